@@ -1,0 +1,152 @@
+-- Growth rates: every reported rate, beside the growth computed from reported levels, and the
+-- level of the year before that a reported level and its growth imply.
+with
+
+figures as (select * from marts.int_figures),
+
+reported as (
+    select * from figures where fact_table = 'fct_growth_rates'
+),
+
+-- one-year levels that a growth rate can be paired with
+levels as (
+    select * from figures
+    where metric_kind in ('level', 'count') and period_kind = 'year' and not is_target
+),
+
+-- a reported one-year growth and the level it is the growth of, for the same subject and year
+reported_with_level as (
+    select
+        reported.figure_id,
+        min(levels.figure_id) as level_figure_id,
+        count(levels.figure_id) as level_matches,
+        any_value(levels.value_in_base_unit) as level_in_base_unit,
+        any_value(levels.unit_measure) as level_unit_measure,
+    from reported
+    join levels
+        on levels.metric_code = reported.rate_of_metric_code
+        and levels.city_key = reported.city_key
+        and levels.cluster_key = reported.cluster_key
+        and levels.enterprise_name is not distinct from reported.enterprise_name
+        and levels.year = reported.year
+        and levels.status = reported.status
+    where reported.period_kind = 'year' and reported.unit_measure = 'percent'
+    group by reported.figure_id
+),
+
+-- growth computed from two levels of consecutive years, same subject and unit measure
+computed as (
+    select
+        'derived:' || earlier.figure_id || ':' || later.figure_id as growth_rate_id,
+        later.city_key,
+        later.cluster_key,
+        later.enterprise_name,
+        later.metric_code as rate_of_metric_code,
+        later.year,
+        round((later.value_in_base_unit / earlier.value_in_base_unit - 1) * 100, 2) as computed_rate_pct,
+        [earlier.figure_id, later.figure_id] as derived_from_figure_ids,
+    from levels as later
+    join levels as earlier
+        on earlier.metric_code = later.metric_code
+        and earlier.city_key = later.city_key
+        and earlier.cluster_key = later.cluster_key
+        and earlier.enterprise_name is not distinct from later.enterprise_name
+        and earlier.unit_measure = later.unit_measure
+        and earlier.year = later.year - 1
+        and earlier.value_in_base_unit > 0
+),
+
+reported_rows as (
+    select
+        reported.figure_id as growth_rate_id,
+        reported.figure_id,
+        false as is_derived,
+        'reported' as rate_origin,
+        reported.document_id,
+        reported.city_key,
+        reported.cluster_key,
+        reported.enterprise_name,
+        reported.metric_code,
+        reported.rate_of_metric_code,
+        reported.period_start_year,
+        reported.period_end_year,
+        reported.year,
+        reported.period_kind,
+        reported.status,
+        reported.is_target,
+        reported.qualifier,
+        reported.is_approximate,
+        reported.value_reported,
+        reported.unit_as_written,
+        reported.unit_measure,
+        case when reported.unit_measure = 'percent' then reported.value_reported end as rate_pct,
+        computed.computed_rate_pct,
+        round(case when reported.unit_measure = 'percent' then reported.value_reported end
+              - computed.computed_rate_pct, 2) as reported_minus_computed_pct_points,
+        case when with_level.level_matches = 1 then with_level.level_figure_id end as level_figure_id,
+        case when with_level.level_matches = 1 then
+            round(with_level.level_in_base_unit / (1 + reported.value_reported / 100), 2)
+        end as implied_previous_level_in_base_unit,
+        case when with_level.level_matches = 1 then with_level.level_unit_measure end as level_unit_measure,
+        computed.derived_from_figure_ids as computed_from_figure_ids,
+        reported.evidence,
+        reported.is_year_inferred,
+    from reported
+    left join reported_with_level as with_level using (figure_id)
+    left join computed
+        on reported.period_kind = 'year'
+        and computed.rate_of_metric_code = reported.rate_of_metric_code
+        and computed.city_key = reported.city_key
+        and computed.cluster_key = reported.cluster_key
+        and computed.enterprise_name is not distinct from reported.enterprise_name
+        and computed.year = reported.year
+        and not reported.is_target
+),
+
+-- computed growth where no rate was reported: a derived row naming the two level figures
+derived_rows as (
+    select
+        computed.growth_rate_id,
+        null as figure_id,
+        true as is_derived,
+        'computed_from_levels' as rate_origin,
+        null as document_id,
+        computed.city_key,
+        computed.cluster_key,
+        computed.enterprise_name,
+        'growth_rate' as metric_code,
+        computed.rate_of_metric_code,
+        computed.year - 1 as period_start_year,
+        computed.year as period_end_year,
+        computed.year,
+        'year' as period_kind,
+        'actual' as status,
+        false as is_target,
+        'exact' as qualifier,
+        false as is_approximate,
+        null as value_reported,
+        null as unit_as_written,
+        'percent' as unit_measure,
+        computed.computed_rate_pct as rate_pct,
+        computed.computed_rate_pct,
+        null as reported_minus_computed_pct_points,
+        null as level_figure_id,
+        null as implied_previous_level_in_base_unit,
+        null as level_unit_measure,
+        computed.derived_from_figure_ids as computed_from_figure_ids,
+        null as evidence,
+        false as is_year_inferred,
+    from computed
+    where not exists (
+        select 1 from reported_rows
+        where reported_rows.computed_from_figure_ids = computed.derived_from_figure_ids
+    )
+),
+
+final as (
+    select * from reported_rows
+    union all by name
+    select * from derived_rows
+)
+
+select * from final

@@ -1,0 +1,64 @@
+-- R&D intensity by place and year, beside the national figure of the same year and the reported rank.
+with
+
+figures as (select * from marts.int_figures),
+
+intensity as (
+    select * from figures where fact_table = 'fct_rd_intensity'
+),
+
+national as (
+    select
+        year,
+        status,
+        figure_id as national_figure_id,
+        value_reported as national_rd_intensity_pct,
+    from intensity
+    where city_key = 'china'
+    qualify row_number() over (partition by year, status order by figure_id) = 1
+),
+
+ranks as (
+    select
+        city_key,
+        year,
+        status,
+        figure_id as rank_figure_id,
+        value_reported::integer as reported_rank,
+    from figures
+    where metric_code = 'rank' and rate_of_metric_code = 'rd_intensity'
+    qualify row_number() over (partition by city_key, year, status order by figure_id) = 1
+),
+
+final as (
+    select
+        intensity.figure_id,
+        intensity.document_id,
+        intensity.city_key,
+        intensity.cluster_key,
+        intensity.enterprise_name,
+        intensity.metric_code,
+        intensity.period_start_year,
+        intensity.period_end_year,
+        intensity.year,
+        intensity.period_kind,
+        intensity.status,
+        intensity.is_target,
+        intensity.qualifier,
+        intensity.is_approximate,
+        intensity.value_reported as rd_intensity_pct,
+        intensity.unit_as_written,
+        national.national_rd_intensity_pct,
+        national.national_figure_id,
+        round(intensity.value_reported - national.national_rd_intensity_pct, 2) as gap_to_national_pct_points,
+        round(intensity.value_reported / nullif(national.national_rd_intensity_pct, 0), 3) as ratio_to_national,
+        ranks.reported_rank,
+        ranks.rank_figure_id,
+        intensity.evidence,
+        intensity.is_year_inferred,
+    from intensity
+    left join national using (year, status)
+    left join ranks using (city_key, year, status)
+)
+
+select * from final

@@ -1,0 +1,264 @@
+"""The declared contract of every raw CSV: its columns, their types and allowed values, its key,
+and the rules that tie it to other raw tables. raw/README.md documents the same contracts.
+
+Rules are SQL, run by DuckDB over the typed raw tables, so they cost the same at 200 rows and 10M.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The SQL type each contract type is cast to; never guessed from the data.
+SQL_TYPES = {
+    "text": "varchar",
+    "integer": "integer",
+    "decimal": "decimal(18, 4)",
+    "double": "double",
+    "boolean": "boolean",
+}
+
+KEY_PATTERN = r"[a-z0-9_]+"
+PERIOD_KINDS = ("year", "average", "cumulative", "as_of")
+STATUSES = ("actual", "target")
+QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "about", "at_most", "less_than")
+FIRST_YEAR, LAST_YEAR = 1990, 2050
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "text"
+    required: bool = False
+    allowed: tuple[str, ...] | None = None
+    pattern: str | None = None  # a full match, checked on the text as written
+    max_length: int | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+    fix: str | None = None  # how to write a good value, shown with a type error
+
+    @property
+    def sql_type(self) -> str:
+        return SQL_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A rule on one typed row: `failing_when` is a SQL predicate, `problem` a SQL string expression."""
+
+    column: str
+    failing_when: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class Contract:
+    table: str  # name of the table in schema raw
+    path: str  # file or glob relative to raw/
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    description: str
+    rules: tuple[RowRule, ...] = field(default=())
+    optional: bool = False  # a missing file loads as an empty table
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _text(name: str, required: bool = False, **kw) -> Column:
+    return Column(name, "text", required, **kw)
+
+
+def _key(name: str) -> Column:
+    return Column(name, "text", True, pattern=KEY_PATTERN, fix="lowercase letters, digits and _")
+
+
+def _reference(column: str, table: str, key: str, file: str) -> RowRule:
+    return RowRule(
+        column,
+        f"{column} is not null and {column} not in (select {key} from raw.{table})",
+        f"format('unknown {column} ''{{}}'': add it to raw/{file} or correct it', {column})",
+    )
+
+
+_YEAR = dict(type="integer", required=True, min_value=FIRST_YEAR, max_value=LAST_YEAR)
+
+DOCUMENTS = Contract(
+    "documents", "documents.csv",
+    (
+        _text("document_id", True, pattern=r"[0-9A-Za-z_\-]+"),
+        _text("title", True),
+        _text("publisher"),
+        _text("published", True, pattern=r"\d{4}(-\d{2}(-\d{2})?)?", fix="YYYY, YYYY-MM or YYYY-MM-DD"),
+        _text("script", True, allowed=("zh-Hans", "zh-Hant")),
+        _text("notes"),
+    ),
+    ("document_id",),
+    "One row per source document.",
+)
+
+PLACES = Contract(
+    "places", "reference/places.csv",
+    (
+        _key("place_key"),
+        _text("admin_code", pattern=r"\d{6}", fix="six digits, e.g. 450100"),
+        _text("name_zh_hans", True), _text("name_zh_hant", True),
+        _text("short_name_zh_hans"), _text("short_name_zh_hant"),
+        _text("name_en", True),
+        _text("level", True, allowed=("country", "province", "prefecture", "county", "district", "zone", "region")),
+        _text("parent_key", pattern=KEY_PATTERN),
+    ),
+    ("place_key",),
+    "Places: country, province, prefecture-level cities, counties, districts, zones.",
+    rules=(_reference("parent_key", "places", "place_key", "reference/places.csv"),),
+)
+
+PLACE_ALIASES = Contract(
+    "place_aliases", "reference/place_aliases.csv",
+    (_text("alias", True), _key("place_key"), _text("note")),
+    ("alias",),
+    "Other names of places, beyond those in places.csv.",
+    rules=(_reference("place_key", "places", "place_key", "reference/places.csv"),),
+)
+
+CLUSTERS = Contract(
+    "clusters", "reference/clusters.csv",
+    (
+        _key("cluster_key"),
+        _text("name_zh_hans", True), _text("name_zh_hant", True), _text("name_en", True),
+        _text("cluster_type", True, allowed=(
+            "advanced_manufacturing_cluster", "target_cluster", "pillar_industry", "industry", "industry_chain")),
+        _text("recognised_by"),
+        Column("recognised_year", "integer", min_value=FIRST_YEAR, max_value=LAST_YEAR),
+        _text("parent_cluster_key", pattern=KEY_PATTERN),
+        _text("note"),
+    ),
+    ("cluster_key",),
+    "Clusters, industries and industrial chains.",
+    rules=(_reference("parent_cluster_key", "clusters", "cluster_key", "reference/clusters.csv"),),
+)
+
+CLUSTER_ALIASES = Contract(
+    "cluster_aliases", "reference/cluster_aliases.csv",
+    (_text("alias", True), _key("cluster_key")),
+    ("alias",),
+    "Every way a figure's cluster column writes a cluster.",
+    rules=(_reference("cluster_key", "clusters", "cluster_key", "reference/clusters.csv"),),
+)
+
+CLUSTER_MEMBERS = Contract(
+    "cluster_members", "reference/cluster_members.csv",
+    (_key("cluster_key"), _key("place_key"), Column("member_order", "integer", True, min_value=1, max_value=1000)),
+    ("cluster_key", "place_key"),
+    "Member cities of clusters, in the order listed.",
+    rules=(
+        _reference("cluster_key", "clusters", "cluster_key", "reference/clusters.csv"),
+        _reference("place_key", "places", "place_key", "reference/places.csv"),
+    ),
+)
+
+METRICS = Contract(
+    "metrics", "reference/metrics.csv",
+    (
+        _key("metric_code"),
+        _text("name_zh", True), _text("name_en", True),
+        _text("metric_kind", True, allowed=("level", "count", "rate", "share", "rank")),
+        _text("unit_measure", True, pattern=KEY_PATTERN),
+        _text("fact_table", True, allowed=(
+            "fct_output_values", "fct_growth_rates", "fct_rd_intensity", "fct_shares_ranks")),
+        Column("min_value", "double"), Column("max_value", "double"),
+        _text("description", True),
+    ),
+    ("metric_code",),
+    "The metric catalogue.",
+    rules=(RowRule("max_value", "min_value > max_value",
+                   "format('max_value {} is below min_value {}', max_value, min_value)"),),
+)
+
+UNITS = Contract(
+    "units", "reference/units.csv",
+    (
+        _text("unit", True),
+        _text("unit_measure", True, pattern=KEY_PATTERN),
+        Column("unit_multiplier", "integer", True, min_value=0, max_value=15),
+        _text("name_en", True),
+    ),
+    ("unit", "unit_measure"),
+    "Units as written, with their unit measure and power-of-ten multiplier.",
+)
+
+_FIGURE_UNIT_RESOLVES = (
+    "not exists (select 1 from raw.metrics m join raw.units u on u.unit_measure = m.unit_measure "
+    "where m.metric_code = figures.metric_code and u.unit = figures.unit)"
+)
+
+FIGURES = Contract(
+    "figures", "figures/*.csv",
+    (
+        _text("figure_id", True, pattern=r"\d{3}-\d{3,6}", fix="NNN-NNN: document prefix and sequence"),
+        _text("document_id", True),
+        _text("place", True),
+        _text("cluster"),
+        _text("enterprise"),
+        _text("metric_code", True),
+        _text("rate_of_metric_code"),
+        Column("period_start_year", **_YEAR),
+        Column("period_end_year", **_YEAR),
+        _text("period_kind", True, allowed=PERIOD_KINDS),
+        Column("value", "decimal", True, pattern=r"-?\d{1,14}(\.\d{1,4})?",
+               fix="ASCII digits with '.' for decimals, no unit, thousands separator or full-width digit"),
+        _text("unit", True),
+        _text("status", True, allowed=STATUSES),
+        _text("qualifier", True, allowed=QUALIFIERS),
+        _text("evidence", True, max_length=50),
+        Column("is_year_inferred", "boolean", True, allowed=("true", "false")),
+        _text("note"),
+    ),
+    ("figure_id",),
+    "Annotated figures: one row per number a document states.",
+    rules=(
+        _reference("document_id", "documents", "document_id", "documents.csv"),
+        _reference("metric_code", "metrics", "metric_code", "reference/metrics.csv"),
+        _reference("rate_of_metric_code", "metrics", "metric_code", "reference/metrics.csv"),
+        RowRule("place",
+                "place not in (select name from raw.place_names)",
+                "format('place ''{}'' resolves to no place: add it to raw/reference/place_aliases.csv', place)"),
+        RowRule("cluster",
+                "cluster is not null and cluster not in (select alias from raw.cluster_aliases)",
+                "format('cluster ''{}'' resolves to no cluster: add it to raw/reference/cluster_aliases.csv', cluster)"),
+        RowRule("unit",
+                f"metric_code in (select metric_code from raw.metrics) and {_FIGURE_UNIT_RESOLVES}",
+                "format('unit ''{}'' is not a unit of metric {} (its unit measure): add it to raw/reference/units.csv', "
+                "unit, metric_code)"),
+        RowRule("period_end_year", "period_end_year < period_start_year",
+                "format('period ends ({}) before it starts ({})', period_end_year, period_start_year)"),
+        RowRule("figure_id", "substr(figure_id, 1, 3) <> substr(document_id, 1, 3)",
+                "format('figure_id ''{}'' does not carry its document''s prefix ''{}''', figure_id, "
+                "substr(document_id, 1, 3))"),
+        RowRule("evidence", "not value_in_evidence(value, evidence)",
+                "format('value {} does not occur in evidence ''{}''', value, evidence)"),
+    ),
+)
+
+CORRECTIONS = Contract(
+    "corrections", "corrections.csv",
+    (
+        _text("figure_id", True),
+        _text("column_name", True, allowed=(
+            "value", "unit", "period_start_year", "period_end_year", "metric_code", "qualifier", "status")),
+        _text("corrected_value", True),
+        _text("reason", True),
+    ),
+    ("figure_id", "column_name"),
+    "Corrections of single fields of figures, each with its reason.",
+    rules=(_reference("figure_id", "figures", "figure_id", "figures/*.csv"),),
+    optional=True,
+)
+
+# Load order: a table's rules may read only the tables before it.
+CONTRACTS: tuple[Contract, ...] = (
+    DOCUMENTS, PLACES, PLACE_ALIASES, CLUSTERS, CLUSTER_ALIASES, CLUSTER_MEMBERS, METRICS, UNITS,
+    FIGURES, CORRECTIONS,
+)
+
+RAW_TABLES = frozenset(c.table for c in CONTRACTS) | {"place_names"}

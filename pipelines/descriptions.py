@@ -1,0 +1,57 @@
+"""Model and column descriptions, kept beside each model as `<model>.yml`, written with COMMENT ON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ModelError
+
+
+@dataclass
+class ModelDoc:
+    description: str = ""
+    grain: str = ""
+    columns: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def table_comment(self) -> str:
+        return f"{self.description.strip()} Grain: {self.grain.strip()}" if self.grain else self.description.strip()
+
+
+def read_doc(sql_path: Path) -> ModelDoc:
+    path = sql_path.with_suffix(".yml")
+    if not path.exists():
+        return ModelDoc()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ModelError(f"YAML does not parse: {getattr(error, 'problem', error)}", where, "fix the YAML") from error
+    columns = data.get("columns") or {}
+    if not isinstance(columns, dict):
+        raise ModelError("`columns` must map column names to descriptions", path, "write `column_name: description`")
+    return ModelDoc(str(data.get("description", "")), str(data.get("grain", "")),
+                    {str(k): str(v).strip() for k, v in columns.items()})
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def write_comments(con, qualified_name: str, doc: ModelDoc, sql_path: Path) -> None:
+    """COMMENT ON the table and each documented column; a documented column that is missing is an error."""
+    actual = [r[0] for r in con.execute(
+        "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
+        "and database_name = current_database()", qualified_name.split(".")).fetchall()]
+    stale = sorted(set(doc.columns) - set(actual))
+    if stale:
+        raise ModelError(f"{sql_path.with_suffix('.yml').name} describes column(s) the model does not have: "
+                         f"{', '.join(stale)}", sql_path.with_suffix(".yml"), "remove or rename them")
+    if doc.table_comment:
+        con.execute(f"comment on table {qualified_name} is {_literal(doc.table_comment)}")
+    for column, text in doc.columns.items():
+        con.execute(f'comment on column {qualified_name}."{column}" is {_literal(text)}')

@@ -1,0 +1,34 @@
+"""clusterdw's own Great Expectations expectation: a figure's value occurs in its evidence.
+
+GX has no expectation for "this number is written in that text"; this one applies the same rule as
+the loader (pipelines/numbers.py). Importing the module registers it with GX under
+`expect_column_pair_values_value_in_evidence`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from great_expectations.execution_engine import PandasExecutionEngine
+from great_expectations.expectations.expectation import ColumnPairMapExpectation
+from great_expectations.expectations.metrics.map_metric_provider import (
+    ColumnPairMapMetricProvider,
+    column_pair_condition_partial,
+)
+
+from .numbers import value_in_evidence
+
+
+class ColumnPairValuesValueInEvidence(ColumnPairMapMetricProvider):
+    condition_metric_name = "column_pair_values.value_in_evidence"
+    condition_domain_keys = ("column_A", "column_B", "ignore_row_if")
+
+    @column_pair_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_A, column_B, **kwargs):  # noqa: N803 (GX's names)
+        return pd.Series([value_in_evidence(v, e) for v, e in zip(column_A, column_B)], index=column_A.index)
+
+
+class ExpectColumnPairValuesValueInEvidence(ColumnPairMapExpectation):
+    """Expect the number in column_A to be written in the text of column_B (the evidence span)."""
+
+    map_metric = "column_pair_values.value_in_evidence"
+    success_keys = ("column_A", "column_B", "mostly")

@@ -1,0 +1,59 @@
+"""Reading numbers as documents write them: the provenance rule "the value occurs in its evidence".
+
+Evidence is kept exactly as the source writes it; to compare it with a figure's decimal value we
+normalise a copy: full-width characters to ASCII, thousands separators dropped, and runs of Chinese
+numerals (十二, 五百, 两) read as numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CHINESE_NUMERAL = re.compile("[零〇一二两兩三四五六七八九十百千万萬]+")
+# Thousands separators only between digit groups of exactly three: 1,700 and 12,345,678.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def chinese_numeral_value(text: str) -> int:
+    """Value of a run of Chinese numerals: 十二 -> 12, 五百 -> 500, 两千三百 -> 2300, 一二 -> 12."""
+    if all(ch in _DIGITS for ch in text):  # digit by digit, as in 二〇二四
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
+            digit = None
+        else:  # 万 / 萬 closes a section
+            section += digit or 0
+            total += (section or 1) * 10_000
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def normalise_evidence(text: str) -> str:
+    """Full-width to ASCII (NFKC), thousands separators dropped, Chinese numerals as digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _THOUSANDS.sub("", text)
+    return _CHINESE_NUMERAL.sub(lambda m: f" {chinese_numeral_value(m.group())} ", text)
+
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number that a span of text states, after normalisation."""
+    return [Decimal(m.group()) for m in _NUMBER.finditer(normalise_evidence(text))]
+
+
+def value_in_evidence(value: Decimal | str | float, evidence: str) -> bool:
+    """True when the evidence states the value (or its magnitude, for a decrease written 下降2%)."""
+    try:
+        wanted = abs(Decimal(str(value)))
+    except InvalidOperation:
+        return False
+    return any(number == wanted for number in numbers_in(evidence))

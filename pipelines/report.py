@@ -1,0 +1,50 @@
+"""What the CLI prints after a job: short, and ending with what to do next."""
+
+from __future__ import annotations
+
+import shlex
+
+import click
+
+from .project import Project
+from .run_results import RunRecord
+
+
+def print_suites(record: RunRecord) -> None:
+    if not record.suites:
+        return
+    click.echo("Checks (Great Expectations):")
+    for s in record.suites:
+        click.echo(f"  {s['outcome']:<7} {s['suite']:<28} {s['rows']:>9,} rows  "
+                   f"{s['passed']} passed, {s['warned']} warned, {s['failed']} failed")
+    for e in record.expectations:
+        if not e["success"] and e["severity"] != "critical":
+            click.echo(f"  warning: {e['suite']}: {e['expectation']} on {e['column']}: "
+                       f"{e['unexpected_count']} unexpected, e.g. {e['sample']}")
+    if record.docs:
+        click.echo(f"Data Docs: {record.docs}")
+
+
+def print_run(project: Project, record: RunRecord) -> None:
+    if record.status == "skipped":
+        click.echo(f"Skipped: {record.error}. The warehouse is {project.db_path}")
+        return
+    steps = ", ".join(f"{k} {v:.2f}s" for k, v in record.step_seconds.items())
+    rows = sum(m["rows"] for m in record.models if m["model"].startswith("marts."))
+    click.echo(f"Run {record.run_id}: success ({steps})")
+    click.echo(f"Loaded {sum(l['rows'] for l in record.loads):,} raw rows; built {len(record.models)} models "
+               f"({rows:,} mart rows).")
+    print_suites(record)
+    if record.export:
+        click.echo(f"Exported Parquet: manifest {record.export}")
+    click.echo(f"Published: {project.db_path}")
+    click.echo(f"Query it:  clusterdw shell   (or: duckdb -readonly {shlex.quote(str(project.db_path))})")
+
+
+def print_step(project: Project, record: RunRecord) -> None:
+    if record.loads:
+        click.echo(f"Loaded {sum(l['rows'] for l in record.loads):,} rows into {len(record.loads)} raw tables.")
+    for m in record.models:
+        click.echo(f"  {m['status']:<7} {m['model']:<36} {m['rows']:>9,} rows  {m['seconds']:.2f}s")
+    print_suites(record)
+    click.echo(f"Dev file: {project.dev_db_path} (the published warehouse is untouched; `clusterdw run` publishes)")

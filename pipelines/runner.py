@@ -1,0 +1,135 @@
+"""The jobs the CLI runs: the whole write-audit-publish run, and each step alone on the dev file."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import warehouse
+from .build import build
+from .errors import ClusterdwError
+from .load import load
+from .lock import run_lock
+from .project import Project
+from .run_results import RunRecord, append_history, last_success, now, read_history, write_json, write_meta
+from .validate import raise_on_critical, validate
+
+log = logging.getLogger("clusterdw")
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+
+@contextmanager
+def timed(record: RunRecord, step: str):
+    started = time.perf_counter()
+    log.info("%s: started", step)
+    try:
+        yield
+    finally:
+        record.step_seconds[step] = round(time.perf_counter() - started, 3)
+        log.info("%s: %.2fs", step, record.step_seconds[step])
+
+
+def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, select=None) -> None:
+    with timed(record, "load"):
+        record.loads = [asdict(r) for r in load(con, project.project_dir)]
+    with timed(record, "build"):
+        try:
+            record.models = [asdict(r) for r in build(con, project.project_dir, select)]
+        except ClusterdwError as error:
+            record.models = [asdict(r) for r in getattr(error, "model_results", [])]
+            raise
+    with timed(record, "validate"):
+        results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
+        record.expectations = [asdict(r) for r in results]
+        record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+        record.docs = str(docs_index) if docs_index else None
+        raise_on_critical(results)
+
+
+def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
+        export_dir: Path | None = None) -> RunRecord:
+    """Load, build and validate into a new file; publish it only if every critical check passed."""
+    warehouse.ensure_writable_dir(project.target_dir)
+    warehouse.ensure_replaceable(project.db_path)
+    with run_lock(project.db_path, wait=wait):
+        record = RunRecord(new_run_id(), "run", now(), project.inputs_sha256())
+        previous = last_success(project.run_history_path)
+        if if_changed and previous and previous.get("inputs_sha256") == record.inputs_sha256 \
+                and project.db_path.exists():
+            record.finish("skipped", f"inputs unchanged since run {previous['run_id']}")
+            _record(project, record)
+            return record
+        for stale in warehouse.remove_stale_builds(project.db_path):
+            log.warning("removed a build left by an earlier run that did not finish: %s", stale.name)
+        build_path = warehouse.build_path_for(project.db_path, record.run_id)
+        try:
+            con = warehouse.connect(build_path)
+            try:
+                _load_build_validate(con, project, record, docs)
+                record.finish("success")
+                write_meta(con, read_history(project.run_history_path) + [asdict(record)])
+            finally:
+                con.close()
+            with timed(record, "publish"):
+                warehouse.publish(build_path, project.db_path)
+        except BaseException as error:  # KeyboardInterrupt too: never leave a half build behind
+            warehouse.remove_build(build_path)
+            record.finish("failed", error.one_line() if isinstance(error, ClusterdwError) else repr(error))
+            _record(project, record)
+            raise
+        _record(project, record)
+        if export_dir is not None:
+            from .export import export
+
+            manifest = export(project.db_path, export_dir, record.run_id)
+            record.export = str(manifest)
+            write_json(project.run_results_path, record)
+        return record
+
+
+def _record(project: Project, record: RunRecord) -> None:
+    write_json(project.run_results_path, record)
+    append_history(project.run_history_path, record)
+
+
+def step(project: Project, name: str, select: list[str] | None = None, docs: bool = False) -> RunRecord:
+    """Run one step (load, build or check) on the dev file, next to the published one."""
+    warehouse.ensure_writable_dir(project.target_dir)
+    record = RunRecord(new_run_id(), name, now())
+    with run_lock(project.dev_db_path):
+        con = warehouse.connect(project.dev_db_path)
+        try:
+            if name == "load":
+                with timed(record, "load"):
+                    record.loads = [asdict(r) for r in load(con, project.project_dir)]
+            elif name == "build":
+                if not _has_raw(con):
+                    with timed(record, "load"):
+                        record.loads = [asdict(r) for r in load(con, project.project_dir)]
+                with timed(record, "build"):
+                    record.models = [asdict(r) for r in build(con, project.project_dir, select)]
+            elif name == "check":
+                with timed(record, "validate"):
+                    results, summaries, docs_index = validate(
+                        con, project.project_dir, project.docs_dir if docs else None)
+                record.expectations = [asdict(r) for r in results]
+                record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+                record.docs = str(docs_index) if docs_index else None
+                raise_on_critical(results)
+        finally:
+            con.close()
+    record.finish("success")
+    return record
+
+
+def _has_raw(con) -> bool:
+    return bool(con.execute("select count(*) from duckdb_tables() where schema_name = 'raw' "
+                            "and database_name = current_database()").fetchall()[0][0])

@@ -1,0 +1,92 @@
+"""The warehouse file: open a build beside the published file, and publish it by atomic rename.
+
+Write-audit-publish: a run builds into `<db>.building-<run id>`, validates it, then renames it over
+the published file. A reader holding the published file keeps the old one until it reopens, and a
+failed or killed run leaves the published file as it was. Files are written in a storage format
+that both the Python duckdb and the DuckDB CLI 1.4+/1.5 can open.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from .errors import ClusterdwError, PathRefused
+
+STORAGE_VERSION = "v1.4.0"
+DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
+BUILD_SUFFIX = ".building-"
+
+
+def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection whose default catalog is the file at `path`, created if missing."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{path}' as warehouse (storage_version '{STORAGE_VERSION}')")
+    except duckdb.Error as error:
+        con.close()
+        message = str(error).splitlines()[0]
+        if "lock" in message.lower():
+            raise ClusterdwError(f"the database is open in another process: {message}", path,
+                                 "close the other DuckDB session, or use `clusterdw run`, which builds a new file")
+        raise ClusterdwError(f"cannot open the database: {message}", path,
+                             "check the path and its permissions") from error
+    con.execute("use warehouse")
+    return con
+
+
+def is_duckdb_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(12)[8:12] == DUCKDB_MAGIC
+
+
+def ensure_replaceable(db_path: Path) -> None:
+    """Refuse to replace anything but a missing file or a DuckDB warehouse."""
+    if db_path.is_dir():
+        raise PathRefused("the --db path is a directory", db_path, "give the path of a .duckdb file")
+    if db_path.exists() and not is_duckdb_file(db_path):
+        raise PathRefused("refusing to overwrite a file that is not a DuckDB warehouse", db_path,
+                          "choose another --db path, or move that file away")
+
+
+def ensure_writable_dir(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ClusterdwError(f"cannot create the target directory: {error.strerror}", directory,
+                             "choose a writable --db path or fix the directory's permissions") from error
+    if not os.access(directory, os.W_OK):
+        raise ClusterdwError("the target directory is not writable", directory,
+                             "choose a writable --db path or fix the directory's permissions")
+
+
+def build_path_for(db_path: Path, run_id: str) -> Path:
+    return db_path.with_name(f"{db_path.name}{BUILD_SUFFIX}{run_id}")
+
+
+def remove_build(build_path: Path) -> None:
+    for path in (build_path, build_path.with_name(build_path.name + ".wal")):
+        path.unlink(missing_ok=True)
+
+
+def remove_stale_builds(db_path: Path) -> list[Path]:
+    """Builds left by killed runs; safe to delete because the caller holds the project's lock."""
+    stale = sorted(db_path.parent.glob(f"{db_path.name}{BUILD_SUFFIX}*"))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def publish(build_path: Path, db_path: Path) -> None:
+    """Make the build durable, then rename it over the published file (atomic on POSIX)."""
+    ensure_replaceable(db_path)
+    with build_path.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(build_path, db_path)
+    directory = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

@@ -1,4 +1,5 @@
--- Each target lined up with the actual figures for the same place, cluster, enterprise, metric and end year.
+-- Each target lined up with the actual figures for the same place, cluster, enterprise, metric
+-- (and, for rates, the metric it is a rate of) and period.
 with
 
 figures as (select * from marts.int_figures),
@@ -19,6 +20,7 @@ final as (
         targets.cluster_key,
         targets.enterprise_name,
         targets.metric_code,
+        targets.rate_of_metric_code,
         targets.period_start_year as target_period_start_year,
         targets.year as target_year,
         targets.period_kind as target_period_kind,
@@ -44,7 +46,9 @@ final as (
         and actuals.cluster_key = targets.cluster_key
         and actuals.enterprise_name is not distinct from targets.enterprise_name
         and actuals.metric_code = targets.metric_code
+        and actuals.rate_of_metric_code is not distinct from targets.rate_of_metric_code
         and actuals.unit_measure = targets.unit_measure
+        and actuals.period_start_year = targets.period_start_year
         and actuals.year = targets.year
         and actuals.period_kind = targets.period_kind
 )

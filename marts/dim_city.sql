@@ -23,10 +23,14 @@ known as (
             when grandparent.place_level = 'prefecture' then grandparent.place_key
         end as prefecture_city_key,
         places.is_guangxi_prefecture,
-        places.place_key = 'guangxi'
+        -- coalesce: a missing parent makes the comparisons null, and a place outside Guangxi is false
+        coalesce(
+            places.place_key = 'guangxi'
             or places.parent_place_key = 'guangxi'
             or parent.parent_place_key = 'guangxi'
-            or grandparent.parent_place_key = 'guangxi' as is_in_guangxi,
+            or grandparent.parent_place_key = 'guangxi',
+            false
+        ) as is_in_guangxi,
     from places
     left join parents as parent on parent.place_key = places.parent_place_key
     left join parents as grandparent on grandparent.place_key = parent.parent_place_key

@@ -43,7 +43,8 @@ computed as (
         later.enterprise_name,
         later.metric_code as rate_of_metric_code,
         later.year,
-        round((later.value_in_base_unit / earlier.value_in_base_unit - 1) * 100, 2) as computed_rate_pct,
+        cast(round((later.value_in_base_unit / earlier.value_in_base_unit - 1) * 100, 2) as decimal(18, 2))
+            as computed_rate_pct,
         [earlier.figure_id, later.figure_id] as derived_from_figure_ids,
     from levels as later
     join levels as earlier
@@ -54,6 +55,34 @@ computed as (
         and earlier.unit_measure = later.unit_measure
         and earlier.year = later.year - 1
         and earlier.value_in_base_unit > 0
+),
+
+-- every pair of levels whose growth a reported one-year actual rate states
+reported_computed as (
+    select
+        reported.figure_id,
+        computed.computed_rate_pct,
+        computed.derived_from_figure_ids,
+    from reported
+    join computed
+        on computed.rate_of_metric_code = reported.rate_of_metric_code
+        and computed.city_key = reported.city_key
+        and computed.cluster_key = reported.cluster_key
+        and computed.enterprise_name is not distinct from reported.enterprise_name
+        and computed.year = reported.year
+    where reported.period_kind = 'year' and not reported.is_target
+),
+
+-- the computed growth beside a reported rate: only where one pair of levels matches (a level reported
+-- twice gives two pairs, and the reported rate must stay one row)
+computed_by_reported as (
+    select
+        figure_id,
+        any_value(computed_rate_pct) as computed_rate_pct,
+        any_value(derived_from_figure_ids) as derived_from_figure_ids,
+    from reported_computed
+    group by figure_id
+    having count(*) = 1
 ),
 
 reported_rows as (
@@ -85,7 +114,7 @@ reported_rows as (
               - computed.computed_rate_pct, 2) as reported_minus_computed_pct_points,
         case when with_level.level_matches = 1 then with_level.level_figure_id end as level_figure_id,
         case when with_level.level_matches = 1 then
-            round(with_level.level_in_base_unit / (1 + reported.value_reported / 100), 2)
+            cast(round(with_level.level_in_base_unit / (1 + reported.value_reported / 100), 2) as decimal(38, 2))
         end as implied_previous_level_in_base_unit,
         case when with_level.level_matches = 1 then with_level.level_unit_measure end as level_unit_measure,
         computed.derived_from_figure_ids as computed_from_figure_ids,
@@ -93,14 +122,7 @@ reported_rows as (
         reported.is_year_inferred,
     from reported
     left join reported_with_level as with_level using (figure_id)
-    left join computed
-        on reported.period_kind = 'year'
-        and computed.rate_of_metric_code = reported.rate_of_metric_code
-        and computed.city_key = reported.city_key
-        and computed.cluster_key = reported.cluster_key
-        and computed.enterprise_name is not distinct from reported.enterprise_name
-        and computed.year = reported.year
-        and not reported.is_target
+    left join computed_by_reported as computed using (figure_id)
 ),
 
 -- computed growth where no rate was reported: a derived row naming the two level figures
@@ -138,8 +160,8 @@ derived_rows as (
         false as is_year_inferred,
     from computed
     where not exists (
-        select 1 from reported_rows
-        where reported_rows.computed_from_figure_ids = computed.derived_from_figure_ids
+        select 1 from reported_computed
+        where reported_computed.derived_from_figure_ids = computed.derived_from_figure_ids
     )
 ),
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .errors import ClusterdwError
-from .logs import setup_logging
+from .logs import echo_error, setup_logging
 
 CONTEXT = dict(help_option_names=["-h", "--help"], max_content_width=100)
 
@@ -24,19 +24,25 @@ class ClusterdwGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
             for violation in getattr(error, "violations", []):
-                click.echo(str(violation), err=True)
-            click.echo(f"Error: {error.one_line()}", err=True)
+                echo_error(str(violation))
+            echo_error(f"Error: {error.one_line()}")
             ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # `clusterdw docs | head`: the reader left; nothing is wrong
+            sys.stderr.close()
+            ctx.exit(0)
         except Exception as error:  # a bug, not bad input: say so, and how to see more
+            if isinstance(error, RuntimeError) and str(error) == "Query interrupted":  # Ctrl-C inside DuckDB
+                echo_error("Error: interrupted — the published warehouse was left as it was")
+                ctx.exit(130)
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
-            click.echo(f"Error: internal error {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
-                       " — the published warehouse was left as it was — rerun with --debug and report it", err=True)
+            echo_error(f"Error: internal error {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+                       " — the published warehouse was left as it was — rerun with --debug and report it")
             ctx.exit(1)
         except KeyboardInterrupt:
-            click.echo("Error: interrupted — the published warehouse was left as it was", err=True)
+            echo_error("Error: interrupted — the published warehouse was left as it was")
             ctx.exit(130)
 
 
@@ -135,6 +141,85 @@ def verify_evidence(ctx, documents_dir: Path):
         raise ClusterdwError(f"{len(problems)} of {checked} figures' evidence not found in their documents",
                              documents_dir, "copy the evidence verbatim from the document, or fix document_id")
     click.echo(f"All {checked} figures' evidence found verbatim in {documents_dir}.")
+
+
+@main.command()
+@click.option("--figures", "figures", required=True, type=click.IntRange(min=1), help="How many figures to write.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the synthetic project (created; refused if it holds anything synth did not write).")
+@click.option("--seed", default=0, show_default=True, type=int, help="Same seed, same files.")
+@click.pass_context
+def synth(ctx, figures: int, out_dir: Path, seed: int):
+    """Write a synthetic project of N contract-satisfying figures (for benchmarks): raw/, models and checks."""
+    from .synth import synthesize
+
+    result = synthesize(project_of(ctx).project_dir, out_dir, figures, seed)
+    click.echo(f"Wrote {result.figures:,} figures of {result.documents:,} documents in {result.files} file(s) "
+               f"to {result.project_dir}/raw in {result.seconds:.1f}s.")
+    click.echo(f"Run it:  clusterdw --project-dir {result.project_dir} run")
+
+
+@main.command("export")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the Parquet files and manifest.json [default: target/parquet/]; "
+                   "refused if it holds files clusterdw did not write.")
+@click.pass_context
+def export_command(ctx, out_dir: Path | None):
+    """Export every mart table of the published warehouse to Parquet (zstd) for BI tools."""
+    import json
+
+    from .export import export
+
+    project = project_of(ctx)
+    manifest = export(project.db_path, out_dir or project.parquet_dir, None)
+    tables = json.loads(manifest.read_text(encoding="utf-8"))["tables"]
+    click.echo(f"Exported {len(tables)} mart tables ({sum(t['rows'] for t in tables):,} rows) of {project.db_path} "
+               f"to Parquet in {manifest.parent}")
+    click.echo(f"Manifest: {manifest}")
+
+
+@main.command(context_settings=dict(ignore_unknown_options=True, allow_interspersed_args=False))
+@click.argument("duckdb_args", nargs=-1, type=click.UNPROCESSED)
+@click.pass_context
+def shell(ctx, duckdb_args: tuple[str, ...]):
+    """Open the published warehouse read-only in the DuckDB CLI; DUCKDB_ARGS go to duckdb (e.g. -c "...")."""
+    from .shell import exec_shell
+
+    exec_shell(project_of(ctx).db_path, duckdb_args)
+
+
+@main.command()
+@click.option("-n", "--last", default=10, show_default=True, type=click.IntRange(min=1), help="How many runs.")
+@click.pass_context
+def status(ctx, last: int):
+    """The last runs: outcome, duration per step, and what failed (from target/run_history.jsonl)."""
+    from .status import status_lines
+
+    for line in status_lines(project_of(ctx), last):
+        click.echo(line)
+
+
+@main.command("docs")
+@click.argument("models", nargs=-1)
+@click.pass_context
+def docs_command(ctx, models: tuple[str, ...]):
+    """The models, their columns and descriptions, and the dependency graph (or only MODELS)."""
+    from .catalog import build_catalog, render
+
+    for line in render(build_catalog(project_of(ctx)), list(models) or None):
+        click.echo(line)
+
+
+@main.command("lineage")
+@click.argument("column", metavar="MODEL.COLUMN")
+@click.pass_context
+def lineage_command(ctx, column: str):
+    """Trace a column back to the raw columns it is computed from, e.g. marts.fct_growth_rates.rate_pct."""
+    from .build import load_graph
+    from .lineage import render, trace
+
+    for line in render(trace(load_graph(project_of(ctx).project_dir), column)):
+        click.echo(line)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -228,8 +228,9 @@ FIGURES = Contract(
                 "format('cluster ''{}'' resolves to no cluster: add it to raw/reference/cluster_aliases.csv', cluster)"),
         RowRule("unit",
                 f"metric_code in (select metric_code from raw.metrics) and {_FIGURE_UNIT_RESOLVES}",
-                "format('unit ''{}'' is not a unit of metric {} (its unit measure): add it to raw/reference/units.csv', "
-                "unit, metric_code)"),
+                "format('unit ''{}'' is not a unit of {}, the unit measure of metric {}: correct it, or add it to "
+                "raw/reference/units.csv', unit, (select m.unit_measure from raw.metrics m "
+                "where m.metric_code = figures.metric_code), metric_code)"),
         RowRule("period_end_year", "period_end_year < period_start_year",
                 "format('period ends ({}) before it starts ({})', period_end_year, period_start_year)"),
         RowRule("figure_id", "substr(figure_id, 1, 3) <> substr(document_id, 1, 3)",

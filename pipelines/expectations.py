@@ -7,6 +7,8 @@ the loader (pipelines/numbers.py). Importing the module registers it with GX und
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 from great_expectations.execution_engine import PandasExecutionEngine
 from great_expectations.expectations.expectation import ColumnPairMapExpectation
@@ -24,11 +26,21 @@ class ColumnPairValuesValueInEvidence(ColumnPairMapMetricProvider):
 
     @column_pair_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_A, column_B, **kwargs):  # noqa: N803 (GX's names)
-        return pd.Series([value_in_evidence(v, e) for v, e in zip(column_A, column_B)], index=column_A.index)
+        return pd.Series([_stated(v, e) for v, e in zip(column_A, column_B)], index=column_A.index)
+
+
+def _stated(value, evidence) -> bool:
+    """A missing value or evidence proves nothing: the figure fails."""
+    if pd.isna(value) or not isinstance(evidence, str):
+        return False
+    return value_in_evidence(value, evidence)
 
 
 class ExpectColumnPairValuesValueInEvidence(ColumnPairMapExpectation):
     """Expect the number in column_A to be written in the text of column_B (the evidence span)."""
 
+    # provenance has no exemptions: a row missing its value or its evidence is unexpected
+    ignore_row_if: Literal["both_values_are_missing", "either_value_is_missing", "neither"] = "neither"
+
     map_metric = "column_pair_values.value_in_evidence"
-    success_keys = ("column_A", "column_B", "mostly")
+    success_keys = ("column_A", "column_B", "ignore_row_if", "mostly")

@@ -7,6 +7,7 @@ with sqlglot's scope traversal, leaving out CTE names, so no templating is neede
 from __future__ import annotations
 
 import graphlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,9 +51,15 @@ def parse_model(path: Path, schema: str) -> Model:
         statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
     except ParseError as error:
         detail = error.errors[0] if error.errors else {}
-        line = detail.get("line")
-        where = f"{path}:{line}" if line else str(path)
-        raise ModelError(f"SQL does not parse: {detail.get('description', error)}", where,
+        line, column, near = detail.get("line"), detail.get("col"), detail.get("highlight") or ""
+        where = str(path)
+        if line:  # sqlglot's col is where the offending token ends
+            where = f"{path}:{line}:{column - len(near) + 1}" if column else f"{path}:{line}"
+        description = re.sub(r"<Token token_type: [^,]*, text: (.*?), line: \d+, col: \d+, .*?>", r"'\1'",
+                             str(detail.get("description", error)))
+        if near and f"'{near}'" not in description:
+            description += f" (near '{near}')"
+        raise ModelError(f"SQL does not parse: {description}", where,
                          "fix the SQL; a model is one SELECT statement") from error
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise ModelError(f"a model must be exactly one SELECT; found {len(statements)} statement(s)", path,

@@ -8,8 +8,11 @@ Raw tables keep lineage: source file, physical line number, and the file's SHA-2
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +21,7 @@ import duckdb
 
 from .contracts import CONTRACTS, Column, Contract
 from .errors import ContractError, Location, Violation
-from .numbers import value_in_evidence
+from .numbers import SAFE_EVIDENCE, value_in_evidence
 
 log = logging.getLogger(__name__)
 
@@ -50,19 +53,30 @@ def file_sha256(path: Path) -> str:
 
 def register_functions(con: duckdb.DuckDBPyConnection) -> None:
     """SQL functions the contracts use. The provenance rule runs a fast SQL match first and calls
-    Python only for the rare evidence that needs Chinese numerals or full-width digits read."""
+    Python only for the rare evidence that needs Chinese numerals or full-width digits read.
+
+    The fast match is sound: it answers true only where Python would (see numbers.SAFE_EVIDENCE),
+    and uses constant regexes only (a pattern built per row is compiled per row: 25 s per 1M rows).
+    CASE calls Python only for the rows the fast match leaves undecided."""
     con.create_function(
         "value_in_evidence_py", lambda v, e: value_in_evidence(v, e), ["VARCHAR", "VARCHAR"], "BOOLEAN",
         side_effects=False,
     )
-    con.execute(r"""
+    con.execute(f"""
+        create or replace macro canonical_number(t) as
+            regexp_replace(regexp_replace(regexp_replace(t, '^0+([0-9])', '\\1'), '(\\.[0-9]*?)0+$', '\\1'),
+                           '\\.$', '')
+    """)
+    con.execute(f"""
         create or replace macro value_in_evidence(v, e) as
-            regexp_matches(
-                replace(e, ',', ''),
-                '(^|[^0-9.])'
-                || regexp_replace(regexp_replace(abs(v)::varchar, '0+$', ''), '\.$', '')
-                || '(\.0*)?($|[^0-9.]|\.[^0-9])')
-            or value_in_evidence_py(v::varchar, e)
+            case
+                when regexp_full_match(e, '[{SAFE_EVIDENCE}]*')
+                    and list_contains(
+                        list_transform(regexp_extract_all(e, '[0-9]+(\\.[0-9]+)?'), lambda n: canonical_number(n)),
+                        canonical_number(abs(v)::varchar))
+                    then true
+                else value_in_evidence_py(v::varchar, e)
+            end
     """)
 
 
@@ -76,6 +90,34 @@ def files_of(raw_dir: Path, contract: Contract) -> list[Path]:
 def _message(template: str, *args: str) -> str:
     """A SQL expression formatting `template` (with {} placeholders) with SQL `args`."""
     return f"format({sql_literal(template)}, {', '.join(args)})" if args else sql_literal(template)
+
+
+_FULL_WIDTH, _ASCII = "０１２３４５６７８９．，－％", "0123456789.,-%"
+_LEADING_NUMBER = sql_literal(r"^-?[0-9][0-9,]*(\.[0-9]+)?")
+_CHINESE_NUMERALS = sql_literal("[零〇一二两兩三四五六七八九十百千万萬亿億]")
+_THOUSANDS_SEPARATED = sql_literal(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
+_UNIT_START = sql_literal(r"^[^0-9.,\-]")
+
+
+def _decimal_hint(v: str, otherwise: str) -> str:
+    """A SQL message for a decimal written the way a document writes it, saying what to write instead:
+    ５７ (full-width digits), 1,700 (a thousands separator), 57% (a unit), 十二 (Chinese numerals)."""
+    ascii_v = f"translate({v}, {sql_literal(_FULL_WIDTH)}, {sql_literal(_ASCII)})"
+    number = f"replace(regexp_extract({ascii_v}, {_LEADING_NUMBER}), ',', '')"
+    unit = f"trim(regexp_replace({ascii_v}, {_LEADING_NUMBER}, ''))"
+    unit_hint = f"case when {unit} <> '' then format(' and put ''{{}}'' in column unit', {unit}) else '' end"
+    return f"""case
+        when regexp_matches({v}, {sql_literal(f"[{_FULL_WIDTH}]")}) and {number} <> ''
+            then {_message("'{}' has full-width characters: write {} in ASCII digits{}", v, number, unit_hint)}
+        when regexp_full_match({v}, {_THOUSANDS_SEPARATED})
+            then {_message("'{}' has a thousands separator: write {}", v, number)}
+        when {number} <> '' and regexp_matches({unit}, {_UNIT_START})
+            then {_message("'{}' holds a unit: write {}{}", v, number, unit_hint)}
+        when regexp_matches({v}, {_CHINESE_NUMERALS})
+            then {_message("'{}' is written in Chinese numerals: write it in ASCII digits (十二 -> 12; "
+                           "a multiplier such as 万 or 亿 goes in column unit)", v)}
+        else {otherwise}
+    end"""
 
 
 def _column_checks(col: Column) -> list[tuple[str, str]]:
@@ -92,8 +134,9 @@ def _column_checks(col: Column) -> list[tuple[str, str]]:
         checks.append((f"{v} is not null and try_cast({v} as {col.sql_type}) is null", _message(f"'{{}}' is not {kind}", v)))
     if col.pattern is not None:
         fix = f" (write {col.fix})" if col.fix else ""
+        message = _message(f"'{{}}' is not a valid {col.name}{fix}", v)
         checks.append((f"not regexp_full_match({v}, {sql_literal(col.pattern)})",
-                       _message(f"'{{}}' is not a valid {col.name}{fix}", v)))
+                       _decimal_hint(v, message) if col.type == "decimal" else message))
     if col.max_length is not None:
         checks.append((f"length({v}) > {col.max_length}",
                        _message(f"{{}} characters, at most {col.max_length} allowed", f"length({v})")))
@@ -111,6 +154,9 @@ class Loader:
         self.project_dir = project_dir
         self.raw_dir = project_dir / "raw"
         self.violations: list[Violation] = []
+        # Tables with a file that could not be read at all: rules that read them are skipped, so one
+        # broken file is reported once, not again as an "unknown ..." on every row that refers to it.
+        self.unreadable: set[str] = set()
 
     def relative(self, path: Path) -> str:
         try:
@@ -141,47 +187,124 @@ class Loader:
         if not files and not contract.optional:
             where = self.relative(self.raw_dir / contract.path)
             self.violations.append(Violation(Location(where), "no such file: the contract requires it"))
+            self.unreadable.add(contract.table)
         rows = 0
         for path in files:
-            rows += self.load_file(contract, path)
+            loaded = self.load_file(contract, path)
+            if loaded is None:
+                self.unreadable.add(contract.table)
+            rows += loaded or 0
         log.debug("loaded %s: %d rows from %d file(s)", table, rows, len(files))
         return LoadResult(contract.table, len(files), rows)
 
-    def load_file(self, contract: Contract, path: Path) -> int:
+    def load_file(self, contract: Contract, path: Path) -> int | None:
+        """Load one file; None when it cannot be read (encoding, header, structure), after saying why."""
         where = self.relative(path)
-        if path.stat().st_size == 0:
-            self.violations.append(Violation(Location(where, 1), "empty file: the first line must be the header"))
-            return 0
+        data = path.read_bytes()
+        header = self.read_header(data, where)
+        if header is None or not self.check_header(contract, header, where):
+            return None
         self.con.execute("drop table if exists reject_errors; drop table if exists reject_scans")
-        # all_varchar: no type sniffing; the contract casts. store_rejects: every malformed line, not the first.
-        self.con.execute(
-            "create or replace temp table incoming as select * from read_csv(?, header = true, all_varchar = true, "
-            "auto_detect = true, delim = ',', quote = '\"', escape = '\"', encoding = 'utf-8', store_rejects = true, "
-            "null_padding = false, strict_mode = true)",
-            [str(path)],
-        )
-        rejects = self.con.execute(
-            "select line, column_name, error_type::varchar, error_message from reject_errors order by line").fetchall()
-        for line, column, error_type, message in rejects:
-            self.violations.append(Violation(Location(where, int(line), column), _reject_problem(error_type, message)))
-        if rejects:
-            return 0  # line numbers of the remaining rows can't be trusted; fix the structure first
-        header = [row[0] for row in self.con.execute("select name from pragma_table_info('incoming') order by cid").fetchall()]
-        if not self.check_header(contract, header, where):
-            return 0
-        self.con.execute(_numbered_rows_sql(contract))
-        for col in contract.columns:
-            for predicate, message in _column_checks(col):
-                bad = self.con.execute(
-                    f"select source_line, {message} from numbered where {predicate} order by source_line"
-                ).fetchall()
-                self.violations.extend(Violation(Location(where, line, col.name), problem) for line, problem in bad)
+        # The header is read above and given as `columns`: DuckDB sniffs nothing (no dialect, no types),
+        # so an unterminated quote is a rejected line, not a failed sniff. store_rejects: every bad line.
+        columns = "{" + ", ".join(f"{sql_literal(name)}: 'varchar'" for name in header) + "}"
+        try:
+            self.con.execute(
+                f"create or replace temp table incoming as select * from read_csv(?, columns = {columns}, "
+                "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', encoding = 'utf-8', "
+                "store_rejects = true, null_padding = false, strict_mode = true)",
+                [str(path)],
+            )
+        except duckdb.Error as error:
+            self.violations.append(Violation(Location(where), f"cannot be read as CSV: {str(error).splitlines()[0]}"))
+            return None
+        if self.collect_rejects(data, where):
+            return None  # line numbers of the remaining rows can't be trusted; fix the structure first
+        if not self.number_rows(contract, data, where):
+            return None
+        # Every check of every column in one query: one scan picks the rows that break any check, and
+        # only those few rows are checked one check at a time for the messages.
+        checks = [(col.name, predicate, message) for col in contract.columns for predicate, message in _column_checks(col)]
+        any_broken = " or ".join(f"({predicate})" for _, predicate, _ in checks) or "false"
+        bad = self.con.execute(f"with broken as (select * from numbered where {any_broken}) " + " union all ".join(
+            f"select source_line, {number} as check_number, {sql_literal(name)} as column_name, {message} as problem "
+            f"from broken where {predicate}" for number, (name, predicate, message) in enumerate(checks)
+        ) + " order by source_line, check_number").fetchall()
+        self.violations.extend(Violation(Location(where, line, name), problem) for line, _, name, problem in bad)
         casts = ", ".join(_cast(col) for col in contract.columns)
         self.con.execute(
-            f"insert into raw.{contract.table} select {casts}, ?, source_line, ? from numbered order by source_line",
-            [where, file_sha256(path)],
+            f"insert into raw.{contract.table} select {casts}, ?, source_line, ? from numbered"
+            + ("" if self.numbered_in_file_order else " order by source_line"),  # a sort only where needed
+            [where, hashlib.sha256(data).hexdigest()],
         )
         return self.con.execute("select count(*) from numbered").fetchall()[0][0]
+
+    def read_header(self, data: bytes, where: str) -> list[str] | None:
+        """The column names on line 1 (a UTF-8 BOM is tolerated), or None after recording why not."""
+        first_line = data.split(b"\n", 1)[0].rstrip(b"\r")
+        try:
+            text = first_line.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.violations.append(Violation(Location(where, 1), _NOT_UTF8.format(lines="")))
+            return None
+        header = next(csv.reader([text]), [])
+        if not any(name.strip() for name in header):
+            self.violations.append(Violation(Location(where, 1), "empty file: the first line must be the header"))
+            return None
+        return header
+
+    def collect_rejects(self, data: bytes, where: str) -> bool:
+        """Record the lines DuckDB could not parse, at the physical line each starts on; True if any."""
+        rejects = self.con.execute(
+            "select line_byte_position, column_name, error_type::varchar, error_message from reject_errors "
+            "order by line_byte_position, column_idx").fetchall()
+        reported: set[int] = set()
+        not_utf8: list[int] = []
+        for position, column, error_type, message in rejects:
+            # DuckDB's own `line` counts records, not the newlines inside quoted fields: count them here.
+            line = data.count(b"\n", 0, position) + 1
+            if error_type == "INVALID ENCODING":
+                not_utf8.append(line)
+            elif line not in reported:  # one problem per line, not one per missing field
+                reported.add(line)
+                problem, named_column = _reject_problem(error_type, message, column)
+                self.violations.append(Violation(Location(where, line, named_column), problem))
+        # (DuckDB also flags the encoding of a line that an open quote runs into: that line is reported already.)
+        not_utf8 = [line for line in not_utf8 if line not in reported]
+        if not_utf8:  # a file saved as GBK breaks nearly every line: say so once
+            more = len(set(not_utf8)) - 1
+            lines = f"this line and {more} more; " if more else ""
+            self.violations.append(Violation(Location(where, not_utf8[0]), _NOT_UTF8.format(lines=lines)))
+        return bool(rejects)
+
+    def number_rows(self, contract: Contract, data: bytes, where: str) -> bool:
+        """Temp table (or view) `numbered`: the rows, each with the physical line it starts on."""
+        rows = self.con.execute("select count(*) from incoming").fetchall()[0][0]
+        if data.count(b"\n") + (0 if data.endswith(b"\n") else 1) == rows + 1:
+            # One line per row (no blank line, no newline inside a field): row n is on line n + 1. A view
+            # numbers the rows by rowid (file order) without a window over the whole file (6 s per 1M rows).
+            if self.con.execute("select count(*) from duckdb_tables() where temporary and table_name = 'numbered'"
+                                ).fetchall()[0][0]:
+                self.con.execute("drop table temp.numbered")  # a view cannot replace a table
+            self.con.execute("create or replace temp view numbered as "
+                             "select *, (rowid + 2)::integer as source_line from incoming")
+            self.numbered_in_file_order = True
+            return True
+        self.numbered_in_file_order = False
+        self.con.execute(_numbered_rows_sql(contract))
+        last_line, rows = self.con.execute(
+            f"select coalesce(max(source_line + {_newlines_sql(contract)}), 1), count(*) from numbered").fetchall()[0]
+        if last_line == data.count(b"\n") + (0 if data.endswith(b"\n") else 1):
+            return True
+        # DuckDB skips blank lines, which the SQL numbering cannot see: number the records in Python.
+        starts = record_start_lines(data)
+        if len(starts) != rows:
+            self.violations.append(Violation(Location(where), "cannot tell the line each row starts on: "
+                                             "remove blank lines and stray carriage returns"))
+            return False
+        self.con.execute("create or replace temp table numbered as select *, "
+                         "(?::integer[])[row_number() over (order by rowid)] as source_line from incoming", [starts])
+        return True
 
     def check_header(self, contract: Contract, header: list[str], where: str) -> bool:
         """Columns are matched by name, so their order is free; missing or unknown ones are errors."""
@@ -193,7 +316,10 @@ class Loader:
         for name in unknown:
             self.violations.append(Violation(Location(where, 1, name),
                                              f"unknown column: the contract has {', '.join(expected)}"))
-        return not missing and not unknown
+        twice = sorted({c for c in header if header.count(c) > 1})
+        for name in twice:
+            self.violations.append(Violation(Location(where, 1, name), "column named twice in the header: keep one"))
+        return not missing and not unknown and not twice
 
     def create_place_names(self) -> None:
         """Every name that resolves to a place: the names in places.csv and the aliases."""
@@ -226,7 +352,10 @@ class Loader:
                 Location(file, line, "/".join(contract.key)), f"duplicate key '{value}' (first at {first})"))
 
     def check_rules(self, contract: Contract) -> None:
+        unreadable = self.unreadable | ({"place_names"} if self.unreadable & {"places", "place_aliases"} else set())
         for rule in contract.rules:
+            if any(f"raw.{table}" in rule.failing_when for table in unreadable):
+                continue
             rows = self.con.execute(
                 f"select source_file, source_line, {rule.problem} from raw.{contract.table} "
                 f"where coalesce({rule.failing_when}, false) order by source_file, source_line"
@@ -241,11 +370,16 @@ def _cast(col: Column) -> str:
     return f"try_cast({v} as {col.sql_type})"
 
 
+def _newlines_sql(contract: Contract) -> str:
+    """SQL: the number of newlines inside a row's quoted fields."""
+    return " + ".join(
+        f"coalesce(length({quote(c)}) - length(replace({quote(c)}, chr(10), '')), 0)" for c in contract.column_names)
+
+
 def _numbered_rows_sql(contract: Contract) -> str:
     """Number rows by the physical line they start on: after the header, one line per earlier row plus
-    the newlines inside earlier rows' quoted fields."""
-    newlines = " + ".join(
-        f"coalesce(length({quote(c)}) - length(replace({quote(c)}, chr(10), '')), 0)" for c in contract.column_names)
+    the newlines inside earlier rows' quoted fields (Loader.number_rows handles blank lines)."""
+    newlines = _newlines_sql(contract)
     return f"""
         create or replace temp table numbered as
         select *, (1 + row_number() over w
@@ -256,12 +390,33 @@ def _numbered_rows_sql(contract: Contract) -> str:
     """
 
 
-def _reject_problem(error_type: str, message: str) -> str:
-    if error_type == "INVALID ENCODING":
-        return "not UTF-8 (was it saved as GBK?): re-save the file as UTF-8"
-    if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
-        return f"{error_type.lower()}: {message.splitlines()[0]} (quote fields that hold commas)"
-    return f"{error_type.lower()}: {message.splitlines()[0]}"
+_NOT_UTF8 = "not UTF-8 ({lines}was it saved as GBK?): re-save the file as UTF-8"
+_FIELD_COUNTS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+def _reject_problem(error_type: str, message: str, column: str | None) -> tuple[str, str | None]:
+    """What a line that DuckDB rejected breaks, in the annotator's words, and the column to name."""
+    counts = _FIELD_COUNTS.search(message)
+    if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS") and counts:
+        expected, found = counts.groups()
+        if error_type == "TOO MANY COLUMNS":
+            return f"{found} fields where the header has {expected}: quote fields that hold commas (\"a, b\")", None
+        return f"fewer fields than the header's {expected}: give every row all the header's columns", None
+    if error_type == "UNQUOTED VALUE":
+        return ("a quote that does not close, or text after a closing quote: quote the whole field and "
+                "double each quote inside it (\"say \"\"hi\"\"\")", column)
+    return f"{error_type.lower()}: {message.splitlines()[0]}", column
+
+
+def record_start_lines(data: bytes) -> list[int]:
+    """The physical line each data row starts on, counting the blank lines that DuckDB skips."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    starts, lines_read = [], 0
+    for record in reader:
+        if record:
+            starts.append(lines_read + 1)
+        lines_read = reader.line_num
+    return starts[1:]
 
 
 def load(con: duckdb.DuckDBPyConnection, project_dir: Path) -> list[LoadResult]:

@@ -7,6 +7,15 @@ import logging
 import sys
 from datetime import datetime, timezone
 
+import click
+
+_format = "plain"
+
+
+def log_format() -> str:
+    """The format chosen by --log-format: the progress bar and error lines follow it."""
+    return _format
+
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
@@ -20,6 +29,8 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup_logging(log_format: str = "plain", verbose: bool = False) -> None:
+    global _format
+    _format = log_format
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
         handler.setFormatter(JsonFormatter())
@@ -30,3 +41,11 @@ def setup_logging(log_format: str = "plain", verbose: bool = False) -> None:
     root.setLevel(logging.WARNING)
     logging.getLogger("clusterdw").setLevel(logging.INFO)  # one line per step: the run's progress
     logging.getLogger("pipelines").setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+def echo_error(line: str) -> None:
+    """An error for the user on stderr: a plain line, or with --log-format json one more JSON line."""
+    if _format == "json":
+        logging.getLogger("clusterdw").error(line)
+    else:
+        click.echo(line, err=True)

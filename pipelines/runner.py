@@ -11,10 +11,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import warehouse
-from .build import build
+from .build import build, load_graph
 from .errors import ClusterdwError
 from .load import load
 from .lock import run_lock
+from .progress import model_progress
 from .project import Project
 from .run_results import RunRecord, append_history, last_success, now, read_history, write_json, write_meta
 from .validate import raise_on_critical, validate
@@ -40,9 +41,9 @@ def timed(record: RunRecord, step: str):
 def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, select=None) -> None:
     with timed(record, "load"):
         record.loads = [asdict(r) for r in load(con, project.project_dir)]
-    with timed(record, "build"):
+    with timed(record, "build"), _progress(project, select) as progress:
         try:
-            record.models = [asdict(r) for r in build(con, project.project_dir, select)]
+            record.models = [asdict(r) for r in build(con, project.project_dir, select, progress)]
         except ClusterdwError as error:
             record.models = [asdict(r) for r in getattr(error, "model_results", [])]
             raise
@@ -85,14 +86,24 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
             record.finish("failed", error.one_line() if isinstance(error, ClusterdwError) else repr(error))
             _record(project, record)
             raise
-        _record(project, record)
-        if export_dir is not None:
-            from .export import export
+        try:
+            if export_dir is not None:
+                from .export import export
 
-            manifest = export(project.db_path, export_dir, record.run_id)
-            record.export = str(manifest)
-            write_json(project.run_results_path, record)
+                with timed(record, "export"):
+                    record.export = str(export(project.db_path, export_dir, record.run_id))
+        except BaseException as error:  # the warehouse is published: the run stays a success, noted
+            record.error = "published, but the export failed: " + (
+                error.one_line() if isinstance(error, ClusterdwError) else repr(error))
+            raise
+        finally:
+            _record(project, record)
         return record
+
+
+def _progress(project: Project, select):
+    """A bar over the models to build, on a terminal only (counting them parses the graph, so lazily)."""
+    return model_progress(lambda: len(load_graph(project.project_dir).select(select)))
 
 
 def _record(project: Project, record: RunRecord) -> None:
@@ -111,12 +122,15 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
                 with timed(record, "load"):
                     record.loads = [asdict(r) for r in load(con, project.project_dir)]
             elif name == "build":
-                if not _has_raw(con):
+                if not _has_schema(con, "raw"):
                     with timed(record, "load"):
                         record.loads = [asdict(r) for r in load(con, project.project_dir)]
-                with timed(record, "build"):
-                    record.models = [asdict(r) for r in build(con, project.project_dir, select)]
+                with timed(record, "build"), _progress(project, select) as progress:
+                    record.models = [asdict(r) for r in build(con, project.project_dir, select, progress)]
             elif name == "check":
+                if not _has_schema(con, "marts"):
+                    raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
+                                         "run `clusterdw build` first (or `clusterdw run` for the whole job)")
                 with timed(record, "validate"):
                     results, summaries, docs_index = validate(
                         con, project.project_dir, project.docs_dir if docs else None)
@@ -130,6 +144,6 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
     return record
 
 
-def _has_raw(con) -> bool:
-    return bool(con.execute("select count(*) from duckdb_tables() where schema_name = 'raw' "
-                            "and database_name = current_database()").fetchall()[0][0])
+def _has_schema(con, schema: str) -> bool:
+    return bool(con.execute("select count(*) from duckdb_tables() where schema_name = ? "
+                            "and database_name = current_database()", [schema]).fetchall()[0][0])

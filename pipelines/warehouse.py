@@ -9,6 +9,7 @@ that both the Python duckdb and the DuckDB CLI 1.4+/1.5 can open.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -42,24 +43,50 @@ def is_duckdb_file(path: Path) -> bool:
         return handle.read(12)[8:12] == DUCKDB_MAGIC
 
 
+def is_clusterdw_warehouse(path: Path) -> bool | None:
+    """Whether a DuckDB file was built by clusterdw (every run writes meta.runs); None when it can't be
+    looked into (a writer holds its lock, or this process has it open with another configuration)."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return bool(con.execute("select count(*) from duckdb_tables() where schema_name = 'meta' "
+                                "and table_name = 'runs'").fetchall()[0][0])
+    finally:
+        con.close()
+
+
 def ensure_replaceable(db_path: Path) -> None:
-    """Refuse to replace anything but a missing file or a DuckDB warehouse."""
+    """Refuse to replace anything but a missing file or a warehouse that clusterdw built."""
     if db_path.is_dir():
         raise PathRefused("the --db path is a directory", db_path, "give the path of a .duckdb file")
-    if db_path.exists() and not is_duckdb_file(db_path):
+    if not db_path.exists():
+        return
+    if not is_duckdb_file(db_path):
         raise PathRefused("refusing to overwrite a file that is not a DuckDB warehouse", db_path,
                           "choose another --db path, or move that file away")
+    # A DuckDB file that can't be looked into (another program writes it) is replaced as a warehouse:
+    # the holder keeps its copy, since a rename never changes an open file.
+    if is_clusterdw_warehouse(db_path) is False:
+        raise PathRefused("refusing to overwrite a DuckDB database that clusterdw did not build (it has no "
+                          "meta.runs)", db_path, "choose another --db path, or move that file away")
 
 
 def ensure_writable_dir(directory: Path) -> None:
+    """Create the directory if needed and prove it writable by writing in it (os.access says yes to
+    root everywhere, even in /proc or on a read-only mount)."""
+    fix = "choose a --db path in a writable directory"
+    blocking_file = next((p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()), None)
+    if blocking_file is not None:
+        raise ClusterdwError("the --db path goes through a file, not a directory", blocking_file, fix)
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".clusterdw-write-test-", dir=directory)
+        os.close(handle)
+        os.unlink(probe)
     except OSError as error:
-        raise ClusterdwError(f"cannot create the target directory: {error.strerror}", directory,
-                             "choose a writable --db path or fix the directory's permissions") from error
-    if not os.access(directory, os.W_OK):
-        raise ClusterdwError("the target directory is not writable", directory,
-                             "choose a writable --db path or fix the directory's permissions")
+        raise ClusterdwError(f"cannot write in the target directory: {error.strerror}", directory, fix) from error
 
 
 def build_path_for(db_path: Path, run_id: str) -> Path:

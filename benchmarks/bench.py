@@ -1,0 +1,386 @@
+"""Benchmark clusterdw against a bare DuckDB script doing the same work; write benchmarks/RESULTS.md.
+
+For the project's own data and for synthetic projects of N figures (`clusterdw synth`), it runs, each
+in a fresh process so that peak memory is measured per size:
+
+  clusterdw run --no-docs       load, build, validate (with and without GX's import), publish
+  clusterdw export              every mart table to Parquet (zstd)
+  benchmarks/bare_duckdb.py     read_csv with the same column types, the same model SQL, COPY to Parquet
+
+and prints one table: step times, the ratio clusterdw / bare DuckDB on load + build + export, and
+peak memory (max RSS of the processes). It also times `clusterdw --help` (mean of 10 runs).
+
+    .venv/bin/python benchmarks/bench.py                       # project, 10k, 1M, 10M (10M: ~10 minutes)
+    .venv/bin/python benchmarks/bench.py --sizes project,10k   # a quick look
+
+Work files go to benchmarks/out/ (git-ignored); a size's files are deleted after it unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CLUSTERDW = str(BIN / "clusterdw")
+OUT = REPO / "benchmarks" / "out"
+RESULTS = REPO / "benchmarks" / "RESULTS.md"
+SIZES = {"project": None, "10k": 10_000, "1m": 1_000_000, "10m": 10_000_000}
+PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
+
+# Goals of issues #2 and #8
+GOAL_RATIO = 1.2  # clusterdw / bare DuckDB on load + build + export, at 1M and 10M
+GOAL_MEMORY_GIB = 6.0  # peak at 10M
+GOAL_VALIDATE_SECONDS = 180.0  # at 10M
+GOAL_LINEAR = 12.0  # 10M total <= 12 x 1M total
+GOAL_HELP_SECONDS = 0.5
+GOAL_PROJECT_SECONDS = 1.5  # everything but GX's import, on the project's data
+
+# The same view the loader creates (pipelines/load.py, Loader.create_place_names).
+PLACE_NAMES_SQL = """
+    create or replace view raw.place_names as
+    select distinct name, place_key from (
+        select unnest([name_zh_hans, name_zh_hant, short_name_zh_hans, short_name_zh_hant]) as name, place_key
+        from raw.places
+        union all
+        select alias, place_key from raw.place_aliases
+    )
+    where name is not null
+"""
+
+
+@dataclass
+class Measured:
+    seconds: float
+    max_rss_kib: int
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class SizeResult:
+    size: str
+    figures: int
+    raw_mib: float
+    synth_seconds: float | None = None
+    clusterdw: dict[str, float] = field(default_factory=dict)
+    bare: dict[str, float] = field(default_factory=dict)
+    clusterdw_peak_mib: float = 0.0
+    bare_peak_mib: float = 0.0
+    clusterdw_wall: float = 0.0
+    bare_wall: float = 0.0
+    error: str | None = None
+
+    def work(self, side: str) -> float:
+        steps = self.clusterdw if side == "clusterdw" else self.bare
+        return sum(steps.get(k, 0.0) for k in ("load", "build", "export"))
+
+    @property
+    def ratio(self) -> float | None:
+        return self.work("clusterdw") / self.work("bare") if self.work("bare") else None
+
+
+class _Popen(subprocess.Popen):
+    """Popen that reaps its child with os.wait4, keeping that child's own resource usage
+    (RUSAGE_CHILDREN would give the largest of all children so far)."""
+
+    rusage = None
+
+    def _try_wait(self, wait_flags):  # CPython's hook for waitpid
+        try:
+            pid, status, usage = os.wait4(self.pid, wait_flags)
+        except ChildProcessError:
+            return self.pid, 0
+        if pid == self.pid:
+            self.rusage = usage
+        return pid, status
+
+
+def measure(argv: list[str], check: bool = True) -> Measured:
+    """Run argv in a fresh process: its wall time and its peak RSS."""
+    started = time.perf_counter()
+    process = _Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    if check and process.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[:6])} ... exited {process.returncode}:\n{stderr[-3000:]}")
+    return Measured(seconds, process.rusage.ru_maxrss if process.rusage else 0, stdout, stderr)
+
+
+def json_logs(stderr: str) -> list[dict]:
+    entries = []
+    for line in stderr.splitlines():
+        try:
+            entries.append(json.loads(line))
+        except ValueError:
+            continue
+    return entries
+
+
+def seconds_from_log(entries: list[dict], prefix: str) -> float | None:
+    for entry in entries:
+        message = entry.get("message", "")
+        if message.startswith(prefix):
+            return float(message.split(" in ")[-1].rstrip("s"))
+    return None
+
+
+def prepare(size: str, figures: int | None, work: Path) -> tuple[Path, float | None]:
+    project = work / size
+    if figures is None:
+        shutil.rmtree(project, ignore_errors=True)
+        for folder in PROJECT_FOLDERS:
+            if (REPO / folder).is_dir():
+                shutil.copytree(REPO / folder, project / folder)
+        return project, None
+    from pipelines.synth import synthesize
+
+    result = synthesize(REPO, project, figures)
+    return project, result.seconds
+
+
+def raw_rows(project: Path) -> int:
+    import duckdb
+
+    files = sorted(str(p) for p in (project / "raw" / "figures").glob("*.csv"))
+    return duckdb.sql(f"select count(*) from read_csv({files!r}, all_varchar = true)").fetchall()[0][0]
+
+
+def run_clusterdw(project: Path, result: SizeResult) -> None:
+    shutil.rmtree(project / "target", ignore_errors=True)
+    run = measure([CLUSTERDW, "--project-dir", str(project), "--log-format", "json", "-v", "run", "--no-docs"])
+    record = json.loads((project / "target" / "run_results.json").read_text(encoding="utf-8"))
+    steps = dict(record["step_seconds"])
+    gx = seconds_from_log(json_logs(run.stderr), "great_expectations ready in")
+    if gx is not None and "validate" in steps:
+        steps["gx_import"] = gx
+        steps["validate_excl_gx"] = steps["validate"] - gx
+    exported = measure([CLUSTERDW, "--project-dir", str(project), "--log-format", "json", "-v", "export"])
+    steps["export"] = seconds_from_log(json_logs(exported.stderr), "exported ") or exported.seconds
+    result.clusterdw = steps
+    result.clusterdw_wall = run.seconds + exported.seconds
+    result.clusterdw_peak_mib = max(run.max_rss_kib, exported.max_rss_kib) / 1024
+
+
+def run_bare(project: Path, result: SizeResult) -> None:
+    from pipelines.build import load_graph
+    from pipelines.contracts import CONTRACTS
+
+    bare = project / "bare"
+    shutil.rmtree(bare, ignore_errors=True)
+    (bare / "parquet").mkdir(parents=True)
+    graph = load_graph(project)
+    plan = {
+        "db": str(bare / "warehouse.duckdb"),
+        "raw_dir": str(project / "raw"),
+        "parquet_dir": str(bare / "parquet"),
+        "tables": [{"name": c.table, "path": c.path, "columns": [[col.name, col.sql_type] for col in c.columns]}
+                   for c in CONTRACTS],
+        "place_names_sql": PLACE_NAMES_SQL,
+        "models": [[name, str(graph.models[name].path)] for name in graph.select(None)],
+    }
+    plan_path = bare / "plan.json"
+    plan_path.write_text(json.dumps(plan, ensure_ascii=False, indent=1), encoding="utf-8")
+    measured = measure([sys.executable, str(REPO / "benchmarks" / "bare_duckdb.py"), str(plan_path)])
+    result.bare = json.loads(measured.stdout.strip().splitlines()[-1])
+    result.bare_wall = measured.seconds
+    result.bare_peak_mib = measured.max_rss_kib / 1024
+
+
+def help_seconds(runs: int = 10) -> float:
+    times = [measure([CLUSTERDW, "--help"]).seconds for _ in range(runs)]
+    return sum(times) / len(times)
+
+
+def gx_import_seconds() -> float:
+    code = "import time; t = time.perf_counter(); import great_expectations; print(time.perf_counter() - t)"
+    return float(measure([sys.executable, "-c", code]).stdout.strip())
+
+
+def machine() -> dict[str, str]:
+    import duckdb
+
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO)
+    dirty = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True, cwd=REPO).stdout
+    try:
+        from importlib.metadata import version
+
+        gx = version("great_expectations")
+    except Exception:  # noqa: BLE001
+        gx = "?"
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "great_expectations": gx,
+        "commit": commit.stdout.strip() + (" (with uncommitted changes)" if dirty.strip() else ""),
+    }
+
+
+def fmt(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def table(results: list[SizeResult]) -> list[str]:
+    head = "| step | " + " | ".join(f"{r.size} ({r.figures:,} figures)" for r in results) + " |"
+    lines = [head, "|---|" + "---:|" * len(results)]
+
+    def row(label: str, values: list[str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    for step in ("load", "build", "validate", "gx_import", "validate_excl_gx", "publish", "export"):
+        row(f"clusterdw {step.replace('_', ' ')} s", [fmt(r.clusterdw.get(step)) for r in results])
+    row("clusterdw load + build + export s", [fmt(r.work("clusterdw")) for r in results])
+    row("clusterdw wall (2 processes) s", [fmt(r.clusterdw_wall) for r in results])
+    row("clusterdw wall without validate s",
+        [fmt(r.clusterdw_wall - r.clusterdw.get("validate", 0)) for r in results])
+    for step in ("load", "build", "close", "export"):
+        row(f"bare DuckDB {step} s", [fmt(r.bare.get(step)) for r in results])
+    row("bare DuckDB load + build + export s", [fmt(r.work("bare")) for r in results])
+    row("bare DuckDB wall s", [fmt(r.bare_wall) for r in results])
+    row("**ratio** clusterdw / bare (load + build + export)", [f"**{fmt(r.ratio)}**" for r in results])
+    row("peak memory clusterdw MiB", [fmt(r.clusterdw_peak_mib, 0) for r in results])
+    row("peak memory bare DuckDB MiB", [fmt(r.bare_peak_mib, 0) for r in results])
+    row("raw CSV MiB", [fmt(r.raw_mib, 1) for r in results])
+    row("synth s", [fmt(r.synth_seconds) for r in results])
+    return lines
+
+
+def goals(results: list[SizeResult], help_s: float, gx_s: float) -> list[str]:
+    by = {r.size: r for r in results if not r.error}
+    lines = [f"- `clusterdw --help`: {help_s:.3f} s (goal < {GOAL_HELP_SECONDS} s): "
+             f"{'met' if help_s < GOAL_HELP_SECONDS else 'NOT met'}"]
+    if "project" in by:
+        r = by["project"]
+        rest = r.clusterdw_wall - r.clusterdw.get("gx_import", 0)
+        lines.append(f"- project's data, everything but GX's import (both processes' wall time): {rest:.2f} s "
+                     f"(goal < {GOAL_PROJECT_SECONDS} s): {'met' if rest < GOAL_PROJECT_SECONDS else 'NOT met'}; "
+                     f"GX's import alone: {gx_s:.2f} s")
+    for size in ("1m", "10m"):
+        if size in by and by[size].ratio is not None:
+            ratio = by[size].ratio
+            lines.append(f"- {size}: clusterdw / bare DuckDB on load + build + export = {ratio:.2f} "
+                         f"(goal <= {GOAL_RATIO}): {'met' if ratio <= GOAL_RATIO else 'NOT met'}")
+    if "10m" in by:
+        r = by["10m"]
+        peak = r.clusterdw_peak_mib / 1024
+        lines.append(f"- 10M: peak memory {peak:.2f} GiB (goal <= {GOAL_MEMORY_GIB} GiB): "
+                     f"{'met' if peak <= GOAL_MEMORY_GIB else 'NOT met'}")
+        validate = r.clusterdw.get("validate")
+        if validate is not None:
+            lines.append(f"- 10M: validation {validate:.1f} s (goal <= {GOAL_VALIDATE_SECONDS:.0f} s): "
+                         f"{'met' if validate <= GOAL_VALIDATE_SECONDS else 'NOT met'}")
+    if "1m" in by and "10m" in by:
+        total = {s: sum(v for k, v in by[s].clusterdw.items() if k in ("load", "build", "validate", "publish",
+                                                                        "export")) for s in ("1m", "10m")}
+        factor = total["10m"] / total["1m"]
+        lines.append(f"- cost linear in N: 10M / 1M = {factor:.1f} x (goal <= {GOAL_LINEAR:.0f} x): "
+                     f"{'met' if factor <= GOAL_LINEAR else 'NOT met'}")
+    for r in results:
+        if r.error:
+            lines.append(f"- {r.size}: FAILED: {r.error.splitlines()[-1] if r.error.splitlines() else r.error}")
+    return lines
+
+
+def write_results(results: list[SizeResult], info: dict[str, str], help_s: float, gx_s: float,
+                  path: Path) -> str:
+    text = "\n".join([
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (benchmarks/bench.py). clusterdw runs `run --no-docs` and `export` in fresh",
+        "processes; the bare DuckDB script (benchmarks/bare_duckdb.py) reads the CSVs with the contracts'",
+        "column types, runs the same model SQL in the same order and COPYs the marts to Parquet (zstd),",
+        "with no contract checks, no lineage but the file name, no validation. Synthetic data from",
+        "`clusterdw synth --figures N` (seed 0). Times in seconds; peak memory is each process's max RSS.",
+        "",
+        "## Machine",
+        "",
+        *[f"- {k}: {v}" for k, v in info.items()],
+        "",
+        "## Results",
+        "",
+        *table(results),
+        "",
+        "## Goals",
+        "",
+        *goals(results, help_s, gx_s),
+        "",
+    ])
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(SIZES), help=f"comma-separated, of {', '.join(SIZES)}")
+    parser.add_argument("--work", type=Path, default=OUT, help="folder for the synthetic projects")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="Markdown file to write")
+    parser.add_argument("--keep", action="store_true", help="keep each size's project (the 10M CSVs take 1.7 GB)")
+    args = parser.parse_args(argv)
+    sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        parser.error(f"unknown size(s) {', '.join(unknown)}: choose from {', '.join(SIZES)}")
+    args.work.mkdir(parents=True, exist_ok=True)
+    sys.path.insert(0, str(REPO))
+
+    info = machine()
+    help_s = help_seconds()
+    gx_s = gx_import_seconds()
+    print(f"clusterdw --help: {help_s:.3f}s (mean of 10); import great_expectations: {gx_s:.2f}s", flush=True)
+    results = []
+    for size in sizes:
+        started = time.perf_counter()
+        project, synth_seconds = prepare(size, SIZES[size], args.work)
+        raw_mib = sum(p.stat().st_size for p in (project / "raw").rglob("*.csv")) / 2**20
+        result = SizeResult(size, raw_rows(project), raw_mib, synth_seconds)
+        print(f"{size}: {result.figures:,} figures, {raw_mib:.0f} MiB of CSV", flush=True)
+        try:
+            run_clusterdw(project, result)
+            run_bare(project, result)
+        except RuntimeError as error:
+            result.error = str(error)
+            print(f"{size}: FAILED\n{error}", file=sys.stderr, flush=True)
+        results.append(result)
+        print(f"{size}: clusterdw {result.clusterdw} ({result.clusterdw_peak_mib:.0f} MiB); bare {result.bare} "
+              f"({result.bare_peak_mib:.0f} MiB); ratio {fmt(result.ratio)}; {time.perf_counter() - started:.0f}s",
+              flush=True)
+        if not args.keep:
+            shutil.rmtree(project, ignore_errors=True)
+    text = write_results(results, info, help_s, gx_s, args.results)
+    print()
+    print(text)
+    return 1 if any(r.error for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Export every mart table of the published warehouse to Parquet for BI tools.
+
+One zstd Parquet file per table (docs/export.md says why not Hive partitions), written under a
+temporary name and renamed into place, so a reader never sees half a file. A manifest.json, written
+last and the same way, records what was written: tables, files, row counts, schemas, the run id.
+The manifest is also the record of ownership: export replaces or deletes only files it lists, and
+refuses an output folder that holds anything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+import uuid
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .errors import ClusterdwError, PathRefused
+from .lock import run_lock
+from .run_results import now
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_VERSION = 1
+GENERATOR = "clusterdw"
+# Temporary names: hidden (dataset readers skip dot files) and not ending in .parquet (no `*.parquet` glob
+# matches them, even a glob that does not skip dot files, like Python's and DuckDB's).
+TMP_PREFIX, TMP_SUFFIX = ".clusterdw-tmp-", ".part"
+LOCK_STEM = ".clusterdw-export"  # run_lock adds ".lock"
+# Names about to be renamed in, kept until the manifest lists them: a kill between the renames and
+# the manifest must not leave files that the next export takes for someone else's.
+PENDING_NAME = ".clusterdw-export-pending.json"
+SCHEMA = "marts"
+COMPRESSION = "zstd"
+# Keys of the Parquet key-value (schema) metadata; pyarrow also gets each field's `description`.
+META_TABLE, META_DESCRIPTION, META_COLUMNS, META_RUN = (
+    "clusterdw.table", "clusterdw.description", "clusterdw.column_descriptions", "clusterdw.run_id")
+
+
+def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
+    """Write each table of schema marts in `db_path` to `out_dir`; return the manifest's path."""
+    db_path, out_dir = Path(db_path).absolute(), Path(out_dir).absolute()
+    if not db_path.is_file():
+        raise ClusterdwError("there is no published warehouse to export", db_path, "run `clusterdw run` first")
+    _refuse_foreign(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ClusterdwError(f"cannot create the export folder: {error.strerror}", out_dir,
+                             "choose a writable --out folder") from error
+    started = time.perf_counter()
+    with run_lock(out_dir / LOCK_STEM, wait=True):  # two exports into one folder take turns
+        previous = _refuse_foreign(out_dir)  # again: another export may have run while we waited
+        _remove_leftover_tmp(out_dir)
+        con = _open_read_only(db_path)
+        try:
+            run_id = run_id or _producing_run(con)
+            tables = _tables(con)
+            written: list[tuple[Path, Path]] = []
+            entries = []
+            try:
+                for table, comment in tables:
+                    tmp = out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{table}.parquet{TMP_SUFFIX}"
+                    written.append((tmp, out_dir / f"{table}.parquet"))
+                    entries.append(_write_table(con, table, comment, tmp, run_id))
+            except BaseException:
+                for tmp, _ in written:
+                    tmp.unlink(missing_ok=True)
+                raise
+        finally:
+            con.close()
+        # Every file is complete on disk: rename them in together, then the manifest that lists them.
+        pending = out_dir / PENDING_NAME
+        _write_atomic(pending, json.dumps({"generator": GENERATOR, "tables": [{"file": final.name}
+                                                                             for _, final in written]}).encode())
+        for tmp, final in written:
+            os.replace(tmp, final)
+        manifest = {
+            "generator": GENERATOR,
+            "manifest_version": MANIFEST_VERSION,
+            "run_id": run_id,
+            "warehouse": str(db_path),
+            "exported_at": now(),
+            "layout": "one Parquet file per table",
+            "compression": COMPRESSION,
+            "tables": entries,
+        }
+        manifest_path = out_dir / MANIFEST_NAME
+        _write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
+        pending.unlink()
+        _fsync_dir(out_dir)
+        current = {final.name for _, final in written}
+        for name in sorted(previous - current):  # tables that no longer exist: files we wrote earlier
+            (out_dir / name).unlink(missing_ok=True)
+            log.info("removed %s: its table is no longer in the warehouse", name)
+    log.info("exported %d tables to %s in %.2fs", len(entries), out_dir, time.perf_counter() - started)
+    return manifest_path
+
+
+def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> dict | None:
+    """The manifest of an export folder; None if there is none; PathRefused if it is not clusterdw's."""
+    path = Path(out_dir) / name
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, OSError):
+        manifest = None
+    if not isinstance(manifest, dict) or manifest.get("generator") != GENERATOR:
+        raise PathRefused(f"the folder holds a {name} that clusterdw did not write", path,
+                          "choose an empty or new --out folder")
+    for entry in manifest.get("tables", []):
+        listed = entry.get("file", "") if isinstance(entry, dict) else ""
+        if not listed or listed != Path(listed).name or listed.startswith(".") or not listed.endswith(".parquet"):
+            raise PathRefused(f"the manifest lists a file outside its folder or not Parquet: {listed!r}", path,
+                              "remove the manifest only if you know the folder holds nothing else, "
+                              "or choose another --out folder")
+    return manifest
+
+
+def _refuse_foreign(out_dir: Path) -> set[str]:
+    """The file names the last export wrote; PathRefused if the folder holds anything else."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise PathRefused("the --out path is a file, not a folder", out_dir, "give a folder for the Parquet files")
+    if not out_dir.exists():
+        return set()
+    owned = {entry["file"] for name in (MANIFEST_NAME, PENDING_NAME)
+             for entry in (read_manifest(out_dir, name) or {"tables": []})["tables"]}
+    ours = owned | {MANIFEST_NAME, PENDING_NAME, f"{LOCK_STEM}.lock"}
+    foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in ours and not p.name.startswith(TMP_PREFIX))
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise PathRefused(f"refusing to export into a folder holding files clusterdw did not write: {shown}",
+                          out_dir, "choose an empty or new --out folder (default: target/parquet/)")
+    return owned
+
+
+def _remove_leftover_tmp(out_dir: Path) -> None:
+    """Temporary files of an export that was killed: ours by name, and no export is running (we hold the lock)."""
+    for path in out_dir.glob(f"{TMP_PREFIX}*"):
+        path.unlink(missing_ok=True)
+
+
+def _open_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as error:
+        message = str(error).splitlines()[0]
+        raise ClusterdwError(f"cannot open the warehouse read-only: {message}", db_path,
+                             "close a DuckDB session that holds it open read-write, then export again") from error
+
+
+def _producing_run(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The run that published this file: the last successful run its meta.runs records."""
+    has_meta = con.execute("select count(*) from duckdb_tables() where schema_name = 'meta' "
+                           "and table_name = 'runs' and database_name = current_database()").fetchall()[0][0]
+    if not has_meta:
+        return None
+    rows = con.execute("select run_id from meta.runs where status = 'success' "
+                       "order by started_at desc limit 1").fetchall()
+    return rows[0][0] if rows else None
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
+    return con.execute("select table_name, comment from duckdb_tables() where schema_name = ? "
+                       "and database_name = current_database() order by table_name", [SCHEMA]).fetchall()
+
+
+def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None, tmp: Path,
+                 run_id: str | None) -> dict:
+    """Write one table to `tmp` with its descriptions in the schema metadata; return its manifest entry."""
+    columns = con.execute("select column_name, data_type, comment from duckdb_columns() where schema_name = ? "
+                          "and table_name = ? and database_name = current_database() order by column_index",
+                          [SCHEMA, table]).fetchall()
+    data = con.sql(f'select * from {SCHEMA}."{table}"').to_arrow_table()
+    descriptions = {name: text for name, _, text in columns if text}
+    fields = [field.with_metadata({"description": descriptions[field.name]}) if field.name in descriptions
+              else field for field in data.schema]
+    schema_meta = {META_TABLE: f"{SCHEMA}.{table}", META_COLUMNS: json.dumps(descriptions, ensure_ascii=False)}
+    if comment:
+        schema_meta[META_DESCRIPTION] = comment
+    if run_id:
+        schema_meta[META_RUN] = run_id
+    data = data.cast(pa.schema(fields, metadata=schema_meta))
+    pq.write_table(data, tmp, compression=COMPRESSION)
+    _fsync(tmp)
+    return {
+        "table": f"{SCHEMA}.{table}",
+        "file": f"{table}.parquet",
+        "rows": data.num_rows,
+        "bytes": tmp.stat().st_size,
+        "sha256": hashlib.sha256(tmp.read_bytes()).hexdigest(),
+        "description": comment,
+        "columns": [{"name": name, "duckdb_type": duckdb_type, "arrow_type": str(data.schema.field(name).type),
+                     "description": text} for name, duckdb_type, text in columns],
+    }
+
+
+def _write_atomic(path: Path, content: bytes) -> None:
+    tmp = path.with_name(f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{path.name}{TMP_SUFFIX}")
+    tmp.write_bytes(content)
+    _fsync(tmp)
+    os.replace(tmp, path)
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(directory: Path) -> None:
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

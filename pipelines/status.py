@@ -1,0 +1,60 @@
+"""`clusterdw status`: the last runs from target/run_history.jsonl, their outcome, time per step, what failed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .project import Project
+from .run_results import read_history
+
+
+def status_lines(project: Project, last: int = 10) -> list[str]:
+    history = read_history(project.run_history_path)
+    if not history:
+        return [f"No runs recorded yet in {project.run_history_path}. Run `clusterdw run`."]
+    shown = history[-last:][::-1]
+    lines = [f"Last {len(shown)} of {len(history)} runs ({project.run_history_path}), newest first:"]
+    for run in shown:
+        lines.append(f"  {run.get('run_id', '?'):<24} {run.get('status', '?'):<8} {_when(run.get('started_at'))}  "
+                     f"{_duration(run):>8}  {_steps(run.get('step_seconds') or {})}".rstrip())
+        lines.extend(f"      {line}" for line in _what_failed(run))
+    published = project.db_path.exists()
+    success = next((r for r in reversed(history) if r.get("status") == "success"), None)
+    if published and success:
+        lines.append(f"Published: {project.db_path} (run {success['run_id']}, {_when(success.get('ended_at'))})")
+    else:
+        lines.append(f"Published: none yet at {project.db_path}")
+    return lines
+
+
+def _what_failed(run: dict) -> list[str]:
+    status = run.get("status")
+    if status == "skipped":
+        return [f"skipped: {run.get('error')}"]
+    if status != "failed":
+        return ([f"exported: {run['export']}"] if run.get("export") else []) + (
+            [f"error: {run['error']}"] if run.get("error") else [])
+    lines = [f"error: {run.get('error')}"]
+    lines += [f"failed model: {m['model']}: {m.get('error')}" for m in run.get("models") or []
+              if m.get("status") != "success"]
+    lines += [f"failed critical check: {e['suite']}: {e['expectation']} on {e.get('column') or 'table'}"
+              f" ({e.get('unexpected_count')} unexpected)" for e in run.get("expectations") or []
+              if not e.get("success") and e.get("severity") == "critical"]
+    return lines
+
+
+def _when(stamp: str | None) -> str:
+    if not stamp:
+        return "?"
+    return datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+
+
+def _duration(run: dict) -> str:
+    if not run.get("started_at") or not run.get("ended_at"):
+        return "running?"
+    seconds = (datetime.fromisoformat(run["ended_at"]) - datetime.fromisoformat(run["started_at"])).total_seconds()
+    return f"{seconds:.1f}s"
+
+
+def _steps(step_seconds: dict) -> str:
+    return ", ".join(f"{step} {seconds:.2f}s" for step, seconds in step_seconds.items())

@@ -1,0 +1,183 @@
+"""Faults around a run: the process killed mid-build, an unwritable target, two runs at once, a reader
+holding the published file. Real processes (`python -m pipelines run`, a DuckDB reader) and real signals."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from conftest import PROJECT_FOLDERS, REPO, read_rows, write_rows
+from pipelines.cli import main
+
+# A model that runs until it is killed: a cross join of 10^12 rows.
+ENDLESS_MODEL = "select sum(a.range * b.range) as n\nfrom range(1000000) as a, range(1000000) as b\n"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("built") / "project"
+    for folder in PROJECT_FOLDERS:
+        shutil.copytree(REPO / folder, root / folder)
+    result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--no-docs"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def project(built, tmp_path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def builds_left(project: Path) -> list[Path]:
+    return sorted((project / "target").glob("warehouse.duckdb.building-*"))
+
+
+def start_endless_run(project: Path, tmp_path: Path) -> subprocess.Popen:
+    """`python -m pipelines run` in its own process, returned once it is building the endless model."""
+    (project / "marts" / "zz_endless.sql").write_text(ENDLESS_MODEL, encoding="utf-8")
+    log = tmp_path / "run.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipelines", "--project-dir", str(project), "run", "--no-docs"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    deadline = time.monotonic() + 60
+    while "build: started" not in log.read_text(encoding="utf-8", errors="replace"):
+        assert process.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, "the run never started building"
+        time.sleep(0.05)
+    time.sleep(0.3)  # well inside the endless model: the other models take milliseconds
+    assert builds_left(project), "a run builds into warehouse.duckdb.building-<run id>"
+    return process
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait(timeout=30)
+
+
+def test_a_run_killed_mid_build_leaves_the_published_file_and_the_next_run_cleans_up(project, cli, tmp_path):
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(project, tmp_path)
+    try:
+        os.kill(process.pid, signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        stop(process)
+    assert digest(db) == before, "a killed run must leave the published warehouse byte-identical"
+    stale = builds_left(project)
+    assert stale, "SIGKILL leaves the half build behind (nothing can run on SIGKILL)"
+    with duckdb.connect(str(db), read_only=True) as con:  # and the published file is whole
+        assert con.execute("select count(*) from meta.runs").fetchall() == [(1,)]
+    (project / "marts" / "zz_endless.sql").unlink()
+    result = cli(project, "run", "--no-docs")
+    assert result.exit_code == 0, result.output
+    assert builds_left(project) == [], "the next run removes the stale build"
+    assert f"removed a build left by an earlier run that did not finish: {stale[0].name}" in result.stderr
+    assert digest(db) != before
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from meta.runs").fetchall() == [(2,)]
+
+
+def test_ctrl_c_mid_build_exits_130_and_deletes_its_build_at_once(project, tmp_path):
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(project, tmp_path)
+    try:
+        process.send_signal(signal.SIGINT)  # DuckDB turns it into RuntimeError('Query interrupted')
+        assert process.wait(timeout=30) == 130
+    finally:
+        stop(process)
+    errors = [line for line in (tmp_path / "run.log").read_text().splitlines() if line.startswith("Error: ")]
+    assert errors == ["Error: interrupted — the published warehouse was left as it was"]
+    assert builds_left(project) == []
+    assert digest(db) == before
+
+
+def test_a_second_run_while_one_is_building_exits_75_and_touches_nothing(project, cli, tmp_path):
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(project, tmp_path)
+    try:
+        result = cli(project, "run", "--no-docs")
+        assert result.exit_code == 75, result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+        assert errors == [f"Error: another clusterdw run is in progress — {db}.lock (held by pid {process.pid}) — "
+                          "wait for it to finish, or pass --wait to queue behind it"]
+        assert digest(db) == before
+        assert process.poll() is None, "the refused run must not disturb the one in progress"
+    finally:
+        stop(process)
+
+
+READER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+def snapshot():
+    return con.execute("select (select count(*) from meta.runs), (select count(*) from raw.figures), "
+                       "(select count(*) from marts.int_figures)").fetchall()[0]
+print(snapshot(), flush=True)
+sys.stdin.readline()
+print(snapshot(), flush=True)
+"""
+
+
+def test_a_reader_holding_the_published_file_keeps_its_snapshot_while_a_run_publishes(project, cli):
+    db = project / "target" / "warehouse.duckdb"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        old = reader.stdout.readline().strip()
+        runs, raw_figures, figures = eval(old)
+        path = next(p for p in sorted((project / "raw" / "figures").glob("*.csv")) if len(read_rows(p)[1]) > 3)
+        header, rows = read_rows(path)
+        write_rows(path, header, rows[:-1])  # one figure fewer in the new build
+        result = cli(project, "run", "--no-docs")
+        assert result.exit_code == 0, result.output
+        reader.stdin.write("again\n")
+        reader.stdin.flush()
+        assert reader.stdout.readline().strip() == old, "the reader still sees the old warehouse, whole"
+        assert reader.wait(timeout=30) == 0
+    finally:
+        stop(reader)
+    with duckdb.connect(str(db), read_only=True) as con:  # a new connection sees the new warehouse
+        assert con.execute("select (select count(*) from meta.runs), (select count(*) from raw.figures), "
+                           "(select count(*) from marts.int_figures)").fetchall()[0] == (
+            runs + 1, raw_figures - 1, figures - 1)
+
+
+@pytest.mark.parametrize("where", ["below a file", "in /proc"])
+def test_an_unwritable_target_directory_is_a_clear_error(project, cli, tmp_path, where):
+    # Tests run as root, for whom chmod changes nothing: use paths no one can write.
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    blocker = tmp_path / "regular_file"
+    blocker.write_text("not a directory\n", encoding="utf-8")
+    target = blocker / "warehouse.duckdb" if where == "below a file" else Path("/proc/clusterdw-test.duckdb")
+    result = cli(project, "--db", str(target), "run", "--no-docs")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    if where == "below a file":
+        assert errors == [f"Error: the --db path goes through a file, not a directory — {blocker} — "
+                          "choose a --db path in a writable directory"]
+    else:
+        assert len(errors) == 1 and errors[0].startswith("Error: cannot write in the target directory: "), errors
+        assert errors[0].endswith(" — /proc — choose a --db path in a writable directory"), errors
+    assert blocker.read_text(encoding="utf-8") == "not a directory\n"
+    assert digest(db) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -60,13 +61,18 @@ def execute_interruptibly(con: duckdb.DuckDBPyConnection, sql: str) -> None:
         finally:
             done.set()
 
-    threading.Thread(target=work, name="clusterdw-model", daemon=True).start()
+    worker = threading.Thread(target=work, name="clusterdw-model", daemon=True)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # Ctrl-C waits until the worker runs
     try:
+        try:
+            worker.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         while not done.wait(0.1):
             pass
     except KeyboardInterrupt:
-        con.interrupt()
-        done.wait()
+        while not done.wait(0.05):  # again and again: an interrupt before the statement began is lost
+            con.interrupt()
         raise
     if failure:
         raise failure[0]

@@ -43,14 +43,6 @@ def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def register_functions(con: duckdb.DuckDBPyConnection) -> None:
     """SQL functions the contracts use. The provenance rule runs a fast SQL match first and calls
     Python only for the rare evidence that needs Chinese numerals or full-width digits read.
@@ -62,18 +54,16 @@ def register_functions(con: duckdb.DuckDBPyConnection) -> None:
         "value_in_evidence_py", lambda v, e: value_in_evidence(v, e), ["VARCHAR", "VARCHAR"], "BOOLEAN",
         side_effects=False,
     )
-    con.execute(f"""
-        create or replace macro canonical_number(t) as
-            regexp_replace(regexp_replace(regexp_replace(t, '^0+([0-9])', '\\1'), '(\\.[0-9]*?)0+$', '\\1'),
-                           '\\.$', '')
-    """)
+    # Numbers of at most 20 characters cast exactly to decimal(38, 18); longer ones are left to Python.
     con.execute(f"""
         create or replace macro value_in_evidence(v, e) as
             case
                 when regexp_full_match(e, '[{SAFE_EVIDENCE}]*')
                     and list_contains(
-                        list_transform(regexp_extract_all(e, '[0-9]+(\\.[0-9]+)?'), lambda n: canonical_number(n)),
-                        canonical_number(abs(v)::varchar))
+                        list_transform(list_filter(regexp_extract_all(e, '[0-9]+(\\.[0-9]+)?'),
+                                                   lambda n: length(n) <= 20),
+                                       lambda n: n::decimal(38, 18)),
+                        abs(v))
                     then true
                 else value_in_evidence_py(v::varchar, e)
             end
@@ -280,12 +270,14 @@ class Loader:
     def number_rows(self, contract: Contract, data: bytes, where: str) -> bool:
         """Temp table (or view) `numbered`: the rows, each with the physical line it starts on."""
         rows = self.con.execute("select count(*) from incoming").fetchall()[0][0]
+        # `numbered` is a view or a table, as the last file needed: neither replaces the other
+        for (kind,) in self.con.execute("select 'table' from duckdb_tables() where temporary and table_name = "
+                                        "'numbered' union all select 'view' from duckdb_views() where temporary "
+                                        "and view_name = 'numbered'").fetchall():
+            self.con.execute(f"drop {kind} temp.numbered")
         if data.count(b"\n") + (0 if data.endswith(b"\n") else 1) == rows + 1:
             # One line per row (no blank line, no newline inside a field): row n is on line n + 1. A view
             # numbers the rows by rowid (file order) without a window over the whole file (6 s per 1M rows).
-            if self.con.execute("select count(*) from duckdb_tables() where temporary and table_name = 'numbered'"
-                                ).fetchall()[0][0]:
-                self.con.execute("drop table temp.numbered")  # a view cannot replace a table
             self.con.execute("create or replace temp view numbered as "
                              "select *, (rowid + 2)::integer as source_line from incoming")
             self.numbered_in_file_order = True

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -21,6 +21,8 @@ import duckdb
 from .errors import ClusterdwError, ValidationFailed
 
 log = logging.getLogger(__name__)
+
+FRAMES_AHEAD_BYTES = 256 * 2**20  # frames read ahead of validation wait in memory up to this size
 
 
 @dataclass
@@ -100,7 +102,8 @@ class Validator:
     Without Data Docs, each suite runs straight on a batch with GX's cheapest result format, and only
     the expectations that failed run again with SUMMARY for their unexpected values: validation then
     costs a fraction of a full ValidationDefinition run. With Data Docs, each suite runs as a
-    ValidationDefinition so its results are stored for the docs.
+    ValidationDefinition so its results are stored for the docs. Either way GX's configurations are
+    memoised while a suite runs (gx_speed.py).
     """
 
     def __init__(self, docs_dir: Path | None = None):
@@ -155,7 +158,8 @@ class Validator:
         batch_definition = asset.add_batch_definition_whole_dataframe("all")
         definition = self.context.validation_definitions.add(
             self.gx.ValidationDefinition(name=suite.name, data=batch_definition, suite=gx_suite))
-        return definition.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY").results
+        # BASIC still lists unexpected values (what the docs show), at two thirds of SUMMARY's cost
+        return definition.run(batch_parameters={"dataframe": frame}, result_format="BASIC").results
 
     def _run_fast(self, gx_suite, frame) -> list:
         if self._frames is None:
@@ -239,7 +243,8 @@ class _TableMissing(ClusterdwError):
 
 def _unbuilt_models(con: duckdb.DuckDBPyConnection, project_dir: Path) -> set[str]:
     """The project's models that the database does not hold: a dev file built with --select."""
-    models = {f"{folder}.{path.stem}" for folder in ("staging", "marts") for path in (project_dir / folder).glob("*.sql")}
+    models = {f"{folder}.{path.stem}" for folder in ("staging", "marts")
+              for path in (project_dir / folder).glob("*.sql")}
     built = con.execute("select schema_name || '.' || table_name from duckdb_tables() "
                         "where database_name = current_database()").fetchall()
     return models - {name for (name,) in built}
@@ -263,16 +268,74 @@ def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite]):
                                  suite.path, "fix meta.clusterdw.table, frame_sql or the expectations' columns"
                                  ) from error
 
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clusterdw-frames")
-    futures = [pool.submit(read, suite) for suite in suites]  # one worker: frames are read in order
+    ahead = _FramesAhead(suites, read)
 
     def close():
-        for future in futures:
-            future.cancel()
-        pool.shutdown(wait=True)
+        ahead.close()
         cursor.close()
 
-    return futures, close
+    return ahead.frames(), close
+
+
+class _Ready:
+    """A frame read, or the error reading it raised: `result()` gives the one or raises the other."""
+
+    def __init__(self, frame=None, error: BaseException | None = None):
+        self.frame, self.error = frame, error
+        self.nbytes = 0 if frame is None else int(frame.memory_usage().sum())
+
+    def result(self):
+        if self.error is not None:
+            raise self.error
+        return self.frame
+
+
+class _FramesAhead:
+    """Reads the suites' frames in order on one worker thread, starting at once, so DuckDB works while
+    GX imports and validates. It reads ahead while the frames waiting stay under FRAMES_AHEAD_BYTES:
+    the project's frames are all read during GX's import; at 10M figures a frame takes gigabytes, and
+    then only the next one waits while this one is validated."""
+
+    def __init__(self, suites: list[Suite], read):
+        self._suites, self._read = suites, read
+        self._ready: dict[int, _Ready] = {}
+        self._waiting_bytes = 0
+        self._stopped = False
+        self._changed = threading.Condition()
+        self._worker = threading.Thread(target=self._run, name="clusterdw-frames", daemon=True)
+        self._worker.start()
+
+    def _run(self) -> None:
+        for number, suite in enumerate(self._suites):
+            with self._changed:
+                self._changed.wait_for(lambda: self._stopped or not self._ready
+                                       or self._waiting_bytes < FRAMES_AHEAD_BYTES)
+                if self._stopped:
+                    return
+            try:
+                ready = _Ready(self._read(suite))
+            except BaseException as error:  # handed to the validating thread, which raises it
+                ready = _Ready(error=error)
+            with self._changed:
+                self._ready[number] = ready
+                self._waiting_bytes += ready.nbytes
+                self._changed.notify_all()
+
+    def frames(self):
+        for number in range(len(self._suites)):
+            with self._changed:
+                self._changed.wait_for(lambda: number in self._ready)
+                ready = self._ready.pop(number)
+                self._waiting_bytes -= ready.nbytes
+                self._changed.notify_all()
+            yield ready
+
+    def close(self) -> None:
+        with self._changed:
+            self._stopped = True
+            self._ready.clear()
+            self._changed.notify_all()
+        self._worker.join()
 
 
 def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path | None = None,
@@ -300,6 +363,7 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
                 continue
             rows[suite.name] = len(frame)
             results.extend(validator.validate(suite, frame))
+            frame = future = None  # release this frame before waiting for the next
     finally:
         close_frames()
     validated = time.perf_counter()
@@ -312,6 +376,9 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
 
 def raise_on_critical(results: list[ExpectationResult]) -> None:
     failed = [r for r in results if not r.success and r.severity == "critical"]
+    for r in failed:  # every failure on its own line; the Error line names the first
+        log.error("check failed: checks/%s.json: %s on %s: %s unexpected, e.g. %s",
+                  r.suite, r.expectation, r.column, r.unexpected_count, r.sample)
     if failed:
         first = failed[0]
         raise ValidationFailed(

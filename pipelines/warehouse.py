@@ -9,6 +9,7 @@ that both the Python duckdb and the DuckDB CLI 1.4+/1.5 can open.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,9 +22,26 @@ DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
 BUILD_SUFFIX = ".building-"
 
 
+# DuckDB's buffer pool may take 80% of RAM by default, and a process keeps what it took: 18 GiB for a
+# build of 10M figures that runs as fast in 3 GB (benchmarks/RESULTS.md). Larger work spills to disk.
+DEFAULT_MEMORY_LIMIT = "3GB"
+MEMORY_LIMIT_ENV = "CLUSTERDW_MEMORY_LIMIT"
+
+
+def spill_dir_for(path: Path) -> Path:
+    """Where DuckDB spills what does not fit in memory: a hidden folder of its own beside the file
+    (DuckDB removes it on close; remove_stale_builds removes those of killed runs)."""
+    return path.with_name(f".{path.name}.tmp")
+
+
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
     """A connection whose default catalog is the file at `path`, created if missing."""
-    con = duckdb.connect()
+    limit = os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT
+    try:
+        con = duckdb.connect(config={"memory_limit": limit, "temp_directory": str(spill_dir_for(path))})
+    except duckdb.Error as error:
+        raise ClusterdwError(f"{MEMORY_LIMIT_ENV}={limit!r} is not a memory size DuckDB reads",
+                             MEMORY_LIMIT_ENV, "give a size such as 3GB or 512MB, or unset it") from error
     try:
         con.execute(f"attach '{path}' as warehouse (storage_version '{STORAGE_VERSION}')")
     except duckdb.Error as error:
@@ -103,6 +121,8 @@ def remove_stale_builds(db_path: Path) -> list[Path]:
     stale = sorted(db_path.parent.glob(f"{db_path.name}{BUILD_SUFFIX}*"))
     for path in stale:
         path.unlink(missing_ok=True)
+    for spill in db_path.parent.glob(f".{db_path.name}{BUILD_SUFFIX}*.tmp"):
+        shutil.rmtree(spill, ignore_errors=True)
     return stale
 
 

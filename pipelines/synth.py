@@ -180,10 +180,15 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
             select
                 numbered.*,
                 -- per subject: place, cluster, enterprise, level metric, first year, yearly growth
-                h(s, 1) % len(place_names[1]) + 1 as place_index,
-                h(s, 2) % 5 = 0 as is_whole_economy,
-                h(s, 3) % len(cluster_names) + 1 as cluster_index,
-                h(s, 4) % 4 = 0 as is_no_enterprise,
+                -- figures with no enterprise: one subject in 8, at most 2500 in all, each about a place and
+                -- cluster of its own, so that no two subjects share place, cluster, enterprise and metric
+                -- (the marts would pair their figures: work growing faster than N, and disagreements)
+                s % 8 = 0 and s // 8 < least(2500, len(place_names[1]) * len(cluster_names)) as is_no_enterprise,
+                case when is_no_enterprise then (s // 8) % len(place_names[1])
+                     else h(s, 1) % len(place_names[1]) end + 1 as place_index,
+                not is_no_enterprise and h(s, 2) % 5 = 0 as is_whole_economy,
+                case when is_no_enterprise then (s // 8 // len(place_names[1])) % len(cluster_names)
+                     else h(s, 3) % len(cluster_names) end + 1 as cluster_index,
                 level_pairs[h(s, 5) % len(level_pairs) + 1] as level,
                 {FIRST_ACTUAL_YEAR} + h(s, 6) % 6 as first_year,
                 h(s, 7) % 20 - 5 as growth_pct,

@@ -71,3 +71,52 @@ def value_in_evidence(value: Decimal | str | float, evidence: str) -> bool:
     if _SAFE.fullmatch(evidence) and any(Decimal(n) == wanted for n in _ASCII_NUMBER.findall(evidence)):
         return True  # the fast path: see SAFE_EVIDENCE
     return any(number == wanted for number in numbers_in(evidence))
+
+
+# A number of at most 16 characters has at most 15 significant digits, and no two such decimals make
+# the same double: so when it equals a double value v, it is exactly the number repr(v) writes.
+_VECTOR_SQL = f"""
+    select coalesce(
+        regexp_full_match(e, '[{SAFE_EVIDENCE}]*')
+        and list_contains(
+            list_transform(list_filter(regexp_extract_all(e, '[0-9]+(\\.[0-9]+)?'), lambda n: length(n) <= 16),
+                           lambda n: n::double),
+            abs(v)),
+        false) as settled
+    from pairs
+"""
+
+
+def values_in_evidence(values, evidences) -> list[bool]:
+    """value_in_evidence over two columns, as GX checks whole tables: for float values DuckDB settles
+    in one pass the rows whose evidence is SAFE_EVIDENCE and states the value in ASCII digits (10M
+    rows in seconds, not a minute); Python reads only the rest. A missing value or evidence: False."""
+    import duckdb
+    import numpy as np
+    import pyarrow as pa
+
+    floats = np.asarray(values)
+    settled = None
+    if floats.dtype.kind == "f":
+        try:
+            pairs = pa.table({"v": pa.array(floats, type=pa.float64()),  # noqa: F841 (DuckDB reads it)
+                              "e": pa.array(evidences, type=pa.string(), from_pandas=True)})
+        except (pa.ArrowException, TypeError, ValueError):
+            pairs = None  # evidence that is not text: the row-by-row rule says why not
+        if pairs is not None:
+            con = duckdb.connect()
+            try:
+                settled = con.execute(_VECTOR_SQL).fetchnumpy()["settled"]
+            finally:
+                con.close()
+    if settled is None:
+        settled = np.zeros(len(floats), dtype=bool)
+    results = settled.tolist()
+    at = (lambda column, number: column.iloc[number]) if hasattr(evidences, "iloc") else \
+        (lambda column, number: column[number])
+    for number in np.flatnonzero(~settled).tolist():  # the rows DuckDB left: usually none
+        value = at(values, number) if hasattr(values, "iloc") else values[number]
+        evidence = at(evidences, number)
+        missing = value is None or (isinstance(value, float) and value != value) or not isinstance(evidence, str)
+        results[number] = not missing and value_in_evidence(value, evidence)
+    return results

@@ -77,3 +77,19 @@ def test_sql_fast_path_decides_synthetic_evidence_without_python(tmp_path):
         con.close()
     assert failing == 0
     assert calls == []
+
+
+def test_vectorised_rule_agrees_with_the_row_by_row_rule():
+    """values_in_evidence (GX's check of whole tables) answers as value_in_evidence row by row, for
+    float values as frames hold them, for missing values and evidence, and for values that are text."""
+    import pandas as pd
+
+    from pipelines.numbers import values_in_evidence
+
+    floats = [float(v) for v, _, _ in CASES if len(v) <= 18] + [0.1, 0.1, float("nan"), 5.0]
+    texts = [e for v, e, _ in CASES if len(v) <= 18] + ["0.1%", "0.10000000000000001", "12", None]
+    expected = [isinstance(e, str) and v == v and value_in_evidence(v, e) for v, e in zip(floats, texts)]
+    assert values_in_evidence(pd.Series(floats), pd.Series(texts, dtype="str")) == expected
+    assert values_in_evidence(floats, texts) == expected
+    as_text = [None if v != v else str(v) for v in floats]
+    assert values_in_evidence(as_text, texts) == [isinstance(v, str) and e for v, e in zip(as_text, expected)]

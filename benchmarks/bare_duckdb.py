@@ -2,7 +2,7 @@
 
 read_csv with the contracts' explicit column types (no checks, no lineage but the file name), the
 same model SQL files in the same order (CREATE TABLE AS, no comments, no row counts), then COPY of
-every marts table to Parquet (zstd). Imports nothing but duckdb; bench.py hands it the schema and the
+every marts table to Parquet (zstd), under clusterdw's memory limit. Imports nothing but duckdb; bench.py hands it the schema and the
 model order as JSON. Prints the step times as one JSON object.
 
     python benchmarks/bare_duckdb.py PLAN.json
@@ -21,7 +21,9 @@ def main(plan_path: str) -> None:
 
     plan = json.loads(open(plan_path, encoding="utf-8").read())
     seconds = {}
-    con = duckdb.connect(plan["db"])
+    # the same memory limit as clusterdw's (pipelines/warehouse.py): the same resources, and a shared
+    # machine is not asked for 80% of its memory
+    con = duckdb.connect(plan["db"], config={"memory_limit": plan["memory_limit"]})
 
     started = time.perf_counter()
     con.execute("create schema raw")

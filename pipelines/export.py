@@ -15,6 +15,7 @@ import logging
 import os
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -39,6 +40,8 @@ LOCK_STEM = ".clusterdw-export"  # run_lock adds ".lock"
 PENDING_NAME = ".clusterdw-export-pending.json"
 SCHEMA = "marts"
 COMPRESSION = "zstd"
+ROWS_PER_BATCH = 1 << 20  # rows per Arrow batch and so per Parquet row group
+WRITERS = 2  # tables written at once
 # Keys of the Parquet key-value (schema) metadata; pyarrow also gets each field's `description`.
 META_TABLE, META_DESCRIPTION, META_COLUMNS, META_RUN = (
     "clusterdw.table", "clusterdw.description", "clusterdw.column_descriptions", "clusterdw.run_id")
@@ -63,13 +66,10 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
         try:
             run_id = run_id or _producing_run(con)
             tables = _tables(con)
-            written: list[tuple[Path, Path]] = []
-            entries = []
+            written = [(out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{table}.parquet{TMP_SUFFIX}",
+                        out_dir / f"{table}.parquet") for table, _ in tables]
             try:
-                for table, comment in tables:
-                    tmp = out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{table}.parquet{TMP_SUFFIX}"
-                    written.append((tmp, out_dir / f"{table}.parquet"))
-                    entries.append(_write_table(con, table, comment, tmp, run_id))
+                entries = _write_tables(con, tables, [tmp for tmp, _ in written], run_id)
             except BaseException:
                 for tmp, _ in written:
                     tmp.unlink(missing_ok=True)
@@ -173,34 +173,69 @@ def _tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
                        "and database_name = current_database() order by table_name", [SCHEMA]).fetchall()
 
 
+def _write_tables(con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str | None]], tmps: list[Path],
+                  run_id: str | None) -> list[dict]:
+    """Every table, WRITERS at a time: pyarrow compresses a file on one core, so two tables at once
+    keep two cores busy (a cursor each; pyarrow and DuckDB let go of the GIL)."""
+    def write(number: int) -> dict:
+        cursor = con.cursor()
+        try:
+            return _write_table(cursor, tables[number][0], tables[number][1], tmps[number], run_id)
+        finally:
+            cursor.close()
+
+    with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="clusterdw-export") as pool:
+        futures = [pool.submit(write, number) for number in range(len(tables))]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
 def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None, tmp: Path,
                  run_id: str | None) -> dict:
     """Write one table to `tmp` with its descriptions in the schema metadata; return its manifest entry."""
     columns = con.execute("select column_name, data_type, comment from duckdb_columns() where schema_name = ? "
                           "and table_name = ? and database_name = current_database() order by column_index",
                           [SCHEMA, table]).fetchall()
-    data = con.sql(f'select * from {SCHEMA}."{table}"').to_arrow_table()
+    # Streamed in batches: DuckDB reads the next batch while pyarrow compresses this one, and a table of
+    # 10M rows never sits whole in memory.
+    batches = con.sql(f'select * from {SCHEMA}."{table}"').to_arrow_reader(ROWS_PER_BATCH)
     descriptions = {name: text for name, _, text in columns if text}
     fields = [field.with_metadata({"description": descriptions[field.name]}) if field.name in descriptions
-              else field for field in data.schema]
+              else field for field in batches.schema]
     schema_meta = {META_TABLE: f"{SCHEMA}.{table}", META_COLUMNS: json.dumps(descriptions, ensure_ascii=False)}
     if comment:
         schema_meta[META_DESCRIPTION] = comment
     if run_id:
         schema_meta[META_RUN] = run_id
-    data = data.cast(pa.schema(fields, metadata=schema_meta))
-    pq.write_table(data, tmp, compression=COMPRESSION)
+    schema = pa.schema(fields, metadata=schema_meta)
+    rows = 0
+    with pq.ParquetWriter(tmp, schema, compression=COMPRESSION) as writer:
+        for batch in batches:
+            writer.write_batch(pa.RecordBatch.from_arrays(batch.columns, schema=schema))
+            rows += batch.num_rows
     _fsync(tmp)
     return {
         "table": f"{SCHEMA}.{table}",
         "file": f"{table}.parquet",
-        "rows": data.num_rows,
+        "rows": rows,
         "bytes": tmp.stat().st_size,
-        "sha256": hashlib.sha256(tmp.read_bytes()).hexdigest(),
+        "sha256": _file_sha256(tmp),
         "description": comment,
-        "columns": [{"name": name, "duckdb_type": duckdb_type, "arrow_type": str(data.schema.field(name).type),
+        "columns": [{"name": name, "duckdb_type": duckdb_type, "arrow_type": str(schema.field(name).type),
                      "description": text} for name, duckdb_type, text in columns],
     }
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _write_atomic(path: Path, content: bytes) -> None:

@@ -10,6 +10,7 @@ wrapped, and the other columns (numbers, dates, lists, text that is all null) go
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -43,6 +44,18 @@ def _deduplicated(names: list[str]) -> list[str]:
         seen[name] = count + 1
         result.append(f"{name}_{count}" if count else name)
     return result
+
+
+def gx_frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
+    """fetch_frame, with integer columns widened to int64: GX compares int64 and float64 columns with
+    bounds in one vectorised step, but every other numpy dtype (DuckDB's INTEGER is int32) value by
+    value in Python, 5 s per 10M rows. The values, and so every expectation's outcome, are the same."""
+    frame = fetch_frame(con, sql)
+    for number, dtype in enumerate(frame.dtypes):
+        if isinstance(dtype, np.dtype) and dtype.kind in "iu" and dtype != np.int64 \
+                and not (dtype.kind == "u" and dtype.itemsize == 8):  # uint64 may not fit
+            frame.isetitem(number, frame.iloc[:, number].astype(np.int64))
+    return frame
 
 
 def _duckdb_df(table: pa.Table) -> pd.DataFrame:

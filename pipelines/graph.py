@@ -34,9 +34,9 @@ class Model:
         return f"{self.schema}.{self.name}"
 
 
-def tables_read(sql: str) -> set[str]:
+def tables_read(sql: str | exp.Expression) -> set[str]:
     """Qualified names of the tables a SELECT reads; CTEs and table functions are not tables."""
-    tree = sqlglot.parse_one(sql, read="duckdb")
+    tree = sqlglot.parse_one(sql, read="duckdb") if isinstance(sql, str) else sql
     names: set[str] = set()
     for scope in traverse_scope(tree):
         for source in scope.sources.values():
@@ -64,7 +64,7 @@ def parse_model(path: Path, schema: str) -> Model:
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise ModelError(f"a model must be exactly one SELECT; found {len(statements)} statement(s)", path,
                          "keep one SELECT per file; the pipeline creates the table")
-    return Model(path.stem, schema, path, sql.strip().rstrip(";"), tables_read(sql))
+    return Model(path.stem, schema, path, sql.strip().rstrip(";"), tables_read(statements[0]))  # parsed once
 
 
 def discover(project_dir: Path) -> dict[str, Model]:

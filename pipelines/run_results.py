@@ -88,18 +88,27 @@ comment on table meta.expectation_results is 'Per run and Great Expectations exp
 def write_meta(con: duckdb.DuckDBPyConnection, history: list[dict]) -> None:
     """(Re)write schema meta from the run history, the current run included."""
     con.execute(_META_DDL)
+    runs, models, expectations = [], [], []
     for run in history:
         steps = run.get("step_seconds") or {}
-        con.execute("insert into meta.runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        runs.append([
             run["run_id"], run.get("command"), run.get("started_at"), run.get("ended_at"), run.get("status"),
             run.get("error"), steps.get("load"), steps.get("build"), steps.get("validate"), steps.get("publish"),
             run.get("inputs_sha256")])
-        models = run.get("models") or []
-        if models:
-            con.executemany("insert into meta.model_runs values (?, ?, ?, ?, ?, ?)", [
-                [run["run_id"], m["model"], m["status"], m["rows"], m["seconds"], m.get("error")] for m in models])
-        expectations = run.get("expectations") or []
-        if expectations:
-            con.executemany("insert into meta.expectation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [run["run_id"], e["suite"], e["table"], e["expectation"], e["column"], e["severity"], e["success"],
-                 e["unexpected_count"], e["sample"], e["note"]] for e in expectations])
+        models += [[run["run_id"], m["model"], m["status"], m["rows"], m["seconds"], m.get("error")]
+                   for m in run.get("models") or []]
+        expectations += [[run["run_id"], e["suite"], e["table"], e["expectation"], e["column"], e["severity"],
+                          e["success"], e["unexpected_count"], e["sample"], e["note"]]
+                         for e in run.get("expectations") or []]
+    _insert_rows(con, "meta.runs", runs)
+    _insert_rows(con, "meta.model_runs", models)
+    _insert_rows(con, "meta.expectation_results", expectations)
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
+    """One INSERT of all rows, a list per column unnested side by side: executemany inserts row by
+    row, seconds for a history of a few dozen runs, and the history only grows."""
+    if not rows:
+        return
+    columns = [list(column) for column in zip(*rows)]
+    con.execute(f"insert into {table} select {', '.join('unnest(?)' for _ in columns)}", columns)

@@ -47,7 +47,7 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, s
         except ClusterdwError as error:
             record.models = [asdict(r) for r in getattr(error, "model_results", [])]
             raise
-    with timed(record, "validate"):
+    with timed(record, "validate"), warehouse.validation_memory(con):
         results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
         record.expectations = [asdict(r) for r in results]
         record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
@@ -131,7 +131,7 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
                 if not _has_schema(con, "marts"):
                     raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
                                          "run `clusterdw build` first (or `clusterdw run` for the whole job)")
-                with timed(record, "validate"):
+                with timed(record, "validate"), warehouse.validation_memory(con):
                     results, summaries, docs_index = validate(
                         con, project.project_dir, project.docs_dir if docs else None)
                 record.expectations = [asdict(r) for r in results]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import math
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,7 +154,9 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
     longest = (max(len(n) for names in hans + hant for n in names) + max(len(p.metric_name) for p in pairs)
                + 4 + 3 + 2 + 7 + max(len(p.unit) for p in pairs))
     assert longest <= 50, f"synthetic evidence could reach {longest} characters"
-    # h(x, k): a deterministic hash of row or subject number x for attribute k, in 0 .. 2^24-1
+    growth_words = _sql_list([GROWTH_WORDS["up"], GROWTH_WORDS["down"]])
+    status_words = _sql_list([STATUS_WORDS["actual"], STATUS_WORDS["target"]])
+    # h(x, k): a deterministic hash of row or subject number x for attribute k (see _hash_macros)
     return f"""
         with
         lists as (
@@ -305,8 +308,8 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                 place
                     || metric_name
                     || case when role = 'growth'
-                            then [['增长', '增長'], ['下降', '下降']][(sign_text = '-')::integer + 1][script + 1]
-                            else [{_literal(list(STATUS_WORDS['actual']))}, {_literal(list(STATUS_WORDS['target']))}][(status = 'target')::integer + 1][script + 1]
+                            then {growth_words}[(sign_text = '-')::integer + 1][script + 1]
+                            else {status_words}[(status = 'target')::integer + 1][script + 1]
                        end
                     || before_words[script + 1][qualifier_index]
                     || written_number
@@ -350,11 +353,11 @@ def documents_sql(documents: int, seed: int) -> str:
 
 def _prepare(source: Path, out: Path) -> None:
     """Refuse to overwrite a folder that synth did not write; copy reference data and models."""
+    if out.resolve() == source.resolve():
+        raise PathRefused("--out is the project itself", out, "give another folder")
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise PathRefused("refusing to write a synthetic project into a folder synth did not create", out,
                           "give an empty or new --out folder")
-    if out.resolve() == source.resolve():
-        raise PathRefused("--out is the project itself", out, "give another folder")
     for folder in ("raw", *PROJECT_FOLDERS, "target"):
         shutil.rmtree(out / folder, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -369,8 +372,6 @@ def _prepare(source: Path, out: Path) -> None:
 def synthesize(source: Path, out: Path, figures: int, seed: int = 0,
                rows_per_file: int = ROWS_PER_FILE) -> SynthResult:
     """Write out/raw (documents, figures in files of at most rows_per_file, reference) and the models."""
-    import time
-
     import duckdb
 
     started = time.perf_counter()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -26,6 +27,26 @@ BUILD_SUFFIX = ".building-"
 # build of 10M figures that runs as fast in 3 GB (benchmarks/RESULTS.md). Larger work spills to disk.
 DEFAULT_MEMORY_LIMIT = "3GB"
 MEMORY_LIMIT_ENV = "CLUSTERDW_MEMORY_LIMIT"
+
+
+# While GX validates a frame DuckDB idles, yet keeps what it read cached up to its limit: at 10M figures
+# gigabytes beside the frame. Validation's queries need far less than a build's.
+VALIDATION_MEMORY_LIMIT = "1GB"
+
+
+@contextmanager
+def validation_memory(con: duckdb.DuckDBPyConnection):
+    """DuckDB's memory limit lowered while validating (unless CLUSTERDW_MEMORY_LIMIT sets it), then
+    restored; lowering it evicts what DuckDB cached beyond it."""
+    if os.environ.get(MEMORY_LIMIT_ENV):
+        yield
+        return
+    previous = con.execute("select current_setting('memory_limit')").fetchall()[0][0]
+    con.execute(f"set memory_limit = '{VALIDATION_MEMORY_LIMIT}'")
+    try:
+        yield
+    finally:
+        con.execute(f"set memory_limit = '{previous}'")
 
 
 def spill_dir_for(path: Path) -> Path:

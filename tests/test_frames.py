@@ -57,3 +57,17 @@ def test_fetch_frame_of_an_empty_result():
         con.close()
     assert list(got.columns) == list(expected.columns) and len(got) == 0
     assert list(got.dtypes.astype(str)) == list(expected.dtypes.astype(str))
+
+
+def test_gx_frame_widens_integers_only():
+    from pipelines.frames import gx_frame
+
+    con = duckdb.connect()
+    try:
+        sql = ("select 1::tinyint as a, 2::integer as b, 3::bigint as c, 4::uinteger as d, 5::ubigint as e, "
+               "case when false then 1 end::integer as f, 1.5::double as g, 'x' as h")
+        expected, got = con.execute(sql).df(), gx_frame(con, sql)
+    finally:
+        con.close()
+    assert [str(t) for t in got.dtypes] == ["int64", "int64", "int64", "int64", "uint64", "Int32", "float64", "str"]
+    assert got.astype(object).values.tolist() == expected.astype(object).values.tolist()

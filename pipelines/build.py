@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import graphlib
 import logging
+import os
 import re
 import signal
 import threading
 import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +17,12 @@ import duckdb
 
 from .contracts import RAW_TABLES
 from .descriptions import read_doc, write_comments
-from .errors import ModelError
-from .graph import MODEL_SCHEMAS, ModelGraph, discover
+from .errors import ClusterdwError, ModelError
+from .graph import MODEL_SCHEMAS, Model, ModelGraph, discover
 
 log = logging.getLogger(__name__)
+
+BUILD_THREADS_ENV = "CLUSTERDW_BUILD_THREADS"
 
 
 @dataclass
@@ -46,67 +51,128 @@ def _where(path: Path, message: str) -> str:
     return f"{path}:{line}:{len(found.group(4)) - len(found.group(1)) + 1}"
 
 
-def execute_interruptibly(con: duckdb.DuckDBPyConnection, sql: str) -> None:
-    """Run one statement in a worker thread while this one waits in Python, so that Ctrl-C is felt at
-    once and interrupts DuckDB (which looks for signals only between its tasks, and a long model may
-    be one endless task); the KeyboardInterrupt then goes on up, and the run deletes its build."""
-    failure: list[BaseException] = []
-    done = threading.Event()  # not Thread.join: a join cut by Ctrl-C may think the thread ended
-
-    def work() -> None:
-        try:
-            con.execute(sql)
-        except BaseException as error:  # handed to the waiting thread, raised there
-            failure.append(error)
-        finally:
-            done.set()
-
-    worker = threading.Thread(target=work, name="clusterdw-model", daemon=True)
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # Ctrl-C waits until the worker runs
-    try:
-        try:
-            worker.start()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        while not done.wait(0.1):
-            pass
-    except KeyboardInterrupt:
-        while not done.wait(0.05):  # again and again: an interrupt before the statement began is lost
-            con.interrupt()
-        raise
-    if failure:
-        raise failure[0]
-
-
 def load_graph(project_dir: Path) -> ModelGraph:
     return ModelGraph(discover(project_dir), {f"raw.{t}" for t in RAW_TABLES})
 
 
+def build_threads() -> int:
+    """How many models build side by side: CLUSTERDW_BUILD_THREADS, else one per core (at most 4)."""
+    value = os.environ.get(BUILD_THREADS_ENV)
+    if not value:
+        return max(1, min(os.cpu_count() or 1, 4))
+    if not value.isdigit() or int(value) < 1:
+        raise ClusterdwError(f"{BUILD_THREADS_ENV}={value!r} is not a number of threads", BUILD_THREADS_ENV,
+                             "give a whole number of at least 1, or unset it")
+    return int(value)
+
+
 def build(con: duckdb.DuckDBPyConnection, project_dir: Path, select: list[str] | None = None,
           progress=None) -> list[ModelResult]:
-    """Build the selected models; stop at the first that fails, naming its file."""
+    """Build the selected models, each as soon as the models it reads are built; several at once
+    (build_threads()), since DuckDB leaves cores idle in parts of a query (a window, a sort's merge,
+    the write) that another model can use. At the first failure no new model starts; the ones
+    running finish, and the failure is raised naming its file. Results come in dependency order."""
     graph = load_graph(project_dir)
     names = graph.select(select)
     for schema in MODEL_SCHEMAS:
         con.execute(f"create schema if not exists {schema}")
-    results: list[ModelResult] = []
-    for name in names:
-        model = graph.models[name]
-        started = time.perf_counter()
+    chosen = set(names)
+    sorter = graphlib.TopologicalSorter({name: graph.parents(name) & chosen for name in names})
+    sorter.prepare()
+    results: dict[str, ModelResult] = {}
+    failures: list[ModelError] = []
+    threads = build_threads()
+    ready: list[str] = []
+    with _Builders(con, threads) as builders:
+        running: dict[Future, str] = {}
         try:
-            execute_interruptibly(con, f"create or replace table {name} as\n{model.sql}")
+            while True:
+                ready += sorter.get_ready()
+                while ready and not failures and len(running) < threads:  # none waits in a queue
+                    name = ready.pop(0)
+                    running[builders.submit(graph.models[name])] = name
+                if not running:
+                    break
+                finished, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)  # Ctrl-C is felt here
+                for future in finished:
+                    name = running.pop(future)
+                    result, failure = future.result()
+                    results[name] = result
+                    if failure is not None:
+                        failures.append(failure)
+                        continue
+                    sorter.done(name)
+                    log.info("built %s: %d rows in %.2fs", name, result.rows, result.seconds)
+                    if progress:
+                        progress(name)
+        except KeyboardInterrupt:
+            builders.interrupt(running)
+            raise
+    ordered = [results[name] for name in names if name in results]
+    if failures:
+        failures[0].model_results = ordered  # so the run record shows what was built before it
+        raise failures[0]
+    return ordered
+
+
+class _Builders:
+    """Worker threads, each building models on a cursor of its own (a cursor is a connection to the
+    same database, so it reads what the others have committed)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, threads: int):
+        self._con = con
+        self._catalog = con.execute("select current_database()").fetchall()[0][0]
+        self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="clusterdw-model",
+                                        initializer=_ignore_ctrl_c)
+
+    def __enter__(self) -> "_Builders":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True)
+        for cursor in self._cursors:
+            cursor.close()
+
+    def submit(self, model: Model) -> Future:
+        return self._pool.submit(self._build, model)
+
+    def interrupt(self, running: dict[Future, str]) -> None:
+        """Interrupt DuckDB on every cursor until the running models have stopped (again and again:
+        an interrupt that comes before a statement begins is lost)."""
+        while any(not future.done() for future in running):
+            for cursor in list(self._cursors):
+                cursor.interrupt()
+            wait(running, timeout=0.05)
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._local.cursor = self._con.cursor()
+            cursor.execute(f"use {_identifier(self._catalog)}")
+            self._cursors.append(cursor)
+        return cursor
+
+    def _build(self, model: Model) -> tuple[ModelResult, ModelError | None]:
+        name, cursor, started = model.qualified_name, self._cursor(), time.perf_counter()
+        try:
+            cursor.execute(f"create or replace table {name} as\n{model.sql}")
         except duckdb.Error as error:
             message = str(error).splitlines()[0]
-            results.append(ModelResult(name, "error", 0, time.perf_counter() - started, message))
             failure = ModelError(f"model {model.name} failed in DuckDB: {message}", _where(model.path, str(error)),
                                  "fix the model's SQL or the data it reads")
-            failure.model_results = results  # so the run record shows what was built before it
-            raise failure from error
-        write_comments(con, name, read_doc(model.path), model.path)
-        rows = con.execute(f"select count(*) from {name}").fetchall()[0][0]
-        seconds = time.perf_counter() - started
-        results.append(ModelResult(name, "success", rows, seconds))
-        log.info("built %s: %d rows in %.2fs", name, rows, seconds)
-        if progress:
-            progress(name)
-    return results
+            failure.__cause__ = error
+            return ModelResult(name, "error", 0, time.perf_counter() - started, message), failure
+        write_comments(cursor, name, read_doc(model.path), model.path)
+        rows = cursor.execute(f"select count(*) from {name}").fetchall()[0][0]
+        return ModelResult(name, "success", rows, time.perf_counter() - started), None
+
+
+def _ignore_ctrl_c() -> None:
+    """Workers never take SIGINT: the main thread, waiting in Python, gets it and interrupts DuckDB."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'

@@ -58,7 +58,7 @@ def register_functions(con: duckdb.DuckDBPyConnection) -> None:
     )
     # Numbers of at most 20 characters cast exactly to decimal(38, 18); longer ones are left to Python.
     con.execute(f"""
-        create or replace macro value_in_evidence(v, e) as
+        create or replace temp macro value_in_evidence(v, e) as
             case
                 when regexp_full_match(e, '[{SAFE_EVIDENCE}]*')
                     and list_contains(
@@ -245,13 +245,18 @@ class Loader:
                 f"select source_line, {number} as check_number, {sql_literal(name)} as column_name, "
                 f"{message} as problem from raw.{contract.table} where source_file = $file and {quote(name)} is null"
                 for number, name, _, message in after_insert), {"file": where}).fetchall()
+        # Let go of the file's text now, not when the next file replaces it: at 1M rows it is a
+        # gigabyte of DuckDB's memory that the next file's read would otherwise wait on.
+        self.con.execute(f"drop view if exists {FILE_ORDER_VIEW}; drop table if exists temp.numbered; "
+                         "drop table if exists temp.broken; drop table if exists temp.incoming")
         bad.sort(key=lambda found: (found[0], found[1]))
         self.violations.extend(Violation(Location(where, line, name), problem) for line, _, name, problem in bad)
         return rows
 
     def read_header(self, data: bytes, where: str) -> list[str] | None:
         """The column names on line 1 (a UTF-8 BOM is tolerated), or None after recording why not."""
-        first_line = data.split(b"\n", 1)[0].rstrip(b"\r")
+        end = data.find(b"\n")
+        first_line = (data if end < 0 else data[:end]).rstrip(b"\r")  # a slice: no copy of the whole file
         try:
             text = first_line.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -346,11 +351,17 @@ class Loader:
     def check_key(self, contract: Contract) -> None:
         key = ", ".join(quote(k) for k in contract.key)
         shown = " || '/' || ".join(f"coalesce({quote(k)}::varchar, '')" for k in contract.key)
+        same_key = " and ".join(f"t.{quote(k)} is not distinct from d.{quote(k)}" for k in contract.key)
+        # A hash aggregate finds the duplicated keys (a window over every row sorts the whole table:
+        # seconds at 10M figures); only their rows are then numbered.
         rows = self.con.execute(f"""
+            with duplicated as (
+                select {key} from raw.{contract.table} group by all having count(*) > 1
+            )
             select source_file, source_line, {shown},
                    first_value(source_file || ':' || source_line) over w
-            from (select *, count(*) over (partition by {key}) as n from raw.{contract.table})
-            where n > 1
+            from raw.{contract.table} as t
+            semi join duplicated as d on {same_key}
             window w as (partition by {key} order by source_file, source_line)
             qualify row_number() over w > 1
             order by source_file, source_line

@@ -116,6 +116,15 @@ def test_python_duckdb_opens_it_read_only_and_read_write_with_comments(published
             assert tags.startswith(STORAGE_VERSION)
 
 
+def test_the_published_file_holds_no_function_of_the_pipelines_own(published):
+    """The loader's SQL helpers call Python functions that a shell does not have: they must stay in
+    the loading session (temp), not be saved in the warehouse where a query would trip on them."""
+    with duckdb.connect(str(published), read_only=True) as con:
+        saved = con.execute("select schema_name, function_name from duckdb_functions() "
+                            "where database_name = current_database() and not internal").fetchall()
+    assert saved == []
+
+
 @needs_cli
 def test_clusterdw_shell_opens_the_published_file_read_only(published, tmp_path):
     project = published.parent.parent

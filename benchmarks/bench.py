@@ -260,6 +260,7 @@ def machine() -> dict[str, str]:
         "load average at the start (1, 5, 15 min)": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "cpu": cpu,
         "cores": str(os.cpu_count()),
+        "clusterdw build threads (CLUSTERDW_BUILD_THREADS)": os.environ.get("CLUSTERDW_BUILD_THREADS") or "1",
         "memory": memory,
         "os": platform.platform(),
         "python": platform.python_version(),

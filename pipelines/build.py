@@ -56,10 +56,12 @@ def load_graph(project_dir: Path) -> ModelGraph:
 
 
 def build_threads() -> int:
-    """How many models build side by side: CLUSTERDW_BUILD_THREADS, else one per core (at most 4)."""
+    """How many models build side by side: CLUSTERDW_BUILD_THREADS, else one. Two at once saved 9% of
+    the build at 1M figures but cost 21% at 10M, where two large models share DuckDB's memory limit
+    and spill (benchmarks/RESULTS.md): side by side is for projects whose models fit in memory."""
     value = os.environ.get(BUILD_THREADS_ENV)
     if not value:
-        return max(1, min(os.cpu_count() or 1, 4))
+        return 1
     if not value.isdigit() or int(value) < 1:
         raise ClusterdwError(f"{BUILD_THREADS_ENV}={value!r} is not a number of threads", BUILD_THREADS_ENV,
                              "give a whole number of at least 1, or unset it")
@@ -68,9 +70,9 @@ def build_threads() -> int:
 
 def build(con: duckdb.DuckDBPyConnection, project_dir: Path, select: list[str] | None = None,
           progress=None) -> list[ModelResult]:
-    """Build the selected models, each as soon as the models it reads are built; several at once
-    (build_threads()), since DuckDB leaves cores idle in parts of a query (a window, a sort's merge,
-    the write) that another model can use. At the first failure no new model starts; the ones
+    """Build the selected models, each as soon as the models it reads are built; with several threads
+    (build_threads()) more than one at once, since DuckDB leaves cores idle in parts of a query (a
+    window, a sort's merge, the write) that another model can use. At the first failure no new model starts; the ones
     running finish, and the failure is raised naming its file. Results come in dependency order."""
     graph = load_graph(project_dir)
     names = graph.select(select)

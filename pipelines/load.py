@@ -372,6 +372,8 @@ class Loader:
 
     def check_rules(self, contract: Contract) -> None:
         unreadable = self.unreadable | ({"place_names"} if self.unreadable & {"places", "place_aliases"} else set())
+        if contract.rules and not self.con.execute(f"select exists (from raw.{contract.table})").fetchall()[0][0]:
+            return  # no rows, nothing to break a rule (and a rule's subquery may read 10M figures: 1 s)
         for rule in contract.rules:
             if any(f"raw.{table}" in rule.failing_when for table in unreadable):
                 continue

@@ -16,6 +16,7 @@ import logging
 import os
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -173,8 +174,14 @@ def _tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
 
 def _write_tables(con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str | None]], tmps: list[Path],
                   run_id: str | None) -> list[dict]:
-    """Every table in turn; DuckDB's COPY spreads each one over all cores."""
-    return [_write_table(con, table, comment, tmp, run_id) for (table, comment), tmp in zip(tables, tmps)]
+    """Every table in turn; DuckDB's COPY spreads each one over all cores, and a thread fsyncs and
+    hashes each written file while the next is written (hashlib lets go of the GIL)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="clusterdw-hash") as hasher:
+        written = []
+        for (table, comment), tmp in zip(tables, tmps):
+            entry = _write_table(con, table, comment, tmp, run_id)
+            written.append((entry, hasher.submit(_durable_sha256, tmp)))
+        return [entry | {"sha256": digest.result()} for entry, digest in written]
 
 
 def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None, tmp: Path,
@@ -203,13 +210,12 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
     kv_sql = ", ".join(f"{_literal(key)}: {_literal(value)}" for key, value in kv_metadata.items())
     (rows,), = con.execute(f"copy {relation} to {_literal(str(tmp))} (format parquet, compression {COMPRESSION}, "
                            f"kv_metadata {{{kv_sql}}})").fetchall()
-    _fsync(tmp)
     return {
         "table": f"{SCHEMA}.{table}",
         "file": f"{table}.parquet",
         "rows": rows,
         "bytes": tmp.stat().st_size,
-        "sha256": _file_sha256(tmp),
+        "sha256": None,  # by _write_tables
         "description": comment,
         "columns": [{"name": name, "duckdb_type": duckdb_type, "arrow_type": str(schema.field(name).type),
                      "description": text} for name, duckdb_type, text in columns],
@@ -220,7 +226,9 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _file_sha256(path: Path) -> str:
+def _durable_sha256(path: Path) -> str:
+    """fsync the file, then return its SHA-256."""
+    _fsync(path)
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -72,8 +72,9 @@ def build(con: duckdb.DuckDBPyConnection, project_dir: Path, select: list[str] |
           progress=None) -> list[ModelResult]:
     """Build the selected models, each as soon as the models it reads are built; with several threads
     (build_threads()) more than one at once, since DuckDB leaves cores idle in parts of a query (a
-    window, a sort's merge, the write) that another model can use. At the first failure no new model starts; the ones
-    running finish, and the failure is raised naming its file. Results come in dependency order."""
+    window, a sort's merge, the write) that another model can use. At the first failure no new model
+    starts; the ones running finish, and the failure is raised naming its file. Results come in
+    dependency order."""
     graph = load_graph(project_dir)
     names = graph.select(select)
     for schema in MODEL_SCHEMAS:

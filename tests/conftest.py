@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,29 @@ def project(tmp_path: Path) -> Path:
         if (REPO / folder).exists():
             shutil.copytree(REPO / folder, root / folder)
     return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The real project, run once per test module: inputs and target/ with its published warehouse."""
+    root = tmp_path_factory.mktemp("built") / "project"
+    for folder in PROJECT_FOLDERS:
+        shutil.copytree(REPO / folder, root / folder)
+    result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--no-docs"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def built_project(built, tmp_path) -> Path:
+    """A copy of the built project, for a test to break."""
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

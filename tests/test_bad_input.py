@@ -6,40 +6,20 @@ One successful run is built once per module and copied for each case (a copy is 
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
-from click.testing import CliRunner
 
-from conftest import PROJECT_FOLDERS, REPO, read_rows, write_rows
-from pipelines.cli import main
+from conftest import digest, read_rows, write_rows
 
 CONTRACT, MODEL, PATH_REFUSED = 3, 4, 6
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("built") / "project"
-    for folder in PROJECT_FOLDERS:
-        shutil.copytree(REPO / folder, root / folder)
-    result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--no-docs"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return root
-
-
 @pytest.fixture
-def project(built, tmp_path) -> Path:
-    """A copy of the built project: inputs and target/ with its published warehouse."""
-    copy = tmp_path / "project"
-    shutil.copytree(built, copy)
-    return copy
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def project(built_project) -> Path:
+    """This module's tests start from a published warehouse (conftest.built_project)."""
+    return built_project
 
 
 def refused(project: Path, cli, exit_code: int, *options: str) -> str:

@@ -67,7 +67,8 @@ def test_independent_models_run_at_once_and_each_after_what_it_reads(tmp_path, m
     con = duckdb.connect()
     try:
         results = build(con, tmp_path)
-        assert con.execute("select n = 2 * (select n from marts.slow_a) and n > 0 from marts.both").fetchall() == [(True,)]
+        doubled = con.execute("select n = 2 * (select n from marts.slow_a) and n > 0 from marts.both").fetchall()
+        assert doubled == [(True,)]
     finally:
         con.close()
     assert [r.model for r in results] == load_graph(tmp_path).select(None)  # graph order, both last

@@ -3,9 +3,7 @@ holding the published file. Real processes (`python -m pipelines run`, a DuckDB 
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,34 +12,17 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from click.testing import CliRunner
 
-from conftest import PROJECT_FOLDERS, REPO, read_rows, write_rows
-from pipelines.cli import main
+from conftest import REPO, digest, read_rows, write_rows
 
 # A model that runs until it is killed: a cross join of 10^12 rows.
 ENDLESS_MODEL = "select sum(a.range * b.range) as n\nfrom range(1000000) as a, range(1000000) as b\n"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("built") / "project"
-    for folder in PROJECT_FOLDERS:
-        shutil.copytree(REPO / folder, root / folder)
-    result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--no-docs"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return root
-
-
 @pytest.fixture
-def project(built, tmp_path) -> Path:
-    copy = tmp_path / "project"
-    shutil.copytree(built, copy)
-    return copy
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def project(built_project) -> Path:
+    """This module's tests start from a published warehouse (conftest.built_project)."""
+    return built_project
 
 
 def builds_left(project: Path) -> list[Path]:

@@ -10,7 +10,7 @@ in a fresh process so that peak memory is measured per size:
 and prints one table: step times, the ratio clusterdw / bare DuckDB on load + build + export, and
 peak memory (max RSS of the processes). It also times `clusterdw --help` (mean of 10 runs).
 
-    .venv/bin/python benchmarks/bench.py                       # project, 10k, 1M, 10M (10M: ~10 minutes)
+    .venv/bin/python benchmarks/bench.py                       # project, 10k, 1M, 10M (all four, twice each: ~16 minutes)
     .venv/bin/python benchmarks/bench.py --sizes project,10k   # a quick look
 
 Work files go to benchmarks/out/ (git-ignored); a size's files are deleted after it unless --keep.
@@ -376,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=OUT, help="folder for the synthetic projects")
     parser.add_argument("--results", type=Path, default=RESULTS, help="Markdown file to write")
     parser.add_argument("--keep", action="store_true", help="keep each size's project (the 10M CSVs take 1.7 GB)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each side per size; the best is kept")
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="runs of each side per size, alternating; the best is kept (the machine may be shared)")
     args = parser.parse_args(argv)
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]

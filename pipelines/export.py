@@ -229,11 +229,8 @@ def _literal(text: str) -> str:
 def _durable_sha256(path: Path) -> str:
     """fsync the file, then return its SHA-256."""
     _fsync(path)
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _write_atomic(path: Path, content: bytes) -> None:

@@ -23,6 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import ClusterdwError, PathRefused
+from .load import sql_literal
 from .lock import run_lock
 from .run_results import now
 
@@ -207,8 +208,8 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
         schema_meta[META_RUN] = run_id
     schema = pa.schema(fields, metadata=schema_meta)
     kv_metadata = schema_meta | {ARROW_SCHEMA_KEY: base64.b64encode(schema.serialize().to_pybytes()).decode()}
-    kv_sql = ", ".join(f"{_literal(key)}: {_literal(value)}" for key, value in kv_metadata.items())
-    (rows,), = con.execute(f"copy {relation} to {_literal(str(tmp))} (format parquet, compression {COMPRESSION}, "
+    kv_sql = ", ".join(f"{sql_literal(key)}: {sql_literal(value)}" for key, value in kv_metadata.items())
+    (rows,), = con.execute(f"copy {relation} to {sql_literal(str(tmp))} (format parquet, compression {COMPRESSION}, "
                            f"kv_metadata {{{kv_sql}}})").fetchall()
     return {
         "table": f"{SCHEMA}.{table}",
@@ -220,10 +221,6 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
         "columns": [{"name": name, "duckdb_type": duckdb_type, "arrow_type": str(schema.field(name).type),
                      "description": text} for name, duckdb_type, text in columns],
     }
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _durable_sha256(path: Path) -> str:

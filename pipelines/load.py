@@ -112,29 +112,33 @@ def _decimal_hint(v: str, otherwise: str) -> str:
     end"""
 
 
-def _column_checks(col: Column) -> list[tuple[str, str]]:
-    """(SQL predicate on the text value, SQL message) pairs for one column."""
+def _column_checks(col: Column) -> list[tuple[str, str, bool]]:
+    """(SQL predicate on the text value, SQL message, whether the typed table answers it as `column is
+    null`) for one column. That is a text column's "required": its cast, nullif(trim(v), ''), makes
+    exactly the empty and blank values null."""
     v = quote(col.name)
-    checks: list[tuple[str, str]] = []
+    checks: list[tuple[str, str, bool]] = []
     if col.required:
-        checks.append((f"{v} is null or trim({v}) = ''", _message("required, but empty")))
+        checks.append((f"{v} is null or trim({v}) = ''", _message("required, but empty"), col.type == "text"))
     if col.allowed is not None:
         allowed = ", ".join(sql_literal(a) for a in col.allowed)
-        checks.append((f"{v} not in ({allowed})", _message(f"'{{}}' is not one of: {', '.join(col.allowed)}", v)))
+        checks.append((f"{v} not in ({allowed})",
+                       _message(f"'{{}}' is not one of: {', '.join(col.allowed)}", v), False))
     if col.type in ("integer", "double") and col.allowed is None:
         kind = "an integer" if col.type == "integer" else "a number"
-        checks.append((f"{v} is not null and try_cast({v} as {col.sql_type}) is null", _message(f"'{{}}' is not {kind}", v)))
+        checks.append((f"{v} is not null and try_cast({v} as {col.sql_type}) is null",
+                       _message(f"'{{}}' is not {kind}", v), False))
     if col.pattern is not None:
         fix = f" (write {col.fix})" if col.fix else ""
         message = _message(f"'{{}}' is not a valid {col.name}{fix}", v)
         checks.append((f"not regexp_full_match({v}, {sql_literal(col.pattern)})",
-                       _decimal_hint(v, message) if col.type == "decimal" else message))
+                       _decimal_hint(v, message) if col.type == "decimal" else message, False))
     if col.max_length is not None:
         checks.append((f"length({v}) > {col.max_length}",
-                       _message(f"{{}} characters, at most {col.max_length} allowed", f"length({v})")))
+                       _message(f"{{}} characters, at most {col.max_length} allowed", f"length({v})"), False))
     if col.min_value is not None and col.max_value is not None:
         checks.append((f"try_cast({v} as {col.sql_type}) not between {col.min_value} and {col.max_value}",
-                       _message(f"{{}} is outside {col.min_value}..{col.max_value}", v)))
+                       _message(f"{{}} is outside {col.min_value}..{col.max_value}", v), False))
     return checks
 
 
@@ -222,10 +226,10 @@ class Loader:
         # few rows are then checked one check at a time for the messages (none: no second query). A text
         # column's "required" is checked after the insert instead: there `column is null` is exactly
         # `column is null or trim(column) = ''` here, and costs no trim (a second per 1M rows).
-        checks = [(number, col.name, predicate, message) for number, (col, predicate, message) in enumerate(
-            (col, predicate, message) for col in contract.columns for predicate, message in _column_checks(col))]
-        after_insert = [check for check in checks if _is_text_required(contract, check[1], check[2])]
-        before = [check for check in checks if check not in after_insert]
+        checks = [(number, col.name, predicate, message, on_typed) for number, (col, (predicate, message, on_typed))
+                  in enumerate((col, check) for col in contract.columns for check in _column_checks(col))]
+        after_insert = [check[:4] for check in checks if check[4]]
+        before = [check[:4] for check in checks if not check[4]]
         bad = []
         any_broken = " or ".join(f"({predicate})" for _, _, predicate, _ in before) or "false"
         self.con.execute(f"create or replace temp table broken as select * from {numbered} where {any_broken}")
@@ -383,13 +387,6 @@ class Loader:
                 f"where coalesce({rule.failing_when}, false) order by source_file, source_line"
             ).fetchall()
             self.violations.extend(Violation(Location(f, l, rule.column), p) for f, l, p in rows)
-
-
-def _is_text_required(contract: Contract, column: str, predicate: str) -> bool:
-    """Whether a check is a text column's "required", which the typed table answers (see load_file)."""
-    col = next(c for c in contract.columns if c.name == column)
-    v = quote(col.name)
-    return col.type == "text" and predicate == f"{v} is null or trim({v}) = ''" and _cast(col) == f"nullif(trim({v}), '')"
 
 
 def _cast(col: Column) -> str:

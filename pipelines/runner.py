@@ -47,12 +47,17 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, s
         except ClusterdwError as error:
             record.models = [asdict(r) for r in getattr(error, "model_results", [])]
             raise
+    _validate(con, project, record, docs)
+
+
+def _validate(con, project: Project, record: RunRecord, docs: bool) -> None:
+    """Run the suites, record their results, and raise if a critical expectation failed."""
     with timed(record, "validate"), warehouse.validation_memory(con):
         results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
-        record.expectations = [asdict(r) for r in results]
-        record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
-        record.docs = str(docs_index) if docs_index else None
-        raise_on_critical(results)
+    record.expectations = [asdict(r) for r in results]
+    record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+    record.docs = str(docs_index) if docs_index else None
+    raise_on_critical(results)
 
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
@@ -131,13 +136,7 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
                 if not _has_schema(con, "marts"):
                     raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
                                          "run `clusterdw build` first (or `clusterdw run` for the whole job)")
-                with timed(record, "validate"), warehouse.validation_memory(con):
-                    results, summaries, docs_index = validate(
-                        con, project.project_dir, project.docs_dir if docs else None)
-                record.expectations = [asdict(r) for r in results]
-                record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
-                record.docs = str(docs_index) if docs_index else None
-                raise_on_critical(results)
+                _validate(con, project, record, docs)
         finally:
             con.close()
     record.finish("success")

@@ -4,6 +4,7 @@ whatever the number of threads, and a failure that stops new models and names it
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -56,8 +57,6 @@ def test_independent_models_run_at_once_and_each_after_what_it_reads(tmp_path, m
     original = build_module._Builders._build
 
     def timed_build(self, model):
-        import time
-
         started = time.perf_counter()
         result = original(self, model)
         spans[model.name] = (started, time.perf_counter(), threading.current_thread().name)

@@ -19,6 +19,7 @@ from .contracts import RAW_TABLES
 from .descriptions import read_doc, write_comments
 from .errors import ClusterdwError, ModelError
 from .graph import MODEL_SCHEMAS, Model, ModelGraph, discover
+from .sql import quote
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ class _Builders:
         cursor = getattr(self._local, "cursor", None)
         if cursor is None:
             cursor = self._local.cursor = self._con.cursor()
-            cursor.execute(f"use {_identifier(self._catalog)}")
+            cursor.execute(f"use {quote(self._catalog)}")
             self._cursors.append(cursor)
         return cursor
 
@@ -175,7 +176,3 @@ class _Builders:
 def _ignore_ctrl_c() -> None:
     """Workers never take SIGINT: the main thread, waiting in Python, gets it and interrupts DuckDB."""
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-
-def _identifier(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'

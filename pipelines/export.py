@@ -23,7 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import ClusterdwError, PathRefused
-from .load import sql_literal
+from .sql import sql_literal
 from .lock import run_lock
 from .run_results import now
 

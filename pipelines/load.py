@@ -6,29 +6,31 @@ run. All violations of all files are collected and raised together as one Contra
 Raw tables keep lineage: source file, physical line number, and the file's SHA-256.
 
 A file is loaded in one of two ways, which accept exactly the same rows:
-- the clean path (Loader.insert_if_clean): one scan of the CSV casts it into the raw table and marks
-  each row that breaks a column check. A file with no marked row, one line per row, is done;
-- the careful path: any other file is read into a temp table first, so that every broken row can be
-  told with its line, column and what to write instead.
+- the clean path (pipelines/clean_load.py): one scan of all of a contract's CSVs casts them into the
+  raw table and marks each row that breaks a column check. A file with no marked row, one line per
+  row, is done;
+- the careful path (Loader.load_carefully): any other file is read into a temp table first, so that
+  every broken row can be told with its line, column and what to write instead.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import logging
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from .contracts import CONTRACTS, Column, Contract
+from .clean_load import CleanCandidate, FileScan, insert_clean, scan_files
+from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
+from .contracts import CONTRACTS, Contract
 from .errors import ContractError, Location, Violation
 from .numbers import SAFE_EVIDENCE, value_in_evidence
+from .sql import quote, sql_literal
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +43,6 @@ class LoadResult:
     table: str
     files: int
     rows: int
-
-
-def sql_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
 
 
 def register_functions(con: duckdb.DuckDBPyConnection) -> None:
@@ -83,69 +77,6 @@ def files_of(raw_dir: Path, contract: Contract) -> list[Path]:
         return sorted(raw_dir.glob(contract.path))
     path = raw_dir / contract.path
     return [path] if path.exists() else []
-
-
-def _message(template: str, *args: str) -> str:
-    """A SQL expression formatting `template` (with {} placeholders) with SQL `args`."""
-    return f"format({sql_literal(template)}, {', '.join(args)})" if args else sql_literal(template)
-
-
-_FULL_WIDTH, _ASCII = "０１２３４５６７８９．，－％", "0123456789.,-%"
-_LEADING_NUMBER = sql_literal(r"^-?[0-9][0-9,]*(\.[0-9]+)?")
-_CHINESE_NUMERALS = sql_literal("[零〇一二两兩三四五六七八九十百千万萬亿億]")
-_THOUSANDS_SEPARATED = sql_literal(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
-_UNIT_START = sql_literal(r"^[^0-9.,\-]")
-
-
-def _decimal_hint(v: str, otherwise: str) -> str:
-    """A SQL message for a decimal written the way a document writes it, saying what to write instead:
-    ５７ (full-width digits), 1,700 (a thousands separator), 57% (a unit), 十二 (Chinese numerals)."""
-    ascii_v = f"translate({v}, {sql_literal(_FULL_WIDTH)}, {sql_literal(_ASCII)})"
-    number = f"replace(regexp_extract({ascii_v}, {_LEADING_NUMBER}), ',', '')"
-    unit = f"trim(regexp_replace({ascii_v}, {_LEADING_NUMBER}, ''))"
-    unit_hint = f"case when {unit} <> '' then format(' and put ''{{}}'' in column unit', {unit}) else '' end"
-    return f"""case
-        when regexp_matches({v}, {sql_literal(f"[{_FULL_WIDTH}]")}) and {number} <> ''
-            then {_message("'{}' has full-width characters: write {} in ASCII digits{}", v, number, unit_hint)}
-        when regexp_full_match({v}, {_THOUSANDS_SEPARATED})
-            then {_message("'{}' has a thousands separator: write {}", v, number)}
-        when {number} <> '' and regexp_matches({unit}, {_UNIT_START})
-            then {_message("'{}' holds a unit: write {}{}", v, number, unit_hint)}
-        when regexp_matches({v}, {_CHINESE_NUMERALS})
-            then {_message("'{}' is written in Chinese numerals: write it in ASCII digits (十二 -> 12; "
-                           "a multiplier such as 万 or 亿 goes in column unit)", v)}
-        else {otherwise}
-    end"""
-
-
-def _column_checks(col: Column) -> list[tuple[str, str, bool]]:
-    """(SQL predicate on the text value, SQL message, whether the typed table answers it as `column is
-    null`) for one column. That is a text column's "required": its cast, nullif(trim(v), ''), makes
-    exactly the empty and blank values null."""
-    v = quote(col.name)
-    checks: list[tuple[str, str, bool]] = []
-    if col.required:
-        checks.append((f"{v} is null or trim({v}) = ''", _message("required, but empty"), col.type == "text"))
-    if col.allowed is not None:
-        allowed = ", ".join(sql_literal(a) for a in col.allowed)
-        checks.append((f"{v} not in ({allowed})",
-                       _message(f"'{{}}' is not one of: {', '.join(col.allowed)}", v), False))
-    if col.type in ("integer", "double") and col.allowed is None:
-        kind = "an integer" if col.type == "integer" else "a number"
-        checks.append((f"{v} is not null and try_cast({v} as {col.sql_type}) is null",
-                       _message(f"'{{}}' is not {kind}", v), False))
-    if col.pattern is not None:
-        fix = f" (write {col.fix})" if col.fix else ""
-        message = _message(f"'{{}}' is not a valid {col.name}{fix}", v)
-        checks.append((f"not regexp_full_match({v}, {sql_literal(col.pattern)})",
-                       _decimal_hint(v, message) if col.type == "decimal" else message, False))
-    if col.max_length is not None:
-        checks.append((f"length({v}) > {col.max_length}",
-                       _message(f"{{}} characters, at most {col.max_length} allowed", f"length({v})"), False))
-    if col.min_value is not None and col.max_value is not None:
-        checks.append((f"try_cast({v} as {col.sql_type}) not between {col.min_value} and {col.max_value}",
-                       _message(f"{{}} is outside {col.min_value}..{col.max_value}", v), False))
-    return checks
 
 
 class Loader:
@@ -193,63 +124,65 @@ class Loader:
             where = self.relative(self.raw_dir / contract.path)
             self.violations.append(Violation(Location(where), "no such file: the contract requires it"))
             self.unreadable.add(contract.table)
-        rows = 0
-        for path in files:
-            loaded = self.load_file(contract, path)
-            if loaded is None:
+        candidates = []
+        for scan in scan_files(files):
+            where = self.relative(scan.path)
+            header = self.read_header(scan.first_line, where)
+            if header is None or not self.check_header(contract, header, where):
                 self.unreadable.add(contract.table)
-            rows += loaded or 0
-        log.debug("loaded %s: %d rows from %d file(s)", table, rows, len(files))
+                continue
+            candidates.append(CleanCandidate(scan, where, header))
+        loaded = insert_clean(self.con, contract, candidates)
+        rows = sum(loaded.values())
+        for candidate in candidates:
+            if candidate.scan.path not in loaded:
+                careful = self.load_carefully(contract, candidate)
+                if careful is None:
+                    self.unreadable.add(contract.table)
+                rows += careful or 0
+        log.debug("loaded %s: %d rows from %d file(s), %d the careful way", table, rows, len(files),
+                  len(candidates) - len(loaded))
         return LoadResult(contract.table, len(files), rows)
 
-    def load_file(self, contract: Contract, path: Path) -> int | None:
-        """Load one file; None when it cannot be read (encoding, header, structure), after saying why."""
-        where = self.relative(path)
-        data = path.read_bytes()
-        header = self.read_header(data, where)
-        if header is None or not self.check_header(contract, header, where):
-            return None
-        digest = _Sha256(data)  # hashed on a thread while DuckDB parses (hashlib lets go of the GIL)
-        # The header is read above and given as `columns`: DuckDB sniffs nothing (no dialect, no types),
-        # so an unterminated quote is a rejected line, not a failed sniff.
-        columns = "{" + ", ".join(f"{sql_literal(name)}: 'varchar'" for name in header) + "}"
-        rows = self.insert_if_clean(contract, path, data, columns, digest, where)
-        if rows is not None:
-            return rows
+    def load_carefully(self, contract: Contract, candidate: CleanCandidate) -> int | None:
+        """Load one file that the clean path refused, telling every row that breaks a check; None when
+        it cannot be read (encoding, structure), after saying why."""
+        where, scan = candidate.where, candidate.scan
+        data = scan.path.read_bytes()
+        columns = csv_columns(candidate.header)
         try:
             # A well-formed file parses at once; keeping rejects costs a third more, so only a file that
             # fails is read again with store_rejects, to list every bad line, not just the first.
-            self.con.execute(_read_csv_sql(columns, store_rejects=False), [str(path)])
+            self.con.execute(_read_csv_sql(columns, store_rejects=False), [str(scan.path)])
         except duckdb.Error:
             self.con.execute("drop table if exists reject_errors; drop table if exists reject_scans")
             try:
-                self.con.execute(_read_csv_sql(columns, store_rejects=True), [str(path)])
+                self.con.execute(_read_csv_sql(columns, store_rejects=True), [str(scan.path)])
             except duckdb.Error as error:
                 self.violations.append(Violation(Location(where),
                                                  f"cannot be read as CSV: {str(error).splitlines()[0]}"))
                 return None
             if self.collect_rejects(data, where):
                 return None  # line numbers of the remaining rows can't be trusted; fix the structure first
-        rows = self.number_rows(contract, data, where)
+        rows = self.number_rows(contract, data, scan, where)
         if rows is None:
             return None
         numbered = self.numbered
         # Every check of every column in one scan, which keeps the rows that break any check; only those
         # few rows are then checked one check at a time for the messages (none: no second query).
-        before, after_insert = _checks_of(contract)
+        before, after_insert = checks_of(contract)
         bad = []
-        any_broken = _any_broken(before)
-        self.con.execute(f"create or replace temp table broken as select * from {numbered} where {any_broken}")
+        self.con.execute(f"create or replace temp table broken as select * from {numbered} "
+                         f"where {any_broken(before)}")
         if self.con.execute("select count(*) from broken").fetchall()[0][0]:
             bad += self.con.execute(" union all ".join(
                 f"select source_line, {number} as check_number, {sql_literal(name)} as column_name, "
                 f"{message} as problem from broken where {predicate}"
                 for number, name, predicate, message in before)).fetchall()
-        casts = _casts(contract)
         self.con.execute(
-            f"insert into raw.{contract.table} select {casts}, ?, source_line, ? from {numbered}"
+            f"insert into raw.{contract.table} select {casts(contract)}, ?, source_line, ? from {numbered}"
             + ("" if numbered == FILE_ORDER_VIEW else " order by source_line"),  # a sort only where needed
-            [where, digest.hexdigest()],
+            [where, scan.sha256],
         )
         if after_insert:
             bad += self.con.execute(" union all ".join(
@@ -257,42 +190,11 @@ class Loader:
                 f"{message} as problem from raw.{contract.table} where source_file = $file and {quote(name)} is null"
                 for number, name, _, message in after_insert), {"file": where}).fetchall()
         # Let go of the file's text now, not when the next file replaces it: at 1M rows it is a
-        # gigabyte of DuckDB's memory that the next file's read would otherwise wait on (10M figures:
-        # load 52 s -> 33 s).
+        # gigabyte of DuckDB's memory that the next file's read would otherwise wait on.
         self.con.execute(f"drop view if exists {FILE_ORDER_VIEW}; drop table if exists temp.numbered; "
                          "drop table if exists temp.broken; drop table if exists temp.incoming")
         bad.sort(key=lambda found: (found[0], found[1]))
         self.violations.extend(Violation(Location(where, line, name), problem) for line, _, name, problem in bad)
-        return rows
-
-    def insert_if_clean(self, contract: Contract, path: Path, data: bytes, columns: str, digest: "_Sha256",
-                        where: str) -> int | None:
-        """Cast the file into its raw table in one scan of the CSV, when it breaks no column check and
-        has one line per row; returns its rows. Otherwise None, and the table is as it was: the careful
-        path reads the file again to say what is wrong (1M rows: 2.2 s here against 3 s that way).
-
-        Rows are inserted in file order (DuckDB keeps insertion order), each one rowid after the one
-        before, so that a row's line is its rowid's distance from the file's first row, plus 2. Until
-        it is numbered, a row's source_line is null, or -1 where the row breaks a check."""
-        table = f"raw.{contract.table}"
-        before, after_insert = _checks_of(contract)
-        try:
-            self.con.execute(
-                f"insert into {table} select {_casts(contract)}, ?, case when {_any_broken(before)} then -1 end, "
-                f"? from {_csv_scan(columns, store_rejects=False)}", [where, digest.hexdigest(), str(path)])
-        except duckdb.Error:
-            return None  # the statement rolled back; the careful path says what cannot be read
-        # A text column's "required" is asked of the typed row: its cast makes empty and blank null.
-        typed_broken = " or ".join(f"{quote(name)} is null" for _, name, _, _ in after_insert)
-        unnumbered = "source_line is null or source_line = -1"
-        broken, rows, first_rowid = self.con.execute(
-            f"select count(*) filter (where source_line = -1{' or ' + typed_broken if typed_broken else ''}), "
-            f"count(*), min(rowid) from {table} where {unnumbered}").fetchall()[0]
-        if broken or _physical_lines(data) != rows + 1:
-            self.con.execute(f"delete from {table} where {unnumbered}")
-            return None
-        self.con.execute(f"update {table} set source_line = (rowid - ? + 2)::integer "
-                         "where source_line is null", [first_rowid or 0])
         return rows
 
     def read_header(self, data: bytes, where: str) -> list[str] | None:
@@ -334,11 +236,11 @@ class Loader:
             self.violations.append(Violation(Location(where, not_utf8[0]), _NOT_UTF8.format(lines=lines)))
         return bool(rejects)
 
-    def number_rows(self, contract: Contract, data: bytes, where: str) -> int | None:
+    def number_rows(self, contract: Contract, data: bytes, scan: FileScan, where: str) -> int | None:
         """The file's rows, each with the physical line it starts on, in self.numbered (a temp view or
         table); returns how many rows, or None after recording why the lines cannot be told."""
         rows = self.con.execute("select count(*) from incoming").fetchall()[0][0]
-        if _physical_lines(data) == rows + 1:
+        if scan.lines == rows + 1:
             # One line per row (no blank line, no newline inside a field): row n is on line n + 1. A view
             # numbers the rows by rowid (file order) without a window over the whole file (6 s per 1M rows).
             self.con.execute(f"create or replace temp view {FILE_ORDER_VIEW} as "
@@ -349,7 +251,7 @@ class Loader:
         self.con.execute(_numbered_rows_sql(contract))
         last_line, rows = self.con.execute(
             f"select coalesce(max(source_line + {_newlines_sql(contract)}), 1), count(*) from numbered").fetchall()[0]
-        if last_line == _physical_lines(data):
+        if last_line == scan.lines:
             return rows
         # DuckDB skips blank lines, which the SQL numbering cannot see: number the records in Python.
         starts = record_start_lines(data)
@@ -426,61 +328,9 @@ class Loader:
             self.violations.extend(Violation(Location(f, l, rule.column), p) for f, l, p in rows)
 
 
-def _checks_of(contract: Contract) -> tuple[list[tuple[int, str, str, str]], list[tuple[int, str, str, str]]]:
-    """(number, column, SQL predicate, SQL message) of every column check: those asked of the text as
-    written, and those asked of the typed row after the insert. A text column's "required" is the
-    latter: there `column is null` is exactly `column is null or trim(column) = ''` on the text, and
-    costs no trim (a second per 1M rows)."""
-    checks = [(number, col.name, predicate, message, on_typed) for number, (col, (predicate, message, on_typed))
-              in enumerate((col, check) for col in contract.columns for check in _column_checks(col))]
-    return ([check[:4] for check in checks if not check[4]], [check[:4] for check in checks if check[4]])
-
-
-def _any_broken(checks: list[tuple[int, str, str, str]]) -> str:
-    return " or ".join(f"({predicate})" for _, _, predicate, _ in checks) or "false"
-
-
-def _cast(col: Column) -> str:
-    v = quote(col.name)
-    if col.type == "text":
-        return f"nullif(trim({v}), '')"
-    return f"try_cast({v} as {col.sql_type})"
-
-
-def _casts(contract: Contract) -> str:
-    return ", ".join(_cast(col) for col in contract.columns)
-
-
-def _physical_lines(data: bytes) -> int:
-    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-
-
-def _csv_scan(columns: str, store_rejects: bool) -> str:
-    """read_csv of one CSV file (the `?`), every column as text."""
-    return (f"read_csv(?, columns = {columns}, "
-            "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', encoding = 'utf-8', "
-            f"store_rejects = {str(store_rejects).lower()}, null_padding = false, strict_mode = true)")
-
-
 def _read_csv_sql(columns: str, store_rejects: bool) -> str:
     """Temp table `incoming` from one CSV file (the `?`), every column as text."""
-    return f"create or replace temp table incoming as select * from {_csv_scan(columns, store_rejects)}"
-
-
-class _Sha256(threading.Thread):
-    """SHA-256 of a file's bytes, computed on a thread: 0.3 s per 160 MB that overlaps DuckDB's work."""
-
-    def __init__(self, data: bytes):
-        super().__init__(name="clusterdw-sha256", daemon=True)
-        self._data, self._digest = data, hashlib.sha256()
-        self.start()
-
-    def run(self) -> None:
-        self._digest.update(self._data)
-
-    def hexdigest(self) -> str:
-        self.join()
-        return self._digest.hexdigest()
+    return f"create or replace temp table incoming as select * from {csv_scan(columns, store_rejects)}"
 
 
 def _newlines_sql(contract: Contract) -> str:

@@ -7,12 +7,14 @@ Cases edit a copy of the real raw/ tree; rows are found by position, so the test
 from __future__ import annotations
 
 import csv
+import hashlib
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from conftest import read_rows, write_rows
+from pipelines.clean_load import scan_file
 from pipelines.contracts import CONTRACTS
 from pipelines.errors import ContractError
 from pipelines.load import Loader, load
@@ -326,7 +328,7 @@ def test_every_figures_file_parses_with_pythons_csv_module_too(project):
         assert len(records) == len(path.read_text(encoding="utf-8").splitlines())
 
 
-# --- the clean path (one scan per file) and the careful path accept and load the same ------------------
+# --- the clean path (one scan of all files) and the careful path accept and load the same ------------------
 
 def raw_tables(project: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect()
@@ -340,24 +342,63 @@ def raw_tables(project: Path) -> dict[str, list[tuple]]:
 
 def test_the_clean_path_loads_exactly_what_the_careful_path_loads(project, monkeypatch):
     clean = raw_tables(project)
-    monkeypatch.setattr(Loader, "insert_if_clean", lambda *args: None)
+    monkeypatch.setattr("pipelines.load.insert_clean", lambda con, contract, candidates: {})
     careful = raw_tables(project)
     assert clean == careful
     assert all(clean[c.table] for c in CONTRACTS if not c.optional)
 
 
+def lines_by_figure(path: Path, project: Path) -> dict[str, int]:
+    """Each figure's physical line, read by Python's csv module (files without newlines in fields)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {f"{rel(project, path)}:{record[0]}": line
+                for line, record in enumerate(csv.reader(handle), start=1) if line > 1}
+
+
 def test_a_file_parsed_in_parallel_keeps_every_rows_true_line(tmp_path):
-    """A 34 MB file spans two of DuckDB's 32 MB CSV buffers, read side by side; the clean path numbers
-    rows by their order in the table, so DuckDB must insert them in file order. The second file starts
-    at a rowid other than 0."""
+    """A 34 MB file spans two of DuckDB's 32 MB CSV buffers, read side by side, and a second file is
+    read beside it in the same INSERT; the clean path numbers rows by their order in the table, so
+    DuckDB must insert them file by file, in file order."""
     project = synthesize(Path(__file__).resolve().parents[1], tmp_path / "synth", 230_000,
                          rows_per_file=200_000).project_dir
     got = dict(loaded(project, "select source_file || ':' || figure_id, source_line from raw.figures"))
     expected = {}
     for path in figure_files(project):
-        with path.open(encoding="utf-8", newline="") as handle:
-            for line, record in enumerate(csv.reader(handle), start=1):
-                if line > 1:
-                    expected[f"{rel(project, path)}:{record[0]}"] = line
+        expected |= lines_by_figure(path, project)
     assert len(expected) == 230_000
     assert got == expected
+
+
+def test_a_broken_file_read_with_clean_ones_leaves_their_lines_true(project):
+    """One INSERT reads every figures file; the broken one's rows are taken out again and it is read
+    the careful way, after the others: the clean files keep their lines, the broken one its own."""
+    files = figure_files(project)
+    broken = files[len(files) // 2]
+    edit_row(broken, 1, status="bogus_status")
+    con = duckdb.connect()
+    try:
+        with pytest.raises(ContractError) as raised:
+            Loader(con, project).load_all()
+        got = dict(con.execute("select source_file || ':' || figure_id, source_line from raw.figures").fetchall())
+    finally:
+        con.close()
+    assert [str(v) for v in raised.value.violations] == [
+        f"{rel(project, broken)}:3: status: 'bogus_status' is not one of: actual, target"]
+    expected = {}
+    for path in files:
+        expected |= lines_by_figure(path, project)
+    assert got == expected
+
+
+@pytest.mark.parametrize("data", [
+    b"", b"a,b", b"a,b\n", b"a,b\n1,2", b"a,b\n1,2\n", b"a,b\r\n1,2\r\n\r\n", b"\xef\xbb\xbfa,b\n1,\"x\ny\"\n",
+    b"long_header_" * 10 + b"\n1\n",
+])
+def test_a_file_scan_counts_and_hashes_as_a_whole_file_read_would(tmp_path, monkeypatch, data):
+    monkeypatch.setattr("pipelines.clean_load._CHUNK", 7)  # lines and the header across chunk edges
+    path = tmp_path / "f.csv"
+    path.write_bytes(data)
+    scan = scan_file(path)
+    assert scan.sha256 == hashlib.sha256(data).hexdigest()
+    assert scan.lines == data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    assert scan.first_line == data.split(b"\n")[0]

@@ -321,9 +321,11 @@ def goals(results: list[SizeResult], help_s: float, gx_s: float) -> list[str]:
              f"{'met' if help_s < GOAL_HELP_SECONDS else 'NOT met'}"]
     if "project" in by:
         r = by["project"]
+        # the import as timed inside that very run: one timed alone, with the disk cold, took 27 s
+        gx_s = r.clusterdw.get("gx_import", gx_s)
         rest = r.clusterdw_run_wall - gx_s
         lines.append(f"- project's data, `clusterdw run` (a fresh process) but GX's import: {rest:.2f} s "
-                     f"({r.clusterdw_run_wall:.2f} s wall - {gx_s:.2f} s to import great_expectations; goal < "
+                     f"({r.clusterdw_run_wall:.2f} s wall - {gx_s:.2f} s to import great_expectations in it; goal < "
                      f"{GOAL_PROJECT_SECONDS} s): {'met' if rest < GOAL_PROJECT_SECONDS else 'NOT met'}")
     for size in ("1m", "10m"):
         if size in by and by[size].ratio is not None:

@@ -12,7 +12,7 @@ it the careful way, which tells every broken row by line, column and what to wri
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,30 +43,41 @@ class CleanCandidate:
 
 
 def scan_file(path: Path) -> FileScan:
-    """One pass over the file, 8 MB at a time: no copy of the whole file in memory."""
+    """One pass over the file, 8 MB at a time into one buffer: no copy of the whole file in memory."""
     digest, newlines, first_line, last = hashlib.sha256(), 0, None, b""
+    buffer = bytearray(_CHUNK)
+    view = memoryview(buffer)
+    pending = b""  # the start of a first line longer than a chunk
     with path.open("rb", buffering=0) as handle:
-        pending = b""  # the start of a first line longer than a chunk
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-            newlines += chunk.count(b"\n")
+        while size := handle.readinto(buffer):
+            digest.update(view[:size])
+            newlines += buffer.count(b"\n", 0, size)
             if first_line is None:
-                pending += chunk
+                pending += buffer[:size]
                 end = pending.find(b"\n")
                 if end >= 0:
                     first_line = pending[:end]
-            last = chunk[-1:]
+            last = buffer[size - 1:size]
     lines = newlines + (0 if last == b"\n" else 1)
-    return FileScan(path, pending if first_line is None else first_line, lines, digest.hexdigest())
+    return FileScan(path, bytes(pending if first_line is None else first_line), lines, digest.hexdigest())
 
 
-def scan_files(paths: list[Path]) -> list[FileScan]:
-    """Scans of all files, two at a time (hashlib and reads let go of the GIL): 10 files of 1M rows in
-    1.3 s, against 2.4 s one at a time and 3.5 s reading each whole."""
-    if len(paths) < 2:
-        return [scan_file(path) for path in paths]
-    with ThreadPoolExecutor(2, thread_name_prefix="clusterdw-scan") as pool:
-        return list(pool.map(scan_file, paths))
+class Scanner:
+    """Scans files on two threads (hashlib and reads let go of the GIL), in the order asked, while the
+    caller goes on: the figures are scanned while the small reference files load (1M rows: 0.25 s,
+    mostly hidden so). 10 files of 1M rows take 1.3 s, against 2.4 s on one thread."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(2, thread_name_prefix="clusterdw-scan")
+
+    def __enter__(self) -> "Scanner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, paths: list[Path]) -> list[Future]:
+        return [self._pool.submit(scan_file, path) for path in paths]
 
 
 def insert_clean(con: duckdb.DuckDBPyConnection, contract: Contract,

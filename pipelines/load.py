@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from .clean_load import CleanCandidate, FileScan, insert_clean, scan_files
+from .clean_load import CleanCandidate, FileScan, Scanner, insert_clean
 from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
 from .contracts import CONTRACTS, Contract
 from .errors import ContractError, Location, Violation
@@ -104,7 +104,9 @@ class Loader:
         self.con.execute("set preserve_insertion_order = true")
         register_functions(self.con)
         contracts = list(contracts)
-        results = [self.load_contract(c) for c in contracts]
+        with Scanner() as scanner:
+            scans = {c.table: scanner.submit(files_of(self.raw_dir, c)) for c in contracts}
+            results = [self.load_contract(c, [scan.result() for scan in scans[c.table]]) for c in contracts]
         self.create_place_names()
         for contract in contracts:
             self.check_key(contract)
@@ -114,18 +116,17 @@ class Loader:
             raise ContractError(self.violations)
         return results
 
-    def load_contract(self, contract: Contract) -> LoadResult:
+    def load_contract(self, contract: Contract, scans: list[FileScan]) -> LoadResult:
         table = f"raw.{contract.table}"
         typed = ", ".join(f"{quote(c.name)} {c.sql_type}" for c in contract.columns)
         self.con.execute(f"create or replace table {table} ({typed}, source_file varchar, "
                          f"source_line integer, source_file_sha256 varchar)")
-        files = files_of(self.raw_dir, contract)
-        if not files and not contract.optional:
+        if not scans and not contract.optional:
             where = self.relative(self.raw_dir / contract.path)
             self.violations.append(Violation(Location(where), "no such file: the contract requires it"))
             self.unreadable.add(contract.table)
         candidates = []
-        for scan in scan_files(files):
+        for scan in scans:
             where = self.relative(scan.path)
             header = self.read_header(scan.first_line, where)
             if header is None or not self.check_header(contract, header, where):
@@ -140,9 +141,9 @@ class Loader:
                 if careful is None:
                     self.unreadable.add(contract.table)
                 rows += careful or 0
-        log.debug("loaded %s: %d rows from %d file(s), %d the careful way", table, rows, len(files),
+        log.debug("loaded %s: %d rows from %d file(s), %d the careful way", table, rows, len(scans),
                   len(candidates) - len(loaded))
-        return LoadResult(contract.table, len(files), rows)
+        return LoadResult(contract.table, len(scans), rows)
 
     def load_carefully(self, contract: Contract, candidate: CleanCandidate) -> int | None:
         """Load one file that the clean path refused, telling every row that breaks a check; None when

@@ -17,7 +17,7 @@ from .load import load
 from .lock import run_lock
 from .progress import model_progress
 from .project import Project
-from .run_results import RunRecord, append_history, last_success, now, read_history, write_json, write_meta
+from .run_results import RunRecord, append_history, last_success, now, write_json, write_meta
 from .validate import raise_on_critical, validate
 
 log = logging.getLogger("clusterdw")
@@ -81,7 +81,7 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
             try:
                 _load_build_validate(con, project, record, docs)
                 record.finish("success")
-                write_meta(con, read_history(project.run_history_path) + [asdict(record)])
+                write_meta(con, project.run_history_path, asdict(record))
             finally:
                 con.close()
             with timed(record, "publish"):

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import islice
 
 from .project import Project
-from .run_results import read_history
+from .run_results import count_runs, last_success, newest_runs
 
 
 def status_lines(project: Project, last: int = 10) -> list[str]:
-    history = read_history(project.run_history_path)
-    if not history:
+    shown = list(islice(newest_runs(project.run_history_path), last))
+    if not shown:
         return [f"No runs recorded yet in {project.run_history_path}. Run `clusterdw run`."]
-    shown = history[-last:][::-1]
-    lines = [f"Last {len(shown)} of {len(history)} runs ({project.run_history_path}), newest first:"]
+    total = max(count_runs(project.run_history_path), len(shown))
+    lines = [f"Last {len(shown)} of {total} runs ({project.run_history_path}), newest first:"]
     for run in shown:
         lines.append(f"  {run.get('run_id', '?'):<24} {run.get('status', '?'):<8} {_when(run.get('started_at'))}  "
                      f"{_duration(run):>8}  {_steps(run.get('step_seconds') or {})}".rstrip())
         lines.extend(f"      {line}" for line in _what_failed(run))
     published = project.db_path.exists()
-    success = next((r for r in reversed(history) if r.get("status") == "success"), None)
+    success = last_success(project.run_history_path)
     if published and success:
         lines.append(f"Published: {project.db_path} (run {success['run_id']}, {_when(success.get('ended_at'))})")
     else:

@@ -69,6 +69,18 @@ def test_a_description_of_a_column_the_model_lacks_stops_the_build(project, cli)
     assert "stg_units.yml describes column(s) the model does not have: unit_name_fr" in result.output
 
 
+def test_a_description_file_that_does_not_parse_names_its_line(project, cli):
+    path = project / "staging" / "stg_units.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    opened = lines.index("columns:") + 2  # 1-based: the line under `columns:`
+    lines.insert(opened - 1, "  unit_code: [never closed")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(project, "build", "--select", "stg_units")
+    assert result.exit_code == 4, result.output
+    assert "Error: YAML does not parse" in result.output
+    assert f"stg_units.yml:{opened + 1} — fix the YAML" in result.output  # where the list should have closed
+
+
 def test_codes_doc_explains_every_code():
     text = (REPO / "docs" / "codes.md").read_text(encoding="utf-8")
     with (REPO / "raw" / "reference" / "metrics.csv").open(encoding="utf-8") as handle:

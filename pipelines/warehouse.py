@@ -82,16 +82,27 @@ def is_duckdb_file(path: Path) -> bool:
         return handle.read(12)[8:12] == DUCKDB_MAGIC
 
 
+# Answers of is_clusterdw_warehouse by file identity: a run asks before it starts and again before it
+# publishes, and opening the file costs 50 ms; a file replaced or written meanwhile is looked at again.
+_WAREHOUSE_ANSWERS: dict[tuple, bool] = {}
+
+
 def is_clusterdw_warehouse(path: Path) -> bool | None:
     """Whether a DuckDB file was built by clusterdw (every run writes meta.runs); None when it can't be
     looked into (a writer holds its lock, or this process has it open with another configuration)."""
+    stat = path.stat()
+    identity = (str(path.resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if identity in _WAREHOUSE_ANSWERS:
+        return _WAREHOUSE_ANSWERS[identity]
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error:
         return None
     try:
-        return bool(con.execute("select count(*) from duckdb_tables() where schema_name = 'meta' "
-                                "and table_name = 'runs'").fetchall()[0][0])
+        answer = _WAREHOUSE_ANSWERS[identity] = bool(con.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'meta' and table_name = 'runs'"
+        ).fetchall()[0][0])
+        return answer
     finally:
         con.close()
 

@@ -164,8 +164,8 @@ drop table history;
 def write_meta(con: duckdb.DuckDBPyConnection, history_path: Path, current: dict) -> None:
     """(Re)write schema meta: every run of the history file, then the current run.
 
-    DuckDB's JSON reader reads the history: a year of hourly runs (400 MB, 1.1M expectation results)
-    goes into meta in about 4 s, where json.loads and Python lists took 44 s."""
+    DuckDB's JSON reader reads the history: a year of hourly runs (8,760 lines, 400 MB, 1.1M
+    expectation results) goes into meta in 5.4 s, where json.loads and Python lists took 44 s."""
     con.execute(_META_DDL)
     if history_path.exists():
         con.execute(_READ_HISTORY, [str(history_path)])

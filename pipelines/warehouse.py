@@ -90,7 +90,10 @@ _WAREHOUSE_ANSWERS: dict[tuple, bool] = {}
 def is_clusterdw_warehouse(path: Path) -> bool | None:
     """Whether a DuckDB file was built by clusterdw (every run writes meta.runs); None when it can't be
     looked into (a writer holds its lock, or this process has it open with another configuration)."""
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:  # gone since the caller looked: nothing to look into
+        return None
     identity = (str(path.resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
     if identity in _WAREHOUSE_ANSWERS:
         return _WAREHOUSE_ANSWERS[identity]

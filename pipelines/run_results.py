@@ -59,12 +59,6 @@ def append_history(path: Path, record: RunRecord) -> None:
         handle.write(line)  # append mode: at the end, wherever the last seek was
 
 
-def read_history(path: Path) -> list[dict]:
-    """Every run, oldest first. Runs under cron add a line an hour, so callers that want the last runs
-    read them newest first instead (`newest_runs`)."""
-    return list(reversed(list(newest_runs(path))))
-
-
 def newest_runs(path: Path, block_bytes: int = 1 << 20) -> Iterator[dict]:
     """The runs of the history, newest first, read from the file's end a block at a time: the last
     success of a year of hourly runs (400 MB) is found in a block, where reading it all took 10 s."""

@@ -13,7 +13,7 @@ def status_lines(project: Project, last: int = 10) -> list[str]:
     shown = list(islice(newest_runs(project.run_history_path), last))
     if not shown:
         return [f"No runs recorded yet in {project.run_history_path}. Run `clusterdw run`."]
-    total = max(count_runs(project.run_history_path), len(shown))
+    total = count_runs(project.run_history_path)
     lines = [f"Last {len(shown)} of {total} runs ({project.run_history_path}), newest first:"]
     for run in shown:
         lines.append(f"  {run.get('run_id', '?'):<24} {run.get('status', '?'):<8} {_when(run.get('started_at'))}  "

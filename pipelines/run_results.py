@@ -77,9 +77,6 @@ def newest_runs(path: Path, block_bytes: int = 1 << 20) -> Iterator[dict]:
                 if run is not None:
                     yield run
             end = start
-        run = _parse_run(tail)
-        if run is not None:
-            yield run
 
 
 def _parse_run(line: bytes) -> dict | None:

@@ -94,7 +94,7 @@ def is_clusterdw_warehouse(path: Path) -> bool | None:
         stat = path.stat()
     except OSError:  # gone since the caller looked: nothing to look into
         return None
-    identity = (str(path.resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
     if identity in _WAREHOUSE_ANSWERS:
         return _WAREHOUSE_ANSWERS[identity]
     try:
@@ -102,10 +102,10 @@ def is_clusterdw_warehouse(path: Path) -> bool | None:
     except duckdb.Error:
         return None
     try:
-        answer = _WAREHOUSE_ANSWERS[identity] = bool(con.execute(
+        _WAREHOUSE_ANSWERS[identity] = bool(con.execute(
             "select count(*) from duckdb_tables() where schema_name = 'meta' and table_name = 'runs'"
         ).fetchall()[0][0])
-        return answer
+        return _WAREHOUSE_ANSWERS[identity]
     finally:
         con.close()
 

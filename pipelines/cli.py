@@ -82,7 +82,7 @@ def project_of(ctx: click.Context):
 @click.pass_context
 def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None):
     """Load, build, validate and publish: the job a scheduler runs."""
-    from .report import print_run
+    from .console import print_run
     from .runner import run as run_job
 
     project = project_of(ctx)
@@ -94,7 +94,7 @@ def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None):
 @click.pass_context
 def load(ctx):
     """Load raw/ into schema raw of the dev file (target/warehouse.dev.duckdb), checking every contract."""
-    from .report import print_step
+    from .console import print_step
     from .runner import step
 
     project = project_of(ctx)
@@ -107,7 +107,7 @@ def load(ctx):
 @click.pass_context
 def build(ctx, select: tuple[str, ...]):
     """Build models into the dev file (loading raw/ first if it holds none)."""
-    from .report import print_step
+    from .console import print_step
     from .runner import step
 
     project = project_of(ctx)
@@ -119,7 +119,7 @@ def build(ctx, select: tuple[str, ...]):
 @click.pass_context
 def check(ctx, docs: bool):
     """Run the Great Expectations suites of checks/ against the dev file."""
-    from .report import print_step
+    from .console import print_step
     from .runner import step
 
     project = project_of(ctx)

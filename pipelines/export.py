@@ -23,7 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import ClusterdwError, PathRefused
-from .sql import sql_literal
+from .sql import qualified, sql_literal
 from .lock import run_lock
 from .run_results import now
 
@@ -196,7 +196,7 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
     columns = con.execute("select column_name, data_type, comment from duckdb_columns() where schema_name = ? "
                           "and table_name = ? and database_name = current_database() order by column_index",
                           [SCHEMA, table]).fetchall()
-    relation = f'{SCHEMA}."{table}"'
+    relation = qualified(SCHEMA, table)
     arrow_schema = con.sql(f"select * from {relation} limit 0").to_arrow_table().schema
     descriptions = {name: text for name, _, text in columns if text}
     fields = [field.with_metadata({"description": descriptions[field.name]}) if field.name in descriptions

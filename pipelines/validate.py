@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from .errors import ClusterdwError, ValidationFailed
+from .sql import qualified
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +255,7 @@ def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite]):
     """Read every suite's frame on a worker thread: DuckDB works while GX imports and validates."""
     database, schema = con.execute("select current_database(), current_schema()").fetchall()[0]
     cursor = con.cursor()  # a cursor starts in the default catalog: follow the connection's `use`
-    cursor.execute(f'use "{database}"."{schema}"').fetchall()
+    cursor.execute(f"use {qualified(database, schema)}").fetchall()
 
     def read(suite: Suite):
         try:

@@ -125,6 +125,14 @@ def test_a_full_run_works_in_a_folder_whose_name_holds_an_apostrophe(tmp_path, c
     assert cli(root, "--db", str(db), "build").exit_code == 0
 
 
+def test_synth_writes_into_a_folder_whose_name_holds_an_apostrophe(tmp_path, cli):
+    root = fast_project(tmp_path / "project")
+    out = tmp_path / "o'brien" / "synth"
+    result = cli(root, "synth", "--figures", "30", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "raw" / "documents.csv").exists() and list((out / "raw" / "figures").glob("*.csv"))
+
+
 # --- 3. Symlinks followed on write ----------------------------------------------------------------------
 
 @pytest.fixture

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 import duckdb
+
+from .safe_open import create_new, open_own
 
 
 def now() -> str:
@@ -42,15 +45,22 @@ class RunRecord:
 
 
 def write_json(path: Path, record: RunRecord) -> None:
-    """Atomic: a reader never sees half a file."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(asdict(record), ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    """Atomic: a reader never sees half a file. Written first under a new random name (never a file or
+    link planted in target/ under a name known in advance), then renamed over the file."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    handle = create_new(tmp)
+    try:
+        with handle:
+            handle.write(json.dumps(asdict(record), ensure_ascii=False, indent=2).encode("utf-8"))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def append_history(path: Path, record: RunRecord) -> None:
     line = (json.dumps(asdict(record), ensure_ascii=False) + "\n").encode("utf-8")
-    with path.open("ab+") as handle:
+    with open_own(path, "ab+") as handle:  # not through a link planted in its place
         size = handle.seek(0, os.SEEK_END)
         if size:
             handle.seek(size - 1)

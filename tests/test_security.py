@@ -195,6 +195,22 @@ def test_a_symlink_planted_as_the_run_history_is_refused_and_its_target_untouche
     assert victim.read_text(encoding="utf-8") == "precious\n"
 
 
+def test_open_own_refuses_a_fifo_and_a_dangling_link_without_waiting_or_creating(tmp_path):
+    from pipelines.errors import PathRefused
+    from pipelines.safe_open import open_own
+
+    os.mkfifo(tmp_path / "fifo.lock")
+    with pytest.raises(PathRefused, match="not a regular file"):
+        open_own(tmp_path / "fifo.lock")
+    (tmp_path / "dangling.lock").symlink_to(tmp_path / "created-through-the-link")
+    with pytest.raises(PathRefused, match="symbolic link"):
+        open_own(tmp_path / "dangling.lock")
+    assert not (tmp_path / "created-through-the-link").exists()
+    with open_own(tmp_path / "fresh.lock") as handle:
+        handle.write("1")
+    assert (tmp_path / "fresh.lock").read_text() == "1"
+
+
 # --- 4. verify-evidence reads outside --documents --------------------------------------------------------
 
 def test_verify_evidence_refuses_a_document_id_that_is_a_path(project, cli, tmp_path):

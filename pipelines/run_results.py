@@ -29,6 +29,7 @@ class RunRecord:
     command: str
     started_at: str
     inputs_sha256: str | None = None
+    db: str | None = None  # the published file the run is for: --if-changed decides per file
     ended_at: str | None = None
     status: str = "running"  # running, success, failed, skipped
     error: str | None = None
@@ -109,8 +110,11 @@ def count_runs(path: Path) -> int:
     return count + (last != b"\n")
 
 
-def last_success(path: Path) -> dict | None:
-    return next((r for r in newest_runs(path) if r.get("status") == "success"), None)
+def last_success(path: Path, db: str | None = None) -> dict | None:
+    """The newest successful run (for the published file `db`, if given: two --db files in one target/
+    share the history, but not their last runs)."""
+    return next((r for r in newest_runs(path) if r.get("status") == "success"
+                 and (db is None or r.get("db") == db)), None)
 
 
 _META_DDL = """

@@ -296,9 +296,9 @@ def test_an_impossible_date_in_documents_is_a_contract_violation(project, cli, p
     rows[1]["published"] = published_on
     write_rows(path, header, rows)
     stderr, line = refused_at_load(project, cli)
-    expected = f"raw/documents.csv:3: published: '{published_on}' is not a date"
-    assert expected in line, line
-    assert stderr.count(" published: ") == 2, stderr  # the violation line and the Error line: once each
+    assert f"raw/documents.csv:3: published: '{published_on}' is not a date: write a real date as YYYY" in stderr
+    assert "raw/documents.csv:3: published" in line, line
+    assert stderr.count("is not a date") == 2, stderr  # the violation and the Error line: reported once
 
 
 @pytest.mark.parametrize("column, value", [("value", "12.5万"), ("period_start_year", "二〇二四"),
@@ -309,8 +309,9 @@ def test_a_corrected_value_not_of_its_columns_type_is_a_contract_violation(proje
     write_rows(project / "raw" / "corrections.csv", ["figure_id", "column_name", "corrected_value", "reason"],
                [{"figure_id": figure_id, "column_name": "unit", "corrected_value": "亿元", "reason": "fine"},
                 {"figure_id": figure_id, "column_name": column, "corrected_value": value, "reason": "typo"}])
-    _, line = refused_at_load(project, cli)
-    assert f"raw/corrections.csv:3: corrected_value: '{value}' is not a valid {column}" in line, line
+    stderr, line = refused_at_load(project, cli)
+    assert f"raw/corrections.csv:3: corrected_value: '{value}' is not a valid {column} (write " in stderr
+    assert "raw/corrections.csv:3: corrected_value" in line and "1 contract violation(s)" in line, line
 
 
 def test_a_corrected_value_of_its_columns_type_loads(project, cli):

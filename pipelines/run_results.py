@@ -70,6 +70,12 @@ def append_history(path: Path, record: RunRecord) -> None:
         handle.write(line)  # append mode: at the end, wherever the last seek was
 
 
+def refuse_planted_history(path: Path) -> None:
+    """Before a run builds anything: PathRefused if the history is a link (or hard link) planted in
+    target/, which append_history would refuse only after the run had published."""
+    open_own(path, "ab").close()
+
+
 def newest_runs(path: Path, block_bytes: int = 1 << 20) -> Iterator[dict]:
     """The runs of the history, newest first, read from the file's end a block at a time: the last
     success of a year of hourly runs (400 MB) is found in a block, where reading it all took 10 s."""

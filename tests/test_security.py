@@ -188,11 +188,14 @@ def test_a_symlink_planted_as_the_run_history_is_refused_and_its_target_untouche
     history = project / "target" / "run_history.jsonl"
     history.unlink()
     history.symlink_to(victim)
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
     result = cli(project, "run", "--no-docs")
     assert result.exit_code == PATH_REFUSED, result.output
     line = error_line(result)
     assert "symbolic link" in line and str(history) in line, line
     assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert digest(db) == before, "refused before anything was built or published"
 
 
 def test_open_own_refuses_a_fifo_and_a_dangling_link_without_waiting_or_creating(tmp_path):

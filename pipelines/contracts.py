@@ -252,6 +252,7 @@ FIGURES = Contract(
     ),
 )
 
+
 def _corrected_value_rule(target: Column) -> RowRule | None:
     """A corrected_value for figures' column `target` must be a value that column accepts: checked at load
     (file:line: corrected_value), not left to fail in staging's cast. None when any text will do."""

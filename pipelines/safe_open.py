@@ -5,6 +5,7 @@ FIFO or device. A planted link would otherwise make a root or cron run truncate 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -29,7 +30,7 @@ def open_own(path: Path, mode: str = "a+", encoding: str | None = None) -> IO:
     try:
         descriptor = os.open(path, flags, 0o644)
     except OSError as error:
-        if os.path.islink(path):  # O_NOFOLLOW's ELOOP
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a symlink
             raise PathRefused("refusing to open a symbolic link where clusterdw keeps its own file", path,
                               _FIX) from error
         raise PathRefused(f"cannot open: {error.strerror}", path, "check the folder's permissions") from error

@@ -104,6 +104,27 @@ def test_a_model_file_name_that_is_not_a_plain_identifier_is_refused_naming_the_
     assert digest(db) == before
 
 
+@pytest.mark.parametrize("frame_sql", [
+    "select 1 as n; attach '{db}' as published; create table published.main.pwned as select 1",
+    "attach '{db}' as published",
+])
+def test_a_suite_frame_sql_must_be_one_select(project, cli, frame_sql):
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    suite = {"name": "zz_frame", "meta": {"clusterdw": {"table": "marts.dim_year",
+                                                          "frame_sql": frame_sql.format(db=db)}},
+             "expectations": [{"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 0},
+                               "severity": "warning"}]}
+    (project / "checks" / "zz_frame.json").write_text(json.dumps(suite), encoding="utf-8")
+    result = cli(project, "run", "--no-docs")
+    assert result.exit_code == 1, result.output
+    line = error_line(result)
+    assert "frame_sql must be one SELECT" in line and str(project / "checks" / "zz_frame.json") in line, line
+    assert digest(db) == before
+    con = duckdb.connect(str(db), read_only=True)
+    assert not con.execute("select * from duckdb_tables() where table_name = 'pwned'").fetchall()
+
+
 # --- 2. Paths pasted into SQL ---------------------------------------------------------------------------
 
 def test_a_full_run_works_in_a_folder_whose_name_holds_an_apostrophe(tmp_path, cli):

@@ -20,7 +20,7 @@ from .contracts import RAW_TABLES
 from .descriptions import read_doc, write_comments
 from .errors import ClusterdwError, ModelError
 from .graph import MODEL_SCHEMAS, Model, ModelGraph, discover
-from .sql import quote
+from .sql import one_statement, qualified, quote
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def build(con: duckdb.DuckDBPyConnection, project_dir: Path, select: list[str] |
     graph = load_graph(project_dir)
     names = graph.select(select)
     for schema in MODEL_SCHEMAS:
-        con.execute(f"create schema if not exists {schema}")
+        con.execute(f"create schema if not exists {quote(schema)}")
     chosen = set(names)
     sorter = graphlib.TopologicalSorter({name: graph.parents(name) & chosen for name in names})
     sorter.prepare()
@@ -163,16 +163,21 @@ class _Builders:
 
     def _build(self, model: Model) -> tuple[ModelResult, ModelError | None]:
         name, cursor, started = model.qualified_name, self._cursor(), time.perf_counter()
+        table = qualified(model.schema, model.name)
         try:
-            cursor.execute(f"create or replace table {name} as\n{model.sql}")
+            cursor.execute(one_statement(f"create or replace table {table} as\n{model.sql}"))
+        except ValueError as error:  # sqlglot saw one SELECT where DuckDB's parser sees more
+            failure = ModelError(f"model {model.name}: DuckDB reads more than one statement in it", model.path,
+                                 "keep one SELECT per file; the pipeline creates the table")
+            return ModelResult(name, "error", 0, time.perf_counter() - started, str(error)), failure
         except duckdb.Error as error:
             message = str(error).splitlines()[0]
             failure = ModelError(f"model {model.name} failed in DuckDB: {message}", _where(model.path, str(error)),
                                  "fix the model's SQL or the data it reads")
             failure.__cause__ = error
             return ModelResult(name, "error", 0, time.perf_counter() - started, message), failure
-        write_comments(cursor, name, read_doc(model.path), model.path)
-        rows = cursor.execute(f"select count(*) from {name}").fetchall()[0][0]
+        write_comments(cursor, model.schema, model.name, read_doc(model.path), model.path)
+        rows = cursor.execute(f"select count(*) from {table}").fetchall()[0][0]
         return ModelResult(name, "success", rows, time.perf_counter() - started), None
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .sql import sql_literal
+
 # The SQL type each contract type is cast to; never guessed from the data.
 SQL_TYPES = {
     "text": "varchar",
@@ -83,18 +85,27 @@ def _reference(column: str, table: str, key: str, file: str) -> RowRule:
 
 _YEAR = dict(type="integer", required=True, min_value=FIRST_YEAR, max_value=LAST_YEAR)
 
+_PUBLISHED = _text("published", True, pattern=r"\d{4}(-\d{2}(-\d{2})?)?", fix="YYYY, YYYY-MM or YYYY-MM-DD")
+_NOT_A_DATE = f"'{{}}' is not a date: write a real date as {_PUBLISHED.fix}"
+
 DOCUMENTS = Contract(
     "documents", "documents.csv",
     (
         _text("document_id", True, pattern=r"[0-9A-Za-z_\-]+"),
         _text("title", True),
         _text("publisher"),
-        _text("published", True, pattern=r"\d{4}(-\d{2}(-\d{2})?)?", fix="YYYY, YYYY-MM or YYYY-MM-DD"),
+        _PUBLISHED,
         _text("script", True, allowed=("zh-Hans", "zh-Hant")),
         _text("notes"),
     ),
     ("document_id",),
     "One row per source document.",
+    # The pattern lets 2024-02-30 and 2024-13 through: caught here, at load, not by staging's cast.
+    rules=(RowRule(
+        "published",
+        f"regexp_full_match(published, {sql_literal(_PUBLISHED.pattern)}) and try_cast(case length(published) "
+        "when 4 then published || '-01-01' when 7 then published || '-01' else published end as date) is null",
+        f"format({sql_literal(_NOT_A_DATE)}, published)"),),
 )
 
 PLACES = Contract(
@@ -241,18 +252,43 @@ FIGURES = Contract(
     ),
 )
 
+
+def _corrected_value_rule(target: Column) -> RowRule | None:
+    """A corrected_value for figures' column `target` must be a value that column accepts: checked at load
+    (file:line: corrected_value), not left to fail in staging's cast. None when any text will do."""
+    v = "corrected_value"
+    broken = []
+    if target.pattern is not None:
+        broken.append(f"not regexp_full_match({v}, {sql_literal(target.pattern)})")
+    if target.allowed is not None:
+        broken.append(f"{v} not in ({', '.join(sql_literal(a) for a in target.allowed)})")
+    if target.type == "integer":
+        broken.append(f"try_cast({v} as integer) is null")
+    if target.min_value is not None and target.max_value is not None:
+        broken.append(f"try_cast({v} as {target.sql_type}) not between {target.min_value} and {target.max_value}")
+    if not broken:
+        return None
+    how = target.fix or (f"one of: {', '.join(target.allowed)}" if target.allowed is not None else
+                         f"a whole number in {target.min_value}..{target.max_value}")
+    template = f"'{{}}' is not a valid {target.name} (write {how.replace('{', '{{').replace('}', '}}')})"
+    return RowRule(v, f"column_name = {sql_literal(target.name)} and ({' or '.join(broken)})",
+                   f"format({sql_literal(template)}, {v})")
+
+
+_CORRECTABLE = ("value", "unit", "period_start_year", "period_end_year", "metric_code", "qualifier", "status")
+
 CORRECTIONS = Contract(
     "corrections", "corrections.csv",
     (
         _text("figure_id", True),
-        _text("column_name", True, allowed=(
-            "value", "unit", "period_start_year", "period_end_year", "metric_code", "qualifier", "status")),
+        _text("column_name", True, allowed=_CORRECTABLE),
         _text("corrected_value", True),
         _text("reason", True),
     ),
     ("figure_id", "column_name"),
     "Corrections of single fields of figures, each with its reason.",
-    rules=(_reference("figure_id", "figures", "figure_id", "figures/*.csv"),),
+    rules=(_reference("figure_id", "figures", "figure_id", "figures/*.csv"),
+           *filter(None, (_corrected_value_rule(c) for c in FIGURES.columns if c.name in _CORRECTABLE))),
     optional=True,
 )
 

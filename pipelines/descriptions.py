@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ModelError
+from .sql import one_statement, qualified, quote, sql_literal
 
 # libyaml's loader where PyYAML has it: the same safe loading, and the project's 22 files read in
 # 0.006 s instead of 0.07 s.
@@ -42,21 +43,19 @@ def read_doc(sql_path: Path) -> ModelDoc:
                     {str(k): str(v).strip() for k, v in columns.items()})
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def write_comments(con, qualified_name: str, doc: ModelDoc, sql_path: Path) -> None:
-    """COMMENT ON the table and each documented column; a documented column that is missing is an error."""
+def write_comments(con, schema: str, table: str, doc: ModelDoc, sql_path: Path) -> None:
+    """COMMENT ON the table and each documented column; a documented column that is missing is an error.
+    Names are quoted and texts are literals: a column may be called anything, `say "hi"` included."""
     actual = [r[0] for r in con.execute(
         "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
-        "and database_name = current_database()", qualified_name.split(".")).fetchall()]
+        "and database_name = current_database()", [schema, table]).fetchall()]
     stale = sorted(set(doc.columns) - set(actual))
     if stale:
         raise ModelError(f"{sql_path.with_suffix('.yml').name} describes column(s) the model does not have: "
                          f"{', '.join(stale)}", sql_path.with_suffix(".yml"), "remove or rename them")
-    statements = [f"comment on table {qualified_name} is {_literal(doc.table_comment)}"] if doc.table_comment else []
-    statements += [f'comment on column {qualified_name}."{column}" is {_literal(text)}'
+    name = qualified(schema, table)
+    statements = [f"comment on table {name} is {sql_literal(doc.table_comment)}"] if doc.table_comment else []
+    statements += [f"comment on column {name}.{quote(column)} is {sql_literal(text)}"
                    for column, text in doc.columns.items()]
     if not statements:
         return
@@ -65,7 +64,7 @@ def write_comments(con, qualified_name: str, doc: ModelDoc, sql_path: Path) -> N
     con.execute("begin transaction")
     try:
         for statement in statements:
-            con.execute(statement)
+            con.execute(one_statement(statement))
     except BaseException:
         con.execute("rollback")
         raise

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
+from .contracts import DOCUMENTS
 from .errors import Location, Violation
+
+# A document_id becomes a file name in --documents: only one its contract allows (no `/`, no `..`).
+_DOCUMENT_ID = re.compile(next(c.pattern for c in DOCUMENTS.columns if c.name == "document_id"))
 
 
 def verify(raw_dir: Path, documents_dir: Path) -> tuple[list[Violation], int]:
@@ -23,6 +28,11 @@ def verify(raw_dir: Path, documents_dir: Path) -> tuple[list[Violation], int]:
                 where = Location(str(path.relative_to(raw_dir.parent)), line, "evidence")
                 line = reader.line_num + 1
                 document_id = row.get("document_id") or ""
+                if not _DOCUMENT_ID.fullmatch(document_id):
+                    problems.append(Violation(Location(where.file, where.line, "document_id"),
+                                              f"document_id '{document_id}' is not a valid document_id "
+                                              "(letters, digits, _ and -, as in raw/documents.csv)"))
+                    continue
                 if document_id not in texts:
                     doc = documents_dir / f"{document_id}.txt"
                     texts[document_id] = doc.read_text(encoding="utf-8") if doc.exists() else None

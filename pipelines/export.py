@@ -10,6 +10,7 @@ refuses an output folder that holds anything else.
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import json
 import logging
@@ -17,15 +18,16 @@ import os
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from .errors import ClusterdwError, PathRefused
-from .sql import sql_literal
-from .lock import run_lock
 from .run_results import now
+from .safe_open import create_new, open_own
+from .sql import qualified, sql_literal
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ GENERATOR = "clusterdw"
 # Temporary names: hidden (dataset readers skip dot files) and not ending in .parquet (no `*.parquet` glob
 # matches them, even a glob that does not skip dot files, like Python's and DuckDB's).
 TMP_PREFIX, TMP_SUFFIX = ".clusterdw-tmp-", ".part"
-LOCK_STEM = ".clusterdw-export"  # run_lock adds ".lock"
+LOCK_NAME = ".clusterdw-export.lock"
 # Names about to be renamed in, kept until the manifest lists them: a kill between the renames and
 # the manifest must not leave files that the next export takes for someone else's.
 PENDING_NAME = ".clusterdw-export-pending.json"
@@ -59,7 +61,7 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
         raise ClusterdwError(f"cannot create the export folder: {error.strerror}", out_dir,
                              "choose a writable --out folder") from error
     started = time.perf_counter()
-    with run_lock(out_dir / LOCK_STEM, wait=True):  # two exports into one folder take turns
+    with _export_lock(out_dir):  # two exports into one folder take turns
         previous = _refuse_foreign(out_dir)  # again: another export may have run while we waited
         _remove_leftover_tmp(out_dir)
         con = _open_read_only(db_path)
@@ -133,13 +135,27 @@ def _refuse_foreign(out_dir: Path) -> set[str]:
         return set()
     owned = {entry["file"] for name in (MANIFEST_NAME, PENDING_NAME)
              for entry in (read_manifest(out_dir, name) or {"tables": []})["tables"]}
-    ours = owned | {MANIFEST_NAME, PENDING_NAME, f"{LOCK_STEM}.lock"}
+    ours = owned | {MANIFEST_NAME, PENDING_NAME, LOCK_NAME}
     foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in ours and not p.name.startswith(TMP_PREFIX))
     if foreign:
         shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
         raise PathRefused(f"refusing to export into a folder holding files clusterdw did not write: {shown}",
                           out_dir, "choose an empty or new --out folder (default: target/parquet/)")
     return owned
+
+
+@contextmanager
+def _export_lock(out_dir: Path):
+    """Held while exporting into `out_dir`; another export waits for it. The lock file may be left from
+    an earlier export, and the folder may be shared: it is opened without following a link planted
+    in its place (safe_open.open_own), so nothing it points at is truncated."""
+    with open_own(out_dir / LOCK_NAME, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("waiting for %s: another export into this folder is running", out_dir / LOCK_NAME)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield  # closing the file releases the lock
 
 
 def _remove_leftover_tmp(out_dir: Path) -> None:
@@ -196,7 +212,7 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
     columns = con.execute("select column_name, data_type, comment from duckdb_columns() where schema_name = ? "
                           "and table_name = ? and database_name = current_database() order by column_index",
                           [SCHEMA, table]).fetchall()
-    relation = f'{SCHEMA}."{table}"'
+    relation = qualified(SCHEMA, table)
     arrow_schema = con.sql(f"select * from {relation} limit 0").to_arrow_table().schema
     descriptions = {name: text for name, _, text in columns if text}
     fields = [field.with_metadata({"description": descriptions[field.name]}) if field.name in descriptions
@@ -232,8 +248,10 @@ def _durable_sha256(path: Path) -> str:
 
 def _write_atomic(path: Path, content: bytes) -> None:
     tmp = path.with_name(f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{path.name}{TMP_SUFFIX}")
-    tmp.write_bytes(content)
-    _fsync(tmp)
+    with create_new(tmp) as handle:  # a new file, never one planted under that name
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(tmp, path)
 
 

@@ -17,6 +17,7 @@ from sqlglot.errors import ParseError
 from sqlglot.optimizer.scope import traverse_scope
 
 from .errors import ModelError
+from .sql import PLAIN_IDENTIFIER
 
 MODEL_SCHEMAS = ("staging", "marts")
 
@@ -46,6 +47,10 @@ def tables_read(sql: str | exp.Expression) -> set[str]:
 
 
 def parse_model(path: Path, schema: str) -> Model:
+    if not PLAIN_IDENTIFIER.fullmatch(path.stem):  # the stem names a table: SQL is built from it
+        raise ModelError(f"model file name {path.name!r} is not a plain identifier", path,
+                         "rename the file to lowercase letters, digits and _, starting with a letter or _ "
+                         "(e.g. stg_figures.sql)")
     sql = path.read_text(encoding="utf-8")
     try:
         statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]

@@ -51,11 +51,20 @@ class Project:
         return self.target_dir / "parquet"
 
     def inputs_sha256(self) -> str:
-        """One hash of every input file's path and content, for --if-changed."""
-        digest = hashlib.sha256()
+        """One hash of every input file's path and content, for --if-changed. Of raw/, exactly the files
+        the load reads, listed by the loader's own function: through a symlinked raw/figures as the
+        load goes through it, and not raw/drafts/ or README.md, which it never reads."""
+        from .contracts import CONTRACTS
+        from .load import files_of
+
+        raw_dir = self.project_dir / "raw"
+        paths = {path for contract in CONTRACTS for path in files_of(raw_dir, contract)}
         for folder in INPUT_DIRS:
-            base = self.project_dir / folder
-            for path in sorted(p for p in base.rglob("*") if p.is_file()):
-                digest.update(str(path.relative_to(self.project_dir)).encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            if folder != "raw":
+                paths |= set((self.project_dir / folder).rglob("*"))
+        digest = hashlib.sha256()
+        for path in sorted(p for p in paths if p.is_file()):  # a regular file: never a FIFO or device
+            digest.update(str(path.relative_to(self.project_dir)).encode())
+            with path.open("rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
         return digest.hexdigest()

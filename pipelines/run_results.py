@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 import duckdb
+
+from .safe_open import create_new, open_own
 
 
 def now() -> str:
@@ -26,6 +29,7 @@ class RunRecord:
     command: str
     started_at: str
     inputs_sha256: str | None = None
+    db: str | None = None  # the published file the run is for: --if-changed decides per file
     ended_at: str | None = None
     status: str = "running"  # running, success, failed, skipped
     error: str | None = None
@@ -42,21 +46,34 @@ class RunRecord:
 
 
 def write_json(path: Path, record: RunRecord) -> None:
-    """Atomic: a reader never sees half a file."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(asdict(record), ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    """Atomic: a reader never sees half a file. Written first under a new random name (never a file or
+    link planted in target/ under a name known in advance), then renamed over the file."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    handle = create_new(tmp)
+    try:
+        with handle:
+            handle.write(json.dumps(asdict(record), ensure_ascii=False, indent=2).encode("utf-8"))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def append_history(path: Path, record: RunRecord) -> None:
     line = (json.dumps(asdict(record), ensure_ascii=False) + "\n").encode("utf-8")
-    with path.open("ab+") as handle:
+    with open_own(path, "ab+") as handle:  # not through a link planted in its place
         size = handle.seek(0, os.SEEK_END)
         if size:
             handle.seek(size - 1)
             if handle.read(1) != b"\n":  # a run killed mid-write left its line unended: keep this one whole
                 line = b"\n" + line
         handle.write(line)  # append mode: at the end, wherever the last seek was
+
+
+def refuse_planted_history(path: Path) -> None:
+    """Before a run builds anything: PathRefused if the history is a link (or hard link) planted in
+    target/, which append_history would refuse only after the run had published."""
+    open_own(path, "ab").close()
 
 
 def newest_runs(path: Path, block_bytes: int = 1 << 20) -> Iterator[dict]:
@@ -99,8 +116,11 @@ def count_runs(path: Path) -> int:
     return count + (last != b"\n")
 
 
-def last_success(path: Path) -> dict | None:
-    return next((r for r in newest_runs(path) if r.get("status") == "success"), None)
+def last_success(path: Path, db: str | None = None) -> dict | None:
+    """The newest successful run (for the published file `db`, if given: two --db files in one target/
+    share the history, but not their last runs)."""
+    return next((r for r in newest_runs(path) if r.get("status") == "success"
+                 and (db is None or r.get("db") == db)), None)
 
 
 _META_DDL = """

@@ -17,7 +17,8 @@ from .load import load
 from .lock import run_lock
 from .progress import model_progress
 from .project import Project
-from .run_results import RunRecord, append_history, last_success, now, write_json, write_meta
+from .run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
+                          write_meta)
 from .validate import raise_on_critical, validate
 
 log = logging.getLogger("clusterdw")
@@ -66,8 +67,9 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
     warehouse.ensure_writable_dir(project.target_dir)
     warehouse.ensure_replaceable(project.db_path)
     with run_lock(project.db_path, wait=wait):
-        record = RunRecord(new_run_id(), "run", now(), project.inputs_sha256())
-        previous = last_success(project.run_history_path)
+        refuse_planted_history(project.run_history_path)
+        record = RunRecord(new_run_id(), "run", now(), project.inputs_sha256(), str(project.db_path))
+        previous = last_success(project.run_history_path, record.db)
         if if_changed and previous and previous.get("inputs_sha256") == record.inputs_sha256 \
                 and project.db_path.exists():
             record.finish("skipped", f"inputs unchanged since run {previous['run_id']}")

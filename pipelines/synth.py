@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ClusterdwError, PathRefused
+from .sql import sql_literal
 
 SUBJECT_SIZE = 12  # figures per subject; see the module docstring
 FIGURES_PER_DOCUMENT = 10_000
@@ -388,12 +389,14 @@ def synthesize(source: Path, out: Path, figures: int, seed: int = 0,
     try:
         for macro in _hash_macros(seed):
             con.execute(macro)
-        con.execute(f"copy ({documents_sql(documents, seed)}) to '{out / 'raw' / 'documents.csv'}' (header)")
+        documents_csv = sql_literal(str(out / "raw" / "documents.csv"))
+        con.execute(f"copy ({documents_sql(documents, seed)}) to {documents_csv} (header)")
         files = math.ceil(figures / rows_per_file)
         for number in range(files):
             first, last = number * rows_per_file, min(figures, (number + 1) * rows_per_file)
             path = out / "raw" / "figures" / f"synth_{number:03d}.csv"
-            con.execute(f"copy ({figures_sql(reference, first, last, per_document, seed)}) to '{path}' (header)")
+            con.execute(f"copy ({figures_sql(reference, first, last, per_document, seed)}) "
+                        f"to {sql_literal(str(path))} (header)")
     finally:
         con.close()
     return SynthResult(out, figures, documents, files, round(time.perf_counter() - started, 3))

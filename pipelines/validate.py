@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from .errors import ClusterdwError, ValidationFailed
+from .sql import qualified, quote
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +78,10 @@ def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]
         if not table:
             raise ClusterdwError("suite names no table", path, 'add "meta": {"clusterdw": {"table": "schema.table"}}')
         definition.setdefault("name", path.stem)
-        frame_sql = settings.get("frame_sql") or f"select * from {table}"
+        frame_sql = settings.get("frame_sql") or f"select * from {qualified(*str(table).split('.'))}"
         if isinstance(frame_sql, list):  # JSON has no multi-line strings: suites may give the SQL as lines
             frame_sql = "\n".join(frame_sql)
+        _refuse_other_than_one_select(frame_sql, path)
         suite = Suite(path.stem, path, table, frame_sql, definition)
         if only is None or suite.table in only or suite.table.split(".")[-1] in only:
             suites.append(suite)
@@ -228,12 +230,26 @@ def suite_columns(definition: dict) -> list[str] | None:
     return list(columns)
 
 
+def _refuse_other_than_one_select(frame_sql: str, path: Path) -> None:
+    """A frame is read with one SELECT, as DuckDB's own parser sees it: DuckDB runs every statement of a
+    string, so a second one (an ATTACH of the published file, a CREATE) never runs."""
+    try:
+        statements = duckdb.extract_statements(frame_sql)
+    except duckdb.Error as error:
+        raise ClusterdwError(f"the suite's frame_sql does not parse: {str(error).splitlines()[0]}", path,
+                             "fix meta.clusterdw.frame_sql: one SELECT") from error
+    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
+        kinds = ", ".join(statement.type.name for statement in statements) or "none"
+        raise ClusterdwError(f"the suite's frame_sql must be one SELECT; DuckDB reads {len(statements)} "
+                             f"statement(s) in it: {kinds}", path, "write meta.clusterdw.frame_sql as one SELECT (a WITH ... SELECT is one)")
+
+
 def _frame_sql(suite: Suite) -> str:
     """Fetch only the columns the expectations read: converting and hashing the rest is wasted time."""
     columns = suite_columns(suite.definition)
     if not columns:
         return suite.frame_sql
-    quoted = ", ".join('"' + c.replace('"', '""') + '"' for c in columns)
+    quoted = ", ".join(quote(c) for c in columns)
     return f"select {quoted} from (\n{suite.frame_sql}\n) as frame"
 
 
@@ -254,7 +270,7 @@ def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite]):
     """Read every suite's frame on a worker thread: DuckDB works while GX imports and validates."""
     database, schema = con.execute("select current_database(), current_schema()").fetchall()[0]
     cursor = con.cursor()  # a cursor starts in the default catalog: follow the connection's `use`
-    cursor.execute(f'use "{database}"."{schema}"').fetchall()
+    cursor.execute(f"use {qualified(database, schema)}").fetchall()
 
     def read(suite: Suite):
         try:

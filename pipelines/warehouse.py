@@ -64,7 +64,8 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
         raise ClusterdwError(f"{MEMORY_LIMIT_ENV}={limit!r} is not a memory size DuckDB reads",
                              MEMORY_LIMIT_ENV, "give a size such as 3GB or 512MB, or unset it") from error
     try:
-        con.execute(f"attach '{path}' as warehouse (storage_version '{STORAGE_VERSION}')")
+        # The path as a parameter, never pasted in: /home/o'brien/... is a path like any other.
+        con.execute(f"attach ? as warehouse (storage_version '{STORAGE_VERSION}')", [str(path)])
     except duckdb.Error as error:
         con.close()
         message = str(error).splitlines()[0]

@@ -112,11 +112,12 @@ def test_if_changed_skips_unchanged_inputs_and_says_so(tmp_path, cli):
     assert "Skipped" not in changed.stdout and "Published:" in changed.stdout
 
 
-@pytest.mark.parametrize("folder", ["raw", "staging", "marts", "checks"])
-def test_the_inputs_hash_covers_each_input_folder(tmp_path, folder):
+@pytest.mark.parametrize("added", ["raw/figures/added.csv", "staging/added.txt", "marts/added.txt",
+                                   "checks/added.txt"])
+def test_the_inputs_hash_covers_each_input_folder(tmp_path, added):
     project = Project.at(fast_project(tmp_path / "project"))
     before = project.inputs_sha256()
-    (project.project_dir / folder / "added.txt").write_text("new", encoding="utf-8")
+    (project.project_dir / added).write_text("new", encoding="utf-8")  # in raw/: a file the load reads
     assert project.inputs_sha256() != before
 
 

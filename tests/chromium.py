@@ -12,10 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-# as root in a container: no sandbox, no GPU; nothing fetched from the network on start
+# as root in a container: no sandbox, no GPU; nothing fetched from the network
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--virtual-time-budget=20000"]
+         "--hide-scrollbars", "--virtual-time-budget=20000",
+         "--host-resolver-rules=MAP * ~NOTFOUND"]  # the page must need no host: none resolves
 
 
 def find() -> str | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import chromium
-from conftest import digest
+from conftest import digest, read_rows, write_rows
 from pipelines.errors import PathRefused
 from pipelines.report import build_report
 from pipelines.report.page import Page, render
@@ -76,6 +76,24 @@ def test_a_series_shows_reported_levels_beside_growth(page):
     rows = datasets(nev)
     assert {(r["year"], r["figure_id"]) for r in rows if "value_shown" in r} == {(2020, "002-007"), (2024, "003-014")}
     assert [(r["origin"], r["rate_pct"]) for r in rows if "origin" in r] == [("reported", 198.2)]
+
+
+def test_growth_computed_from_consecutive_levels_stands_beside_the_reported_growth(project, cli, tmp_path):
+    """A level of the year before (a figure of this test's own) lets the model compute 2020's growth."""
+    path = project / "raw" / "figures" / "002_f8316eb84ec5ff3b.csv"
+    header, rows = read_rows(path)
+    nev_2020 = next(r for r in rows if r["figure_id"] == "002-007")
+    rows.append(nev_2020 | dict(figure_id="002-900", period_start_year="2019", period_end_year="2019",
+                                value="6.6", evidence="产量 6.6 万辆", note="test figure"))
+    write_rows(path, header, rows)
+    assert cli(project, "run", "--no-docs").exit_code == 0
+    page = build_report(project / "target" / "warehouse.duckdb", tmp_path / "report")
+    nev = next(s for s in specs(page) if "柳州市 · 新能源汽车 · vehicle production" in title_of(s))
+    growth = {(r["year"], r["origin"]): r for r in datasets(nev) if "origin" in r}
+    assert set(growth) == {(2020, "reported"), (2020, "computed from levels")}
+    assert growth[2020, "reported"]["rate_pct"] == 198.2
+    assert growth[2020, "computed from levels"]["rate_pct"] == round((18.7 / 6.6 - 1) * 100, 2)
+    assert growth[2020, "computed from levels"]["from_figures"] == "002-900, 002-007"
 
 
 def test_rd_intensity_shows_the_gap_to_the_nation(page):
@@ -174,3 +192,14 @@ def test_a_chart_that_cannot_draw_is_seen_by_the_browser_check(tmp_path):
     path.write_text(html.replace("<nav></nav>", specs_html), encoding="utf-8")
     drawn, expected, errors, svgs = rendered(chromium.dump_dom(path))
     assert (drawn, expected, svgs) == (1, 2, 1) and "chart failed" in errors, (drawn, expected, errors, svgs)
+
+
+@needs_chromium
+def test_anything_fetched_from_the_network_is_seen_by_the_browser_check(page, tmp_path):
+    """The browser resolves no host: a page that needed one would show it among its errors."""
+    text = page.read_text(encoding="utf-8").replace(
+        "</body>", '<script src="https://cdn.example.org/vega.js"></script></body>')
+    path = tmp_path / "index.html"
+    path.write_text(text, encoding="utf-8")
+    _, _, errors, _ = rendered(chromium.dump_dom(path))
+    assert "failed to load https://cdn.example.org/vega.js" in errors, errors

@@ -32,7 +32,10 @@ HOOK = """
 (function () {
   var errors = document.getElementById('report-errors');
   function note(text) { errors.textContent += text + '\\n'; }
-  window.addEventListener('error', function (e) { note('error: ' + e.message); });
+  // capture: a script, style or image that fails to load is reported too (the page needs none)
+  window.addEventListener('error', function (e) {
+    note(e.message ? 'error: ' + e.message : 'failed to load ' + (e.target.src || e.target.href));
+  }, true);
   window.addEventListener('unhandledrejection', function (e) { note('rejection: ' + e.reason); });
   var consoleError = console.error;
   console.error = function () { note('console.error: ' + Array.prototype.join.call(arguments, ' '));

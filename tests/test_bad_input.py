@@ -42,7 +42,8 @@ def figures(project: Path) -> list[Path]:
 def big_figures(project: Path) -> Path:
     """A figures file of 12 rows or more whose ROW-th row is a dated actual, as the cases expect."""
     return next(p for p in figures(project)
-                if len(rows := read_rows(p)[1]) >= 12 and rows[ROW]["status"] == "actual" and rows[ROW]["period_end_year"])
+                if len(rows := read_rows(p)[1]) >= 12
+                and rows[ROW]["status"] == "actual" and rows[ROW]["period_end_year"])
 
 
 ROW = 5  # the data row corrupted; physical line ROW + 2

@@ -49,7 +49,8 @@ def first(table: str, key: str, where: str = "true") -> str:
     return f"(select min({key}) from {table} where {where})"
 
 
-FIGURE = first("staging.stg_figures", "figure_id", "status = 'actual'")  # a dated figure: open-ended targets have no years
+# a dated figure: open-ended targets have no years
+FIGURE = first("staging.stg_figures", "figure_id", "status = 'actual'")
 OUTPUT_FIGURE = first("marts.fct_output_values", "figure_id")
 GROWTH_ROW = first("marts.fct_growth_rates", "growth_rate_id", "metric_code = 'growth_rate'")
 TARGET = first("marts.fct_targets_vs_actuals", "target_figure_id")

@@ -16,7 +16,7 @@ from .write import write_site
 log = logging.getLogger(__name__)
 
 MATRIX_YEAR = 2024
-SUBJECT = ["city_key", "cluster_key", "metric_code", "unit_measure"]
+SUBJECT = ["city_key", "cluster_key", "enterprise_name", "metric_code", "unit_measure"]  # a series
 
 
 def build_report(db_path: Path, out_dir: Path) -> Path:
@@ -30,7 +30,7 @@ def build_report(db_path: Path, out_dir: Path) -> Path:
         con = duckdb.connect(str(db_path), read_only=True)
     except duckdb.Error as error:
         raise ClusterdwError(f"cannot open the warehouse read-only: {str(error).splitlines()[0]}", db_path,
-                             "close a DuckDB session that holds it open read-write, then run the report again") from error
+                             "close a DuckDB session that holds it open read-write, then report again") from error
     try:
         page = _page(con, db_path)
     except duckdb.CatalogException as error:
@@ -47,7 +47,8 @@ def _page(con, db_path: Path) -> Page:
     figures = data.figures(con)
     page = Page("Guangxi industrial clusters: what the documents report",
                 f"From {db_path.name}: {len(figures)} figures of {figures['document_id'].nunique()} documents. "
-                "Hover a mark for its figure id, evidence and document; the table beside each chart lists the same rows.")
+                "Hover a mark for its figure id, evidence and document; "
+                "the table beside each chart lists the same rows.")
     # the short charts first, so the first screen shows one of each kind; the long lists follow
     page.sections += [_rd(con, page), _targets(con, page), _matrix(con, page), _series(con, page),
                       _documents(con, page, figures)]
@@ -59,11 +60,14 @@ def _series(con, page: Page) -> Section:
                       "How did each place's cluster move, year by year, and does the reported growth agree "
                       "with the growth its levels imply?")
     levels, rates = data.series(con), data.growth(con)
-    for key, subject in levels.groupby(SUBJECT, sort=False):
+    for _, subject in levels.groupby(SUBJECT, sort=False, dropna=False):
         first = subject.iloc[0]
+        same_enterprise = (rates["enterprise_name"] == first.enterprise_name) | (
+            rates["enterprise_name"].isna() & pd.isna(first.enterprise_name))
         of_subject = rates[(rates["city_key"] == first.city_key) & (rates["cluster_key"] == first.cluster_key)
-                           & (rates["rate_of_metric_code"] == first.metric_code)]
-        title = f"{first.city_name} · {first.cluster_name if first.cluster_key != 'none' else '全部'} · {first.metric_name}"
+                           & (rates["rate_of_metric_code"] == first.metric_code) & same_enterprise]
+        cluster = first.cluster_name if first.cluster_key != "none" else "全部"
+        title = f"{first.city_name} · {cluster} · {first.metric_name}"
         table = subject[["figure_id", "year", "value_reported", "unit_as_written", "qualifier", "evidence",
                          "document_id"]]
         if not of_subject.empty:

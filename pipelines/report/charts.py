@@ -49,8 +49,8 @@ def series_chart(levels: pd.DataFrame, rates: pd.DataFrame, title: str) -> alt.T
     left = line.properties(width=300, height=200, title="reported levels")
     long = _growth_long(rates)
     if long.empty:
-        right = alt.Chart(pd.DataFrame({"note": ["no one-year growth reported,", "none computable (years not consecutive)"],
-                                        "row": [0, 1]})).mark_text(align="left", color="#6c757d").encode(
+        notes = ["no one-year growth reported,", "none computable (years not consecutive)"]
+        right = alt.Chart(pd.DataFrame({"note": notes, "row": [0, 1]})).mark_text(align="left", color="#6c757d").encode(
             y=alt.Y("row:O", axis=None), text="note:N").properties(width=240, height=200, title="growth, % a year")
     else:
         right = alt.Chart(long).mark_bar().encode(
@@ -88,7 +88,7 @@ def rd_intensity_chart(rd: pd.DataFrame) -> alt.TopLevelMixin:
         if pd.notna(r.national_rd_intensity_pct):
             rows.append(dict(year=r.year, place="全国 China", pct=r.national_rd_intensity_pct,
                              figure_id=r.national_figure_id, evidence=r.national_evidence,
-                             document_title=r.document_title, gap=r.gap_pct_points))
+                             document_title=r.national_document_title, gap=r.gap_pct_points))
     long = pd.DataFrame(rows)
     bars = alt.Chart(long).mark_bar().encode(
         x=alt.X("year:O", title="year"), xOffset="place:N",

@@ -73,11 +73,12 @@ def rd_intensity(con) -> pd.DataFrame:
             cast(r.rd_intensity_pct as double) as rd_intensity_pct,
             cast(r.national_rd_intensity_pct as double) as national_rd_intensity_pct,
             cast(r.gap_to_national_pct_points as double) as gap_pct_points, r.national_figure_id,
-            n.evidence as national_evidence, r.reported_rank,
+            n.evidence as national_evidence, nd.document_title as national_document_title, r.reported_rank,
         from marts.fct_rd_intensity as r
         left join marts.dim_source_document as d using (document_id)
         left join marts.dim_city as c using (city_key)
         left join marts.int_figures as n on n.figure_id = r.national_figure_id
+        left join marts.dim_source_document as nd on nd.document_id = n.document_id
         where not r.is_target and r.city_key = 'guangxi'
         order by r.year
     """)

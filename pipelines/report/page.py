@@ -114,7 +114,8 @@ def render(page: Page, bundle: str) -> str:
     bundle = bundle.replace("</script", "<\\/script")
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
-        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{html.escape(page.title)}</title>"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>{html.escape(page.title)}</title>"
         f"<style>{STYLE}</style></head><body>"
         f"<pre id=\"report-errors\"></pre><script>{HOOK}</script>"
         f"<h1>{html.escape(page.title)}</h1><p>{html.escape(page.subtitle)}</p><nav>{nav}</nav>{sections}"

@@ -1,5 +1,6 @@
 -- Each target lined up with the actual figures for the same place, cluster, enterprise, metric
--- (and, for rates, the metric it is a rate of) and period.
+-- (and, for rates, the metric it is a rate of) and period kind. A dated target is matched with
+-- actuals of its own period; an open-ended one (no deadline stated) with the latest actuals.
 with
 
 figures as (select * from marts.int_figures),
@@ -12,35 +13,51 @@ actuals as (
     select * from figures where not is_target
 ),
 
-final as (
+-- the latest year an actual of each subject and period kind is reported for
+latest_actual_years as (
     select
-        targets.figure_id as target_figure_id,
-        targets.document_id as target_document_id,
-        targets.city_key,
-        targets.cluster_key,
-        targets.enterprise_name,
-        targets.metric_code,
-        targets.rate_of_metric_code,
-        targets.period_start_year as target_period_start_year,
-        targets.year as target_year,
-        targets.period_kind as target_period_kind,
-        targets.qualifier as target_qualifier,
-        targets.value_reported as target_value_reported,
-        targets.unit_as_written as target_unit_as_written,
-        targets.unit_measure,
-        targets.value_in_base_unit as target_value_in_base_unit,
+        city_key,
+        cluster_key,
+        enterprise_name,
+        metric_code,
+        rate_of_metric_code,
+        unit_measure,
+        period_kind,
+        max(year) as latest_year,
+    from actuals
+    group by city_key, cluster_key, enterprise_name, metric_code, rate_of_metric_code, unit_measure, period_kind
+),
+
+-- the year whose actuals a target is compared with: its own, or for an open-ended one the latest
+targets_with_match_year as (
+    select
+        targets.*,
+        targets.year is null as is_open_ended,
+        coalesce(targets.year, latest_actual_years.latest_year) as match_year,
+    from targets
+    left join latest_actual_years
+        on latest_actual_years.city_key = targets.city_key
+        and latest_actual_years.cluster_key = targets.cluster_key
+        and latest_actual_years.enterprise_name is not distinct from targets.enterprise_name
+        and latest_actual_years.metric_code = targets.metric_code
+        and latest_actual_years.rate_of_metric_code is not distinct from targets.rate_of_metric_code
+        and latest_actual_years.unit_measure = targets.unit_measure
+        and latest_actual_years.period_kind = targets.period_kind
+        and targets.year is null
+),
+
+pairs as (
+    select
+        targets.*,
         actuals.figure_id as actual_figure_id,
         actuals.document_id as actual_document_id,
+        actuals.period_start_year as actual_period_start_year,
+        actuals.year as actual_year,
         actuals.value_reported as actual_value_reported,
         actuals.unit_as_written as actual_unit_as_written,
         actuals.value_in_base_unit as actual_value_in_base_unit,
-        actuals.figure_id is not null as has_actual,
-        round(actuals.value_in_base_unit / nullif(targets.value_in_base_unit, 0) * 100, 1) as achievement_pct,
-        case when actuals.figure_id is not null then actuals.value_in_base_unit >= targets.value_in_base_unit end
-            as is_target_met,
-        targets.evidence as target_evidence,
         actuals.evidence as actual_evidence,
-    from targets
+    from targets_with_match_year as targets
     left join actuals
         on actuals.city_key = targets.city_key
         and actuals.cluster_key = targets.cluster_key
@@ -48,9 +65,51 @@ final as (
         and actuals.metric_code = targets.metric_code
         and actuals.rate_of_metric_code is not distinct from targets.rate_of_metric_code
         and actuals.unit_measure = targets.unit_measure
-        and actuals.period_start_year = targets.period_start_year
-        and actuals.year = targets.year
         and actuals.period_kind = targets.period_kind
+        and actuals.year = targets.match_year
+        and (targets.is_open_ended or actuals.period_start_year = targets.period_start_year)
+),
+
+final as (
+    select
+        figure_id as target_figure_id,
+        document_id as target_document_id,
+        city_key,
+        cluster_key,
+        enterprise_name,
+        metric_code,
+        rate_of_metric_code,
+        period_start_year as target_period_start_year,
+        year as target_year,
+        is_open_ended,
+        period_kind as target_period_kind,
+        qualifier as target_qualifier,
+        value_reported as target_value_reported,
+        unit_as_written as target_unit_as_written,
+        unit_measure,
+        value_in_base_unit as target_value_in_base_unit,
+        actual_figure_id,
+        actual_document_id,
+        actual_period_start_year,
+        actual_year,
+        actual_value_reported,
+        actual_unit_as_written,
+        actual_value_in_base_unit,
+        actual_figure_id is not null as has_actual,
+        case
+            when actual_figure_id is null then 'no_actual_yet'
+            when is_open_ended then 'latest_actual_no_deadline'
+            when actual_value_in_base_unit >= value_in_base_unit then 'met'
+            else 'not_met'
+        end as comparison,
+        round(actual_value_in_base_unit / nullif(value_in_base_unit, 0) * 100, 1) as achievement_pct,
+        case
+            when actual_figure_id is not null and not is_open_ended
+                then actual_value_in_base_unit >= value_in_base_unit
+        end as is_target_met,
+        evidence as target_evidence,
+        actual_evidence,
+    from pairs
 )
 
 select * from final

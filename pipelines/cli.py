@@ -79,14 +79,17 @@ def project_of(ctx: click.Context):
 @click.option("--docs/--no-docs", default=True, show_default=True, help="Build GX Data Docs under target/.")
 @click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="After a successful publish, export the marts to Parquet in this folder.")
+@click.option("--report", "report", is_flag=True, help="After a successful publish, write the HTML report "
+                                                      "to target/report/.")
 @click.pass_context
-def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None):
+def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool):
     """Load, build, validate and publish: the job a scheduler runs."""
     from .console import print_run
     from .runner import run as run_job
 
     project = project_of(ctx)
-    record = run_job(project, wait=wait, if_changed=if_changed, docs=docs, export_dir=export_dir)
+    record = run_job(project, wait=wait, if_changed=if_changed, docs=docs, export_dir=export_dir,
+                     report_dir=project.report_dir if report else None)
     print_run(project, record)
 
 
@@ -177,6 +180,19 @@ def export_command(ctx, out_dir: Path | None):
     click.echo(f"Exported {len(tables)} mart tables ({sum(t['rows'] for t in tables):,} rows) of {project.db_path} "
                f"to Parquet in {manifest.parent}")
     click.echo(f"Manifest: {manifest}")
+
+
+@main.command("report")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the report [default: target/report/]; refused if clusterdw's report did not write it.")
+@click.pass_context
+def report_command(ctx, out_dir: Path | None):
+    """Write a static HTML report of the published warehouse: charts that work offline."""
+    from .report import build_report
+
+    project = project_of(ctx)
+    page = build_report(project.db_path, out_dir or project.report_dir)
+    click.echo(f"Report of {project.db_path}: {page}")
 
 
 @main.command(context_settings=dict(ignore_unknown_options=True, allow_interspersed_args=False))

@@ -40,6 +40,8 @@ def print_run(project: Project, record: RunRecord) -> None:
     print_suites(record)
     if record.export:
         click.echo(f"Exported Parquet: manifest {record.export}")
+    if record.report:
+        click.echo(f"Report:    {record.report}")
     click.echo(f"Published: {project.db_path}")
     click.echo(f"Query it:  clusterdw shell   (or: duckdb -readonly {shlex.quote(str(project.db_path))})")
 

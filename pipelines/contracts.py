@@ -84,6 +84,9 @@ def _reference(column: str, table: str, key: str, file: str) -> RowRule:
 
 
 _YEAR = dict(type="integer", required=True, min_value=FIRST_YEAR, max_value=LAST_YEAR)
+# A target's years are what the document states, or none (an open-ended target): only actuals need them.
+_PERIOD_YEAR = dict(type="integer", min_value=FIRST_YEAR, max_value=LAST_YEAR)
+EVIDENCE_MAX_LENGTH = 40
 
 _PUBLISHED = _text("published", True, pattern=r"\d{4}(-\d{2}(-\d{2})?)?", fix="YYYY, YYYY-MM or YYYY-MM-DD")
 _NOT_A_DATE = f"'{{}}' is not a date: write a real date as {_PUBLISHED.fix}"
@@ -213,15 +216,15 @@ FIGURES = Contract(
         _text("enterprise"),
         _text("metric_code", True),
         _text("rate_of_metric_code"),
-        Column("period_start_year", **_YEAR),
-        Column("period_end_year", **_YEAR),
+        Column("period_start_year", **_PERIOD_YEAR),
+        Column("period_end_year", **_PERIOD_YEAR),
         _text("period_kind", True, allowed=PERIOD_KINDS),
         Column("value", "decimal", True, pattern=r"-?\d{1,14}(\.\d{1,4})?",
                fix="ASCII digits with '.' for decimals, no unit, thousands separator or full-width digit"),
         _text("unit", True),
         _text("status", True, allowed=STATUSES),
         _text("qualifier", True, allowed=QUALIFIERS),
-        _text("evidence", True, max_length=50),
+        _text("evidence", True, max_length=EVIDENCE_MAX_LENGTH),
         Column("is_year_inferred", "boolean", True, allowed=("true", "false")),
         _text("note"),
     ),
@@ -242,6 +245,13 @@ FIGURES = Contract(
                 "format('unit ''{}'' is not a unit of {}, the unit measure of metric {}: correct it, or add it to "
                 "raw/reference/units.csv', unit, (select m.unit_measure from raw.metrics m "
                 "where m.metric_code = figures.metric_code), metric_code)"),
+        RowRule("period_start_year", "status = 'actual' and (period_start_year is null or period_end_year is null)",
+                "'missing for an actual figure: an actual needs period_start_year and period_end_year "
+                "(only a target with no stated deadline leaves both empty)'"),
+        RowRule("period_end_year", "status = 'target' and (period_start_year is null) <> (period_end_year is null)",
+                "'a target gives both period years or neither (neither: the document states no deadline)'"),
+        RowRule("is_year_inferred", "period_end_year is null and is_year_inferred",
+                "'true, but the period has no year to infer: write false for an open-ended target'"),
         RowRule("period_end_year", "period_end_year < period_start_year",
                 "format('period ends ({}) before it starts ({})', period_end_year, period_start_year)"),
         RowRule("figure_id", "substr(figure_id, 1, 3) <> substr(document_id, 1, 3)",

@@ -50,6 +50,10 @@ class Project:
     def parquet_dir(self) -> Path:
         return self.target_dir / "parquet"
 
+    @property
+    def report_dir(self) -> Path:
+        return self.target_dir / "report"
+
     def inputs_sha256(self) -> str:
         """One hash of every input file's path and content, for --if-changed. Of raw/, exactly the files
         the load reads, listed by the loader's own function: through a symlinked raw/figures as the

@@ -40,6 +40,7 @@ class RunRecord:
     expectations: list[dict] = field(default_factory=list)
     docs: str | None = None
     export: str | None = None
+    report: str | None = None
 
     def finish(self, status: str, error: str | None = None) -> None:
         self.status, self.error, self.ended_at = status, error, now()

@@ -62,7 +62,7 @@ def _validate(con, project: Project, record: RunRecord, docs: bool) -> None:
 
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
-        export_dir: Path | None = None) -> RunRecord:
+        export_dir: Path | None = None, report_dir: Path | None = None) -> RunRecord:
     """Load, build and validate into a new file; publish it only if every critical check passed."""
     warehouse.ensure_writable_dir(project.target_dir)
     warehouse.ensure_replaceable(project.db_path)
@@ -99,8 +99,14 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
 
                 with timed(record, "export"):
                     record.export = str(export(project.db_path, export_dir, record.run_id))
+            if report_dir is not None:
+                from .report import build_report
+
+                with timed(record, "report"):
+                    record.report = str(build_report(project.db_path, report_dir))
         except BaseException as error:  # the warehouse is published: the run stays a success, noted
-            record.error = "published, but the export failed: " + (
+            step = "report" if record.export or export_dir is None else "export"
+            record.error = f"published, but the {step} failed: " + (
                 error.one_line() if isinstance(error, ClusterdwError) else repr(error))
             raise
         finally:

@@ -40,7 +40,10 @@ def figures(project: Path) -> list[Path]:
 
 
 def big_figures(project: Path) -> Path:
-    return next(p for p in figures(project) if len(read_rows(p)[1]) >= 12)
+    """A figures file of 12 rows or more whose ROW-th row is a dated actual, as the cases expect."""
+    return next(p for p in figures(project)
+                if len(rows := read_rows(p)[1]) >= 12
+                and rows[ROW]["status"] == "actual" and rows[ROW]["period_end_year"])
 
 
 ROW = 5  # the data row corrupted; physical line ROW + 2
@@ -72,6 +75,15 @@ ROW_CASES = {
     "status outside its set": (dict(status="planned"), "status", "'planned' is not one of: actual, target"),
     "qualifier outside its set": (dict(qualifier="roughly"), "qualifier", "'roughly' is not one of: exact, "),
     "evidence without the value": (dict(value="987654.321"), "evidence", "value 987654.321 does not occur in"),
+    "evidence over 40 characters": (dict(value="1700", evidence="钢" * 37 + "1700"), "evidence",
+                                    "41 characters, at most 40 allowed"),
+    "an actual without years": (dict(status="actual", period_start_year="", period_end_year=""),
+                                "period_start_year", "missing for an actual figure: an actual needs period_start_year"),
+    "a target with one year of two": (dict(status="target", period_start_year="", period_end_year="2025"),
+                                      "period_end_year", "a target gives both period years or neither"),
+    "an open-ended target with an inferred year": (
+        dict(status="target", period_start_year="", period_end_year="", is_year_inferred="true"),
+        "is_year_inferred", "the period has no year to infer: write false for an open-ended target"),
 }
 
 

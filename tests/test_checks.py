@@ -49,10 +49,13 @@ def first(table: str, key: str, where: str = "true") -> str:
     return f"(select min({key}) from {table} where {where})"
 
 
-FIGURE = first("staging.stg_figures", "figure_id")
+# a dated figure: open-ended targets have no years
+FIGURE = first("staging.stg_figures", "figure_id", "status = 'actual'")
 OUTPUT_FIGURE = first("marts.fct_output_values", "figure_id")
 GROWTH_ROW = first("marts.fct_growth_rates", "growth_rate_id", "metric_code = 'growth_rate'")
 TARGET = first("marts.fct_targets_vs_actuals", "target_figure_id")
+# an open-ended target (no deadline stated): cases give it a year, or a comparison it did not make
+OPEN_TARGET = first("marts.fct_targets_vs_actuals", "target_figure_id", "is_open_ended")
 
 CASES = [
     # staging
@@ -246,6 +249,26 @@ CASES = [
     Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set unit_measure = 'tonne' "
                                    f"where target_figure_id = {TARGET}",
          PAIR_EQUAL, "unit_measure, metric_unit_measure"),
+    Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set comparison = 'reached' "
+                                   f"where target_figure_id = {TARGET}",
+         IN_SET, "comparison", sample="reached"),
+    Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set comparison = 'met' "
+                                   f"where target_figure_id = {OPEN_TARGET}",
+         PAIR_EQUAL, "comparison, expected_comparison"),
+    Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set target_year = 2026 "
+                                   f"where target_figure_id = {OPEN_TARGET}",
+         NULL, "comparison_problem", sample="open-ended, yet target_year 2026"),
+    Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set actual_year = actual_year - 3 "
+                                   "where comparison = 'latest_actual_no_deadline'",
+         NULL, "comparison_problem", sample="not the latest actual"),
+    Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set actual_year = target_year + 1 "
+                                   "where comparison in ('met', 'not_met')",
+         NULL, "comparison_problem", sample="compared with a target for"),
+    Case("int_figures", "update marts.int_figures set period_start_year = null, period_end_year = null, "
+                        f"year = null where figure_id = {first('marts.int_figures', 'figure_id', 'not is_target')}",
+         NULL, "unresolved_keys", sample="period_start_year missing for an actual"),
+    Case("int_figures", f"update marts.int_figures set period_end_year = 2026 where figure_id = {OPEN_TARGET}",
+         NULL, "unresolved_keys", sample="period_start_year missing beside period_end_year"),
 ]
 
 

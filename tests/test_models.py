@@ -321,6 +321,59 @@ def test_target_rates_match_actual_rates_of_the_same_metric_and_period():
         ("output_value", True, 118.8)
 
 
+def open_ended(figure_id, value, **fields):
+    """A target whose document states no deadline: no period years."""
+    return level(figure_id, value, None, status="target", qualifier="at_least", unit_as_written="亿级",
+                 period_start_year=None, period_end_year=None, **fields)
+
+
+def test_an_open_ended_target_is_lined_up_with_the_latest_actual_of_its_subject():
+    rows = run_model("fct_targets_vs_actuals", [
+        open_ended("017-001", 1000),
+        level("017-002", 800, 2023),
+        level("017-003", 900, 2024),  # the latest: the one compared
+        level("017-004", 950, 2024, document_id="018_doc"),  # also the latest year: a second row
+        level("017-005", 2000, 2025, period_kind="cumulative"),  # later, but another period kind
+        level("017-006", 3000, 2025, city_key="nanning"),  # later, but another place
+        open_ended("017-007", 500, city_key="yulin"),  # no actual at all
+        level("017-008", 1000, 2026, status="target", city_key="guilin"),  # dated: compared with 2026 only
+        level("017-009", 1200, 2025, city_key="guilin"),
+        level("017-010", 1000, 2026, status="target", city_key="hechi"),
+        level("017-011", 1000, 2026, city_key="hechi"),
+    ])
+    pairs = {(row["target_figure_id"], row["actual_figure_id"]): row for row in rows}
+    assert set(pairs) == {("017-001", "017-003"), ("017-001", "017-004"), ("017-007", None),
+                          ("017-008", None), ("017-010", "017-011")}
+    latest = pairs["017-001", "017-003"]
+    assert (latest["is_open_ended"], latest["target_year"], latest["target_period_start_year"]) == (True, None, None)
+    assert (latest["comparison"], latest["actual_year"], latest["achievement_pct"], latest["is_target_met"]) == \
+        ("latest_actual_no_deadline", 2024, 90.0, None)
+    assert pairs["017-001", "017-004"]["actual_document_id"] == "018_doc"
+    assert [pairs["017-007", None][k] for k in ("comparison", "has_actual", "is_open_ended")] == \
+        ["no_actual_yet", False, True]
+    dated = pairs["017-008", None]
+    assert (dated["comparison"], dated["is_open_ended"], dated["target_year"]) == ("no_actual_yet", False, 2026)
+    assert (pairs["017-010", "017-011"]["comparison"], pairs["017-010", "017-011"]["is_target_met"]) == ("met", True)
+
+
+def test_a_dated_target_says_met_or_not_met():
+    rows = run_model("fct_targets_vs_actuals", [
+        level("019-001", 100, 2025, status="target"), level("019-002", 99, 2025),
+        level("019-003", 100, 2025, status="target", city_key="yulin"), level("019-004", 100, 2025, city_key="yulin"),
+    ])
+    assert {row["target_figure_id"]: row["comparison"] for row in rows} == {"019-001": "not_met", "019-003": "met"}
+
+
+def test_targets_vs_actuals_is_in_the_sql_subset_spark_runs():
+    """The model transpiles to Spark SQL as it stands (the subset both engines run the same way)."""
+    import sqlglot
+
+    sql = (REPO / "marts" / "fct_targets_vs_actuals.sql").read_text(encoding="utf-8")
+    spark = sqlglot.transpile(sql, read="duckdb", write="spark", unsupported_level=sqlglot.ErrorLevel.RAISE)[0]
+    assert sqlglot.parse_one(spark, read="spark") is not None
+    assert "UNION" not in spark.upper() and "UNNEST" not in spark.upper()
+
+
 # stg_figures ----------------------------------------------------------------------------------------
 
 def raw_tables(con) -> None:

@@ -145,6 +145,24 @@ def verify_evidence(ctx, documents_dir: Path):
 
 
 @main.command()
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("--document-id", "document_id", required=True, help="The document's id, as in raw/documents.csv.")
+@click.option("--published", required=True, help="Publication date YYYY-MM-DD: 今年, 去年 … are read against it.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Draft file [default: raw/drafts/<ID>.csv, a folder the loader never reads].")
+@click.option("--force", is_flag=True, help="Overwrite an existing draft.")
+@click.pass_context
+def suggest(ctx, document: Path, document_id: str, published: str, out: Path | None, force: bool):
+    """Draft the figures of DOCUMENT.txt, one row per candidate figure in the columns of raw/figures."""
+    from .annotate.suggest import suggest as draft_figures
+
+    result = draft_figures(project_of(ctx).project_dir, document, document_id, published, out, force)
+    click.echo(f"Drafted {result.figures} figures of {document} in {result.seconds:.2f}s: {result.path}")
+    click.echo(f"{result.unsure} rows say in note what a guess rests on. Review the draft (delete, fix, add), "
+               "then move it into raw/figures/ and run `clusterdw verify-evidence`.")
+
+
+@main.command()
 @click.option("--figures", "figures", required=True, type=click.IntRange(min=1), help="How many figures to write.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the synthetic project (created; refused if it holds anything synth did not write).")

@@ -229,8 +229,8 @@ CASES = [
                              f"where figure_id = {first('marts.fct_rd_intensity', 'figure_id')}",
          NULL, "unresolved_keys", sample="national_figure_id 999-999"),
     Case("fct_shares_ranks", "update marts.fct_shares_ranks set value_in_base_unit = 120 where figure_id = "
-                             f"{first('marts.fct_shares_ranks', 'figure_id', 'metric_kind = ' + repr('share'))}",
-         BETWEEN, "share_pct"),
+                             f"{first('marts.fct_shares_ranks', 'figure_id', 'metric_code = ' + repr('share'))}",
+         NULL, "outside_plausible_range", sample="outside [0.0, 100.0]"),
     Case("fct_shares_ranks", "update marts.fct_shares_ranks set value_in_base_unit = 2.5 where figure_id = "
                              f"{first('marts.fct_shares_ranks', 'figure_id', 'metric_kind = ' + repr('rank'))}",
          NULL, "non_whole_rank", sample="2.5"),

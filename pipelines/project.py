@@ -50,12 +50,17 @@ class Project:
     def parquet_dir(self) -> Path:
         return self.target_dir / "parquet"
 
+    @property
+    def drafts_dir(self) -> Path:
+        """raw/drafts: what `clusterdw suggest` writes; never loaded, so no input of a run."""
+        return self.project_dir / "raw" / "drafts"
+
     def inputs_sha256(self) -> str:
         """One hash of every input file's path and content, for --if-changed."""
         digest = hashlib.sha256()
         for folder in INPUT_DIRS:
             base = self.project_dir / folder
-            for path in sorted(p for p in base.rglob("*") if p.is_file()):
+            for path in sorted(p for p in base.rglob("*") if p.is_file() and not p.is_relative_to(self.drafts_dir)):
                 digest.update(str(path.relative_to(self.project_dir)).encode())
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
         return digest.hexdigest()

@@ -23,7 +23,8 @@ BEFORE = (("不超过", "at_most"), ("超过", "more_than"), ("突破", "more_th
 AFTER = (("以上", "at_least"), ("左右", "about"), ("以内", "at_most"), ("以下", "at_most"))
 AVERAGE = re.compile(r"年均|每年|平均每年|年平均")
 CUMULATIVE = re.compile(r"累计|共计|合计|总计")
-STOCK = re.compile(r"现有|已有|拥有|截至|总量|总数|共有|存量")
+STOCK = re.compile(r"现有|已有|拥有|截至|总量|总数|共有|存量|产能")
+FLOW = re.compile(r"新增|新培育|引进|新建|投产|完成")
 DECREASE = re.compile(r"下降|减少|降低|回落")
 
 

@@ -71,12 +71,28 @@ def _rank(norm: str, numeral: Numeral, line_start: int) -> tuple[str, str | None
     return None
 
 
+_WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
+WRAP_WIDTH = 50
+
+
+def _unwrapped(norm: str) -> str:
+    """The copy with the line breaks inside a sentence (a long line cut mid-sentence: 研发能 / 力进一步)
+    as spaces, for finding sentences and paragraphs; headings and short lines keep their breaks."""
+    def join(match: re.Match) -> str:
+        line = norm[norm.rfind("\n", 0, match.start()) + 1:match.start()]
+        return " " * len(match.group()) if len(line) >= WRAP_WIDTH or "," in line else match.group()
+
+    return _WRAPPED.sub(join, norm)
+
+
 def extract(original: str, published_year: int, reference: Reference) -> list[Figure]:
     text = read(original)
     norm = text.norm
-    sentences = _spans(norm, _SENTENCE_END)
-    clauses = _spans(norm, _CLAUSE_END)
+    flow = _unwrapped(norm)
+    sentences = _spans(flow, _SENTENCE_END)
+    clauses = _spans(flow, _CLAUSE_END)
     lines = _spans(norm, re.compile("\n"))
+    paragraphs = _spans(flow, re.compile("\n"))
     place_mentions = places.mentions(norm, reference.places)
     cluster_mentions = places.mentions(norm, reference.clusters)
     enterprise_mentions = places.mentions(norm, {e: e for e in reference.enterprises})
@@ -84,6 +100,9 @@ def extract(original: str, published_year: int, reference: Reference) -> list[Fi
     place_spans = [(m.start, m.end) for m in place_mentions]
     years = year_mentions(norm, published_year)
     subject = places.subject(text, place_mentions, reference.place_levels)
+    written = places.written_forms(text, place_mentions)
+    implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, place_mentions)
+    place_mentions = sorted(place_mentions + [m for m in implied if m.key in written], key=lambda m: m.start)
     furniture_spans = furniture.furniture_spans(norm)
     longest_unit = max(map(len, reference.units), default=1) + 1
     level_kinds = ("level", "count")
@@ -105,15 +124,18 @@ def extract(original: str, published_year: int, reference: Reference) -> list[Fi
                 continue
         if furniture.is_furniture(norm, numeral, furniture_spans):
             continue
-        figures.extend(_figures(text, numeral, unit, rank, reference, sentences, clauses, line, place_mentions,
+        paragraph = _within(paragraphs, numeral.start)
+        previous = _within(paragraphs, max(0, _within(paragraphs, max(0, paragraph[0] - 2))[0] - 2))
+        figures.extend(_figures(text, numeral, unit, rank, reference, sentences, clauses, line, paragraph,
+                                (previous[0], paragraph[1]), place_mentions,
                                 cluster_mentions, enterprise_mentions, names, place_spans, years, subject,
-                                published_year, level_kinds, figures))
+                                published_year, level_kinds, figures, written))
     return figures
 
 
 def _figures(text: Text, numeral: Numeral, unit: units.UnitMatch, rank, reference: Reference, sentences, clauses,
-             line, place_mentions, cluster_mentions, enterprise_mentions, names, place_spans, years, subject,
-             published_year: int, level_kinds, earlier: list[Figure]) -> list[Figure]:
+             line, paragraph, section, place_mentions, cluster_mentions, enterprise_mentions, names, place_spans, years, subject,
+             published_year: int, level_kinds, earlier: list[Figure], written: dict[str, str]) -> list[Figure]:
     norm = text.norm
     notes: list[str] = []
     sentence = _within(sentences, numeral.start)
@@ -161,7 +183,9 @@ def _figures(text: Text, numeral: Numeral, unit: units.UnitMatch, rank, referenc
     # status and period
     status = _status(norm, sentence[0], numeral.start, unit.tier)
     explicit_target = status == "target"
-    period = period_of(years, sentence, clause, line, numeral.start, explicit_target, published_year)
+    near = norm[max(sentence[0], numeral.start - 20):numeral.start]
+    is_stock = bool(cues.STOCK.search(near)) or (metric.kind == "count" and not cues.FLOW.search(near))
+    period = period_of(years, sentence, clause, paragraph, numeral.start, explicit_target, published_year, is_stock)
     if period.basis:
         notes.append(period.basis)
     kind = _period_kind(norm, clause, sentence, numeral.start, metric, period)
@@ -170,18 +194,22 @@ def _figures(text: Text, numeral: Numeral, unit: units.UnitMatch, rank, referenc
     place_mention = places.nearest(place_mentions, sentence, numeral.start, norm, levels)
     place_key = None
     if place_mention is None:
-        place_mention = places.nearest([m for m in place_mentions if m.end <= numeral.start], line,
+        place_mention = places.nearest([m for m in place_mentions if m.end <= numeral.start
+                                        and levels.get(m.key) not in ("region", "country")], section,
                                        numeral.start, norm, levels)
         if place_mention is not None:
-            notes.append("place from earlier in the paragraph")
+            notes.append("place from earlier in the paragraph" if place_mention.start >= paragraph[0]
+                         else "place from the paragraphs before")
     if place_mention is not None:
-        place = text.span(place_mention.start, place_mention.end)
         place_key = place_mention.key
+        if place_mention.name in places.IMPLIED:
+            place = written[place_key]
+            notes.append(f"place from {text.span(place_mention.start, place_mention.end)}")
+        else:
+            place = text.span(place_mention.start, place_mention.end)
     elif subject is not None:
         place, place_key = subject
-        implied = next((w for w in places.IMPLIED if w in norm[sentence[0]:numeral.start]), None)
-        notes.append(f"place from {implied} (the document's subject)" if implied
-                     else "place not in the sentence: the document's subject place")
+        notes.append("place not in the sentence: the document's subject place")
     else:
         place = ""
         notes.append("no place found: fill it in")

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .script import Text
 
 # A place right after these is a frame of comparison (位居全国第一, 占全区的), not what the figure is about.
-_FRAME_BEFORE = ("居", "进入", "占", "跻身", "列", "排名", "领先")
+_FRAME_BEFORE = ("居", "进入", "占", "跻身", "列", "排名", "领先", "出口", "销往", "远销", "赴", "面向")
+# A place that opens a company's name (广西玉柴集团, 柳州津晶公司) is not what the figure is about.
+_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)")
 # Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.
 IMPLIED = ("全市", "我市", "全区", "我区", "自治区", "全省")
 
@@ -39,8 +42,13 @@ def mentions(norm: str, names: dict[str, str]) -> list[Mention]:
 
 
 def is_frame(norm: str, mention: Mention) -> bool:
-    before = norm[max(0, mention.start - 2):mention.start]
-    return any(before.endswith(word) for word in _FRAME_BEFORE)
+    before = norm[max(0, mention.start - 3):mention.start]
+    before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
+    if any(before.endswith(word) for word in _FRAME_BEFORE):
+        return True
+    if mention.name == "自治区" and norm[mention.end:mention.end + 1] == "级":
+        return True  # 自治区级实验室: a rank of the lab, not a place
+    return bool(_COMPANY_AFTER.match(norm, mention.end))
 
 
 COUNTRY_REACH = 12
@@ -64,6 +72,30 @@ def nearest(found: list[Mention], span: tuple[int, int], at: int, norm: str | No
         return before[-1]
     after = [m for m in inside if m.start >= at]
     return after[0] if after else None
+
+
+def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention]) -> list[Mention]:
+    """Mentions by 全市/我市 (the subject city) and 全区/我区/自治区 (the province the document names)."""
+    province = next((m.key for m in found if levels.get(m.key) == "province"), None)
+    out = []
+    for word in IMPLIED:
+        key = province if word in ("全区", "我区", "自治区", "全省") else (
+            subject_key if subject_key and levels.get(subject_key) == "prefecture" else None)
+        if key is None:
+            continue
+        at = norm.find(word)
+        while at >= 0:
+            out.append(Mention(at, at + len(word), word, key))
+            at = norm.find(word, at + 1)
+    return out
+
+
+def written_forms(text: Text, found: list[Mention]) -> dict[str, str]:
+    """Each place's name as the document writes it most often."""
+    counts: dict[str, Counter] = {}
+    for m in found:
+        counts.setdefault(m.key, Counter())[text.span(m.start, m.end)] += 1
+    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
 
 
 def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[str, str] | None:

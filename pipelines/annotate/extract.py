@@ -1,24 +1,34 @@
 """A document's candidate figures: every number with a unit that is no page furniture, with what the
-sentence around it says about it. One Figure per row of the draft (a list of items gives one each)."""
+text around it says about it. One Figure per row of the draft (a list of items gives one each)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import cues, enumerations, furniture, places, units
-from .evidence import LIMIT, evidence, holds
+from .evidence import evidence, holds
 from .numerals import Numeral, numerals
+from .periods import Mention as YearMention
 from .periods import Period, period_of, year_mentions
 from .reference import Metric, Reference
-from .script import Text, read
+from .script import Text, read, simplified
 
+Span = tuple[int, int]
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE_END = re.compile(r"[,;:。!?\n]")
+_NEWLINE = re.compile("\n")
 _RANK_BEFORE = re.compile(r"(?:居|排名|排|列|位列|名列|位次)[^,。;]{0,8}第\s*$")
 _TOP_BEFORE = re.compile(r"(?:进入|居|位列|跻身|排名|排)[^,。;]{0,6}前\s*$")
+_RANK_WORD = re.compile(r"位居|居|排名|进入|位列|跻身")
 _RANK_UNITS = ("位", "名")
+# A line break inside a sentence (a long line cut mid-word: 研发能 / 力进一步) is no sentence end.
+_WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
+WRAP_WIDTH = 50
+LEVEL_KINDS = ("level", "count")
+FALLBACK_LEVELS = ("region", "country")  # never taken from outside the figure's sentence
 
 
 @dataclass
@@ -40,7 +50,31 @@ class Figure:
     place_key: str | None = None
 
 
-def _spans(norm: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Document:
+    """A document read once: its copy, its sentences, clauses and paragraphs, and every mention."""
+
+    text: Text
+    published_year: int
+    reference: Reference
+    sentences: list[Span]
+    clauses: list[Span]
+    lines: list[Span]  # physical lines: evidence never crosses one
+    paragraphs: list[Span]
+    places: list[places.Mention]
+    clusters: list[places.Mention]
+    enterprises: list[places.Mention]
+    years: list[YearMention]
+    subject: tuple[str, str] | None
+    written: dict[str, str]
+    furniture: list[Span]
+
+    @property
+    def norm(self) -> str:
+        return self.text.norm
+
+
+def _spans(norm: str, pattern: re.Pattern) -> list[Span]:
     spans, at = [], 0
     for match in pattern.finditer(norm):
         spans.append((at, match.start()))
@@ -49,16 +83,65 @@ def _spans(norm: str, pattern: re.Pattern) -> list[tuple[int, int]]:
     return spans
 
 
-def _within(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
-    for span in spans:
-        if span[0] <= at <= span[1]:
-            return span
-    return (0, 0)
+def _within(spans: list[Span], at: int) -> Span:
+    starts = [s for s, _ in spans]
+    index = bisect_left(starts, at + 1) - 1
+    return spans[max(index, 0)]
+
+
+def _unwrapped(norm: str) -> str:
+    """The copy with line breaks inside sentences as spaces, for finding sentences and paragraphs;
+    a break after a short line with no comma (a heading) stays."""
+    def join(match: re.Match) -> str:
+        line = norm[norm.rfind("\n", 0, match.start()) + 1:match.start()]
+        return " " * len(match.group()) if len(line) >= WRAP_WIDTH or "," in line else match.group()
+
+    return _WRAPPED.sub(join, norm)
+
+
+def read_document(original: str, published_year: int, reference: Reference) -> Document:
+    text = read(original)
+    norm = text.norm
+    flow = _unwrapped(norm)
+    found_places = places.mentions(norm, reference.places)
+    subject = places.subject(text, found_places, reference.place_levels)
+    written = places.written_forms(text, found_places)
+    implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
+    return Document(
+        text, published_year, reference,
+        _spans(flow, _SENTENCE_END), _spans(flow, _CLAUSE_END), _spans(norm, _NEWLINE), _spans(flow, _NEWLINE),
+        sorted(found_places + [m for m in implied if m.key in written], key=lambda m: m.start),
+        places.mentions(norm, reference.clusters),
+        places.mentions(norm, {e: e for e in reference.enterprises}),
+        year_mentions(norm, published_year), subject, written, furniture.furniture_spans(norm))
+
+
+def extract(original: str, published_year: int, reference: Reference) -> list[Figure]:
+    doc = read_document(original, published_year, reference)
+    longest_unit = max(map(len, reference.units), default=1) + 1
+    figures: list[Figure] = []
+    for numeral in numerals(doc.norm):
+        line = _within(doc.lines, numeral.start)
+        rank = _rank(doc.norm, numeral, line[0])
+        unit = _rank_unit(doc.text, numeral, rank) if rank else _unit(doc, numeral, longest_unit)
+        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture):
+            continue
+        figures.extend(_figures(doc, numeral, unit, rank, line, figures))
+    return figures
+
+
+def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
+    before = doc.norm[numeral.start - 1:numeral.start]
+    if before == "第" and doc.norm[numeral.end:numeral.end + 1] not in "家次":
+        return None  # an ordinal: 第一批, 第二十届 (第一家 and 第18次 are counted)
+    if numeral.chinese and numeral.value == 1 and before != "第":
+        return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
+    return units.match(doc.text, numeral, doc.reference.units, longest)
 
 
 def _rank(norm: str, numeral: Numeral, line_start: int) -> tuple[str, str | None] | None:
-    """('exact' or 'at_most', unit as written or None) for a position in a ranking: 第28位,
-    位居全国第一, 进入全国前五. None for other ordinals (list numbering, 第一批)."""
+    """(qualifier, unit as written or None) for a position in a ranking: 第28位, 位居全国第一 (exact),
+    进入全国前五 (at_most). None for other ordinals (list numbering, 第一批)."""
     before = norm[line_start:numeral.start]
     after = norm[numeral.end:numeral.end + 1]
     if _TOP_BEFORE.search(before):
@@ -71,202 +154,99 @@ def _rank(norm: str, numeral: Numeral, line_start: int) -> tuple[str, str | None
     return None
 
 
-_WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
-WRAP_WIDTH = 50
+def _rank_unit(text: Text, numeral: Numeral, rank: tuple[str, str | None]) -> units.UnitMatch:
+    if rank[1]:
+        return units.UnitMatch(text.span(numeral.end, numeral.end + 1), numeral.end + 1, frozenset({"ordinal"}),
+                               False, False)
+    return units.UnitMatch("位", numeral.end, frozenset({"ordinal"}), False, False, read_as="rank")
 
 
-def _unwrapped(norm: str) -> str:
-    """The copy with the line breaks inside a sentence (a long line cut mid-sentence: 研发能 / 力进一步)
-    as spaces, for finding sentences and paragraphs; headings and short lines keep their breaks."""
-    def join(match: re.Match) -> str:
-        line = norm[norm.rfind("\n", 0, match.start()) + 1:match.start()]
-        return " " * len(match.group()) if len(line) >= WRAP_WIDTH or "," in line else match.group()
-
-    return _WRAPPED.sub(join, norm)
-
-
-def extract(original: str, published_year: int, reference: Reference) -> list[Figure]:
-    text = read(original)
-    norm = text.norm
-    flow = _unwrapped(norm)
-    sentences = _spans(flow, _SENTENCE_END)
-    clauses = _spans(flow, _CLAUSE_END)
-    lines = _spans(norm, re.compile("\n"))
-    paragraphs = _spans(flow, re.compile("\n"))
-    place_mentions = places.mentions(norm, reference.places)
-    cluster_mentions = places.mentions(norm, reference.clusters)
-    enterprise_mentions = places.mentions(norm, {e: e for e in reference.enterprises})
-    names = [(m.start, m.end) for m in cluster_mentions]
-    place_spans = [(m.start, m.end) for m in place_mentions]
-    years = year_mentions(norm, published_year)
-    subject = places.subject(text, place_mentions, reference.place_levels)
-    written = places.written_forms(text, place_mentions)
-    implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, place_mentions)
-    place_mentions = sorted(place_mentions + [m for m in implied if m.key in written], key=lambda m: m.start)
-    furniture_spans = furniture.furniture_spans(norm)
-    longest_unit = max(map(len, reference.units), default=1) + 1
-    level_kinds = ("level", "count")
-    figures: list[Figure] = []
-    for numeral in numerals(norm):
-        line = _within(lines, numeral.start)
-        rank = _rank(norm, numeral, line[0])
-        if rank is not None:
-            unit_end = numeral.end + (1 if rank[1] else 0)
-            unit = units.UnitMatch(text.span(numeral.end, unit_end) if rank[1] else "位", unit_end,
-                                   frozenset({"ordinal"}), False, False, read_as=None if rank[1] else "rank")
-        else:
-            if norm[numeral.start - 1:numeral.start] == "第" and norm[numeral.end:numeral.end + 1] not in "家次":
-                continue  # an ordinal: 第一批, 第二十届
-            if numeral.chinese and numeral.value == 1 and norm[numeral.start - 1:numeral.start] != "第":
-                continue  # 一 in a word (一批, 一体化, 一个重要): too often no figure to draft
-            unit = units.match(text, numeral, reference.units, longest_unit)
-            if unit is None:
-                continue
-        if furniture.is_furniture(norm, numeral, furniture_spans):
-            continue
-        paragraph = _within(paragraphs, numeral.start)
-        previous = _within(paragraphs, max(0, _within(paragraphs, max(0, paragraph[0] - 2))[0] - 2))
-        figures.extend(_figures(text, numeral, unit, rank, reference, sentences, clauses, line, paragraph,
-                                (previous[0], paragraph[1]), place_mentions,
-                                cluster_mentions, enterprise_mentions, names, place_spans, years, subject,
-                                published_year, level_kinds, figures, written))
-    return figures
-
-
-def _figures(text: Text, numeral: Numeral, unit: units.UnitMatch, rank, reference: Reference, sentences, clauses,
-             line, paragraph, section, place_mentions, cluster_mentions, enterprise_mentions, names, place_spans, years, subject,
-             published_year: int, level_kinds, earlier: list[Figure], written: dict[str, str]) -> list[Figure]:
-    norm = text.norm
+def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line: Span,
+             earlier: list[Figure]) -> list[Figure]:
+    norm, text, reference = doc.norm, doc.text, doc.reference
     notes: list[str] = []
-    sentence = _within(sentences, numeral.start)
-    clause = _within(clauses, numeral.start)
-    window = (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12))
-    hits = cues.cue_hits(norm, window, reference)
-    # qualifier
-    qualifier, qualifier_start = "exact", None
-    before = cues.qualifier_before(norm, numeral.start, line[0])
-    after = cues.qualifier_after(norm, unit.end)
-    end = unit.end
-    if before:
-        qualifier, qualifier_start = before
-    elif after:
-        qualifier, end = after
-    elif unit.more_than:
-        qualifier = "more_than"
-    if rank is not None and rank[0] == "at_most":
-        qualifier = "at_most"
-    # metric
-    cue: cues.CueHit | None
-    if unit.tier:
-        metric: Metric | None = next((m for m in reference.metrics if m.code == "output_value"), None)
-        cue = None
-        notes.append("size tier")
-        qualifier = "at_least" if qualifier == "exact" else qualifier
-    elif rank is not None:
-        metric, cue = cues.choose_metric([], numeral.start, unit.measures, reference, kinds=("rank",))
-    elif "count" in unit.measures and not (unit.measures & {"ordinal"} and rank):
-        metric, cue = _count_metric(hits, numeral, unit, clause, reference)
-    else:
-        metric, cue = cues.choose_metric(hits, numeral.start, unit.measures, reference)
+    sentence = _within(doc.sentences, numeral.start)
+    clause = _within(doc.clauses, numeral.start)
+    paragraph = _within(doc.paragraphs, numeral.start)
+    hits = cues.cue_hits(norm, (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12)), reference)
+
+    qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line)
+    metric, cue = _metric(hits, numeral, unit, rank, clause, reference)
     if metric is None:
         return []
-    if cue is None and not unit.tier and rank is None:
+    if unit.tier:
+        notes.append("size tier")
+        qualifier = "at_least" if qualifier == "exact" else qualifier
+    elif cue is None and rank is None:
         notes.append(f"no cue word: metric {metric.code} guessed from the unit")
     value = numeral.value
     if metric.kind == "rate" and cue is not None and cues.DECREASE.search(norm, cue.start, cue.end + 2):
         value = -value
         notes.append("a decrease: value negative")
-    # rate of which metric
     rate_of = ""
     if metric.kind in ("rate", "share", "rank"):
-        rate_of = _rate_of(hits, cue, numeral, sentence, reference, earlier, text, level_kinds)
-    # status and period
+        rate_of = _rate_of(doc, hits, cue, numeral, sentence, earlier)
+
     status = _status(norm, sentence[0], numeral.start, unit.tier)
-    explicit_target = status == "target"
     near = norm[max(sentence[0], numeral.start - 20):numeral.start]
     is_stock = bool(cues.STOCK.search(near)) or (metric.kind == "count" and not cues.FLOW.search(near))
-    period = period_of(years, sentence, clause, paragraph, numeral.start, explicit_target, published_year, is_stock)
+    period = period_of(doc.years, sentence, clause, paragraph, numeral.start, status == "target",
+                       doc.published_year, is_stock)
     if period.basis:
         notes.append(period.basis)
-    kind = _period_kind(norm, clause, sentence, numeral.start, metric, period)
-    # place, cluster, enterprise
-    levels = reference.place_levels
-    place_mention = places.nearest(place_mentions, sentence, numeral.start, norm, levels)
-    place_key = None
-    if place_mention is None:
-        place_mention = places.nearest([m for m in place_mentions if m.end <= numeral.start
-                                        and levels.get(m.key) not in ("region", "country")], section,
-                                       numeral.start, norm, levels)
-        if place_mention is not None:
-            notes.append("place from earlier in the paragraph" if place_mention.start >= paragraph[0]
-                         else "place from the paragraphs before")
-    if place_mention is not None:
-        place_key = place_mention.key
-        if place_mention.name in places.IMPLIED:
-            place = written[place_key]
-            notes.append(f"place from {text.span(place_mention.start, place_mention.end)}")
-        else:
-            place = text.span(place_mention.start, place_mention.end)
-    elif subject is not None:
-        place, place_key = subject
-        notes.append("place not in the sentence: the document's subject place")
-    else:
-        place = ""
-        notes.append("no place found: fill it in")
-    cluster_mention = places.nearest([m for m in cluster_mentions if m.end <= numeral.start], sentence,
-                                     numeral.start)
-    cluster = text.span(cluster_mention.start, cluster_mention.end) if cluster_mention else ""
-    if metric.code == "cluster_count":
-        cluster = ""
-    enterprise_mention = places.nearest([m for m in enterprise_mentions if m.end <= numeral.start], sentence,
-                                        numeral.start)
-    enterprise = text.span(enterprise_mention.start, enterprise_mention.end) if enterprise_mention else ""
-    # evidence
-    starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
-    if rank is not None:
-        found = re.search(r"(?:位居|居|排名|进入|位列|跻身)", norm[max(line[0], numeral.start - 12):numeral.start])
-        if found:
-            starts.append(max(line[0], numeral.start - 12) + found.start())
-    if unit.tier:
-        starts.append(max(clause[0], numeral.start - 6))
-    if not starts:
-        starts.append(max(clause[0], numeral.start - 8))
+    kind = _period_kind(norm, sentence, numeral.start, metric, period)
+
+    place, place_key = _place(doc, numeral.start, sentence, paragraph, notes)
+    cluster = "" if metric.code == "cluster_count" else _nearest_name(doc, doc.clusters, numeral.start, sentence)
+    enterprise = _nearest_name(doc, doc.enterprises, numeral.start, sentence)
+
     if cue is not None and cue.start >= end:  # 6个先进制造业集群: what is counted follows the number
         end = cue.end
-    span = evidence(text, numeral.start, end, starts, line)
+    span = evidence(text, numeral.start, end, _context_starts(norm, numeral, cue, qualifier_start, rank, unit,
+                                                               clause, line), line)
     if not holds(value, span):
         notes.append("the evidence check may not read this number: check evidence")
     if unit.read_as == "大":
         notes.append(f"unit read from {text.span(numeral.end, numeral.end + 1)} (X大 = X items)")
-    base = Figure(text.original_start(numeral.start), place, cluster, enterprise, metric.code, rate_of, period, kind,
-                  value, unit.unit, status, qualifier, span, notes, place_key)
-    # one figure per item of a list that shares the number
-    items: list[tuple[int, int]] = []
-    if unit.tier or (metric.kind in ("level", "rank") and "count" not in unit.measures):
-        stops = [h.start for h in hits]
-        items = enumerations.items_before(norm, clause[0], numeral.start, stops, names, place_spans)
-        if not items and unit.tier:
-            items = enumerations.items_after(norm, end, sentence[1], names)
+
+    def figure(cluster_as_written: str, more: list[str]) -> Figure:
+        said = notes + more
+        if cluster_as_written and simplified(cluster_as_written) not in reference.clusters:
+            said.append(f"cluster {cluster_as_written} not in reference/cluster_aliases.csv: add it or correct it")
+        return Figure(text.original_start(numeral.start), place, cluster_as_written, enterprise, metric.code,
+                      rate_of, period, kind, value, unit.unit, status, qualifier, span, said, place_key)
+
+    items = _list_items(doc, numeral, unit, metric, hits, clause, sentence, end)
     if len(items) < 2:
-        if base.cluster and base.cluster not in reference_names(reference):
-            pass
-        return [base]
-    out = []
-    for start, stop in items:
-        item = text.span(start, stop)
-        notes_i = list(notes) + [f"one of a list sharing the number: cluster {item} as listed"]
-        if place_mention is not None and place_mention.start > stop:
-            pass
-        out.append(Figure(base.number_start, place, item, enterprise, metric.code, rate_of, period, kind, value,
-                          unit.unit, status, qualifier, span, notes_i, place_key))
-    return out
+        return [figure(cluster, [])]
+    return [figure(text.span(s, e), [f"one of a list sharing the number ({text.span(s, e)})"]) for s, e in items]
 
 
-def reference_names(reference: Reference) -> set[str]:
-    return set(reference.clusters)
+def _qualifier(norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: Span) -> tuple[str, int | None, int]:
+    """(qualifier, where its word starts if before the number, where the figure's words end)."""
+    if rank is not None and rank[0] == "at_most":
+        return "at_most", None, unit.end
+    before = cues.qualifier_before(norm, numeral.start, line[0])
+    if before:
+        return before[0], before[1], unit.end
+    after = cues.qualifier_after(norm, unit.end)
+    if after:
+        return after[0], None, after[1]
+    return ("more_than" if unit.more_than else "exact"), None, unit.end
 
 
-def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause, reference: Reference):
+def _metric(hits, numeral: Numeral, unit: units.UnitMatch, rank, clause: Span,
+            reference: Reference) -> tuple[Metric | None, cues.CueHit | None]:
+    if unit.tier:  # a size tier is a class of output value (raw/README.md, size tiers)
+        return next((m for m in reference.metrics if m.code == "output_value"), None), None
+    if rank is not None:
+        return cues.choose_metric([], numeral.start, unit.measures, reference, kinds=("rank",))
+    if "count" in unit.measures:
+        return _count_metric(hits, numeral, unit, clause, reference)
+    return cues.choose_metric(hits, numeral.start, unit.measures, reference)
+
+
+def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, reference: Reference):
     """A count's cue is the nearest word naming what is counted, before (规上工业企业超1300家) or
     after it (6个先进制造业集群), within its clause."""
     best, best_distance = None, None
@@ -286,40 +266,33 @@ def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause, referen
     return cues.choose_metric([], numeral.start, frozenset({"count"}) & unit.measures or unit.measures, reference)
 
 
-def _rate_of(hits, cue, numeral, sentence, reference, earlier: list[Figure], text: Text, level_kinds) -> str:
+def _rate_of(doc: Document, hits, cue, numeral: Numeral, sentence: Span, earlier: list[Figure]) -> str:
+    """The metric a rate, share or rank is of: the level figure just before it in its sentence
+    (产量18.7万辆，增长198.2%), or the nearest level cue word before its own (工业投资增长11.4%)."""
     until = cue.start if cue else numeral.start
-    levels = [h for h in hits if h.metric.kind in level_kinds and h.end <= until]
-    previous = [f for f in earlier if sentence[0] <= _norm_at(text, f.number_start) < numeral.start
-                and reference.metric(f.metric_code).kind in level_kinds]
-    if previous and (not levels or _norm_at(text, previous[-1].number_start) > levels[-1].end):
+    levels = [h for h in hits if h.metric.kind in LEVEL_KINDS and h.end <= until]
+    origin = doc.text.origin
+    previous = [f for f in earlier if sentence[0] <= bisect_left(origin, f.number_start) < numeral.start
+                and doc.reference.metric(f.metric_code).kind in LEVEL_KINDS]
+    if previous and (not levels or bisect_left(origin, previous[-1].number_start) > levels[-1].end):
         return previous[-1].metric_code
     if levels:
         return max(levels, key=lambda h: (h.end, h.end - h.start)).metric.code
     return ""
 
 
-def _norm_at(text: Text, original_index: int) -> int:
-    from bisect import bisect_left
-
-    return bisect_left(text.origin, original_index)
-
-
 def _status(norm: str, sentence_start: int, at: int, tier: bool) -> str:
+    """target when a target word (力争, 目标, 到2025年 …) comes before the number in its sentence and no
+    word of an achieved fact (已, 形成, 实现了 …) after it; a size tier is a goal unless achieved."""
     before = norm[sentence_start:at]
-    target = None
-    for target in cues.TARGET.finditer(before):
-        pass
-    actual = None
-    for actual in cues.ACTUAL.finditer(before):
-        pass
-    if target and (actual is None or actual.start() < target.start()):
+    targets = list(cues.TARGET.finditer(before))
+    actuals = list(cues.ACTUAL.finditer(before))
+    if targets and (not actuals or actuals[-1].start() < targets[-1].start()):
         return "target"
-    if tier and actual is None:
-        return "target"
-    return "actual"
+    return "target" if tier and not actuals else "actual"
 
 
-def _period_kind(norm: str, clause, sentence, at: int, metric: Metric, period: Period) -> str:
+def _period_kind(norm: str, sentence: Span, at: int, metric: Metric, period: Period) -> str:
     near = norm[max(sentence[0], at - 20):at]
     if cues.AVERAGE.search(near):
         return "average"
@@ -332,3 +305,60 @@ def _period_kind(norm: str, clause, sentence, at: int, metric: Metric, period: P
     if metric.kind == "count" and period.inferred:
         return "as_of"
     return "year"
+
+
+def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[str]) -> tuple[str, str | None]:
+    """(place as written, key): the nearest in the sentence; else the nearest earlier in the paragraph
+    or the two before it (no region or country from there); else the document's subject place."""
+    levels = doc.reference.place_levels
+    mention = places.nearest(doc.places, sentence, at, doc.norm, levels)
+    if mention is None:
+        before = _within(doc.paragraphs, max(0, _within(doc.paragraphs, max(0, paragraph[0] - 2))[0] - 2))
+        earlier = [m for m in doc.places if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS]
+        mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels)
+        if mention is not None:
+            notes.append("place from earlier in the paragraph" if mention.start >= paragraph[0]
+                         else "place from the paragraphs before")
+    if mention is not None:
+        if mention.name in places.IMPLIED:
+            notes.append(f"place from {doc.text.span(mention.start, mention.end)}")
+            return doc.written[mention.key], mention.key
+        return doc.text.span(mention.start, mention.end), mention.key
+    if doc.subject is not None:
+        notes.append("place not in the sentence: the document's subject place")
+        return doc.subject
+    notes.append("no place found: fill it in")
+    return "", None
+
+
+def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:
+    mention = places.nearest([m for m in found if m.end <= at], sentence, at)
+    return doc.text.span(mention.start, mention.end) if mention else ""
+
+
+def _context_starts(norm: str, numeral: Numeral, cue, qualifier_start, rank, unit: units.UnitMatch,
+                    clause: Span, line: Span) -> list[int]:
+    """Where the evidence may start: at the cue word, the qualifier, the ranking word; a few
+    characters before a tier or a number with none of them."""
+    starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
+    if rank is not None:
+        lo = max(line[0], numeral.start - 12)
+        found = _RANK_WORD.search(norm, lo, numeral.start)
+        if found:
+            starts.append(found.start())
+    if unit.tier:
+        starts.append(max(clause[0], numeral.start - 6))
+    return starts or [max(clause[0], numeral.start - 8)]
+
+
+def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: Metric, hits, clause: Span,
+                sentence: Span, end: int) -> list[Span]:
+    """The listed items a level, rank or tier is stated for (counts are of the list: one row)."""
+    if not (unit.tier or (metric.kind in ("level", "rank") and "count" not in unit.measures)):
+        return []
+    names = [(m.start, m.end) for m in doc.clusters]
+    place_spans = [(m.start, m.end) for m in doc.places]
+    items = enumerations.items_before(doc.norm, clause[0], numeral.start, [h.start for h in hits], names, place_spans)
+    if not items and unit.tier:
+        items = enumerations.items_after(doc.norm, end, sentence[1], names)
+    return items

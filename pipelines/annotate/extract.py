@@ -24,7 +24,7 @@ _RANK_BEFORE = re.compile(r"(?:居|排名|排|列|位列|名列|位次)[^,。;]{
 _TOP_BEFORE = re.compile(r"(?:进入|居|位列|跻身|排名|排)[^,。;]{0,6}前\s*$")
 _RANK_WORD = re.compile(r"位居|居|排名|进入|位列|跻身")
 _RANK_UNITS = ("位", "名")
-# A line break inside a sentence (a long line cut mid-word: 研发能 / 力进一步) is no sentence end.
+# A line break inside a sentence (a long line cut mid-word) is no sentence end.
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
 WRAP_WIDTH = 50
 LEVEL_KINDS = ("level", "count")

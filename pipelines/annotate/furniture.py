@@ -8,7 +8,7 @@ import re
 from .numerals import Numeral
 
 # A line that is a byline, source or contact line: nothing in it is a figure. The word must be followed
-# by a colon or a space (记者 张三, 来源:): 记者昨日从市工信局获悉 opens a report, not a byline.
+# by a colon or a space (记者 张三, 来源:): a report that opens with 记者从…获悉 has no byline.
 _BYLINE = re.compile(r"^\s*[(]?\s*(记者|编辑|责任编辑|来源|作者|执笔人?|通讯员|联系电话|电话|编辑部地址|地址|"
                      r"电子邮箱|邮箱|网\s*址|扫描)\s*[:\s]|https?://|@[a-z0-9.-]+\.[a-z]")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\b1\d{10}\b")

@@ -198,3 +198,12 @@ def test_evidence_is_verbatim_at_most_40_characters_and_holds_the_number(known):
     assert figure.value == Decimal("1300")
     assert figure.evidence in text and len(figure.evidence) <= 40
     assert value_in_evidence(figure.value, figure.evidence)
+
+
+def test_the_reference_without_a_documents_own_strings(known):
+    only_here = "今年全市规上工业企业达到120家"
+    kept = known.without(lambda word: word not in only_here)
+    assert "企业" not in kept.metric("enterprise_count").cues and "企业" in kept.removed["cue"]
+    assert "企业" in known.metric("enterprise_count").cues  # the full reference is left as it was
+    figure = one(only_here, kept)
+    assert figure.metric_code == "item_count"  # with its cue word gone, the count falls back

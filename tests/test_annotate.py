@@ -7,7 +7,6 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from pipelines.annotate import reference

@@ -12,7 +12,6 @@ import cn2an
 _ARABIC = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.])\d+(?:\.\d+)?(?![\d])")
 # Chinese numerals; 万 is read into the value (一万台 = 10000 台), 亿 never (千亿级 = 1000 亿级).
 _CHINESE = re.compile("[零〇一二两三四五六七八九十百千万]+")
-_CHINESE_DIGITS = set("零〇一二两三四五六七八九")
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,3 @@ def numerals(norm: str) -> list[Numeral]:
         found.append(Numeral(start, match.end(), value, True))
     return sorted(found, key=lambda n: n.start)
 
-
-def mixed_value(numeral: Numeral, multiplier: str) -> Decimal:
-    """1.2 with 万 after it, as one number (12000): for notes and the base value, via cn2an."""
-    return Decimal(str(cn2an.cn2an(f"{numeral.value}{multiplier}", "smart")))

@@ -13,7 +13,6 @@ from .script import Text
 
 TIER_UNIT = "亿级"
 _MORE = "多余"
-_MULTIPLIERS = "万亿千百"
 # A unit character that begins a longer word is no unit: 个人 (a person), 名单 (a list), 家庭, 年度.
 _NOT_AFTER = {"个": "人体性", "名": "单称字", "家": "庭居乡", "人": "民员才", "项": "目", "件": "事",
               "次": "序", "户": "口籍", "条": "件例款", "座": "谈", "元": "素旦", "台": "阶"}

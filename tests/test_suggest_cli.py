@@ -141,3 +141,16 @@ def test_bad_input_to_suggest_is_a_one_line_error(project, cli, tmp_path):
     assert again.exit_code == 6
     assert "Error: draft already exists (it may hold a review)" in again.output
     assert suggest(cli, project, document, "--force").exit_code == 0
+
+
+def test_a_draft_is_no_input_of_a_run(project):
+    from pipelines.project import Project
+
+    before = Project.at(project).inputs_sha256()
+    drafts = project / "raw" / "drafts"
+    drafts.mkdir()
+    (drafts / f"{DOCUMENT_ID}.csv").write_text(",".join(FIGURES.column_names) + "\n", encoding="utf-8")
+    assert Project.at(project).inputs_sha256() == before  # `run --if-changed` does not rerun for a draft
+    (project / "raw" / "figures" / f"{DOCUMENT_ID}.csv").write_text(",".join(FIGURES.column_names) + "\n",
+                                                                     encoding="utf-8")
+    assert Project.at(project).inputs_sha256() != before

@@ -26,6 +26,7 @@ CUMULATIVE = re.compile(r"累计|共计|合计|总计")
 STOCK = re.compile(r"现有|已有|拥有|截至|总量|总数|共有|存量|产能")
 FLOW = re.compile(r"新增|新培育|引进|新建|投产|完成")
 DECREASE = re.compile(r"下降|减少|降低|回落")
+RESPECTIVELY = re.compile(r"分别")
 
 
 @dataclass(frozen=True)

@@ -246,22 +246,20 @@ def _metric(hits, numeral: Numeral, unit: units.UnitMatch, rank, clause: Span,
     return cues.choose_metric(hits, numeral.start, unit.measures, reference)
 
 
+COUNTED_AFTER = 10  # how far after a count's unit its noun may start: 9项电动土方机械国家标准
+
+
 def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, reference: Reference):
-    """A count's cue is the nearest word naming what is counted, before (规上工业企业超1300家) or
-    after it (6个先进制造业集群), within its clause."""
-    best, best_distance = None, None
-    for hit in hits:
-        if hit.metric.unit_measure not in unit.measures or hit.metric.kind != "count":
-            continue
-        if clause[0] <= hit.start and hit.end <= numeral.start:
-            distance = numeral.start - hit.end
-        elif unit.end <= hit.start <= clause[1]:
-            distance = hit.start - unit.end
-        else:
-            continue
-        if best_distance is None or distance < best_distance:
-            best, best_distance = hit, distance
-    if best is not None:
+    """A count's cue is the noun counted: the cue word right after the unit (number, classifier,
+    noun: 6个先进制造业集群), else the nearest before the number in its clause (规上工业企业超1300家)."""
+    fitting = [h for h in hits if h.metric.unit_measure in unit.measures and h.metric.kind == "count"]
+    after = [h for h in fitting if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER)]
+    before = [h for h in fitting if clause[0] <= h.start and h.end <= numeral.start]
+    if after:
+        best = min(after, key=lambda h: (h.start, -(h.end - h.start)))
+        return best.metric, best
+    if before:
+        best = max(before, key=lambda h: (h.end, h.end - h.start))
         return best.metric, best
     return cues.choose_metric([], numeral.start, frozenset({"count"}) & unit.measures or unit.measures, reference)
 
@@ -288,7 +286,8 @@ def _status(norm: str, sentence_start: int, at: int, tier: bool) -> str:
     targets = list(cues.TARGET.finditer(before))
     actuals = list(cues.ACTUAL.finditer(before))
     if targets and (not actuals or actuals[-1].start() < targets[-1].start()):
-        return "target"
+        if not (actuals and actuals[-1].end() == targets[-1].start()):  # 已建成: built, not to build
+            return "target"
     return "target" if tier and not actuals else "actual"
 
 
@@ -356,6 +355,8 @@ def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: 
     """The listed items a level, rank or tier is stated for (counts are of the list: one row)."""
     if not (unit.tier or (metric.kind in ("level", "rank") and "count" not in unit.measures)):
         return []
+    if cues.RESPECTIVELY.search(doc.norm, clause[0], numeral.start):
+        return []  # A、B和C分别达到X、Y和Z: one value per item, not one for all
     names = [(m.start, m.end) for m in doc.clusters]
     place_spans = [(m.start, m.end) for m in doc.places]
     items = enumerations.items_before(doc.norm, clause[0], numeral.start, [h.start for h in hits], names, place_spans)

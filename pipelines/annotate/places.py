@@ -12,7 +12,7 @@ from .script import Text
 # A place right after these is a frame of comparison (位居全国第一, 占全区的), not what the figure is about.
 _FRAME_BEFORE = ("居", "进入", "占", "跻身", "列", "排名", "领先", "出口", "销往", "远销", "赴", "面向", "与")
 # 在全区率先, 全市第一: the own region as the field of a comparison, not the figure's subject.
-_IMPLIED_FRAME_AFTER = ("率先", "第一", "领先", "前列", "首个", "首家")
+_IMPLIED_FRAME_AFTER = ("率先", "第一", "领先", "前列", "首个", "首家", "唯一")
 # A place that opens a company's name (广西玉柴集团, 柳州津晶公司) is not what the figure is about.
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)")
 # Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.

@@ -84,6 +84,9 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
         metric_right += figure.metric_code == row["metric_code"]
         status_right += figure.status == row["status"]
         open_targets += open_target and end != row["period_end_year"]
+        if DEBUG and (figure.metric_code != row["metric_code"] or figure.status != row["status"]):
+            print(f"  {row['figure_id']} {row['evidence'][:30]}: metric {figure.metric_code}/{row['metric_code']} "
+                  f"status {figure.status}/{row['status']}", file=sys.stderr)
         if DEBUG and (place_key(figure.place) != place_key(row["place"]) or end != row["period_end_year"]):
             print(f"  {row['figure_id']} {row['evidence'][:30]}: place {figure.place}/{row['place']} "
                   f"end {end}/{row['period_end_year']} {row['status']} ({'; '.join(figure.notes)[:80]})", file=sys.stderr)

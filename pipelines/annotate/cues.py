@@ -14,7 +14,8 @@ from .reference import Metric, Reference
 
 # raw/README.md: target for plans and goals (力争, 目标, 打造, 到20XX年, 将, 预计).
 TARGET = re.compile(r"力争|目标|打造(?!了)|预计|计划|确保|争取|将(?!近)|(?:到|至)\s*(?:19|20)\d{2}\s*年|建成(?!了)|培育(?!了)")
-ACTUAL = re.compile(r"已|形成了?|实现了|达到了|完成了|打造了|培育了|累计")
+# A verb with 了 (壮大了, 形成了) reports what was done; 为了 and 除了 are no such verb.
+ACTUAL = re.compile(r"已|形成|累计|(?<![为除])了")
 # Qualifiers before the number (超/超过/突破/逾 ...) and after its unit (以上, 左右, 以内 ...).
 BEFORE = (("不超过", "at_most"), ("超过", "more_than"), ("突破", "more_than"), ("超", "more_than"),
           ("逾", "more_than"), ("高于", "more_than"), ("接近", "nearly"), ("将近", "nearly"), ("近", "nearly"),

@@ -206,3 +206,17 @@ def test_the_reference_without_a_documents_own_strings(known):
     assert "企业" in known.metric("enterprise_count").cues  # the full reference is left as it was
     figure = one(only_here, kept)
     assert figure.metric_code == "item_count"  # with its cue word gone, the count falls back
+
+
+def test_evidence_grows_until_the_document_holds_it_once(known):
+    text = "柳州市有6条铁路干线、6条国道。"
+    first, second = draft(text, known)
+    assert (first.evidence, second.evidence) == ("6条铁", "6条国")
+    assert text.count(first.evidence) == text.count(second.evidence) == 1
+
+
+def test_a_verb_with_le_reports_an_achieved_figure(known):
+    done = [f for f in draft("广西壮大了新能源、新材料等五百亿级新产业。", known) if f.unit == "亿级"]
+    assert [f.status for f in done] == ["actual", "actual"]
+    goal = [f for f in draft("广西将壮大新能源、新材料等五百亿级新产业。", known) if f.unit == "亿级"]
+    assert [f.status for f in goal] == ["target", "target"]

@@ -338,7 +338,7 @@ def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence:
 def _context_starts(norm: str, numeral: Numeral, cue, qualifier_start, rank, unit: units.UnitMatch,
                     clause: Span, line: Span) -> list[int]:
     """Where the evidence may start: at the cue word, the qualifier, the ranking word; a few
-    characters before a tier or a number with none of them."""
+    characters before a tier; else at the number."""
     starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
     if rank is not None:
         lo = max(line[0], numeral.start - 12)
@@ -347,7 +347,7 @@ def _context_starts(norm: str, numeral: Numeral, cue, qualifier_start, rank, uni
             starts.append(found.start())
     if unit.tier:
         starts.append(max(clause[0], numeral.start - 6))
-    return starts or [max(clause[0], numeral.start - 8)]
+    return starts
 
 
 def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: Metric, hits, clause: Span,

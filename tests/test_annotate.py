@@ -220,3 +220,20 @@ def test_a_verb_with_le_reports_an_achieved_figure(known):
     assert [f.status for f in done] == ["actual", "actual"]
     goal = [f for f in draft("广西将壮大新能源、新材料等五百亿级新产业。", known) if f.unit == "亿级"]
     assert [f.status for f in goal] == ["target", "target"]
+
+
+def test_a_multiplier_after_digits_and_a_space_is_no_number_of_its_own(known):
+    figure = one("上市 200 天销量突破 20 万辆。", known)
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal("20"), "万辆", "more_than")
+
+
+def test_the_own_province_is_the_one_the_document_names_most(known):
+    text = "在北京召开的会议上，广西代表团介绍了广西的工业。全区规上工业增加值增长6%。"
+    figure = one(text, known)
+    assert (figure.place, figure.place_key) == ("广西", "guangxi")
+
+
+def test_the_number_of_a_meeting_is_no_figure(known):
+    assert draft("南宁市第十六届人民代表大会第七次会议召开。", known) == []
+    figure = one("玉柴集团第18次拿到服务证。", known)
+    assert (figure.value, figure.unit) == (Decimal("18"), "次")

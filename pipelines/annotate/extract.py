@@ -24,6 +24,7 @@ _RANK_BEFORE = re.compile(r"(?:居|排名|排|列|位列|名列|位次)[^,。;]{
 _TOP_BEFORE = re.compile(r"(?:进入|居|位列|跻身|排名|排)[^,。;]{0,6}前\s*$")
 _RANK_WORD = re.compile(r"位居|居|排名|进入|位列|跻身")
 _RANK_UNITS = ("位", "名")
+_MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常委会)")
 # A line break inside a sentence (a long line cut mid-word) is no sentence end.
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
 WRAP_WIDTH = 50
@@ -132,8 +133,9 @@ def extract(original: str, published_year: int, reference: Reference) -> list[Fi
 
 def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
     before = doc.norm[numeral.start - 1:numeral.start]
-    if before == "第" and doc.norm[numeral.end:numeral.end + 1] not in "家次":
-        return None  # an ordinal: 第一批, 第二十届 (第一家 and 第18次 are counted)
+    if before == "第" and (doc.norm[numeral.end:numeral.end + 1] not in "家次"
+                           or _MEETING.match(doc.norm, numeral.end + 1)):
+        return None  # an ordinal: 第一批, 第二十届, 第七次会议 (第一家 and 第18次拿到 are counted)
     if numeral.chinese and numeral.value == 1 and before != "第":
         return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
     return units.match(doc.text, numeral, doc.reference.units, longest)
@@ -359,7 +361,8 @@ def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: 
         return []  # A、B和C分别达到X、Y和Z: one value per item, not one for all
     names = [(m.start, m.end) for m in doc.clusters]
     place_spans = [(m.start, m.end) for m in doc.places]
-    items = enumerations.items_before(doc.norm, clause[0], numeral.start, [h.start for h in hits], names, place_spans)
+    stops = [h.start for h in hits if h.metric.kind == "level"]  # 产值, 产量: where the last item ends
+    items = enumerations.items_before(doc.norm, clause[0], numeral.start, stops, names, place_spans)
     if not items and unit.tier:
         items = enumerations.items_after(doc.norm, end, sentence[1], names)
     return items

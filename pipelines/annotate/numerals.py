@@ -36,8 +36,8 @@ def numerals(norm: str) -> list[Numeral]:
     found = [Numeral(m.start(), m.end(), Decimal(m.group().replace(",", "")), False) for m in _ARABIC.finditer(norm)]
     for match in _CHINESE.finditer(norm):
         run, start = match.group(), match.start()
-        if all(ch in "十百千万" for ch in run) and start > 0 and norm[start - 1].isdigit():
-            continue  # the 万 of 1.2万: a multiplier that goes with the unit
+        if all(ch in "十百千万" for ch in run) and norm[:start].rstrip(" ")[-1:].isdigit():
+            continue  # the 万 of 1.2万 (or 20 万): a multiplier that goes with the unit
         value = _chinese_value(run)
         if value is None:
             continue

@@ -80,7 +80,8 @@ def nearest(found: list[Mention], span: tuple[int, int], at: int, norm: str | No
 
 def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention]) -> list[Mention]:
     """Mentions by 全市/我市 (the subject city) and 全区/我区/自治区 (the province the document names)."""
-    province = next((m.key for m in found if levels.get(m.key) == "province"), None)
+    provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
+    province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
     out = []
     for word in IMPLIED:
         key = province if word in ("全区", "我区", "自治区", "全省") else (

@@ -13,7 +13,7 @@ _SINCE = re.compile(r"(?<!\d)" + _YEAR + r"\s*年\s*以来")
 _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2),
-             ("明年", 1), ("当年", 0))
+             ("明年", 1))
 
 
 @dataclass(frozen=True)

@@ -132,19 +132,52 @@ def check(ctx, docs: bool):
 @main.command("verify-evidence")
 @click.option("--documents", "documents_dir", required=True, type=click.Path(exists=True, file_okay=False,
               path_type=Path), help="Folder of source documents named <document_id>.txt.")
+@click.option("--document", "document", default=None, help="Check only this document's figures.")
 @click.pass_context
-def verify_evidence(ctx, documents_dir: Path):
-    """Report every figure whose evidence is not found, verbatim, in its document."""
+def verify_evidence(ctx, documents_dir: Path, document: str | None):
+    """Report every figure whose evidence is not found, verbatim, in its document.
+
+    Figures of documents that are not in the folder are not checked (a warning line each)."""
     from .evidence import verify
+    from .logs import echo_error
 
     project = project_of(ctx)
-    problems, checked = verify(project.project_dir / "raw", documents_dir)
-    for problem in problems:
+    result = verify(project.project_dir / "raw", documents_dir, document)
+    for document_id, count in sorted(result.not_checked.items()):
+        echo_error(f"Warning: {document_id}.txt is not in {documents_dir}: its {count} figures were not checked")
+    for problem in result.problems:
         click.echo(str(problem))
-    if problems:
-        raise ClusterdwError(f"{len(problems)} of {checked} figures' evidence not found in their documents",
-                             documents_dir, "copy the evidence verbatim from the document, or fix document_id")
-    click.echo(f"All {checked} figures' evidence found verbatim in {documents_dir}.")
+    if document is not None and not result.checked and not result.not_checked:
+        raise ClusterdwError(f"no figure of document {document} in raw/figures", "--document",
+                             "give a document_id that raw/figures annotates")
+    if not result.checked:
+        raise ClusterdwError(f"none of the {len(result.not_checked)} annotated documents is in the folder",
+                             documents_dir, "give the folder that holds the documents as <document_id>.txt")
+    if result.problems:
+        raise ClusterdwError(f"{len(result.problems)} of {result.checked} checked figures' evidence not found in "
+                             "their documents", documents_dir,
+                             "copy the evidence verbatim from the document, or fix document_id")
+    skipped = sum(result.not_checked.values())
+    click.echo(f"All {result.checked} checked figures' evidence found verbatim in {documents_dir}"
+               + (f" ({skipped} figures of {len(result.not_checked)} documents not checked)." if skipped else "."))
+
+
+@main.command()
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("--document-id", "document_id", required=True, help="The document's id, as in raw/documents.csv.")
+@click.option("--published", required=True, help="Publication date YYYY-MM-DD: 今年, 去年 … are read against it.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Draft file [default: raw/drafts/<ID>.csv, a folder the loader never reads].")
+@click.option("--force", is_flag=True, help="Overwrite an existing draft.")
+@click.pass_context
+def suggest(ctx, document: Path, document_id: str, published: str, out: Path | None, force: bool):
+    """Draft the figures of DOCUMENT.txt, one row per candidate figure in the columns of raw/figures."""
+    from .annotate.suggest import suggest as draft_figures
+
+    result = draft_figures(project_of(ctx).project_dir, document, document_id, published, out, force)
+    click.echo(f"Drafted {result.figures} figures of {document} in {result.seconds:.2f}s: {result.path}")
+    click.echo(f"{result.unsure} rows say in note what a guess rests on. Review the draft (delete, fix, add), "
+               "then move it into raw/figures/ and run `clusterdw verify-evidence`.")
 
 
 @main.command()

@@ -182,6 +182,7 @@ METRICS = Contract(
             "fct_output_values", "fct_growth_rates", "fct_rd_intensity", "fct_shares_ranks")),
         Column("min_value", "double"), Column("max_value", "double"),
         _text("description", True),
+        _text("cue_words", pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 产值;总产值"),
     ),
     ("metric_code",),
     "The metric catalogue.",

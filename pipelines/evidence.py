@@ -1,9 +1,13 @@
-"""Hold annotations against their documents: every evidence span must occur verbatim in its document."""
+"""Hold annotations against their documents: every evidence span must occur verbatim in its document.
+
+A folder may hold only some of the documents (a new one, while the others live elsewhere): figures
+of a document absent from it are not checked, and said so, rather than failed."""
 
 from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contracts import DOCUMENTS
@@ -13,33 +17,45 @@ from .errors import Location, Violation
 _DOCUMENT_ID = re.compile(next(c.pattern for c in DOCUMENTS.columns if c.name == "document_id"))
 
 
-def verify(raw_dir: Path, documents_dir: Path) -> tuple[list[Violation], int]:
-    """(problems, figures checked): one problem per figure whose evidence is not in its document."""
-    problems: list[Violation] = []
+@dataclass
+class Verification:
+    problems: list[Violation] = field(default_factory=list)
+    checked: int = 0
+    not_checked: dict[str, int] = field(default_factory=dict)  # document_id -> figures not checked
+    documents: set[str] = field(default_factory=set)  # documents whose figures were checked
+
+
+def verify(raw_dir: Path, documents_dir: Path, document: str | None = None) -> Verification:
+    """One problem per figure whose evidence is not in its document; only `document`'s figures if given."""
+    result = Verification()
     texts: dict[str, str | None] = {}
-    checked = 0
     for path in sorted((raw_dir / "figures").glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             reader.fieldnames  # reads the header, so line_num counts from it
             line = reader.line_num + 1
             for row in reader:
-                checked += 1
                 where = Location(str(path.relative_to(raw_dir.parent)), line, "evidence")
                 line = reader.line_num + 1
                 document_id = row.get("document_id") or ""
+                if document is not None and document_id != document:
+                    continue
                 if not _DOCUMENT_ID.fullmatch(document_id):
-                    problems.append(Violation(Location(where.file, where.line, "document_id"),
-                                              f"document_id '{document_id}' is not a valid document_id "
-                                              "(letters, digits, _ and -, as in raw/documents.csv)"))
+                    result.checked += 1
+                    result.problems.append(Violation(Location(where.file, where.line, "document_id"),
+                                                     f"document_id '{document_id}' is not a valid document_id "
+                                                     "(letters, digits, _ and -, as in raw/documents.csv)"))
                     continue
                 if document_id not in texts:
                     doc = documents_dir / f"{document_id}.txt"
-                    texts[document_id] = doc.read_text(encoding="utf-8") if doc.exists() else None
+                    texts[document_id] = doc.read_text(encoding="utf-8") if doc.is_file() else None
                 text = texts[document_id]
                 if text is None:
-                    problems.append(Violation(where, f"document {document_id}.txt not found in {documents_dir}"))
-                elif (row.get("evidence") or "") not in text:
-                    problems.append(Violation(where, f"figure {row.get('figure_id')}: evidence "
-                                                     f"'{row.get('evidence')}' not found in {document_id}.txt"))
-    return problems, checked
+                    result.not_checked[document_id] = result.not_checked.get(document_id, 0) + 1
+                    continue
+                result.checked += 1
+                result.documents.add(document_id)
+                if (row.get("evidence") or "") not in text:
+                    result.problems.append(Violation(where, f"figure {row.get('figure_id')}: evidence "
+                                                            f"'{row.get('evidence')}' not found in {document_id}.txt"))
+    return result

@@ -54,6 +54,11 @@ class Project:
     def report_dir(self) -> Path:
         return self.target_dir / "report"
 
+    @property
+    def drafts_dir(self) -> Path:
+        """raw/drafts: what `clusterdw suggest` writes; never loaded, so no input of a run."""
+        return self.project_dir / "raw" / "drafts"
+
     def inputs_sha256(self) -> str:
         """One hash of every input file's path and content, for --if-changed. Of raw/, exactly the files
         the load reads, listed by the loader's own function: through a symlinked raw/figures as the

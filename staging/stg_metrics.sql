@@ -19,6 +19,9 @@ final as (
         fact_table,
         min_value as min_plausible_value,
         max_value as max_plausible_value,
+
+        -- drafting
+        cue_words as metric_cue_words,
     from metrics
 )
 

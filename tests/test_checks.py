@@ -214,9 +214,9 @@ CASES = [
     Case("fct_growth_rates", "update marts.fct_growth_rates set computed_rate_pct = rate_pct - 5, "
                              f"reported_minus_computed_pct_points = 5 where growth_rate_id = {GROWTH_ROW}",
          BETWEEN, "reported_minus_computed_pct_points", "warning"),
-    Case("fct_growth_rates", "update marts.fct_growth_rates set value_reported = 5000 "
+    Case("fct_growth_rates", "update marts.fct_growth_rates set value_reported = -150 "
                              f"where growth_rate_id = {GROWTH_ROW}",
-         NULL, "outside_plausible_range", sample="growth_rate 5000.0 outside [-100.0, 1000.0]"),
+         NULL, "outside_plausible_range", sample="growth_rate -150.0 outside [-100.0, "),
     Case("fct_growth_rates", f"update marts.fct_growth_rates set level_figure_id = '999-999' "
                              f"where growth_rate_id = {GROWTH_ROW}",
          NULL, "unresolved_keys", sample="level_figure_id 999-999 not in marts.int_figures"),
@@ -232,8 +232,8 @@ CASES = [
                              f"where figure_id = {first('marts.fct_rd_intensity', 'figure_id')}",
          NULL, "unresolved_keys", sample="national_figure_id 999-999"),
     Case("fct_shares_ranks", "update marts.fct_shares_ranks set value_in_base_unit = 120 where figure_id = "
-                             f"{first('marts.fct_shares_ranks', 'figure_id', 'metric_kind = ' + repr('share'))}",
-         BETWEEN, "share_pct"),
+                             f"{first('marts.fct_shares_ranks', 'figure_id', 'metric_code = ' + repr('share'))}",
+         NULL, "outside_plausible_range", sample="outside [0.0, 100.0]"),
     Case("fct_shares_ranks", "update marts.fct_shares_ranks set value_in_base_unit = 2.5 where figure_id = "
                              f"{first('marts.fct_shares_ranks', 'figure_id', 'metric_kind = ' + repr('rank'))}",
          NULL, "non_whole_rank", sample="2.5"),

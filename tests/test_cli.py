@@ -78,4 +78,4 @@ def test_verify_evidence_finds_every_span_and_reports_the_missing_ones(project, 
     assert result.exit_code == 1
     assert "raw/figures/000_35157f1fbdb36fec.csv:3: evidence: figure 000-099" in result.output
     assert "000-011" not in result.output
-    assert "1 of 2 figures' evidence not found" in result.output
+    assert "1 of 2 checked figures' evidence not found" in result.output

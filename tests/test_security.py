@@ -258,7 +258,7 @@ def test_verify_evidence_refuses_a_document_id_that_is_a_path(project, cli, tmp_
     assert f"{where}:3: document_id: document_id '../secret' is not a valid document_id" in result.output
     assert f"{where}:4: document_id: document_id '{secret}' is not a valid document_id" in result.output
     assert f"{where}:2:" not in result.output
-    assert "2 of 3 figures' evidence not found" in result.output
+    assert "2 of 3 checked figures' evidence not found" in result.output
 
 
 # --- 5. run --if-changed --------------------------------------------------------------------------------

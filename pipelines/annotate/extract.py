@@ -1,0 +1,368 @@
+"""A document's candidate figures: every number with a unit that is no page furniture, with what the
+text around it says about it. One Figure per row of the draft (a list of items gives one each)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import cues, enumerations, furniture, places, units
+from .evidence import evidence, holds
+from .numerals import Numeral, numerals
+from .periods import Mention as YearMention
+from .periods import Period, period_of, year_mentions
+from .reference import Metric, Reference
+from .script import Text, read, simplified
+
+Span = tuple[int, int]
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_CLAUSE_END = re.compile(r"[,;:。!?\n]")
+_NEWLINE = re.compile("\n")
+_RANK_BEFORE = re.compile(r"(?:居|排名|排|列|位列|名列|位次)[^,。;]{0,8}第\s*$")
+_TOP_BEFORE = re.compile(r"(?:进入|居|位列|跻身|排名|排)[^,。;]{0,6}前\s*$")
+_RANK_WORD = re.compile(r"位居|居|排名|进入|位列|跻身")
+_RANK_UNITS = ("位", "名")
+_MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常委会)")
+# A line break inside a sentence (a long line cut mid-word) is no sentence end.
+_WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
+WRAP_WIDTH = 50
+LEVEL_KINDS = ("level", "count")
+FALLBACK_LEVELS = ("region", "country")  # never taken from outside the figure's sentence
+
+
+@dataclass
+class Figure:
+    number_start: int  # in the original text, for the benchmark's matching
+    place: str
+    cluster: str
+    enterprise: str
+    metric_code: str
+    rate_of_metric_code: str
+    period: Period
+    period_kind: str
+    value: Decimal
+    unit: str
+    status: str
+    qualifier: str
+    evidence: str
+    notes: list[str] = field(default_factory=list)
+    place_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document read once: its copy, its sentences, clauses and paragraphs, and every mention."""
+
+    text: Text
+    published_year: int
+    reference: Reference
+    sentences: list[Span]
+    clauses: list[Span]
+    lines: list[Span]  # physical lines: evidence never crosses one
+    paragraphs: list[Span]
+    places: list[places.Mention]
+    clusters: list[places.Mention]
+    enterprises: list[places.Mention]
+    years: list[YearMention]
+    subject: tuple[str, str] | None
+    written: dict[str, str]
+    furniture: list[Span]
+
+    @property
+    def norm(self) -> str:
+        return self.text.norm
+
+
+def _spans(norm: str, pattern: re.Pattern) -> list[Span]:
+    spans, at = [], 0
+    for match in pattern.finditer(norm):
+        spans.append((at, match.start()))
+        at = match.end()
+    spans.append((at, len(norm)))
+    return spans
+
+
+def _within(spans: list[Span], at: int) -> Span:
+    starts = [s for s, _ in spans]
+    index = bisect_left(starts, at + 1) - 1
+    return spans[max(index, 0)]
+
+
+def _unwrapped(norm: str) -> str:
+    """The copy with line breaks inside sentences as spaces, for finding sentences and paragraphs;
+    a break after a short line with no comma (a heading) stays."""
+    def join(match: re.Match) -> str:
+        line = norm[norm.rfind("\n", 0, match.start()) + 1:match.start()]
+        return " " * len(match.group()) if len(line) >= WRAP_WIDTH or "," in line else match.group()
+
+    return _WRAPPED.sub(join, norm)
+
+
+def read_document(original: str, published_year: int, reference: Reference) -> Document:
+    text = read(original)
+    norm = text.norm
+    flow = _unwrapped(norm)
+    found_places = places.mentions(norm, reference.places)
+    subject = places.subject(text, found_places, reference.place_levels)
+    written = places.written_forms(text, found_places)
+    implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
+    return Document(
+        text, published_year, reference,
+        _spans(flow, _SENTENCE_END), _spans(flow, _CLAUSE_END), _spans(norm, _NEWLINE), _spans(flow, _NEWLINE),
+        sorted(found_places + [m for m in implied if m.key in written], key=lambda m: m.start),
+        places.mentions(norm, reference.clusters),
+        places.mentions(norm, {e: e for e in reference.enterprises}),
+        year_mentions(norm, published_year), subject, written, furniture.furniture_spans(norm))
+
+
+def extract(original: str, published_year: int, reference: Reference) -> list[Figure]:
+    doc = read_document(original, published_year, reference)
+    longest_unit = max(map(len, reference.units), default=1) + 1
+    figures: list[Figure] = []
+    for numeral in numerals(doc.norm):
+        line = _within(doc.lines, numeral.start)
+        rank = _rank(doc.norm, numeral, line[0])
+        unit = _rank_unit(doc.text, numeral, rank) if rank else _unit(doc, numeral, longest_unit)
+        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture):
+            continue
+        figures.extend(_figures(doc, numeral, unit, rank, line, figures))
+    return figures
+
+
+def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
+    before = doc.norm[numeral.start - 1:numeral.start]
+    if before == "第" and (doc.norm[numeral.end:numeral.end + 1] not in "家次"
+                           or _MEETING.match(doc.norm, numeral.end + 1)):
+        return None  # an ordinal: 第一批, 第二十届, 第七次会议 (第一家 and 第18次拿到 are counted)
+    if numeral.chinese and numeral.value == 1 and before != "第":
+        return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
+    return units.match(doc.text, numeral, doc.reference.units, longest)
+
+
+def _rank(norm: str, numeral: Numeral, line_start: int) -> tuple[str, str | None] | None:
+    """(qualifier, unit as written or None) for a position in a ranking: 第28位, 位居全国第一 (exact),
+    进入全国前五 (at_most). None for other ordinals (list numbering, 第一批)."""
+    before = norm[line_start:numeral.start]
+    after = norm[numeral.end:numeral.end + 1]
+    if _TOP_BEFORE.search(before):
+        return "at_most", after if after in _RANK_UNITS else None
+    if before.rstrip().endswith("第"):
+        if after in _RANK_UNITS:
+            return "exact", after
+        if _RANK_BEFORE.search(before):
+            return "exact", None
+    return None
+
+
+def _rank_unit(text: Text, numeral: Numeral, rank: tuple[str, str | None]) -> units.UnitMatch:
+    if rank[1]:
+        return units.UnitMatch(text.span(numeral.end, numeral.end + 1), numeral.end + 1, frozenset({"ordinal"}),
+                               False, False)
+    return units.UnitMatch("位", numeral.end, frozenset({"ordinal"}), False, False, read_as="rank")
+
+
+def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line: Span,
+             earlier: list[Figure]) -> list[Figure]:
+    norm, text, reference = doc.norm, doc.text, doc.reference
+    notes: list[str] = []
+    sentence = _within(doc.sentences, numeral.start)
+    clause = _within(doc.clauses, numeral.start)
+    paragraph = _within(doc.paragraphs, numeral.start)
+    hits = cues.cue_hits(norm, (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12)), reference)
+
+    qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line)
+    metric, cue = _metric(hits, numeral, unit, rank, clause, reference)
+    if metric is None:
+        return []
+    if unit.tier:
+        notes.append("size tier")
+        qualifier = "at_least" if qualifier == "exact" else qualifier
+    elif cue is None and rank is None:
+        notes.append(f"no cue word: metric {metric.code} guessed from the unit")
+    value = numeral.value
+    if metric.kind == "rate" and cue is not None and cues.DECREASE.search(norm, cue.start, cue.end + 2):
+        value = -value
+        notes.append("a decrease: value negative")
+    rate_of = ""
+    if metric.kind in ("rate", "share", "rank"):
+        rate_of = _rate_of(doc, hits, cue, numeral, sentence, earlier)
+
+    status = _status(norm, sentence[0], numeral.start, unit.tier)
+    near = norm[max(sentence[0], numeral.start - 20):numeral.start]
+    is_stock = bool(cues.STOCK.search(near)) or (metric.kind == "count" and not cues.FLOW.search(near))
+    period = period_of(doc.years, sentence, clause, paragraph, numeral.start, status == "target",
+                       doc.published_year, is_stock)
+    if period.basis:
+        notes.append(period.basis)
+    kind = _period_kind(norm, sentence, numeral.start, metric, period)
+
+    place, place_key = _place(doc, numeral.start, sentence, paragraph, notes)
+    cluster = "" if metric.code == "cluster_count" else _nearest_name(doc, doc.clusters, numeral.start, sentence)
+    enterprise = _nearest_name(doc, doc.enterprises, numeral.start, sentence)
+
+    if cue is not None and cue.start >= end:  # 6个先进制造业集群: what is counted follows the number
+        end = cue.end
+    span = evidence(text, numeral.start, end, _context_starts(norm, numeral, cue, qualifier_start, rank, unit,
+                                                               clause, line), line)
+    if not holds(value, span):
+        notes.append("the evidence check may not read this number: check evidence")
+    if unit.read_as == "大":
+        notes.append(f"unit read from {text.span(numeral.end, numeral.end + 1)} (X大 = X items)")
+
+    def figure(cluster_as_written: str, more: list[str]) -> Figure:
+        said = notes + more
+        if cluster_as_written and simplified(cluster_as_written) not in reference.clusters:
+            said.append(f"cluster {cluster_as_written} not in reference/cluster_aliases.csv: add it or correct it")
+        return Figure(text.original_start(numeral.start), place, cluster_as_written, enterprise, metric.code,
+                      rate_of, period, kind, value, unit.unit, status, qualifier, span, said, place_key)
+
+    items = _list_items(doc, numeral, unit, metric, hits, clause, sentence, end)
+    if len(items) < 2:
+        return [figure(cluster, [])]
+    return [figure(text.span(s, e), [f"one of a list sharing the number ({text.span(s, e)})"]) for s, e in items]
+
+
+def _qualifier(norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: Span) -> tuple[str, int | None, int]:
+    """(qualifier, where its word starts if before the number, where the figure's words end)."""
+    if rank is not None and rank[0] == "at_most":
+        return "at_most", None, unit.end
+    before = cues.qualifier_before(norm, numeral.start, line[0])
+    if before:
+        return before[0], before[1], unit.end
+    after = cues.qualifier_after(norm, unit.end)
+    if after:
+        return after[0], None, after[1]
+    return ("more_than" if unit.more_than else "exact"), None, unit.end
+
+
+def _metric(hits, numeral: Numeral, unit: units.UnitMatch, rank, clause: Span,
+            reference: Reference) -> tuple[Metric | None, cues.CueHit | None]:
+    if unit.tier:  # a size tier is a class of output value (raw/README.md, size tiers)
+        return next((m for m in reference.metrics if m.code == "output_value"), None), None
+    if rank is not None:
+        return cues.choose_metric([], numeral.start, unit.measures, reference, kinds=("rank",))
+    if "count" in unit.measures:
+        return _count_metric(hits, numeral, unit, clause, reference)
+    return cues.choose_metric(hits, numeral.start, unit.measures, reference)
+
+
+COUNTED_AFTER = 10  # how far after a count's unit its noun may start: 9项电动土方机械国家标准
+
+
+def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, reference: Reference):
+    """A count's cue is the noun counted: the cue word right after the unit (number, classifier,
+    noun: 6个先进制造业集群), else the nearest before the number in its clause (规上工业企业超1300家)."""
+    fitting = [h for h in hits if h.metric.unit_measure in unit.measures and h.metric.kind == "count"]
+    after = [h for h in fitting if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER)]
+    before = [h for h in fitting if clause[0] <= h.start and h.end <= numeral.start]
+    if after:
+        best = min(after, key=lambda h: (h.start, -(h.end - h.start)))
+        return best.metric, best
+    if before:
+        best = max(before, key=lambda h: (h.end, h.end - h.start))
+        return best.metric, best
+    return cues.choose_metric([], numeral.start, frozenset({"count"}) & unit.measures or unit.measures, reference)
+
+
+def _rate_of(doc: Document, hits, cue, numeral: Numeral, sentence: Span, earlier: list[Figure]) -> str:
+    """The metric a rate, share or rank is of: the level figure just before it in its sentence
+    (产量18.7万辆，增长198.2%), or the nearest level cue word before its own (工业投资增长11.4%)."""
+    until = cue.start if cue else numeral.start
+    levels = [h for h in hits if h.metric.kind in LEVEL_KINDS and h.end <= until]
+    origin = doc.text.origin
+    previous = [f for f in earlier if sentence[0] <= bisect_left(origin, f.number_start) < numeral.start
+                and doc.reference.metric(f.metric_code).kind in LEVEL_KINDS]
+    if previous and (not levels or bisect_left(origin, previous[-1].number_start) > levels[-1].end):
+        return previous[-1].metric_code
+    if levels:
+        return max(levels, key=lambda h: (h.end, h.end - h.start)).metric.code
+    return ""
+
+
+def _status(norm: str, sentence_start: int, at: int, tier: bool) -> str:
+    """target when a target word (力争, 目标, 到2025年 …) comes before the number in its sentence and no
+    word of an achieved fact (已, 形成, 实现了 …) after it; a size tier is a goal unless achieved."""
+    before = norm[sentence_start:at]
+    targets = list(cues.TARGET.finditer(before))
+    actuals = list(cues.ACTUAL.finditer(before))
+    if targets and (not actuals or actuals[-1].start() < targets[-1].start()):
+        if not (actuals and actuals[-1].end() == targets[-1].start()):  # 已建成: built, not to build
+            return "target"
+    return "target" if tier and not actuals else "actual"
+
+
+def _period_kind(norm: str, sentence: Span, at: int, metric: Metric, period: Period) -> str:
+    near = norm[max(sentence[0], at - 20):at]
+    if cues.AVERAGE.search(near):
+        return "average"
+    if cues.CUMULATIVE.search(near):
+        return "cumulative"
+    if cues.STOCK.search(near):
+        return "as_of"
+    if period.start is not None and period.start != period.end:
+        return "cumulative"
+    if metric.kind == "count" and period.inferred:
+        return "as_of"
+    return "year"
+
+
+def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[str]) -> tuple[str, str | None]:
+    """(place as written, key): the nearest in the sentence; else the nearest earlier in the paragraph
+    or the two before it (no region or country from there); else the document's subject place."""
+    levels = doc.reference.place_levels
+    mention = places.nearest(doc.places, sentence, at, doc.norm, levels)
+    if mention is None:
+        before = _within(doc.paragraphs, max(0, _within(doc.paragraphs, max(0, paragraph[0] - 2))[0] - 2))
+        earlier = [m for m in doc.places if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS]
+        mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels)
+        if mention is not None:
+            notes.append("place from earlier in the paragraph" if mention.start >= paragraph[0]
+                         else "place from the paragraphs before")
+    if mention is not None:
+        if mention.name in places.IMPLIED:
+            notes.append(f"place from {doc.text.span(mention.start, mention.end)}")
+            return doc.written[mention.key], mention.key
+        return doc.text.span(mention.start, mention.end), mention.key
+    if doc.subject is not None:
+        notes.append("place not in the sentence: the document's subject place")
+        return doc.subject
+    notes.append("no place found: fill it in")
+    return "", None
+
+
+def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:
+    mention = places.nearest([m for m in found if m.end <= at], sentence, at)
+    return doc.text.span(mention.start, mention.end) if mention else ""
+
+
+def _context_starts(norm: str, numeral: Numeral, cue, qualifier_start, rank, unit: units.UnitMatch,
+                    clause: Span, line: Span) -> list[int]:
+    """Where the evidence may start: at the cue word, the qualifier, the ranking word; a few
+    characters before a tier; else at the number."""
+    starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
+    if rank is not None:
+        lo = max(line[0], numeral.start - 12)
+        found = _RANK_WORD.search(norm, lo, numeral.start)
+        if found:
+            starts.append(found.start())
+    if unit.tier:
+        starts.append(max(clause[0], numeral.start - 6))
+    return starts
+
+
+def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: Metric, hits, clause: Span,
+                sentence: Span, end: int) -> list[Span]:
+    """The listed items a level, rank or tier is stated for (counts are of the list: one row)."""
+    if not (unit.tier or (metric.kind in ("level", "rank") and "count" not in unit.measures)):
+        return []
+    if cues.RESPECTIVELY.search(doc.norm, clause[0], numeral.start):
+        return []  # A、B和C分别达到X、Y和Z: one value per item, not one for all
+    names = [(m.start, m.end) for m in doc.clusters]
+    place_spans = [(m.start, m.end) for m in doc.places]
+    stops = [h.start for h in hits if h.metric.kind == "level"]  # 产值, 产量: where the last item ends
+    items = enumerations.items_before(doc.norm, clause[0], numeral.start, stops, names, place_spans)
+    if not items and unit.tier:
+        items = enumerations.items_after(doc.norm, end, sentence[1], names)
+    return items

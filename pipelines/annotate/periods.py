@@ -1,0 +1,92 @@
+"""The years a figure is about: a year or range the sentence states, else 今年/去年/上年/过去的一年
+relative to the publication date (inferred), else for an actual figure the publication year (inferred).
+A target keeps only a year the document states (a year or a relative year); never an inferred deadline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_YEAR = r"((?:19|20)\d{2})"
+_RANGE = re.compile(_YEAR + r"\s*年?\s*(?:至|到|—|–|-|~|－)\s*" + _YEAR + r"\s*年")
+_SINCE = re.compile(r"(?<!\d)" + _YEAR + r"\s*年\s*以来")
+_ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*年")
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
+_RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2),
+             ("明年", 1))
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    first: int
+    last: int
+    relative: str | None = None  # the word, for a relative year
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int | None
+    end: int | None
+    inferred: bool
+    basis: str  # what the years rest on, for the note
+
+
+def year_mentions(norm: str, published_year: int) -> list[Mention]:
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for match in _RANGE.finditer(norm):
+        first, last = int(match.group(1)), int(match.group(2))
+        if first <= last:
+            found.append(Mention(match.start(), match.end(), first, last))
+            taken.append(match.span())
+    for match in _SINCE.finditer(norm):  # 2021年以来: from 2021 to the publication year
+        first = int(match.group(1))
+        if first <= published_year:
+            found.append(Mention(match.start(), match.end(), first, published_year, relative="以来"))
+            taken.append(match.span())
+    for match in _ONE.finditer(norm):
+        if not any(s <= match.start() < e for s, e in taken):
+            year = int(match.group(1))
+            found.append(Mention(match.start(), match.end(), year, year))
+    for match in _FIVE_YEAR_PLAN.finditer(norm):
+        number = "一二三四五六".index(match.group(1)) + 11
+        first = 1956 + (number - 1) * 5
+        if 1990 <= first <= 2046:
+            found.append(Mention(match.start(), match.end(), first, first + 4))
+    for word, offset in _RELATIVE:
+        for at in (m.start() for m in re.finditer(word, norm)):
+            if not any(m.start <= at < m.end for m in found):
+                year = published_year + offset
+                found.append(Mention(at, at + len(word), year, year, relative=word))
+    return sorted(found, key=lambda m: m.start)
+
+
+def period_of(mentions: list[Mention], sentence: tuple[int, int], clause: tuple[int, int],
+              paragraph: tuple[int, int], at: int, is_target: bool, published_year: int,
+              is_stock: bool = False) -> Period:
+    """Years of the figure at `at`: the nearest mention before it in its sentence, else the nearest
+    after it in its clause; for an actual figure else the nearest before it in its paragraph
+    (inferred), else the publication year (inferred). A target gets no year its sentence does not state."""
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= at]
+    after = [m for m in mentions if at <= m.start < clause[1]]
+    chosen = before[-1] if before else (after[0] if after else None)
+    if chosen is None and not is_target and not is_stock:
+        earlier = [m for m in mentions if paragraph[0] <= m.start and m.end <= at]
+        if earlier:
+            m = earlier[-1]
+            word = (m.relative if m.relative not in (None, "以来") else
+                    f"{m.first}" if m.first == m.last else f"{m.first}-{m.last}")
+            return Period(m.first, m.last, True, f"year from {word} earlier in the paragraph")
+    if chosen is not None and chosen.relative is None:
+        return Period(chosen.first, chosen.last, False, "")
+    if chosen is not None and chosen.relative == "以来":
+        return Period(chosen.first, chosen.last, True, f"{chosen.first}年以来: to the publication year {chosen.last}")
+    if chosen is not None:
+        return Period(chosen.first, chosen.last, True, f"{chosen.relative} read as {chosen.first} "
+                                                       f"(published {published_year})")
+    if is_target:
+        return Period(None, None, False, "target year not stated: left empty")
+    return Period(published_year, published_year, True, "year not stated: publication year"
+                  + (" (a stock, as of publication)" if is_stock else ""))

@@ -1,0 +1,114 @@
+"""Places, clusters and enterprises named in the text: every mention, longest name first, so
+柳州市柳江区 is one mention and not 柳州市 + 柳江区."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .script import Text
+
+# A place right after these is a frame of comparison (位居全国第一, 占全区的), not what the figure is about.
+_FRAME_BEFORE = ("居", "进入", "占", "跻身", "列", "排名", "领先", "出口", "销往", "远销", "赴", "面向", "与")
+# 在全区率先, 全市第一: the own region as the field of a comparison, not the figure's subject.
+_IMPLIED_FRAME_AFTER = ("率先", "第一", "领先", "前列", "首个", "首家", "唯一")
+# A place that opens a company's name (广西玉柴集团, 柳州津晶公司) is not what the figure is about.
+_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)")
+# Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.
+IMPLIED = ("全市", "我市", "全区", "我区", "自治区", "全省")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # Simplified, as matched
+    key: str
+
+
+def mentions(norm: str, names: dict[str, str]) -> list[Mention]:
+    found: list[Mention] = []
+    taken = bytearray(len(norm))
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 2:
+            continue
+        at = norm.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(taken[at:end]):
+                found.append(Mention(at, end, name, names[name]))
+                taken[at:end] = b"\x01" * len(name)
+            at = norm.find(name, at + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def is_frame(norm: str, mention: Mention) -> bool:
+    before = norm[max(0, mention.start - 3):mention.start]
+    before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
+    if any(before.endswith(word) for word in _FRAME_BEFORE):
+        return True
+    if mention.name == "自治区" and norm[mention.end:mention.end + 1] == "级":
+        return True  # 自治区级实验室: a rank of the lab, not a place
+    if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(_IMPLIED_FRAME_AFTER, mention.end)):
+        return True
+    return bool(_COMPANY_AFTER.match(norm, mention.end))
+
+
+COUNTRY_REACH = 8
+
+
+def nearest(found: list[Mention], span: tuple[int, int], at: int, norm: str | None = None,
+            levels: dict[str, str] | None = None) -> Mention | None:
+    """The mention nearest before `at` in span, else the nearest after it. Frames are left out, and
+    so is the country unless it stands right before the number (全国平均水平2.65%): 全国两会 earlier
+    in a sentence about a city's buses does not make its figures national."""
+    def fits(m: Mention) -> bool:
+        if norm is not None and is_frame(norm, m):
+            return False
+        if levels is not None and levels.get(m.key) == "country":
+            return m.end <= at and at - m.end <= COUNTRY_REACH
+        return True
+
+    inside = [m for m in found if span[0] <= m.start < span[1] and fits(m)]
+    before = [m for m in inside if m.end <= at]
+    if before:
+        return before[-1]
+    after = [m for m in inside if m.start >= at]
+    return after[0] if after else None
+
+
+def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention]) -> list[Mention]:
+    """Mentions by 全市/我市 (the subject city) and 全区/我区/自治区 (the province the document names)."""
+    provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
+    province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
+    out = []
+    for word in IMPLIED:
+        key = province if word in ("全区", "我区", "自治区", "全省") else (
+            subject_key if subject_key and levels.get(subject_key) == "prefecture" else None)
+        if key is None:
+            continue
+        at = norm.find(word)
+        while at >= 0:
+            out.append(Mention(at, at + len(word), word, key))
+            at = norm.find(word, at + 1)
+    return out
+
+
+def written_forms(text: Text, found: list[Mention]) -> dict[str, str]:
+    """Each place's name as the document writes it most often."""
+    counts: dict[str, Counter] = {}
+    for m in found:
+        counts.setdefault(m.key, Counter())[text.span(m.start, m.end)] += 1
+    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
+
+
+def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[str, str] | None:
+    """(place as the document writes it, key): the city or province the document names most."""
+    counts = Counter(m.key for m in found if levels.get(m.key) in ("province", "prefecture"))
+    if not counts:
+        return None
+    key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))
+    written = Counter(text.span(m.start, m.end) for m in found if m.key == key)
+    return written.most_common(1)[0][0], key
+

@@ -1,0 +1,97 @@
+"""What suggest knows, read from raw/: units, place names, cluster names, enterprises and the metric
+catalogue with its cue words. All names are kept in Simplified script, to match the text's copy."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..errors import ClusterdwError, Location
+from .script import simplified
+
+
+@dataclass(frozen=True)
+class Metric:
+    code: str
+    kind: str  # level / count / rate / share / rank
+    unit_measure: str
+    cues: tuple[str, ...]  # Simplified
+
+
+@dataclass(frozen=True)
+class Reference:
+    units: dict[str, set[str]]  # unit (Simplified) -> unit measures
+    places: dict[str, str]  # name (Simplified) -> place_key
+    place_levels: dict[str, str]  # place_key -> level
+    clusters: dict[str, str]  # alias (Simplified) -> cluster_key
+    enterprises: tuple[str, ...]  # as annotated before (Simplified)
+    metrics: tuple[Metric, ...]  # catalogue order: with no cue word, the first metric of a unit's measure
+    removed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what `without` took out, by kind
+
+    def metric(self, code: str) -> Metric:
+        return next(m for m in self.metrics if m.code == code)
+
+    def without(self, keep) -> "Reference":
+        """The reference with only the cue words, aliases and enterprises for which keep(word) holds
+        (the leave-one-out benchmark drops the strings only the held-out document holds)."""
+        removed: dict[str, list[str]] = {}
+
+        def kept(kind: str, words):
+            out = []
+            for word in words:
+                (out if keep(word) else removed.setdefault(kind, [])).append(word)
+            return out
+
+        metrics = tuple(replace(m, cues=tuple(kept("cue", m.cues))) for m in self.metrics)
+        kept_places, kept_clusters = set(kept("place", self.places)), set(kept("cluster", self.clusters))
+        places = {k: v for k, v in self.places.items() if k in kept_places}
+        clusters = {k: v for k, v in self.clusters.items() if k in kept_clusters}
+        return replace(self, metrics=metrics, places=places, clusters=clusters,
+                       enterprises=tuple(kept("enterprise", self.enterprises)),
+                       removed={k: tuple(v) for k, v in removed.items()})
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise ClusterdwError(f"reference file {path.name} not found", Location(str(path)),
+                             "run suggest in a clusterdw project (--project-dir) that has raw/reference/") from None
+
+
+def _require(path: Path, rows: list[dict[str, str]], column: str) -> None:
+    if rows and column not in rows[0]:
+        raise ClusterdwError(f"column {column} missing", Location(str(path), 1, column),
+                             "add the column to the file's header (raw/README.md gives its contract)")
+
+
+def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Reference:
+    """The reference of a project's raw/; enterprises come from raw/figures but for exclude_documents."""
+    reference = raw_dir / "reference"
+    units: dict[str, set[str]] = {}
+    for row in _rows(reference / "units.csv"):
+        units.setdefault(simplified(row["unit"]), set()).add(row["unit_measure"])
+    places: dict[str, str] = {}
+    levels: dict[str, str] = {}
+    for row in _rows(reference / "places.csv"):
+        levels[row["place_key"]] = row["level"]
+        for column in ("name_zh_hans", "name_zh_hant", "short_name_zh_hans", "short_name_zh_hant"):
+            if row.get(column):
+                places[simplified(row[column])] = row["place_key"]
+    for row in _rows(reference / "place_aliases.csv"):
+        places.setdefault(simplified(row["alias"]), row["place_key"])
+    clusters = {simplified(row["alias"]): row["cluster_key"] for row in _rows(reference / "cluster_aliases.csv")}
+    metrics_path = reference / "metrics.csv"
+    metric_rows = _rows(metrics_path)
+    _require(metrics_path, metric_rows, "cue_words")
+    metrics = tuple(Metric(row["metric_code"], row["metric_kind"], row["unit_measure"],
+                           tuple(simplified(c.strip()) for c in (row["cue_words"] or "").split(";") if c.strip()))
+                    for row in metric_rows)
+    enterprises: set[str] = set()
+    for path in sorted((raw_dir / "figures").glob("*.csv")):
+        for row in _rows(path):
+            if row.get("enterprise") and row.get("document_id") not in exclude_documents:
+                enterprises.add(simplified(row["enterprise"]))
+    return Reference(units, places, levels, clusters, tuple(sorted(enterprises, key=len, reverse=True)), metrics)

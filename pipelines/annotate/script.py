@@ -1,0 +1,68 @@
+"""A Simplified, half-width copy of a document's text that remembers where each character came from.
+
+Matching is done on the copy (so 南寧 matches 南宁, ５７ matches 57, and the pinyin that a machine
+conversion left in parentheses, 業(yè), does not split a word); what is written into a draft is cut
+from the original text through `origin`, so it stays as the document has it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Pinyin in parentheses after a character, left by a machine conversion: 業(yè), 經(jīng)濟(jì).
+_PINYIN_NOTE = re.compile(r"\([a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,8}\)")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def simplified(text: str) -> str:
+    """Simplified script of a short string (a name, a cue word), same length when OpenCC keeps it."""
+    return _to_simplified()(text) if text else text
+
+
+def _half_width(ch: str) -> str:
+    # Only full-width forms and the ideographic space: NFKC would also turn footnote marks ⁴ into digits.
+    if "\uff01" <= ch <= "\uff5e" or ch == "\u3000":
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
+@dataclass(frozen=True)
+class Text:
+    original: str
+    norm: str  # Simplified, half-width, pinyin notes dropped
+    origin: tuple[int, ...]  # origin[i]: index in original of norm[i]; origin[len(norm)] = len(original)
+
+    def span(self, start: int, end: int) -> str:
+        """The original text behind norm[start:end]."""
+        return self.original[self.origin[start]:self.origin[end - 1] + 1] if end > start else ""
+
+    def original_start(self, start: int) -> int:
+        return self.origin[start]
+
+
+def read(original: str) -> Text:
+    converted = _to_simplified()(original)
+    if len(converted) != len(original):  # a phrase converted to a different length: convert char by char
+        convert = _to_simplified()
+        converted = "".join(c if len(c := convert(ch)) == 1 else ch for ch in original)
+    dropped = [False] * len(original)
+    for match in _PINYIN_NOTE.finditer(original):
+        if match.start() > 0 and "\u4e00" <= original[match.start() - 1] <= "\u9fff":
+            for i in range(match.start(), match.end()):
+                dropped[i] = True
+    chars, origin = [], []
+    for i, ch in enumerate(converted):
+        if not dropped[i]:
+            chars.append(_half_width(ch))
+            origin.append(i)
+    origin.append(len(original))
+    return Text(original, "".join(chars), tuple(origin))

@@ -1,0 +1,86 @@
+"""The unit after a number: the longest unit of raw/reference/units.csv that starts there.
+
+多 and 余 between a number and its unit (4000多台, 24万余人) say "more than" and are not part of the unit.
+A size tier (千亿级, 三千亿 产业) takes the catalogue's tier unit 亿级, as raw/README.md asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .numerals import Numeral
+from .script import Text
+
+TIER_UNIT = "亿级"
+_MORE = "多余"
+# A unit character that begins a longer word is no unit: 个人 (a person), 名单 (a list), 家庭, 年度.
+_NOT_AFTER = {"个": "人体性", "名": "单称字", "家": "庭居乡", "人": "民员才", "项": "目", "件": "事",
+              "次": "序", "户": "口籍", "条": "件例款", "座": "谈", "元": "素旦", "台": "阶"}
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    unit: str  # as the document writes it (a tier: 亿级 in the document's script)
+    end: int  # end of the unit in the copy (after 以上 is not included)
+    measures: frozenset[str]
+    more_than: bool  # 多 / 余 inside
+    tier: bool
+    read_as: str | None = None  # a unit not written but read (七大 -> 个): said in the note
+
+
+def match(text: Text, numeral: Numeral, units: dict[str, set[str]], longest: int) -> UnitMatch | None:
+    norm = text.norm
+    pos = numeral.end
+    while pos < len(norm) and norm[pos] == " ":
+        pos += 1
+    skip: set[int] = set()
+    more = False
+    if pos < len(norm) and norm[pos] in _MORE:
+        skip.add(pos)
+        more = True
+    elif pos + 1 < len(norm) and norm[pos] in "万亿" and norm[pos + 1] in _MORE:
+        skip.add(pos + 1)
+        more = True
+    chars = []
+    positions = []
+    i = pos
+    while i < len(norm) and len(chars) < longest:
+        if i not in skip:
+            chars.append(norm[i])
+            positions.append(i)
+        i += 1
+    candidate = "".join(chars)
+    for length in range(len(candidate), 0, -1):
+        unit = candidate[:length]
+        if unit not in units:
+            continue
+        end = positions[length - 1] + 1
+        follower = norm[end:end + 1]
+        if follower and follower in _NOT_AFTER.get(unit[-1], ""):
+            continue
+        if unit == "年" and not norm[max(0, numeral.start - 1):numeral.start] == "每":
+            return None  # 三年行动, 近五年: a span of time, not a figure (每3年 is one)
+        written = "".join(text.original[text.origin[p]] for p in positions[:length])
+        if unit == "亿" and numeral.chinese and follower not in ("元", "美"):
+            return _tier(text, positions[0], end, more, units)
+        if unit == TIER_UNIT:
+            return _tier(text, positions[0], end, more, units)
+        return UnitMatch(written, end, frozenset(units[unit]), more, False)
+    if candidate[:1] == "大" and "个" in units:  # 七大产业: seven of them
+        return UnitMatch(_as_script(text, numeral.start, "个", "個"), positions[0] + 1,
+                         frozenset(units["个"]), more, False, read_as="大")
+    return None
+
+
+def _as_script(text: Text, at: int, hans: str, hant: str) -> str:
+    """A unit that is read rather than copied, in the script of the character at `at`."""
+    ch = text.original[text.origin[at]]
+    return hant if ch != text.norm[at] else hans
+
+
+def _tier(text: Text, start: int, end: int, more: bool, units: dict[str, set[str]]) -> UnitMatch | None:
+    if TIER_UNIT not in units:
+        return None
+    if text.norm[end:end + 1] == "级" and text.norm[end - 1] == "亿":
+        end += 1
+    return UnitMatch(_as_script(text, start, TIER_UNIT, "億級"), end, frozenset(units[TIER_UNIT]), more, True)

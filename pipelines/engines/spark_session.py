@@ -1,0 +1,57 @@
+"""A SparkSession for a build: local (`local[2]`), a cluster's master (`spark://...`, `yarn`), or a
+Spark Connect server (`sc://...`). pyspark is an optional extra; it is imported only here."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+from ..errors import ClusterdwError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MASTER = "local[2]"
+DRIVER_MEMORY_ENV = "CLUSTERDW_SPARK_DRIVER_MEMORY"  # a local driver's heap; read once, when the JVM starts
+
+
+def _pyspark():
+    try:
+        import pyspark.sql  # noqa: F401  (also: pyspark >= 4 for Spark Connect and this SQL)
+    except ImportError as error:
+        raise ClusterdwError("pyspark is not installed", "--engine spark",
+                             "install the extra: pip install -e '.[spark]' (and Java 17 for a local master)") from error
+    from pyspark.sql import SparkSession
+
+    return SparkSession
+
+
+def start_session(master: str | None = None):
+    """(session, seconds it took to start). Under spark-submit (no --master) the session spark-submit
+    set up is used as it is; `sc://` connects to a Spark Connect server; anything else is a master URL."""
+    SparkSession = _pyspark()
+    started = time.perf_counter()
+    builder = SparkSession.builder.appName("clusterdw")
+    if master and master.startswith("sc://"):
+        builder = builder.remote(master)
+    else:
+        if master or not os.environ.get("PYSPARK_GATEWAY_PORT"):  # not under spark-submit: we choose
+            builder = builder.master(master or DEFAULT_MASTER)
+        builder = (builder
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.sql.shuffle.partitions", os.environ.get("CLUSTERDW_SPARK_PARTITIONS", "4"))
+                   .config("spark.sql.session.timeZone", "UTC")
+                   .config("spark.driver.memory", os.environ.get(DRIVER_MEMORY_ENV, "4g")))
+    try:
+        session = builder.getOrCreate()
+    except Exception as error:  # pyspark raises its own classes, and plain ones, when Java is missing
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ClusterdwError(f"Spark did not start: {message}", master or DEFAULT_MASTER,
+                             "install Java 17 and set JAVA_HOME for a local master, or check the master's "
+                             "URL and that the cluster or Spark Connect server is reachable") from error
+    if not (master and master.startswith("sc://")):
+        session.sparkContext.setLogLevel("ERROR")  # Spark's WARN lines are noise beside clusterdw's output
+    seconds = time.perf_counter() - started
+    log.info("spark session on %s: %.2fs", master or DEFAULT_MASTER, seconds)
+    return session, seconds

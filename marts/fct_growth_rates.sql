@@ -43,11 +43,14 @@ computed as (
         later.enterprise_name,
         later.metric_code as rate_of_metric_code,
         later.year,
-        -- a ratio of decimals is a double in DuckDB and a decimal in Spark: divide doubles on both, and round
-        -- half away from zero by hand (the engines' round of a double differs at ties)
-        cast(sign(later.value_in_base_unit - earlier.value_in_base_unit)
-             * floor(abs(cast(later.value_in_base_unit as double) / cast(earlier.value_in_base_unit as double) - 1)
-                     * 10000 + 0.5) / 100 as decimal(18, 2)) as computed_rate_pct,
+        -- a ratio of decimals is a double in DuckDB and a decimal in Spark: divide doubles on both (read from
+        -- text, the nearest double on both; DuckDB's cast of a 38-digit decimal rounds twice), round half away
+        -- from zero by hand to whole hundredths (the engines' round of a double differs at ties, and so does
+        -- their cast of a large double to a decimal), and scale that exactly as a decimal
+        cast(cast(sign(later.value_in_base_unit - earlier.value_in_base_unit)
+                  * floor(abs(cast(cast(later.value_in_base_unit as varchar) as double)
+                              / cast(cast(earlier.value_in_base_unit as varchar) as double) - 1)
+                          * 10000 + 0.5) as decimal(38, 0)) * 0.01 as decimal(18, 2)) as computed_rate_pct,
         [earlier.figure_id, later.figure_id] as derived_from_figure_ids,
     from levels as later
     join levels as earlier
@@ -118,9 +121,10 @@ reported_rows as (
                    - computed.computed_rate_pct, 2) as decimal(21, 2)) as reported_minus_computed_pct_points,
         case when with_level.level_matches = 1 then with_level.level_figure_id end as level_figure_id,
         case when with_level.level_matches = 1 then
-            -- doubles, rounded by hand, as computed_rate_pct
-            cast(floor(cast(with_level.level_in_base_unit as double) / (1 + cast(reported.value_reported as double) / 100)
-                       * 100 + 0.5) / 100 as decimal(38, 2))
+            -- doubles, rounded by hand and scaled as a decimal, as computed_rate_pct
+            cast(cast(floor(cast(cast(with_level.level_in_base_unit as varchar) as double)
+                            / (1 + cast(reported.value_reported as double) / 100) * 100 + 0.5) as decimal(38, 0))
+                 * 0.01 as decimal(38, 2))
         end as implied_previous_level_in_base_unit,
         case when with_level.level_matches = 1 then with_level.level_unit_measure end as level_unit_measure,
         computed.derived_from_figure_ids as computed_from_figure_ids,

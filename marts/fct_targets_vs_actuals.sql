@@ -35,9 +35,9 @@ final as (
         actuals.unit_as_written as actual_unit_as_written,
         actuals.value_in_base_unit as actual_value_in_base_unit,
         actuals.figure_id is not null as has_actual,
-        -- doubles on both engines, rounded by hand: the engines divide decimals and round doubles differently
-        floor(cast(actuals.value_in_base_unit as double) / nullif(cast(targets.value_in_base_unit as double), 0)
-              * 1000 + 0.5) / 10 as achievement_pct,
+        -- doubles read from text, rounded by hand, as in fct_growth_rates: the engines differ in dividing decimals
+        floor(cast(cast(actuals.value_in_base_unit as varchar) as double)
+              / nullif(cast(cast(targets.value_in_base_unit as varchar) as double), 0) * 1000 + 0.5) / 10 as achievement_pct,
         case when actuals.figure_id is not null then actuals.value_in_base_unit >= targets.value_in_base_unit end
             as is_target_met,
         targets.evidence as target_evidence,

@@ -67,7 +67,8 @@ def _findings(tree: exp.Expression, sql: str):
                                f"untyped `null` in a union (column {column.alias_or_name or '?'}: "
                                "its type would be the engine's guess)",
                                "cast it to the column's type, e.g. `cast(null as varchar) as x`")
-        elif isinstance(node, exp.GenerateSeries):
+        elif isinstance(node, exp.GenerateSeries) and not isinstance(node.parent, exp.Table):
+            # a list of numbers; `from range(n)`, a table, fails on Spark with an error (its column is `id`)
             yield (_line_of_node(node, sql), "`range(...)`/`generate_series(...)` (Spark's `sequence` gives "
                    "other types)",
                    "join a small table of offsets, e.g. `(values (0), (1), (2)) as offsets(n)`, on a range condition")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..contracts import RAW_TABLES
 from ..errors import ClusterdwError
 from ..graph import MODEL_SCHEMAS
 from ..lock import run_lock
@@ -50,7 +51,7 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
             if not attach_outputs(con, spark_dir, [n for n in names if n.startswith("marts.")]):
                 raise ClusterdwError("no Spark build to check", spark_dir,
                                      "run `clusterdw build --engine spark` first")
-            attach_outputs(con, spark_dir, names)
+            attach_outputs(con, spark_dir, [f"raw.{t}" for t in RAW_TABLES] + names)  # frames join raw
         started = time.perf_counter()
         results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
         record.step_seconds["validate"] = round(time.perf_counter() - started, 3)

@@ -24,7 +24,8 @@ ranks as (
         year,
         status,
         figure_id as rank_figure_id,
-        value_reported::integer as reported_rank,
+        -- rounded first: DuckDB's cast of a decimal to an integer rounds, Spark's truncates
+        cast(round(value_reported, 0) as integer) as reported_rank,
     from figures
     where metric_code = 'rank' and rate_of_metric_code = 'rd_intensity'
     qualify row_number() over (partition by city_key, year, status order by figure_id) = 1

@@ -36,6 +36,7 @@ class SparkBuild:
     models: list[ModelResult]
     session_seconds: float
     spark_dir: Path
+    load_seconds: float = 0.0  # load and check raw/, and write it as Parquet
 
 
 def spark_sql(model: Model, folder_of) -> str:
@@ -68,12 +69,14 @@ def build_on_spark(project_dir: Path, spark_dir: Path, select: list[str] | None 
     names = graph.select(select)
     spark_dir.mkdir(parents=True, exist_ok=True)
     remove_stale(spark_dir)
+    started = time.perf_counter()
     con = duckdb.connect()
     try:
         loads = load(con, project_dir)
         write_raw(con, spark_dir)
     finally:
         con.close()
+    load_seconds = time.perf_counter() - started
     _check_inputs_built(graph, names, spark_dir)
     seconds = 0.0
     if session is None:
@@ -91,7 +94,7 @@ def build_on_spark(project_dir: Path, spark_dir: Path, select: list[str] | None 
         log.info("built %s on spark: %d rows in %.2fs", name, results[-1].rows, results[-1].seconds)
         if progress:
             progress(name)
-    return SparkBuild(loads, results, seconds, spark_dir)
+    return SparkBuild(loads, results, seconds, spark_dir, load_seconds)
 
 
 def _check_inputs_built(graph, names: list[str], spark_dir: Path) -> None:

@@ -16,8 +16,12 @@ DRIVER_MEMORY_ENV = "CLUSTERDW_SPARK_DRIVER_MEMORY"  # a local driver's heap; re
 
 
 def _pyspark():
+    import warnings
+
     try:
-        import pyspark.sql  # noqa: F401  (also: pyspark >= 4 for Spark Connect and this SQL)
+        with warnings.catch_warnings():  # pyspark 4 warns on import that it does not yet support pandas 3
+            warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
+            import pyspark.sql  # noqa: F401
     except ImportError as error:
         raise ClusterdwError("pyspark is not installed", "--engine spark",
                              "install the extra: pip install -e '.[spark]' (and Java 17 for a local master)") from error

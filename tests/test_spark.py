@@ -22,12 +22,12 @@ pytestmark = pytest.mark.spark
 
 
 @pytest.fixture(scope="module")
-def spark():
+def spark(tmp_path_factory):
     pytest.importorskip("pyspark", reason="pyspark is the optional extra .[spark]; `make test` installs it")
     from pipelines.engines.spark_session import start_session
 
     os.environ.setdefault("CLUSTERDW_SPARK_PARTITIONS", "2")  # tiny tables: fewer tasks, quicker jobs
-    session, _ = start_session("local[2]")
+    session, _ = start_session("local[2]", tmp_path_factory.mktemp("spark-warehouse"))
     yield session
     session.stop()
 

@@ -25,7 +25,7 @@ from ..graph import Model
 from ..load import LoadResult, load
 from ..sql import quote, sql_literal
 from .spark_outputs import remove_stale, replace_dir, table_dir, temp_dir_for
-from .spark_session import start_session
+from .spark_session import require_pyspark, start_session
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,8 @@ def build_on_spark(project_dir: Path, spark_dir: Path, select: list[str] | None 
     """Load and check raw/, then build the selected models on Spark (a session is started unless given)."""
     graph = load_graph(project_dir)
     names = graph.select(select)
+    if session is None:
+        require_pyspark()
     spark_dir.mkdir(parents=True, exist_ok=True)
     remove_stale(spark_dir)
     started = time.perf_counter()
@@ -80,7 +82,7 @@ def build_on_spark(project_dir: Path, spark_dir: Path, select: list[str] | None 
     _check_inputs_built(graph, names, spark_dir)
     seconds = 0.0
     if session is None:
-        session, seconds = start_session(master)
+        session, seconds = start_session(master, spark_dir / ".spark-warehouse")
     folder_of = lambda name: table_dir(spark_dir, name).resolve()  # noqa: E731
     results: list[ModelResult] = []
     for name in names:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from pathlib import Path
 
 from ..errors import ClusterdwError
 
@@ -15,7 +16,8 @@ DEFAULT_MASTER = "local[2]"
 DRIVER_MEMORY_ENV = "CLUSTERDW_SPARK_DRIVER_MEMORY"  # a local driver's heap; read once, when the JVM starts
 
 
-def _pyspark():
+def require_pyspark():
+    """SparkSession, or a clear error if the .[spark] extra is not installed (checked before any work)."""
     import warnings
 
     try:
@@ -30,10 +32,12 @@ def _pyspark():
     return SparkSession
 
 
-def start_session(master: str | None = None):
+def start_session(master: str | None = None, warehouse_dir: Path | None = None):
     """(session, seconds it took to start). Under spark-submit (no --master) the session spark-submit
-    set up is used as it is; `sc://` connects to a Spark Connect server; anything else is a master URL."""
-    SparkSession = _pyspark()
+    set up is used as it is; `sc://` connects to a Spark Connect server; anything else is a master URL.
+    `warehouse_dir`: Spark's own catalog folder (never used by the build, but Spark creates it, by default
+    in the current directory)."""
+    SparkSession = require_pyspark()
     started = time.perf_counter()
     builder = SparkSession.builder.appName("clusterdw")
     if master and master.startswith("sc://"):
@@ -47,6 +51,8 @@ def start_session(master: str | None = None):
                    .config("spark.sql.shuffle.partitions", os.environ.get("CLUSTERDW_SPARK_PARTITIONS", "4"))
                    .config("spark.sql.session.timeZone", "UTC")
                    .config("spark.driver.memory", os.environ.get(DRIVER_MEMORY_ENV, "4g")))
+        if warehouse_dir is not None:
+            builder = builder.config("spark.sql.warehouse.dir", str(Path(warehouse_dir).resolve()))
     try:
         session = builder.getOrCreate()
     except Exception as error:  # pyspark raises its own classes, and plain ones, when Java is missing

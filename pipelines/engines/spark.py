@@ -10,6 +10,9 @@ on the tables an earlier build left.
 from __future__ import annotations
 
 import logging
+import os
+import re
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +27,7 @@ from ..errors import ModelError
 from ..graph import Model
 from ..load import LoadResult, load
 from ..sql import quote, sql_literal
+from ..warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
 from .spark_outputs import remove_stale, replace_dir, table_dir, temp_dir_for
 from .spark_session import require_pyspark, start_session
 
@@ -63,7 +67,7 @@ def write_raw(con: duckdb.DuckDBPyConnection, spark_dir: Path) -> None:
 
 
 def build_on_spark(project_dir: Path, spark_dir: Path, select: list[str] | None = None,
-                   master: str | None = None, session=None, progress=None) -> SparkBuild:
+                   master: str | None = None, session=None) -> SparkBuild:
     """Load and check raw/, then build the selected models on Spark (a session is started unless given)."""
     graph = load_graph(project_dir)
     names = graph.select(select)
@@ -72,7 +76,7 @@ def build_on_spark(project_dir: Path, spark_dir: Path, select: list[str] | None 
     spark_dir.mkdir(parents=True, exist_ok=True)
     remove_stale(spark_dir)
     started = time.perf_counter()
-    con = duckdb.connect()
+    con = duckdb.connect(config={"memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT})
     try:
         loads = load(con, project_dir)
         write_raw(con, spark_dir)
@@ -94,8 +98,6 @@ def build_on_spark(project_dir: Path, spark_dir: Path, select: list[str] | None 
             error.model_results = results
             raise error
         log.info("built %s on spark: %d rows in %.2fs", name, results[-1].rows, results[-1].seconds)
-        if progress:
-            progress(name)
     return SparkBuild(loads, results, seconds, spark_dir, load_seconds)
 
 
@@ -119,8 +121,6 @@ def _build_model(session, model: Model, folder_of, final: Path) -> ModelResult:
         session.sql(sql).write.parquet(str(temp.resolve()), compression="zstd")
         rows = _rows_written(temp)
     except Exception as error:  # pyspark's AnalysisException and the JVM's errors: the model failed
-        import shutil
-
         shutil.rmtree(temp, ignore_errors=True)
         message = _first_line(error)
         return ModelResult(model.qualified_name, "error", 0, time.perf_counter() - started, message)
@@ -138,4 +138,8 @@ def _rows_written(folder: Path) -> int:
 def _first_line(error: Exception) -> str:
     """Spark's message without its JVM stack, e.g. `[UNRESOLVED_COLUMN...] A column ... cannot be resolved`."""
     text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0][:500]
+    # Spark's `line 1 pos N` counts in the transpiled SQL, not the model's file: left out
+    return _SPARK_POSITION.sub("", text.splitlines()[0])[:500]
+
+
+_SPARK_POSITION = re.compile(r";? ?line \d+,? pos \d+")

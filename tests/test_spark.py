@@ -142,6 +142,7 @@ def test_a_model_failing_on_spark_names_its_file_and_keeps_the_last_output(spark
     line = result.output.strip().splitlines()[-1]
     assert line.startswith("Error: model dim_metric failed on Spark: ") and "no_such_column" in line
     assert f"— {copy / 'marts' / 'dim_metric.sql'} —" in line
+    assert "line 1 pos" not in line and "Py4JJavaError" not in result.output  # one line, no JVM stack
     assert sorted(p.name for p in output.iterdir()) == files
     assert not list(output.parent.glob(".writing-*"))
 

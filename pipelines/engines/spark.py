@@ -139,7 +139,7 @@ def _first_line(error: Exception) -> str:
     """Spark's message without its JVM stack, e.g. `[UNRESOLVED_COLUMN...] A column ... cannot be resolved`."""
     text = str(error).strip() or type(error).__name__
     # Spark's `line 1 pos N` counts in the transpiled SQL, not the model's file: left out
-    return _SPARK_POSITION.sub("", text.splitlines()[0])[:500]
+    return _SPARK_POSITION.sub("", text.splitlines()[0]).rstrip("; ")[:500]
 
 
 _SPARK_POSITION = re.compile(r";? ?line \d+,? pos \d+")

@@ -15,6 +15,17 @@ log = logging.getLogger(__name__)
 DEFAULT_MASTER = "local[2]"
 DRIVER_MEMORY_ENV = "CLUSTERDW_SPARK_DRIVER_MEMORY"  # a local driver's heap; read once, when the JVM starts
 
+# Spark's JVM logs at WARN from its first second (host name, native libraries, log level): only errors
+LOG4J2 = """\
+rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
+"""
+
 
 def require_pyspark():
     """SparkSession, or a clear error if the .[spark] extra is not installed (checked before any work)."""
@@ -52,9 +63,17 @@ def start_session(master: str | None = None, warehouse_dir: Path | None = None):
                    .config("spark.sql.session.timeZone", "UTC")
                    .config("spark.driver.memory", os.environ.get(DRIVER_MEMORY_ENV, "4g")))
         if warehouse_dir is not None:
-            builder = builder.config("spark.sql.warehouse.dir", str(Path(warehouse_dir).resolve()))
+            warehouse = Path(warehouse_dir).resolve()
+            warehouse.mkdir(parents=True, exist_ok=True)
+            (warehouse / "log4j2.properties").write_text(LOG4J2, encoding="utf-8")
+            builder = (builder.config("spark.sql.warehouse.dir", str(warehouse))
+                       .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={warehouse / 'log4j2.properties'}"))
+    import warnings
+
     try:
-        session = builder.getOrCreate()
+        with warnings.catch_warnings():  # pyspark 4 warns again, at the start, of pandas 3
+            warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
+            session = builder.getOrCreate()
     except Exception as error:  # pyspark raises its own classes, and plain ones, when Java is missing
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ClusterdwError(f"Spark did not start: {message}", master or DEFAULT_MASTER,
@@ -62,6 +81,8 @@ def start_session(master: str | None = None, warehouse_dir: Path | None = None):
                              "URL and that the cluster or Spark Connect server is reachable") from error
     if not (master and master.startswith("sc://")):
         session.sparkContext.setLogLevel("ERROR")  # Spark's WARN lines are noise beside clusterdw's output
+    # pyspark logs each failed query, JVM stack and all, on stderr; the build reports it in one line
+    logging.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)
     seconds = time.perf_counter() - started
     log.info("spark session on %s: %.2fs", master or DEFAULT_MASTER, seconds)
     return session, seconds

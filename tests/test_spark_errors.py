@@ -21,3 +21,10 @@ def test_spark_options_need_the_spark_engine(project, cli):
     result = cli(project, "build", "--master", "local[1]")
     assert result.exit_code == 2
     assert "--master and --spark-dir go with --engine spark" in result.output
+
+
+def test_check_without_a_spark_build_says_to_build_first(project, cli):
+    result = cli(project, "check", "--engine", "spark")
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: no Spark build to check — {project / 'target' / 'spark'} — run `clusterdw build --engine spark` first")

@@ -48,6 +48,8 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
     names = [f"{schema}.{path.stem}" for schema in MODEL_SCHEMAS
              for path in sorted((project.project_dir / schema).glob("*.sql"))]
     discover(project.project_dir)  # a model outside the portable subset is an error here too
+    if not spark_dir.is_dir():
+        raise ClusterdwError("no Spark build to check", spark_dir, "run `clusterdw build --engine spark` first")
     con = duckdb.connect()
     try:
         with run_lock(spark_dir):

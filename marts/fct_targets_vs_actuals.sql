@@ -37,7 +37,8 @@ final as (
         actuals.figure_id is not null as has_actual,
         -- doubles read from text, rounded by hand, as in fct_growth_rates: the engines differ in dividing decimals
         floor(cast(cast(actuals.value_in_base_unit as varchar) as double)
-              / nullif(cast(cast(targets.value_in_base_unit as varchar) as double), 0) * 1000 + 0.5) / 10 as achievement_pct,
+              / nullif(cast(cast(targets.value_in_base_unit as varchar) as double), 0) * 1000 + 0.5) / 10
+            as achievement_pct,
         case when actuals.figure_id is not null then actuals.value_in_base_unit >= targets.value_in_base_unit end
             as is_target_met,
         targets.evidence as target_evidence,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+import warnings
 from pathlib import Path
 
 from ..errors import ClusterdwError
@@ -29,8 +30,6 @@ appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
 
 def require_pyspark():
     """SparkSession, or a clear error if the .[spark] extra is not installed (checked before any work)."""
-    import warnings
-
     try:
         with warnings.catch_warnings():  # pyspark 4 warns on import that it does not yet support pandas 3
             warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
@@ -65,11 +64,10 @@ def start_session(master: str | None = None, warehouse_dir: Path | None = None):
         if warehouse_dir is not None:
             warehouse = Path(warehouse_dir).resolve()
             warehouse.mkdir(parents=True, exist_ok=True)
-            (warehouse / "log4j2.properties").write_text(LOG4J2, encoding="utf-8")
+            log_config = warehouse / "log4j2.properties"
+            log_config.write_text(LOG4J2, encoding="utf-8")
             builder = (builder.config("spark.sql.warehouse.dir", str(warehouse))
-                       .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={warehouse / 'log4j2.properties'}"))
-    import warnings
-
+                       .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config}"))
     try:
         with warnings.catch_warnings():  # pyspark 4 warns again, at the start, of pandas 3
             warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")

@@ -52,5 +52,7 @@ def test_the_first_construct_by_line_is_named(project, cli):
 def test_the_project_models_are_portable_and_comments_do_not_count(project, cli):
     (project / "marts" / "zz_comment.sql").write_text(
         "-- not `union all by name`, nor unnest(range(3))\nselect unit from raw.units\n", encoding="utf-8")
+    (project / "marts" / "zz_field.sql").write_text(  # a struct's field by name is no list subscript
+        "select {'a': unit}['a'] as unit from raw.units\n", encoding="utf-8")
     result = cli(project, "docs")
     assert result.exit_code == 0, result.output

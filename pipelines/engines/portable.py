@@ -72,7 +72,8 @@ def _findings(tree: exp.Expression, sql: str):
             yield (_line_of_node(node, sql), "`range(...)`/`generate_series(...)` (Spark's `sequence` gives "
                    "other types)",
                    "join a small table of offsets, e.g. `(values (0), (1), (2)) as offsets(n)`, on a range condition")
-        elif isinstance(node, exp.Bracket):
+        elif isinstance(node, exp.Bracket) and not all(isinstance(key, exp.Literal) and key.is_string
+                                                       for key in node.expressions):  # x['key']: a field
             yield (_line_of_node(node, sql), "a list subscript `x[i]` (DuckDB counts from 1, Spark from 0)",
                    "a `case` expression (`case n when 1 then 'a' when 2 then 'b' end`) or a join to a lookup")
 

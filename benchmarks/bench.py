@@ -7,6 +7,9 @@ in a fresh process so that peak memory is measured per size:
   clusterdw export              every mart table to Parquet (zstd)
   benchmarks/bare_duckdb.py     read_csv with the same column types, the same model SQL, COPY to Parquet
 
+  clusterdw build --engine spark   (at --spark-sizes: project and 1M) the same models on local[2] Spark,
+                                  its tables then compared with the DuckDB build's
+
 and prints one table: step times, the ratio clusterdw / bare DuckDB on load + build + export, and
 peak memory (max RSS of the processes). It also times `clusterdw --help` (mean of 10 runs).
 
@@ -37,6 +40,7 @@ CLUSTERDW = str(BIN / "clusterdw")
 OUT = REPO / "benchmarks" / "out"
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
 SIZES = {"project": None, "10k": 10_000, "1m": 1_000_000, "10m": 10_000_000}
+SPARK_SIZES = "project,1m"  # Spark on 2 shared cores: 10M would take most of an hour
 PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
 
 # Goals of issues #2 and #8
@@ -81,6 +85,9 @@ class SizeResult:
     clusterdw_wall: float = 0.0  # `run` and `export`, each a process
     clusterdw_run_wall: float = 0.0
     bare_wall: float = 0.0
+    spark: dict[str, float] = field(default_factory=dict)  # `build --engine spark`'s own step times
+    spark_wall: float | None = None
+    spark_equal: str | None = None  # "22 of 22" tables equal to the DuckDB build's
     error: str | None = None
 
     def work(self, side: str) -> float:
@@ -219,6 +226,30 @@ def run_bare(project: Path) -> Side:
     return Side(json.loads(measured.stdout.strip().splitlines()[-1]), measured.seconds, measured.max_rss_kib / 1024)
 
 
+def run_spark(project: Path, result: SizeResult) -> None:
+    """`clusterdw build --engine spark` in a fresh process (its session included), after a clusterdw run
+    left the published warehouse: then every table of the two builds compared."""
+    import duckdb
+
+    from pipelines.build import load_graph
+    from pipelines.engines.compare import compare_builds
+
+    shutil.rmtree(project / "target" / "spark", ignore_errors=True)
+    read_inputs(project)
+    measured = measure([CLUSTERDW, "--project-dir", str(project), "build", "--engine", "spark"])
+    times = next(line for line in measured.stdout.splitlines() if line.startswith("Times: "))
+    for part in times.removeprefix("Times: ").split(", "):
+        name, seconds = part.rsplit(" ", 1)
+        result.spark[name] = float(seconds.rstrip("s"))
+    result.spark_wall = measured.seconds
+    names = load_graph(project).order()
+    with duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True) as con:
+        comparisons = compare_builds(con, names, project / "target" / "spark")
+    unequal = [c.table for c in comparisons if not c.equal]
+    result.spark_equal = f"{len(comparisons) - len(unequal)} of {len(comparisons)}" + (
+        f" (not: {', '.join(unequal)})" if unequal else "")
+
+
 def measure_size(project: Path, result: SizeResult, repeat: int) -> None:
     """Each side `repeat` times, alternating (the machine may be shared): the best run of each side
     by load + build + export, and the highest peak memory of all."""
@@ -240,8 +271,13 @@ def help_seconds(runs: int = 10) -> float:
 
 
 def gx_import_seconds() -> float:
-    code = "import time; t = time.perf_counter(); import great_expectations; print(time.perf_counter() - t)"
-    return float(measure([sys.executable, "-c", code]).stdout.strip())
+    """In a script file, not `python -c`: GX imports pyspark (the .[spark] extra), whose Connect module
+    exits the process when __main__ has no file (it takes that for a doctest run)."""
+    code = "import time; t = time.perf_counter(); import great_expectations; print(time.perf_counter() - t)\n"
+    with tempfile.TemporaryDirectory(prefix="clusterdw-bench-") as scratch:
+        script = Path(scratch) / "gx_import.py"
+        script.write_text(code, encoding="utf-8")
+        return float(measure([sys.executable, str(script)]).stdout.strip())
 
 
 def machine() -> dict[str, str]:
@@ -310,6 +346,14 @@ def table(results: list[SizeResult]) -> list[str]:
     row("**ratio** clusterdw / bare (load + build + export)", [f"**{fmt(r.ratio)}**" for r in results])
     row("peak memory clusterdw MiB", [fmt(r.clusterdw_peak_mib, 0) for r in results])
     row("peak memory bare DuckDB MiB", [fmt(r.bare_peak_mib, 0) for r in results])
+    row("DuckDB load + build s (from clusterdw run)",
+        [fmt(r.clusterdw.get("load", 0) + r.clusterdw.get("build", 0)) for r in results])
+    row("Spark session start s", [fmt(r.spark.get("spark session")) for r in results])
+    row("Spark load and raw to Parquet s", [fmt(r.spark.get("load and raw to Parquet")) for r in results])
+    row("Spark models s", [fmt(r.spark.get("models")) for r in results])
+    row("Spark build without session s", [fmt(r.spark.get("build without session")) for r in results])
+    row("Spark `build --engine spark` process wall s", [fmt(r.spark_wall) for r in results])
+    row("Spark tables equal to DuckDB's", [r.spark_equal or "—" for r in results])
     row("raw CSV MiB", [fmt(r.raw_mib, 1) for r in results])
     row("synth s", [fmt(r.synth_seconds) for r in results])
     return lines
@@ -367,7 +411,10 @@ def write_results(results: list[SizeResult], info: dict[str, str], help_s: float
         f"Each side ran {repeat} time(s) per size, alternating; the table shows each side's best run by",
         "load + build + export (the machine is shared: its load average is under Machine). Before each",
         "run the raw CSVs are read once, so both sides start with them in the page cache, and dirty pages",
-        "are written out (os.sync): the disk's state is not measured.",
+        "are written out (os.sync): the disk's state is not measured. Spark (`build --engine spark`, local[2],",
+        "one run) at the Spark sizes: its session start, its load of raw/ (the same contracts) and Parquet",
+        "hand-off, its models; then each of its tables compared with the DuckDB build's (types, counts,",
+        "EXCEPT ALL both ways). Its peak memory is not shown: the JVM is a process of its own.",
         "",
         "## Machine",
         "",
@@ -391,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(SIZES), help=f"comma-separated, of {', '.join(SIZES)}")
     parser.add_argument("--work", type=Path, default=OUT, help="folder for the synthetic projects")
     parser.add_argument("--results", type=Path, default=RESULTS, help="Markdown file to write")
+    parser.add_argument("--spark-sizes", default=SPARK_SIZES,
+                        help="sizes also built on Spark (local[2]); empty for none. Needs the .[spark] extra")
     parser.add_argument("--keep", action="store_true", help="keep each size's project (the 10M CSVs take 1.7 GB)")
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of each side per size, alternating; the best is kept (the machine may be shared)")
@@ -399,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in sizes if s not in SIZES]
     if unknown:
         parser.error(f"unknown size(s) {', '.join(unknown)}: choose from {', '.join(SIZES)}")
+    spark_sizes = {s.strip().lower() for s in args.spark_sizes.split(",") if s.strip()}
     args.work.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(REPO))
 
@@ -415,13 +465,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{size}: {result.figures:,} figures, {raw_mib:.0f} MiB of CSV", flush=True)
         try:
             measure_size(project, result, args.repeat)
+            if size in spark_sizes:
+                run_spark(project, result)
         except RuntimeError as error:
             result.error = str(error)
             print(f"{size}: FAILED\n{error}", file=sys.stderr, flush=True)
         results.append(result)
         print(f"{size}: clusterdw {result.clusterdw} ({result.clusterdw_peak_mib:.0f} MiB); bare {result.bare} "
-              f"({result.bare_peak_mib:.0f} MiB); ratio {fmt(result.ratio)}; {time.perf_counter() - started:.0f}s",
-              flush=True)
+              f"({result.bare_peak_mib:.0f} MiB); ratio {fmt(result.ratio)}; spark {result.spark} "
+              f"equal {result.spark_equal}; {time.perf_counter() - started:.0f}s", flush=True)
         if not args.keep:
             shutil.rmtree(project, ignore_errors=True)
     info["load average at the end (1, 5, 15 min)"] = " ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -36,25 +36,26 @@ known as (
     left join parents as grandparent on grandparent.place_key = parent.parent_place_key
 ),
 
+-- same columns in the same order as known, each null typed: the union is by position on both engines
 unknown as (
     select
         'unknown' as city_key,
-        null as admin_code,
+        cast(null as varchar) as admin_code,
         '(未知)' as city_name_zh_hans,
         '(未知)' as city_name_zh_hant,
-        null as city_short_name_zh_hans,
-        null as city_short_name_zh_hant,
+        cast(null as varchar) as city_short_name_zh_hans,
+        cast(null as varchar) as city_short_name_zh_hant,
         '(unknown)' as city_name_en,
         'unknown' as city_level,
-        null as parent_city_key,
-        null as prefecture_city_key,
+        cast(null as varchar) as parent_city_key,
+        cast(null as varchar) as prefecture_city_key,
         false as is_guangxi_prefecture,
         false as is_in_guangxi,
 ),
 
 final as (
     select * from known
-    union all by name
+    union all
     select * from unknown
 )
 

@@ -45,11 +45,21 @@ special_members as (
 
 final as (
     select * from known
-    union all by name
+    union all
+    -- the columns of known, in its order: the union is by position on both engines
     select
-        *,
+        cluster_key,
+        cluster_name_zh_hans,
+        cluster_name_zh_hant,
+        cluster_name_en,
+        cluster_type,
         false as is_advanced_manufacturing_cluster,
-        0 as member_city_count,
+        cast(null as varchar) as recognised_by,
+        cast(null as integer) as recognised_year,
+        cast(null as varchar) as parent_cluster_key,
+        cast(0 as bigint) as member_city_count,
+        cast(null as varchar) as member_cities_zh_hans,
+        cluster_note,
     from special_members
 )
 

@@ -43,8 +43,14 @@ computed as (
         later.enterprise_name,
         later.metric_code as rate_of_metric_code,
         later.year,
-        cast(round((later.value_in_base_unit / earlier.value_in_base_unit - 1) * 100, 2) as decimal(18, 2))
-            as computed_rate_pct,
+        -- a ratio of decimals is a double in DuckDB and a decimal in Spark: divide doubles on both (read from
+        -- text, the nearest double on both; DuckDB's cast of a 38-digit decimal rounds twice), round half away
+        -- from zero by hand to whole hundredths (the engines' round of a double differs at ties, and so does
+        -- their cast of a large double to a decimal), and scale that exactly as a decimal
+        cast(cast(sign(later.value_in_base_unit - earlier.value_in_base_unit)
+                  * floor(abs(cast(cast(later.value_in_base_unit as varchar) as double)
+                              / cast(cast(earlier.value_in_base_unit as varchar) as double) - 1)
+                          * 10000 + 0.5) as decimal(38, 0)) * 0.01 as decimal(18, 2)) as computed_rate_pct,
         [earlier.figure_id, later.figure_id] as derived_from_figure_ids,
     from levels as later
     join levels as earlier
@@ -108,13 +114,17 @@ reported_rows as (
         reported.value_reported,
         reported.unit_as_written,
         reported.unit_measure,
-        case when reported.unit_measure = 'percent' then reported.value_reported end as rate_pct,
+        cast(case when reported.unit_measure = 'percent' then reported.value_reported end as decimal(20, 4))
+            as rate_pct,
         computed.computed_rate_pct,
-        round(case when reported.unit_measure = 'percent' then reported.value_reported end
-              - computed.computed_rate_pct, 2) as reported_minus_computed_pct_points,
+        cast(round(case when reported.unit_measure = 'percent' then reported.value_reported end
+                   - computed.computed_rate_pct, 2) as decimal(21, 2)) as reported_minus_computed_pct_points,
         case when with_level.level_matches = 1 then with_level.level_figure_id end as level_figure_id,
         case when with_level.level_matches = 1 then
-            cast(round(with_level.level_in_base_unit / (1 + reported.value_reported / 100), 2) as decimal(38, 2))
+            -- doubles, rounded by hand and scaled as a decimal, as computed_rate_pct
+            cast(cast(floor(cast(cast(with_level.level_in_base_unit as varchar) as double)
+                            / (1 + cast(reported.value_reported as double) / 100) * 100 + 0.5) as decimal(38, 0))
+                 * 0.01 as decimal(38, 2))
         end as implied_previous_level_in_base_unit,
         case when with_level.level_matches = 1 then with_level.level_unit_measure end as level_unit_measure,
         computed.derived_from_figure_ids as computed_from_figure_ids,
@@ -125,14 +135,15 @@ reported_rows as (
     left join computed_by_reported as computed using (figure_id)
 ),
 
--- computed growth where no rate was reported: a derived row naming the two level figures
+-- computed growth where no rate was reported: a derived row naming the two level figures (the columns of
+-- reported_rows in their order, nulls typed: the union is by position on both engines)
 derived_rows as (
     select
         computed.growth_rate_id,
-        null as figure_id,
+        cast(null as varchar) as figure_id,
         true as is_derived,
         'computed_from_levels' as rate_origin,
-        null as document_id,
+        cast(null as varchar) as document_id,
         computed.city_key,
         computed.cluster_key,
         computed.enterprise_name,
@@ -146,17 +157,17 @@ derived_rows as (
         false as is_target,
         'exact' as qualifier,
         false as is_approximate,
-        null as value_reported,
-        null as unit_as_written,
+        cast(null as decimal(18, 4)) as value_reported,
+        cast(null as varchar) as unit_as_written,
         'percent' as unit_measure,
-        computed.computed_rate_pct as rate_pct,
+        cast(computed.computed_rate_pct as decimal(20, 4)) as rate_pct,
         computed.computed_rate_pct,
-        null as reported_minus_computed_pct_points,
-        null as level_figure_id,
-        null as implied_previous_level_in_base_unit,
-        null as level_unit_measure,
+        cast(null as decimal(21, 2)) as reported_minus_computed_pct_points,
+        cast(null as varchar) as level_figure_id,
+        cast(null as decimal(38, 2)) as implied_previous_level_in_base_unit,
+        cast(null as varchar) as level_unit_measure,
         computed.derived_from_figure_ids as computed_from_figure_ids,
-        null as evidence,
+        cast(null as varchar) as evidence,
         false as is_year_inferred,
     from computed
     where not exists (
@@ -167,7 +178,7 @@ derived_rows as (
 
 final as (
     select * from reported_rows
-    union all by name
+    union all
     select * from derived_rows
 )
 

@@ -24,7 +24,8 @@ ranks as (
         year,
         status,
         figure_id as rank_figure_id,
-        value_reported::integer as reported_rank,
+        -- rounded first: DuckDB's cast of a decimal to an integer rounds, Spark's truncates
+        cast(round(value_reported, 0) as integer) as reported_rank,
     from figures
     where metric_code = 'rank' and rate_of_metric_code = 'rd_intensity'
     qualify row_number() over (partition by city_key, year, status order by figure_id) = 1
@@ -50,8 +51,12 @@ final as (
         intensity.unit_as_written,
         national.national_rd_intensity_pct,
         national.national_figure_id,
-        round(intensity.value_reported - national.national_rd_intensity_pct, 2) as gap_to_national_pct_points,
-        round(intensity.value_reported / nullif(national.national_rd_intensity_pct, 0), 3) as ratio_to_national,
+        cast(round(intensity.value_reported - national.national_rd_intensity_pct, 2) as decimal(19, 2))
+            as gap_to_national_pct_points,
+        -- a ratio of decimals is a double in DuckDB and a decimal in Spark: divide doubles on both, and round
+        -- by hand (the engines' round of a double differs at ties); intensities are not negative
+        floor(cast(intensity.value_reported as double) / nullif(cast(national.national_rd_intensity_pct as double), 0)
+              * 1000 + 0.5) / 1000 as ratio_to_national,
         ranks.reported_rank,
         ranks.rank_figure_id,
         intensity.evidence,

@@ -102,7 +102,10 @@ final as (
             when actual_value_in_base_unit >= value_in_base_unit then 'met'
             else 'not_met'
         end as comparison,
-        round(actual_value_in_base_unit / nullif(value_in_base_unit, 0) * 100, 1) as achievement_pct,
+        -- doubles read from text, rounded by hand, as in fct_growth_rates: the engines differ in dividing decimals
+        floor(cast(cast(actual_value_in_base_unit as varchar) as double)
+              / nullif(cast(cast(value_in_base_unit as varchar) as double), 0) * 1000 + 0.5) / 10
+            as achievement_pct,
         case
             when actual_figure_id is not null and not is_open_ended
                 then actual_value_in_base_unit >= value_in_base_unit

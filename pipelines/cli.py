@@ -104,28 +104,56 @@ def load(ctx):
     print_step(project, step(project, "load"))
 
 
+ENGINE = click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
+                      help="duckdb: the dev file; spark: Parquet folders under --spark-dir (docs/spark.md).")
+SPARK_DIR = click.option("--spark-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                         help="Where a Spark build's Parquet goes [default: target/spark/].")
+
+
 @main.command()
 @click.option("-s", "--select", "select", multiple=True,
               help="Models to build: NAME, NAME+ (and descendants), +NAME (and ancestors). Repeatable.")
+@ENGINE
+@click.option("--master", default=None, help="Spark master: local[2] (default), spark://HOST:PORT, yarn, "
+                                             "or sc://HOST:PORT for Spark Connect.")
+@SPARK_DIR
 @click.pass_context
-def build(ctx, select: tuple[str, ...]):
-    """Build models into the dev file (loading raw/ first if it holds none)."""
-    from .console import print_step
-    from .runner import step
+def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_dir: Path | None):
+    """Build models into the dev file (loading raw/ first if it holds none), or on Spark."""
+    from .console import print_spark_step, print_step
 
     project = project_of(ctx)
+    if engine == "spark":
+        from .engines.spark_runner import spark_build
+
+        folder = spark_dir or project.spark_dir
+        print_spark_step(folder, spark_build(project, folder, list(select) or None, master))
+        return
+    if master or spark_dir:
+        raise click.UsageError("--master and --spark-dir go with --engine spark")
+    from .runner import step
+
     print_step(project, step(project, "build", list(select) or None))
 
 
 @main.command()
 @click.option("--docs", is_flag=True, help="Also build GX Data Docs (HTML) under target/data_docs/.")
+@ENGINE
+@SPARK_DIR
 @click.pass_context
-def check(ctx, docs: bool):
-    """Run the Great Expectations suites of checks/ against the dev file."""
-    from .console import print_step
-    from .runner import step
+def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
+    """Run the Great Expectations suites of checks/ against the dev file (or a Spark build's Parquet)."""
+    from .console import print_spark_step, print_step
 
     project = project_of(ctx)
+    if engine == "spark":
+        from .engines.spark_runner import spark_check
+
+        folder = spark_dir or project.spark_dir
+        print_spark_step(folder, spark_check(project, folder, docs))
+        return
+    from .runner import step
+
     print_step(project, step(project, "check", docs=docs))
 
 

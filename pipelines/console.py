@@ -53,3 +53,15 @@ def print_step(project: Project, record: RunRecord) -> None:
         click.echo(f"  {m['status']:<7} {m['model']:<36} {m['rows']:>9,} rows  {m['seconds']:.2f}s")
     print_suites(record)
     click.echo(f"Dev file: {project.dev_db_path} (the published warehouse is untouched; `clusterdw run` publishes)")
+
+
+def print_spark_step(spark_dir, record: RunRecord) -> None:
+    if record.loads:
+        click.echo(f"Loaded {sum(l['rows'] for l in record.loads):,} rows into {len(record.loads)} raw tables "
+                   f"(contracts checked), handed to Spark as Parquet.")
+    for m in record.models:
+        click.echo(f"  {m['status']:<7} {m['model']:<36} {m['rows']:>9,} rows  {m['seconds']:.2f}s")
+    print_suites(record)
+    if record.step_seconds:
+        click.echo("Times: " + ", ".join(f"{k} {v:.2f}s" for k, v in record.step_seconds.items()))
+    click.echo(f"Spark tables: {spark_dir}/<schema>/<model>/ (Parquet; the DuckDB files are untouched)")

@@ -16,6 +16,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 from sqlglot.optimizer.scope import traverse_scope
 
+from .engines.portable import check_portable
 from .errors import ModelError
 from .sql import PLAIN_IDENTIFIER
 
@@ -69,6 +70,7 @@ def parse_model(path: Path, schema: str) -> Model:
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise ModelError(f"a model must be exactly one SELECT; found {len(statements)} statement(s)", path,
                          "keep one SELECT per file; the pipeline creates the table")
+    check_portable(statements[0], path, sql)  # on both engines, so a model written for one runs on the other
     return Model(path.stem, schema, path, sql.strip().rstrip(";"), tables_read(statements[0]))  # parsed once
 
 

@@ -47,6 +47,11 @@ class Project:
         return self.target_dir / "data_docs"
 
     @property
+    def spark_dir(self) -> Path:
+        """Where `build --engine spark` writes: one Parquet folder per table."""
+        return self.target_dir / "spark"
+
+    @property
     def parquet_dir(self) -> Path:
         return self.target_dir / "parquet"
 

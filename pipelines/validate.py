@@ -109,7 +109,11 @@ class Validator:
     """
 
     def __init__(self, docs_dir: Path | None = None):
-        import great_expectations as gx
+        import warnings
+
+        with warnings.catch_warnings():  # GX imports pyspark where the .[spark] extra is installed, and
+            warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")  # it warns of pandas 3
+            import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         from . import expectations  # noqa: F401  (registers clusterdw's own expectation)

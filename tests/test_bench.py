@@ -44,3 +44,16 @@ def test_report_shows_ratio_and_goals(tmp_path):
     assert "- 10M: validation 90.0 s (goal <= 180 s): met" in text
     assert "- cost linear in N: 10M / 1M = 10.0 x (goal <= 12 x): met" in text
     assert "peak memory 6.18 GiB (goal <= 6.0 GiB): NOT met" in text
+
+
+def test_report_shows_the_spark_columns(tmp_path):
+    bench = _bench()
+    r = bench.SizeResult("1m", 1_000_000, 160.0)
+    r.clusterdw = {"load": 3.0, "build": 7.0}
+    r.spark = {"spark session": 8.5, "load and raw to Parquet": 7.0, "models": 90.0, "build without session": 97.0}
+    r.spark_wall, r.spark_equal = 110.0, "22 of 22"
+    text = bench.write_results([r], {"cpu": "test"}, 0.1, 4.0, tmp_path / "RESULTS.md", 1)
+    assert "| DuckDB load + build s (from clusterdw run) | 10.00 |" in text
+    assert "| Spark session start s | 8.50 |" in text
+    assert "| Spark build without session s | 97.00 |" in text
+    assert "| Spark tables equal to DuckDB's | 22 of 22 |" in text

@@ -75,7 +75,7 @@ def test_render_prints_the_chain_and_the_raw_columns(graph, prepared):
 def test_lineage_command(project, cli):
     result = cli(project, "lineage", "marts.fct_rd_intensity.gap_to_national_pct_points")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("marts.fct_rd_intensity.gap_to_national_pct_points  = ROUND(")
+    assert result.output.startswith("marts.fct_rd_intensity.gap_to_national_pct_points  = CAST(ROUND(")  # cast: both engines' type
     assert "└── marts.int_figures.value_reported" in result.output
     assert "raw columns (3): raw.corrections.column_name, raw.corrections.corrected_value, raw.figures.value" \
         in result.output

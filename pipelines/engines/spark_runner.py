@@ -1,0 +1,70 @@
+"""The Spark jobs the CLI runs: `build --engine spark` and `check --engine spark`, each under the
+project's Spark lock (target/spark.lock), never touching the DuckDB files."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import duckdb
+
+from ..contracts import RAW_TABLES
+from ..errors import ClusterdwError
+from ..graph import MODEL_SCHEMAS
+from ..lock import run_lock
+from ..project import Project
+from ..run_results import RunRecord, now
+from ..runner import new_run_id
+from .spark import build_on_spark
+from .spark_outputs import attach_outputs
+
+
+def spark_build(project: Project, spark_dir: Path, select: list[str] | None, master: str | None,
+                session=None) -> RunRecord:
+    record = RunRecord(new_run_id(), "build --engine spark", now())
+    spark_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with run_lock(spark_dir):
+        result = build_on_spark(project.project_dir, spark_dir, select, master, session)
+    record.loads = [asdict(r) for r in result.loads]
+    record.models = [asdict(r) for r in result.models]
+    total = time.perf_counter() - started
+    record.step_seconds = {"load and raw to Parquet": round(result.load_seconds, 3),
+                           "spark session": round(result.session_seconds, 3),
+                           "models": round(total - result.load_seconds - result.session_seconds, 3),
+                           "build without session": round(total - result.session_seconds, 3)}
+    record.finish("success")
+    return record
+
+
+def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
+    """The GX suites of checks/ on a Spark build's tables: the Parquet folders read into DuckDB in memory,
+    then validated as the DuckDB build's tables are (GX's pandas datasource)."""
+    from ..graph import discover
+    from ..validate import raise_on_critical, validate
+
+    record = RunRecord(new_run_id(), "check --engine spark", now())
+    names = [f"{schema}.{path.stem}" for schema in MODEL_SCHEMAS
+             for path in sorted((project.project_dir / schema).glob("*.sql"))]
+    discover(project.project_dir)  # a model outside the portable subset is an error here too
+    if not spark_dir.is_dir():
+        raise ClusterdwError("no Spark build to check", spark_dir, "run `clusterdw build --engine spark` first")
+    con = duckdb.connect()
+    try:
+        with run_lock(spark_dir):
+            if not attach_outputs(con, spark_dir, [n for n in names if n.startswith("marts.")]):
+                raise ClusterdwError("no Spark build to check", spark_dir,
+                                     "run `clusterdw build --engine spark` first")
+            attach_outputs(con, spark_dir, [f"raw.{t}" for t in RAW_TABLES] + names)  # frames join raw
+        started = time.perf_counter()
+        results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
+        record.step_seconds["validate"] = round(time.perf_counter() - started, 3)
+    finally:
+        con.close()
+    record.expectations = [asdict(r) for r in results]
+    record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+    record.docs = str(docs_index) if docs_index else None
+    raise_on_critical(results)
+    record.finish("success")
+    return record

@@ -16,9 +16,13 @@ A file is loaded in one of two ways, which accept exactly the same rows:
 from __future__ import annotations
 
 import csv
+import fnmatch
 import io
 import logging
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,10 +77,62 @@ def register_functions(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def files_of(raw_dir: Path, contract: Contract) -> list[Path]:
+    """The files a contract loads, sorted: what the load reads, no more, no less. ContractError
+    naming every entry that matches the contract but cannot be loaded as it is: not a regular file
+    (a folder named x.csv, a FIFO, a device such as /dev/zero, which would be read forever), a
+    symlink out of the project or to nothing, or a file whose name differs only in case (x.CSV,
+    which `*.csv` would leave out without a word)."""
+    paths, violations = list_files(raw_dir, contract)
+    if violations:
+        raise ContractError(violations)
+    return paths
+
+
+def list_files(raw_dir: Path, contract: Contract) -> tuple[list[Path], list[Violation]]:
+    """files_of's answer as (the loadable files, a violation per entry that cannot be loaded)."""
     if any(ch in contract.path for ch in "*?["):
-        return sorted(raw_dir.glob(contract.path))
-    path = raw_dir / contract.path
-    return [path] if path.exists() else []
+        pattern = contract.path
+        folder = raw_dir / Path(pattern).parent
+        name_pattern = Path(pattern).name
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        matched = [p for p in entries if fnmatch.fnmatchcase(p.name, name_pattern)]
+        misnamed = [p for p in entries if p not in matched and fnmatch.fnmatch(p.name.lower(), name_pattern.lower())]
+    else:
+        path = raw_dir / contract.path
+        matched = [path] if path.exists() or path.is_symlink() else []
+        misnamed = []
+    project_dir = raw_dir.resolve().parent
+    violations = [Violation(Location(_shown(p, raw_dir)), problem) for p in matched
+                  if (problem := _unloadable(p, project_dir))]
+    violations += [Violation(Location(_shown(p, raw_dir)), f"not loaded: its name must end in "
+                             f"{Path(contract.path).suffix} (lower case): rename it") for p in misnamed]
+    refused = {v.location.file for v in violations}
+    return [p for p in matched if _shown(p, raw_dir) not in refused], violations
+
+
+def _shown(path: Path, raw_dir: Path) -> str:
+    """The path as messages show it: from the project folder."""
+    return str(Path(raw_dir.name) / path.relative_to(raw_dir))
+
+
+def _unloadable(path: Path, project_dir: Path) -> str | None:
+    """Why a raw entry cannot be loaded, or None."""
+    fix = "put the CSV itself there, or remove it"
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.exists():
+            return f"a symlink to {os.readlink(path)}, which does not exist: {fix}"
+        if not target.is_relative_to(project_dir):
+            return f"a symlink out of the project (to {target}): copy the file into raw/, or remove the link"
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read: {error.strerror}: {fix}"
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
+            else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file"
+        return f"not a regular file ({kind}): {fix}"
+    return None
 
 
 class Loader:
@@ -97,6 +153,15 @@ class Loader:
         except ValueError:
             return str(path)
 
+    def listed(self, contract: Contract) -> list[Path]:
+        """The contract's files; its entries that cannot be loaded are recorded, and its table is
+        marked unreadable, so rules reading it are skipped."""
+        paths, violations = list_files(self.raw_dir, contract)
+        if violations:
+            self.violations.extend(violations)
+            self.unreadable.add(contract.table)
+        return paths
+
     def load_all(self, contracts: Iterable[Contract] = CONTRACTS) -> list[LoadResult]:
         self.con.execute("create schema if not exists raw")
         # DuckDB's default, stated because the clean path numbers rows by the order they are inserted in
@@ -105,7 +170,7 @@ class Loader:
         register_functions(self.con)
         contracts = list(contracts)
         with Scanner() as scanner:
-            scans = {c.table: scanner.submit(files_of(self.raw_dir, c)) for c in contracts}
+            scans = {c.table: scanner.submit(self.listed(c)) for c in contracts}
             results = [self.load_contract(c, [scan.result() for scan in scans[c.table]]) for c in contracts]
         self.create_place_names()
         for contract in contracts:
@@ -121,7 +186,7 @@ class Loader:
         typed = ", ".join(f"{quote(c.name)} {c.sql_type}" for c in contract.columns)
         self.con.execute(f"create or replace table {table} ({typed}, source_file varchar, "
                          f"source_line integer, source_file_sha256 varchar)")
-        if not scans and not contract.optional:
+        if not scans and not contract.optional and contract.table not in self.unreadable:
             where = self.relative(self.raw_dir / contract.path)
             self.violations.append(Violation(Location(where), "no such file: the contract requires it"))
             self.unreadable.add(contract.table)

@@ -17,6 +17,8 @@ from pathlib import Path
 import duckdb
 
 from .errors import ClusterdwError, PathRefused
+from .faults import fault_point
+from .lock import is_live
 
 STORAGE_VERSION = "v1.4.0"
 DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
@@ -151,24 +153,84 @@ def remove_build(build_path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def builds_of(db_path: Path) -> list[Path]:
+    """The build files beside the published one (not their WALs)."""
+    return sorted(p for p in db_path.parent.glob(f"{db_path.name}{BUILD_SUFFIX}*") if not p.name.endswith(".wal"))
+
+
+def live_builds(db_path: Path) -> list[Path]:
+    """Builds whose run is alive (another run holds them, whatever became of the lock's path)."""
+    return [path for path in builds_of(db_path) if is_live(path)]
+
+
 def remove_stale_builds(db_path: Path) -> list[Path]:
-    """Builds left by killed runs; safe to delete because the caller holds the project's lock."""
-    stale = sorted(db_path.parent.glob(f"{db_path.name}{BUILD_SUFFIX}*"))
+    """Builds (with their WAL and spill folder) left by killed runs: those no live process holds.
+    Never judged by age: a build of a live run can be hours old."""
+    prefix = f"{db_path.name}{BUILD_SUFFIX}"
+    builds = {p.name for p in db_path.parent.glob(f"{prefix}*") if not p.name.endswith(".wal")}
+    builds |= {p.name[:-len(".wal")] for p in db_path.parent.glob(f"{prefix}*.wal")}
+    stale = sorted(db_path.parent / name for name in builds if not is_live(db_path.parent / name))
     for path in stale:
-        path.unlink(missing_ok=True)
-    for spill in db_path.parent.glob(f".{db_path.name}{BUILD_SUFFIX}*.tmp"):
-        shutil.rmtree(spill, ignore_errors=True)
+        remove_build(path)
+    for spill in db_path.parent.glob(f".{prefix}*.tmp"):  # DuckDB's spill folder: .<build>.tmp
+        if not is_live(spill.with_name(spill.name[1:-len(".tmp")])):
+            shutil.rmtree(spill, ignore_errors=True)
     return stale
 
 
-def publish(build_path: Path, db_path: Path) -> None:
-    """Make the build durable, then rename it over the published file (atomic on POSIX)."""
-    ensure_replaceable(db_path)
-    with build_path.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(build_path, db_path)
-    directory = os.open(db_path.parent, os.O_RDONLY)
+def seal(con: duckdb.DuckDBPyConnection, build_path: Path) -> None:
+    """Checkpoint the build into its file and close it, leaving no WAL, and fsync it: closing alone
+    does not say when DuckDB's checkpoint failed (a full disk left every table in an orphaned WAL
+    while the renamed file held none)."""
+    con.execute("checkpoint")
+    con.close()
+    wal = build_path.with_name(build_path.name + ".wal")
+    if wal.exists() and wal.stat().st_size:
+        raise ClusterdwError("the build could not be written into its file: its write-ahead log remains",
+                             wal, "free disk space beside the warehouse, then run again")
+    wal.unlink(missing_ok=True)
+    _fsync(build_path)
+
+
+def audit(build_path: Path, run_id: str, tables: list[str]) -> None:
+    """Open the sealed build read-only, as a reader of the published file will, and check what it
+    must hold before it may be renamed: the schemas, every table the run built, its own meta.runs row."""
+    fix = "run again; if it happens again, rerun with --debug and report it"
     try:
-        os.fsync(directory)
+        con = duckdb.connect(str(build_path), read_only=True)
+    except duckdb.Error as error:
+        raise ClusterdwError(f"the build does not open: {str(error).splitlines()[0]}", build_path, fix) from error
+    try:
+        present = {f"{schema}.{name}" for schema, name in con.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
+        ).fetchall()}
+        missing = sorted(set(tables) - present) + (["meta.runs"] if "meta.runs" not in present else [])
+        if missing:
+            raise ClusterdwError(f"the build lacks table(s): {', '.join(missing[:5])}", build_path, fix)
+        if not con.execute("select count(*) from meta.runs where run_id = ?", [run_id]).fetchall()[0][0]:
+            raise ClusterdwError(f"the build's meta.runs has no row for this run ({run_id})", build_path, fix)
     finally:
-        os.close(directory)
+        con.close()
+
+
+def publish(build_path: Path, db_path: Path) -> None:
+    """Rename the sealed, audited build over the published file (atomic on POSIX), then make the
+    rename durable."""
+    ensure_replaceable(db_path)
+    fault_point("before-rename")
+    os.replace(build_path, db_path)
+    fault_point("after-rename")
+    _fsync_dir(db_path.parent)
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(directory: Path) -> None:
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

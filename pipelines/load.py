@@ -30,6 +30,10 @@ from pathlib import Path
 import duckdb
 
 from .clean_load import CleanCandidate, FileScan, Scanner, insert_clean
+
+# Python's csv module refuses a field over 128 KiB, which DuckDB reads (up to its 2,000,000-byte line):
+# the careful path must read every file the clean path reads.
+csv.field_size_limit(sys.maxsize)
 from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
 from .contracts import CONTRACTS, Contract
 from .errors import ContractError, Location, Violation
@@ -193,6 +197,10 @@ class Loader:
         candidates = []
         for scan in scans:
             where = self.relative(scan.path)
+            if scan.bare_cr is not None:
+                self.violations.append(_bare_cr_violation(scan, where))
+                self.unreadable.add(contract.table)
+                continue
             header = self.read_header(scan.first_line, where)
             if header is None or not self.check_header(contract, header, where):
                 self.unreadable.add(contract.table)
@@ -333,16 +341,21 @@ class Loader:
         """Columns are matched by name, so their order is free; missing or unknown ones are errors."""
         expected = contract.column_names
         missing = [c for c in expected if c not in header]
-        unknown = [c for c in header if c not in expected]
+        unnamed = [number for number, name in enumerate(header, start=1) if not name.strip()]
+        unknown = [c for c in header if c not in expected and c.strip()]
+        for number in unnamed:
+            self.violations.append(Violation(Location(where, 1, f"column {number}"),
+                                             f"the header gives column {number} no name: name it (the contract has "
+                                             f"{', '.join(expected)}), or remove the column"))
         for name in missing:
             self.violations.append(Violation(Location(where, 1, name), "missing column: the header must name it"))
         for name in unknown:
             self.violations.append(Violation(Location(where, 1, name),
                                              f"unknown column: the contract has {', '.join(expected)}"))
-        twice = sorted({c for c in header if header.count(c) > 1})
+        twice = sorted({c for c in header if header.count(c) > 1 and c.strip()})
         for name in twice:
             self.violations.append(Violation(Location(where, 1, name), "column named twice in the header: keep one"))
-        return not missing and not unknown and not twice
+        return not missing and not unknown and not twice and not unnamed
 
     def create_place_names(self) -> None:
         """Every name that resolves to a place: the names in places.csv and the aliases."""
@@ -435,6 +448,25 @@ def _reject_problem(error_type: str, message: str, column: str | None) -> tuple[
         return ("a quote that does not close, or text after a closing quote: quote the whole field and "
                 "double each quote inside it (\"say \"\"hi\"\"\")", column)
     return f"{error_type.lower()}: {message.splitlines()[0]}", column
+
+
+def _bare_cr_violation(scan: FileScan, where: str) -> Violation:
+    """The line (as an editor counts lines: CR alone ends one too) and column of a file's first bare CR."""
+    with scan.path.open("rb") as handle:
+        before = handle.read(scan.bare_cr)
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    line = len(_LINE_ENDS.findall(before)) + 1
+    text = before[line_start:].decode("utf-8", "replace")
+    field = len(next(csv.reader([text]), [""])) or 1
+    header = next(csv.reader([scan.first_line.split(b"\r")[0].decode("utf-8-sig", "replace")]), [])
+    column = header[field - 1] if field <= len(header) and header[field - 1].strip() \
+        else f"column {field}"
+    return Violation(Location(where, line, column),
+                     "a carriage return (CR) not followed by a line feed, the line end of old Macs and Excel for "
+                     "Mac's \"CSV\": save the file with LF (or CRLF) line ends, as \"CSV UTF-8\"")
+
+
+_LINE_ENDS = re.compile(rb"\r\n|\n|\r")
 
 
 def record_start_lines(data: bytes) -> list[int]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from .errors import ClusterdwError, PathRefused
+from .errors import ClusterdwError, DamagedWarehouse, PathRefused
 from .faults import fault_point
 from .lock import is_live
 
@@ -101,8 +101,10 @@ def is_clusterdw_warehouse(path: Path) -> bool | None:
         return _WAREHOUSE_ANSWERS[identity]
     try:
         con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error:
-        return None
+    except duckdb.Error as error:
+        if "lock" in str(error).lower():
+            return None
+        raise damaged(path, error) from error
     try:
         _WAREHOUSE_ANSWERS[identity] = bool(con.execute(
             "select count(*) from duckdb_tables() where schema_name = 'meta' and table_name = 'runs'"
@@ -112,12 +114,21 @@ def is_clusterdw_warehouse(path: Path) -> bool | None:
         con.close()
 
 
+def damaged(path: Path, error: Exception | None = None) -> DamagedWarehouse:
+    """The error for a warehouse file that DuckDB cannot open: truncated, emptied or overwritten."""
+    why = "it is empty" if error is None else str(error).splitlines()[0]
+    return DamagedWarehouse(f"the warehouse file is damaged and cannot be opened ({why})", path,
+                            f"move it aside (mv {path} {path}.damaged), then `clusterdw run` builds it again")
+
+
 def ensure_replaceable(db_path: Path) -> None:
     """Refuse to replace anything but a missing file or a warehouse that clusterdw built."""
     if db_path.is_dir():
         raise PathRefused("the --db path is a directory", db_path, "give the path of a .duckdb file")
     if not db_path.exists():
         return
+    if db_path.is_file() and db_path.stat().st_size == 0:
+        raise damaged(db_path)
     if not is_duckdb_file(db_path):
         raise PathRefused("refusing to overwrite a file that is not a DuckDB warehouse", db_path,
                           "choose another --db path, or move that file away")

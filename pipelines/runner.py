@@ -14,7 +14,7 @@ from . import warehouse
 from .build import build, load_graph
 from .errors import ClusterdwError, LockBusy
 from .faults import fault_point
-from .faults.signals import sigterm_as_ctrl_c, was_terminated
+from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
 from .faults.space import disk_full, is_disk_full
 from .load import load
 from .lock import BuildGuard, run_lock
@@ -147,11 +147,10 @@ def _size_of_build(build_path: Path) -> int:
 
 def _what_stopped(error: BaseException) -> str:
     """The run history's line for an error: the error's own line, or which signal stopped the run."""
-    if isinstance(error, ClusterdwError):
-        return error.one_line()
-    if isinstance(error, KeyboardInterrupt) or (isinstance(error, RuntimeError) and str(error) == "Query interrupted"):
+    if isinstance(error, KeyboardInterrupt) or was_stopped() or (
+            isinstance(error, RuntimeError) and str(error) == "Query interrupted"):
         return "terminated (SIGTERM)" if was_terminated() else "interrupted (Ctrl-C)"
-    return repr(error)
+    return error.one_line() if isinstance(error, ClusterdwError) else repr(error)
 
 
 def _progress(project: Project, select):

@@ -16,16 +16,23 @@ import threading
 from contextlib import contextmanager
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
-_terminated = threading.Event()
+_terminated, _interrupted = threading.Event(), threading.Event()
 
 
 def was_terminated() -> bool:
     return _terminated.is_set()
 
 
+def was_stopped() -> bool:
+    """Whether Ctrl-C or SIGTERM came during the run: then whatever it raised is reported as that
+    signal (a KeyboardInterrupt inside DuckDB's lazy import of numpy comes out as "numpy is required")."""
+    return _terminated.is_set() or _interrupted.is_set()
+
+
 @contextmanager
 def sigterm_as_ctrl_c():
     _terminated.clear()
+    _interrupted.clear()
     if threading.current_thread() is not threading.main_thread():  # no handler can be set there
         yield
         return
@@ -36,6 +43,8 @@ def sigterm_as_ctrl_c():
 
     def watch() -> None:
         while data := reader.recv(64):
+            if signal.SIGINT in data:
+                _interrupted.set()
             if signal.SIGTERM in data and not _terminated.is_set():
                 _terminated.set()
                 os.kill(os.getpid(), signal.SIGINT)

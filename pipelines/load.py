@@ -34,6 +34,7 @@ from .clean_load import CleanCandidate, FileScan, Scanner, insert_clean
 # Python's csv module refuses a field over 128 KiB, which DuckDB reads (up to its 2,000,000-byte line):
 # the careful path must read every file the clean path reads.
 csv.field_size_limit(sys.maxsize)
+MAX_LINE_BYTES = 2_000_000  # DuckDB read_csv's max_line_size, left at its default
 from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
 from .contracts import CONTRACTS, Contract
 from .errors import ContractError, Location, Violation
@@ -236,7 +237,7 @@ class Loader:
                 self.violations.append(Violation(Location(where),
                                                  f"cannot be read as CSV: {str(error).splitlines()[0]}"))
                 return None
-            if self.collect_rejects(data, where):
+            if self.collect_rejects(data, where, candidate.header):
                 return None  # line numbers of the remaining rows can't be trusted; fix the structure first
         rows = self.number_rows(contract, data, scan, where)
         if rows is None:
@@ -286,7 +287,7 @@ class Loader:
             return None
         return header
 
-    def collect_rejects(self, data: bytes, where: str) -> bool:
+    def collect_rejects(self, data: bytes, where: str, header: list[str]) -> bool:
         """Record the lines DuckDB could not parse, at the physical line each starts on; True if any."""
         rejects = self.con.execute(
             "select line_byte_position, column_name, error_type::varchar, error_message from reject_errors "
@@ -301,6 +302,8 @@ class Loader:
             elif line not in reported:  # one problem per line, not one per missing field
                 reported.add(line)
                 problem, named_column = _reject_problem(error_type, message, column)
+                if error_type == "LINE SIZE OVER MAXIMUM":
+                    problem, named_column = _line_too_long(data, position, header)
                 self.violations.append(Violation(Location(where, line, named_column), problem))
         # (DuckDB also flags the encoding of a line that an open quote runs into: that line is reported already.)
         not_utf8 = [line for line in not_utf8 if line not in reported]
@@ -434,6 +437,17 @@ def _numbered_rows_sql(contract: Contract) -> str:
 
 _NOT_UTF8 = "not UTF-8 ({lines}was it saved as GBK?): re-save the file as UTF-8"
 _FIELD_COUNTS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+def _line_too_long(data: bytes, position: int, header: list[str]) -> tuple[str, str]:
+    """A line over DuckDB's limit, with the column of its longest field (what there is to shorten)."""
+    end = data.find(b"\n", position)
+    line = data[position:end if end >= 0 else len(data)]
+    fields = next(csv.reader([line.decode("utf-8", "replace")]), [""])
+    longest = max(range(len(fields)), key=lambda i: len(fields[i]))
+    column = header[longest] if longest < len(header) else f"column {longest + 1}"
+    return (f"a line of {len(line):,} bytes, over the {MAX_LINE_BYTES:,} DuckDB reads in a line: "
+            f"shorten this field ({len(fields[longest].encode()):,} bytes)", column)
 
 
 def _reject_problem(error_type: str, message: str, column: str | None) -> tuple[str, str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -164,27 +165,28 @@ def remove_build(build_path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def builds_of(db_path: Path) -> list[Path]:
-    """The build files beside the published one (not their WALs)."""
-    return sorted(p for p in db_path.parent.glob(f"{db_path.name}{BUILD_SUFFIX}*") if not p.name.endswith(".wal"))
+def _plain_files(pattern: str, folder: Path) -> list[Path]:
+    """Regular files only: a symlink or folder of such a name is not clusterdw's to judge or delete."""
+    return sorted(p for p in folder.glob(pattern) if stat.S_ISREG(p.lstat().st_mode))
 
 
 def live_builds(db_path: Path) -> list[Path]:
     """Builds whose run is alive (another run holds them, whatever became of the lock's path)."""
-    return [path for path in builds_of(db_path) if is_live(path)]
+    return [p for p in _plain_files(f"{db_path.name}{BUILD_SUFFIX}*", db_path.parent)
+            if not p.name.endswith(".wal") and is_live(p)]
 
 
 def remove_stale_builds(db_path: Path) -> list[Path]:
     """Builds (with their WAL and spill folder) left by killed runs: those no live process holds.
     Never judged by age: a build of a live run can be hours old."""
     prefix = f"{db_path.name}{BUILD_SUFFIX}"
-    builds = {p.name for p in db_path.parent.glob(f"{prefix}*") if not p.name.endswith(".wal")}
-    builds |= {p.name[:-len(".wal")] for p in db_path.parent.glob(f"{prefix}*.wal")}
+    found = _plain_files(f"{prefix}*", db_path.parent)
+    builds = {p.name[:-len(".wal")] if p.name.endswith(".wal") else p.name for p in found}
     stale = sorted(db_path.parent / name for name in builds if not is_live(db_path.parent / name))
     for path in stale:
         remove_build(path)
     for spill in db_path.parent.glob(f".{prefix}*.tmp"):  # DuckDB's spill folder: .<build>.tmp
-        if not is_live(spill.with_name(spill.name[1:-len(".tmp")])):
+        if spill.is_dir() and not spill.is_symlink() and not is_live(spill.with_name(spill.name[1:-len(".tmp")])):
             shutil.rmtree(spill, ignore_errors=True)
     return stale
 

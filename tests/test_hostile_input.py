@@ -74,6 +74,17 @@ def test_a_field_over_128_kib_loads_as_it_is(project, blank_line):
                            ).fetchall() == [(70_000, 5 if blank_line else 4)]
 
 
+def test_a_line_over_duckdbs_limit_names_its_longest_field(project):
+    path = project / FIGURES
+    header, rows = read_rows(path)
+    rows[2]["evidence"] = "x" * 2_100_000
+    write_rows(path, header, rows)
+    _, listed = refused(project, CONTRACT)
+    assert len(listed) == 1 and listed[0].startswith(f"{FIGURES}:4: evidence: a line of "), listed
+    assert listed[0].endswith(" bytes, over the 2,000,000 DuckDB reads in a line: shorten this field "
+                              "(2,100,000 bytes)"), listed
+
+
 @pytest.mark.parametrize("position", ["first", "last"])
 def test_a_header_column_without_a_name_is_named_by_its_number(project, position):
     path = project / FIGURES

@@ -30,18 +30,19 @@ from pathlib import Path
 import duckdb
 
 from .clean_load import CleanCandidate, FileScan, Scanner, insert_clean
+from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
+from .contracts import CONTRACTS, Contract
+from .errors import ContractError, Location, Violation
+from .faults.space import is_disk_full
+from .numbers import SAFE_EVIDENCE, value_in_evidence
+from .sql import quote, sql_literal
+
+log = logging.getLogger(__name__)
 
 # Python's csv module refuses a field over 128 KiB, which DuckDB reads (up to its 2,000,000-byte line):
 # the careful path must read every file the clean path reads.
 csv.field_size_limit(sys.maxsize)
 MAX_LINE_BYTES = 2_000_000  # DuckDB read_csv's max_line_size, left at its default
-from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
-from .contracts import CONTRACTS, Contract
-from .errors import ContractError, Location, Violation
-from .numbers import SAFE_EVIDENCE, value_in_evidence
-from .sql import quote, sql_literal
-
-log = logging.getLogger(__name__)
 
 LINEAGE_COLUMNS = ("source_file", "source_line", "source_file_sha256")
 FILE_ORDER_VIEW = "numbered_in_file_order"  # the rows of a file that has one line per row
@@ -234,6 +235,8 @@ class Loader:
             try:
                 self.con.execute(_read_csv_sql(columns, store_rejects=True), [str(scan.path)])
             except duckdb.Error as error:
+                if is_disk_full(error):  # the disk, not the file: the run says so (faults/space.py)
+                    raise
                 self.violations.append(Violation(Location(where),
                                                  f"cannot be read as CSV: {str(error).splitlines()[0]}"))
                 return None

@@ -2,7 +2,7 @@
 
 The lock is flock(2) on `<db>.lock`. A path can be unlinked or replaced while a run holds its lock,
 so a lock is taken only on the file the path still names once locked, and each build file is
-flock-ed too (build_guard): a run never deletes a build whose run is alive, whatever happened to the
+flock-ed too (BuildGuard): a run never deletes a build whose run is alive, whatever happened to the
 lock's path. Lock files are opened without following a symlink and must be plain files of one link,
 so a planted symlink or hard link can never make a root or cron run truncate another file.
 """

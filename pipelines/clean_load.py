@@ -61,7 +61,8 @@ def scan_file(path: Path) -> FileScan:
             if bare_cr is None:
                 if last == b"\r" and buffer[0] != 0x0A:  # a CR that ended the chunk before
                     bare_cr = offset - 1
-                elif (found := _BARE_CR.search(buffer, 0, size)) and found.start() < size - 1:
+                elif (cr := buffer.find(b"\r", 0, size)) >= 0 and (found := _BARE_CR.search(buffer, cr, size)) \
+                        and found.start() < size - 1:  # find first: a file of LF line ends costs a memchr
                     bare_cr = offset + found.start()  # (a CR as the last byte is decided by the next chunk)
             offset += size
             if first_line is None:

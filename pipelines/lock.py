@@ -75,8 +75,11 @@ def run_lock(db_path: Path, wait: bool = False, poll_seconds: float = 0.5):
             break
         os.close(fd)  # the path was unlinked or replaced between open and lock: lock what it names now
     try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        except OSError:  # a full disk: the pid is for messages only; the lock is held all the same
+            pass
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock

@@ -68,3 +68,22 @@ def test_an_export_folder_without_room_is_a_clear_error_after_the_publish(projec
                                               "free space there, or pass --out a folder on a larger disk"]
         assert not [p for p in bi.iterdir() if p.suffix == ".parquet"]
     whole(project / "target" / "warehouse.duckdb")  # published before the export began
+
+
+def test_a_disk_already_full_is_the_same_clear_error(project):
+    target = project / "target"
+    with small_disk(target, "64k"):
+        filler = (target / "filler").open("wb", buffering=0)
+        try:
+            while filler.write(b"\0" * 4096):  # until the disk is full
+                pass
+        except OSError:
+            pass
+        finally:
+            filler.close()
+        result = run_process(project, "run", "--no-docs")
+        assert result.returncode == 1, result.stderr
+        assert error_lines(result.stderr) == [
+            f"{NEEDS}room to start, 0.0 MB are free — {target} — free space there, or pass --db a path on a "
+            "larger disk; the published warehouse was left as it was"]
+        assert "could not record run " in result.stderr  # a warning; the error above is the story

@@ -217,6 +217,10 @@ def audit(build_path: Path, run_id: str, tables: list[str]) -> None:
         present = {f"{schema}.{name}" for schema, name in con.execute(
             "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
         ).fetchall()}
+        schemas = {name.split(".")[0] for name in present}
+        missing = sorted({"raw", "meta", *(name.split(".")[0] for name in tables)} - schemas)
+        if missing:
+            raise ClusterdwError(f"the build lacks schema(s): {', '.join(missing)}", build_path, fix)
         missing = sorted(set(tables) - present) + (["meta.runs"] if "meta.runs" not in present else [])
         if missing:
             raise ClusterdwError(f"the build lacks table(s): {', '.join(missing[:5])}", build_path, fix)

@@ -12,6 +12,7 @@ it the careful way, which tells every broken row by line, column and what to wri
 from __future__ import annotations
 
 import hashlib
+import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ from .contracts import Contract
 from .sql import quote, sql_literal
 
 _CHUNK = 8 << 20
+# Old Mac line ends (CR alone, as Excel for Mac's "CSV" writes): DuckDB and Python's csv module read
+# such a file as one line, or break it where a row does not end; refused with the line and column.
+_BARE_CR = re.compile(rb"\r(?!\n)")
 _PATH_COLUMN = "clusterdw_csv_path"  # read_csv's file-path column; no contract has a column of that name
 UNNUMBERED = "source_line is null or source_line = -1"  # rows of the INSERT not yet given their line
 
@@ -33,6 +37,7 @@ class FileScan:
     first_line: bytes
     lines: int  # physical lines, counted as the careful path counts them
     sha256: str
+    bare_cr: int | None = None  # the byte offset of the first carriage return not followed by a line feed
 
 
 @dataclass(frozen=True)
@@ -48,18 +53,28 @@ def scan_file(path: Path) -> FileScan:
     buffer = bytearray(_CHUNK)
     view = memoryview(buffer)
     pending = b""  # the start of a first line longer than a chunk
+    offset, bare_cr = 0, None
     with path.open("rb", buffering=0) as handle:
         while size := handle.readinto(buffer):
             digest.update(view[:size])
             newlines += buffer.count(b"\n", 0, size)
+            if bare_cr is None:
+                if last == b"\r" and buffer[0] != 0x0A:  # a CR that ended the chunk before
+                    bare_cr = offset - 1
+                elif (cr := buffer.find(b"\r", 0, size)) >= 0 and (found := _BARE_CR.search(buffer, cr, size)) \
+                        and found.start() < size - 1:  # find first: a file of LF line ends costs a memchr
+                    bare_cr = offset + found.start()  # (a CR as the last byte is decided by the next chunk)
+            offset += size
             if first_line is None:
                 pending += buffer[:size]
                 end = pending.find(b"\n")
                 if end >= 0:
                     first_line = pending[:end]
             last = buffer[size - 1:size]
+    if bare_cr is None and last == b"\r":
+        bare_cr = offset - 1
     lines = newlines + (0 if last == b"\n" else 1)
-    return FileScan(path, bytes(pending if first_line is None else first_line), lines, digest.hexdigest())
+    return FileScan(path, bytes(pending if first_line is None else first_line), lines, digest.hexdigest(), bare_cr)
 
 
 class Scanner:

@@ -22,6 +22,10 @@ class ClusterdwGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ClusterdwError as error:
+            from .faults.signals import was_stopped
+
+            if was_stopped():  # what an interrupted step raised is not the story: the signal is
+                _interrupted(ctx)
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
             for violation in getattr(error, "violations", []):
@@ -34,17 +38,28 @@ class ClusterdwGroup(click.Group):
             sys.stderr.close()
             ctx.exit(0)
         except Exception as error:  # a bug, not bad input: say so, and how to see more
-            if isinstance(error, RuntimeError) and str(error) == "Query interrupted":  # Ctrl-C inside DuckDB
-                echo_error("Error: interrupted — the published warehouse was left as it was")
-                ctx.exit(130)
+            from .faults.signals import was_stopped
+
+            if was_stopped() or isinstance(error, RuntimeError) and str(error) == "Query interrupted":
+                _interrupted(ctx)  # Ctrl-C or SIGTERM, come out of DuckDB as whatever it was doing raised
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
             echo_error(f"Error: internal error {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
                        " — the published warehouse was left as it was — rerun with --debug and report it")
             ctx.exit(1)
         except KeyboardInterrupt:
-            echo_error("Error: interrupted — the published warehouse was left as it was")
-            ctx.exit(130)
+            _interrupted(ctx)
+
+
+def _interrupted(ctx: click.Context) -> None:
+    """Ctrl-C exits 130; SIGTERM, which the run turns into Ctrl-C (pipelines/faults/signals.py), 143."""
+    from .faults.signals import EXIT_TERMINATED, was_terminated
+
+    if was_terminated():
+        echo_error("Error: terminated (SIGTERM) — the published warehouse was left as it was")
+        ctx.exit(EXIT_TERMINATED)
+    echo_error("Error: interrupted — the published warehouse was left as it was")
+    ctx.exit(130)
 
 
 @click.group(cls=ClusterdwGroup, context_settings=CONTEXT)

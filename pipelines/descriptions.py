@@ -26,19 +26,45 @@ class ModelDoc:
         return f"{self.description.strip()} Grain: {self.grain.strip()}" if self.grain else self.description.strip()
 
 
+# A model's descriptions fit in a few kilobytes (the project's largest .yml is under 10 KB); a larger
+# file is a mistake or hostile (a "billion laughs" of aliases is small on disk, so types are checked
+# before anything is turned into text).
+MAX_YML_BYTES = 1 << 20
+_SCALARS = (str, int, float, bool)
+
+
 def read_doc(sql_path: Path) -> ModelDoc:
     path = sql_path.with_suffix(".yml")
     if not path.exists():
         return ModelDoc()
+    if not path.is_file() or path.stat().st_size > MAX_YML_BYTES:
+        what = "is not a regular file" if not path.is_file() else \
+            f"is {path.stat().st_size:,} bytes, over the {MAX_YML_BYTES:,} a model's descriptions may take"
+        raise ModelError(f"the model's descriptions file {what}", path, "keep description, grain and columns only")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except UnicodeDecodeError as error:
+        raise ModelError("the file is not UTF-8 text", path, "save it as UTF-8") from error
+    except RecursionError as error:
+        raise ModelError("YAML nested too deeply", path, "keep description, grain and columns only") from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise ModelError(f"YAML does not parse: {getattr(error, 'problem', error)}", where, "fix the YAML") from error
+    data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise ModelError(f"the file holds a {type(data).__name__}, not a mapping", path,
+                         "write `description: ...`, `grain: ...` and `columns:` at the top level")
+    for key in ("description", "grain"):
+        if data.get(key) is not None and not isinstance(data[key], _SCALARS):
+            raise ModelError(f"`{key}` must be text, not a {type(data[key]).__name__}", path, f"write `{key}: text`")
     columns = data.get("columns") or {}
     if not isinstance(columns, dict):
         raise ModelError("`columns` must map column names to descriptions", path, "write `column_name: description`")
+    for name, text in columns.items():
+        if not isinstance(name, _SCALARS) or not (text is None or isinstance(text, _SCALARS)):
+            raise ModelError(f"column {name!r}: a description must be text, not a {type(text).__name__}", path,
+                             "write `column_name: description`")
     return ModelDoc(str(data.get("description", "")), str(data.get("grain", "")),
                     {str(k): str(v).strip() for k, v in columns.items()})
 

@@ -85,3 +85,15 @@ class PathRefused(ClusterdwError):
     """Refusing to overwrite or delete a path that clusterdw did not create."""
 
     exit_code = 6
+
+
+class DiskFull(ClusterdwError):
+    """The disk of the target folder filled up (ENOSPC): nothing is published."""
+
+    exit_code = 1
+
+
+class DamagedWarehouse(ClusterdwError):
+    """A warehouse file that DuckDB cannot open (truncated, emptied, overwritten): never replaced unasked."""
+
+    exit_code = 1

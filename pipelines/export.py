@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from .errors import ClusterdwError, PathRefused
+from .errors import ClusterdwError, DiskFull, PathRefused
 from .run_results import now
 from .safe_open import create_new, open_own
 from .sql import qualified, sql_literal
@@ -76,6 +76,9 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
                 for tmp, _ in written:
                     tmp.unlink(missing_ok=True)
                 raise
+        except BaseException as error:
+            _raise_located(error, db_path, out_dir)
+            raise
         finally:
             con.close()
         # Every file is complete on disk: rename them in together, then the manifest that lists them.
@@ -169,8 +172,24 @@ def _open_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(db_path), read_only=True)
     except duckdb.Error as error:
         message = str(error).splitlines()[0]
+        if "lock" not in message.lower():  # not held by another process: the file itself is broken
+            from .warehouse import damaged
+
+            raise damaged(db_path, error) from error
         raise ClusterdwError(f"cannot open the warehouse read-only: {message}", db_path,
                              "close a DuckDB session that holds it open read-write, then export again") from error
+
+
+def _raise_located(error: BaseException, db_path: Path, out_dir: Path) -> None:
+    """A full disk, or a warehouse cut short (its tables read past the file's end), as their own errors."""
+    from .faults.space import is_disk_full
+    from .warehouse import damaged
+
+    if is_disk_full(error):
+        raise DiskFull("no space left on the disk while writing the export", out_dir,
+                       "free space there, or pass --out a folder on a larger disk") from error
+    if isinstance(error, duckdb.IOException) and "could not read enough bytes" in str(error).lower():
+        raise damaged(db_path, error) from error
 
 
 def _producing_run(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -16,9 +16,13 @@ A file is loaded in one of two ways, which accept exactly the same rows:
 from __future__ import annotations
 
 import csv
+import fnmatch
 import io
 import logging
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +33,16 @@ from .clean_load import CleanCandidate, FileScan, Scanner, insert_clean
 from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
 from .contracts import CONTRACTS, Contract
 from .errors import ContractError, Location, Violation
+from .faults.space import is_disk_full
 from .numbers import SAFE_EVIDENCE, value_in_evidence
 from .sql import quote, sql_literal
 
 log = logging.getLogger(__name__)
+
+# Python's csv module refuses a field over 128 KiB, which DuckDB reads (up to its 2,000,000-byte line):
+# the careful path must read every file the clean path reads.
+csv.field_size_limit(sys.maxsize)
+MAX_LINE_BYTES = 2_000_000  # DuckDB read_csv's max_line_size, left at its default
 
 LINEAGE_COLUMNS = ("source_file", "source_line", "source_file_sha256")
 FILE_ORDER_VIEW = "numbered_in_file_order"  # the rows of a file that has one line per row
@@ -73,10 +83,63 @@ def register_functions(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def files_of(raw_dir: Path, contract: Contract) -> list[Path]:
+    """The files a contract loads, sorted: what the load reads, no more, no less. ContractError
+    naming every entry that matches the contract but cannot be loaded as it is: not a regular file
+    (a folder named x.csv, a FIFO, a device such as /dev/zero, which would be read forever), a
+    symlink out of the project or to nothing, or a file whose name differs only in case (x.CSV,
+    which `*.csv` would leave out without a word)."""
+    paths, violations = list_files(raw_dir, contract)
+    if violations:
+        raise ContractError(violations)
+    return paths
+
+
+def list_files(raw_dir: Path, contract: Contract) -> tuple[list[Path], list[Violation]]:
+    """files_of's answer as (the loadable files, a violation per entry that cannot be loaded)."""
     if any(ch in contract.path for ch in "*?["):
-        return sorted(raw_dir.glob(contract.path))
-    path = raw_dir / contract.path
-    return [path] if path.exists() else []
+        pattern = contract.path
+        folder = raw_dir / Path(pattern).parent
+        name_pattern = Path(pattern).name
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        matched = [p for p in entries if fnmatch.fnmatchcase(p.name, name_pattern)]
+        misnamed = [p for p in entries if p not in matched and fnmatch.fnmatch(p.name.lower(), name_pattern.lower())]
+    else:
+        path = raw_dir / contract.path
+        matched = [path] if path.exists() or path.is_symlink() else []
+        misnamed = []
+    project_dir = raw_dir.resolve().parent
+    violations = [Violation(Location(_shown(p, raw_dir)), problem) for p in matched
+                  if (problem := _unloadable(p, project_dir))]
+    violations += [Violation(Location(_shown(p, raw_dir)), f"not loaded: its name must end in "
+                             f"{Path(contract.path).suffix} (lower case): rename it") for p in misnamed]
+    violations.sort(key=lambda v: v.location.file)  # one order, whoever lists them (load or --if-changed)
+    refused = {v.location.file for v in violations}
+    return [p for p in matched if _shown(p, raw_dir) not in refused], violations
+
+
+def _shown(path: Path, raw_dir: Path) -> str:
+    """The path as messages show it: from the project folder."""
+    return str(Path(raw_dir.name) / path.relative_to(raw_dir))
+
+
+def _unloadable(path: Path, project_dir: Path) -> str | None:
+    """Why a raw entry cannot be loaded, or None."""
+    fix = "put the CSV itself there, or remove it"
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.exists():
+            return f"a symlink to {os.readlink(path)}, which does not exist: {fix}"
+        if not target.is_relative_to(project_dir):
+            return f"a symlink out of the project (to {target}): copy the file into raw/, or remove the link"
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read: {error.strerror}: {fix}"
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
+            else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file"
+        return f"not a regular file ({kind}): {fix}"
+    return None
 
 
 class Loader:
@@ -97,6 +160,15 @@ class Loader:
         except ValueError:
             return str(path)
 
+    def listed(self, contract: Contract) -> list[Path]:
+        """The contract's files; its entries that cannot be loaded are recorded, and its table is
+        marked unreadable, so rules reading it are skipped."""
+        paths, violations = list_files(self.raw_dir, contract)
+        if violations:
+            self.violations.extend(violations)
+            self.unreadable.add(contract.table)
+        return paths
+
     def load_all(self, contracts: Iterable[Contract] = CONTRACTS) -> list[LoadResult]:
         self.con.execute("create schema if not exists raw")
         # DuckDB's default, stated because the clean path numbers rows by the order they are inserted in
@@ -105,7 +177,7 @@ class Loader:
         register_functions(self.con)
         contracts = list(contracts)
         with Scanner() as scanner:
-            scans = {c.table: scanner.submit(files_of(self.raw_dir, c)) for c in contracts}
+            scans = {c.table: scanner.submit(self.listed(c)) for c in contracts}
             results = [self.load_contract(c, [scan.result() for scan in scans[c.table]]) for c in contracts]
         self.create_place_names()
         for contract in contracts:
@@ -121,13 +193,17 @@ class Loader:
         typed = ", ".join(f"{quote(c.name)} {c.sql_type}" for c in contract.columns)
         self.con.execute(f"create or replace table {table} ({typed}, source_file varchar, "
                          f"source_line integer, source_file_sha256 varchar)")
-        if not scans and not contract.optional:
+        if not scans and not contract.optional and contract.table not in self.unreadable:
             where = self.relative(self.raw_dir / contract.path)
             self.violations.append(Violation(Location(where), "no such file: the contract requires it"))
             self.unreadable.add(contract.table)
         candidates = []
         for scan in scans:
             where = self.relative(scan.path)
+            if scan.bare_cr is not None:
+                self.violations.append(_bare_cr_violation(scan, where))
+                self.unreadable.add(contract.table)
+                continue
             header = self.read_header(scan.first_line, where)
             if header is None or not self.check_header(contract, header, where):
                 self.unreadable.add(contract.table)
@@ -160,10 +236,12 @@ class Loader:
             try:
                 self.con.execute(_read_csv_sql(columns, store_rejects=True), [str(scan.path)])
             except duckdb.Error as error:
+                if is_disk_full(error):  # the disk, not the file: the run says so (faults/space.py)
+                    raise
                 self.violations.append(Violation(Location(where),
                                                  f"cannot be read as CSV: {str(error).splitlines()[0]}"))
                 return None
-            if self.collect_rejects(data, where):
+            if self.collect_rejects(data, where, candidate.header):
                 return None  # line numbers of the remaining rows can't be trusted; fix the structure first
         rows = self.number_rows(contract, data, scan, where)
         if rows is None:
@@ -213,7 +291,7 @@ class Loader:
             return None
         return header
 
-    def collect_rejects(self, data: bytes, where: str) -> bool:
+    def collect_rejects(self, data: bytes, where: str, header: list[str]) -> bool:
         """Record the lines DuckDB could not parse, at the physical line each starts on; True if any."""
         rejects = self.con.execute(
             "select line_byte_position, column_name, error_type::varchar, error_message from reject_errors "
@@ -228,6 +306,8 @@ class Loader:
             elif line not in reported:  # one problem per line, not one per missing field
                 reported.add(line)
                 problem, named_column = _reject_problem(error_type, message, column)
+                if error_type == "LINE SIZE OVER MAXIMUM":
+                    problem, named_column = _line_too_long(data, position, header)
                 self.violations.append(Violation(Location(where, line, named_column), problem))
         # (DuckDB also flags the encoding of a line that an open quote runs into: that line is reported already.)
         not_utf8 = [line for line in not_utf8 if line not in reported]
@@ -268,16 +348,21 @@ class Loader:
         """Columns are matched by name, so their order is free; missing or unknown ones are errors."""
         expected = contract.column_names
         missing = [c for c in expected if c not in header]
-        unknown = [c for c in header if c not in expected]
+        unnamed = [number for number, name in enumerate(header, start=1) if not name.strip()]
+        unknown = [c for c in header if c not in expected and c.strip()]
+        for number in unnamed:
+            self.violations.append(Violation(Location(where, 1, f"column {number}"),
+                                             f"the header gives column {number} no name: name it (the contract has "
+                                             f"{', '.join(expected)}), or remove the column"))
         for name in missing:
             self.violations.append(Violation(Location(where, 1, name), "missing column: the header must name it"))
         for name in unknown:
             self.violations.append(Violation(Location(where, 1, name),
                                              f"unknown column: the contract has {', '.join(expected)}"))
-        twice = sorted({c for c in header if header.count(c) > 1})
+        twice = sorted({c for c in header if header.count(c) > 1 and c.strip()})
         for name in twice:
             self.violations.append(Violation(Location(where, 1, name), "column named twice in the header: keep one"))
-        return not missing and not unknown and not twice
+        return not missing and not unknown and not twice and not unnamed
 
     def create_place_names(self) -> None:
         """Every name that resolves to a place: the names in places.csv and the aliases."""
@@ -362,6 +447,17 @@ _NOT_UTF8 = "not UTF-8 ({lines}was it saved as GBK?): re-save the file as UTF-8"
 _FIELD_COUNTS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
 
 
+def _line_too_long(data: bytes, position: int, header: list[str]) -> tuple[str, str]:
+    """A line over DuckDB's limit, with the column of its longest field (what there is to shorten)."""
+    end = data.find(b"\n", position)
+    line = data[position:end if end >= 0 else len(data)]
+    fields = next(csv.reader([line.decode("utf-8", "replace")]), [""])
+    longest = max(range(len(fields)), key=lambda i: len(fields[i]))
+    column = header[longest] if longest < len(header) else f"column {longest + 1}"
+    return (f"a line of {len(line):,} bytes, over the {MAX_LINE_BYTES:,} DuckDB reads in a line: "
+            f"shorten this field ({len(fields[longest].encode()):,} bytes)", column)
+
+
 def _reject_problem(error_type: str, message: str, column: str | None) -> tuple[str, str | None]:
     """What a line that DuckDB rejected breaks, in the annotator's words, and the column to name."""
     counts = _FIELD_COUNTS.search(message)
@@ -374,6 +470,25 @@ def _reject_problem(error_type: str, message: str, column: str | None) -> tuple[
         return ("a quote that does not close, or text after a closing quote: quote the whole field and "
                 "double each quote inside it (\"say \"\"hi\"\"\")", column)
     return f"{error_type.lower()}: {message.splitlines()[0]}", column
+
+
+def _bare_cr_violation(scan: FileScan, where: str) -> Violation:
+    """The line (as an editor counts lines: CR alone ends one too) and column of a file's first bare CR."""
+    with scan.path.open("rb") as handle:
+        before = handle.read(scan.bare_cr)
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    line = len(_LINE_ENDS.findall(before)) + 1
+    text = before[line_start:].decode("utf-8", "replace")
+    field = len(next(csv.reader([text]), [""])) or 1
+    header = next(csv.reader([scan.first_line.split(b"\r")[0].decode("utf-8-sig", "replace")]), [])
+    column = header[field - 1] if field <= len(header) and header[field - 1].strip() \
+        else f"column {field}"
+    return Violation(Location(where, line, column),
+                     "a carriage return (CR) not followed by a line feed, the line end of old Macs and Excel for "
+                     "Mac's \"CSV\": save the file with LF (or CRLF) line ends, as \"CSV UTF-8\"")
+
+
+_LINE_ENDS = re.compile(rb"\r\n|\n|\r")
 
 
 def record_start_lines(data: bytes) -> list[int]:

@@ -7,6 +7,7 @@ line) and every published warehouse carries the whole history in meta.runs and i
 from __future__ import annotations
 
 import json
+import logging
 import os
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -17,6 +18,8 @@ from typing import Iterator
 import duckdb
 
 from .safe_open import create_new, open_own
+
+log = logging.getLogger("clusterdw")
 
 
 def now() -> str:
@@ -98,12 +101,30 @@ def newest_runs(path: Path, block_bytes: int = 1 << 20) -> Iterator[dict]:
 
 
 def _parse_run(line: bytes) -> dict | None:
+    """The run a line records, or None for a blank line and one that cannot be read as a run: cut by
+    a killed run, or edited by hand (`"started_at": "yesterday"`, not an object, fields of other types)."""
     if not line.strip():
         return None
     try:
-        return json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return None  # a line cut by a killed run
+        run = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(run, dict) or not isinstance(run.get("run_id"), str) or not run["run_id"]:
+        return None
+    for stamp in ("started_at", "ended_at"):
+        if run.get(stamp) is not None and not _is_timestamp(run[stamp]):
+            return None
+    lists = all(isinstance(run.get(key) or [], list) for key in ("models", "expectations", "loads", "suites"))
+    if not lists or not isinstance(run.get("step_seconds") or {}, dict):
+        return None
+    return run
+
+
+def _is_timestamp(value) -> bool:
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(value) is not None
+    except ValueError:
+        return False
 
 
 def count_runs(path: Path) -> int:
@@ -155,6 +176,8 @@ create or replace temp table history as
 select * from read_json(?, format = 'newline_delimited', ignore_errors = true,
                         maximum_object_size = 1073741824, columns = {_HISTORY_COLUMNS})
 where run_id is not null  -- a line cut by a killed run reads as nulls
+    and (started_at is null or try_cast(started_at as timestamptz) is not null)
+    and (ended_at is null or try_cast(ended_at as timestamptz) is not null)
 """
 
 _META_FROM_HISTORY = """
@@ -181,8 +204,25 @@ def write_meta(con: duckdb.DuckDBPyConnection, history_path: Path, current: dict
     con.execute(_META_DDL)
     if history_path.exists():
         con.execute(_READ_HISTORY, [str(history_path)])
+        read = con.execute("select count(*) from history").fetchall()[0][0]
         con.execute(_META_FROM_HISTORY)
+        if read != count_runs(history_path):  # only then is each line looked at, to name those left out
+            warn_unreadable(history_path)
     _insert_runs(con, [current])
+
+
+def warn_unreadable(path: Path) -> None:
+    """One warning naming the lines of the history that cannot be read as a run. History is a log
+    of what happened: such a line stays in the file and is left out, never a reason to refuse a run."""
+    bad = []
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip() and _parse_run(line) is None:
+                bad.append(number)
+    if bad:
+        more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+        log.warning("%s:%d%s: not a run clusterdw can read (cut by a killed run, or edited by hand): "
+                    "left out of meta.runs, kept in the file", path, bad[0], more)
 
 
 def _insert_runs(con: duckdb.DuckDBPyConnection, history: list[dict]) -> None:

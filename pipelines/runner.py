@@ -12,9 +12,12 @@ from pathlib import Path
 
 from . import warehouse
 from .build import build, load_graph
-from .errors import ClusterdwError
+from .errors import ClusterdwError, LockBusy
+from .faults import fault_point
+from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
+from .faults.space import disk_full, is_disk_full
 from .load import load
-from .lock import run_lock
+from .lock import BuildGuard, run_lock
 from .progress import model_progress
 from .project import Project
 from .run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
@@ -40,8 +43,10 @@ def timed(record: RunRecord, step: str):
 
 
 def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, select=None) -> None:
+    fault_point("load")
     with timed(record, "load"):
         record.loads = [asdict(r) for r in load(con, project.project_dir)]
+    fault_point("build")
     with timed(record, "build"), _progress(project, select) as progress:
         try:
             record.models = [asdict(r) for r in build(con, project.project_dir, select, progress)]
@@ -53,6 +58,7 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, s
 
 def _validate(con, project: Project, record: RunRecord, docs: bool) -> None:
     """Run the suites, record their results, and raise if a critical expectation failed."""
+    fault_point("validate")
     with timed(record, "validate"), warehouse.validation_memory(con):
         results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
     record.expectations = [asdict(r) for r in results]
@@ -66,7 +72,8 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
     """Load, build and validate into a new file; publish it only if every critical check passed."""
     warehouse.ensure_writable_dir(project.target_dir)
     warehouse.ensure_replaceable(project.db_path)
-    with run_lock(project.db_path, wait=wait):
+    with sigterm_as_ctrl_c(), run_lock(project.db_path, wait=wait):
+        _wait_for_live_builds(project.db_path, wait)
         refuse_planted_history(project.run_history_path)
         record = RunRecord(new_run_id(), "run", now(), project.inputs_sha256(), str(project.db_path))
         previous = last_success(project.run_history_path, record.db)
@@ -78,25 +85,39 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
         for stale in warehouse.remove_stale_builds(project.db_path):
             log.warning("removed a build left by an earlier run that did not finish: %s", stale.name)
         build_path = warehouse.build_path_for(project.db_path, record.run_id)
+        guard = None
         try:
             con = warehouse.connect(build_path)
             try:
+                guard = BuildGuard(build_path)
                 _load_build_validate(con, project, record, docs)
                 record.finish("success")
                 write_meta(con, project.run_history_path, asdict(record))
+                warehouse.seal(con, build_path)
             finally:
                 con.close()
             with timed(record, "publish"):
+                warehouse.audit(build_path, record.run_id, [m["model"] for m in record.models])
                 warehouse.publish(build_path, project.db_path)
-        except BaseException as error:  # KeyboardInterrupt too: never leave a half build behind
+        except BaseException as error:  # Ctrl-C and SIGTERM too: never leave a half build behind
+            written = _size_of_build(build_path)
+            if guard is not None:  # its descriptor would keep the removed build's space taken
+                guard.release()
             warehouse.remove_build(build_path)
-            record.finish("failed", error.one_line() if isinstance(error, ClusterdwError) else repr(error))
+            full = disk_full(project.target_dir, project.db_path, written) if is_disk_full(error) else None
+            record.finish("failed", _what_stopped(full or error))
             _record(project, record)
+            if full is not None:
+                raise full from error
             raise
+        finally:
+            if guard is not None:
+                guard.release()
         try:
             if export_dir is not None:
                 from .export import export
 
+                fault_point("export")
                 with timed(record, "export"):
                     record.export = str(export(project.db_path, export_dir, record.run_id))
             if report_dir is not None:
@@ -106,12 +127,38 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
                     record.report = str(build_report(project.db_path, report_dir))
         except BaseException as error:  # the warehouse is published: the run stays a success, noted
             step = "report" if record.export or export_dir is None else "export"
-            record.error = f"published, but the {step} failed: " + (
-                error.one_line() if isinstance(error, ClusterdwError) else repr(error))
+            record.error = f"published, but the {step} failed: " + _what_stopped(error)
             raise
         finally:
             _record(project, record)
         return record
+
+
+def _wait_for_live_builds(db_path: Path, wait: bool, poll_seconds: float = 0.5) -> None:
+    """Another run may be alive though we hold the lock: one whose lock file was unlinked under it.
+    Its live build says so; it is never deleted, and this run refuses (or waits) as for a held lock."""
+    waiting = False
+    while live := warehouse.live_builds(db_path):
+        if not wait:
+            raise LockBusy("another clusterdw run is in progress (its lock file was removed)",
+                           f"{live[0]} (being built)", "wait for it to finish, or pass --wait to queue behind it")
+        if not waiting:
+            log.info("waiting for the run building %s", live[0])
+            waiting = True
+        time.sleep(poll_seconds)
+
+
+def _size_of_build(build_path: Path) -> int:
+    wal = build_path.with_name(build_path.name + ".wal")
+    return sum(p.stat().st_size for p in (build_path, wal) if p.exists())
+
+
+def _what_stopped(error: BaseException) -> str:
+    """The run history's line for an error: the error's own line, or which signal stopped the run."""
+    if isinstance(error, KeyboardInterrupt) or was_stopped() or (
+            isinstance(error, RuntimeError) and str(error) == "Query interrupted"):
+        return "terminated (SIGTERM)" if was_terminated() else "interrupted (Ctrl-C)"
+    return error.one_line() if isinstance(error, ClusterdwError) else repr(error)
 
 
 def _progress(project: Project, select):
@@ -120,8 +167,13 @@ def _progress(project: Project, select):
 
 
 def _record(project: Project, record: RunRecord) -> None:
-    write_json(project.run_results_path, record)
-    append_history(project.run_history_path, record)
+    """Write the run's record; a full disk here is a warning, never a reason to hide the run's outcome."""
+    try:
+        write_json(project.run_results_path, record)
+        append_history(project.run_history_path, record)
+    except OSError as error:
+        project.run_results_path.with_name(project.run_results_path.name + ".tmp").unlink(missing_ok=True)
+        log.warning("could not record run %s in %s: %s", record.run_id, project.target_dir, error.strerror)
 
 
 def step(project: Project, name: str, select: list[str] | None = None, docs: bool = False) -> RunRecord:

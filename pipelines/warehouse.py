@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from .errors import ClusterdwError, PathRefused
+from .errors import ClusterdwError, DamagedWarehouse, PathRefused
+from .faults import fault_point
+from .lock import is_live
 
 STORAGE_VERSION = "v1.4.0"
 DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
@@ -100,8 +103,10 @@ def is_clusterdw_warehouse(path: Path) -> bool | None:
         return _WAREHOUSE_ANSWERS[identity]
     try:
         con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error:
-        return None
+    except duckdb.Error as error:
+        if "lock" in str(error).lower():
+            return None
+        raise damaged(path, error) from error
     try:
         _WAREHOUSE_ANSWERS[identity] = bool(con.execute(
             "select count(*) from duckdb_tables() where schema_name = 'meta' and table_name = 'runs'"
@@ -111,12 +116,21 @@ def is_clusterdw_warehouse(path: Path) -> bool | None:
         con.close()
 
 
+def damaged(path: Path, error: Exception | None = None) -> DamagedWarehouse:
+    """The error for a warehouse file that DuckDB cannot open: truncated, emptied or overwritten."""
+    why = "it is empty" if error is None else str(error).splitlines()[0]
+    return DamagedWarehouse(f"the warehouse file is damaged and cannot be opened ({why})", path,
+                            f"move it aside (mv {path} {path}.damaged), then `clusterdw run` builds it again")
+
+
 def ensure_replaceable(db_path: Path) -> None:
     """Refuse to replace anything but a missing file or a warehouse that clusterdw built."""
     if db_path.is_dir():
         raise PathRefused("the --db path is a directory", db_path, "give the path of a .duckdb file")
     if not db_path.exists():
         return
+    if db_path.is_file() and db_path.stat().st_size == 0:
+        raise damaged(db_path)
     if not is_duckdb_file(db_path):
         raise PathRefused("refusing to overwrite a file that is not a DuckDB warehouse", db_path,
                           "choose another --db path, or move that file away")
@@ -152,24 +166,89 @@ def remove_build(build_path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _plain_files(pattern: str, folder: Path) -> list[Path]:
+    """Regular files only: a symlink or folder of such a name is not clusterdw's to judge or delete."""
+    return sorted(p for p in folder.glob(pattern) if stat.S_ISREG(p.lstat().st_mode))
+
+
+def live_builds(db_path: Path) -> list[Path]:
+    """Builds whose run is alive (another run holds them, whatever became of the lock's path)."""
+    return [p for p in _plain_files(f"{db_path.name}{BUILD_SUFFIX}*", db_path.parent)
+            if not p.name.endswith(".wal") and is_live(p)]
+
+
 def remove_stale_builds(db_path: Path) -> list[Path]:
-    """Builds left by killed runs; safe to delete because the caller holds the project's lock."""
-    stale = sorted(db_path.parent.glob(f"{db_path.name}{BUILD_SUFFIX}*"))
+    """Builds (with their WAL and spill folder) left by killed runs: those no live process holds.
+    Never judged by age: a build of a live run can be hours old."""
+    prefix = f"{db_path.name}{BUILD_SUFFIX}"
+    found = _plain_files(f"{prefix}*", db_path.parent)
+    builds = {p.name[:-len(".wal")] if p.name.endswith(".wal") else p.name for p in found}
+    stale = sorted(db_path.parent / name for name in builds if not is_live(db_path.parent / name))
     for path in stale:
-        path.unlink(missing_ok=True)
-    for spill in db_path.parent.glob(f".{db_path.name}{BUILD_SUFFIX}*.tmp"):
-        shutil.rmtree(spill, ignore_errors=True)
+        remove_build(path)
+    for spill in db_path.parent.glob(f".{prefix}*.tmp"):  # DuckDB's spill folder: .<build>.tmp
+        if spill.is_dir() and not spill.is_symlink() and not is_live(spill.with_name(spill.name[1:-len(".tmp")])):
+            shutil.rmtree(spill, ignore_errors=True)
     return stale
 
 
-def publish(build_path: Path, db_path: Path) -> None:
-    """Make the build durable, then rename it over the published file (atomic on POSIX)."""
-    ensure_replaceable(db_path)
-    with build_path.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(build_path, db_path)
-    directory = os.open(db_path.parent, os.O_RDONLY)
+def seal(con: duckdb.DuckDBPyConnection, build_path: Path) -> None:
+    """Checkpoint the build into its file and close it, leaving no WAL, and fsync it: closing alone
+    does not say when DuckDB's checkpoint failed (a full disk left every table in an orphaned WAL
+    while the renamed file held none)."""
+    con.execute("checkpoint")
+    con.close()
+    wal = build_path.with_name(build_path.name + ".wal")
+    if wal.exists() and wal.stat().st_size:
+        raise ClusterdwError("the build could not be written into its file: its write-ahead log remains",
+                             wal, "free disk space beside the warehouse, then run again")
+    wal.unlink(missing_ok=True)
+    _fsync(build_path)
+
+
+def audit(build_path: Path, run_id: str, tables: list[str]) -> None:
+    """Open the sealed build read-only, as a reader of the published file will, and check what it
+    must hold before it may be renamed: the schemas, every table the run built, its own meta.runs row."""
+    fix = "run again; if it happens again, rerun with --debug and report it"
     try:
-        os.fsync(directory)
+        con = duckdb.connect(str(build_path), read_only=True)
+    except duckdb.Error as error:
+        raise ClusterdwError(f"the build does not open: {str(error).splitlines()[0]}", build_path, fix) from error
+    try:
+        present = {f"{schema}.{name}" for schema, name in con.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
+        ).fetchall()}
+        schemas = {name.split(".")[0] for name in present}
+        missing = sorted({"raw", "meta", *(name.split(".")[0] for name in tables)} - schemas)
+        if missing:
+            raise ClusterdwError(f"the build lacks schema(s): {', '.join(missing)}", build_path, fix)
+        missing = sorted(set(tables) - present) + (["meta.runs"] if "meta.runs" not in present else [])
+        if missing:
+            raise ClusterdwError(f"the build lacks table(s): {', '.join(missing[:5])}", build_path, fix)
+        if not con.execute("select count(*) from meta.runs where run_id = ?", [run_id]).fetchall()[0][0]:
+            raise ClusterdwError(f"the build's meta.runs has no row for this run ({run_id})", build_path, fix)
     finally:
-        os.close(directory)
+        con.close()
+
+
+def publish(build_path: Path, db_path: Path) -> None:
+    """Rename the sealed, audited build over the published file (atomic on POSIX), then make the
+    rename durable."""
+    ensure_replaceable(db_path)
+    fault_point("before-rename")
+    os.replace(build_path, db_path)
+    fault_point("after-rename")
+    _fsync_dir(db_path.parent)
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(directory: Path) -> None:
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

@@ -3,6 +3,7 @@ holding the published file. Real processes (`python -m pipelines run`, a DuckDB 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -162,3 +163,85 @@ def test_an_unwritable_target_directory_is_a_clear_error(project, cli, tmp_path,
         assert errors[0].endswith(" — /proc — choose a --db path in a writable directory"), errors
     assert blocker.read_text(encoding="utf-8") == "not a directory\n"
     assert digest(db) == before
+
+
+def test_sigterm_mid_build_is_handled_as_ctrl_c_and_exits_143(project, tmp_path):
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(project, tmp_path)
+    try:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 143, (tmp_path / "run.log").read_text()
+    finally:
+        stop(process)
+    errors = [line for line in (tmp_path / "run.log").read_text().splitlines() if line.startswith("Error: ")]
+    assert errors == ["Error: terminated (SIGTERM) — the published warehouse was left as it was"]
+    assert builds_left(project) == []
+    assert digest(db) == before
+    last = json.loads((project / "target" / "run_history.jsonl").read_text().splitlines()[-1])
+    assert (last["status"], last["error"]) == ("failed", "terminated (SIGTERM)")
+
+
+SLOW_LOAD = "select count(*) from range(3000000000)"
+
+
+def test_sigterm_while_duckdb_runs_a_query_on_the_main_thread_stops_it(project, tmp_path):
+    """Python runs no signal handler while DuckDB holds the main thread: SIGTERM must still stop it."""
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    (project / "marts" / "zz_endless.sql").write_text(ENDLESS_MODEL, encoding="utf-8")
+    log = tmp_path / "run.log"
+    process = subprocess.Popen([sys.executable, "-m", "pipelines", "--project-dir", str(project), "run", "--no-docs"],
+                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("w"),
+                               env=os.environ | {"CLUSTERDW_BUILD_THREADS": "1"})
+    try:
+        deadline = time.monotonic() + 60
+        while "load: started" not in log.read_text(encoding="utf-8", errors="replace"):
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.02)
+        process.send_signal(signal.SIGTERM)  # in the load, or at the latest the endless model
+        assert process.wait(timeout=30) == 143, log.read_text()
+    finally:
+        stop(process)
+    assert builds_left(project) == [] and digest(db) == before
+
+
+def test_the_lock_file_removed_under_a_live_run_does_not_let_a_second_run_delete_its_build(project, cli, tmp_path):
+    db = project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(project, tmp_path)
+    try:
+        (project / "marts" / "zz_endless.sql").unlink()  # the second run would build quickly
+        [live] = [p for p in builds_left(project) if p.suffix != ".wal"]
+        (project / "target" / "warehouse.duckdb.lock").unlink()
+        result = cli(project, "run", "--no-docs")
+        assert result.exit_code == 75, result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+        assert errors == [f"Error: another clusterdw run is in progress (its lock file was removed) — {live} "
+                          "(being built) — wait for it to finish, or pass --wait to queue behind it"]
+        assert live.exists() and process.poll() is None, "the live run and its build are left alone"
+        assert digest(db) == before
+    finally:
+        stop(process)
+
+
+@pytest.mark.parametrize("kind", ["symlink", "hard link", "fifo"])
+def test_a_planted_lock_file_is_refused_and_its_target_untouched(project, cli, tmp_path, kind):
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    lock = project / "target" / "warehouse.duckdb.lock"
+    lock.unlink(missing_ok=True)
+    if kind == "symlink":
+        lock.symlink_to(victim)
+    elif kind == "hard link":
+        os.link(victim, lock)
+    else:
+        os.mkfifo(lock)
+    result = cli(project, "run", "--no-docs")
+    assert result.exit_code == 6, result.output
+    what = {"symlink": "refusing to open a lock file that is a symlink",
+            "hard link": "refusing to use a lock file that is a hard link to another file",
+            "fifo": "refusing to use a lock file that is not a regular file"}[kind]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert errors == [f"Error: {what} — {lock} — remove it (clusterdw creates its lock files itself), then run again"]
+    assert victim.read_text(encoding="utf-8") == "keep me\n"

@@ -86,3 +86,23 @@ def test_meta_from_the_history_file_is_what_json_loads_gives(history):
     got, expected = meta_tables(from_file), meta_tables(by_python)
     assert [len(got[t]) for t in META_TABLES] == [31, 93, 124]
     assert got == expected  # every column, in history order, the current run last
+
+
+@pytest.mark.parametrize("bad", ['{"run_id": "x", "status": "success", "started_at": "yesterday"}',
+                                 '[1, 2, 3]', '"just text"', '{"status": "success"}',
+                                 '\xff\xfe not json'])
+def test_a_line_that_cannot_be_read_is_skipped_with_one_warning_naming_file_and_line(built_project, cli, bad):
+    history = built_project / "target" / "run_history.jsonl"
+    lines = history.read_text(encoding="utf-8").splitlines()
+    history.write_text("\n".join([bad] + lines) + "\n", encoding="utf-8")
+    result = cli(built_project, "run", "--no-docs")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "run_history.jsonl" in line]
+    assert len(warnings) == 1 and warnings[0].endswith(
+        f"{history}:1: not a run clusterdw can read (cut by a killed run, or edited by hand): "
+        "left out of meta.runs, kept in the file"), result.stderr
+    with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from meta.runs").fetchall() == [(2,)]
+    status = cli(built_project, "status")
+    assert status.exit_code == 0, status.output
+    assert "Last 2 of 3 runs" in status.output

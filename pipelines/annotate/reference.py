@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from ..contracts import CUE_CODES, CUE_POSITIONS
 from ..errors import ClusterdwError, Location
 from .script import simplified
 
@@ -136,9 +137,7 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
     metrics = tuple(Metric(row["metric_code"], row["metric_kind"], row["unit_measure"],
                            tuple(simplified(c.strip()) for c in (row["cue_words"] or "").split(";") if c.strip()))
                     for row in metric_rows)
-    cue_words = tuple(CueWord(row["cue_kind"], simplified(row["cue_word"]), row["code"], row["position"],
-                              _words(row.get("not_followed_by")), _words(row.get("not_preceded_by")))
-                      for row in _rows(reference / "cue_words.csv"))
+    cue_words = _cue_words(reference / "cue_words.csv")
     enterprises: set[str] = set()
     for path in sorted((raw_dir / "figures").glob("*.csv")):
         for row in _rows(path):
@@ -146,6 +145,36 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
                 enterprises.add(simplified(row["enterprise"]))
     return Reference(units, places, levels, clusters, tuple(sorted(enterprises, key=len, reverse=True)), metrics,
                      cue_words)
+
+
+def _cue_words(path: Path) -> tuple[CueWord, ...]:
+    """The grammar's cue words, each row checked against the contract's kinds, codes and positions: a
+    word suggest cannot read is an error here, never a word silently unused."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [(reader.line_num, row) for row in reader]  # the line a row ends on
+    except FileNotFoundError:
+        _rows(path)  # the same error as every reference file
+        raise
+    for column in ("cue_kind", "cue_word", "code", "position"):
+        _require(path, [row for _, row in rows], column)
+    words = []
+    for line, row in rows:
+        kind = row["cue_kind"]
+        for column, allowed in (("cue_kind", tuple(CUE_CODES)), ("code", CUE_CODES.get(kind, ())),
+                                ("position", CUE_POSITIONS.get(kind, ()))):
+            if row[column] not in allowed:
+                what = "a cue kind" if column == "cue_kind" else f"a {column} of cue_kind {kind}"
+                raise ClusterdwError(f"{column} '{row[column]}' is not {what}",
+                                     Location(str(path), line, column),
+                                     f"write one of {', '.join(allowed)} (raw/README.md gives the contract)")
+        if not (row["cue_word"] or "").strip():
+            raise ClusterdwError("cue_word is empty", Location(str(path), line, "cue_word"),
+                                 "write the word, or delete the row")
+        words.append(CueWord(kind, simplified(row["cue_word"].strip()), row["code"], row["position"],
+                             _words(row.get("not_followed_by")), _words(row.get("not_preceded_by"))))
+    return tuple(words)
 
 
 def _words(cell: str | None) -> tuple[str, ...]:

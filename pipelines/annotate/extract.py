@@ -29,6 +29,7 @@ _MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常�
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
 WRAP_WIDTH = 50
 LEVEL_KINDS = ("level", "count")
+COUNTS_OF_CLUSTERS = ("cluster_count", "size_tier_count")  # a count of clusters is of no one cluster
 FALLBACK_LEVELS = ("region", "country")  # never taken from outside the figure's sentence
 
 
@@ -200,7 +201,7 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     kind = _period_kind(norm, sentence, numeral.start, metric, period, reference)
 
     place, place_key = _place(doc, numeral.start, sentence, paragraph, notes)
-    cluster = "" if metric.code == "cluster_count" else _nearest_name(doc, doc.clusters, numeral.start, sentence)
+    cluster = "" if metric.code in COUNTS_OF_CLUSTERS else _nearest_name(doc, doc.clusters, numeral.start, sentence)
     enterprise = _nearest_name(doc, doc.enterprises, numeral.start, sentence)
 
     if cue is not None and cue.start >= end:  # 6个先进制造业集群: what is counted follows the number

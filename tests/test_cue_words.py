@@ -162,7 +162,8 @@ def test_a_word_given_twice_for_one_kind_and_position_is_a_duplicate_key(project
     edit_cues(project, add=[dict(cue_kind="status", cue_word="力争", code="actual", position="before_number")])
     result = cli(project, "load")
     assert result.exit_code == 3, result.output
-    assert f"cue_kind/cue_word/position: duplicate key 'status/力争/before_number' (first at {CUES}:2)" in result.output
+    duplicate = f"cue_kind/cue_word/position: duplicate key 'status/力争/before_number' (first at {CUES}:2)"
+    assert duplicate in result.output
 
 
 # staging and docs ---------------------------------------------------------------------------------------

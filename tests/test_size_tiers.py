@@ -19,7 +19,8 @@ def counts_of_clusters() -> list[dict]:
 
 def test_a_count_of_clusters_at_a_tier_is_a_size_tier_count():
     rows = counts_of_clusters()
-    coarse = [r["figure_id"] for r in rows if r["metric_code"] == "cluster_count" and any(t in r["evidence"] for t in TIER)]
+    coarse = [r["figure_id"] for r in rows
+              if r["metric_code"] == "cluster_count" and any(t in r["evidence"] for t in TIER)]
     assert coarse == []
     tiers = [r["figure_id"] for r in rows if r["metric_code"] == "size_tier_count"]
     assert "002-010" in tiers and all(any(t in r["evidence"] for t in TIER) for r in rows if r["figure_id"] in tiers)

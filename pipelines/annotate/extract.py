@@ -183,7 +183,8 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     elif cue is None and rank is None:
         notes.append(f"no cue word: metric {metric.code} guessed from the unit")
     value = numeral.value
-    if metric.kind == "rate" and cue is not None and reference.cue("direction", "decrease").search(norm, cue.start, cue.end + 2):
+    decrease = reference.cue("direction", "decrease")
+    if metric.kind == "rate" and cue is not None and decrease.search(norm, cue.start, cue.end + 2):
         value = -value
         notes.append("a decrease: value negative")
     rate_of = ""

@@ -56,7 +56,7 @@ class Reference:
     clusters: dict[str, str]  # alias (Simplified) -> cluster_key
     enterprises: tuple[str, ...]  # as annotated before (Simplified)
     metrics: tuple[Metric, ...]  # catalogue order: with no cue word, the first metric of a unit's measure
-    cue_words: tuple[CueWord, ...] = ()  # file order
+    cue_words: tuple[CueWord, ...]  # file order
     removed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what `without` took out, by kind
 
     def metric(self, code: str) -> Metric:
@@ -91,7 +91,8 @@ class Reference:
             return out
 
         metrics = tuple(replace(m, cues=tuple(kept("cue", m.cues))) for m in self.metrics)
-        cue_words = tuple(c for c in self.cue_words if c.word in kept("grammar", [c.word]))
+        kept_words = set(kept("grammar", dict.fromkeys(c.word for c in self.cue_words)))  # 累计 counted once
+        cue_words = tuple(c for c in self.cue_words if c.word in kept_words)
         kept_places, kept_clusters = set(kept("place", self.places)), set(kept("cluster", self.clusters))
         places = {k: v for k, v in self.places.items() if k in kept_places}
         clusters = {k: v for k, v in self.clusters.items() if k in kept_clusters}
@@ -105,8 +106,12 @@ def _rows(path: Path) -> list[dict[str, str]]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return list(csv.DictReader(handle))
     except FileNotFoundError:
-        raise ClusterdwError(f"reference file {path.name} not found", Location(str(path)),
-                             "run suggest in a clusterdw project (--project-dir) that has raw/reference/") from None
+        raise _not_found(path) from None
+
+
+def _not_found(path: Path) -> ClusterdwError:
+    return ClusterdwError(f"reference file {path.name} not found", Location(str(path)),
+                          "run suggest in a clusterdw project (--project-dir) that has raw/reference/")
 
 
 def _require(path: Path, rows: list[dict[str, str]], column: str) -> None:
@@ -155,8 +160,7 @@ def _cue_words(path: Path) -> tuple[CueWord, ...]:
             reader = csv.DictReader(handle)
             rows = [(reader.line_num, row) for row in reader]  # the line a row ends on
     except FileNotFoundError:
-        _rows(path)  # the same error as every reference file
-        raise
+        raise _not_found(path) from None
     for column in ("cue_kind", "cue_word", "code", "position"):
         _require(path, [row for _, row in rows], column)
     words = []

@@ -202,6 +202,55 @@ UNITS = Contract(
     "Units as written, with their unit measure and power-of-ten multiplier.",
 )
 
+# The grammar suggest reads from reference/cue_words.csv: the codes each kind of cue word may give, and
+# where in the text the code looks for it (before the number, after its unit, at the rate's cue word).
+CUE_CODES = {
+    "status": STATUSES,
+    "qualifier": tuple(q for q in QUALIFIERS if q != "exact"),
+    "period": ("average", "cumulative", "stock", "flow"),
+    "direction": ("decrease",),
+    "list": ("respectively",),
+}
+CUE_POSITIONS = {
+    "status": ("before_number",),
+    "qualifier": ("before_number", "after_unit"),
+    "period": ("before_number",),
+    "direction": ("by_metric_cue",),
+    "list": ("before_number",),
+}
+_WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
+
+
+def _of_kind(column: str, allowed: dict[str, tuple[str, ...]]) -> RowRule:
+    """`column` must be one of the values allowed for the row's cue_kind."""
+    fits = " or ".join(f"(cue_kind = {sql_literal(kind)} and {column} in ({', '.join(map(sql_literal, values))}))"
+                       for kind, values in allowed.items())
+    listed = " ".join(f"when {sql_literal(kind)} then {sql_literal(', '.join(values))}"
+                      for kind, values in allowed.items())
+    return RowRule(
+        column,
+        f"cue_kind in ({', '.join(map(sql_literal, allowed))}) and not ({fits})",
+        f"format('''{{}}'' is not a {column} of cue_kind {{}}: write one of {{}}', {column}, cue_kind, "
+        f"case cue_kind {listed} end)",
+    )
+
+
+CUE_WORDS = Contract(
+    "cue_words", "reference/cue_words.csv",
+    (
+        _text("cue_kind", True, allowed=tuple(CUE_CODES)),
+        _text("cue_word", True, max_length=20),
+        _text("code", True, allowed=tuple(dict.fromkeys(c for codes in CUE_CODES.values() for c in codes))),
+        _text("position", True, allowed=tuple(dict.fromkeys(p for ps in CUE_POSITIONS.values() for p in ps))),
+        _text("not_followed_by", **_WORDS),
+        _text("not_preceded_by", **_WORDS),
+        _text("note"),
+    ),
+    ("cue_kind", "cue_word", "position"),
+    "Words that make a drafted figure a target or an actual, qualify its value, or set its period kind.",
+    rules=(_of_kind("code", CUE_CODES), _of_kind("position", CUE_POSITIONS)),
+)
+
 _FIGURE_UNIT_RESOLVES = (
     "not exists (select 1 from raw.metrics m join raw.units u on u.unit_measure = m.unit_measure "
     "where m.metric_code = figures.metric_code and u.unit = figures.unit)"
@@ -305,7 +354,7 @@ CORRECTIONS = Contract(
 
 # Load order: a table's rules may read only the tables before it.
 CONTRACTS: tuple[Contract, ...] = (
-    DOCUMENTS, PLACES, PLACE_ALIASES, CLUSTERS, CLUSTER_ALIASES, CLUSTER_MEMBERS, METRICS, UNITS,
+    DOCUMENTS, PLACES, PLACE_ALIASES, CLUSTERS, CLUSTER_ALIASES, CLUSTER_MEMBERS, METRICS, UNITS, CUE_WORDS,
     FIGURES, CORRECTIONS,
 )
 

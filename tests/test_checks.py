@@ -56,6 +56,16 @@ GROWTH_ROW = first("marts.fct_growth_rates", "growth_rate_id", "metric_code = 'g
 TARGET = first("marts.fct_targets_vs_actuals", "target_figure_id")
 # an open-ended target (no deadline stated): cases give it a year, or a comparison it did not make
 OPEN_TARGET = first("marts.fct_targets_vs_actuals", "target_figure_id", "is_open_ended")
+# an actual whose subject (place, cluster, enterprise, metric, period kind) is also reported for a later year
+EARLIER_ACTUAL = """
+    select f.* from marts.int_figures as f
+    where not f.is_target and f.year < (
+        select max(g.year) from marts.int_figures as g
+        where not g.is_target and g.city_key = f.city_key and g.cluster_key = f.cluster_key
+            and g.enterprise_name is not distinct from f.enterprise_name and g.metric_code = f.metric_code
+            and g.rate_of_metric_code is not distinct from f.rate_of_metric_code
+            and g.unit_measure = f.unit_measure and g.period_kind = f.period_kind)
+    order by f.figure_id limit 1"""
 
 CASES = [
     # staging
@@ -93,6 +103,14 @@ CASES = [
          NULL, "unresolved_keys", "warning", sample="unit_measure furlong"),
     Case("stg_units", "insert into staging.stg_units select * from staging.stg_units limit 1",
          COMPOUND_UNIQUE, "unit_as_written, unit_measure"),
+    Case("stg_cue_words", "insert into staging.stg_cue_words select * from staging.stg_cue_words limit 1",
+         COMPOUND_UNIQUE, "cue_kind, cue_word, cue_position"),
+    Case("stg_cue_words", "update staging.stg_cue_words set cue_code = 'planned' where cue_word = '力争'",
+         IN_SET, "cue_code", sample="planned"),
+    Case("stg_cue_words", "update staging.stg_cue_words set cue_position = 'anywhere' where cue_word = '以上'",
+         IN_SET, "cue_position", sample="anywhere"),
+    Case("stg_cue_words", "delete from staging.stg_cue_words where cue_code = 'target'",
+         CONTAINS, "cue_code", "warning"),
     Case("stg_corrections", "insert into staging.stg_corrections values ('999-999', 'value', '12', 'typo', 'c.csv', 2)",
          NULL, "unresolved_keys", sample="figure_id 999-999 not in raw.figures"),
     Case("stg_corrections", f"insert into staging.stg_corrections select {FIGURE}, 'status', 'planned', 'misread', "
@@ -258,8 +276,13 @@ CASES = [
     Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set target_year = 2026 "
                                    f"where target_figure_id = {OPEN_TARGET}",
          NULL, "comparison_problem", sample="open-ended, yet target_year 2026"),
-    Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set actual_year = actual_year - 3 "
-                                   "where comparison = 'latest_actual_no_deadline'",
+    Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals as t set city_key = a.city_key, "
+                                   "cluster_key = a.cluster_key, enterprise_name = a.enterprise_name, "
+                                   "metric_code = a.metric_code, rate_of_metric_code = a.rate_of_metric_code, "
+                                   "unit_measure = a.unit_measure, target_period_kind = a.period_kind, "
+                                   "actual_figure_id = a.figure_id, actual_year = a.year, has_actual = true, "
+                                   f"comparison = 'latest_actual_no_deadline' from ({EARLIER_ACTUAL}) as a "
+                                   f"where t.target_figure_id = {OPEN_TARGET}",
          NULL, "comparison_problem", sample="not the latest actual"),
     Case("fct_targets_vs_actuals", "update marts.fct_targets_vs_actuals set actual_year = target_year + 1 "
                                    "where comparison in ('met', 'not_met')",

@@ -1,33 +1,16 @@
 """Reading a figure's kind from the words around it.
 
-Metric cue words are data: the cue_words column of raw/reference/metrics.csv. What is here is the
-grammar of the contract itself (raw/README.md's figures table): the words that make a figure a
-target, qualify its value, or make its period an average, a total or a stock.
+Cue words are data: a metric's in the cue_words column of raw/reference/metrics.csv, and the words
+of the contract's own grammar (raw/README.md's figures table) in raw/reference/cue_words.csv: the
+words that make a figure a target, qualify its value, or make its period an average, a total or a
+stock. What is here is how they are read.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .reference import Metric, Reference
-
-# raw/README.md: target for plans and goals (力争, 目标, 打造, 到20XX年, 将, 预计).
-TARGET = re.compile(r"力争|目标|打造(?!了)|预计|计划|确保|争取|将(?!近)|(?:到|至)\s*(?:19|20)\d{2}\s*年|建成(?!了)|培育(?!了)")
-# A verb with 了 (壮大了, 形成了) reports what was done; 为了 and 除了 are no such verb.
-ACTUAL = re.compile(r"已|形成|累计|(?<![为除])了")
-# Qualifiers before the number (超/超过/突破/逾 ...) and after its unit (以上, 左右, 以内 ...).
-BEFORE = (("不超过", "at_most"), ("超过", "more_than"), ("突破", "more_than"), ("超", "more_than"),
-          ("逾", "more_than"), ("高于", "more_than"), ("接近", "nearly"), ("将近", "nearly"), ("近", "nearly"),
-          ("大约", "about"), ("约", "about"), ("不足", "less_than"), ("不到", "less_than"),
-          ("低于", "less_than"), ("最多", "at_most"))
-AFTER = (("以上", "at_least"), ("左右", "about"), ("以内", "at_most"), ("以下", "at_most"))
-AVERAGE = re.compile(r"年均|每年|平均每年|年平均")
-CUMULATIVE = re.compile(r"累计|共计|合计|总计")
-STOCK = re.compile(r"现有|已有|拥有|截至|总量|总数|共有|存量|产能")
-FLOW = re.compile(r"新增|新培育|引进|新建|投产|完成")
-DECREASE = re.compile(r"下降|减少|降低|回落")
-RESPECTIVELY = re.compile(r"分别")
 
 
 @dataclass(frozen=True)
@@ -37,22 +20,25 @@ class CueHit:
     end: int
 
 
-def qualifier_before(norm: str, start: int, floor: int) -> tuple[str, int] | None:
+def qualifier_before(norm: str, start: int, floor: int, reference: Reference) -> tuple[str, int] | None:
     """(qualifier, where its word starts) for a word right before the number (spaces allowed)."""
     at = start
     while at > floor and norm[at - 1] == " ":
         at -= 1
-    for word, code in BEFORE:
-        if at - len(word) >= floor and norm[at - len(word):at] == word:
-            return code, at - len(word)
+    for cue in reference.words("qualifier", "before_number"):
+        begin = at - len(cue.word)
+        match = cue.pattern.match(norm, begin) if begin >= floor else None
+        if match and match.end() == at:
+            return cue.code, begin
     return None
 
 
-def qualifier_after(norm: str, end: int) -> tuple[str, int] | None:
-    """(qualifier, where its word ends) for 以上/左右/以内/以下 right after the unit."""
-    for word, code in AFTER:
-        if norm[end:end + len(word)] == word:
-            return code, end + len(word)
+def qualifier_after(norm: str, end: int, reference: Reference) -> tuple[str, int] | None:
+    """(qualifier, where its word ends) for a word right after the unit (以上, 左右, 以内, 以下)."""
+    for cue in reference.words("qualifier", "after_unit"):
+        match = cue.pattern.match(norm, end)
+        if match:
+            return cue.code, match.end()
     return None
 
 

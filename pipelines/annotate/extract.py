@@ -29,6 +29,7 @@ _MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常�
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
 WRAP_WIDTH = 50
 LEVEL_KINDS = ("level", "count")
+COUNTS_OF_CLUSTERS = ("cluster_count", "size_tier_count")  # a count of clusters is of no one cluster
 FALLBACK_LEVELS = ("region", "country")  # never taken from outside the figure's sentence
 
 
@@ -172,7 +173,7 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     paragraph = _within(doc.paragraphs, numeral.start)
     hits = cues.cue_hits(norm, (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12)), reference)
 
-    qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line)
+    qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line, reference)
     metric, cue = _metric(hits, numeral, unit, rank, clause, reference)
     if metric is None:
         return []
@@ -182,24 +183,26 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     elif cue is None and rank is None:
         notes.append(f"no cue word: metric {metric.code} guessed from the unit")
     value = numeral.value
-    if metric.kind == "rate" and cue is not None and cues.DECREASE.search(norm, cue.start, cue.end + 2):
+    decrease = reference.cue("direction", "decrease")
+    if metric.kind == "rate" and cue is not None and decrease.search(norm, cue.start, cue.end + 2):
         value = -value
         notes.append("a decrease: value negative")
     rate_of = ""
     if metric.kind in ("rate", "share", "rank"):
         rate_of = _rate_of(doc, hits, cue, numeral, sentence, earlier)
 
-    status = _status(norm, sentence[0], numeral.start, unit.tier)
+    status = _status(norm, sentence[0], numeral.start, unit.tier, reference)
     near = norm[max(sentence[0], numeral.start - 20):numeral.start]
-    is_stock = bool(cues.STOCK.search(near)) or (metric.kind == "count" and not cues.FLOW.search(near))
+    is_stock = bool(reference.cue("period", "stock").search(near)) or (
+        metric.kind == "count" and not reference.cue("period", "flow").search(near))
     period = period_of(doc.years, sentence, clause, paragraph, numeral.start, status == "target",
                        doc.published_year, is_stock)
     if period.basis:
         notes.append(period.basis)
-    kind = _period_kind(norm, sentence, numeral.start, metric, period)
+    kind = _period_kind(norm, sentence, numeral.start, metric, period, reference)
 
     place, place_key = _place(doc, numeral.start, sentence, paragraph, notes)
-    cluster = "" if metric.code == "cluster_count" else _nearest_name(doc, doc.clusters, numeral.start, sentence)
+    cluster = "" if metric.code in COUNTS_OF_CLUSTERS else _nearest_name(doc, doc.clusters, numeral.start, sentence)
     enterprise = _nearest_name(doc, doc.enterprises, numeral.start, sentence)
 
     if cue is not None and cue.start >= end:  # 6个先进制造业集群: what is counted follows the number
@@ -224,14 +227,15 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     return [figure(text.span(s, e), [f"one of a list sharing the number ({text.span(s, e)})"]) for s, e in items]
 
 
-def _qualifier(norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: Span) -> tuple[str, int | None, int]:
+def _qualifier(norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: Span,
+               reference: Reference) -> tuple[str, int | None, int]:
     """(qualifier, where its word starts if before the number, where the figure's words end)."""
     if rank is not None and rank[0] == "at_most":
         return "at_most", None, unit.end
-    before = cues.qualifier_before(norm, numeral.start, line[0])
+    before = cues.qualifier_before(norm, numeral.start, line[0], reference)
     if before:
         return before[0], before[1], unit.end
-    after = cues.qualifier_after(norm, unit.end)
+    after = cues.qualifier_after(norm, unit.end, reference)
     if after:
         return after[0], None, after[1]
     return ("more_than" if unit.more_than else "exact"), None, unit.end
@@ -281,25 +285,25 @@ def _rate_of(doc: Document, hits, cue, numeral: Numeral, sentence: Span, earlier
     return ""
 
 
-def _status(norm: str, sentence_start: int, at: int, tier: bool) -> str:
+def _status(norm: str, sentence_start: int, at: int, tier: bool, reference: Reference) -> str:
     """target when a target word (力争, 目标, 到2025年 …) comes before the number in its sentence and no
     word of an achieved fact (已, 形成, 实现了 …) after it; a size tier is a goal unless achieved."""
     before = norm[sentence_start:at]
-    targets = list(cues.TARGET.finditer(before))
-    actuals = list(cues.ACTUAL.finditer(before))
+    targets = list(reference.cue("status", "target").finditer(before))
+    actuals = list(reference.cue("status", "actual").finditer(before))
     if targets and (not actuals or actuals[-1].start() < targets[-1].start()):
         if not (actuals and actuals[-1].end() == targets[-1].start()):  # 已建成: built, not to build
             return "target"
     return "target" if tier and not actuals else "actual"
 
 
-def _period_kind(norm: str, sentence: Span, at: int, metric: Metric, period: Period) -> str:
+def _period_kind(norm: str, sentence: Span, at: int, metric: Metric, period: Period, reference: Reference) -> str:
     near = norm[max(sentence[0], at - 20):at]
-    if cues.AVERAGE.search(near):
+    if reference.cue("period", "average").search(near):
         return "average"
-    if cues.CUMULATIVE.search(near):
+    if reference.cue("period", "cumulative").search(near):
         return "cumulative"
-    if cues.STOCK.search(near):
+    if reference.cue("period", "stock").search(near):
         return "as_of"
     if period.start is not None and period.start != period.end:
         return "cumulative"
@@ -357,7 +361,7 @@ def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: 
     """The listed items a level, rank or tier is stated for (counts are of the list: one row)."""
     if not (unit.tier or (metric.kind in ("level", "rank") and "count" not in unit.measures)):
         return []
-    if cues.RESPECTIVELY.search(doc.norm, clause[0], numeral.start):
+    if doc.reference.cue("list", "respectively").search(doc.norm, clause[0], numeral.start):
         return []  # A、B和C分别达到X、Y和Z: one value per item, not one for all
     names = [(m.start, m.end) for m in doc.clusters]
     place_spans = [(m.start, m.end) for m in doc.places]

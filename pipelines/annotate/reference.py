@@ -1,12 +1,16 @@
-"""What suggest knows, read from raw/: units, place names, cluster names, enterprises and the metric
-catalogue with its cue words. All names are kept in Simplified script, to match the text's copy."""
+"""What suggest knows, read from raw/: units, place names, cluster names, enterprises, the metric
+catalogue with its cue words, and the cue words of status, qualifier and period (cue_words.csv).
+All names are kept in Simplified script, to match the text's copy."""
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
+from ..contracts import CUE_CODES, CUE_POSITIONS
 from ..errors import ClusterdwError, Location
 from .script import simplified
 
@@ -20,6 +24,31 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class CueWord:
+    kind: str  # status / qualifier / period / direction / list
+    word: str  # Simplified; {year} stands for a four-digit year
+    code: str
+    position: str  # before_number / after_unit / by_metric_cue
+    not_followed_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+
+    @property
+    def regex(self) -> str:
+        body = re.escape(self.word).replace(re.escape(YEAR), YEAR_REGEX)
+        return ("".join(f"(?<!{re.escape(w)})" for w in self.not_preceded_by) + body
+                + "".join(f"(?!{re.escape(w)})" for w in self.not_followed_by))
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return re.compile(self.regex)
+
+
+YEAR = "{year}"
+YEAR_REGEX = r"\s*(?:19|20)\d{2}\s*"
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
 class Reference:
     units: dict[str, set[str]]  # unit (Simplified) -> unit measures
     places: dict[str, str]  # name (Simplified) -> place_key
@@ -27,10 +56,28 @@ class Reference:
     clusters: dict[str, str]  # alias (Simplified) -> cluster_key
     enterprises: tuple[str, ...]  # as annotated before (Simplified)
     metrics: tuple[Metric, ...]  # catalogue order: with no cue word, the first metric of a unit's measure
+    cue_words: tuple[CueWord, ...]  # file order
     removed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what `without` took out, by kind
 
     def metric(self, code: str) -> Metric:
         return next(m for m in self.metrics if m.code == code)
+
+    def words(self, kind: str, position: str) -> tuple[CueWord, ...]:
+        """The cue words of a kind looked for at a position, longest first (不超过 before 超过 before 超)."""
+        found = [c for c in self.cue_words if c.kind == kind and c.position == position]
+        return tuple(sorted(found, key=lambda c: -len(c.word)))
+
+    def cue(self, kind: str, code: str) -> re.Pattern:
+        """One pattern for every word of a kind that gives code (longest first); none matches nothing."""
+        return self._patterns.get((kind, code), _NEVER)
+
+    @cached_property
+    def _patterns(self) -> dict[tuple[str, str], re.Pattern]:
+        by_code: dict[tuple[str, str], list[CueWord]] = {}
+        for c in self.cue_words:
+            by_code.setdefault((c.kind, c.code), []).append(c)
+        return {key: re.compile("|".join(c.regex for c in sorted(words, key=lambda c: -len(c.word))))
+                for key, words in by_code.items()}
 
     def without(self, keep) -> "Reference":
         """The reference with only the cue words, aliases and enterprises for which keep(word) holds
@@ -44,10 +91,12 @@ class Reference:
             return out
 
         metrics = tuple(replace(m, cues=tuple(kept("cue", m.cues))) for m in self.metrics)
+        kept_words = set(kept("grammar", dict.fromkeys(c.word for c in self.cue_words)))  # 累计 counted once
+        cue_words = tuple(c for c in self.cue_words if c.word in kept_words)
         kept_places, kept_clusters = set(kept("place", self.places)), set(kept("cluster", self.clusters))
         places = {k: v for k, v in self.places.items() if k in kept_places}
         clusters = {k: v for k, v in self.clusters.items() if k in kept_clusters}
-        return replace(self, metrics=metrics, places=places, clusters=clusters,
+        return replace(self, metrics=metrics, places=places, clusters=clusters, cue_words=cue_words,
                        enterprises=tuple(kept("enterprise", self.enterprises)),
                        removed={k: tuple(v) for k, v in removed.items()})
 
@@ -57,8 +106,12 @@ def _rows(path: Path) -> list[dict[str, str]]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return list(csv.DictReader(handle))
     except FileNotFoundError:
-        raise ClusterdwError(f"reference file {path.name} not found", Location(str(path)),
-                             "run suggest in a clusterdw project (--project-dir) that has raw/reference/") from None
+        raise _not_found(path) from None
+
+
+def _not_found(path: Path) -> ClusterdwError:
+    return ClusterdwError(f"reference file {path.name} not found", Location(str(path)),
+                          "run suggest in a clusterdw project (--project-dir) that has raw/reference/")
 
 
 def _require(path: Path, rows: list[dict[str, str]], column: str) -> None:
@@ -89,9 +142,44 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
     metrics = tuple(Metric(row["metric_code"], row["metric_kind"], row["unit_measure"],
                            tuple(simplified(c.strip()) for c in (row["cue_words"] or "").split(";") if c.strip()))
                     for row in metric_rows)
+    cue_words = _cue_words(reference / "cue_words.csv")
     enterprises: set[str] = set()
     for path in sorted((raw_dir / "figures").glob("*.csv")):
         for row in _rows(path):
             if row.get("enterprise") and row.get("document_id") not in exclude_documents:
                 enterprises.add(simplified(row["enterprise"]))
-    return Reference(units, places, levels, clusters, tuple(sorted(enterprises, key=len, reverse=True)), metrics)
+    return Reference(units, places, levels, clusters, tuple(sorted(enterprises, key=len, reverse=True)), metrics,
+                     cue_words)
+
+
+def _cue_words(path: Path) -> tuple[CueWord, ...]:
+    """The grammar's cue words, each row checked against the contract's kinds, codes and positions: a
+    word suggest cannot read is an error here, never a word silently unused."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [(reader.line_num, row) for row in reader]  # the line a row ends on
+    except FileNotFoundError:
+        raise _not_found(path) from None
+    for column in ("cue_kind", "cue_word", "code", "position"):
+        _require(path, [row for _, row in rows], column)
+    words = []
+    for line, row in rows:
+        kind = row["cue_kind"]
+        for column, allowed in (("cue_kind", tuple(CUE_CODES)), ("code", CUE_CODES.get(kind, ())),
+                                ("position", CUE_POSITIONS.get(kind, ()))):
+            if row[column] not in allowed:
+                what = "a cue kind" if column == "cue_kind" else f"a {column} of cue_kind {kind}"
+                raise ClusterdwError(f"{column} '{row[column]}' is not {what}",
+                                     Location(str(path), line, column),
+                                     f"write one of {', '.join(allowed)} (raw/README.md gives the contract)")
+        if not (row["cue_word"] or "").strip():
+            raise ClusterdwError("cue_word is empty", Location(str(path), line, "cue_word"),
+                                 "write the word, or delete the row")
+        words.append(CueWord(kind, simplified(row["cue_word"].strip()), row["code"], row["position"],
+                             _words(row.get("not_followed_by")), _words(row.get("not_preceded_by"))))
+    return tuple(words)
+
+
+def _words(cell: str | None) -> tuple[str, ...]:
+    return tuple(simplified(w.strip()) for w in (cell or "").split(";") if w.strip())

@@ -76,13 +76,13 @@ def test_more_than_written_inside_the_unit(known):
     assert figure.evidence.endswith("12万余人")
 
 
-def test_size_tiers_take_the_tier_unit_and_one_row_per_listed_cluster(known):
+def test_size_tiers_take_the_tier_unit_one_row_per_listed_cluster_and_a_size_tier_count(known):
     figures = draft("南宁市将打造新能源、食品加工两个千亿级产业集群。", known, 2026)
     tiers = [f for f in figures if f.unit == "亿级"]
     assert [(f.cluster, f.value, f.qualifier, f.status) for f in tiers] == [
         ("新能源", Decimal("1000"), "at_least", "target"), ("食品加工", Decimal("1000"), "at_least", "target")]
     count = [f for f in figures if f.unit == "个"]
-    assert [(f.metric_code, f.value) for f in count] == [("cluster_count", Decimal("2"))]
+    assert [(f.metric_code, f.value) for f in count] == [("size_tier_count", Decimal("2"))]
 
 
 # Traditional script ---------------------------------------------------------------------------------

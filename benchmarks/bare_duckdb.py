@@ -21,7 +21,7 @@ def main(plan_path: str) -> None:
 
     plan = json.loads(open(plan_path, encoding="utf-8").read())
     seconds = {}
-    # the same memory limit as clusterdw's (pipelines/warehouse.py): the same resources, and a shared
+    # the same memory limit as clusterdw's (pipelines/publish/warehouse.py): the same resources, and a shared
     # machine is not asked for 80% of its memory
     con = duckdb.connect(plan["db"], config={"memory_limit": plan["memory_limit"]})
 

@@ -51,7 +51,7 @@ GOAL_LINEAR = 12.0  # 10M total <= 12 x 1M total
 GOAL_HELP_SECONDS = 0.5
 GOAL_PROJECT_SECONDS = 1.5  # everything but GX's import, on the project's data
 
-# The same view the loader creates (pipelines/load.py, Loader.create_place_names).
+# The same view the loader creates (pipelines/load/loader.py, Loader.create_place_names).
 PLACE_NAMES_SQL = """
     create or replace view raw.place_names as
     select distinct name, place_key from (
@@ -199,9 +199,9 @@ def run_clusterdw(project: Path) -> Side:
 
 
 def run_bare(project: Path) -> Side:
-    from pipelines.build import load_graph
-    from pipelines.contracts import CONTRACTS
-    from pipelines.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
+    from pipelines.build.builder import load_graph
+    from pipelines.load.contracts import CONTRACTS
+    from pipelines.publish.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
 
     bare = project / "bare"
     shutil.rmtree(bare, ignore_errors=True)
@@ -231,7 +231,7 @@ def run_spark(project: Path, result: SizeResult) -> None:
     left the published warehouse: then every table of the two builds compared."""
     import duckdb
 
-    from pipelines.build import load_graph
+    from pipelines.build.builder import load_graph
     from pipelines.engines.compare import compare_builds
 
     shutil.rmtree(project / "target" / "spark", ignore_errors=True)

@@ -181,7 +181,7 @@ def verify_evidence(ctx, documents_dir: Path, document: str | None):
     """Report every figure whose evidence is not found, verbatim, in its document.
 
     Figures of documents that are not in the folder are not checked (a warning line each)."""
-    from .evidence import verify
+    from .validate.evidence import verify
     from .logs import echo_error
 
     project = project_of(ctx)
@@ -248,7 +248,7 @@ def export_command(ctx, out_dir: Path | None):
     """Export every mart table of the published warehouse to Parquet (zstd) for BI tools."""
     import json
 
-    from .export import export
+    from .publish.export import export
 
     project = project_of(ctx)
     manifest = export(project.db_path, out_dir or project.parquet_dir, None)
@@ -297,7 +297,7 @@ def status(ctx, last: int):
 @click.pass_context
 def docs_command(ctx, models: tuple[str, ...]):
     """The models, their columns and descriptions, and the dependency graph (or only MODELS)."""
-    from .catalog import build_catalog, render
+    from .build.catalog import build_catalog, render
 
     for line in render(build_catalog(project_of(ctx)), list(models) or None):
         click.echo(line)
@@ -308,8 +308,8 @@ def docs_command(ctx, models: tuple[str, ...]):
 @click.pass_context
 def lineage_command(ctx, column: str):
     """Trace a column back to the raw columns it is computed from, e.g. marts.fct_growth_rates.rate_pct."""
-    from .build import load_graph
-    from .lineage import render, trace
+    from .build.builder import load_graph
+    from .build.lineage import render, trace
 
     for line in render(trace(load_graph(project_of(ctx).project_dir), column)):
         click.echo(line)

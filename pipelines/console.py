@@ -7,7 +7,7 @@ import shlex
 import click
 
 from .project import Project
-from .run_results import RunRecord
+from .publish.run_results import RunRecord
 
 
 def print_suites(record: RunRecord) -> None:

@@ -68,8 +68,8 @@ class Project:
         """One hash of every input file's path and content, for --if-changed. Of raw/, exactly the files
         the load reads, listed by the loader's own function: through a symlinked raw/figures as the
         load goes through it, and not raw/drafts/ or README.md, which it never reads."""
-        from .contracts import CONTRACTS
-        from .load import files_of
+        from .load.contracts import CONTRACTS
+        from .load.loader import files_of
 
         raw_dir = self.project_dir / "raw"
         paths = {path for contract in CONTRACTS for path in files_of(raw_dir, contract)}

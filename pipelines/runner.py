@@ -10,19 +10,19 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import warehouse
-from .build import build, load_graph
+from .publish import warehouse
+from .build.builder import build, load_graph
 from .errors import ClusterdwError, LockBusy
 from .faults import fault_point
 from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
 from .faults.space import disk_full, is_disk_full
-from .load import load
-from .lock import BuildGuard, run_lock
+from .load.loader import load
+from .publish.lock import BuildGuard, run_lock
 from .progress import model_progress
 from .project import Project
-from .run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
+from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
                           write_meta)
-from .validate import raise_on_critical, validate
+from .validate.suites import raise_on_critical, validate
 
 log = logging.getLogger("clusterdw")
 
@@ -115,7 +115,7 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
                 guard.release()
         try:
             if export_dir is not None:
-                from .export import export
+                from .publish.export import export
 
                 fault_point("export")
                 with timed(record, "export"):

@@ -6,7 +6,7 @@ from datetime import datetime
 from itertools import islice
 
 from .project import Project
-from .run_results import count_runs, last_success, newest_runs
+from .publish.run_results import count_runs, last_success, newest_runs
 
 
 def status_lines(project: Project, last: int = 10) -> list[str]:

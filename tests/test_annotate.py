@@ -12,7 +12,7 @@ import pytest
 from pipelines.annotate import reference
 from pipelines.annotate.extract import extract
 from pipelines.annotate.numerals import numerals
-from pipelines.numbers import value_in_evidence
+from pipelines.load.numbers import value_in_evidence
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines import build as build_module
-from pipelines.build import BUILD_THREADS_ENV, build, build_threads, load_graph
+from pipelines.build import builder as build_module
+from pipelines.build.builder import BUILD_THREADS_ENV, build, build_threads, load_graph
 from pipelines.errors import ClusterdwError, ModelError
-from pipelines.load import load
+from pipelines.load.loader import load
 
 
 def write_models(root: Path, models: dict[str, str]) -> None:

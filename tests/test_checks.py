@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_FOLDERS, REPO, edit_figure, read_rows
-from pipelines import warehouse
-from pipelines.build import build
+from pipelines.publish import warehouse
+from pipelines.build.builder import build
 from pipelines.errors import ClusterdwError
-from pipelines.load import load
-from pipelines.validate import validate
+from pipelines.load.loader import load
+from pipelines.validate.suites import validate
 
 NULL = "expect_column_values_to_be_null"
 NOT_NULL = "expect_column_values_to_not_be_null"
@@ -473,7 +473,7 @@ def test_a_partial_dev_build_checks_what_is_built_and_skips_the_rest(built, tmp_
 
 
 def test_frames_read_ahead_within_a_memory_budget_still_come_in_order(built, tmp_path, monkeypatch):
-    import pipelines.validate as validation
+    import pipelines.validate.suites as validation
 
     monkeypatch.setattr(validation, "FRAMES_AHEAD_BYTES", 0)  # as at 10M figures: no frame waits beyond the next
     project, database = built

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from conftest import REPO, read_rows, write_rows
-from pipelines import contracts
+from pipelines.load import contracts
 from pipelines.annotate import reference
 from pipelines.annotate.extract import extract
 

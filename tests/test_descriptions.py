@@ -13,9 +13,9 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import PROJECT_FOLDERS, REPO
-from pipelines import contracts
+from pipelines.load import contracts
 from pipelines.cli import main
-from pipelines.graph import discover
+from pipelines.build.graph import discover
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from conftest import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
 from pipelines.errors import PathRefused
-from pipelines.export import MANIFEST_NAME, PENDING_NAME, TMP_PREFIX, export
+from pipelines.publish.export import MANIFEST_NAME, PENDING_NAME, TMP_PREFIX, export
 
 DIM_YEAR_DOC = """description: One row per calendar year, with its place in the five-year plans.
 grain: one row per year

@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.load import register_functions
-from pipelines.numbers import SAFE_EVIDENCE, value_in_evidence
+from pipelines.load.loader import register_functions
+from pipelines.load.numbers import SAFE_EVIDENCE, value_in_evidence
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = [
@@ -84,7 +84,7 @@ def test_vectorised_rule_agrees_with_the_row_by_row_rule():
     float values as frames hold them, for missing values and evidence, and for values that are text."""
     import pandas as pd
 
-    from pipelines.numbers import values_in_evidence
+    from pipelines.load.numbers import values_in_evidence
 
     floats = [float(v) for v, _, _ in CASES if len(v) <= 18] + [0.1, 0.1, float("nan"), 5.0]
     texts = [e for v, e, _ in CASES if len(v) <= 18] + ["0.1%", "0.10000000000000001", "12", None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from pipelines.frames import fetch_frame
+from pipelines.validate.frames import fetch_frame
 
 SQL = """
     select
@@ -60,7 +60,7 @@ def test_fetch_frame_of_an_empty_result():
 
 
 def test_gx_frame_widens_integers_only():
-    from pipelines.frames import gx_frame
+    from pipelines.validate.frames import gx_frame
 
     con = duckdb.connect()
     try:

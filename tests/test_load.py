@@ -14,10 +14,10 @@ import duckdb
 import pytest
 
 from conftest import read_rows, write_rows
-from pipelines.clean_load import scan_file
-from pipelines.contracts import CONTRACTS
+from pipelines.load.clean_load import scan_file
+from pipelines.load.contracts import CONTRACTS
 from pipelines.errors import ContractError
-from pipelines.load import Loader, load
+from pipelines.load.loader import Loader, load
 from pipelines.synth import synthesize
 
 DATA_COLUMNS = "* exclude (source_file_sha256)"
@@ -342,7 +342,7 @@ def raw_tables(project: Path) -> dict[str, list[tuple]]:
 
 def test_the_clean_path_loads_exactly_what_the_careful_path_loads(project, monkeypatch):
     clean = raw_tables(project)
-    monkeypatch.setattr("pipelines.load.insert_clean", lambda con, contract, candidates: {})
+    monkeypatch.setattr("pipelines.load.loader.insert_clean", lambda con, contract, candidates: {})
     careful = raw_tables(project)
     assert clean == careful
     assert all(clean[c.table] for c in CONTRACTS if not c.optional)
@@ -395,7 +395,7 @@ def test_a_broken_file_read_with_clean_ones_leaves_their_lines_true(project):
     b"long_header_" * 10 + b"\n1\n",
 ])
 def test_a_file_scan_counts_and_hashes_as_a_whole_file_read_would(tmp_path, monkeypatch, data):
-    monkeypatch.setattr("pipelines.clean_load._CHUNK", 7)  # lines and the header across chunk edges
+    monkeypatch.setattr("pipelines.load.clean_load._CHUNK", 7)  # lines and the header across chunk edges
     path = tmp_path / "f.csv"
     path.write_bytes(data)
     scan = scan_file(path)

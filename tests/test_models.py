@@ -14,9 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.build import build, load_graph
-from pipelines.contracts import CONTRACTS
-from pipelines.lineage import prepare
+from pipelines.build.builder import build, load_graph
+from pipelines.load.contracts import CONTRACTS
+from pipelines.build.lineage import prepare
 
 REPO = Path(__file__).resolve().parents[1]
 

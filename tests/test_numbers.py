@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines.numbers import chinese_numeral_value, numbers_in, value_in_evidence
+from pipelines.load.numbers import chinese_numeral_value, numbers_in, value_in_evidence
 
 
 @pytest.mark.parametrize("text, value", [

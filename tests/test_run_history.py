@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.run_results import (RunRecord, _insert_runs, append_history, count_runs, last_success,
+from pipelines.publish.run_results import (RunRecord, _insert_runs, append_history, count_runs, last_success,
                                    newest_runs, write_meta)
 
 

@@ -28,7 +28,7 @@ CLUSTERDW = Path(sys.executable).parent / "clusterdw"
 HOLDER = """
 import sys, time
 from pathlib import Path
-from pipelines.lock import run_lock
+from pipelines.publish.lock import run_lock
 db = Path(sys.argv[1])
 db.parent.mkdir(parents=True, exist_ok=True)
 with run_lock(db):

@@ -1,11 +1,11 @@
 """Before the rename: the build checkpointed into its file with no WAL left, then re-opened read-only
-and checked for what a published warehouse must hold (pipelines/warehouse.py: seal, audit)."""
+and checked for what a published warehouse must hold (pipelines/publish/warehouse.py: seal, audit)."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipelines import warehouse
+from pipelines.publish import warehouse
 from pipelines.errors import ClusterdwError
 
 

@@ -221,7 +221,7 @@ def test_a_symlink_planted_as_the_run_history_is_refused_and_its_target_untouche
 
 def test_open_own_refuses_a_fifo_and_a_dangling_link_without_waiting_or_creating(tmp_path):
     from pipelines.errors import PathRefused
-    from pipelines.safe_open import open_own
+    from pipelines.publish.safe_open import open_own
 
     os.mkfifo(tmp_path / "fifo.lock")
     with pytest.raises(PathRefused, match="not a regular file"):

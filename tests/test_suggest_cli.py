@@ -8,7 +8,7 @@ import shutil
 
 import duckdb
 
-from pipelines.contracts import FIGURES
+from pipelines.load.contracts import FIGURES
 
 # A small report of the tests' own, with a byline, a contribution rate above 100 % and a target.
 REPORT = ("南宁市2023年工业经济运行情况\n记者 李四\n"

@@ -10,7 +10,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from ..contracts import FIGURES
+from ..load.contracts import FIGURES
 from ..errors import ClusterdwError
 from .extract import Figure
 

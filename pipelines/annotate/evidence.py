@@ -4,7 +4,7 @@ qualifier, where they fit), grown until it occurs once in the document where 40 
 
 from __future__ import annotations
 
-from ..numbers import value_in_evidence
+from ..load.numbers import value_in_evidence
 from .script import Text
 
 LIMIT = 40

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..contracts import CUE_CODES, CUE_POSITIONS
+from ..load.contracts import CUE_CODES, CUE_POSITIONS
 from ..errors import ClusterdwError, Location
 from .script import simplified
 

@@ -21,13 +21,13 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from ..build import ModelResult, load_graph
-from ..contracts import RAW_TABLES
+from ..build.builder import ModelResult, load_graph
+from ..load.contracts import RAW_TABLES
 from ..errors import ModelError
-from ..graph import Model
-from ..load import LoadResult, load
+from ..build.graph import Model
+from ..load.loader import LoadResult, load
 from ..sql import quote, sql_literal
-from ..warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
+from ..publish.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
 from .spark_outputs import remove_stale, replace_dir, table_dir, temp_dir_for
 from .spark_session import require_pyspark, start_session
 

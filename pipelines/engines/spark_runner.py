@@ -9,12 +9,12 @@ from pathlib import Path
 
 import duckdb
 
-from ..contracts import RAW_TABLES
+from ..load.contracts import RAW_TABLES
 from ..errors import ClusterdwError
-from ..graph import MODEL_SCHEMAS
-from ..lock import run_lock
+from ..build.graph import MODEL_SCHEMAS
+from ..publish.lock import run_lock
 from ..project import Project
-from ..run_results import RunRecord, now
+from ..publish.run_results import RunRecord, now
 from ..runner import new_run_id
 from .spark import build_on_spark
 from .spark_outputs import attach_outputs
@@ -41,8 +41,8 @@ def spark_build(project: Project, spark_dir: Path, select: list[str] | None, mas
 def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
     """The GX suites of checks/ on a Spark build's tables: the Parquet folders read into DuckDB in memory,
     then validated as the DuckDB build's tables are (GX's pandas datasource)."""
-    from ..graph import discover
-    from ..validate import raise_on_critical, validate
+    from ..build.graph import discover
+    from ..validate.suites import raise_on_critical, validate
 
     record = RunRecord(new_run_id(), "check --engine spark", now())
     names = [f"{schema}.{path.stem}" for schema in MODEL_SCHEMAS

@@ -3,7 +3,7 @@
 A scan of each file first (its header line, newline count and SHA-256, in one streamed pass), then
 one INSERT for all files that share a header: DuckDB reads them side by side, casts every column
 and marks each row that breaks a column check (contract_sql.any_broken). A file with no marked row
-and one line per row is loaded; any other file's rows are deleted again, and pipelines/load.py reads
+and one line per row is loaded; any other file's rows are deleted again, and pipelines/load/loader.py reads
 it the careful way, which tells every broken row by line, column and what to write instead.
 
 10M figures in 10 files: one INSERT for all took 18.9-19.9 s, one per file 23.3-30.0 s (cached CSVs).
@@ -21,7 +21,7 @@ import duckdb
 
 from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
 from .contracts import Contract
-from .sql import quote, sql_literal
+from ..sql import quote, sql_literal
 
 _CHUNK = 8 << 20
 # Old Mac line ends (CR alone, as Excel for Mac's "CSV" writes): DuckDB and Python's csv module read

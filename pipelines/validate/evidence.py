@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contracts import DOCUMENTS
-from .errors import Location, Violation
+from ..load.contracts import DOCUMENTS
+from ..errors import Location, Violation
 
 # A document_id becomes a file name in --documents: only one its contract allows (no `/`, no `..`).
 _DOCUMENT_ID = re.compile(next(c.pattern for c in DOCUMENTS.columns if c.name == "document_id"))

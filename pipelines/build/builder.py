@@ -16,11 +16,11 @@ from pathlib import Path
 
 import duckdb
 
-from .contracts import RAW_TABLES
+from ..load.contracts import RAW_TABLES
 from .descriptions import read_doc, write_comments
-from .errors import ClusterdwError, ModelError
+from ..errors import ClusterdwError, ModelError
 from .graph import MODEL_SCHEMAS, Model, ModelGraph, discover
-from .sql import one_statement, qualified, quote
+from ..sql import one_statement, qualified, quote
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 from typing import IO
 
-from .errors import PathRefused
+from ..errors import PathRefused
 
 _APPEND_MODES = {
     "a": os.O_WRONLY, "ab": os.O_WRONLY, "a+": os.O_RDWR, "ab+": os.O_RDWR, "a+b": os.O_RDWR,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from .errors import ClusterdwError, DamagedWarehouse, PathRefused
-from .faults import fault_point
+from ..errors import ClusterdwError, DamagedWarehouse, PathRefused
+from ..faults import fault_point
 from .lock import is_live
 
 STORAGE_VERSION = "v1.4.0"

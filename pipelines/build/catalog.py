@@ -14,11 +14,11 @@ from pathlib import Path
 
 import duckdb
 
-from .build import load_graph
+from .builder import load_graph
 from .descriptions import read_doc
-from .errors import ClusterdwError
+from ..errors import ClusterdwError
 from .graph import MODEL_SCHEMAS
-from .project import Project
+from ..project import Project
 
 WIDTH = 100
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .sql import sql_literal
+from ..sql import sql_literal
 
 # The SQL type each contract type is cast to; never guessed from the data.
 SQL_TYPES = {

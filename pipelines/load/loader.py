@@ -1,4 +1,4 @@
-"""Load raw/*.csv into schema `raw` under their declared contracts (pipelines/contracts.py).
+"""Load raw/*.csv into schema `raw` under their declared contracts (pipelines/load/contracts.py).
 
 Each file is read by DuckDB as text (so nothing is guessed and nothing fails half-way), then every
 column is checked against its contract and cast to its declared type, and every cross-table rule is
@@ -6,7 +6,7 @@ run. All violations of all files are collected and raised together as one Contra
 Raw tables keep lineage: source file, physical line number, and the file's SHA-256.
 
 A file is loaded in one of two ways, which accept exactly the same rows:
-- the clean path (pipelines/clean_load.py): one scan of all of a contract's CSVs casts them into the
+- the clean path (pipelines/load/clean_load.py): one scan of all of a contract's CSVs casts them into the
   raw table and marks each row that breaks a column check. A file with no marked row, one line per
   row, is done;
 - the careful path (Loader.load_carefully): any other file is read into a temp table first, so that
@@ -32,10 +32,10 @@ import duckdb
 from .clean_load import CleanCandidate, FileScan, Scanner, insert_clean
 from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
 from .contracts import CONTRACTS, Contract
-from .errors import ContractError, Location, Violation
-from .faults.space import is_disk_full
+from ..errors import ContractError, Location, Violation
+from ..faults.space import is_disk_full
 from .numbers import SAFE_EVIDENCE, value_in_evidence
-from .sql import quote, sql_literal
+from ..sql import quote, sql_literal
 
 log = logging.getLogger(__name__)
 

@@ -24,10 +24,10 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from .errors import ClusterdwError, DiskFull, PathRefused
+from ..errors import ClusterdwError, DiskFull, PathRefused
 from .run_results import now
 from .safe_open import create_new, open_own
-from .sql import qualified, sql_literal
+from ..sql import qualified, sql_literal
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ def _open_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
 
 def _raise_located(error: BaseException, db_path: Path, out_dir: Path) -> None:
     """A full disk, or a warehouse cut short (its tables read past the file's end), as their own errors."""
-    from .faults.space import is_disk_full
+    from ..faults.space import is_disk_full
     from .warehouse import damaged
 
     if is_disk_full(error):

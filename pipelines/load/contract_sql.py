@@ -1,13 +1,13 @@
 """The SQL that a contract's columns become: how a raw CSV is read, what each column accepts (its
 checks, with the message each gives), and how each is cast to its declared type.
 
-Both ways of loading a file (pipelines/load.py) use these, so that they accept exactly the same rows.
+Both ways of loading a file (pipelines/load/loader.py) use these, so that they accept exactly the same rows.
 """
 
 from __future__ import annotations
 
 from .contracts import Column, Contract
-from .sql import quote, sql_literal
+from ..sql import quote, sql_literal
 
 Check = tuple[int, str, str, str]  # (number, column, SQL predicate on the text as written, SQL message)
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import duckdb
 
-from .errors import ClusterdwError, ValidationFailed
-from .sql import qualified, quote
+from ..errors import ClusterdwError, ValidationFailed
+from ..sql import qualified, quote
 
 log = logging.getLogger(__name__)
 

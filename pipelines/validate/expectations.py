@@ -1,7 +1,7 @@
 """clusterdw's own Great Expectations expectation: a figure's value occurs in its evidence.
 
 GX has no expectation for "this number is written in that text"; this one applies the same rule as
-the loader (pipelines/numbers.py). Importing the module registers it with GX under
+the loader (pipelines/load/numbers.py). Importing the module registers it with GX under
 `expect_column_pair_values_value_in_evidence`.
 """
 
@@ -17,7 +17,7 @@ from great_expectations.expectations.metrics.map_metric_provider import (
     column_pair_condition_partial,
 )
 
-from .numbers import values_in_evidence
+from ..load.numbers import values_in_evidence
 
 
 class ColumnPairValuesValueInEvidence(ColumnPairMapMetricProvider):

@@ -16,9 +16,9 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 from sqlglot.optimizer.scope import traverse_scope
 
-from .engines.portable import check_portable
-from .errors import ModelError
-from .sql import PLAIN_IDENTIFIER
+from ..engines.portable import check_portable
+from ..errors import ModelError
+from ..sql import PLAIN_IDENTIFIER
 
 MODEL_SCHEMAS = ("staging", "marts")
 

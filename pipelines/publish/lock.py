@@ -17,7 +17,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import LockBusy, PathRefused
+from ..errors import LockBusy, PathRefused
 
 log = logging.getLogger("clusterdw")
 

@@ -17,10 +17,10 @@ from sqlglot.errors import SqlglotError
 from sqlglot.lineage import Node, lineage
 from sqlglot.optimizer.qualify import qualify
 
-from .contracts import CONTRACTS
-from .errors import ClusterdwError, ModelError
+from ..load.contracts import CONTRACTS
+from ..errors import ClusterdwError, ModelError
 from .graph import ModelGraph
-from .load import LINEAGE_COLUMNS  # the loader adds them to every raw table
+from ..load.loader import LINEAGE_COLUMNS  # the loader adds them to every raw table
 
 DIALECT = "duckdb"
 PLACE_NAMES_COLUMNS = ("name", "place_key")  # raw.place_names, the view the loader derives from places + aliases

@@ -1,0 +1,1 @@
+"""Stage 4 and 5, publish and export: the checked build renamed over the published file under a lock, the run's record, Parquet for BI."""

@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from .durable import fsync_dir, fsync_file
 from ..errors import ClusterdwError, DiskFull, PathRefused
 from .run_results import now
 from .safe_open import create_new, open_own
@@ -100,7 +101,7 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
         manifest_path = out_dir / MANIFEST_NAME
         _write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
         pending.unlink()
-        _fsync_dir(out_dir)
+        fsync_dir(out_dir)
         current = {final.name for _, final in written}
         for name in sorted(previous - current):  # tables that no longer exist: files we wrote earlier
             (out_dir / name).unlink(missing_ok=True)
@@ -260,7 +261,7 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
 
 def _durable_sha256(path: Path) -> str:
     """fsync the file, then return its SHA-256."""
-    _fsync(path)
+    fsync_file(path)
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
@@ -273,15 +274,3 @@ def _write_atomic(path: Path, content: bytes) -> None:
         os.fsync(handle.fileno())
     os.replace(tmp, path)
 
-
-def _fsync(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    handle = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from .durable import fsync_dir, fsync_file
 from ..errors import ClusterdwError, DamagedWarehouse, PathRefused
 from ..faults import fault_point
 from .lock import is_live
@@ -203,7 +204,7 @@ def seal(con: duckdb.DuckDBPyConnection, build_path: Path) -> None:
         raise ClusterdwError("the build could not be written into its file: its write-ahead log remains",
                              wal, "free disk space beside the warehouse, then run again")
     wal.unlink(missing_ok=True)
-    _fsync(build_path)
+    fsync_file(build_path)
 
 
 def audit(build_path: Path, run_id: str, tables: list[str]) -> None:
@@ -238,17 +239,5 @@ def publish(build_path: Path, db_path: Path) -> None:
     fault_point("before-rename")
     os.replace(build_path, db_path)
     fault_point("after-rename")
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
 
-
-def _fsync(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    handle = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

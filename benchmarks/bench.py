@@ -6,12 +6,16 @@ in a fresh process so that peak memory is measured per size:
   clusterdw run --no-docs       load, build, validate (with and without GX's import), publish
   clusterdw export              every mart table to Parquet (zstd)
   benchmarks/bare_duckdb.py     read_csv with the same column types, the same model SQL, COPY to Parquet
+  benchmarks/floor_duckdb.py    the floor: read_csv once, one plain table per model of its row count, COPY
 
   clusterdw build --engine spark   (at --spark-sizes: project and 1M) the same models on local[2] Spark,
                                   its tables then compared with the DuckDB build's
 
-and prints one table: step times, the ratio clusterdw / bare DuckDB on load + build + export, and
-peak memory (max RSS of the processes). It also times `clusterdw --help` (mean of 10 runs).
+and prints one table: step times, the ratios clusterdw / bare DuckDB and clusterdw / floor on load +
+build + export, and peak memory (max RSS of the processes). It also times `clusterdw --help` (mean of
+10 runs). At --equal-sizes (1M) it builds the models of --reference (the commit before issue 18's
+changes) on the same raw data and compares every staging and mart table with this build's
+(benchmarks/equal_builds.py: types, EXCEPT ALL both ways).
 
     .venv/bin/python benchmarks/bench.py                       # project, 10k, 1M, 10M (all four, twice each: ~16 minutes)
     .venv/bin/python benchmarks/bench.py --sizes project,10k   # a quick look
@@ -41,12 +45,15 @@ OUT = REPO / "benchmarks" / "out"
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
 SIZES = {"project": None, "10k": 10_000, "1m": 1_000_000, "10m": 10_000_000}
 SPARK_SIZES = "project,1m"  # Spark on 2 shared cores: 10M would take most of an hour
+EQUAL_SIZES = "1m"
+REFERENCE = "2bac4fa"  # main before issue 18's faster models: the tables they must equal
 PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
 
-# Goals of issues #2 and #8
+# Goals of issues #2, #8 and #18
 GOAL_RATIO = 1.2  # clusterdw / bare DuckDB on load + build + export, at 1M and 10M
-GOAL_MEMORY_GIB = 6.0  # peak at 10M
-GOAL_VALIDATE_SECONDS = 180.0  # at 10M
+GOAL_MEMORY_GIB = 4.0  # peak at 10M (issue 18; was 6.0)
+GOAL_VALIDATE_SECONDS = 30.0  # at 10M (issue 18; was 180)
+GOAL_WALL_10M_SECONDS = 120.0  # run + export at 10M (issue 18)
 GOAL_LINEAR = 12.0  # 10M total <= 12 x 1M total
 GOAL_HELP_SECONDS = 0.5
 GOAL_PROJECT_SECONDS = 1.5  # everything but GX's import, on the project's data
@@ -85,18 +92,25 @@ class SizeResult:
     clusterdw_wall: float = 0.0  # `run` and `export`, each a process
     clusterdw_run_wall: float = 0.0
     bare_wall: float = 0.0
+    floor: dict[str, float] = field(default_factory=dict)
+    floor_peak_mib: float = 0.0
+    equal: str | None = None  # "22 of 22" tables equal to the --reference build's
     spark: dict[str, float] = field(default_factory=dict)  # `build --engine spark`'s own step times
     spark_wall: float | None = None
     spark_equal: str | None = None  # "22 of 22" tables equal to the DuckDB build's
     error: str | None = None
 
     def work(self, side: str) -> float:
-        steps = self.clusterdw if side == "clusterdw" else self.bare
+        steps = {"clusterdw": self.clusterdw, "bare": self.bare, "floor": self.floor}[side]
         return sum(steps.get(k, 0.0) for k in ("load", "build", "export"))
 
     @property
     def ratio(self) -> float | None:
         return self.work("clusterdw") / self.work("bare") if self.work("bare") else None
+
+    @property
+    def floor_ratio(self) -> float | None:
+        return self.work("clusterdw") / self.work("floor") if self.work("floor") else None
 
 
 PEAK_RSS = REPO / "benchmarks" / "peak_rss.py"
@@ -226,6 +240,57 @@ def run_bare(project: Path) -> Side:
     return Side(json.loads(measured.stdout.strip().splitlines()[-1]), measured.seconds, measured.max_rss_kib / 1024)
 
 
+def run_floor(project: Path) -> Side:
+    """The floor script on the row counts of the models clusterdw just built (its published file)."""
+    import duckdb
+
+    from pipelines.contracts import CONTRACTS
+    from pipelines.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
+
+    with duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True) as con:
+        rows = {f"{schema}.{name}": count for schema, name, count in con.execute(
+            "select schema_name, table_name, estimated_size from duckdb_tables() "
+            "where schema_name in ('staging', 'marts') order by schema_name, table_name").fetchall()}
+    floor = project / "floor"
+    shutil.rmtree(floor, ignore_errors=True)
+    (floor / "parquet").mkdir(parents=True)
+    plan = {
+        "db": str(floor / "warehouse.duckdb"),
+        "raw_dir": str(project / "raw"),
+        "parquet_dir": str(floor / "parquet"),
+        "tables": [{"name": c.table, "path": c.path, "columns": [[col.name, col.sql_type] for col in c.columns]}
+                   for c in CONTRACTS],
+        "model_rows": rows,
+        "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
+    }
+    plan_path = floor / "plan.json"
+    plan_path.write_text(json.dumps(plan, ensure_ascii=False, indent=1), encoding="utf-8")
+    read_inputs(project)
+    measured = measure([sys.executable, str(REPO / "benchmarks" / "floor_duckdb.py"), str(plan_path)])
+    shutil.rmtree(floor, ignore_errors=True)
+    return Side(json.loads(measured.stdout.strip().splitlines()[-1]), measured.seconds, measured.max_rss_kib / 1024)
+
+
+def run_equal(project: Path, result: SizeResult, reference: str) -> None:
+    """Build the models of commit `reference` on the same raw/ (the current pipeline, the old SQL), and
+    compare every staging and mart table of that build with the one clusterdw just published."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from equal_builds import compare, summary
+
+    old = project / "reference"
+    shutil.rmtree(old, ignore_errors=True)
+    old.mkdir()
+    archive = subprocess.run(["git", "archive", reference, "staging", "marts"], capture_output=True, cwd=REPO,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    (old / "raw").symlink_to(project / "raw", target_is_directory=True)
+    measure([CLUSTERDW, "--project-dir", str(old), "build"])
+    tables, differences = compare(str(old / "target" / "warehouse.dev.duckdb"),
+                                  str(project / "target" / "warehouse.duckdb"))
+    result.equal = f"{summary(tables, differences)} (old: {reference})"
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def run_spark(project: Path, result: SizeResult) -> None:
     """`clusterdw build --engine spark` in a fresh process (its session included), after a clusterdw run
     left the published warehouse: then every table of the two builds compared."""
@@ -255,14 +320,19 @@ def measure_size(project: Path, result: SizeResult, repeat: int) -> None:
     by load + build + export, and the highest peak memory of all."""
     clusterdw: list[Side] = []
     bare: list[Side] = []
+    floors: list[Side] = []
     for _ in range(repeat):
         clusterdw.append(run_clusterdw(project))
+        floors.append(run_floor(project))
         bare.append(run_bare(project))
-    best, floor = min(clusterdw, key=lambda m: m.work), min(bare, key=lambda m: m.work)
+    best, bare_best = min(clusterdw, key=lambda m: m.work), min(bare, key=lambda m: m.work)
+    floor_best = min(floors, key=lambda m: m.work)
     result.clusterdw, result.clusterdw_wall, result.clusterdw_run_wall = best.steps, best.wall, best.run_wall
-    result.bare, result.bare_wall = floor.steps, floor.wall
+    result.bare, result.bare_wall = bare_best.steps, bare_best.wall
+    result.floor = floor_best.steps
     result.clusterdw_peak_mib = max(m.peak_mib for m in clusterdw)
     result.bare_peak_mib = max(m.peak_mib for m in bare)
+    result.floor_peak_mib = max(m.peak_mib for m in floors)
 
 
 def help_seconds(runs: int = 10) -> float:
@@ -343,9 +413,15 @@ def table(results: list[SizeResult]) -> list[str]:
         row(f"bare DuckDB {step} s", [fmt(r.bare.get(step)) for r in results])
     row("bare DuckDB load + build + export s", [fmt(r.work("bare")) for r in results])
     row("bare DuckDB wall s", [fmt(r.bare_wall) for r in results])
+    for step in ("load", "build", "close", "export"):
+        row(f"floor {step} s", [fmt(r.floor.get(step)) for r in results])
+    row("floor load + build + export s", [fmt(r.work("floor")) for r in results])
     row("**ratio** clusterdw / bare (load + build + export)", [f"**{fmt(r.ratio)}**" for r in results])
+    row("**ratio** clusterdw / floor (load + build + export)", [f"**{fmt(r.floor_ratio)}**" for r in results])
     row("peak memory clusterdw MiB", [fmt(r.clusterdw_peak_mib, 0) for r in results])
     row("peak memory bare DuckDB MiB", [fmt(r.bare_peak_mib, 0) for r in results])
+    row("peak memory floor MiB", [fmt(r.floor_peak_mib, 0) for r in results])
+    row("tables equal to the old models' build", [r.equal or "—" for r in results])
     row("DuckDB load + build s (from clusterdw run)",
         [fmt(r.clusterdw.get("load", 0) + r.clusterdw.get("build", 0)) for r in results])
     row("Spark session start s", [fmt(r.spark.get("spark session")) for r in results])
@@ -381,6 +457,9 @@ def goals(results: list[SizeResult], help_s: float, gx_s: float) -> list[str]:
         peak = r.clusterdw_peak_mib / 1024
         lines.append(f"- 10M: peak memory {peak:.2f} GiB (goal <= {GOAL_MEMORY_GIB} GiB): "
                      f"{'met' if peak <= GOAL_MEMORY_GIB else 'NOT met'}")
+        wall = r.clusterdw_wall
+        lines.append(f"- 10M: `run` + `export` wall {wall:.1f} s (goal <= {GOAL_WALL_10M_SECONDS:.0f} s): "
+                     f"{'met' if wall <= GOAL_WALL_10M_SECONDS else 'NOT met'}")
         validate = r.clusterdw.get("validate")
         if validate is not None:
             lines.append(f"- 10M: validation {validate:.1f} s (goal <= {GOAL_VALIDATE_SECONDS:.0f} s): "
@@ -391,6 +470,10 @@ def goals(results: list[SizeResult], help_s: float, gx_s: float) -> list[str]:
         factor = total["10m"] / total["1m"]
         lines.append(f"- cost linear in N: 10M / 1M = {factor:.1f} x (goal <= {GOAL_LINEAR:.0f} x): "
                      f"{'met' if factor <= GOAL_LINEAR else 'NOT met'}")
+    for r in results:
+        if r.equal:
+            lines.append(f"- {r.size}: every staging and mart table equal to the old models' build: {r.equal}: "
+                         f"{'met' if '(not:' not in r.equal else 'NOT met'}")
     for r in results:
         if r.error:
             lines.append(f"- {r.size}: FAILED: {r.error.splitlines()[-1] if r.error.splitlines() else r.error}")
@@ -415,6 +498,12 @@ def write_results(results: list[SizeResult], info: dict[str, str], help_s: float
         "one run) at the Spark sizes: its session start, its load of raw/ (the same contracts) and Parquet",
         "hand-off, its models; then each of its tables compared with the DuckDB build's (types, counts,",
         "EXCEPT ALL both ways). Its peak memory is not shown: the JVM is a process of its own.",
+        "The floor (benchmarks/floor_duckdb.py) is the least work these tables can cost: DuckDB reads the raw",
+        "CSVs once with the declared types, writes one plain table per model of that model's row count",
+        "(CREATE TABLE AS of a projection of raw.figures) and COPYs the mart-sized ones to Parquet (zstd).",
+        "At the equality sizes, the models of the reference commit (before issue 18's rewrites) are built",
+        "on the same raw data and every staging and mart table compared with clusterdw's (types, EXCEPT ALL",
+        "both ways: benchmarks/equal_builds.py).",
         "",
         "## Machine",
         "",
@@ -440,6 +529,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=RESULTS, help="Markdown file to write")
     parser.add_argument("--spark-sizes", default=SPARK_SIZES,
                         help="sizes also built on Spark (local[2]); empty for none. Needs the .[spark] extra")
+    parser.add_argument("--equal-sizes", default=EQUAL_SIZES,
+                        help="sizes whose tables are compared with a build of --reference's models; empty for none")
+    parser.add_argument("--reference", default=REFERENCE, help="commit whose models the tables must equal")
     parser.add_argument("--keep", action="store_true", help="keep each size's project (the 10M CSVs take 1.7 GB)")
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of each side per size, alternating; the best is kept (the machine may be shared)")
@@ -449,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown size(s) {', '.join(unknown)}: choose from {', '.join(SIZES)}")
     spark_sizes = {s.strip().lower() for s in args.spark_sizes.split(",") if s.strip()}
+    equal_sizes = {s.strip().lower() for s in args.equal_sizes.split(",") if s.strip()}
     args.work.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(REPO))
 
@@ -465,6 +558,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{size}: {result.figures:,} figures, {raw_mib:.0f} MiB of CSV", flush=True)
         try:
             measure_size(project, result, args.repeat)
+            if size in equal_sizes:
+                run_equal(project, result, args.reference)
             if size in spark_sizes:
                 run_spark(project, result)
         except RuntimeError as error:
@@ -472,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{size}: FAILED\n{error}", file=sys.stderr, flush=True)
         results.append(result)
         print(f"{size}: clusterdw {result.clusterdw} ({result.clusterdw_peak_mib:.0f} MiB); bare {result.bare} "
-              f"({result.bare_peak_mib:.0f} MiB); ratio {fmt(result.ratio)}; spark {result.spark} "
+              f"({result.bare_peak_mib:.0f} MiB); floor {result.floor}; ratio {fmt(result.ratio)} / floor "
+              f"{fmt(result.floor_ratio)}; equal {result.equal}; spark {result.spark} "
               f"equal {result.spark_equal}; {time.perf_counter() - started:.0f}s", flush=True)
         if not args.keep:
             shutil.rmtree(project, ignore_errors=True)

@@ -1,16 +1,41 @@
 -- Growth rates: every reported rate, beside the growth computed from reported levels, and the
 -- level of the year before that a reported level and its growth imply.
+-- Each import is read by one CTE only, or holds only the columns the pairing needs: a CTE that several
+-- CTEs read is materialised with every column it has (at 10M figures, gigabytes of evidence spilled).
 with
 
 figures as (select * from marts.int_figures),
+
+figure_keys as (
+    select
+        figure_id,
+        fact_table,
+        metric_kind,
+        metric_code,
+        rate_of_metric_code,
+        city_key,
+        cluster_key,
+        enterprise_name,
+        year,
+        period_kind,
+        status,
+        is_target,
+        unit_measure,
+        value_in_base_unit,
+    from marts.int_figures
+),
 
 reported as (
     select * from figures where fact_table = 'fct_growth_rates'
 ),
 
+reported_keys as (
+    select * from figure_keys where fact_table = 'fct_growth_rates'
+),
+
 -- one-year levels that a growth rate can be paired with
 levels as (
-    select * from figures
+    select * from figure_keys
     where metric_kind in ('level', 'count') and period_kind = 'year' and not is_target
 ),
 
@@ -22,7 +47,7 @@ reported_with_level as (
         count(levels.figure_id) as level_matches,
         any_value(levels.value_in_base_unit) as level_in_base_unit,
         any_value(levels.unit_measure) as level_unit_measure,
-    from reported
+    from reported_keys as reported
     join levels
         on levels.metric_code = reported.rate_of_metric_code
         and levels.city_key = reported.city_key
@@ -51,6 +76,8 @@ computed as (
                   * floor(abs(cast(cast(later.value_in_base_unit as varchar) as double)
                               / cast(cast(earlier.value_in_base_unit as varchar) as double) - 1)
                           * 10000 + 0.5) as decimal(38, 0)) * 0.01 as decimal(18, 2)) as computed_rate_pct,
+        earlier.figure_id as earlier_figure_id,
+        later.figure_id as later_figure_id,
         [earlier.figure_id, later.figure_id] as derived_from_figure_ids,
     from levels as later
     join levels as earlier
@@ -68,8 +95,10 @@ reported_computed as (
     select
         reported.figure_id,
         computed.computed_rate_pct,
+        computed.earlier_figure_id,
+        computed.later_figure_id,
         computed.derived_from_figure_ids,
-    from reported
+    from reported_keys as reported
     join computed
         on computed.rate_of_metric_code = reported.rate_of_metric_code
         and computed.city_key = reported.city_key
@@ -170,9 +199,11 @@ derived_rows as (
         cast(null as varchar) as evidence,
         false as is_year_inferred,
     from computed
+    -- the pair's two ids, not its list: equal lists are equal ids, and ids hash cheaper than lists
     where not exists (
         select 1 from reported_computed
-        where reported_computed.derived_from_figure_ids = computed.derived_from_figure_ids
+        where reported_computed.earlier_figure_id = computed.earlier_figure_id
+            and reported_computed.later_figure_id = computed.later_figure_id
     )
 ),
 

@@ -3,14 +3,32 @@
 -- actuals of its own period; an open-ended one (no deadline stated) with the latest actuals.
 with
 
+-- each import read by one CTE only: a CTE that several read is materialised with every column it has
+-- (at 10M figures, gigabytes of evidence spilled to disk)
 figures as (select * from marts.int_figures),
+
+actual_figures as (select * from marts.int_figures),
+
+actual_years as (
+    select
+        city_key,
+        cluster_key,
+        enterprise_name,
+        metric_code,
+        rate_of_metric_code,
+        unit_measure,
+        period_kind,
+        year,
+    from marts.int_figures
+    where not is_target
+),
 
 targets as (
     select * from figures where is_target
 ),
 
 actuals as (
-    select * from figures where not is_target
+    select * from actual_figures where not is_target
 ),
 
 -- the latest year an actual of each subject and period kind is reported for
@@ -24,7 +42,7 @@ latest_actual_years as (
         unit_measure,
         period_kind,
         max(year) as latest_year,
-    from actuals
+    from actual_years
     group by city_key, cluster_key, enterprise_name, metric_code, rate_of_metric_code, unit_measure, period_kind
 ),
 

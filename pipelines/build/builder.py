@@ -88,7 +88,7 @@ def build(con: duckdb.DuckDBPyConnection, project_dir: Path, select: list[str] |
     failures: list[ModelError] = []
     threads = build_threads()
     ready: list[str] = []
-    with _Builders(con, threads) as builders, _ctrl_c_as_flag() as ctrl_c:
+    with _Builders(con, threads) as builders, _ctrl_c_as_flag() as ctrl_c, _insertion_order_free(con):
         running: dict[Future, str] = {}
         try:
             while True:
@@ -179,6 +179,20 @@ class _Builders:
         write_comments(cursor, model.schema, model.name, read_doc(model.path), model.path)
         rows = cursor.execute(f"select count(*) from {table}").fetchall()[0][0]
         return ModelResult(name, "success", rows, time.perf_counter() - started), None
+
+
+@contextmanager
+def _insertion_order_free(con: duckdb.DuckDBPyConnection):
+    """While models build, DuckDB need not keep a result's rows in the order its query made them: no
+    model has an ORDER BY for readers but dim_year (kept: an ORDER BY is honoured either way), and
+    keeping it costs fct_output_values 8.9 -> 6.1 s at 10M figures (int_figures: no change). The
+    setting is the database's, so it is restored after."""
+    (previous,), = con.execute("select current_setting('preserve_insertion_order')").fetchall()
+    con.execute("set preserve_insertion_order = false")
+    try:
+        yield
+    finally:
+        con.execute(f"set preserve_insertion_order = {'true' if previous else 'false'}")
 
 
 @contextmanager

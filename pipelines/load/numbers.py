@@ -73,18 +73,22 @@ def value_in_evidence(value: Decimal | str | float, evidence: str) -> bool:
     return any(number == wanted for number in numbers_in(evidence))
 
 
-# A number of at most 16 characters has at most 15 significant digits, and no two such decimals make
-# the same double: so when it equals a double value v, it is exactly the number repr(v) writes.
-_VECTOR_SQL = f"""
-    select coalesce(
-        regexp_full_match(e, '[{SAFE_EVIDENCE}]*')
+def settled_sql(value: str, evidence: str) -> str:
+    """A DuckDB condition, true where the fast path proves that the double `value` is in the text
+    `evidence` (never null). A number of at most 16 characters has at most 15 significant digits, and no
+    two such decimals make the same double: so when it equals a double value v, it is exactly the
+    number repr(v) writes."""
+    return f"""coalesce(
+        regexp_full_match({evidence}, '[{SAFE_EVIDENCE}]*')
         and list_contains(
-            list_transform(list_filter(regexp_extract_all(e, '[0-9]+(\\.[0-9]+)?'), lambda n: length(n) <= 16),
+            list_transform(list_filter(regexp_extract_all({evidence}, '[0-9]+(\\.[0-9]+)?'),
+                                       lambda n: length(n) <= 16),
                            lambda n: n::double),
-            abs(v)),
-        false) as settled
-    from pairs
-"""
+            abs({value})),
+        false)"""
+
+
+_VECTOR_SQL = f"select {settled_sql('v', 'e')} as settled from pairs"
 
 
 def values_in_evidence(values, evidences) -> list[bool]:

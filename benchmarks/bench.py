@@ -244,8 +244,8 @@ def run_floor(project: Path) -> Side:
     """The floor script on the row counts of the models clusterdw just built (its published file)."""
     import duckdb
 
-    from pipelines.contracts import CONTRACTS
-    from pipelines.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
+    from pipelines.load.contracts import CONTRACTS
+    from pipelines.publish.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
 
     with duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True) as con:
         rows = {f"{schema}.{name}": count for schema, name, count in con.execute(

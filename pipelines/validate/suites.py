@@ -272,7 +272,7 @@ def _unbuilt_models(con: duckdb.DuckDBPyConnection, project_dir: Path) -> set[st
 
 def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite], whole: bool = False):
     """Read every suite's frame on a worker thread: DuckDB works while GX imports and validates. Each
-    is the rows some expectation may fail (pipelines/suspects), or with `whole` (Data Docs) every row;
+    is the rows some expectation may fail (pipelines/validate/suspects), or with `whole` (Data Docs) every row;
     each comes with the row count of the whole frame."""
     database, schema = con.execute("select current_database(), current_schema()").fetchall()[0]
     cursor = con.cursor()  # a cursor starts in the default catalog: follow the connection's `use`

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..sql import quote
+from ...sql import quote
 from .predicates import duplicated_columns, suspect_condition
 
 

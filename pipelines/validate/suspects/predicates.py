@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from numbers import Real
 
-from ..numbers import settled_sql
-from ..sql import quote, sql_literal
+from ...load.numbers import settled_sql
+from ...sql import quote, sql_literal
 
 
 def _number(value) -> bool:

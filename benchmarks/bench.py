@@ -214,60 +214,48 @@ def run_clusterdw(project: Path) -> Side:
 
 def run_bare(project: Path) -> Side:
     from pipelines.build.builder import load_graph
-    from pipelines.load.contracts import CONTRACTS
-    from pipelines.publish.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
 
-    bare = project / "bare"
-    shutil.rmtree(bare, ignore_errors=True)
-    (bare / "parquet").mkdir(parents=True)
     graph = load_graph(project)
-    plan = {
-        "db": str(bare / "warehouse.duckdb"),
-        "raw_dir": str(project / "raw"),
-        "parquet_dir": str(bare / "parquet"),
-        "tables": [{"name": c.table, "path": c.path, "columns": [[col.name, col.sql_type] for col in c.columns]}
-                   for c in CONTRACTS],
+    return _run_baseline(project, "bare", {
         "place_names_sql": PLACE_NAMES_SQL,
         "models": [[name, str(graph.models[name].path)] for name in graph.select(None)],
-        "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
-    }
-    plan_path = bare / "plan.json"
-    plan_path.write_text(json.dumps(plan, ensure_ascii=False, indent=1), encoding="utf-8")
-    read_inputs(project)
-    measured = measure([sys.executable, str(REPO / "benchmarks" / "bare_duckdb.py"), str(plan_path)])
-    shutil.rmtree(bare / "parquet", ignore_errors=True)
-    (bare / "warehouse.duckdb").unlink(missing_ok=True)
-    return Side(json.loads(measured.stdout.strip().splitlines()[-1]), measured.seconds, measured.max_rss_kib / 1024)
+    })
 
 
 def run_floor(project: Path) -> Side:
     """The floor script on the row counts of the models clusterdw just built (its published file)."""
     import duckdb
 
-    from pipelines.load.contracts import CONTRACTS
-    from pipelines.publish.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
-
     with duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True) as con:
         rows = {f"{schema}.{name}": count for schema, name, count in con.execute(
             "select schema_name, table_name, estimated_size from duckdb_tables() "
             "where schema_name in ('staging', 'marts') order by schema_name, table_name").fetchall()}
-    floor = project / "floor"
-    shutil.rmtree(floor, ignore_errors=True)
-    (floor / "parquet").mkdir(parents=True)
+    return _run_baseline(project, "floor", {"model_rows": rows})
+
+
+def _run_baseline(project: Path, name: str, plan_of_its_own: dict) -> Side:
+    """benchmarks/<name>_duckdb.py in a process of its own, on a plan of the raw tables' declared types
+    (and what that script needs beside them), in a scratch folder removed afterwards."""
+    from pipelines.load.contracts import CONTRACTS
+    from pipelines.publish.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
+
+    scratch = project / name
+    shutil.rmtree(scratch, ignore_errors=True)
+    (scratch / "parquet").mkdir(parents=True)
     plan = {
-        "db": str(floor / "warehouse.duckdb"),
+        "db": str(scratch / "warehouse.duckdb"),
         "raw_dir": str(project / "raw"),
-        "parquet_dir": str(floor / "parquet"),
+        "parquet_dir": str(scratch / "parquet"),
         "tables": [{"name": c.table, "path": c.path, "columns": [[col.name, col.sql_type] for col in c.columns]}
                    for c in CONTRACTS],
-        "model_rows": rows,
         "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
+        **plan_of_its_own,
     }
-    plan_path = floor / "plan.json"
+    plan_path = scratch / "plan.json"
     plan_path.write_text(json.dumps(plan, ensure_ascii=False, indent=1), encoding="utf-8")
     read_inputs(project)
-    measured = measure([sys.executable, str(REPO / "benchmarks" / "floor_duckdb.py"), str(plan_path)])
-    shutil.rmtree(floor, ignore_errors=True)
+    measured = measure([sys.executable, str(REPO / "benchmarks" / f"{name}_duckdb.py"), str(plan_path)])
+    shutil.rmtree(scratch, ignore_errors=True)
     return Side(json.loads(measured.stdout.strip().splitlines()[-1]), measured.seconds, measured.max_rss_kib / 1024)
 
 

@@ -213,7 +213,7 @@ def run_clusterdw(project: Path) -> Side:
 
 
 def run_bare(project: Path) -> Side:
-    from pipelines.build.builder import load_graph
+    from pipelines.models.builder import load_graph
 
     graph = load_graph(project)
     return _run_baseline(project, "bare", {
@@ -284,7 +284,7 @@ def run_spark(project: Path, result: SizeResult) -> None:
     left the published warehouse: then every table of the two builds compared."""
     import duckdb
 
-    from pipelines.build.builder import load_graph
+    from pipelines.models.builder import load_graph
     from pipelines.engines.compare import compare_builds
 
     shutil.rmtree(project / "target" / "spark", ignore_errors=True)

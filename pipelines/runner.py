@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .publish import warehouse
-from .build.builder import build, load_graph
+from .models.builder import build, load_graph
 from .errors import ClusterdwError, LockBusy
 from .faults import fault_point
 from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated

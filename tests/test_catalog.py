@@ -10,9 +10,9 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import PROJECT_FOLDERS, REPO
-from pipelines.build.catalog import build_catalog
+from pipelines.docs.catalog import build_catalog
 from pipelines.cli import main
-from pipelines.build.graph import discover
+from pipelines.models.graph import discover
 from pipelines.project import Project
 
 

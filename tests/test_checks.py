@@ -16,7 +16,7 @@ import pytest
 
 from conftest import PROJECT_FOLDERS, REPO, edit_figure, read_rows
 from pipelines.publish import warehouse
-from pipelines.build.builder import build
+from pipelines.models.builder import build
 from pipelines.errors import ClusterdwError
 from pipelines.load.loader import load
 from pipelines.validate.suites import validate

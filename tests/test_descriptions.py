@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import PROJECT_FOLDERS, REPO
 from pipelines.load import contracts
 from pipelines.cli import main
-from pipelines.build.graph import discover
+from pipelines.models.graph import discover
 
 
 @pytest.fixture(scope="module")

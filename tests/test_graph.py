@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.errors import ModelError
-from pipelines.build.graph import ModelGraph, discover, tables_read
+from pipelines.models.graph import ModelGraph, discover, tables_read
 
 SOURCES = {"raw.figures", "raw.places"}
 
@@ -123,7 +123,7 @@ def test_unknown_selector_lists_the_models(chain):
 
 
 def test_the_projects_own_models_form_a_valid_graph():
-    from pipelines.build.builder import load_graph
+    from pipelines.models.builder import load_graph
 
     graph = load_graph(Path(__file__).resolve().parents[1])
     order = graph.order()

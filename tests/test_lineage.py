@@ -6,9 +6,9 @@ import pytest
 import yaml
 
 from conftest import REPO
-from pipelines.build.builder import load_graph
+from pipelines.models.builder import load_graph
 from pipelines.errors import ClusterdwError
-from pipelines.build.lineage import prepare, render, trace
+from pipelines.docs.lineage import prepare, render, trace
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.build.builder import build, load_graph
+from pipelines.models.builder import build, load_graph
 from pipelines.load.contracts import CONTRACTS
-from pipelines.build.lineage import prepare
+from pipelines.docs.lineage import prepare
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from conftest import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
-from pipelines.shell import find_cli
+from pipelines.cli.shell import find_cli
 from pipelines.publish.warehouse import STORAGE_VERSION
 
 DUCKDB_CLI = find_cli()

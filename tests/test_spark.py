@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.build.builder import load_graph
+from pipelines.models.builder import load_graph
 from pipelines.engines.compare import compare_builds
 from pipelines.synth import synthesize
 

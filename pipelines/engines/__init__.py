@@ -1,2 +1,2 @@
-"""The engines that run the model graph: DuckDB (pipelines/build/builder.py, the warehouse) and Spark
+"""The engines that run the model graph: DuckDB (pipelines/models/builder.py, the warehouse) and Spark
 (engines/spark.py), and the SQL subset both run the same way (engines/portable.py)."""

@@ -21,10 +21,10 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from ..build.builder import ModelResult, load_graph
+from ..models.builder import ModelResult, load_graph
 from ..load.contracts import RAW_TABLES
 from ..errors import ModelError
-from ..build.graph import Model
+from ..models.graph import Model
 from ..load.loader import LoadResult, load
 from ..sql import quote, sql_literal
 from ..publish.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV

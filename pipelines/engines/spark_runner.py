@@ -11,7 +11,7 @@ import duckdb
 
 from ..load.contracts import RAW_TABLES
 from ..errors import ClusterdwError
-from ..build.graph import MODEL_SCHEMAS
+from ..models.graph import MODEL_SCHEMAS
 from ..publish.lock import run_lock
 from ..project import Project
 from ..publish.run_results import RunRecord, now
@@ -41,7 +41,7 @@ def spark_build(project: Project, spark_dir: Path, select: list[str] | None, mas
 def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
     """The GX suites of checks/ on a Spark build's tables: the Parquet folders read into DuckDB in memory,
     then validated as the DuckDB build's tables are (GX's pandas datasource)."""
-    from ..build.graph import discover
+    from ..models.graph import discover
     from ..validate.suites import raise_on_critical, validate
 
     record = RunRecord(new_run_id(), "check --engine spark", now())

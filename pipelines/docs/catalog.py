@@ -14,10 +14,10 @@ from pathlib import Path
 
 import duckdb
 
-from .builder import load_graph
-from .descriptions import read_doc
+from ..models.builder import load_graph
+from ..models.descriptions import read_doc
 from ..errors import ClusterdwError
-from .graph import MODEL_SCHEMAS
+from ..models.graph import MODEL_SCHEMAS
 from ..project import Project
 
 WIDTH = 100

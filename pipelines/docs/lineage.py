@@ -19,7 +19,7 @@ from sqlglot.optimizer.qualify import qualify
 
 from ..load.contracts import CONTRACTS
 from ..errors import ClusterdwError, ModelError
-from .graph import ModelGraph
+from ..models.graph import ModelGraph
 from ..load.loader import LINEAGE_COLUMNS  # the loader adds them to every raw table
 
 DIALECT = "duckdb"

@@ -6,8 +6,8 @@ import shlex
 
 import click
 
-from .project import Project
-from .publish.run_results import RunRecord
+from ..project import Project
+from ..publish.run_results import RunRecord
 
 
 def print_suites(record: RunRecord) -> None:

@@ -7,7 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .errors import ClusterdwError
+from ..errors import ClusterdwError
 
 
 def find_cli() -> Path | None:

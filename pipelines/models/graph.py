@@ -16,7 +16,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 from sqlglot.optimizer.scope import traverse_scope
 
-from ..engines.portable import check_portable
+from .portable import check_portable
 from ..errors import ModelError
 from ..sql import PLAIN_IDENTIFIER
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from .errors import ClusterdwError
-from .logs import echo_error, setup_logging
+from ..errors import ClusterdwError
+from ..logs import echo_error, setup_logging
 
 CONTEXT = dict(help_option_names=["-h", "--help"], max_content_width=100)
 
@@ -22,7 +22,7 @@ class ClusterdwGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ClusterdwError as error:
-            from .faults.signals import was_stopped
+            from ..faults.signals import was_stopped
 
             if was_stopped():  # what an interrupted step raised is not the story: the signal is
                 _interrupted(ctx)
@@ -38,7 +38,7 @@ class ClusterdwGroup(click.Group):
             sys.stderr.close()
             ctx.exit(0)
         except Exception as error:  # a bug, not bad input: say so, and how to see more
-            from .faults.signals import was_stopped
+            from ..faults.signals import was_stopped
 
             if was_stopped() or isinstance(error, RuntimeError) and str(error) == "Query interrupted":
                 _interrupted(ctx)  # Ctrl-C or SIGTERM, come out of DuckDB as whatever it was doing raised
@@ -53,7 +53,7 @@ class ClusterdwGroup(click.Group):
 
 def _interrupted(ctx: click.Context) -> None:
     """Ctrl-C exits 130; SIGTERM, which the run turns into Ctrl-C (pipelines/faults/signals.py), 143."""
-    from .faults.signals import EXIT_TERMINATED, was_terminated
+    from ..faults.signals import EXIT_TERMINATED, was_terminated
 
     if was_terminated():
         echo_error("Error: terminated (SIGTERM) — the published warehouse was left as it was")
@@ -82,7 +82,7 @@ def main(ctx: click.Context, project_dir: Path, db: Path | None, log_format: str
 
 
 def project_of(ctx: click.Context):
-    from .project import Project
+    from ..project import Project
 
     return Project.at(ctx.obj["project_dir"], ctx.obj["db"])
 
@@ -100,7 +100,7 @@ def project_of(ctx: click.Context):
 def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool):
     """Load, build, validate and publish: the job a scheduler runs."""
     from .console import print_run
-    from .runner import run as run_job
+    from ..runner import run as run_job
 
     project = project_of(ctx)
     record = run_job(project, wait=wait, if_changed=if_changed, docs=docs, export_dir=export_dir,
@@ -113,7 +113,7 @@ def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, 
 def load(ctx):
     """Load raw/ into schema raw of the dev file (target/warehouse.dev.duckdb), checking every contract."""
     from .console import print_step
-    from .runner import step
+    from ..runner import step
 
     project = project_of(ctx)
     print_step(project, step(project, "load"))
@@ -139,14 +139,14 @@ def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_d
 
     project = project_of(ctx)
     if engine == "spark":
-        from .engines.spark_runner import spark_build
+        from ..engines.spark_runner import spark_build
 
         folder = spark_dir or project.spark_dir
         print_spark_step(folder, spark_build(project, folder, list(select) or None, master))
         return
     if master or spark_dir:
         raise click.UsageError("--master and --spark-dir go with --engine spark")
-    from .runner import step
+    from ..runner import step
 
     print_step(project, step(project, "build", list(select) or None))
 
@@ -162,12 +162,12 @@ def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
 
     project = project_of(ctx)
     if engine == "spark":
-        from .engines.spark_runner import spark_check
+        from ..engines.spark_runner import spark_check
 
         folder = spark_dir or project.spark_dir
         print_spark_step(folder, spark_check(project, folder, docs))
         return
-    from .runner import step
+    from ..runner import step
 
     print_step(project, step(project, "check", docs=docs))
 
@@ -181,8 +181,8 @@ def verify_evidence(ctx, documents_dir: Path, document: str | None):
     """Report every figure whose evidence is not found, verbatim, in its document.
 
     Figures of documents that are not in the folder are not checked (a warning line each)."""
-    from .validate.evidence import verify
-    from .logs import echo_error
+    from ..annotate.verify import verify
+    from ..logs import echo_error
 
     project = project_of(ctx)
     result = verify(project.project_dir / "raw", documents_dir, document)
@@ -215,7 +215,7 @@ def verify_evidence(ctx, documents_dir: Path, document: str | None):
 @click.pass_context
 def suggest(ctx, document: Path, document_id: str, published: str, out: Path | None, force: bool):
     """Draft the figures of DOCUMENT.txt, one row per candidate figure in the columns of raw/figures."""
-    from .annotate.suggest import suggest as draft_figures
+    from ..annotate.suggest import suggest as draft_figures
 
     result = draft_figures(project_of(ctx).project_dir, document, document_id, published, out, force)
     click.echo(f"Drafted {result.figures} figures of {document} in {result.seconds:.2f}s: {result.path}")
@@ -231,7 +231,7 @@ def suggest(ctx, document: Path, document_id: str, published: str, out: Path | N
 @click.pass_context
 def synth(ctx, figures: int, out_dir: Path, seed: int):
     """Write a synthetic project of N contract-satisfying figures (for benchmarks): raw/, models and checks."""
-    from .synth import synthesize
+    from ..synth import synthesize
 
     result = synthesize(project_of(ctx).project_dir, out_dir, figures, seed)
     click.echo(f"Wrote {result.figures:,} figures of {result.documents:,} documents in {result.files} file(s) "
@@ -248,7 +248,7 @@ def export_command(ctx, out_dir: Path | None):
     """Export every mart table of the published warehouse to Parquet (zstd) for BI tools."""
     import json
 
-    from .publish.export import export
+    from ..publish.export import export
 
     project = project_of(ctx)
     manifest = export(project.db_path, out_dir or project.parquet_dir, None)
@@ -264,7 +264,7 @@ def export_command(ctx, out_dir: Path | None):
 @click.pass_context
 def report_command(ctx, out_dir: Path | None):
     """Write a static HTML report of the published warehouse: charts that work offline."""
-    from .report import build_report
+    from ..report import build_report
 
     project = project_of(ctx)
     page = build_report(project.db_path, out_dir or project.report_dir)
@@ -297,7 +297,7 @@ def status(ctx, last: int):
 @click.pass_context
 def docs_command(ctx, models: tuple[str, ...]):
     """The models, their columns and descriptions, and the dependency graph (or only MODELS)."""
-    from .build.catalog import build_catalog, render
+    from ..docs.catalog import build_catalog, render
 
     for line in render(build_catalog(project_of(ctx)), list(models) or None):
         click.echo(line)
@@ -308,8 +308,8 @@ def docs_command(ctx, models: tuple[str, ...]):
 @click.pass_context
 def lineage_command(ctx, column: str):
     """Trace a column back to the raw columns it is computed from, e.g. marts.fct_growth_rates.rate_pct."""
-    from .build.builder import load_graph
-    from .build.lineage import render, trace
+    from ..models.builder import load_graph
+    from ..docs.lineage import render, trace
 
     for line in render(trace(load_graph(project_of(ctx).project_dir), column)):
         click.echo(line)

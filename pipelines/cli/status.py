@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from itertools import islice
 
-from .project import Project
-from .publish.run_results import count_runs, last_success, newest_runs
+from ..project import Project
+from ..publish.run_results import count_runs, last_success, newest_runs
 
 
 def status_lines(project: Project, last: int = 10) -> list[str]:

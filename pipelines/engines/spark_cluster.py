@@ -6,6 +6,7 @@ the model's error (exit 4)."""
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import threading
 import time
@@ -18,6 +19,7 @@ log = logging.getLogger(__name__)
 CONNECT_SECONDS = 3.0  # a master on a working network answers a TCP connect in milliseconds
 DEFAULT_PORTS = {"spark": 7077, "sc": 15002}
 EXECUTOR_WAIT_SECONDS = 60.0  # a worker starts its executor in a few seconds
+EXECUTOR_WAIT_ENV = "CLUSTERDW_SPARK_EXECUTOR_WAIT"
 LOST_EXECUTORS_SECONDS = 30.0  # Spark waits for executors forever; a build waits this long with none
 
 # Failures of the cluster, not of the model's SQL, as Spark and its clients word them
@@ -61,9 +63,10 @@ def executor_count(session) -> int | None:
     return max(session._jsc.sc().getExecutorMemoryStatus().size() - 1, 0)  # the driver is listed too
 
 
-def wait_for_executors(session, master: str, seconds: float = EXECUTOR_WAIT_SECONDS) -> int:
+def wait_for_executors(session, master: str, seconds: float | None = None) -> int:
     """At least one executor, or an error: a master without a free worker accepts the application and
     then runs nothing, for ever."""
+    seconds = seconds or float(os.environ.get(EXECUTOR_WAIT_ENV) or EXECUTOR_WAIT_SECONDS)
     deadline = time.monotonic() + seconds
     while True:
         count = executor_count(session)

@@ -51,6 +51,10 @@ class SessionInfo:
     application_id: str | None
     executors: int | None  # None on Spark Connect: the client cannot count them
     seconds: float = 0.0
+    settings: dict[str, str | None] | None = None  # read back from the running session
+
+
+SHOWN_SETTINGS = ("spark.sql.session.timeZone", "spark.sql.shuffle.partitions", "spark.sql.adaptive.enabled")
 
 
 def require_pyspark():
@@ -70,9 +74,15 @@ def require_pyspark():
 def require_connect_client() -> None:
     """Spark Connect's client packages (grpcio and friends), which plain pyspark does not pull in."""
     try:
-        from pyspark.sql.connect.utils import check_dependencies
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
+            from pyspark.sql.connect import utils
 
-        check_dependencies("pyspark.sql.connect.session")
+            # each of pyspark's own checks (check_dependencies would exit 0 when run from `python -c`)
+            utils.require_minimum_grpc_version()
+            utils.require_minimum_grpcio_status_version()
+            utils.require_minimum_googleapis_common_protos_version()
+            utils.require_minimum_zstandard_version()
     except ImportError as error:
         raise ClusterdwError(f"the Spark Connect client is not installed ({error})", "--master sc://...",
                              "install the extra: pip install -e '.[spark-connect]'") from error
@@ -166,10 +176,11 @@ def apply_settings(session, confs: dict[str, str]) -> None:
 def session_info(session, master: str | None) -> SessionInfo:
     from .spark_cluster import executor_count
 
+    settings = {key: _current(session, key) for key in SHOWN_SETTINGS}
     if hasattr(session, "_jsc"):
         context = session.sparkContext
-        return SessionInfo(context.master, context.applicationId, executor_count(session))
-    return SessionInfo(master or "sc://", _current(session, "spark.app.id"), None)
+        return SessionInfo(context.master, context.applicationId, executor_count(session), settings=settings)
+    return SessionInfo(master or "sc://", _current(session, "spark.app.id"), None, settings=settings)
 
 
 def _runs_locally(session) -> bool:

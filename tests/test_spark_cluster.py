@@ -190,7 +190,7 @@ def test_build_on_a_standalone_cluster_equals_the_duckdb_build(standalone, duckd
     assert f"on {url}, 1 executor(s)" in process.stdout
     # clusterdw's settings hold, and a cluster keeps Spark's shuffle partitions for AQE to size, not 4
     assert ("Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
-            "spark.sql.adaptive.enabled=true") in process.stdout
+            "spark.sql.adaptive.enabled=true") in process.stdout, process.stdout
     assert tasks_finished_on(work, application_id(process.stdout)) > 20  # the executors did the work
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
@@ -206,7 +206,7 @@ def test_spark_submit_on_the_cluster_equals_the_duckdb_build(standalone, duckdb_
                               "--project-dir", str(duckdb_built), "build", "--engine", "spark",
                               "--spark-dir", str(spark_dir)], capture_output=True, text=True, env=ENV, timeout=900)
     assert process.returncode == 0, process.stderr[-3000:]
-    assert "spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=3" in process.stdout
+    assert "spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=3" in process.stdout, process.stdout
     assert tasks_finished_on(work, application_id(process.stdout)) > 20
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
@@ -242,7 +242,7 @@ def test_build_on_spark_connect_equals_the_duckdb_build(connect_server, duckdb_b
     assert process.returncode == 0, process.stderr
     # set on the server's session, not dropped as a builder's settings are on Connect
     assert ("Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
-            "spark.sql.adaptive.enabled=true") in process.stdout
+            "spark.sql.adaptive.enabled=true") in process.stdout, process.stdout
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
 

@@ -189,8 +189,8 @@ def _runs_locally(session) -> bool:
 
 def _current(session, key: str) -> str | None:
     try:
-        return session.conf.get(key, None)
-    except Exception:  # noqa: BLE001
+        return session.conf.get(key)  # with a default given, Spark returns it for a key left at Spark's default
+    except Exception:  # noqa: BLE001 — a key with no value at all
         return None
 
 

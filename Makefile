@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-suggest install clean
+.PHONY: run test bench bench-spark bench-suggest install clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Error: $(PYTHON) not found — install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -23,6 +23,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+bench-spark: $(STAMP)
+	$(BIN)/python benchmarks/spark_bench.py
 
 bench-suggest: $(STAMP)
 	$(BIN)/python benchmarks/suggest_loo.py --out benchmarks/SUGGEST_RESULTS.md

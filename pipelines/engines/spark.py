@@ -120,7 +120,7 @@ def build_on_spark(project_dir: Path, spark_dir: SparkDir | Path | str, select: 
     finally:
         con.close()
     load_seconds = time.perf_counter() - started
-    own = session is None
+    own, info = session is None, None
     try:
         if own:
             session, info = start_session(master, _warehouse_dir(spark_dir), confs)
@@ -148,7 +148,7 @@ def build_on_spark(project_dir: Path, spark_dir: SparkDir | Path | str, select: 
             shutil.rmtree(folder, ignore_errors=True)  # already moved into place unless the build failed first
         if spark_dir.local is None:
             shutil.rmtree(export_root, ignore_errors=True)
-        if own and session is not None:
+        if own and session is not None and info.created:  # not a session this process ran before the build
             _stop(session)
     return SparkBuild(loads, results, info.seconds, spark_dir, load_seconds, info)
 

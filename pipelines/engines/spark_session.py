@@ -52,6 +52,7 @@ class SessionInfo:
     executors: int | None  # None on Spark Connect: the client cannot count them
     seconds: float = 0.0
     settings: dict[str, str | None] | None = None  # read back from the running session
+    created: bool = True  # False: a session of this process was running already (a test's, a notebook's)
 
 
 SHOWN_SETTINGS = ("spark.sql.session.timeZone", "spark.sql.shuffle.partitions", "spark.sql.adaptive.enabled")
@@ -129,6 +130,7 @@ def start_session(master: str | None = None, warehouse_dir: Path | None = None,
                        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config}"))
         for key, value in confs.items():  # static ones (executor memory, cores) hold only if given here
             builder = builder.config(key, value)
+    running = None if connect else SparkSession.getActiveSession()
     try:
         with warnings.catch_warnings():  # pyspark 4 warns again, at the start, of pandas 3
             warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
@@ -142,12 +144,13 @@ def start_session(master: str | None = None, warehouse_dir: Path | None = None,
             session.sparkContext.setLogLevel("ERROR")  # Spark's WARN lines are noise beside clusterdw's output
         apply_settings(session, confs)
     except BaseException:
-        session.stop()
+        if running is None:
+            session.stop()
         raise
     # pyspark logs each failed query, JVM stack and all, on stderr; the build reports it in one line
     logging.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)
     info = session_info(session, master)
-    info.seconds = time.perf_counter() - started
+    info.seconds, info.created = time.perf_counter() - started, running is None
     log.info("spark session on %s: %.2fs", info.master, info.seconds)
     return session, info
 

@@ -4,7 +4,7 @@ Spark SQL and run in graph order, its table written as Parquet to <spark-dir>/<s
 
 A model reads the tables before it from their Parquet folders (`parquet.`<uri>``), so each model is
 one Spark job whose result is on disk, as a DuckDB table is, and `--select` can build one model on
-the tables an earlier build left. A raw table that several models read is read once and cached.
+the tables an earlier build left. A table that several models read is read once and cached.
 
 Before anything is loaded: --spark-dir's scheme is checked (spark_location) and the master dialled
 (spark_cluster); the session is stopped on every way out of the build if the build started it.
@@ -39,7 +39,7 @@ from .spark_outputs import TEMP_PREFIX
 from .spark_session import SessionInfo, require_connect_client, require_pyspark, session_info, start_session
 
 log = logging.getLogger(__name__)
-CACHED_VIEW_PREFIX = "clusterdw_raw_"
+CACHED_VIEW_PREFIX = "clusterdw_cached_"
 
 
 @dataclass
@@ -61,12 +61,12 @@ class Limits:
 
 def spark_sql(model: Model, folder_of, cached: set[str] = frozenset()) -> str:
     """The model as Spark SQL, every table it reads replaced by the Parquet folder `folder_of` gives
-    (or, for a raw table in `cached`, by its cached view)."""
+    (or, for a table in `cached`, by the view of its cached frame)."""
     tree = sqlglot.parse_one(model.sql, read="duckdb")
     for table in tree.find_all(exp.Table):
         name = f"{table.db}.{table.name}" if table.db else table.name
         if name in cached:
-            table.set("this", exp.to_identifier(CACHED_VIEW_PREFIX + name.split(".")[1]))
+            table.set("this", exp.to_identifier(cached_view(name)))
             table.set("db", None)
         elif name in model.depends_on:
             table.set("this", exp.to_identifier(str(folder_of(name)), quoted=True))
@@ -155,7 +155,7 @@ def build_on_spark(project_dir: Path, spark_dir: SparkDir | Path | str, select: 
 
 def _build_models(session, graph, names: list[str], spark_dir: SparkDir, files, limits: Limits,
                   watch_executors: bool) -> list[ModelResult]:
-    cached = _cache_shared_raw_tables(session, graph, names, spark_dir)
+    shared = SharedInputs(session, graph, names, spark_dir)
     folder_of = lambda name: table_uri(spark_dir, name)  # noqa: E731
     results: list[ModelResult] = []
     try:
@@ -163,6 +163,7 @@ def _build_models(session, graph, names: list[str], spark_dir: SparkDir, files, 
             for name in names:
                 model = graph.models[name]
                 watchdog.start_model(name)
+                cached = shared.before(model)
                 result = _build_model(session, model, folder_of, cached, files, table_uri(spark_dir, name), watchdog)
                 results.append(result)
                 if result.status != "success":
@@ -170,30 +171,56 @@ def _build_models(session, graph, names: list[str], spark_dir: SparkDir, files, 
                                        "fix the model's SQL, keeping to the subset both engines run (docs/spark.md)")
                     error.model_results = results
                     raise error
+                shared.after(model)
                 log.info("built %s on spark: %d rows in %.2fs", name, result.rows, result.seconds)
     finally:
-        for table in cached:
-            try:
-                session.catalog.dropTempView(CACHED_VIEW_PREFIX + table.split(".")[1])  # and its cache
-            except Exception:  # noqa: BLE001 — a session that broke: it is stopped next
-                log.debug("dropping %s failed", table, exc_info=True)
+        shared.release_all()
     return results
 
 
-def _cache_shared_raw_tables(session, graph, names: list[str], spark_dir: SparkDir) -> set[str]:
-    """Raw tables that more than one selected model reads, each read from Parquet once and cached (on
-    disk where memory is short) for the whole build."""
-    readers: dict[str, int] = {}
-    for name in names:
-        for table in graph.models[name].depends_on:
-            if table.startswith("raw."):
-                readers[table] = readers.get(table, 0) + 1
-    shared = {table for table, count in readers.items() if count > 1}
-    for table in shared:
-        frame = session.read.parquet(table_uri(spark_dir, table))
-        frame.persist()  # MEMORY_AND_DISK: a small executor spills rather than fails
-        frame.createOrReplaceTempView(CACHED_VIEW_PREFIX + table.split(".")[1])
-    return shared
+class SharedInputs:
+    """A table that several selected models read (raw.figures, marts.int_figures) is read from its Parquet
+    folder once, cached (memory, then disk: a small executor spills rather than fails) and released after
+    its last reader. A lost executor's cached blocks are read again from the folder."""
+
+    def __init__(self, session, graph, names: list[str], spark_dir: SparkDir):
+        self.session, self.graph, self.spark_dir = session, graph, spark_dir
+        self.readers_left: dict[str, int] = {}
+        for name in names:
+            for table in graph.models[name].depends_on:
+                self.readers_left[table] = self.readers_left.get(table, 0) + 1
+        self.frames: dict[str, object] = {}
+
+    def before(self, model: Model) -> set[str]:
+        for table in model.depends_on:
+            if self.readers_left.get(table, 0) > 1 and table not in self.frames:
+                frame = self.session.read.parquet(table_uri(self.spark_dir, table))
+                frame.persist()
+                frame.createOrReplaceTempView(cached_view(table))
+                self.frames[table] = frame
+        return set(self.frames) & model.depends_on
+
+    def after(self, model: Model) -> None:
+        for table in model.depends_on:
+            self.readers_left[table] -= 1
+            if self.readers_left[table] == 0 and table in self.frames:
+                self._release(table)
+
+    def release_all(self) -> None:
+        for table in list(self.frames):
+            self._release(table)
+
+    def _release(self, table: str) -> None:
+        frame = self.frames.pop(table)
+        try:
+            self.session.catalog.dropTempView(cached_view(table))
+            frame.unpersist()
+        except Exception:  # noqa: BLE001 — a session that broke: it is stopped next
+            log.debug("releasing the cache of %s failed", table, exc_info=True)
+
+
+def cached_view(table: str) -> str:
+    return CACHED_VIEW_PREFIX + table.replace(".", "_")
 
 
 def _check_inputs_built(files, graph, names: list[str], spark_dir: SparkDir) -> None:

@@ -70,13 +70,26 @@ def wait_for_executors(session, master: str, seconds: float | None = None) -> in
     deadline = time.monotonic() + seconds
     while True:
         count = executor_count(session)
-        if count is None or count > 0:
+        if count is None:
             return count
+        if count > 0:
+            return _settled_count(session, count)
         if time.monotonic() > deadline:
             raise SparkClusterError(f"no executor registered with {master} in {seconds:.0f} s", "--master",
                                     "start a worker, or ask for what a worker has free (spark.executor.memory, "
                                     "spark.executor.cores, spark.cores.max: --conf key=value)")
         time.sleep(0.5)
+
+
+def _settled_count(session, count: int, quiet_seconds: float = 3.0) -> int:
+    """The workers' executors register within a second or two of each other: count them all."""
+    quiet_until = time.monotonic() + quiet_seconds
+    while time.monotonic() < quiet_until:
+        time.sleep(0.5)
+        now = executor_count(session)
+        if now > count:
+            count, quiet_until = now, time.monotonic() + quiet_seconds
+    return count
 
 
 def cancel_all(session) -> None:

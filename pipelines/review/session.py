@@ -87,6 +87,8 @@ class Review:
     @classmethod
     def open(cls, draft: Path, document: Path, document_row: dict[str, str]) -> "Review":
         path = state_path(draft)
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a save killed before its rename
+            stale.unlink(missing_ok=True)
         digest = sha256(draft)
         if path.exists():
             try:

@@ -149,6 +149,8 @@ def proposals(project_dir: Path, found: list[Review]) -> list[str]:
                 table = known.places if column == "place" else known.clusters
                 if name and typed(column) and simplified(name) not in table:
                     typed_in((file, template.format(name)), review.document_id)
+            if draft is None:
+                continue  # cue words only from a draft's guess corrected: an added row's words are no pattern
             before, after = _around_number(row)
             if typed("qualifier") and row["qualifier"] != "exact":
                 for word, position in ((before[-2:], "before_number"), (before[-1:], "before_number"),

@@ -259,3 +259,14 @@ def test_a_reference_row_offered_by_the_page_is_added_and_checked(drafted):
         assert app.state()["rows"][0]["problems"] == []
     finally:
         app.close()
+
+
+def test_a_metric_added_to_the_catalogue_is_documented_by_the_generator(project):
+    from conftest import REPO
+    from pipelines.docs.codes import render
+
+    with (project / "raw" / "reference" / "metrics.csv").open("a", encoding="utf-8") as handle:
+        handle.write("patent_grants,专利授权数,patent grants,count,count,fct_output_values,0,1e8,"
+                     "Patents granted (专利授权),专利授权\n")
+    text = render(project, (REPO / "docs" / "codes.md").read_text(encoding="utf-8"))
+    assert "| `patent_grants` | 专利授权数 | patent grants | count | count | fct_output_values | 0 – 1e8 |" in text

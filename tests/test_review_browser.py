@@ -173,10 +173,13 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
         press(browser, "n")  # a figure added from the selection, selected at once
         assert browser.find_element(By.ID, "f-evidence").get_attribute("value") == MISSED
         assert browser.find_element(By.ID, "f-value").get_attribute("value") == "200000"
+        # its other fields as suggest guesses them (人员: a count of people, 约: about, 全市: 柳州市)
+        assert [browser.find_element(By.ID, f"f-{c}").get_attribute("value")
+                for c in ("metric_code", "qualifier", "place")] == ["talent_count", "about", "柳州市"]
         press(browser, "a")  # no unit: the load would refuse it, so accepting is refused, with the load's words
         assert "unit: required, but empty" in browser.find_element(By.ID, "messages").text
         assert decisions(browser)[-1] == "pending"
-        edit(browser, unit="人", metric_code="talent_count", period_kind="as_of", qualifier="about")
+        edit(browser, unit="人")
         press(browser, "a")
         assert decisions(browser) == ["accepted", "rejected", "accepted", "accepted", "pending", "accepted"]
 

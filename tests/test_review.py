@@ -220,7 +220,7 @@ def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed
     result = cli(project, "review", "--results", str(project / "R.md"))
     assert result.exit_code == 0, result.output
     table = (project / "R.md").read_text(encoding="utf-8")
-    assert "| 1 | 020_a | 3 | 1 (33%) | 1 | 1 | 1 | place 1 |" in table
+    assert "| 1 | 020_a | 3 | 1 (33%) | 1 | 1 | 1 | 97% | place 1 |" in table  # 1 of 2 × 17 fields edited
     assert table == results_table(found)
 
 

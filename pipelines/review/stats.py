@@ -203,13 +203,18 @@ def results_table(found: list[Review]) -> str:
         "(raw/figures/<ID>.csv), in review order. A kept row keeps its draft figure_id; an added row has an id",
         "the draft does not; a deleted row leaves a gap. \"Unedited\" leaves the reviewer's note aside.",
         "",
-        "| # | document | drafted | accepted unedited | edited | deleted | added | edits per column |",
-        "|---|---|---|---|---|---|---|---|",
+        "\"Fields right\": of the kept rows' fields (note aside), the share the draft had right.",
+        "",
+        "| # | document | drafted | accepted unedited | edited | deleted | added | fields right | edits per column |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
+    judged = [c for c in FIELDS if c not in COMMENTARY]
     for number, r in enumerate(found, start=1):
         per_column = ", ".join(f"{c} {n}" for c, n in sorted(r.edited.items(), key=lambda x: (-x[1], x[0])))
+        right = r.kept * len(judged) - sum(r.edited[c] for c in judged)
         lines.append(f"| {number} | {r.document_id} | {r.drafted} | {r.unedited} ({_pct(r.unedited, r.drafted)}) | "
-                     f"{r.kept - r.unedited} | {r.deleted} | {r.added} | {per_column or '–'} |")
+                     f"{r.kept - r.unedited} | {r.deleted} | {r.added} | {_pct(right, r.kept * len(judged))} | "
+                     f"{per_column or '–'} |")
     last = found[-5:]
     if last:
         drafted = sum(r.drafted for r in last)

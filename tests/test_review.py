@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -200,8 +201,9 @@ def _pair(project: Path, document_id: str, draft: list[dict], reviewed: list[dic
 
 
 def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed_twice(project, cli):
-    (project / "raw" / "drafts").mkdir(exist_ok=True)
-    for document_id in ("020_a", "021_b"):
+    shutil.rmtree(project / "raw" / "drafts", ignore_errors=True)  # only this test's reviews
+    (project / "raw" / "drafts").mkdir()
+    for document_id in ("090_a", "091_b"):
         prefix = document_id[:3]
         _pair(project, document_id,
               [{"figure_id": f"{prefix}-001", "place": "柳州"}, {"figure_id": f"{prefix}-002"},
@@ -212,7 +214,7 @@ def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed
     assert [(r.drafted, r.kept, r.unedited, r.deleted, r.added, dict(r.edited)) for r in found] == \
         [(3, 2, 1, 1, 1, {"place": 1})] * 2
     assert proposals(project, found) == [
-        "raw/reference/place_aliases.csv: 火星城,<place_key>,   (typed in 2 reviews: 020_a, 021_b)"]
+        "raw/reference/place_aliases.csv: 火星城,<place_key>,   (typed in 2 reviews: 090_a, 091_b)"]
     assert proposals(project, found[:1]) == []  # once is no pattern
     text = report(project)
     assert "2 reviewed documents: 6 rows drafted, 4 kept (2 unedited, note aside), 2 deleted, 2 added." in text
@@ -220,7 +222,7 @@ def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed
     result = cli(project, "review", "--results", str(project / "R.md"))
     assert result.exit_code == 0, result.output
     table = (project / "R.md").read_text(encoding="utf-8")
-    assert "| 1 | 020_a | 3 | 1 (33%) | 1 | 1 | 1 | 97% | place 1 |" in table  # 1 of 2 × 17 fields edited
+    assert "| 1 | 090_a | 3 | 1 (33%) | 1 | 1 | 1 | 97% | place 1 |" in table  # 1 of 2 × 17 fields edited
     assert table == results_table(found)
 
 
@@ -270,3 +272,16 @@ def test_a_metric_added_to_the_catalogue_is_documented_by_the_generator(project)
                      "Patents granted (专利授权),专利授权\n")
     text = render(project, (REPO / "docs" / "codes.md").read_text(encoding="utf-8"))
     assert "| `patent_grants` | 专利授权数 | patent grants | count | count | fct_output_values | 0 – 1e8 |" in text
+
+
+def test_a_taken_port_is_one_clear_error(drafted, cli):
+    import socket
+
+    project, draft, document = drafted
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli(project, "review", str(draft), "--document", str(document), "--no-browser", "--port", str(port))
+    assert result.exit_code == 1
+    assert f"Error: cannot serve on 127.0.0.1:{port}" in result.output and "give another --port" in result.output

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from ..load.contracts import CONTRACTS, DOCUMENTS, FIGURES, PERIOD_KINDS, QUALIF
 from ..load.loader import Loader
 from .session import DOCUMENT_COLUMNS
 
+_ALSO = re.compile(r" \(also lines? [^)]*\)$")
 REFERENCE = tuple(c for c in CONTRACTS if c.path.startswith("reference/"))
 
 
@@ -96,7 +98,10 @@ class Checker:
                 if where.file == "raw/documents.csv":
                     verdict.document.append(told)
                     continue
-                for same in loader.same_name.get(violation, [where]):
+                rows = loader.same_name.get(violation, [where])
+                if len(rows) > 1:  # each row shows it: the list of the other lines is the file's, not the page's
+                    told = _ALSO.sub("", told)
+                for same in rows:
                     if same.file == figures and same.line in by_line:
                         verdict.rows.setdefault(by_line[same.line], []).append(told)
                     elif same is where:

@@ -191,7 +191,11 @@ def handler(app: ReviewApp, port_hosts: set[str]):
 
 def serve(app: ReviewApp, port: int = 0) -> HTTPServer:
     """A server bound to 127.0.0.1 (port 0: a free one); the caller runs serve_forever."""
-    server = HTTPServer(("127.0.0.1", port), lambda *a: None)  # replaced below, once the port is known
+    try:
+        server = HTTPServer(("127.0.0.1", port), lambda *a: None)  # replaced below, once the port is known
+    except OSError as error:
+        raise ClusterdwError(f"cannot serve on 127.0.0.1:{port}: {error.strerror}", "--port",
+                             "give another --port, or leave it out for a free one") from None
     bound = server.server_address[1]
     server.RequestHandlerClass = handler(app, {f"127.0.0.1:{bound}", f"localhost:{bound}"})
     return server

@@ -16,11 +16,12 @@ import pytest
 
 from conftest import read_rows, write_rows
 from pipelines.errors import PathRefused
+from pipelines.load.contracts import FIGURES
 from pipelines.review.check import Checker
 from pipelines.review.command import open_review
 from pipelines.review.finish import finish
 from pipelines.review.server import serve
-from pipelines.review.session import Review, state_path
+from pipelines.review.session import state_path
 from pipelines.review.stats import compare, proposals, report, results_table, reviews
 
 DOCUMENT_ID = "008_review_unit"
@@ -227,13 +228,11 @@ def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed
 
 
 def test_a_reviewed_value_written_differently_but_equal_is_no_edit():
-    draft = [{"figure_id": "001-001", "value": "1.50", "note": "a guess"}]
-    reviewed = [{"figure_id": "001-001", "value": "1.5", "note": "checked"}]
-    columns = ("figure_id", "value", "note")
-    fill = lambda rows: [{c: r.get(c, "") for c in __import__("pipelines.load.contracts", fromlist=["FIGURES"])  # noqa: E731
-                          .FIGURES.column_names} for r in rows]
-    result = compare(fill(draft), fill(reviewed), "001_x")
-    assert (result.unedited, dict(result.edited)) == (1, {"note": 1}), columns
+    empty = {c: "" for c in FIGURES.column_names}
+    draft = [empty | {"figure_id": "001-001", "value": "1.50", "note": "a guess"}]
+    reviewed = [empty | {"figure_id": "001-001", "value": "1.5", "note": "checked"}]
+    result = compare(draft, reviewed, "001_x")
+    assert (result.kept, result.unedited, dict(result.edited)) == (1, 1, {"note": 1})
 
 
 def test_checker_choices_come_from_the_loaded_reference(project):

@@ -62,6 +62,16 @@ def test_a_new_place_on_17_rows_is_told_once_naming_the_file_that_takes_it(proje
     assert "(also lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)" in told[0]
 
 
+def test_a_figures_file_whose_document_is_not_listed_is_told_once(project, cli):
+    path = max((project / "raw" / "figures").glob("*.csv"), key=lambda p: len(read_rows(p)[1]))
+    header, rows = read_rows(path)
+    for row in rows:
+        row["document_id"] = row["document_id"][:3] + "_not_listed"
+    write_rows(path, header, rows)
+    told = [line for line in load_lines(cli, project) if "_not_listed" in line]
+    assert len(told) == 1 and "(also lines 3, 4, 5, " in told[0], told
+
+
 def test_the_page_shows_the_loads_own_message_for_a_bad_row(drafted, cli):
     project, draft, document = drafted
     app = app_of(project, draft, document)

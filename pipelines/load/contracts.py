@@ -309,7 +309,7 @@ FIGURES = Contract(
     ("figure_id",),
     "Annotated figures: one row per number a document states.",
     rules=(
-        _reference("document_id", "documents", "document_id", "documents.csv"),
+        _reference("document_id", "documents", "document_id", "documents.csv", once_per_name=True),
         _reference("metric_code", "metrics", "metric_code", "reference/metrics.csv", once_per_name=True),
         _reference("rate_of_metric_code", "metrics", "metric_code", "reference/metrics.csv", once_per_name=True),
         RowRule("place", "place not in (select name from raw.place_names)", NEW_PLACE, "place"),

@@ -159,6 +159,18 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
         press(browser, "r")  # 007-002 rejected
         press(browser, "e")  # 007-003: what is counted, typed in
         edit(browser, subject="规上工业企业")
+        edit(browser, place="柳州全市")  # a name no reference row holds: the page offers the row that adds it
+        offer = browser.find_element(By.CSS_SELECTOR, ".offer input[data-file='place_aliases.csv']")
+        assert offer.get_attribute("value") == "柳州全市,<place_key>,"
+        press(browser, "a")  # refused: the load would fail
+        assert decisions(browser)[2] == "pending"
+        offer = browser.find_element(By.CSS_SELECTOR, ".offer input[data-file='place_aliases.csv']")
+        offer.clear()
+        offer.send_keys("柳州全市,liuzhou,written so in a review test")
+        offer.find_element(By.XPATH, "following-sibling::button").click()
+        WebDriverWait(browser, 30).until(lambda d: "added raw/reference/place_aliases.csv" in
+                                         d.find_element(By.ID, "messages").text)
+        WebDriverWait(browser, 30).until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".row.bad"))
         press(browser, "a")
         assert decisions(browser) == ["accepted", "rejected", "accepted", "pending", "pending"]
 
@@ -211,13 +223,15 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
     written = project / "raw" / "figures" / f"{DOCUMENT_ID}.csv"
     columns, rows = read_rows(written)
     assert columns == header
-    expected = [draft[0], draft[2] | {"subject": "规上工业企业"}, draft[3]]
+    expected = [draft[0], draft[2] | {"subject": "规上工业企业", "place": "柳州全市"}, draft[3]]
     added = rows[3]
     assert rows[:3] + rows[4:] == expected + [draft[4]]  # kept draft rows as drafted or edited, in order
     assert {k: added[k] for k in ("figure_id", "document_id", "evidence", "value", "unit", "metric_code",
                                   "period_kind", "qualifier")} == {
         "figure_id": "007-006", "document_id": DOCUMENT_ID, "evidence": MISSED, "value": "200000", "unit": "人",
         "metric_code": "talent_count", "period_kind": "as_of", "qualifier": "about"}
+    aliases = (project / "raw" / "reference" / "place_aliases.csv").read_text(encoding="utf-8")
+    assert aliases.endswith("\n柳州全市,liuzhou,written so in a review test\n")
     documents = list(csv.DictReader((project / "raw" / "documents.csv").open(encoding="utf-8")))
     assert [d["published"] for d in documents if d["document_id"] == DOCUMENT_ID] == ["2024-01-15"]
     assert json.loads(record.read_text(encoding="utf-8"))["finished"]

@@ -294,3 +294,21 @@ def test_a_taken_port_is_one_clear_error(drafted, cli):
         result = cli(project, "review", str(draft), "--document", str(document), "--no-browser", "--port", str(port))
     assert result.exit_code == 1
     assert f"Error: cannot serve on 127.0.0.1:{port}" in result.output and "give another --port" in result.output
+
+
+def test_a_figure_added_from_a_selection_takes_suggests_guesses(drafted):
+    project, draft, document = drafted
+    app = app_of(project, draft, document)
+    try:
+        text = app.text
+        start = text.index("企业超过1300家")  # drafted by suggest: its own row, the selection as evidence
+        status, _ = app.act({"kind": "add", "start": start, "end": start + len("企业超过1300家")})
+        added = app.review.rows[-1]
+        assert status == 200 and added["origin"] == "added" and added["fields"]["figure_id"] == "008-004"
+        assert {c: added["fields"][c] for c in ("value", "unit", "metric_code", "qualifier", "evidence")} == {
+            "value": "1300", "unit": "家", "metric_code": "enterprise_count", "qualifier": "more_than",
+            "evidence": "企业超过1300家"}
+        assert app.act({"kind": "undo"})[0] == 200 and app.review.rows[-1]["origin"] == "draft"
+        assert app.act({"kind": "add", "start": 5, "end": 2})[0] == 400  # no such selection
+    finally:
+        app.close()

@@ -312,3 +312,17 @@ def test_a_figure_added_from_a_selection_takes_suggests_guesses(drafted):
         assert app.act({"kind": "add", "start": 5, "end": 2})[0] == 400  # no such selection
     finally:
         app.close()
+
+
+def test_a_figure_id_another_file_holds_is_the_loads_duplicate_key(drafted):
+    project, draft, document = drafted
+    other = sorted((project / "raw" / "figures").glob("*.csv"))[0]
+    header, rows = read_rows(other)
+    rows[0]["figure_id"] = "008-001"  # the draft's first id, in another document's file
+    write_rows(other, header, rows)
+    app = app_of(project, draft, document)
+    try:
+        problems = app.state()["rows"][0]["problems"]
+    finally:
+        app.close()
+    assert problems == [f"figure_id: duplicate key '008-001' (first at raw/figures/{other.name}:2)"]

@@ -21,6 +21,7 @@ from ..load.loader import Loader
 from .session import DOCUMENT_COLUMNS
 
 _ALSO = re.compile(r" \(also lines? [^)]*\)$")
+CANDIDATE = "~review_{}.csv"
 REFERENCE = tuple(c for c in CONTRACTS if c.path.startswith("reference/"))
 
 
@@ -76,15 +77,32 @@ class Checker:
         except duckdb.Error:
             pass
 
-    def check(self, document_id: str, rows: list[dict[str, str]], document_row: dict[str, str]) -> Verdict:
-        verdict = Verdict(reference=list(self.reference_problems))
+    def _others(self, document_id: str) -> None:
+        """The project's other figures files and document rows beside the candidate, so that a figure_id
+        another document holds is the duplicate key the load would find. Their own problems are theirs."""
         raw = self.scratch / "raw"
         shutil.rmtree(raw, ignore_errors=True)
         (raw / "figures").mkdir(parents=True)
-        text, _ = _csv(DOCUMENT_COLUMNS, [document_row | {"document_id": document_id}])
+        for path in sorted((self.project_dir / "raw" / "figures").glob("*.csv")):
+            if path.stem != document_id and path.is_file() and not path.is_symlink():
+                shutil.copyfile(path, raw / "figures" / path.name)
+        documents = self.project_dir / "raw" / "documents.csv"
+        self.other_documents: list[dict[str, str]] = []
+        if documents.is_file():
+            with documents.open(encoding="utf-8-sig", newline="") as handle:
+                self.other_documents = [r for r in csv.DictReader(handle) if r.get("document_id") != document_id]
+        self.prepared = document_id
+
+    def check(self, document_id: str, rows: list[dict[str, str]], document_row: dict[str, str]) -> Verdict:
+        verdict = Verdict(reference=list(self.reference_problems))
+        if getattr(self, "prepared", None) != document_id:
+            self._others(document_id)
+        raw = self.scratch / "raw"
+        # the candidate's row first (line 2), then the others
+        text, _ = _csv(DOCUMENT_COLUMNS, [document_row | {"document_id": document_id}, *self.other_documents])
         (raw / "documents.csv").write_text(text, encoding="utf-8")
-        figures = f"raw/figures/{document_id}.csv"
-        text, lines = _csv(FIGURES.column_names, rows)
+        figures = f"raw/figures/{CANDIDATE.format(document_id)}"  # sorts after every other file: a duplicate
+        text, lines = _csv(FIGURES.column_names, rows)             # key is reported on the candidate's row
         (self.scratch / figures).write_text(text, encoding="utf-8")
         by_line = {line: index for index, line in enumerate(lines)}
         loader = Loader(self.con, self.scratch)
@@ -95,8 +113,10 @@ class Checker:
             for violation in error.violations:
                 where = violation.location
                 told = f"{where.column}: {violation.problem}" if where.column else violation.problem
+                told = told.replace(figures, f"raw/figures/{document_id}.csv")
                 if where.file == "raw/documents.csv":
-                    verdict.document.append(told)
+                    if where.line in (None, 2):
+                        verdict.document.append(told)
                     continue
                 rows = loader.same_name.get(violation, [where])
                 if len(rows) > 1:  # each row shows it: the list of the other lines is the file's, not the page's
@@ -104,8 +124,6 @@ class Checker:
                 for same in rows:
                     if same.file == figures and same.line in by_line:
                         verdict.rows.setdefault(by_line[same.line], []).append(told)
-                    elif same is where:
-                        verdict.reference.append(str(violation))
         except ClusterdwError as error:
             verdict.reference.append(error.one_line())
         return verdict

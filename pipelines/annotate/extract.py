@@ -8,7 +8,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import cues, enumerations, furniture, places, units
+from . import cues, enumerations, furniture, places, rules, units
+from .rules import reporting_year
 from .evidence import evidence, holds
 from .numerals import Numeral, numerals
 from .periods import Mention as YearMention
@@ -50,6 +51,11 @@ class Figure:
     evidence: str
     notes: list[str] = field(default_factory=list)
     place_key: str | None = None
+    at: int = -1  # the number's start in the copy (norm), for the rules
+    unit_end: int = -1  # where its unit ends in the copy
+    subject: str = ""
+    start_month: int | None = None  # a part of a year (rules/sub_year.py)
+    end_month: int | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,9 @@ class Document:
     subject: tuple[str, str] | None
     written: dict[str, str]
     furniture: list[Span]
+    published_month: int | None = None
+    reporting_year: int = 0  # the year the document reports on (rules/reporting_year.py)
+    reporting_basis: str = ""
 
     @property
     def norm(self) -> str:
@@ -101,7 +110,8 @@ def _unwrapped(norm: str) -> str:
     return _WRAPPED.sub(join, norm)
 
 
-def read_document(original: str, published_year: int, reference: Reference) -> Document:
+def read_document(original: str, published: int | str, reference: Reference) -> Document:
+    published_year, published_month = reporting_year.published(published)
     text = read(original)
     norm = text.norm
     flow = _unwrapped(norm)
@@ -109,18 +119,25 @@ def read_document(original: str, published_year: int, reference: Reference) -> D
     subject = places.subject(text, found_places, reference.place_levels)
     written = places.written_forms(text, found_places)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
+    years = year_mentions(norm, published_year)
+    reporting, basis = reporting_year.of_document(norm, published_year, published_month, years)
     return Document(
         text, published_year, reference,
         _spans(flow, _SENTENCE_END), _spans(flow, _CLAUSE_END), _spans(norm, _NEWLINE), _spans(flow, _NEWLINE),
         sorted(found_places + [m for m in implied if m.key in written], key=lambda m: m.start),
         places.mentions(norm, reference.clusters),
         places.mentions(norm, {e: e for e in reference.enterprises}),
-        year_mentions(norm, published_year), subject, written, furniture.furniture_spans(norm))
+        years, subject, written, furniture.furniture_spans(norm), published_month, reporting, basis)
 
 
-def extract(original: str, published_year: int, reference: Reference) -> list[Figure]:
-    doc = read_document(original, published_year, reference)
-    longest_unit = max(map(len, reference.units), default=1) + 1
+def extract(original: str, published: int | str, reference: Reference) -> list[Figure]:
+    """The draft's figures: every number with a unit, each passed through the rules (rules/RULES)."""
+    doc = read_document(original, published, reference)
+    return rules.apply_all(_candidates(doc), doc)
+
+
+def _candidates(doc: Document) -> list[Figure]:
+    longest_unit = max(map(len, doc.reference.units), default=1) + 1
     figures: list[Figure] = []
     for numeral in numerals(doc.norm):
         line = _within(doc.lines, numeral.start)
@@ -219,7 +236,8 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
         if cluster_as_written and simplified(cluster_as_written) not in reference.clusters:
             said.append(f"cluster {cluster_as_written} not in reference/cluster_aliases.csv: add it or correct it")
         return Figure(text.original_start(numeral.start), place, cluster_as_written, enterprise, metric.code,
-                      rate_of, period, kind, value, unit.unit, status, qualifier, span, said, place_key)
+                      rate_of, period, kind, value, unit.unit, status, qualifier, span, said, place_key,
+                      numeral.start, unit.end)
 
     items = _list_items(doc, numeral, unit, metric, hits, clause, sentence, end)
     if len(items) < 2:

@@ -16,7 +16,7 @@ _IMPLIED_FRAME_AFTER = ("率先", "第一", "领先", "前列", "首个", "首�
 # A place that opens a company's name (广西玉柴集团, 柳州津晶公司) is not what the figure is about.
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)")
 # Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.
-IMPLIED = ("全市", "我市", "全区", "我区", "自治区", "全省")
+IMPLIED = ("全市", "我市", "该市", "全区", "我区", "该区", "自治区", "全省", "全县", "我县", "该县")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ def is_frame(norm: str, mention: Mention) -> bool:
 
 
 COUNTRY_REACH = 8
+# A document is about a province, a city, or a county or district it names more than any other place
+# (港南区 in a feature on Guigang's 港南区).
+SUBJECT_LEVELS = ("province", "prefecture", "county", "district")
+LOCAL_LEVELS = ("county", "district")
 
 
 def nearest(found: list[Mention], span: tuple[int, int], at: int, norm: str | None = None,
@@ -83,9 +87,16 @@ def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: l
     provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
     province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
     out = []
+    level = levels.get(subject_key) if subject_key else None
     for word in IMPLIED:
-        key = province if word in ("全区", "我区", "自治区", "全省") else (
-            subject_key if subject_key and levels.get(subject_key) == "prefecture" else None)
+        if word in ("全区", "我区", "该区"):  # a district's own 全区 is the district, else the province
+            key = subject_key if level == "district" else (province if word != "该区" else None)
+        elif word in ("自治区", "全省"):
+            key = province
+        elif word in ("全县", "我县", "该县"):
+            key = subject_key if level == "county" else None
+        else:  # 全市, 我市, 该市: the subject city (a county-level city too)
+            key = subject_key if level in ("prefecture", "county") else None
         if key is None:
             continue
         at = norm.find(word)
@@ -105,7 +116,7 @@ def written_forms(text: Text, found: list[Mention]) -> dict[str, str]:
 
 def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[str, str] | None:
     """(place as the document writes it, key): the city or province the document names most."""
-    counts = Counter(m.key for m in found if levels.get(m.key) in ("province", "prefecture"))
+    counts = Counter(m.key for m in found if levels.get(m.key) in SUBJECT_LEVELS)
     if not counts:
         return None
     key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))

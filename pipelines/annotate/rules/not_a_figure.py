@@ -1,0 +1,35 @@
+"""Numbers that are no figures though a unit follows them: the denominator of a rate (每万人, 广西每7个贫困
+人口), the count of a frequency (每3年复核1次: the 1次), and the scope of a statistic (全区9个高新区实现营业
+收入…: the nine zones are the set the figure is about, not a figure of their own)."""
+
+from __future__ import annotations
+
+import re
+
+_EACH = "每"
+_FREQUENCY = re.compile(r"每\s*[\d一二三四五六七八九十两半]+\s*(?:年|个月|月|周|天)[^,。;]{0,8}$")
+_SCOPE_BEFORE = re.compile(r"(?:全区|全市|全省|全国|全县|该区|该市|这|上述|其中)\s*$")
+_SCOPE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:共|合计)?(?:实现|完成|累计完成|共完成)")
+KEPT_UNITS = ("年",)  # 每3年: the interval itself is a figure (review_interval)
+
+
+def drop(figure, doc, earlier):
+    norm, at = doc.norm, figure.at
+    if at < 0:
+        return figure
+    before = norm[max(0, at - 1):at]
+    if before == _EACH and figure.unit not in KEPT_UNITS:
+        return None
+    if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20):at]):
+        return None
+    measures = doc.reference.units.get(_simplified(figure.unit), set())
+    if "count" in measures and _SCOPE_BEFORE.search(norm[max(0, at - 4):at]) \
+            and _SCOPE_AFTER.match(norm, figure.unit_end):
+        return None
+    return figure
+
+
+def _simplified(unit: str) -> str:
+    from ..script import simplified
+
+    return simplified(unit)

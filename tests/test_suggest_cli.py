@@ -50,7 +50,7 @@ def test_a_draft_has_the_columns_of_raw_figures_and_lands_in_raw_drafts(project,
 
 def test_the_loader_never_reads_raw_drafts(project, cli):
     drafts = project / "raw" / "drafts"
-    drafts.mkdir()
+    drafts.mkdir(exist_ok=True)
     (drafts / "999_broken.csv").write_text("not,a,figure\n1,2\n", encoding="utf-8")
     result = cli(project, "load")
     assert result.exit_code == 0, result.output
@@ -148,7 +148,7 @@ def test_a_draft_is_no_input_of_a_run(project):
 
     before = Project.at(project).inputs_sha256()
     drafts = project / "raw" / "drafts"
-    drafts.mkdir()
+    drafts.mkdir(exist_ok=True)
     (drafts / f"{DOCUMENT_ID}.csv").write_text(",".join(FIGURES.column_names) + "\n", encoding="utf-8")
     assert Project.at(project).inputs_sha256() == before  # `run --if-changed` does not rerun for a draft
     (project / "raw" / "figures" / f"{DOCUMENT_ID}.csv").write_text(",".join(FIGURES.column_names) + "\n",

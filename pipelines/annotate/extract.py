@@ -56,6 +56,8 @@ class Figure:
     subject: str = ""
     start_month: int | None = None  # a part of a year (rules/sub_year.py)
     end_month: int | None = None
+    sentence: Span = (0, 0)  # its sentence and clause in the copy, for the rules
+    clause: Span = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,7 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
             said.append(f"cluster {cluster_as_written} not in reference/cluster_aliases.csv: add it or correct it")
         return Figure(text.original_start(numeral.start), place, cluster_as_written, enterprise, metric.code,
                       rate_of, period, kind, value, unit.unit, status, qualifier, span, said, place_key,
-                      numeral.start, unit.end)
+                      numeral.start, unit.end, sentence=sentence, clause=clause)
 
     items = _list_items(doc, numeral, unit, metric, hits, clause, sentence, end)
     if len(items) < 2:

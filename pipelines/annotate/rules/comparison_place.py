@@ -17,9 +17,7 @@ def not_the_comparison(figure, doc, earlier):
     if figure.at < 0 or figure.place_key is None:
         return figure
     from .. import places
-    from ..extract import _within
-
-    sentence = _within(doc.sentences, figure.at)
+    sentence = figure.sentence
     mentions = [m for m in doc.places if sentence[0] <= m.start < sentence[1] and m.key == figure.place_key]
     if not mentions or not all(is_comparison(doc.norm, m.start, m.end) for m in mentions):
         return figure

@@ -13,9 +13,7 @@ _ESTIMATED = re.compile(r"预计|预估|初步核算|初步统计")
 def ended_year_is_actual(figure, doc, earlier):
     if figure.status != "target" or figure.at < 0:
         return figure
-    from ..extract import _within
-
-    sentence = _within(doc.sentences, figure.at)
+    sentence = figure.sentence
     before = doc.norm[sentence[0]:figure.at]
     found = list(_ESTIMATED.finditer(before))
     if not found:

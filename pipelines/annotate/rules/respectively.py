@@ -10,17 +10,15 @@ _RESPECTIVELY = re.compile(r"分别")
 def pair_places(figure, doc, earlier):
     if figure.at < 0:
         return figure
-    from ..extract import _within
-
-    sentence = _within(doc.sentences, figure.at)
-    clause_start = _within(doc.clauses, figure.at)[0]
+    sentence = figure.sentence
     word = None
     for match in _RESPECTIVELY.finditer(doc.norm, sentence[0], figure.at):
         word = match
     if word is None:
         return figure
-    listed = [m for m in doc.places if sentence[0] <= m.start and m.end <= word.start()
-              and m.start >= _within(doc.clauses, word.start())[0]]
+    head = doc.norm[sentence[0]:word.start()]
+    word_clause = sentence[0] + max(head.rfind(c) for c in ",;:") + 1  # -1 + 1: the sentence start
+    listed = [m for m in doc.places if word_clause <= m.start and m.end <= word.start()]
     keys = list(dict.fromkeys(m.key for m in listed))
     if len(keys) < 2:
         return figure
@@ -31,5 +29,4 @@ def pair_places(figure, doc, earlier):
     chosen = next(m for m in listed if m.key == keys[index])
     figure.place, figure.place_key = doc.text.span(chosen.start, chosen.end), chosen.key
     figure.notes.append(f"分别: place {index + 1} of the list paired with value {index + 1}")
-    del clause_start
     return figure

@@ -50,9 +50,7 @@ def spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
 def months(figure, doc, earlier):
     if figure.period_kind in WHOLE_YEAR_KINDS or figure.period.start is None or figure.at < 0:
         return figure
-    from ..extract import _within  # the document's sentences
-
-    sentence = _within(doc.sentences, figure.at)
+    sentence = figure.sentence
     own = [s for s in spans(doc.norm, sentence[0], figure.at)]
     basis = ""
     if own:

@@ -21,9 +21,9 @@ Span = tuple[int, int]
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE_END = re.compile(r"[,;:。!?\n]")
 _NEWLINE = re.compile("\n")
-_RANK_BEFORE = re.compile(r"(?:居|排名|排|列|位列|名列|位次)[^,。;]{0,8}第\s*$")
-_TOP_BEFORE = re.compile(r"(?:进入|居|位列|跻身|排名|排)[^,。;]{0,6}前\s*$")
-_RANK_WORD = re.compile(r"位居|居|排名|进入|位列|跻身")
+# Ranking words are cue words (cue_kind rank): before 第N, before 前N, where a rank's evidence starts.
+_RANK_BEFORE = r"(?:{})[^,。;]{{0,8}}第\s*$"
+_TOP_BEFORE = r"(?:{})[^,。;]{{0,6}}前\s*$"
 _RANK_UNITS = ("位", "名")
 _MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常委会)")
 # A line break inside a sentence (a long line cut mid-word) is no sentence end.
@@ -129,7 +129,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         sorted(found_places + [m for m in implied if m.key in written], key=lambda m: m.start),
         places.mentions(norm, reference.clusters),
         places.mentions(norm, {e: e for e in reference.enterprises}),
-        years, subject, written, furniture.furniture_spans(norm), published_month, reporting, basis)
+        years, subject, written, furniture.furniture_spans(norm, reference), published_month, reporting, basis)
 
 
 def extract(original: str, published: int | str, reference: Reference) -> list[Figure]:
@@ -143,9 +143,9 @@ def _candidates(doc: Document) -> list[Figure]:
     figures: list[Figure] = []
     for numeral in numerals(doc.norm):
         line = _within(doc.lines, numeral.start)
-        rank = _rank(doc.norm, numeral, line[0])
+        rank = _rank(doc.norm, numeral, line[0], doc.reference)
         unit = _rank_unit(doc.text, numeral, rank) if rank else _unit(doc, numeral, longest_unit)
-        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture):
+        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference):
             continue
         figures.extend(_figures(doc, numeral, unit, rank, line, figures))
     return figures
@@ -158,20 +158,20 @@ def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | No
         return None  # an ordinal: 第一批, 第二十届, 第七次会议 (第一家 and 第18次拿到 are counted)
     if numeral.chinese and numeral.value == 1 and before != "第":
         return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
-    return units.match(doc.text, numeral, doc.reference.units, longest)
+    return units.match(doc.text, numeral, doc.reference.units, longest, doc.reference.unit_guards)
 
 
-def _rank(norm: str, numeral: Numeral, line_start: int) -> tuple[str, str | None] | None:
+def _rank(norm: str, numeral: Numeral, line_start: int, reference: Reference) -> tuple[str, str | None] | None:
     """(qualifier, unit as written or None) for a position in a ranking: 第28位, 位居全国第一 (exact),
     进入全国前五 (at_most). None for other ordinals (list numbering, 第一批)."""
     before = norm[line_start:numeral.start]
     after = norm[numeral.end:numeral.end + 1]
-    if _TOP_BEFORE.search(before):
+    if re.search(_TOP_BEFORE.format(reference.alternation("rank", "at_most", "before_top")), before):
         return "at_most", after if after in _RANK_UNITS else None
     if before.rstrip().endswith("第"):
         if after in _RANK_UNITS:
             return "exact", after
-        if _RANK_BEFORE.search(before):
+        if re.search(_RANK_BEFORE.format(reference.alternation("rank", "exact", "before_ordinal")), before):
             return "exact", None
     return None
 
@@ -227,7 +227,7 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     if cue is not None and cue.start >= end:  # 6个先进制造业集群: what is counted follows the number
         end = cue.end
     span = evidence(text, numeral.start, end, _context_starts(norm, numeral, cue, qualifier_start, rank, unit,
-                                                               clause, line), line)
+                                                               clause, line, reference), line)
     if not holds(value, span):
         notes.append("the evidence check may not read this number: check evidence")
     if unit.read_as == "大":
@@ -336,11 +336,11 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     """(place as written, key): the nearest in the sentence; else the nearest earlier in the paragraph
     or the two before it (no region or country from there); else the document's subject place."""
     levels = doc.reference.place_levels
-    mention = places.nearest(doc.places, sentence, at, doc.norm, levels)
+    mention = places.nearest(doc.places, sentence, at, doc.norm, levels, doc.reference)
     if mention is None:
         before = _within(doc.paragraphs, max(0, _within(doc.paragraphs, max(0, paragraph[0] - 2))[0] - 2))
         earlier = [m for m in doc.places if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS]
-        mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels)
+        mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:
             notes.append("place from earlier in the paragraph" if mention.start >= paragraph[0]
                          else "place from the paragraphs before")
@@ -362,13 +362,13 @@ def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence:
 
 
 def _context_starts(norm: str, numeral: Numeral, cue, qualifier_start, rank, unit: units.UnitMatch,
-                    clause: Span, line: Span) -> list[int]:
+                    clause: Span, line: Span, reference: Reference) -> list[int]:
     """Where the evidence may start: at the cue word, the qualifier, the ranking word; a few
     characters before a tier; else at the number."""
     starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
     if rank is not None:
         lo = max(line[0], numeral.start - 12)
-        found = _RANK_WORD.search(norm, lo, numeral.start)
+        found = re.compile(reference.alternation("rank", position="evidence_start")).search(norm, lo, numeral.start)
         if found:
             starts.append(found.start())
     if unit.tier:

@@ -9,10 +9,8 @@ from dataclasses import dataclass
 
 from .script import Text
 
-# A place right after these is a frame of comparison (位居全国第一, 占全区的), not what the figure is about.
-_FRAME_BEFORE = ("居", "进入", "占", "跻身", "列", "排名", "领先", "出口", "销往", "远销", "赴", "面向", "与")
-# 在全区率先, 全市第一: the own region as the field of a comparison, not the figure's subject.
-_IMPLIED_FRAME_AFTER = ("率先", "第一", "领先", "前列", "首个", "首家", "唯一")
+# Words before a place that make it a frame (位居全国第一, 占全区的), and after an implied place (在全区率先,
+# 全市第一): cue_kind place_frame of cue_words.csv, code frame.
 # A place that opens a company's name (广西玉柴集团, 柳州津晶公司) is not what the figure is about.
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)")
 # Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.
@@ -43,14 +41,16 @@ def mentions(norm: str, names: dict[str, str]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def is_frame(norm: str, mention: Mention) -> bool:
+def is_frame(norm: str, mention: Mention, reference=None) -> bool:
     before = norm[max(0, mention.start - 3):mention.start]
     before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
-    if any(before.endswith(word) for word in _FRAME_BEFORE):
+    frame_before = reference.words_of("place_frame", "frame", "before_place") if reference else ()
+    frame_after = reference.words_of("place_frame", "frame", "after_implied") if reference else ()
+    if any(before.endswith(word) for word in frame_before):
         return True
     if mention.name == "自治区" and norm[mention.end:mention.end + 1] == "级":
         return True  # 自治区级实验室: a rank of the lab, not a place
-    if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(_IMPLIED_FRAME_AFTER, mention.end)):
+    if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(frame_after, mention.end)):
         return True
     return bool(_COMPANY_AFTER.match(norm, mention.end))
 
@@ -63,12 +63,12 @@ LOCAL_LEVELS = ("county", "district")
 
 
 def nearest(found: list[Mention], span: tuple[int, int], at: int, norm: str | None = None,
-            levels: dict[str, str] | None = None) -> Mention | None:
+            levels: dict[str, str] | None = None, reference=None) -> Mention | None:
     """The mention nearest before `at` in span, else the nearest after it. Frames are left out, and
     so is the country unless it stands right before the number (全国平均水平2.65%): 全国两会 earlier
     in a sentence about a city's buses does not make its figures national."""
     def fits(m: Mention) -> bool:
-        if norm is not None and is_frame(norm, m):
+        if norm is not None and is_frame(norm, m, reference):
             return False
         if levels is not None and levels.get(m.key) == "country":
             return m.end <= at and at - m.end <= COUNTRY_REACH

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 
-_COMPARED_BEFORE = re.compile(r"(?:比|较|高于|低于|快于|慢于|超过|相当于|对比|同比)\s*(?:全)?$")
-_COMPARED_AFTER = re.compile(r"\s*(?:的)?\s*(?:平均|同期|水平)")
+# The words are cue words: cue_kind place_frame, code comparison (before_place: 比, 高于; after_place: 平均).
+_BEFORE = r"(?:{})\s*(?:全)?$"
+_AFTER = r"\s*(?:的)?\s*(?:{})"
 
 
-def is_comparison(norm: str, start: int, end: int) -> bool:
-    return bool(_COMPARED_BEFORE.search(norm, max(0, start - 4), start) or _COMPARED_AFTER.match(norm, end))
+def is_comparison(norm: str, start: int, end: int, reference) -> bool:
+    before = _BEFORE.format(reference.alternation("place_frame", "comparison", "before_place"))
+    after = _AFTER.format(reference.alternation("place_frame", "comparison", "after_place"))
+    return bool(re.search(before, norm[max(0, start - 4):start]) or re.match(after, norm[end:end + 6]))
 
 
 def not_the_comparison(figure, doc, earlier):
@@ -19,11 +22,11 @@ def not_the_comparison(figure, doc, earlier):
     from .. import places
     sentence = figure.sentence
     mentions = [m for m in doc.places if sentence[0] <= m.start < sentence[1] and m.key == figure.place_key]
-    if not mentions or not all(is_comparison(doc.norm, m.start, m.end) for m in mentions):
+    if not mentions or not all(is_comparison(doc.norm, m.start, m.end, doc.reference) for m in mentions):
         return figure
     others = [m for m in doc.places if sentence[0] <= m.start and m.end <= figure.at
-              and not is_comparison(doc.norm, m.start, m.end) and m.key != figure.place_key
-              and not places.is_frame(doc.norm, m)]
+              and not is_comparison(doc.norm, m.start, m.end, doc.reference) and m.key != figure.place_key
+              and not places.is_frame(doc.norm, m, doc.reference)]
     compared = doc.text.span(mentions[0].start, mentions[0].end)
     if others:
         chosen = others[-1]

@@ -156,7 +156,7 @@ def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | No
     if before == "第" and (doc.norm[numeral.end:numeral.end + 1] not in "家次"
                            or _MEETING.match(doc.norm, numeral.end + 1)):
         return None  # an ordinal: 第一批, 第二十届, 第七次会议 (第一家 and 第18次拿到 are counted)
-    if numeral.chinese and numeral.value == 1 and before != "第":
+    if numeral.chinese and numeral.value == 1 and before != "第" and doc.norm[numeral.end:numeral.end + 1] != "倍":
         return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
     return units.match(doc.text, numeral, doc.reference.units, longest, doc.reference.unit_guards)
 
@@ -193,7 +193,7 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     hits = cues.cue_hits(norm, (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12)), reference)
 
     qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line, reference)
-    metric, cue = _metric(hits, numeral, unit, rank, clause, reference)
+    metric, cue = _metric(hits, numeral, unit, rank, clause, reference, norm)
     if metric is None:
         return []
     if unit.tier:
@@ -262,24 +262,25 @@ def _qualifier(norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: S
 
 
 def _metric(hits, numeral: Numeral, unit: units.UnitMatch, rank, clause: Span,
-            reference: Reference) -> tuple[Metric | None, cues.CueHit | None]:
+            reference: Reference, norm: str = "") -> tuple[Metric | None, cues.CueHit | None]:
     if unit.tier:  # a size tier is a class of output value (raw/README.md, size tiers)
         return next((m for m in reference.metrics if m.code == "output_value"), None), None
     if rank is not None:
         return cues.choose_metric([], numeral.start, unit.measures, reference, kinds=("rank",))
     if "count" in unit.measures:
-        return _count_metric(hits, numeral, unit, clause, reference)
+        return _count_metric(hits, numeral, unit, clause, reference, norm)
     return cues.choose_metric(hits, numeral.start, unit.measures, reference)
 
 
 COUNTED_AFTER = 10  # how far after a count's unit its noun may start: 9项电动土方机械国家标准
 
 
-def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, reference: Reference):
+def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, reference: Reference, norm: str = ""):
     """A count's cue is the noun counted: the cue word right after the unit (number, classifier,
     noun: 6个先进制造业集群), else the nearest before the number in its clause (规上工业企业超1300家)."""
     fitting = [h for h in hits if h.metric.unit_measure in unit.measures and h.metric.kind == "count"]
-    after = [h for h in fitting if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER)]
+    after = [h for h in fitting if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER)
+             and "、" not in norm[unit.end:h.start]]  # 421个贫困村、现行标准: another item
     before = [h for h in fitting if clause[0] <= h.start and h.end <= numeral.start]
     if after:
         best = min(after, key=lambda h: (h.start, -(h.end - h.start)))

@@ -50,6 +50,8 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
             found.append(Mention(match.start(), match.end(), first, published_year, relative="以来"))
             taken.append(match.span())
     for match in _ONE.finditer(norm):
+        if _COMPARED.search(norm, max(0, match.start() - 1), match.start()) and not norm.startswith("以来", match.end()):
+            continue  # 比2015年增长37.8%: the base of a comparison, not the figure's year
         if not any(s <= match.start() < e for s, e in taken):
             year = int(match.group(1))
             found.append(Mention(match.start(), match.end(), year, year))

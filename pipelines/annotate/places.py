@@ -46,7 +46,8 @@ def is_frame(norm: str, mention: Mention, reference=None) -> bool:
     before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
     frame_before = reference.words_of("place_frame", "frame", "before_place") if reference else ()
     frame_after = reference.words_of("place_frame", "frame", "after_implied") if reference else ()
-    if any(before.endswith(word) for word in frame_before):
+    frame_next = reference.words_of("place_frame", "frame", "after_place") if reference else ()
+    if any(before.endswith(word) for word in frame_before) or norm.startswith(frame_next, mention.end):
         return True
     if mention.name == "自治区" and norm[mention.end:mention.end + 1] == "级":
         return True  # 自治区级实验室: a rank of the lab, not a place

@@ -6,12 +6,15 @@ A size tier (千亿级, 三千亿 产业) takes the catalogue's tier unit 亿级
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .numerals import Numeral
 from .script import Text
 
 TIER_UNIT = "亿级"
+_BARE = re.compile("[一二两三四五六七八九]?[十百千万]")  # 千, 五百: an order of magnitude, no digits
+_TIER_NOUNS = ("产业", "级", "元级")
 _MORE = "多余"
 
 
@@ -64,6 +67,9 @@ def match(text: Text, numeral: Numeral, units: dict[str, set[str]], longest: int
         written = "".join(text.original[text.origin[p]] for p in positions[:length])
         if unit == "亿" and numeral.chinese and follower not in ("元", "美"):
             return _tier(text, positions[0], end, more, units)
+        if unit == "亿元" and numeral.chinese and _BARE.fullmatch(norm[numeral.start:numeral.end]) \
+                and norm.startswith(_TIER_NOUNS, end):
+            return _tier(text, positions[0], end, more, units)  # 千亿元产业: a class, not an amount
         if unit == TIER_UNIT:
             return _tier(text, positions[0], end, more, units)
         return UnitMatch(written, end, frozenset(units[unit]), more, False)

@@ -13,7 +13,10 @@ _DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-\d{2})?")
 HEAD = 60  # the title and first line: where a document names the year it is about
 # Words that say the text looks back on a whole year that has ended.
 _LOOKS_BACK = re.compile(r"过去一年|过去的一年|去年|全年|上年|统计公报")
-EARLY_MONTHS = 6  # published in the first half of a year: looking back is about the year before
+EARLY_MONTHS = 6
+STATED = "the year the document's head states"
+# 2015中国企业500强: a ranking list, whose data year is the year before the list's
+_RANKING = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强")  # published in the first half of a year: looking back is about the year before
 
 
 def published(value: int | str) -> tuple[int, int | None]:
@@ -28,11 +31,17 @@ def published(value: int | str) -> tuple[int, int | None]:
 
 def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int, str]:
     """(the year reported on, why): a year the head states that is the publication year or the one
-    before; else the year before when published early in a year by a text that looks back; else the
-    publication year."""
+    before; a ranking list's data year (the year before the list's); else the year before when
+    published early in a year by a text that looks back; else the publication year. (Taking the year
+    a text states most was tried: it moved no held-out figure and put present-day areas in the year
+    before.)"""
     head = [m for m in mentions if m.start < HEAD and m.relative is None and m.first == m.last]
     if head and year - 1 <= head[0].first <= year:
-        return head[0].first, f"the year the document's head states ({head[0].first})"
+        return head[0].first, f"{STATED} ({head[0].first})"
+    ranking = _RANKING.search(norm)
+    if ranking and int(ranking.group(1)) in (year, year - 1):
+        data_year = int(ranking.group(1)) - 1
+        return data_year, f"a ranking list of {ranking.group(1)}, on the results of {data_year}"
     if month is not None and month <= EARLY_MONTHS and _LOOKS_BACK.search(norm[:HEAD * 4]):
         return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
     return year, ""
@@ -41,6 +50,9 @@ def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int,
 def year_of_the_report(figure, doc, earlier):
     """A figure whose year was taken from the publication date gets the year the document reports on."""
     period = figure.period
+    stock = "(a stock, as of publication)" in period.basis or figure.period_kind == "as_of"
+    if stock and not doc.reporting_basis.startswith(STATED):
+        return figure  # 目前, 现有: a stock is as of publication unless the document names its year
     if doc.reporting_year and doc.reporting_year != doc.published_year and period.inferred \
             and period.basis.startswith("year not stated: publication year"):
         y = doc.reporting_year

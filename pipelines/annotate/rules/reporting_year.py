@@ -10,11 +10,12 @@ from dataclasses import replace
 from ..periods import Period
 
 _DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-\d{2})?")
-HEAD = 60  # the title and first line: where a document names the year it is about
+HEAD = 60  # the first line (a title), at most this long: where a document names the year it is about
 # Words that say the text looks back on a whole year that has ended.
 _LOOKS_BACK = re.compile(r"过去一年|过去的一年|去年|全年|上年|统计公报")
 EARLY_MONTHS = 6
 STATED = "the year the document's head states"
+RANKING_HEAD = 300
 # 2015中国企业500强: a ranking list, whose data year is the year before the list's
 _RANKING = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强")  # published in the first half of a year: looking back is about the year before
 
@@ -35,10 +36,11 @@ def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int,
     published early in a year by a text that looks back; else the publication year. (Taking the year
     a text states most was tried: it moved no held-out figure and put present-day areas in the year
     before.)"""
-    head = [m for m in mentions if m.start < HEAD and m.relative is None and m.first == m.last]
+    first_line = len(norm) - len(norm.lstrip()) + (norm.lstrip() + "\n").index("\n")
+    head = [m for m in mentions if m.start < min(HEAD, first_line) and m.relative is None and m.first == m.last]
     if head and year - 1 <= head[0].first <= year:
         return head[0].first, f"{STATED} ({head[0].first})"
-    ranking = _RANKING.search(norm)
+    ranking = _RANKING.search(norm, 0, RANKING_HEAD)  # a list the text is about is named at its top
     if ranking and int(ranking.group(1)) in (year, year - 1):
         data_year = int(ranking.group(1)) - 1
         return data_year, f"a ranking list of {ranking.group(1)}, on the results of {data_year}"

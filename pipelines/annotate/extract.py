@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import cues, enumerations, furniture, places, rules, units
+from . import cues, enumerations, furniture, places, rules, tables, units
 from .rules import reporting_year
 from .evidence import evidence, holds
 from .numerals import Numeral, numerals
@@ -81,6 +81,7 @@ class Document:
     published_month: int | None = None
     reporting_year: int = 0  # the year the document reports on (rules/reporting_year.py)
     reporting_basis: str = ""
+    cells: dict = field(default_factory=dict)  # tables.Cell by where its number starts
 
     @property
     def norm(self) -> str:
@@ -129,7 +130,8 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         sorted(found_places + [m for m in implied if m.key in written], key=lambda m: m.start),
         places.mentions(norm, reference.clusters),
         places.mentions(norm, {e: e for e in reference.enterprises}),
-        years, subject, written, furniture.furniture_spans(norm, reference), published_month, reporting, basis)
+        years, subject, written, furniture.furniture_spans(norm, reference), published_month, reporting, basis,
+        tables.cells(norm))
 
 
 def extract(original: str, published: int | str, reference: Reference) -> list[Figure]:
@@ -145,6 +147,8 @@ def _candidates(doc: Document) -> list[Figure]:
         line = _within(doc.lines, numeral.start)
         rank = _rank(doc.norm, numeral, line[0], doc.reference)
         unit = _rank_unit(doc.text, numeral, rank) if rank else _unit(doc, numeral, longest_unit)
+        if unit is None and numeral.start in doc.cells:
+            unit = _cell_unit(doc, doc.cells[numeral.start], numeral)
         if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference):
             continue
         figures.extend(_figures(doc, numeral, unit, rank, line, figures))
@@ -159,6 +163,14 @@ def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | No
     if numeral.chinese and numeral.value == 1 and before != "第" and doc.norm[numeral.end:numeral.end + 1] != "倍":
         return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
     return units.match(doc.text, numeral, doc.reference.units, longest, doc.reference.unit_guards)
+
+
+def _cell_unit(doc: Document, cell: tables.Cell, numeral: Numeral) -> units.UnitMatch | None:
+    """A table cell's unit is its column header's ((%), (亿元)); none when the header names no unit."""
+    measures = doc.reference.units.get(simplified(cell.unit)) if cell.unit else None
+    if not measures:
+        return None
+    return units.UnitMatch(cell.unit, numeral.end, frozenset(measures), False, False, read_as="table")
 
 
 def _rank(norm: str, numeral: Numeral, line_start: int, reference: Reference) -> tuple[str, str | None] | None:

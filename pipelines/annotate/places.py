@@ -53,7 +53,12 @@ def is_frame(norm: str, mention: Mention, reference=None) -> bool:
         return True  # 自治区级实验室: a rank of the lab, not a place
     if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(frame_after, mention.end)):
         return True
-    return bool(_COMPANY_AFTER.match(norm, mention.end))
+    if _COMPANY_AFTER.match(norm, mention.end):
+        # 广西玉柴集团: a province opening a company's name is no place of its figures; 柳州五菱公司: a
+        # company keeps the city (or county) it is named after
+        level = reference.place_levels.get(mention.key) if reference is not None else None
+        return level not in ("prefecture", "county", "district")
+    return False
 
 
 COUNTRY_REACH = 8

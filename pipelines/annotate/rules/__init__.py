@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from . import comparison_place, estimated, from_to, not_a_figure, reporting_year, respectively, sign, sub_year
+from . import (comparison_place, estimated, from_to, not_a_figure, reporting_year, respectively, sign, sub_year,
+               table_cell)
 
 if TYPE_CHECKING:
     from ..extract import Document, Figure
@@ -26,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
+    table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
 )
 

@@ -149,6 +149,8 @@ def _candidates(doc: Document) -> list[Figure]:
         unit = _rank_unit(doc.text, numeral, rank) if rank else _unit(doc, numeral, longest_unit)
         if unit is None and numeral.start in doc.cells:
             unit = _cell_unit(doc, doc.cells[numeral.start], numeral)
+        if unit is None:
+            unit = _range_unit(doc, numeral, longest_unit)
         if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference):
             continue
         figures.extend(_figures(doc, numeral, unit, rank, line, figures))
@@ -163,6 +165,24 @@ def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | No
     if numeral.chinese and numeral.value == 1 and before != "第" and doc.norm[numeral.end:numeral.end + 1] != "倍":
         return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
     return units.match(doc.text, numeral, doc.reference.units, longest, doc.reference.unit_guards)
+
+
+_RANGE_TO = re.compile(r"\s*(?:-|—|–|~|～|至|到)\s*(?=\d)")
+
+
+def _range_unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
+    """8-10%, 3至5万吨: the lower bound of a range takes the unit written after the upper one."""
+    to = _RANGE_TO.match(doc.norm, numeral.end)
+    if not to or numeral.chinese:
+        return None
+    upper = next((n for n in numerals(doc.norm[to.end():to.end() + 20])), None)
+    if upper is None or upper.start != 0:
+        return None
+    shifted = Numeral(to.end(), to.end() + upper.end, upper.value, False)
+    found = units.match(doc.text, shifted, doc.reference.units, longest, doc.reference.unit_guards)
+    if found is None or found.tier:
+        return None
+    return units.UnitMatch(found.unit, numeral.end, found.measures, found.more_than, False, read_as="range")
 
 
 def _cell_unit(doc: Document, cell: tables.Cell, numeral: Numeral) -> units.UnitMatch | None:
@@ -242,6 +262,8 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
                                                                clause, line, reference), line)
     if not holds(value, span):
         notes.append("the evidence check may not read this number: check evidence")
+    if unit.read_as == "range":
+        notes.append(f"the lower bound of a range: unit {unit.unit} read from the upper bound")
     if unit.read_as == "大":
         notes.append(f"unit read from {text.span(numeral.end, numeral.end + 1)} (X大 = X items)")
 

@@ -12,6 +12,8 @@ _NUMBER = re.compile(r"[-−－]?\d+(?:\.\d+)?")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*([^()()]{1,6})\s*[))]|(%)")
 _CELL_END = re.compile(r"\s*\|\s*$")
 MIN_COLUMNS = 2
+SHORT_CELL = 16
+_SENTENCE = re.compile(r"[。,;:!?]|\s{2,}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # a header may be a year
 
 
@@ -51,13 +53,23 @@ def cells(norm: str) -> dict[int, Cell]:
     return found
 
 
+def _is_cell(line: str) -> bool:
+    """A line that is one cell: ending in ' |', or short with no sentence punctuation (a copied table
+    without its rules)."""
+    if _CELL_END.search(line):
+        return True
+    text = line.strip()
+    return 0 < len(text) <= SHORT_CELL and not _SENTENCE.search(text)
+
+
 def _one_per_line(lines, found) -> None:
-    """A run of lines ending in ' |': the header cells, then rows of a label and numbers. The first
-    number cell tells where the header ends (the cell before it is the first row's label)."""
+    """A run of one-cell lines: the header cells, then rows of a label and numbers. The first number
+    cell tells where the header ends (the cell before it is the first row's label); every row must
+    then be a label and numbers, or the run is no table."""
     i = 0
     while i < len(lines):
         run = []
-        while i < len(lines) and _CELL_END.search(lines[i][1]):
+        while i < len(lines) and _is_cell(lines[i][1]):
             run.append(lines[i])
             i += 1
         if not run:
@@ -67,11 +79,21 @@ def _one_per_line(lines, found) -> None:
         first = next((k for k, t in enumerate(texts) if _is_number(t)), None)
         if first is None or first < MIN_COLUMNS + 1:
             continue
-        header = texts[:first - 1]
-        start_line = i - len(run)
+        last = max(k for k, t in enumerate(texts) if _is_number(t))
+        rows = texts[first - 1:last + 1]  # short lines after the last number are no part of it
+        header = None
+        for skip in range(0, first - MIN_COLUMNS):  # lines before the header (a caption) are no cells
+            candidate = texts[skip:first - 1]
+            if len(rows) >= len(candidate) and all(_is_number(t) == bool(k % len(candidate))
+                                                   for k, t in enumerate(rows)):
+                header = candidate
+                break
+        if header is None:
+            continue  # not a label and numbers per row: no table
+        start_line = i - len(run) + (first - 1 - len(header))
         caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
         column, label = 0, ""
-        for (at, line), text in zip(run[first - 1:], texts[first - 1:]):
+        for (at, line), text in zip(run[first - 1:last + 1], rows):
             if column == 0:
                 label = text
             elif _is_number(text):

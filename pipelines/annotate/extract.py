@@ -383,6 +383,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
         if mention.name in places.IMPLIED:
             notes.append(f"place from {doc.text.span(mention.start, mention.end)}")
             return doc.written[mention.key], mention.key
+        if places.names_a_company(doc.norm, mention):
+            notes.append(f"place from the company's name ({doc.text.span(mention.start, mention.end)}…)")
         return doc.text.span(mention.start, mention.end), mention.key
     if doc.subject is not None:
         notes.append("place not in the sentence: the document's subject place")

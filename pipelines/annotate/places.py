@@ -41,6 +41,10 @@ def mentions(norm: str, names: dict[str, str]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+def names_a_company(norm: str, mention: Mention) -> bool:
+    return bool(_COMPANY_AFTER.match(norm, mention.end))
+
+
 def is_frame(norm: str, mention: Mention, reference=None) -> bool:
     before = norm[max(0, mention.start - 3):mention.start]
     before = before[:-1] if before.endswith("全") else before  # 位居全广西第一

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from . import (comparison_place, estimated, from_to, not_a_figure, reporting_year, respectively, sign, sub_year,
-               table_cell)
+from . import (comparison_place, estimated, from_to, not_a_figure, reporting_year, respectively, share_shape, sign,
+               sub_year, table_cell)
 
 if TYPE_CHECKING:
     from ..extract import Document, Figure
@@ -28,7 +28,8 @@ RULES: tuple[Rule, ...] = (
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
-    estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
+    estimated.ended_year_is_actual,
+    share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so  # 预计 of a year that has ended: a preliminary actual
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from . import (comparison_place, estimated, from_to, not_a_figure, reporting_year, respectively, share_shape, sign,
-               sub_year, table_cell)
+               subject, sub_year, table_cell)
 
 if TYPE_CHECKING:
     from ..extract import Document, Figure
@@ -29,7 +29,8 @@ RULES: tuple[Rule, ...] = (
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     estimated.ended_year_is_actual,
-    share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so  # 预计 of a year that has ended: a preliminary actual
+    share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of  # 预计 of a year that has ended: a preliminary actual
 )
 
 

@@ -274,7 +274,8 @@ def main() -> int:
         lines.append(f"{unlocated} gold evidence span(s) not found verbatim in their document: matched on value and unit alone.")
     lines.append(f"Time to draft a {size:,}-character document (goal < 1 s): {median:.3f} s (median of 7, "
                  f"reference loaded); the whole `clusterdw suggest` command in a new process, imports, "
-                 f"OpenCC's dictionaries and raw/reference included: {first:.2f} s.")
+                 f"OpenCC's dictionaries and raw/reference included: {first:.2f} s (load average "
+                 f"{__import__('os').getloadavg()[0]:.1f} on {__import__('os').cpu_count()} cores while measured).")
     for document_id in ids:
         if single.get(document_id):
             lines.append(f"Words in the code's strings found in {document_id} and no other annotated "

@@ -9,8 +9,10 @@ import re
 
 _EACH = "每"
 _FREQUENCY = re.compile(r"每\s*[\d一二三四五六七八九十两半]+\s*(?:年|个月|月|周|天)[^,。;]{0,8}$")
-_SCOPE_BEFORE = re.compile(r"(?:全区|全市|全省|全国|全县|该区|该市|这|上述|其中)\s*$")
-_SCOPE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:共|合计)?(?:实现|完成|累计完成|共完成)")
+# 有42项, 新增12家: a count that is itself the figure; otherwise a count whose noun then 实现/完成 a
+# number in the same clause is the set that number is about (全区9个高新区实现营业收入1200亿元).
+_COUNTED_BEFORE = re.compile(r"(?:有|新增|引进|培育|新建|增加|达到|达|共|超|近|约)\s*$")
+_SCOPE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:共|合计)?(?:实现|完成|累计完成|共完成)[^,。;]{0,16}?\d")
 KEPT_UNITS = ("年",)
 _NAME_OPENS = "“《\"‘「"  # “三大攻坚战”, “41条”: a number opening a quoted name is part of the name
 _THRESHOLD = re.compile(r"\s*(?:以上|及以上|以下)的[^,。;]{0,6}?(?:企业|项目|工业|公司)")  # 每3年: the interval itself is a figure (review_interval)
@@ -30,8 +32,8 @@ def drop(figure, doc, earlier):
     if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20):at]):
         return None
     measures = doc.reference.units.get(_simplified(figure.unit), set())
-    if "count" in measures and _SCOPE_BEFORE.search(norm[max(0, at - 4):at]) \
-            and _SCOPE_AFTER.match(norm, figure.unit_end):
+    if "count" in measures and not _COUNTED_BEFORE.search(norm[max(0, at - 3):at]) \
+            and _SCOPE_AFTER.match(norm, figure.unit_end, figure.clause[1]):
         return None
     return figure
 

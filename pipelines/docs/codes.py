@@ -28,6 +28,21 @@ CUE_EFFECTS = {
     ("period", "flow"): "a count made in the period, not a stock (with neither word near, a count is a stock)",
     ("direction", "decrease"): "a rate that fell: its value is written negative",
     ("list", "respectively"): "one value per listed item: the number is not shared by a list",
+    # where one (cue_kind, code) does different things by position, the position is part of the key
+    ("rank", "exact", "before_ordinal"): "居…第N: a position in a ranking (qualifier exact)",
+    ("rank", "at_most", "before_top"): "进入…前N: among the top N (qualifier at_most)",
+    ("rank", "exact", "evidence_start"): "where a rank's evidence span may start",
+    ("furniture", "byline"): "a byline, source or contact line: no number on it is a figure",
+    ("furniture", "reader_count"): "a reader count: no figure",
+    ("unit_guard", "not_a_unit"): "the unit's last character begins a longer word when `not_followed_by` one of its "
+                                  "characters (个人, 项目)",
+    ("place_frame", "frame", "before_place"): "the place after it is the field of a ranking, a whole or a "
+                                              "destination, not the figure's place",
+    ("place_frame", "frame", "after_implied"): "全区/全市 before it is the field of a comparison (在全区率先)",
+    ("place_frame", "comparison", "before_place"): "the place after it is compared with (比江西少30%): the figure "
+                                                   "keeps its own place",
+    ("place_frame", "comparison", "after_place"): "the place before it is an average or base compared with "
+                                                  "(全区平均水平)",
 }
 
 
@@ -73,7 +88,7 @@ def cue_words_table(rows: list[dict[str, str]]) -> list[str]:
         groups.setdefault((r["cue_kind"], r["code"], r["position"]), []).append(_word(r))
     lines = ["| `cue_kind` | `code` | `position` | what it gives | words |", "|---|---|---|---|---|"]
     for (kind, code, position), words in groups.items():
-        effect = CUE_EFFECTS.get((kind, code), f"`{kind}` `{code}`")
+        effect = CUE_EFFECTS.get((kind, code, position)) or CUE_EFFECTS.get((kind, code), f"`{kind}` `{code}`")
         lines.append(f"| `{kind}` | `{code}` | `{position}` | {effect} | {', '.join(words)} |")
     return lines
 

@@ -228,6 +228,11 @@ CUE_CODES = {
     "period": ("average", "cumulative", "stock", "flow"),
     "direction": ("decrease",),
     "list": ("respectively",),
+    # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
+    "rank": ("exact", "at_most"),
+    "furniture": ("byline", "reader_count"),
+    "unit_guard": ("not_a_unit",),
+    "place_frame": ("frame", "comparison"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -235,6 +240,10 @@ CUE_POSITIONS = {
     "period": ("before_number",),
     "direction": ("by_metric_cue",),
     "list": ("before_number",),
+    "rank": ("before_ordinal", "before_top", "evidence_start"),
+    "furniture": ("line_start", "before_number"),
+    "unit_guard": ("after_unit",),
+    "place_frame": ("before_place", "after_place", "after_implied"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

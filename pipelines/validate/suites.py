@@ -1,9 +1,11 @@
-"""Run the Great Expectations suites of checks/ on the built tables; critical failures stop publish.
+"""Run the Great Expectations suites on the built tables; critical failures stop publish.
 
-Each suite is GX's JSON format plus, in `meta.clusterdw`, the table it checks (`table`) and,
-optionally, the SQL of the frame it validates (`frame_sql`) where a check needs a join, such as
-foreign keys. GX's pandas datasource validates frames pulled from DuckDB (its SQL datasource does
-not work on DuckDB). GX is imported here only: it takes seconds to import.
+A table's suite is the data tests declared beside its model (`data_tests:` in the model's .yml,
+compiled by declared.py) plus checks/<table>.json, in GX's JSON format with, in `meta.clusterdw`,
+the table it checks (`table`). Where an expectation needs a column only SQL can compute (a join, a
+plausible range from the metric catalogue), the frame it validates is the one SELECT of
+checks/<table>.sql. GX's pandas datasource validates frames pulled from DuckDB (its SQL datasource
+does not work on DuckDB). GX is imported here only: it takes seconds to import.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ import duckdb
 
 from ..errors import ClusterdwError, ValidationFailed
 from ..sql import qualified, quote
+from ..models.descriptions import read_doc
+from .declared import compile_suite
+from .kinds import columns_of
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +71,26 @@ class Suite:
 
 
 def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]:
+    """Every suite: checks/<table>.json (GX's format, no SQL), its frame's SQL in checks/<table>.sql
+    where it needs one, and the data tests declared in the model's .yml compiled in (declared.py).
+    A model with declared tests and no .json gets a suite of its own."""
     suites = []
-    for path in sorted((project_dir / "checks").glob("*.json")):
+    paths = {path.stem: path for path in sorted((project_dir / "checks").glob("*.json"))}
+    for folder in ("staging", "marts"):
+        for model in sorted((project_dir / folder).glob("*.sql")):
+            if model.stem not in paths and read_doc(model).tests:
+                paths[model.stem] = model.with_suffix(".yml")
+    for name, path in sorted(paths.items()):
+        suite = _read_suite(project_dir, name, path)
+        if only is None or suite.table in only or suite.table.split(".")[-1] in only:
+            suites.append(suite)
+    return suites
+
+
+def _read_suite(project_dir: Path, name: str, path: Path) -> Suite:
+    if path.suffix == ".yml":  # declared tests only
+        definition, table = {"name": name, "expectations": []}, f"{path.parent.name}.{name}"
+    else:
         try:
             definition = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as error:
@@ -77,25 +100,36 @@ def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]
         table = settings.get("table")
         if not table:
             raise ClusterdwError("suite names no table", path, 'add "meta": {"clusterdw": {"table": "schema.table"}}')
-        definition.setdefault("name", path.stem)
-        frame_sql = settings.get("frame_sql") or f"select * from {qualified(*str(table).split('.'))}"
-        if isinstance(frame_sql, list):  # JSON has no multi-line strings: suites may give the SQL as lines
-            frame_sql = "\n".join(frame_sql)
-        _refuse_other_than_one_select(frame_sql, path)
-        suite = Suite(path.stem, path, table, frame_sql, definition)
-        if only is None or suite.table in only or suite.table.split(".")[-1] in only:
-            suites.append(suite)
-    return suites
+        definition.setdefault("name", name)
+    frame_sql, frame_path = _frame_sql_of(project_dir, name, path, definition, table)
+    _refuse_other_than_one_select(frame_sql, frame_path)
+    model = project_dir / str(table).split(".")[0] / f"{str(table).split('.')[-1]}.sql"
+    declared = read_doc(model).tests if model.is_file() else []
+    if declared:
+        expectations, frame_sql = compile_suite(declared, frame_sql)
+        definition = {**definition, "expectations": expectations + list(definition.get("expectations", []))}
+    return Suite(name, path, table, frame_sql, definition)
 
 
-def _column_of(kwargs: dict) -> str | None:
-    if "column" in kwargs:
-        return kwargs["column"]
-    if "column_A" in kwargs:
-        return f"{kwargs['column_A']}, {kwargs['column_B']}"
-    if "column_list" in kwargs:
-        return ", ".join(kwargs["column_list"])
-    return None
+def _frame_sql_of(project_dir: Path, name: str, path: Path, definition: dict, table: str) -> tuple[str, Path]:
+    """The SQL of the frame a suite validates: checks/<name>.sql where the suite needs one (a join, a
+    computed column), else the table. A suite written before the .sql files may still hold it in
+    meta.clusterdw.frame_sql (a string, or its lines)."""
+    legacy = ((definition.get("meta") or {}).get("clusterdw") or {}).get("frame_sql")
+    own = project_dir / "checks" / f"{name}.sql"
+    if legacy and own.exists():
+        raise ClusterdwError("the suite's frame SQL is written twice: in meta.clusterdw.frame_sql and in "
+                             f"{own.name}", path, f"keep it in checks/{own.name} only")
+    if legacy:
+        return ("\n".join(legacy) if isinstance(legacy, list) else legacy), path
+    if own.exists():
+        return own.read_text(encoding="utf-8"), own
+    return f"select * from {qualified(*str(table).split('.'))}", path
+
+
+def _column_of(kind: str, kwargs: dict) -> str | None:
+    columns = columns_of(kind, kwargs)
+    return ", ".join(columns) if columns else None
 
 
 class Validator:
@@ -108,7 +142,7 @@ class Validator:
     memoised while a suite runs (gx_speed.py).
     """
 
-    def __init__(self, docs_dir: Path | None = None):
+    def __init__(self, docs_dir: Path | None = None, speed_patches: bool = True):
         import warnings
 
         with warnings.catch_warnings():  # GX imports pyspark where the .[spark] extra is installed, and
@@ -122,6 +156,7 @@ class Validator:
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         self.docs_dir = docs_dir
+        self.speed_patches = speed_patches  # off only to test that gx_speed.py changes no result
         if docs_dir is not None:
             self.context.add_data_docs_site(site_name="clusterdw", site_config={
                 "class_name": "SiteBuilder",
@@ -148,10 +183,14 @@ class Validator:
         return gx_suite
 
     def validate(self, suite: Suite, frame) -> list[ExpectationResult]:
+        from contextlib import nullcontext
+
         from .gx_speed import memoised_configurations, unfingerprinted_batches
 
         gx_suite = self._gx_suite(suite)
-        with memoised_configurations(), unfingerprinted_batches():
+        patched = self.speed_patches
+        with memoised_configurations() if patched else nullcontext(), \
+                unfingerprinted_batches() if patched else nullcontext():
             if self.docs_dir is not None:
                 items = self._run_for_docs(suite, gx_suite, frame)
             else:
@@ -184,7 +223,7 @@ class Validator:
         sample = info.get("partial_unexpected_list") or info.get("observed_value")
         error = _exception_message(item.exception_info)
         return ExpectationResult(
-            suite.name, suite.table, config.type, _column_of(config.kwargs),
+            suite.name, suite.table, config.type, _column_of(config.type, config.kwargs),
             getattr(config.severity, "value", str(config.severity)), bool(item.success),
             info.get("unexpected_count"),
             None if sample is None else json.dumps(sample, ensure_ascii=False, default=str)[:300],
@@ -226,9 +265,8 @@ def suite_columns(definition: dict) -> list[str] | None:
     """The columns a suite's expectations read, or None when one reads the whole table (expect_table_*)."""
     columns: dict[str, None] = {}
     for expectation in definition.get("expectations", []):
-        kwargs = expectation.get("kwargs", {})
-        named = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs] + kwargs.get("column_list", [])
-        if not named and str(expectation.get("type", "")).startswith("expect_table_"):
+        named = columns_of(expectation.get("type", ""), expectation.get("kwargs", {}))
+        if named is None:
             return None
         columns.update(dict.fromkeys(named))
     return list(columns)

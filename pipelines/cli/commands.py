@@ -172,6 +172,26 @@ def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
     print_step(project, step(project, "check", docs=docs))
 
 
+@main.command("test")
+@click.option("-s", "--select", "select", multiple=True,
+              help="Models whose unit tests run: NAME, NAME+, +NAME, as build. Repeatable.")
+@click.pass_context
+def test_command(ctx, select: tuple[str, ...]):
+    """Run the unit tests of the models' .yml (`unit_tests:`): given rows in, expected rows out, on DuckDB."""
+    from ..models.unit_tests import UnitTestsFailed, render, run_unit_tests
+
+    outcomes = run_unit_tests(project_of(ctx).project_dir, list(select) or None)
+    for outcome in outcomes:
+        for line in render(outcome):
+            click.echo(line)
+    failed = [o for o in outcomes if not o.passed]
+    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} unit test(s) passed")
+    if failed:
+        first = failed[0].test
+        raise UnitTestsFailed(f"{len(failed)} unit test(s) failed, first: {first.model}: {first.name}", first.where,
+                              "fix the model, or the test's given or expected rows")
+
+
 @main.command("verify-evidence")
 @click.option("--documents", "documents_dir", required=True, type=click.Path(exists=True, file_okay=False,
               path_type=Path), help="Folder of source documents named <document_id>.txt.")

@@ -42,6 +42,9 @@ class ExpectationResult:
     unexpected_count: int | None
     sample: str | None
     note: str | None
+    # every failing row by the table's key (its unique column or columns) and, for a figure, the raw
+    # file and line it was read from: [{"figure_id": "003-017", "source": "raw/figures/x.csv:19"}, ...]
+    failing_rows: list[dict] | None = None
 
 
 @dataclass
@@ -68,6 +71,17 @@ class Suite:
     table: str
     frame_sql: str
     definition: dict
+
+
+def key_columns(definition: dict) -> list[str]:
+    """The suite's table key: the column, or columns, of its first uniqueness expectation (its grain)."""
+    for expectation in definition.get("expectations", []):
+        kwargs = expectation.get("kwargs", {})
+        if expectation.get("type") == "expect_column_values_to_be_unique":
+            return [kwargs["column"]]
+        if expectation.get("type") == "expect_compound_columns_to_be_unique":
+            return list(kwargs["column_list"])
+    return []
 
 
 def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]:
@@ -191,11 +205,32 @@ class Validator:
         patched = self.speed_patches
         with memoised_configurations() if patched else nullcontext(), \
                 unfingerprinted_batches() if patched else nullcontext():
+            keys = [c for c in key_columns(suite.definition) if c in frame.columns]
             if self.docs_dir is not None:
                 items = self._run_for_docs(suite, gx_suite, frame)
+                failing = self._failing_rows(items, frame, keys)
             else:
-                items = self._run_fast(gx_suite, frame)
-        return [self._result(suite, item) for item in items]
+                items = self._run_fast(gx_suite, frame, keys)
+                failing = {number: _keys_of(item, keys) for number, item in enumerate(items) if keys}
+        return [self._result(suite, item, failing.get(number)) for number, item in enumerate(items)]
+
+    def _batch(self, frame):
+        if self._frames is None:
+            self._frames = self.datasource.add_dataframe_asset("frames").add_batch_definition_whole_dataframe("all")
+        return self._frames.get_batch(batch_parameters={"dataframe": frame})
+
+    def _failing_rows(self, items: list, frame, keys: list[str]) -> dict[int, list[dict] | None]:
+        """The failing rows of the expectations that failed, by key (a Data Docs run reads BASIC results)."""
+        failing = {}
+        if not keys:
+            return failing
+        batch = None
+        for number, item in enumerate(items):
+            if not item.success and _exception_message(item.exception_info) is None:
+                batch = batch or self._batch(frame)
+                again = batch.validate(item.expectation_config.to_domain_obj(), result_format=_complete(keys))
+                failing[number] = _keys_of(again, keys)
+        return failing
 
     def _run_for_docs(self, suite: Suite, gx_suite, frame) -> list:
         gx_suite = self.context.suites.add(gx_suite)
@@ -206,18 +241,18 @@ class Validator:
         # BASIC still lists unexpected values (what the docs show), at two thirds of SUMMARY's cost
         return definition.run(batch_parameters={"dataframe": frame}, result_format="BASIC").results
 
-    def _run_fast(self, gx_suite, frame) -> list:
-        if self._frames is None:
-            self._frames = self.datasource.add_dataframe_asset("frames").add_batch_definition_whole_dataframe("all")
-        batch = self._frames.get_batch(batch_parameters={"dataframe": frame})
+    def _run_fast(self, gx_suite, frame, keys: list[str]) -> list:
+        batch = self._batch(frame)
         items = list(batch.validate(gx_suite, result_format="BOOLEAN_ONLY").results)
         for number, item in enumerate(items):
             if not item.success and _exception_message(item.exception_info) is None:
-                items[number] = batch.validate(item.expectation_config.to_domain_obj(), result_format="SUMMARY")
+                # SUMMARY's counts and values, and with the keys every failing row's key
+                items[number] = batch.validate(item.expectation_config.to_domain_obj(),
+                                               result_format=_complete(keys) if keys else "SUMMARY")
         return items
 
     @staticmethod
-    def _result(suite: Suite, item) -> ExpectationResult:
+    def _result(suite: Suite, item, failing_rows: list[dict] | None = None) -> ExpectationResult:
         config = item.expectation_config
         info = item.result or {}
         sample = info.get("partial_unexpected_list") or info.get("observed_value")
@@ -227,13 +262,32 @@ class Validator:
             getattr(config.severity, "value", str(config.severity)), bool(item.success),
             info.get("unexpected_count"),
             None if sample is None else json.dumps(sample, ensure_ascii=False, default=str)[:300],
-            f"error: {error}" if error else (config.meta or {}).get("guards"))
+            f"error: {error}" if error else (config.meta or {}).get("guards"),
+            failing_rows if not item.success else None)
 
     def build_docs(self) -> Path | None:
         if self.docs_dir is None:
             return None
         self.context.build_data_docs(site_names=["clusterdw"])
         return self.docs_dir / "index.html"
+
+
+def _complete(keys: list[str]) -> dict:
+    return {"result_format": "COMPLETE", "unexpected_index_column_names": keys}
+
+
+def _plain(value):
+    """A key's value as JSON holds it: numpy scalars as Python's, NaN as null."""
+    value = value.item() if hasattr(value, "item") else value
+    return None if isinstance(value, float) and value != value else value
+
+
+def _keys_of(item, keys: list[str]) -> list[dict] | None:
+    """The key of each row GX lists as unexpected; None where GX lists none (a table-level expectation)."""
+    listed = (item.result or {}).get("unexpected_index_list") if not item.success else None
+    if not listed or not isinstance(listed[0], dict):
+        return None
+    return [{key: _plain(row.get(key)) for key in keys} for row in listed]
 
 
 def _exception_message(info: dict | None) -> str | None:
@@ -446,7 +500,26 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
     log.debug("validate: %d suites, %d expectations validated in %.2fs after GX's import%s",
               len(suites), len(results), validated - ready,
               f"; Data Docs built in {time.perf_counter() - validated:.2f}s" if docs else "")
+    _trace_to_raw(con, results)
     return results, summarise(results, rows) + skipped, docs
+
+
+def _trace_to_raw(con: duckdb.DuckDBPyConnection, results: list[ExpectationResult]) -> None:
+    """Add to each failing row keyed by a figure id the raw file and line the figure was read from."""
+    ids = {value for r in results for row in r.failing_rows or [] for key, value in row.items()
+           if key.endswith("figure_id") and isinstance(value, str)}
+    if not ids:
+        return
+    try:
+        found = dict(con.execute("select figure_id, source_file || ':' || source_line from raw.figures "
+                                 "where figure_id in (select unnest(?::varchar[]))", [sorted(ids)]).fetchall())
+    except duckdb.CatalogException:  # a dev file without raw tables: the keys alone
+        return
+    for r in results:
+        for row in r.failing_rows or []:
+            sources = [found[v] for k, v in row.items() if k.endswith("figure_id") and v in found]
+            if sources:
+                row["source"] = sources[0] if len(sources) == 1 else sources
 
 
 def raise_on_critical(results: list[ExpectationResult]) -> None:
@@ -465,4 +538,5 @@ def raise_on_critical(results: list[ExpectationResult]) -> None:
 
 
 def as_dicts(results: list[ExpectationResult]) -> list[dict]:
-    return [asdict(r) for r in results]
+    """The results as the run record keeps them: failing rows apart (failures.py), they may be millions."""
+    return [{k: v for k, v in asdict(r).items() if k != "failing_rows"} for r in results]

@@ -57,14 +57,18 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, s
     return _validate(con, project, record, docs, published=True)
 
 
-def _validate(con, project: Project, record: RunRecord, docs: bool, published: bool = False) -> list:
+def _validate(con, project: Project, record: RunRecord, docs: bool, published: bool = False,
+              select: list[str] | None = None) -> list:
     """Run the suites, record their results (every failing row in target/failing_rows.json), and raise if
     a critical expectation failed."""
     from .publish import failures
 
     fault_point("validate")
     with timed(record, "validate"), warehouse.validation_memory(con):
-        results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
+        only = load_graph(project.project_dir).select(select) if select else None
+        if only:
+            _build_what_the_suites_read(con, project, only)
+        results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None, only)
     record.expectations = as_dicts(results)
     record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
     record.docs = str(docs_index) if docs_index else None
@@ -74,6 +78,23 @@ def _validate(con, project: Project, record: RunRecord, docs: bool, published: b
     failures.write_rows_file(rows_file, record.run_id, results)
     raise_on_critical(results)
     return results
+
+
+def _build_what_the_suites_read(con, project: Project, only: list[str]) -> None:
+    """`check --select` after `build --select`: a selected suite also reads tables its model does not (the
+    dimensions its keys resolve in, the metric catalogue). Those not built in the dev file are built
+    first, with what they read, so the suites of the models just built run instead of being skipped."""
+    from .models.graph import tables_read
+    from .validate.suites import read_suites
+
+    graph = load_graph(project.project_dir)
+    built = {f"{schema}.{table}" for schema, table in con.execute(
+        "select schema_name, table_name from duckdb_tables() where database_name = current_database()").fetchall()}
+    wanted = {table for suite in read_suites(project.project_dir, only) for table in tables_read(suite.frame_sql)}
+    missing = sorted(t for t in wanted if t in graph.models and t not in built)
+    if missing:
+        log.info("check: building %s, which the selected suites read", ", ".join(missing))
+        build(con, project.project_dir, [f"+{name}" for name in missing])
 
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
@@ -207,7 +228,7 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
                 if not _has_schema(con, "marts"):
                     raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
                                          "run `clusterdw build` first (or `clusterdw run` for the whole job)")
-                _validate(con, project, record, docs)
+                _validate(con, project, record, docs, select=select)
         finally:
             con.close()
     record.finish("success")

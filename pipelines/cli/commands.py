@@ -91,7 +91,9 @@ def project_of(ctx: click.Context):
 @click.option("--wait", is_flag=True, help="If another run holds the lock, wait for it instead of exiting (code 75).")
 @click.option("--if-changed", is_flag=True, help="Skip when raw/, staging/, marts/ and checks/ are unchanged "
                                                  "since the last successful run.")
-@click.option("--docs/--no-docs", default=True, show_default=True, help="Build GX Data Docs under target/.")
+@click.option("--docs/--no-docs", default=False, show_default=True,
+              help="Also build GX Data Docs under target/data_docs/ (validating whole tables, as their "
+                   "percentages need); without, GX validates the rows DuckDB finds suspect.")
 @click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="After a successful publish, export the marts to Parquet in this folder.")
 @click.option("--report", "report", is_flag=True, help="After a successful publish, write the HTML report "
@@ -152,11 +154,14 @@ def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_d
 
 
 @main.command()
+@click.option("-s", "--select", "select", multiple=True,
+              help="Suites of these models only: NAME, NAME+, +NAME, as build (e.g. what `build --select` "
+                   "just built). Repeatable.")
 @click.option("--docs", is_flag=True, help="Also build GX Data Docs (HTML) under target/data_docs/.")
 @ENGINE
 @SPARK_DIR
 @click.pass_context
-def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
+def check(ctx, select: tuple[str, ...], docs: bool, engine: str, spark_dir: Path | None):
     """Run the Great Expectations suites of checks/ against the dev file (or a Spark build's Parquet)."""
     from .console import print_spark_step, print_step
 
@@ -165,11 +170,13 @@ def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
         from ..engines.spark_runner import spark_check
 
         folder = spark_dir or project.spark_dir
+        if select:
+            raise click.UsageError("--select goes with --engine duckdb")
         print_spark_step(folder, spark_check(project, folder, docs))
         return
     from ..runner import step
 
-    print_step(project, step(project, "check", docs=docs))
+    print_step(project, step(project, "check", list(select) or None, docs=docs))
 
 
 @main.command("test")

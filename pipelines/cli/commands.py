@@ -321,11 +321,23 @@ def status(ctx, last: int):
 
 @main.command("docs")
 @click.argument("models", nargs=-1)
+@click.option("--html", "as_html", is_flag=True, help="Write a static, searchable page set (offline) of every "
+              "model, column, test and column lineage, with the dependency graph drawn.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the --html pages [default: target/docs/].")
 @click.pass_context
-def docs_command(ctx, models: tuple[str, ...]):
+def docs_command(ctx, models: tuple[str, ...], as_html: bool, out_dir: Path | None):
     """The models, their columns and descriptions, and the dependency graph (or only MODELS)."""
     from ..docs.catalog import build_catalog, render
 
+    if as_html or out_dir:
+        from ..docs.site import write_site
+
+        project = project_of(ctx)
+        if models:
+            raise click.UsageError("--html writes every model: leave out MODELS")
+        click.echo(f"Docs: {write_site(project, out_dir or project.target_dir / 'docs')}")
+        return
     for line in render(build_catalog(project_of(ctx)), list(models) or None):
         click.echo(line)
 

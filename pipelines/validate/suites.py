@@ -45,6 +45,7 @@ class ExpectationResult:
     # every failing row by the table's key (its unique column or columns) and, for a figure, the raw
     # file and line it was read from: [{"figure_id": "003-017", "source": "raw/figures/x.csv:19"}, ...]
     failing_rows: list[dict] | None = None
+    declared_in: str | None = None  # the model's .yml (file:line) of a test declared there, else the suite's file
 
 
 @dataclass
@@ -263,13 +264,18 @@ class Validator:
             info.get("unexpected_count"),
             None if sample is None else json.dumps(sample, ensure_ascii=False, default=str)[:300],
             f"error: {error}" if error else (config.meta or {}).get("guards"),
-            failing_rows if not item.success else None)
+            failing_rows if not item.success else None,
+            (config.meta or {}).get("declared_in") or _relative(suite.path))
 
     def build_docs(self) -> Path | None:
         if self.docs_dir is None:
             return None
         self.context.build_data_docs(site_names=["clusterdw"])
         return self.docs_dir / "index.html"
+
+
+def _relative(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
 
 
 def _complete(keys: list[str]) -> dict:
@@ -525,14 +531,14 @@ def _trace_to_raw(con: duckdb.DuckDBPyConnection, results: list[ExpectationResul
 def raise_on_critical(results: list[ExpectationResult]) -> None:
     failed = [r for r in results if not r.success and r.severity == "critical"]
     for r in failed:  # every failure on its own line; the Error line names the first
-        log.error("check failed: checks/%s.json: %s on %s: %s unexpected, e.g. %s",
-                  r.suite, r.expectation, r.column, r.unexpected_count, r.sample)
+        log.error("check failed: %s: %s on %s: %s unexpected, e.g. %s",
+                  r.declared_in or f"checks/{r.suite}.json", r.expectation, r.column, r.unexpected_count, r.sample)
     if failed:
         first = failed[0]
         raise ValidationFailed(
             f"{len(failed)} critical expectation(s) failed, first: {first.expectation} on {first.column} "
             f"({first.unexpected_count} unexpected, e.g. {first.sample})",
-            f"checks/{first.suite}.json ({first.table})",
+            f"{first.declared_in or f'checks/{first.suite}.json'} ({first.table})",
             "fix the data or the model; nothing was published",
         )
 

@@ -133,21 +133,33 @@ SPARK_DIR = click.option("--spark-dir", type=click.Path(file_okay=False, path_ty
 @ENGINE
 @click.option("--master", default=None, help="Spark master: local[2] (default), spark://HOST:PORT, yarn, "
                                              "or sc://HOST:PORT for Spark Connect.")
-@SPARK_DIR
+@click.option("--spark-dir", "spark_dir", default=None,
+              help="Where a Spark build's Parquet goes: a path or URI (file://, hdfs://) [default: target/spark/].")
+@click.option("--conf", "confs", multiple=True, metavar="KEY=VALUE",
+              help="A Spark setting for the session, as spark-submit takes it. Repeatable.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds the whole Spark build may take (then exit 69).")
+@click.option("--model-timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds one model may take on Spark (then exit 69).")
 @click.pass_context
-def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_dir: Path | None):
+def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_dir: str | None,
+          confs: tuple[str, ...], timeout: float | None, model_timeout: float | None):
     """Build models into the dev file (loading raw/ first if it holds none), or on Spark."""
-    from .console import print_spark_step, print_step
+    from .console import print_spark_session, print_spark_step, print_step
 
     project = project_of(ctx)
     if engine == "spark":
+        from ..engines.spark import Limits
         from ..engines.spark_runner import spark_build
+        from ..engines.spark_session import parse_confs
 
         folder = spark_dir or project.spark_dir
-        print_spark_step(folder, spark_build(project, folder, list(select) or None, master))
+        record = spark_build(project, folder, list(select) or None, master, confs=parse_confs(confs),
+                             limits=Limits(timeout, model_timeout), announce=print_spark_session)
+        print_spark_step(folder, record)
         return
-    if master or spark_dir:
-        raise click.UsageError("--master and --spark-dir go with --engine spark")
+    if master or spark_dir or confs or timeout or model_timeout:
+        raise click.UsageError("--master, --spark-dir, --conf and the timeouts go with --engine spark")
     from ..runner import step
 
     print_step(project, step(project, "build", list(select) or None))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, ContextManager
 
 from .publish import warehouse
 from .models.builder import build, load_graph
@@ -18,13 +19,20 @@ from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
 from .faults.space import disk_full, is_disk_full
 from .load.loader import load
 from .publish.lock import BuildGuard, run_lock
-from .progress import model_progress
 from .project import Project
 from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
                           write_meta)
 from .validate.suites import raise_on_critical, validate
 
 log = logging.getLogger("clusterdw")
+
+# The observer of the models' build a caller may pass in (the CLI's progress bar): given a way to count the
+# models, it yields the callback build() calls with each model's name as it finishes, or None for none.
+ModelProgress = Callable[[Callable[[], int]], ContextManager[Callable[[str], None] | None]]
+
+
+def no_progress(count: Callable[[], int]) -> ContextManager[None]:
+    return nullcontext(None)
 
 
 def new_run_id() -> str:
@@ -42,14 +50,15 @@ def timed(record: RunRecord, step: str):
         log.info("%s: %.2fs", step, record.step_seconds[step])
 
 
-def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, select=None) -> None:
+def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, progress: ModelProgress,
+                         select=None) -> None:
     fault_point("load")
     with timed(record, "load"):
         record.loads = [asdict(r) for r in load(con, project.project_dir)]
     fault_point("build")
-    with timed(record, "build"), _progress(project, select) as progress:
+    with timed(record, "build"), _progress(project, select, progress) as on_model:
         try:
-            record.models = [asdict(r) for r in build(con, project.project_dir, select, progress)]
+            record.models = [asdict(r) for r in build(con, project.project_dir, select, on_model)]
         except ClusterdwError as error:
             record.models = [asdict(r) for r in getattr(error, "model_results", [])]
             raise
@@ -68,7 +77,8 @@ def _validate(con, project: Project, record: RunRecord, docs: bool) -> None:
 
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
-        export_dir: Path | None = None, report_dir: Path | None = None) -> RunRecord:
+        export_dir: Path | None = None, report_dir: Path | None = None,
+        progress: ModelProgress = no_progress) -> RunRecord:
     """Load, build and validate into a new file; publish it only if every critical check passed."""
     warehouse.ensure_writable_dir(project.target_dir)
     warehouse.ensure_replaceable(project.db_path)
@@ -90,7 +100,7 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
             con = warehouse.connect(build_path)
             try:
                 guard = BuildGuard(build_path)
-                _load_build_validate(con, project, record, docs)
+                _load_build_validate(con, project, record, docs, progress)
                 record.finish("success")
                 write_meta(con, project.run_history_path, asdict(record))
                 warehouse.seal(con, build_path)
@@ -161,9 +171,9 @@ def _what_stopped(error: BaseException) -> str:
     return error.one_line() if isinstance(error, ClusterdwError) else repr(error)
 
 
-def _progress(project: Project, select):
-    """A bar over the models to build, on a terminal only (counting them parses the graph, so lazily)."""
-    return model_progress(lambda: len(load_graph(project.project_dir).select(select)))
+def _progress(project: Project, select, progress: ModelProgress):
+    """The caller's observer over the models to build (counting them parses the graph, so lazily)."""
+    return progress(lambda: len(load_graph(project.project_dir).select(select)))
 
 
 def _record(project: Project, record: RunRecord) -> None:
@@ -176,7 +186,8 @@ def _record(project: Project, record: RunRecord) -> None:
         log.warning("could not record run %s in %s: %s", record.run_id, project.target_dir, error.strerror)
 
 
-def step(project: Project, name: str, select: list[str] | None = None, docs: bool = False) -> RunRecord:
+def step(project: Project, name: str, select: list[str] | None = None, docs: bool = False,
+         progress: ModelProgress = no_progress) -> RunRecord:
     """Run one step (load, build or check) on the dev file, next to the published one."""
     warehouse.ensure_writable_dir(project.target_dir)
     record = RunRecord(new_run_id(), name, now())
@@ -190,8 +201,8 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
                 if not _has_schema(con, "raw"):
                     with timed(record, "load"):
                         record.loads = [asdict(r) for r in load(con, project.project_dir)]
-                with timed(record, "build"), _progress(project, select) as progress:
-                    record.models = [asdict(r) for r in build(con, project.project_dir, select, progress)]
+                with timed(record, "build"), _progress(project, select, progress) as on_model:
+                    record.models = [asdict(r) for r in build(con, project.project_dir, select, on_model)]
             elif name == "check":
                 if not _has_schema(con, "marts"):
                     raise ClusterdwError("the dev file holds no built models", project.dev_db_path,

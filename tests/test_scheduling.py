@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from conftest import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
 from pipelines.errors import LockBusy
-from pipelines.logs import setup_logging
-from pipelines.progress import model_progress
+from pipelines.cli.logs import setup_logging
+from pipelines.cli.progress import model_progress
 from pipelines.project import Project
 
 CLUSTERDW = Path(sys.executable).parent / "clusterdw"

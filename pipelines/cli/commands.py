@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..errors import ClusterdwError
-from ..logs import echo_error, setup_logging
+from .logs import echo_error, setup_logging
 
 CONTEXT = dict(help_option_names=["-h", "--help"], max_content_width=100)
 
@@ -100,11 +100,12 @@ def project_of(ctx: click.Context):
 def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool):
     """Load, build, validate and publish: the job a scheduler runs."""
     from .console import print_run
+    from .progress import model_progress
     from ..runner import run as run_job
 
     project = project_of(ctx)
     record = run_job(project, wait=wait, if_changed=if_changed, docs=docs, export_dir=export_dir,
-                     report_dir=project.report_dir if report else None)
+                     report_dir=project.report_dir if report else None, progress=model_progress)
     print_run(project, record)
 
 
@@ -146,9 +147,10 @@ def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_d
         return
     if master or spark_dir:
         raise click.UsageError("--master and --spark-dir go with --engine spark")
+    from .progress import model_progress
     from ..runner import step
 
-    print_step(project, step(project, "build", list(select) or None))
+    print_step(project, step(project, "build", list(select) or None, progress=model_progress))
 
 
 @main.command()
@@ -182,7 +184,7 @@ def verify_evidence(ctx, documents_dir: Path, document: str | None):
 
     Figures of documents that are not in the folder are not checked (a warning line each)."""
     from ..annotate.verify import verify
-    from ..logs import echo_error
+    from .logs import echo_error
 
     project = project_of(ctx)
     result = verify(project.project_dir / "raw", documents_dir, document)

@@ -16,9 +16,9 @@ from .models.builder import build, load_graph
 from .errors import ClusterdwError, LockBusy
 from .faults import fault_point
 from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
-from .faults.space import disk_full, is_disk_full
 from .load.loader import load
-from .publish.lock import BuildGuard, run_lock
+from .publish import transaction
+from .publish.lock import run_lock
 from .project import Project
 from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
                           write_meta)
@@ -86,62 +86,59 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
         _wait_for_live_builds(project.db_path, wait)
         refuse_planted_history(project.run_history_path)
         record = RunRecord(new_run_id(), "run", now(), project.inputs_sha256(), str(project.db_path))
-        previous = last_success(project.run_history_path, record.db)
-        if if_changed and previous and previous.get("inputs_sha256") == record.inputs_sha256 \
-                and project.db_path.exists():
-            record.finish("skipped", f"inputs unchanged since run {previous['run_id']}")
+        if if_changed and _unchanged_since_last_success(project, record):
             _record(project, record)
             return record
-        for stale in warehouse.remove_stale_builds(project.db_path):
-            log.warning("removed a build left by an earlier run that did not finish: %s", stale.name)
-        build_path = warehouse.build_path_for(project.db_path, record.run_id)
-        guard = None
-        try:
-            con = warehouse.connect(build_path)
-            try:
-                guard = BuildGuard(build_path)
-                _load_build_validate(con, project, record, docs, progress)
-                record.finish("success")
-                write_meta(con, project.run_history_path, asdict(record))
-                warehouse.seal(con, build_path)
-            finally:
-                con.close()
-            with timed(record, "publish"):
-                warehouse.audit(build_path, record.run_id, [m["model"] for m in record.models])
-                warehouse.publish(build_path, project.db_path)
-        except BaseException as error:  # Ctrl-C and SIGTERM too: never leave a half build behind
-            written = _size_of_build(build_path)
-            if guard is not None:  # its descriptor would keep the removed build's space taken
-                guard.release()
-            warehouse.remove_build(build_path)
-            full = disk_full(project.target_dir, project.db_path, written) if is_disk_full(error) else None
-            record.finish("failed", _what_stopped(full or error))
-            _record(project, record)
-            if full is not None:
-                raise full from error
-            raise
-        finally:
-            if guard is not None:
-                guard.release()
-        try:
-            if export_dir is not None:
-                from .publish.export import export
-
-                fault_point("export")
-                with timed(record, "export"):
-                    record.export = str(export(project.db_path, export_dir, record.run_id))
-            if report_dir is not None:
-                from .report import build_report
-
-                with timed(record, "report"):
-                    record.report = str(build_report(project.db_path, report_dir))
-        except BaseException as error:  # the warehouse is published: the run stays a success, noted
-            step = "report" if record.export or export_dir is None else "export"
-            record.error = f"published, but the {step} failed: " + _what_stopped(error)
-            raise
-        finally:
-            _record(project, record)
+        _write_audit_publish(project, record, docs, progress)
+        _export_and_report(project, record, export_dir, report_dir)
         return record
+
+
+def _unchanged_since_last_success(project: Project, record: RunRecord) -> bool:
+    """--if-changed: the inputs are those of the last successful run and its file is there: skipped."""
+    previous = last_success(project.run_history_path, record.db)
+    if previous and previous.get("inputs_sha256") == record.inputs_sha256 and project.db_path.exists():
+        record.finish("skipped", f"inputs unchanged since run {previous['run_id']}")
+        return True
+    return False
+
+
+def _write_audit_publish(project: Project, record: RunRecord, docs: bool, progress: ModelProgress) -> None:
+    """The run's own file, published only if all went well; on failure the run is recorded as failed."""
+    try:
+        with transaction.build_file(project.db_path, record.run_id,
+                                    publishing=lambda: timed(record, "publish")) as build:
+            _load_build_validate(build.con, project, record, docs, progress)
+            record.finish("success")
+            write_meta(build.con, project.run_history_path, asdict(record))
+            build.tables = [m["model"] for m in record.models]
+    except BaseException as error:
+        record.finish("failed", _what_stopped(error))
+        _record(project, record)
+        raise
+
+
+def _export_and_report(project: Project, record: RunRecord, export_dir: Path | None,
+                       report_dir: Path | None) -> None:
+    """After the publish: the warehouse is published, so a failure here leaves the run a success, noted."""
+    try:
+        if export_dir is not None:
+            from .publish.export import export
+
+            fault_point("export")
+            with timed(record, "export"):
+                record.export = str(export(project.db_path, export_dir, record.run_id))
+        if report_dir is not None:
+            from .report import build_report
+
+            with timed(record, "report"):
+                record.report = str(build_report(project.db_path, report_dir))
+    except BaseException as error:
+        step = "report" if record.export or export_dir is None else "export"
+        record.error = f"published, but the {step} failed: " + _what_stopped(error)
+        raise
+    finally:
+        _record(project, record)
 
 
 def _wait_for_live_builds(db_path: Path, wait: bool, poll_seconds: float = 0.5) -> None:
@@ -156,11 +153,6 @@ def _wait_for_live_builds(db_path: Path, wait: bool, poll_seconds: float = 0.5) 
             log.info("waiting for the run building %s", live[0])
             waiting = True
         time.sleep(poll_seconds)
-
-
-def _size_of_build(build_path: Path) -> int:
-    wal = build_path.with_name(build_path.name + ".wal")
-    return sum(p.stat().st_size for p in (build_path, wal) if p.exists())
 
 
 def _what_stopped(error: BaseException) -> str:

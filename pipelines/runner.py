@@ -6,14 +6,15 @@ import logging
 import time
 import uuid
 from contextlib import contextmanager, nullcontext
-from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, ContextManager
+from typing import Callable, ContextManager, Iterator
+
+import duckdb
 
 from .publish import warehouse
 from .models.builder import build, load_graph
-from .errors import ClusterdwError, LockBusy
+from .errors import ClusterdwError, LockBusy, ModelError
 from .faults import fault_point
 from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
 from .load.loader import load
@@ -54,13 +55,13 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, p
                          select=None) -> None:
     fault_point("load")
     with timed(record, "load"):
-        record.loads = [asdict(r) for r in load(con, project.project_dir)]
+        record.loads = load(con, project.project_dir)
     fault_point("build")
     with timed(record, "build"), _progress(project, select, progress) as on_model:
         try:
-            record.models = [asdict(r) for r in build(con, project.project_dir, select, on_model)]
-        except ClusterdwError as error:
-            record.models = [asdict(r) for r in getattr(error, "model_results", [])]
+            record.models = build(con, project.project_dir, select, on_model)
+        except ModelError as error:
+            record.models = list(error.model_results)
             raise
     _validate(con, project, record, docs)
 
@@ -70,8 +71,7 @@ def _validate(con, project: Project, record: RunRecord, docs: bool) -> None:
     fault_point("validate")
     with timed(record, "validate"), warehouse.validation_memory(con):
         results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
-    record.expectations = [asdict(r) for r in results]
-    record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+    record.expectations, record.suites = results, summaries
     record.docs = str(docs_index) if docs_index else None
     raise_on_critical(results)
 
@@ -110,8 +110,8 @@ def _write_audit_publish(project: Project, record: RunRecord, docs: bool, progre
                                     publishing=lambda: timed(record, "publish")) as build:
             _load_build_validate(build.con, project, record, docs, progress)
             record.finish("success")
-            write_meta(build.con, project.run_history_path, asdict(record))
-            build.tables = [m["model"] for m in record.models]
+            write_meta(build.con, project.run_history_path, record.as_json())
+            build.tables = [m.model for m in record.models]
     except BaseException as error:
         record.finish("failed", _what_stopped(error))
         _record(project, record)
@@ -178,31 +178,47 @@ def _record(project: Project, record: RunRecord) -> None:
         log.warning("could not record run %s in %s: %s", record.run_id, project.target_dir, error.strerror)
 
 
-def step(project: Project, name: str, select: list[str] | None = None, docs: bool = False,
-         progress: ModelProgress = no_progress) -> RunRecord:
-    """Run one step (load, build or check) on the dev file, next to the published one."""
+@contextmanager
+def _dev_step(project: Project, command: str) -> Iterator[tuple[duckdb.DuckDBPyConnection, RunRecord]]:
+    """One step on the dev file, next to the published one, under the dev file's lock: its connection and
+    its record, finished as a success when the step returns."""
     warehouse.ensure_writable_dir(project.target_dir)
-    record = RunRecord(new_run_id(), name, now())
+    record = RunRecord(new_run_id(), command, now())
     with run_lock(project.dev_db_path):
         con = warehouse.connect(project.dev_db_path)
         try:
-            if name == "load":
-                with timed(record, "load"):
-                    record.loads = [asdict(r) for r in load(con, project.project_dir)]
-            elif name == "build":
-                if not _has_schema(con, "raw"):
-                    with timed(record, "load"):
-                        record.loads = [asdict(r) for r in load(con, project.project_dir)]
-                with timed(record, "build"), _progress(project, select, progress) as on_model:
-                    record.models = [asdict(r) for r in build(con, project.project_dir, select, on_model)]
-            elif name == "check":
-                if not _has_schema(con, "marts"):
-                    raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
-                                         "run `clusterdw build` first (or `clusterdw run` for the whole job)")
-                _validate(con, project, record, docs)
+            yield con, record
         finally:
             con.close()
     record.finish("success")
+
+
+def load_step(project: Project) -> RunRecord:
+    """`clusterdw load`: raw/ into schema raw of the dev file, every contract checked."""
+    with _dev_step(project, "load") as (con, record), timed(record, "load"):
+        record.loads = load(con, project.project_dir)
+    return record
+
+
+def build_step(project: Project, select: list[str] | None = None,
+               progress: ModelProgress = no_progress) -> RunRecord:
+    """`clusterdw build`: the models into the dev file, loading raw/ first if it holds none."""
+    with _dev_step(project, "build") as (con, record):
+        if not _has_schema(con, "raw"):
+            with timed(record, "load"):
+                record.loads = load(con, project.project_dir)
+        with timed(record, "build"), _progress(project, select, progress) as on_model:
+            record.models = build(con, project.project_dir, select, on_model)
+    return record
+
+
+def check_step(project: Project, docs: bool = False) -> RunRecord:
+    """`clusterdw check`: the suites of checks/ on the dev file's built models."""
+    with _dev_step(project, "check") as (con, record):
+        if not _has_schema(con, "marts"):
+            raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
+                                 "run `clusterdw build` first (or `clusterdw run` for the whole job)")
+        _validate(con, project, record, docs)
     return record
 
 

@@ -5,25 +5,24 @@ must give what reading every line with json.loads gives."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from pipelines.models.builder import ModelResult
 from pipelines.publish.run_results import (RunRecord, _insert_runs, append_history, count_runs, last_success,
                                    newest_runs, write_meta)
+from pipelines.validate.suites import ExpectationResult
 
 
 def a_run(number: int, status: str = "success") -> RunRecord:
     record = RunRecord(f"run-{number:04d}", "run", f"2026-12-02T{number % 24:02d}:00:00.000+00:00",
                        inputs_sha256=f"{number:064x}")
     record.step_seconds = {"load": 0.5 + number, "build": 1.25, "validate": 3.0, "publish": 0.01}
-    record.models = [{"model": f"marts.m{m}", "status": "success", "rows": number * m, "seconds": 0.1 * m,
-                      "error": None} for m in range(3)]
-    record.expectations = [{"suite": "s", "table": "marts.m1", "expectation": f"e{e}", "column": "c" if e else None,
-                            "severity": "critical", "success": e != 1, "unexpected_count": e or None,
-                            "sample": json.dumps(["多, 'quoted'", e]) if e else None, "note": "n"}
+    record.models = [ModelResult(f"marts.m{m}", "success", number * m, 0.1 * m) for m in range(3)]
+    record.expectations = [ExpectationResult("s", "marts.m1", f"e{e}", "c" if e else None, "critical", e != 1,
+                                             e or None, json.dumps(["多, 'quoted'", e]) if e else None, "n")
                            for e in range(4)]
     record.finish(status, None if status == "success" else f"model m{number} failed: \"x\"")
     return record
@@ -75,7 +74,7 @@ def meta_tables(con) -> dict[str, list[tuple]]:
 
 
 def test_meta_from_the_history_file_is_what_json_loads_gives(history):
-    current = asdict(a_run(99))
+    current = a_run(99).as_json()
     from_file = duckdb.connect()
     write_meta(from_file, history, current)
     by_python = duckdb.connect()

@@ -28,7 +28,7 @@ class ClusterdwGroup(click.Group):
                 _interrupted(ctx)
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
-            for violation in getattr(error, "violations", []):
+            for violation in error.violations:
                 echo_error(str(violation))
             echo_error(f"Error: {error.one_line()}")
             ctx.exit(error.exit_code)
@@ -114,10 +114,10 @@ def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, 
 def load(ctx):
     """Load raw/ into schema raw of the dev file (target/warehouse.dev.duckdb), checking every contract."""
     from .console import print_step
-    from ..runner import step
+    from ..runner import load_step
 
     project = project_of(ctx)
-    print_step(project, step(project, "load"))
+    print_step(project, load_step(project))
 
 
 ENGINE = click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
@@ -148,9 +148,9 @@ def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_d
     if master or spark_dir:
         raise click.UsageError("--master and --spark-dir go with --engine spark")
     from .progress import model_progress
-    from ..runner import step
+    from ..runner import build_step
 
-    print_step(project, step(project, "build", list(select) or None, progress=model_progress))
+    print_step(project, build_step(project, list(select) or None, progress=model_progress))
 
 
 @main.command()
@@ -169,9 +169,9 @@ def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
         folder = spark_dir or project.spark_dir
         print_spark_step(folder, spark_check(project, folder, docs))
         return
-    from ..runner import step
+    from ..runner import check_step
 
-    print_step(project, step(project, "check", docs=docs))
+    print_step(project, check_step(project, docs=docs))
 
 
 @main.command("verify-evidence")

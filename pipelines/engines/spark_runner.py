@@ -4,7 +4,6 @@ project's Spark lock (target/spark.lock), never touching the DuckDB files."""
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 import duckdb
@@ -27,8 +26,7 @@ def spark_build(project: Project, spark_dir: Path, select: list[str] | None, mas
     started = time.perf_counter()
     with run_lock(spark_dir):
         result = build_on_spark(project.project_dir, spark_dir, select, master, session)
-    record.loads = [asdict(r) for r in result.loads]
-    record.models = [asdict(r) for r in result.models]
+    record.loads, record.models = result.loads, result.models
     total = time.perf_counter() - started
     record.step_seconds = {"load and raw to Parquet": round(result.load_seconds, 3),
                            "spark session": round(result.session_seconds, 3),
@@ -62,8 +60,7 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
         record.step_seconds["validate"] = round(time.perf_counter() - started, 3)
     finally:
         con.close()
-    record.expectations = [asdict(r) for r in results]
-    record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+    record.expectations, record.suites = results, summaries
     record.docs = str(docs_index) if docs_index else None
     raise_on_critical(results)
     record.finish("success")

@@ -43,14 +43,14 @@ def submit(argv: list[str]) -> int:
         else:
             record = spark_check(project, folder, args.docs)
     except ClusterdwError as error:
-        for violation in getattr(error, "violations", []):
+        for violation in error.violations:
             print(violation, file=sys.stderr)
         print(f"Error: {error.one_line()}", file=sys.stderr)
         return error.exit_code
     for model in record.models:
-        print(f"  {model['status']:<7} {model['model']:<36} {model['rows']:>9,} rows  {model['seconds']:.2f}s")
+        print(f"  {model.status:<7} {model.model:<36} {model.rows:>9,} rows  {model.seconds:.2f}s")
     for suite in record.suites:
-        print(f"  {suite['outcome']:<7} {suite['suite']}")
+        print(f"  {suite.outcome:<7} {suite.suite}")
     print(f"{record.command}: {record.status} in {sum(record.step_seconds.values()):.2f}s; Spark tables: {folder}/")
     return 0
 

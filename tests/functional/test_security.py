@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_FOLDERS, REPO, digest, read_rows, write_rows
+from helpers import PROJECT_FOLDERS, REPO, digest, read_rows, write_rows
 from pipelines.project import Project
 
 MODEL, CONTRACT, PATH_REFUSED = 4, 3, 6
@@ -344,3 +344,7 @@ def test_a_corrected_value_of_its_columns_type_loads(project, cli):
                [{"figure_id": figure_id, "column_name": "qualifier", "corrected_value": "about", "reason": "ok"}])
     result = cli(project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
+    with duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True) as con:
+        [(qualifier, approximate)] = con.execute("select qualifier, is_approximate from staging.stg_figures "
+                                                 "where figure_id = ?", [figure_id]).fetchall()
+    assert (qualifier, approximate) == ("about", True), "the correction is applied in staging"

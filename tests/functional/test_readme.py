@@ -8,25 +8,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 QUERIES = re.findall(r"```sql\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
-    import shutil
-
-    from click.testing import CliRunner
-
-    from conftest import PROJECT_FOLDERS, REPO
-    from pipelines.cli import main
-
-    root = tmp_path_factory.mktemp("readme") / "project"
-    for folder in PROJECT_FOLDERS:
-        shutil.copytree(REPO / folder, root / folder)
-    result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--no-docs"])
-    assert result.exit_code == 0, result.output
-    return root / "target" / "warehouse.duckdb"
+def warehouse(built) -> Path:
+    return built / "target" / "warehouse.duckdb"
 
 
 def run(warehouse: Path, sql: str) -> list[dict]:

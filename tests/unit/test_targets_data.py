@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import REPO, read_rows
+from helpers import REPO, read_rows
 
 # targets whose documents state no deadline (size tiers of 000 and 002, 每年 goals of 003)
 OPEN_ENDED = {f"000-{n:03d}" for n in (*range(1, 11), 12)} | {

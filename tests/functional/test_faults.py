@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import REPO, digest, read_rows, write_rows
+from helpers import REPO, digest, read_rows, write_rows
 
 # A model that runs until it is killed: a cross join of 10^12 rows.
 ENDLESS_MODEL = "select sum(a.range * b.range) as n\nfrom range(1000000) as a, range(1000000) as b\n"

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.synth import synthesize
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _figures(out: Path) -> list[dict]:

@@ -7,7 +7,7 @@ import json
 
 import duckdb
 
-from conftest import edit_figure, read_rows, write_rows
+from helpers import edit_figure, read_rows, write_rows
 
 
 def drop_figure(project, figure_id: str) -> None:

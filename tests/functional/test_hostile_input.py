@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import digest, read_rows, write_rows
+from helpers import digest, read_rows, write_rows
 from faults import error_lines, run_process
 
 CONTRACT, MODEL = 3, 4
@@ -146,6 +146,11 @@ def test_a_symlink_inside_the_project_is_loaded(project):
     (figures / "000_35157f1fbdb36fec.csv").symlink_to("../../shared/000.csv")
     result = run_process(project, "run", "--no-docs")
     assert result.returncode == 0, result.stderr
+    _, rows = read_rows(shared / "000.csv")
+    with duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True) as con:
+        loaded = con.execute("select figure_id from raw.figures where source_file like '%000_35157f1fbdb36fec.csv'"
+                             ).fetchall()
+    assert sorted(figure_id for (figure_id,) in loaded) == sorted(row["figure_id"] for row in rows) != []
 
 
 def test_a_device_in_place_of_a_reference_file_is_refused(project):

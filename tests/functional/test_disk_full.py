@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import digest
+from helpers import digest
 from faults import error_lines, run_process, small_disk
 
 NEEDS = "Error: no space left on the disk while writing the build: it needs "

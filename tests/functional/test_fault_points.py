@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import digest
+from helpers import digest
 from faults import run_process
 from pipelines.faults import FAULT_POINTS
 

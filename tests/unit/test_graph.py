@@ -125,7 +125,7 @@ def test_unknown_selector_lists_the_models(chain):
 def test_the_projects_own_models_form_a_valid_graph():
     from pipelines.models.builder import load_graph
 
-    graph = load_graph(Path(__file__).resolve().parents[1])
+    graph = load_graph(Path(__file__).resolve().parents[2])
     order = graph.order()
     assert order.index("staging.stg_figures") < order.index("marts.int_figures") < order.index("marts.fct_growth_rates")
     assert {"marts.dim_city", "marts.dim_cluster", "marts.dim_year", "marts.fct_output_values",

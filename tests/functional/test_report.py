@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import chromium
-from conftest import digest, read_rows, write_rows
+from helpers import digest, read_rows, write_rows
 from pipelines.errors import PathRefused
 from pipelines.report import build_report
 from pipelines.report.page import Page, render

@@ -14,7 +14,7 @@ from pipelines.annotate.extract import extract
 from pipelines.annotate.numerals import numerals
 from pipelines.load.numbers import value_in_evidence
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

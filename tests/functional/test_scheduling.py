@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import PROJECT_FOLDERS, REPO
+from helpers import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
 from pipelines.errors import LockBusy
 from pipelines.cli.logs import setup_logging

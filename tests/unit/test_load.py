@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import read_rows, write_rows
+from helpers import read_rows, write_rows
 from pipelines.load.clean_load import scan_file
 from pipelines.load.contracts import CONTRACTS
 from pipelines.errors import ContractError
@@ -355,11 +355,12 @@ def lines_by_figure(path: Path, project: Path) -> dict[str, int]:
                 for line, record in enumerate(csv.reader(handle), start=1) if line > 1}
 
 
+@pytest.mark.slow
 def test_a_file_parsed_in_parallel_keeps_every_rows_true_line(tmp_path):
     """A 34 MB file spans two of DuckDB's 32 MB CSV buffers, read side by side, and a second file is
     read beside it in the same INSERT; the clean path numbers rows by their order in the table, so
     DuckDB must insert them file by file, in file order."""
-    project = synthesize(Path(__file__).resolve().parents[1], tmp_path / "synth", 230_000,
+    project = synthesize(Path(__file__).resolve().parents[2], tmp_path / "synth", 230_000,
                          rows_per_file=200_000).project_dir
     got = dict(loaded(project, "select source_file || ':' || figure_id, source_line from raw.figures"))
     expected = {}

@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_FOLDERS, REPO, edit_figure, read_rows
+from helpers import REPO, edit_figure, read_rows
 from pipelines.publish import warehouse
-from pipelines.models.builder import build
 from pipelines.errors import ClusterdwError
-from pipelines.load.loader import load
 from pipelines.validate.suites import validate
 
 NULL = "expect_column_values_to_be_null"
@@ -296,25 +294,14 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, Path]:
+def loaded_and_built(dev_built) -> tuple[Path, Path]:
     """The real project loaded and built once, without validation: (project folder, built DuckDB file)."""
-    root = tmp_path_factory.mktemp("checks")
-    project = root / "project"
-    for folder in PROJECT_FOLDERS:
-        shutil.copytree(REPO / folder, project / folder)
-    database = root / "built.duckdb"
-    con = warehouse.connect(database)
-    try:
-        load(con, project)
-        build(con, project)
-    finally:
-        con.close()
-    return project, database
+    return dev_built, dev_built / "target" / "warehouse.dev.duckdb"
 
 
-def run_suite(built, tmp_path: Path, suite: str, sql: str = ""):
+def run_suite(loaded_and_built, tmp_path: Path, suite: str, sql: str = ""):
     """Validate one suite on a copy of the built file after `sql` broke it; returns every result."""
-    project, database = built
+    project, database = loaded_and_built
     copy = tmp_path / "case.duckdb"
     shutil.copyfile(database, copy)
     con = warehouse.connect(copy)
@@ -328,8 +315,8 @@ def run_suite(built, tmp_path: Path, suite: str, sql: str = ""):
     return results
 
 
-def test_every_suite_passes_on_the_project_data(built, tmp_path):
-    project, database = built
+def test_every_suite_passes_on_the_project_data(loaded_and_built, tmp_path):
+    project, database = loaded_and_built
     con = warehouse.connect(database)
     try:
         results, summaries, _ = validate(con, project)
@@ -342,8 +329,8 @@ def test_every_suite_passes_on_the_project_data(built, tmp_path):
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.suite}-{c.column}-{c.expectation.removeprefix('expect_')}")
-def test_bad_data_fails_the_expectation_that_guards_it(built, tmp_path, case: Case):
-    results = run_suite(built, tmp_path, case.suite, case.sql)
+def test_bad_data_fails_the_expectation_that_guards_it(loaded_and_built, tmp_path, case: Case):
+    results = run_suite(loaded_and_built, tmp_path, case.suite, case.sql)
     failed = [r for r in results if not r.success]
     match = [r for r in failed if r.expectation == case.expectation and r.column == case.column]
     assert match, f"{case.expectation} on {case.column} did not fail; failed: " + \
@@ -370,8 +357,8 @@ def test_every_table_has_a_suite_and_every_suite_is_seen_to_fail():
     assert {c.severity for c in CASES} == {"critical", "warning"}
 
 
-def test_a_suite_gx_cannot_build_is_an_error_not_a_skipped_check(built, tmp_path):
-    project, database = built
+def test_a_suite_gx_cannot_build_is_an_error_not_a_skipped_check(loaded_and_built, tmp_path):
+    project, database = loaded_and_built
     stricter = tmp_path / "project"
     shutil.copytree(project, stricter)
     path = stricter / "checks" / "dim_year.json"
@@ -391,11 +378,11 @@ def test_a_suite_gx_cannot_build_is_an_error_not_a_skipped_check(built, tmp_path
         con.close()
 
 
-def test_validation_leaves_great_expectations_unpatched(built, tmp_path):
+def test_validation_leaves_great_expectations_unpatched(loaded_and_built, tmp_path):
     from great_expectations.expectations.expectation import Expectation
 
     original = Expectation.__dict__["configuration"]
-    run_suite(built, tmp_path, "dim_year")
+    run_suite(loaded_and_built, tmp_path, "dim_year")
     assert Expectation.__dict__["configuration"] is original
 
 
@@ -445,8 +432,8 @@ def test_check_with_docs_writes_data_docs(project, cli):
         assert f"passed  {suite}" in result.output or f"warned  {suite}" in result.output, result.output
 
 
-def test_a_partial_dev_build_checks_what_is_built_and_skips_the_rest(built, tmp_path):
-    project, database = built
+def test_a_partial_dev_build_checks_what_is_built_and_skips_the_rest(loaded_and_built, tmp_path):
+    project, database = loaded_and_built
     copy = tmp_path / "partial.duckdb"
     shutil.copyfile(database, copy)
     con = warehouse.connect(copy)
@@ -472,11 +459,11 @@ def test_a_partial_dev_build_checks_what_is_built_and_skips_the_rest(built, tmp_
         con.close()
 
 
-def test_frames_read_ahead_within_a_memory_budget_still_come_in_order(built, tmp_path, monkeypatch):
+def test_frames_read_ahead_within_a_memory_budget_still_come_in_order(loaded_and_built, tmp_path, monkeypatch):
     import pipelines.validate.suites as validation
 
     monkeypatch.setattr(validation, "FRAMES_AHEAD_BYTES", 0)  # as at 10M figures: no frame waits beyond the next
-    project, database = built
+    project, database = loaded_and_built
     con = warehouse.connect(database)
     try:
         results, summaries, _ = validate(con, project, only=["dim_year", "dim_metric", "stg_units"])

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from conftest import PROJECT_FOLDERS, REPO
+from helpers import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
 from pipelines.cli.shell import find_cli
 from pipelines.publish.warehouse import STORAGE_VERSION

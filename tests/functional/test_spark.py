@@ -15,7 +15,7 @@ from pipelines.models.builder import load_graph
 from pipelines.engines.compare import compare_builds
 from pipelines.synth import synthesize
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
 
 pytestmark = pytest.mark.spark

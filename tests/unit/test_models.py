@@ -18,7 +18,7 @@ from pipelines.models.builder import build, load_graph
 from pipelines.load.contracts import CONTRACTS
 from pipelines.docs.lineage import prepare
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 # marts.int_figures as the fact models see it: its columns (checked against int_figures.sql below) and types
 INT_FIGURES = {

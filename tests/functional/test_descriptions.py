@@ -4,31 +4,22 @@ an analyst sees it in the DuckDB shell; and docs/codes.md explains every code th
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from conftest import PROJECT_FOLDERS, REPO
+from helpers import REPO
 from pipelines.load import contracts
-from pipelines.cli import main
 from pipelines.models.graph import discover
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """A copy of the project, loaded and built once for this module (`clusterdw build`, the same
-    build() a run does, without the checks); returns the dev warehouse file."""
-    root = tmp_path_factory.mktemp("described") / "project"
-    for folder in PROJECT_FOLDERS:
-        if (REPO / folder).exists():
-            shutil.copytree(REPO / folder, root / folder)
-    result = CliRunner().invoke(main, ["--project-dir", str(root), "build"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return root / "target" / "warehouse.dev.duckdb"
+def dev_db(dev_built) -> Path:
+    """The dev warehouse of the project built once (`clusterdw build`, the same build() a run does, without
+    the checks)."""
+    return dev_built / "target" / "warehouse.dev.duckdb"
 
 
 def query(db: Path, sql: str) -> list[tuple]:
@@ -39,24 +30,24 @@ def query(db: Path, sql: str) -> list[tuple]:
         con.close()
 
 
-def test_every_model_table_has_a_comment(built):
-    tables = dict(query(built, "select schema_name || '.' || table_name, comment from duckdb_tables() "
+def test_every_model_table_has_a_comment(dev_db):
+    tables = dict(query(dev_db, "select schema_name || '.' || table_name, comment from duckdb_tables() "
                                "where schema_name in ('staging', 'marts')"))
-    assert set(tables) == set(discover(REPO))  # every model was built
+    assert set(tables) == set(discover(REPO))  # every model was dev_db
     assert [name for name, comment in tables.items() if not (comment or "").strip()] == []
     assert "Grain: one row per" in tables["marts.fct_growth_rates"]
 
 
-def test_every_model_column_has_a_comment(built):
-    columns = query(built, "select schema_name || '.' || table_name || '.' || column_name, comment "
+def test_every_model_column_has_a_comment(dev_db):
+    columns = query(dev_db, "select schema_name || '.' || table_name || '.' || column_name, comment "
                            "from duckdb_columns() where schema_name in ('staging', 'marts')")
     assert len(columns) > 250
     assert [name for name, comment in columns if not (comment or "").strip()] == []
 
 
-def test_comments_are_the_descriptions_beside_the_models(built):
+def test_comments_are_the_descriptions_beside_the_models(dev_db):
     doc = yaml.safe_load((REPO / "marts" / "fct_output_values.yml").read_text(encoding="utf-8"))
-    [(comment,)] = query(built, "select comment from duckdb_columns() where schema_name = 'marts' "
+    [(comment,)] = query(dev_db, "select comment from duckdb_columns() where schema_name = 'marts' "
                                 "and table_name = 'fct_output_values' and column_name = 'value_in_base_unit'")
     assert comment == doc["columns"]["value_in_base_unit"].strip()
 

@@ -13,7 +13,7 @@ import pytest
 from pipelines.load.loader import register_functions
 from pipelines.load.numbers import SAFE_EVIDENCE, value_in_evidence
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 CASES = [
     ("12", "增长12%", True), ("12.5", "达12.50亿元", True), ("12", "1,2", False), ("1700", "1,700亿元", True),
     ("57", "５７家", True), ("12", "十二家", True), ("-2", "下降2%", True), ("1.5", "1．5倍", True), ("1", "1．5", False),

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from conftest import PROJECT_FOLDERS, REPO
+from helpers import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
 from pipelines.errors import PathRefused
 from pipelines.publish.export import MANIFEST_NAME, PENDING_NAME, TMP_PREFIX, export

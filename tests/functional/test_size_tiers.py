@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import duckdb
 
-from conftest import REPO, read_rows
+from helpers import REPO, read_rows
 
 TIER = ("亿", "億")  # a tier is an amount of yuan: 千亿元产业, 万亿级, 产值超1000亿元
 

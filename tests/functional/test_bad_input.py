@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import digest, read_rows, write_rows
+from helpers import digest, read_rows, write_rows
 
 CONTRACT, MODEL, PATH_REFUSED = 3, 4, 6
 

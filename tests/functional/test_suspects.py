@@ -13,7 +13,7 @@ import pipelines.validate.suites as validate_module
 from pipelines.publish import warehouse
 from pipelines.validate.suspects.predicates import suspect_condition
 from pipelines.validate.suites import Validator, validate
-from test_checks import CASES, Case, built  # noqa: F401  (built: the module's fixture)
+from test_checks import CASES, Case, loaded_and_built  # noqa: F401  (the module's fixture)
 
 
 def sample_values(sample: str | None):
@@ -25,11 +25,11 @@ def sample_values(sample: str | None):
         return "cut"
 
 
-def outcomes(built, tmp_path, suite: str, sql: str, whole: bool, monkeypatch) -> list[tuple]:
+def outcomes(loaded_and_built, tmp_path, suite: str, sql: str, whole: bool, monkeypatch) -> list[tuple]:  # noqa: F811
     read_frames = validate_module._read_frames
     monkeypatch.setattr(validate_module, "_read_frames", lambda con, suites, **_: read_frames(
         con, suites, whole=whole))
-    project, database = built
+    project, database = loaded_and_built
     copy = tmp_path / f"case-{whole}.duckdb"
     shutil.copyfile(database, copy)
     con = warehouse.connect(copy)
@@ -45,14 +45,14 @@ def outcomes(built, tmp_path, suite: str, sql: str, whole: bool, monkeypatch) ->
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.suite}-{c.column}-{c.expectation.removeprefix('expect_')}")
-def test_suspect_rows_give_gx_the_whole_frames_outcome(built, tmp_path, case: Case, monkeypatch):  # noqa: F811
-    narrowed = outcomes(built, tmp_path, case.suite, case.sql, False, monkeypatch)
-    assert narrowed == outcomes(built, tmp_path, case.suite, case.sql, True, monkeypatch)
+def test_suspect_rows_give_gx_the_whole_frames_outcome(loaded_and_built, tmp_path, case: Case, monkeypatch):  # noqa: F811
+    narrowed = outcomes(loaded_and_built, tmp_path, case.suite, case.sql, False, monkeypatch)
+    assert narrowed == outcomes(loaded_and_built, tmp_path, case.suite, case.sql, True, monkeypatch)
     assert any(not success for _, _, success, *_ in narrowed[:-1])
 
 
-def test_gx_sees_one_row_of_a_table_that_passes_and_only_the_suspects_of_one_that_does_not(built, monkeypatch):  # noqa: F811
-    project, database = built
+def test_gx_sees_one_row_of_a_table_that_passes_and_only_the_suspects_of_one_that_does_not(loaded_and_built, monkeypatch):  # noqa: F811
+    project, database = loaded_and_built
     seen = {}
     original = Validator.validate
 

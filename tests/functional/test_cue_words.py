@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import REPO, read_rows, write_rows
+from helpers import REPO, read_rows, write_rows
 from pipelines.load import contracts
 from pipelines.annotate import reference
 from pipelines.annotate.extract import extract

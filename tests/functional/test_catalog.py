@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import PROJECT_FOLDERS, REPO
+from helpers import REPO
 from pipelines.docs.catalog import build_catalog
 from pipelines.cli import main
 from pipelines.models.graph import discover
@@ -20,23 +18,11 @@ def invoke(project_dir: Path, *args: str):
     return CliRunner().invoke(main, ["--project-dir", str(project_dir), *args], catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """A copy of the project with its dev warehouse built once for this module."""
-    root = tmp_path_factory.mktemp("catalog") / "project"
-    for folder in PROJECT_FOLDERS:
-        if (REPO / folder).exists():
-            shutil.copytree(REPO / folder, root / folder)
-    result = invoke(root, "build")
-    assert result.exit_code == 0, result.output
-    return root
-
-
-def test_docs_lists_every_model_and_column_with_its_description_and_type(built):
-    result = invoke(built, "docs")
+def test_docs_lists_every_model_and_column_with_its_description_and_type(dev_built):
+    result = invoke(dev_built, "docs")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "columns from " + str(built / "target" / "warehouse.dev.duckdb") in out
+    assert "columns from " + str(dev_built / "target" / "warehouse.dev.duckdb") in out
     for name, model in discover(REPO).items():
         doc = yaml.safe_load(model.path.with_suffix(".yml").read_text(encoding="utf-8"))
         assert f"\n{name}  ({model.schema}/{model.name}.sql, " in out
@@ -45,12 +31,12 @@ def test_docs_lists_every_model_and_column_with_its_description_and_type(built):
     assert "    value_in_base_unit (DECIMAL(38,4))\n        The value in the base unit of unit_measure" in out
     assert "  Grain: one row per annotated figure (figure_id)." in out
     assert "(no description" not in out
-    total = sum(len(m.columns) for m in build_catalog(Project.at(built)).models.values())
+    total = sum(len(m.columns) for m in build_catalog(Project.at(dev_built)).models.values())
     assert f"{total} of {total} columns described." in out
 
 
-def test_docs_prints_the_dependency_graph_as_edges_and_as_a_tree(built):
-    out = invoke(built, "docs").output
+def test_docs_prints_the_dependency_graph_as_edges_and_as_a_tree(dev_built):
+    out = invoke(dev_built, "docs").output
     graph = out[out.index("Dependency graph"):]
     assert "  raw.figures -> staging.stg_figures\n" in graph
     assert "  staging.stg_figures -> marts.int_figures\n" in graph
@@ -61,8 +47,8 @@ def test_docs_prints_the_dependency_graph_as_edges_and_as_a_tree(built):
     assert "staging.stg_figures  (…see above)" in tree  # a subtree is shown once
 
 
-def test_docs_of_one_model_shows_what_it_reads_down_to_raw(built):
-    result = invoke(built, "docs", "fct_rd_intensity")
+def test_docs_of_one_model_shows_what_it_reads_down_to_raw(dev_built):
+    result = invoke(dev_built, "docs", "fct_rd_intensity")
     assert result.exit_code == 0, result.output
     out = result.output
     assert "\nmarts.fct_rd_intensity  (marts/fct_rd_intensity.sql" in out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import REPO
+from helpers import REPO
 from pipelines.models.builder import load_graph
 from pipelines.errors import ClusterdwError
 from pipelines.docs.lineage import prepare, render, trace

@@ -28,7 +28,8 @@ from ..models.graph import Model
 from ..load.loader import LoadResult, load
 from ..sql import quote, sql_literal
 from ..publish.warehouse import DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV
-from .spark_outputs import remove_stale, replace_dir, table_dir, temp_dir_for
+from ..publish.atomic import replace_dir
+from .spark_outputs import remove_stale, table_dir, temp_dir_for
 from .spark_session import require_pyspark, start_session
 
 log = logging.getLogger(__name__)

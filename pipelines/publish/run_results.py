@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import duckdb
 
-from .safe_open import create_new, open_own
+from .atomic import write_atomic
+from .safe_open import open_own
 
 if TYPE_CHECKING:  # types only: importing them would load GX and sqlglot for `clusterdw status`
     from ..load.loader import LoadResult
@@ -63,15 +63,7 @@ class RunRecord:
 def write_json(path: Path, record: RunRecord) -> None:
     """Atomic: a reader never sees half a file. Written first under a new random name (never a file or
     link planted in target/ under a name known in advance), then renamed over the file."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    handle = create_new(tmp)
-    try:
-        with handle:
-            handle.write(json.dumps(record.as_json(), ensure_ascii=False, indent=2).encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(record.as_json(), ensure_ascii=False, indent=2))
 
 
 def append_history(path: Path, record: RunRecord) -> None:

@@ -56,5 +56,6 @@ def test_the_project_models_are_portable_and_comments_do_not_count(project, cli)
         "select {'a': unit}['a'] as unit from raw.units\n", encoding="utf-8")
     result = cli(project, "docs")
     assert result.exit_code == 0, result.output
-    for name in ("zz_comment", "zz_field"):  # documented as any model is: both are in the graph
-        assert f"\nmarts.{name}  (marts/{name}.sql, " in result.output, result.output
+    for name in ("zz_comment", "zz_field"):  # documented as any model is: in the graph, reading raw.units
+        assert f"\nmarts.{name}  (marts/{name}.sql" in result.output
+        assert f"raw.units -> marts.{name}\n" in result.output

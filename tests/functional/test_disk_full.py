@@ -14,6 +14,8 @@ import pytest
 from helpers import digest
 from faults import error_lines, run_process, small_disk
 
+pytestmark = pytest.mark.slow  # runs on a small tmpfs, in subprocesses
+
 NEEDS = "Error: no space left on the disk while writing the build: it needs "
 
 

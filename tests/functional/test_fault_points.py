@@ -15,6 +15,8 @@ from helpers import digest
 from faults import run_process
 from pipelines.faults import FAULT_POINTS
 
+pytestmark = pytest.mark.slow  # a run killed at each fault point, then run again
+
 
 @pytest.fixture
 def project(built_project) -> Path:

@@ -16,6 +16,8 @@ import pytest
 
 from helpers import REPO, digest, read_rows, write_rows
 
+pytestmark = pytest.mark.slow  # every test runs clusterdw in a subprocess, killed or signalled
+
 # A model that runs until it is killed: a cross join of 10^12 rows.
 ENDLESS_MODEL = "select sum(a.range * b.range) as n\nfrom range(1000000) as a, range(1000000) as b\n"
 

@@ -168,6 +168,7 @@ def rendered(dom: str) -> tuple[int, int, str, int]:
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_every_chart_renders_in_headless_chromium_without_errors(page, tmp_path):
     drawn, expected, errors, svgs = rendered(chromium.dump_dom(page))
     assert errors == "" and drawn == expected == svgs == len(specs(page)) >= 4, (drawn, expected, errors, svgs)
@@ -176,6 +177,7 @@ def test_every_chart_renders_in_headless_chromium_without_errors(page, tmp_path)
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_a_chart_that_cannot_draw_is_seen_by_the_browser_check(tmp_path):
     """The check above can fail: a broken spec leaves a chart undrawn and its error in the page."""
     import vl_convert

@@ -35,7 +35,7 @@ test: $(TEST_STAMP)
 
 # The inner loop: tests that run no pipeline and are not slow (under 30 s).
 test-fast: $(TEST_STAMP)
-	$(BIN)/pytest -q tests/unit -m "not slow and not spark"
+	$(BIN)/pytest -q -n $(JOBS) tests/unit -m "not slow and not spark"
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -8,6 +8,8 @@
                  and built, not validated); one copy per test module
   cli            clusterdw in-process: cli(project, "run", "--no-docs") -> click Result
 
+No test module redefines these names: a module's own fixture gets a name of its own.
+
 The run and the build happen once per test session (once per pytest-xdist worker) and are copied from
 there. Shared helpers live in helpers.py; they are re-exported here for test files that still import
 them from conftest."""

@@ -16,17 +16,11 @@ from helpers import digest, read_rows, write_rows
 CONTRACT, MODEL, PATH_REFUSED = 3, 4, 6
 
 
-@pytest.fixture
-def project(built_project) -> Path:
-    """This module's tests start from a published warehouse (conftest.built_project)."""
-    return built_project
-
-
-def refused(project: Path, cli, exit_code: int, *options: str) -> str:
+def refused(built_project: Path, cli, exit_code: int, *options: str) -> str:
     """Run, expecting a refusal; return the one `Error:` line after checking nothing was published."""
-    db = project / "target" / "warehouse.duckdb"
+    db = built_project / "target" / "warehouse.duckdb"
     before = digest(db)
-    result = cli(project, *options, "run", "--no-docs")
+    result = cli(built_project, *options, "run", "--no-docs")
     assert result.exit_code == exit_code, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 1, result.stderr
@@ -35,13 +29,13 @@ def refused(project: Path, cli, exit_code: int, *options: str) -> str:
     return errors[0]
 
 
-def figures(project: Path) -> list[Path]:
-    return sorted((project / "raw" / "figures").glob("*.csv"))
+def figures(built_project: Path) -> list[Path]:
+    return sorted((built_project / "raw" / "figures").glob("*.csv"))
 
 
-def big_figures(project: Path) -> Path:
+def big_figures(built_project: Path) -> Path:
     """A figures file of 12 rows or more whose ROW-th row is a dated actual, as the cases expect."""
-    return next(p for p in figures(project)
+    return next(p for p in figures(built_project)
                 if len(rows := read_rows(p)[1]) >= 12
                 and rows[ROW]["status"] == "actual" and rows[ROW]["period_end_year"])
 
@@ -49,13 +43,13 @@ def big_figures(project: Path) -> Path:
 ROW = 5  # the data row corrupted; physical line ROW + 2
 
 
-def edit_row(project: Path, **changes: str) -> str:
+def edit_row(built_project: Path, **changes: str) -> str:
     """Edit the ROW-th row of a big figures file; return `file:line` of that row."""
-    path = big_figures(project)
+    path = big_figures(built_project)
     header, rows = read_rows(path)
     rows[ROW].update(changes)
     write_rows(path, header, rows)
-    return f"{path.relative_to(project)}:{ROW + 2}"
+    return f"{path.relative_to(built_project)}:{ROW + 2}"
 
 
 # --- raw CSVs: ContractError, exit 3 --------------------------------------------------------------------
@@ -108,102 +102,102 @@ ROW_CASES = {
 
 
 @pytest.mark.parametrize("case", list(ROW_CASES))
-def test_a_bad_field_stops_the_run_naming_file_line_and_column(project, cli, case):
+def test_a_bad_field_stops_the_run_naming_file_line_and_column(built_project, cli, case):
     changes, column, text = ROW_CASES[case]
-    where = edit_row(project, **changes)
-    error = refused(project, cli, CONTRACT)
+    where = edit_row(built_project, **changes)
+    error = refused(built_project, cli, CONTRACT)
     assert error.startswith("Error: 1 contract violation(s) in raw input: "), error
     assert text in error and f" — {where}: {column} — " in error, error
 
 
-def test_an_unknown_document_is_named(project, cli):
-    document_id = read_rows(big_figures(project))[1][ROW]["document_id"][:3] + "_not_listed"
-    where = edit_row(project, document_id=document_id)
-    error = refused(project, cli, CONTRACT)
+def test_an_unknown_document_is_named(built_project, cli):
+    document_id = read_rows(big_figures(built_project))[1][ROW]["document_id"][:3] + "_not_listed"
+    where = edit_row(built_project, document_id=document_id)
+    error = refused(built_project, cli, CONTRACT)
     assert f"unknown document_id '{document_id}'" in error and f" — {where}: document_id — " in error, error
 
 
-def test_a_duplicate_figure_id_within_a_file_is_named(project, cli):
-    path = big_figures(project)
+def test_a_duplicate_figure_id_within_a_file_is_named(built_project, cli):
+    path = big_figures(built_project)
     first = read_rows(path)[1][ROW - 1]["figure_id"]
-    where = edit_row(project, figure_id=first)
-    error = refused(project, cli, CONTRACT)
-    assert f"duplicate key '{first}' (first at {path.relative_to(project)}:{ROW + 1})" in error, error
+    where = edit_row(built_project, figure_id=first)
+    error = refused(built_project, cli, CONTRACT)
+    assert f"duplicate key '{first}' (first at {path.relative_to(built_project)}:{ROW + 1})" in error, error
     assert f" — {where}: figure_id — " in error, error
 
 
-def test_a_duplicate_figure_id_across_files_is_named(project, cli):
-    first, second = figures(project)[:2]
+def test_a_duplicate_figure_id_across_files_is_named(built_project, cli):
+    first, second = figures(built_project)[:2]
     original = read_rows(first)[1][0]
     header, rows = read_rows(second)
     rows[0].update(figure_id=original["figure_id"], document_id=original["document_id"])
     write_rows(second, header, rows)
-    error = refused(project, cli, CONTRACT)
-    assert f"duplicate key '{original['figure_id']}' (first at {first.relative_to(project)}:2)" in error, error
-    assert f" — {second.relative_to(project)}:2: figure_id — " in error, error
+    error = refused(built_project, cli, CONTRACT)
+    assert f"duplicate key '{original['figure_id']}' (first at {first.relative_to(built_project)}:2)" in error, error
+    assert f" — {second.relative_to(built_project)}:2: figure_id — " in error, error
 
 
-def test_a_missing_column_is_named(project, cli):
-    path = big_figures(project)
+def test_a_missing_column_is_named(built_project, cli):
+    path = big_figures(built_project)
     header, rows = read_rows(path)
     write_rows(path, [h for h in header if h != "note"], [{k: v for k, v in r.items() if k != "note"} for r in rows])
-    error = refused(project, cli, CONTRACT)
+    error = refused(built_project, cli, CONTRACT)
     assert error.startswith("Error: 1 contract violation(s) in raw input: missing column: the header must name it"
-                            f" — {path.relative_to(project)}:1: note — "), error
+                            f" — {path.relative_to(built_project)}:1: note — "), error
 
 
-def test_an_extra_column_is_named(project, cli):
-    path = big_figures(project)
+def test_an_extra_column_is_named(built_project, cli):
+    path = big_figures(built_project)
     header, rows = read_rows(path)
     write_rows(path, header + ["comment"], rows)
-    error = refused(project, cli, CONTRACT)
+    error = refused(built_project, cli, CONTRACT)
     assert "unknown column: the contract has figure_id, " in error, error
-    assert f" — {path.relative_to(project)}:1: comment — " in error, error
+    assert f" — {path.relative_to(built_project)}:1: comment — " in error, error
 
 
-def test_an_empty_file_is_named(project, cli):
-    path = big_figures(project)
+def test_an_empty_file_is_named(built_project, cli):
+    path = big_figures(built_project)
     path.write_bytes(b"")
-    error = refused(project, cli, CONTRACT)
-    assert f"empty file: the first line must be the header — {path.relative_to(project)}:1 — " in error, error
+    error = refused(built_project, cli, CONTRACT)
+    assert f"empty file: the first line must be the header — {path.relative_to(built_project)}:1 — " in error, error
 
 
-def test_a_file_saved_as_gbk_is_one_clear_error(project, cli):
-    path = big_figures(project)
+def test_a_file_saved_as_gbk_is_one_clear_error(built_project, cli):
+    path = big_figures(built_project)
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk", errors="replace"))
-    error = refused(project, cli, CONTRACT)
+    error = refused(built_project, cli, CONTRACT)
     assert error.startswith("Error: 1 contract violation(s) in raw input: not UTF-8 (this line and "), error
-    assert f"was it saved as GBK?): re-save the file as UTF-8 — {path.relative_to(project)}:2 — " in error, error
+    assert f"was it saved as GBK?): re-save the file as UTF-8 — {path.relative_to(built_project)}:2 — " in error, error
 
 
-def test_a_bad_row_after_a_quoted_newline_is_named_at_its_physical_line(project, cli):
-    path = big_figures(project)
+def test_a_bad_row_after_a_quoted_newline_is_named_at_its_physical_line(built_project, cli):
+    path = big_figures(built_project)
     header, rows = read_rows(path)
     rows[1]["note"] = 'a note, "quoted",\nover two lines'
     rows[ROW]["status"] = "planned"
     write_rows(path, header, rows)
-    error = refused(project, cli, CONTRACT)
-    assert f" — {path.relative_to(project)}:{ROW + 3}: status — " in error, error  # one newline above it
+    error = refused(built_project, cli, CONTRACT)
+    assert f" — {path.relative_to(built_project)}:{ROW + 3}: status — " in error, error  # one newline above it
 
 
 # --- accepted variants: the run publishes the same rows ---------------------------------------------------
 
-def test_reordered_columns_bom_crlf_header_only_and_quoted_newlines_are_accepted(project, cli):
-    db = project / "target" / "warehouse.duckdb"
+def test_reordered_columns_bom_crlf_header_only_and_quoted_newlines_are_accepted(built_project, cli):
+    db = built_project / "target" / "warehouse.duckdb"
     with duckdb.connect(str(db), read_only=True) as con:
         before = con.execute("select figure_id, evidence, value from raw.figures order by figure_id").fetchall()
-    first, second, third = figures(project)[:3]
+    first, second, third = figures(built_project)[:3]
     header, rows = read_rows(first)
     write_rows(first, list(reversed(header)), rows)  # columns matched by name
     second.write_bytes(b"\xef\xbb\xbf" + second.read_bytes().replace(b"\n", b"\r\n"))  # BOM and CRLF
     header, rows = read_rows(third)
     write_rows(third, header, [])  # header only: zero rows
     dropped = {r["figure_id"] for r in rows}
-    big = big_figures(project)
+    big = big_figures(built_project)
     header, rows = read_rows(big)
     rows[1]["evidence"] = f'引用, "原文"\n{rows[1]["value"]}'
     write_rows(big, header, rows)
-    result = cli(project, "run", "--no-docs")
+    result = cli(built_project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(db), read_only=True) as con:
         after = con.execute("select figure_id, evidence, value from raw.figures order by figure_id").fetchall()
@@ -235,36 +229,36 @@ MODEL_CASES = {
 
 
 @pytest.mark.parametrize("case", list(MODEL_CASES))
-def test_a_bad_model_stops_the_run_naming_its_file(project, cli, case):
+def test_a_bad_model_stops_the_run_naming_its_file(built_project, cli, case):
     files, where, text = MODEL_CASES[case]
     for name, sql in files.items():
-        (project / "marts" / f"{name}.sql").write_text(sql, encoding="utf-8")
-    error = refused(project, cli, MODEL)
+        (built_project / "marts" / f"{name}.sql").write_text(sql, encoding="utf-8")
+    error = refused(built_project, cli, MODEL)
     assert error.startswith(f"Error: {text}"), error
-    assert f" — {project / 'marts' / where} — " in error, error
+    assert f" — {built_project / 'marts' / where} — " in error, error
 
 
 # --- paths: --db never overwrites what clusterdw did not write, exit 6 -----------------------------------
 
-def test_db_refuses_to_overwrite_a_file_that_is_not_a_warehouse(project, cli, tmp_path):
+def test_db_refuses_to_overwrite_a_file_that_is_not_a_warehouse(built_project, cli, tmp_path):
     notes = tmp_path / "notes.duckdb"
     notes.write_text("my notes, not a database\n", encoding="utf-8")
-    error = refused(project, cli, PATH_REFUSED, "--db", str(notes))
+    error = refused(built_project, cli, PATH_REFUSED, "--db", str(notes))
     assert error == (f"Error: refusing to overwrite a file that is not a DuckDB warehouse — {notes} — "
                      "choose another --db path, or move that file away")
     assert notes.read_text(encoding="utf-8") == "my notes, not a database\n"
 
 
-def test_db_refuses_to_overwrite_a_duckdb_database_clusterdw_did_not_build(project, cli, tmp_path):
+def test_db_refuses_to_overwrite_a_duckdb_database_clusterdw_did_not_build(built_project, cli, tmp_path):
     theirs = tmp_path / "analytics.duckdb"
     with duckdb.connect(str(theirs)) as con:
         con.execute("create table sales as select 42 as amount")
     before = digest(theirs)
-    error = refused(project, cli, PATH_REFUSED, "--db", str(theirs))
+    error = refused(built_project, cli, PATH_REFUSED, "--db", str(theirs))
     assert error.startswith("Error: refusing to overwrite a DuckDB database that clusterdw did not build"), error
     assert digest(theirs) == before
 
 
-def test_db_refuses_a_directory(project, cli, tmp_path):
-    error = refused(project, cli, PATH_REFUSED, "--db", str(tmp_path))
+def test_db_refuses_a_directory(built_project, cli, tmp_path):
+    error = refused(built_project, cli, PATH_REFUSED, "--db", str(tmp_path))
     assert error == f"Error: the --db path is a directory — {tmp_path} — give the path of a .duckdb file"

@@ -21,8 +21,17 @@ from pathlib import Path
 
 import pytest
 
-from helpers import (PROJECT_FOLDERS, REPO, copy_project, digest, edit_figure, invoke,  # noqa: F401
-                     line_of, read_rows, write_rows)
+from helpers import (  # noqa: F401  (re-exported for test files that import them from conftest)
+    PROJECT_FOLDERS,
+    REPO,
+    copy_project,
+    digest,
+    edit_figure,
+    invoke,
+    line_of,
+    read_rows,
+    write_rows,
+)
 
 # Test files at tests/ top level (new ones, not yet sorted into unit/ or functional/) are collected
 # as they are; the folders only sort what make test-fast runs.

@@ -30,8 +30,8 @@ def parser() -> argparse.ArgumentParser:
 
 def submit(argv: list[str]) -> int:
     """Run one Spark job; a bad input is one `Error: what — where — how to fix` line and its exit code."""
-    from pipelines.errors import ClusterdwError  # absolute: spark-submit runs this file as a script
     from pipelines.engines.spark_runner import spark_build, spark_check
+    from pipelines.errors import ClusterdwError  # absolute: spark-submit runs this file as a script
     from pipelines.project import Project
 
     args = parser().parse_args(argv)

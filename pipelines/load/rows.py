@@ -5,9 +5,9 @@ files), each row as text with the physical line its record starts on, as the loa
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from .contracts import Contract
 from .loader import files_of
@@ -25,7 +25,8 @@ def rows_of(raw_dir: Path, contract: Contract) -> Iterator[Row]:
     for path in files_of(raw_dir, contract):
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            reader.fieldnames  # reads the header, so line_num counts from it
+            if reader.fieldnames is None:  # an empty file; reading the header makes line_num count from it
+                continue
             line = reader.line_num + 1
             for values in reader:
                 yield Row(path, line, values)

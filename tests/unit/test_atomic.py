@@ -14,7 +14,7 @@ def test_write_atomic_replaces_the_file_and_leaves_nothing_beside_it(tmp_path):
     path = tmp_path / "run_results.json"
     path.write_text("old", encoding="utf-8")
     atomic.write_atomic(path, "新的")
-    atomic.write_atomic(path, "新的 again".encode("utf-8"))
+    atomic.write_atomic(path, "新的 again".encode())
     assert path.read_text(encoding="utf-8") == "新的 again"
     assert [p.name for p in tmp_path.iterdir()] == ["run_results.json"]
 

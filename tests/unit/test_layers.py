@@ -25,5 +25,5 @@ def test_submit_is_its_own_entry(tmp_path):
              "except SystemExit as e: print('exit', e.code, 'cli' if 'pipelines.cli' in sys.modules else 'no cli')")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert result.stdout.strip() == "exit 1 no cli"
-    assert result.stderr.strip() == (f"Error: not a clusterdw project: there is no raw/ folder — {tmp_path.resolve()} — "
-                                     "run from the project folder or pass --project-dir")
+    assert result.stderr.strip() == ("Error: not a clusterdw project: there is no raw/ folder — "
+                                     f"{tmp_path.resolve()} — run from the project folder or pass --project-dir")

@@ -45,23 +45,24 @@ if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
 # as they are; the folders only sort what make test-fast runs.
 
 
-def _built_once(tmp_path_factory, name: str, *args: str) -> Path:
+def _built_once(tmp_path_factory, name: str, made: str, *args: str) -> Path:
     root = copy_project(tmp_path_factory.mktemp(name) / "project")
     result = invoke(root, *args)
     assert result.exit_code == 0, result.output
+    assert (root / "target" / made).is_file(), f"exit 0 but no target/{made}: {result.output}"
     return root
 
 
 @pytest.fixture(scope="session")
 def published_once(tmp_path_factory) -> Path:
     """The real project run once per session. Never changed: the fixtures below copy it."""
-    return _built_once(tmp_path_factory, "published", "run", "--no-docs")
+    return _built_once(tmp_path_factory, "published", "warehouse.duckdb", "run", "--no-docs")
 
 
 @pytest.fixture(scope="session")
 def dev_built_once(tmp_path_factory) -> Path:
     """The real project loaded and built once per session into its dev file. Never changed."""
-    return _built_once(tmp_path_factory, "dev_built", "build")
+    return _built_once(tmp_path_factory, "dev_built", "warehouse.dev.duckdb", "build")
 
 
 @pytest.fixture

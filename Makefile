@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.installed-test
 # pytest-xdist workers: 2 by default (the suite's build fixtures run once per worker); `make test JOBS=auto`
 JOBS ?= 2
 
-.PHONY: run test test-fast lint bench bench-suggest install clean
+.PHONY: run test test-fast lint bench bench-suggest codes review-results install clean
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Error: $(PYTHON) not found — install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -45,6 +45,12 @@ bench: $(TEST_STAMP)
 
 bench-suggest: $(TEST_STAMP)
 	$(BIN)/python benchmarks/suggest_loo.py --out benchmarks/SUGGEST_RESULTS.md
+
+codes: $(RUN_STAMP)  # docs/codes.md's tables of metrics, units and cue words, from raw/reference
+	$(BIN)/python -m pipelines.docs.codes
+
+review-results: $(RUN_STAMP)  # benchmarks/REVIEW_RESULTS.md, from each draft beside its reviewed file
+	$(BIN)/clusterdw review --results benchmarks/REVIEW_RESULTS.md
 
 clean:
 	rm -rf target

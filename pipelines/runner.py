@@ -23,6 +23,7 @@ from .publish.lock import run_lock
 from .project import Project
 from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
                           write_meta)
+from .publish.failures import write_table as write_failures_table
 from .validate.suites import raise_on_critical, validate
 
 log = logging.getLogger("clusterdw")
@@ -52,7 +53,7 @@ def timed(record: RunRecord, step: str):
 
 
 def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, progress: ModelProgress,
-                         select=None) -> None:
+                         select=None) -> list:
     fault_point("load")
     with timed(record, "load"):
         record.loads = load(con, project.project_dir)
@@ -63,17 +64,46 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, p
         except ModelError as error:
             record.models = list(error.model_results)
             raise
-    _validate(con, project, record, docs)
+    return _validate(con, project, record, docs, published=True)
 
 
-def _validate(con, project: Project, record: RunRecord, docs: bool) -> None:
-    """Run the suites, record their results, and raise if a critical expectation failed."""
+def _validate(con, project: Project, record: RunRecord, docs: bool, published: bool = False,
+              select: list[str] | None = None) -> list:
+    """Run the suites, record their results (every failing row in target/failing_rows.json), and raise if
+    a critical expectation failed."""
+    from .publish import failures
+
     fault_point("validate")
     with timed(record, "validate"), warehouse.validation_memory(con):
-        results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
+        only = load_graph(project.project_dir).select(select) if select else None
+        if only:
+            _build_what_the_suites_read(con, project, only)
+        results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None, only)
     record.expectations, record.suites = results, summaries
     record.docs = str(docs_index) if docs_index else None
+    rows_file = project.target_dir / "failing_rows.json"
+    critical = any(not r.success and r.severity == "critical" for r in results)
+    record.failing_rows = failures.summary(results, rows_file, published=published and not critical)
+    failures.write_rows_file(rows_file, record.run_id, results)
     raise_on_critical(results)
+    return results
+
+
+def _build_what_the_suites_read(con, project: Project, only: list[str]) -> None:
+    """`check --select` after `build --select`: a selected suite also reads tables its model does not (the
+    dimensions its keys resolve in, the metric catalogue). Those not built in the dev file are built
+    first, with what they read, so the suites of the models just built run instead of being skipped."""
+    from .models.graph import tables_read
+    from .validate.suites import read_suites
+
+    graph = load_graph(project.project_dir)
+    built = {f"{schema}.{table}" for schema, table in con.execute(
+        "select schema_name, table_name from duckdb_tables() where database_name = current_database()").fetchall()}
+    wanted = {table for suite in read_suites(project.project_dir, only) for table in tables_read(suite.frame_sql)}
+    missing = sorted(t for t in wanted if t in graph.models and t not in built)
+    if missing:
+        log.info("check: building %s, which the selected suites read", ", ".join(missing))
+        build(con, project.project_dir, [f"+{name}" for name in missing])
 
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
@@ -108,12 +138,14 @@ def _write_audit_publish(project: Project, record: RunRecord, docs: bool, progre
     try:
         with transaction.build_file(project.db_path, record.run_id,
                                     publishing=lambda: timed(record, "publish")) as build:
-            _load_build_validate(build.con, project, record, docs, progress)
+            results = _load_build_validate(build.con, project, record, docs, progress)
             record.finish("success")
             write_meta(build.con, project.run_history_path, record.as_json())
+            write_failures_table(build.con, record.run_id, results)
             build.tables = [m.model for m in record.models]
     except BaseException as error:
         record.finish("failed", _what_stopped(error))
+        record.violations = [str(v) for v in error.violations] if isinstance(error, ClusterdwError) else []
         _record(project, record)
         raise
 
@@ -212,13 +244,13 @@ def build_step(project: Project, select: list[str] | None = None,
     return record
 
 
-def check_step(project: Project, docs: bool = False) -> RunRecord:
+def check_step(project: Project, docs: bool = False, select: list[str] | None = None) -> RunRecord:
     """`clusterdw check`: the suites of checks/ on the dev file's built models."""
     with _dev_step(project, "check") as (con, record):
         if not _has_schema(con, "marts"):
             raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
                                  "run `clusterdw build` first (or `clusterdw run` for the whole job)")
-        _validate(con, project, record, docs)
+        _validate(con, project, record, docs, select=select)
     return record
 
 

@@ -25,6 +25,7 @@ class ClusterdwError(Exception):
     """Root of every error the pipeline reports to its user."""
 
     exit_code = 1
+    violations: list[Violation] = []  # a ContractError's rows, each printed on its own line; none for the rest
 
     def __init__(self, what: str, where: str | Location | None = None, fix: str | None = None):
         super().__init__(what)
@@ -67,6 +68,9 @@ class ModelError(ClusterdwError):
     """A SQL model cannot be parsed, resolved, ordered or run."""
 
     exit_code = 4
+    # When a build fails: the results of its models that were built or failed, in dependency order, so the
+    # run's record shows what was built before it (set by the builder).
+    model_results: list = []
 
 
 class ValidationFailed(ClusterdwError):

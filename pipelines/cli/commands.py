@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..errors import ClusterdwError
-from ..logs import echo_error, setup_logging
+from .logs import echo_error, setup_logging
 
 CONTEXT = dict(help_option_names=["-h", "--help"], max_content_width=100)
 
@@ -28,7 +28,7 @@ class ClusterdwGroup(click.Group):
                 _interrupted(ctx)
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
-            for violation in getattr(error, "violations", []):
+            for violation in error.violations:
                 echo_error(str(violation))
             echo_error(f"Error: {error.one_line()}")
             ctx.exit(error.exit_code)
@@ -102,11 +102,12 @@ def project_of(ctx: click.Context):
 def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool):
     """Load, build, validate and publish: the job a scheduler runs."""
     from .console import print_run
+    from .progress import model_progress
     from ..runner import run as run_job
 
     project = project_of(ctx)
     record = run_job(project, wait=wait, if_changed=if_changed, docs=docs, export_dir=export_dir,
-                     report_dir=project.report_dir if report else None)
+                     report_dir=project.report_dir if report else None, progress=model_progress)
     print_run(project, record)
 
 
@@ -115,10 +116,10 @@ def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, 
 def load(ctx):
     """Load raw/ into schema raw of the dev file (target/warehouse.dev.duckdb), checking every contract."""
     from .console import print_step
-    from ..runner import step
+    from ..runner import load_step
 
     project = project_of(ctx)
-    print_step(project, step(project, "load"))
+    print_step(project, load_step(project))
 
 
 ENGINE = click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
@@ -160,9 +161,10 @@ def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_d
         return
     if master or spark_dir or confs or timeout or model_timeout:
         raise click.UsageError("--master, --spark-dir, --conf and the timeouts go with --engine spark")
-    from ..runner import step
+    from .progress import model_progress
+    from ..runner import build_step
 
-    print_step(project, step(project, "build", list(select) or None))
+    print_step(project, build_step(project, list(select) or None, progress=model_progress))
 
 
 @main.command()
@@ -186,9 +188,9 @@ def check(ctx, select: tuple[str, ...], docs: bool, engine: str, spark_dir: Path
             raise click.UsageError("--select goes with --engine duckdb")
         print_spark_step(folder, spark_check(project, folder, docs))
         return
-    from ..runner import step
+    from ..runner import check_step
 
-    print_step(project, step(project, "check", list(select) or None, docs=docs))
+    print_step(project, check_step(project, docs=docs, select=list(select) or None))
 
 
 @main.command("test")
@@ -221,7 +223,7 @@ def verify_evidence(ctx, documents_dir: Path, document: str | None):
 
     Figures of documents that are not in the folder are not checked (a warning line each)."""
     from ..annotate.verify import verify
-    from ..logs import echo_error
+    from .logs import echo_error
 
     project = project_of(ctx)
     result = verify(project.project_dir / "raw", documents_dir, document)

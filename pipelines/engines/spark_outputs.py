@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import ClusterdwError
+
 from ..sql import quote, sql_literal
 
 TEMP_PREFIX = ".writing-"
@@ -22,18 +23,6 @@ def table_dir(spark_dir: Path, qualified_name: str) -> Path:
 
 def temp_dir_for(final: Path) -> Path:
     return final.with_name(f"{TEMP_PREFIX}{final.name}-{uuid.uuid4().hex[:8]}")
-
-
-def replace_dir(temp: Path, final: Path) -> None:
-    """Put a fully written folder in place of the old one: two renames (a folder cannot be renamed over
-    a non-empty one), the old folder deleted only after the new one is in its place."""
-    old = None
-    if final.exists():
-        old = final.with_name(f"{TEMP_PREFIX}{final.name}-old-{uuid.uuid4().hex[:8]}")
-        final.rename(old)
-    temp.rename(final)
-    if old is not None:
-        shutil.rmtree(old)
 
 
 def remove_stale(spark_dir: Path) -> None:

@@ -4,7 +4,6 @@ project's Spark lock (target/spark.lock), never touching the DuckDB files."""
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 import duckdb
@@ -34,8 +33,7 @@ def spark_build(project: Project, spark_dir: Path | str, select: list[str] | Non
     started = time.perf_counter()
     with run_lock(lock_path):
         result = build_on_spark(project.project_dir, location, select, master, session, confs, limits, announce)
-    record.loads = [asdict(r) for r in result.loads]
-    record.models = [asdict(r) for r in result.models]
+    record.loads, record.models = result.loads, result.models
     total = time.perf_counter() - started
     record.step_seconds = {"load and raw to Parquet": round(result.load_seconds, 3),
                            "spark session": round(result.session_seconds, 3),
@@ -49,7 +47,7 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
     """The GX suites of checks/ on a Spark build's tables: the Parquet folders read into DuckDB in memory,
     then validated as the DuckDB build's tables are (GX's pandas datasource)."""
     from ..models.graph import discover
-    from ..validate.suites import as_dicts, raise_on_critical, validate
+    from ..validate.suites import raise_on_critical, validate
 
     record = RunRecord(new_run_id(), "check --engine spark", now())
     names = [f"{schema}.{path.stem}" for schema in MODEL_SCHEMAS
@@ -69,8 +67,7 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
         record.step_seconds["validate"] = round(time.perf_counter() - started, 3)
     finally:
         con.close()
-    record.expectations = as_dicts(results)
-    record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+    record.expectations, record.suites = results, summaries
     record.docs = str(docs_index) if docs_index else None
     raise_on_critical(results)
     record.finish("success")

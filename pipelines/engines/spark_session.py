@@ -54,6 +54,14 @@ class SessionInfo:
     settings: dict[str, str | None] | None = None  # read back from the running session
     created: bool = True  # False: a session of this process was running already (a test's, a notebook's)
 
+    def lines(self) -> list[str]:
+        """What a build says of its session: the application, its master and executors, the settings."""
+        executors = "" if self.executors is None else f", {self.executors} executor(s)"
+        said = [f"Spark: application {self.application_id or '?'} on {self.master}{executors}"]
+        if self.settings:
+            said.append("Spark settings: " + ", ".join(f"{k}={v}" for k, v in self.settings.items()))
+        return said
+
 
 SHOWN_SETTINGS = ("spark.sql.session.timeZone", "spark.sql.shuffle.partitions", "spark.sql.adaptive.enabled")
 

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import ClusterdwError, PathRefused
+from ..publish.atomic import replace_dir
 
 MARKER = ".clusterdw-report"
 
@@ -32,29 +33,11 @@ def write_site(out_dir: Path, files: dict[str, str]) -> Path:
                              "choose a writable --out folder") from error
     try:
         for name, text in {**files, MARKER: "written by clusterdw report\n"}.items():
-            with open(staging / name, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+            (staging / name).write_text(text, encoding="utf-8")
         os.chmod(staging, 0o755)
-        _swap_in(staging, out_dir)
+        replace_dir(staging, out_dir)  # fsyncs the files, swaps the folders, puts the old one back on failure
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return out_dir
 
-
-def _swap_in(staging: Path, out_dir: Path) -> None:
-    """Rename the new folder into place; an old report is renamed away first and then removed."""
-    if not out_dir.exists():
-        os.rename(staging, out_dir)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-    os.rename(out_dir, old / out_dir.name)
-    try:
-        os.rename(staging, out_dir)
-    except BaseException:
-        os.rename(old / out_dir.name, out_dir)  # put the last report back
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,19 +32,51 @@ def published_year(published: str) -> int:
     return int(match.group(1))
 
 
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024  # the longest policy document is under 100 KB
+# Unicode's format characters (category Cf): zero-width spaces and joiners, bidi controls, soft hyphen, BOM.
+_FORMAT_CHARACTERS = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
+                      "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U0001d173-\U0001d17a"
+                      "\U000e0001\U000e0020-\U000e007f")
+INVISIBLE_IN_NUMBER = re.compile(f"(?<=[0-9０-９.．,，])[{_FORMAT_CHARACTERS}]+(?=[0-9０-９])")
+
+
 def read_document(path: Path) -> str:
+    """The document's text: a regular file of UTF-8 text of at most MAX_DOCUMENT_BYTES, with no
+    invisible character inside a number (1<ZWSP>0 would be drafted as 1 and 0)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        # O_NONBLOCK: opening a FIFO does not wait for a writer; it and /dev/zero are refused unread.
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if stat.S_ISDIR(found.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(found.st_mode):
+                raise ClusterdwError("document is not a regular file (a FIFO, device or socket)", Location(str(path)),
+                                     "give the path of a .txt file")
+            os.set_blocking(handle.fileno(), True)
+            data = handle.read(MAX_DOCUMENT_BYTES + 1)
     except FileNotFoundError:
         raise ClusterdwError("document not found", Location(str(path)), "give the path of a .txt file") from None
     except IsADirectoryError:
         raise ClusterdwError("document is a folder", Location(str(path)), "give the path of a .txt file") from None
+    except PermissionError:
+        raise ClusterdwError("document cannot be read: permission denied", Location(str(path)),
+                             "make it readable (chmod u+r), or give another path") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ClusterdwError(f"document is over the {MAX_DOCUMENT_BYTES:,} bytes suggest reads", Location(str(path)),
+                             "split it into documents of at most 2 MB, each with its own document_id")
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[:error.start].count(b"\n") + 1
+        line = data[:error.start].count(b"\n") + 1
         raise ClusterdwError(f"document is not UTF-8 (byte {error.start})", Location(str(path), line),
                              "save the document as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)") from None
     if not text.strip():
         raise ClusterdwError("document is empty", Location(str(path)), "give the document's text")
+    if invisible := INVISIBLE_IN_NUMBER.search(text):
+        line = text.count("\n", 0, invisible.start()) + 1
+        column = invisible.start() - (text.rfind("\n", 0, invisible.start()) + 1) + 1
+        raise ClusterdwError(f"an invisible character (U+{ord(invisible.group()[0]):04X}) inside a number",
+                             f"{path}:{line}:{column}", "delete it, so that the number reads as the document shows it")
     return text
 
 

@@ -87,6 +87,8 @@ _YEAR = dict(type="integer", required=True, min_value=FIRST_YEAR, max_value=LAST
 # A target's years are what the document states, or none (an open-ended target): only actuals need them.
 _PERIOD_YEAR = dict(type="integer", min_value=FIRST_YEAR, max_value=LAST_YEAR)
 EVIDENCE_MAX_LENGTH = 40
+# RE2: a format character (zero-width space, joiner, bidi control, soft hyphen, BOM) between two digits.
+INVISIBLE_IN_NUMBER = r"[0-9０-９.．,，]([\p{Cf}])+[0-9０-９]"
 
 _PUBLISHED = _text("published", True, pattern=r"\d{4}(-\d{2}(-\d{2})?)?", fix="YYYY, YYYY-MM or YYYY-MM-DD")
 _NOT_A_DATE = f"'{{}}' is not a date: write a real date as {_PUBLISHED.fix}"
@@ -307,7 +309,13 @@ FIGURES = Contract(
         RowRule("figure_id", "substr(figure_id, 1, 3) <> substr(document_id, 1, 3)",
                 "format('figure_id ''{}'' does not carry its document''s prefix ''{}''', figure_id, "
                 "substr(document_id, 1, 3))"),
-        RowRule("evidence", "not value_in_evidence(value, evidence)",
+        # A zero-width space or a bidi control between digits would make 1<ZWSP>0 read as 1 and 0.
+        RowRule("evidence", f"regexp_matches(evidence, {sql_literal(INVISIBLE_IN_NUMBER)})",
+                "printf('an invisible character (%s) inside a number in evidence: delete it, so the number reads "
+                "as the document shows it', printf('U+%04X', unicode(regexp_extract(evidence, "
+                f"{sql_literal(INVISIBLE_IN_NUMBER)}, 1))))"),
+        RowRule("evidence", f"not regexp_matches(evidence, {sql_literal(INVISIBLE_IN_NUMBER)}) "
+                "and not value_in_evidence(value, evidence)",
                 "format('value {} does not occur in evidence ''{}''', value, evidence)"),
     ),
 )
@@ -323,7 +331,9 @@ def _corrected_value_rule(target: Column) -> RowRule | None:
     if target.allowed is not None:
         broken.append(f"{v} not in ({', '.join(sql_literal(a) for a in target.allowed)})")
     if target.type == "integer":
-        broken.append(f"try_cast({v} as integer) is null")
+        from .contract_sql import integer_as_written  # noqa: PLC0415 (contract_sql imports this module)
+
+        broken.append(f"not ({integer_as_written(v)})")
     if target.min_value is not None and target.max_value is not None:
         broken.append(f"try_cast({v} as {target.sql_type}) not between {target.min_value} and {target.max_value}")
     if not broken:
@@ -335,20 +345,20 @@ def _corrected_value_rule(target: Column) -> RowRule | None:
                    f"format({sql_literal(template)}, {v})")
 
 
-_CORRECTABLE = ("value", "unit", "period_start_year", "period_end_year", "metric_code", "qualifier", "status")
+CORRECTABLE = ("value", "unit", "period_start_year", "period_end_year", "metric_code", "qualifier", "status")
 
 CORRECTIONS = Contract(
     "corrections", "corrections.csv",
     (
         _text("figure_id", True),
-        _text("column_name", True, allowed=_CORRECTABLE),
+        _text("column_name", True, allowed=CORRECTABLE),
         _text("corrected_value", True),
         _text("reason", True),
     ),
     ("figure_id", "column_name"),
     "Corrections of single fields of figures, each with its reason.",
     rules=(_reference("figure_id", "figures", "figure_id", "figures/*.csv"),
-           *filter(None, (_corrected_value_rule(c) for c in FIGURES.columns if c.name in _CORRECTABLE))),
+           *filter(None, (_corrected_value_rule(c) for c in FIGURES.columns if c.name in CORRECTABLE))),
     optional=True,
 )
 

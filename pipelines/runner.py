@@ -18,6 +18,7 @@ from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
 from .faults.space import disk_full, is_disk_full
 from .load.loader import load
 from .publish.lock import BuildGuard, run_lock
+from .publish.sandbox import seal_off_files
 from .progress import model_progress
 from .project import Project
 from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
@@ -46,6 +47,7 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, s
     fault_point("load")
     with timed(record, "load"):
         record.loads = [asdict(r) for r in load(con, project.project_dir)]
+    seal_off_files(con, [project.run_history_path])  # models and suites read the warehouse only
     fault_point("build")
     with timed(record, "build"), _progress(project, select) as progress:
         try:
@@ -190,12 +192,14 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
                 if not _has_schema(con, "raw"):
                     with timed(record, "load"):
                         record.loads = [asdict(r) for r in load(con, project.project_dir)]
+                seal_off_files(con)
                 with timed(record, "build"), _progress(project, select) as progress:
                     record.models = [asdict(r) for r in build(con, project.project_dir, select, progress)]
             elif name == "check":
                 if not _has_schema(con, "marts"):
                     raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
                                          "run `clusterdw build` first (or `clusterdw run` for the whole job)")
+                seal_off_files(con)
                 _validate(con, project, record, docs)
         finally:
             con.close()

@@ -6,7 +6,7 @@ Both ways of loading a file (pipelines/load/loader.py) use these, so that they a
 
 from __future__ import annotations
 
-from .contracts import Column, Contract
+from .contracts import Column, Contract, integer_as_written
 from ..sql import quote, sql_literal
 
 Check = tuple[int, str, str, str]  # (number, column, SQL predicate on the text as written, SQL message)
@@ -43,16 +43,6 @@ def _decimal_hint(v: str, otherwise: str) -> str:
                            "a multiplier such as 万 or 亿 goes in column unit)", v)}
         else {otherwise}
     end"""
-
-
-INTEGER_AS_WRITTEN = r" *[+-]?[0-9]+ *"
-
-
-def integer_as_written(v: str) -> str:
-    """SQL: true where text `v` is an integer as written (ASCII digits, a sign, spaces around) that
-    fits in an integer: never 2020.5, 1e3, 0x7E5 or 2_021, which DuckDB's cast would read."""
-    return (f"regexp_full_match({v}, {sql_literal(INTEGER_AS_WRITTEN)}) "
-            f"and try_cast({v} as integer) is not null")
 
 
 def column_checks(col: Column) -> list[tuple[str, str, bool]]:

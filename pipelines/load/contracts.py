@@ -321,6 +321,16 @@ FIGURES = Contract(
 )
 
 
+INTEGER_AS_WRITTEN = r" *[+-]?[0-9]+ *"
+
+
+def integer_as_written(v: str) -> str:
+    """SQL: true where text `v` is an integer as written (ASCII digits, a sign, spaces around) that
+    fits in an integer: never 2020.5, 1e3, 0x7E5 or 2_021, which DuckDB's cast would read."""
+    return (f"regexp_full_match({v}, {sql_literal(INTEGER_AS_WRITTEN)}) "
+            f"and try_cast({v} as integer) is not null")
+
+
 def _corrected_value_rule(target: Column) -> RowRule | None:
     """A corrected_value for figures' column `target` must be a value that column accepts: checked at load
     (file:line: corrected_value), not left to fail in staging's cast. None when any text will do."""
@@ -331,8 +341,6 @@ def _corrected_value_rule(target: Column) -> RowRule | None:
     if target.allowed is not None:
         broken.append(f"{v} not in ({', '.join(sql_literal(a) for a in target.allowed)})")
     if target.type == "integer":
-        from .contract_sql import integer_as_written  # noqa: PLC0415 (contract_sql imports this module)
-
         broken.append(f"not ({integer_as_written(v)})")
     if target.min_value is not None and target.max_value is not None:
         broken.append(f"try_cast({v} as {target.sql_type}) not between {target.min_value} and {target.max_value}")

@@ -19,6 +19,7 @@ from .faults.space import disk_full, is_disk_full
 from .load.loader import load
 from .publish.lock import BuildGuard, run_lock
 from .publish.sandbox import seal_off_files
+from .publish.shrink import published_figure_count, refuse_shrink
 from .progress import model_progress
 from .project import Project
 from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
@@ -43,10 +44,13 @@ def timed(record: RunRecord, step: str):
         log.info("%s: %.2fs", step, record.step_seconds[step])
 
 
-def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, select=None) -> None:
+def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, select=None,
+                         published_figures: int | None = None) -> None:
     fault_point("load")
     with timed(record, "load"):
         record.loads = [asdict(r) for r in load(con, project.project_dir)]
+    if published_figures is not None:
+        refuse_shrink(con, published_figures)
     seal_off_files(con, [project.run_history_path])  # models and suites read the warehouse only
     fault_point("build")
     with timed(record, "build"), _progress(project, select) as progress:
@@ -70,7 +74,7 @@ def _validate(con, project: Project, record: RunRecord, docs: bool) -> None:
 
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
-        export_dir: Path | None = None, report_dir: Path | None = None) -> RunRecord:
+        export_dir: Path | None = None, report_dir: Path | None = None, allow_shrink: bool = False) -> RunRecord:
     """Load, build and validate into a new file; publish it only if every critical check passed."""
     warehouse.ensure_writable_dir(project.target_dir)
     warehouse.ensure_replaceable(project.db_path)
@@ -82,17 +86,25 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
         if if_changed and previous and previous.get("inputs_sha256") == record.inputs_sha256 \
                 and project.db_path.exists():
             record.finish("skipped", f"inputs unchanged since run {previous['run_id']}")
-            _record(project, record)
+            try:
+                if export_dir is not None and not _exported(export_dir, project.db_path, previous["run_id"]):
+                    from .publish.export import export  # the inputs did not change, but the export is missing
+
+                    with timed(record, "export"):
+                        record.export = str(export(project.db_path, export_dir, previous["run_id"]))
+            finally:
+                _record(project, record)
             return record
         for stale in warehouse.remove_stale_builds(project.db_path):
             log.warning("removed a build left by an earlier run that did not finish: %s", stale.name)
         build_path = warehouse.build_path_for(project.db_path, record.run_id)
+        published_figures = None if allow_shrink else published_figure_count(project.db_path)
         guard = None
         try:
             con = warehouse.connect(build_path)
             try:
                 guard = BuildGuard(build_path)
-                _load_build_validate(con, project, record, docs)
+                _load_build_validate(con, project, record, docs, published_figures=published_figures)
                 record.finish("success")
                 write_meta(con, project.run_history_path, asdict(record))
                 warehouse.seal(con, build_path)
@@ -134,6 +146,14 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
         finally:
             _record(project, record)
         return record
+
+
+def _exported(export_dir: Path, db_path: Path, run_id: str) -> bool:
+    """True when `export_dir` holds the export of the published file made by run `run_id`."""
+    from .publish.export import read_manifest
+
+    manifest = read_manifest(export_dir) if export_dir.is_dir() else None
+    return bool(manifest) and manifest.get("run_id") == run_id and manifest.get("warehouse") == str(db_path.absolute())
 
 
 def _wait_for_live_builds(db_path: Path, wait: bool, poll_seconds: float = 0.5) -> None:

@@ -53,6 +53,12 @@ def rows(figures: list[Figure], document_id: str) -> list[dict[str, str]]:
     return out
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write(path: Path, table: list[dict[str, str]]) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
@@ -61,6 +67,7 @@ def write(path: Path, table: list[dict[str, str]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp makes it 0600; a draft is shared like every output
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(buffer.getvalue())
         os.replace(temporary, path)

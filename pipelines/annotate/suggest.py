@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import stat
@@ -80,6 +82,39 @@ def read_document(path: Path) -> str:
     return text
 
 
+MAX_DRAFT_BYTES = 16 * 1024 * 1024
+
+
+def refuse_unless_draft(target: Path, document_id: str) -> None:
+    """--force overwrites only a draft of this document: a regular file of its own (no link, no other
+    hard link) whose header is exactly a draft's and whose rows are all of `document_id`. Anything else
+    (the warehouse, documents.csv, a reference file, a model, another document's figures) is refused."""
+    fix = "give --out a new path, or the draft's own path (raw/drafts/<ID>.csv); --force overwrites only a draft"
+    found = os.lstat(target)
+    if stat.S_ISLNK(found.st_mode) or not stat.S_ISREG(found.st_mode) or found.st_nlink > 1:
+        what = ("a symbolic link" if stat.S_ISLNK(found.st_mode) else "not a regular file"
+                if not stat.S_ISREG(found.st_mode) else "a file with another hard link")
+        raise PathRefused(f"refusing to overwrite {what}", Location(str(target)), fix)
+    reason = None
+    if found.st_size > MAX_DRAFT_BYTES:
+        reason = f"it is {found.st_size:,} bytes"
+    else:
+        try:
+            rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8"), newline="")))
+        except (UnicodeDecodeError, csv.Error):
+            rows = []
+        if not rows or rows[0] != draft.COLUMNS:
+            reason = "its first line is not a draft's header"
+        else:
+            at = draft.COLUMNS.index("document_id")
+            others = sorted({row[at] for row in rows[1:] if len(row) > at and row[at] != document_id})
+            if others:
+                reason = f"it holds figures of document {others[0]}"
+    if reason:
+        raise PathRefused(f"refusing to overwrite a file that is not a draft of {document_id} ({reason})",
+                          Location(str(target)), fix)
+
+
 def suggest(project_dir: Path, document: Path, document_id: str, published: str, out: Path | None,
             force: bool = False) -> Result:
     started = time.perf_counter()
@@ -90,9 +125,11 @@ def suggest(project_dir: Path, document: Path, document_id: str, published: str,
     if target.resolve().parent == (raw / "figures").resolve():
         raise PathRefused("a draft is not written into raw/figures", Location(str(target)),
                           "write it to raw/drafts (the default), review it, then move it into raw/figures")
-    if target.exists() and not force:
+    if (target.exists() or target.is_symlink()) and not force:
         raise PathRefused("draft already exists (it may hold a review)", Location(str(target)),
                           "move it away, give another --out, or pass --force to overwrite it")
+    if target.exists() or target.is_symlink():
+        refuse_unless_draft(target, document_id)
     text = read_document(document)
     known = reference.load(raw)
     figures = extract(text, year, known)

@@ -96,15 +96,17 @@ def project_of(ctx: click.Context):
               help="After a successful publish, export the marts to Parquet in this folder.")
 @click.option("--report", "report", is_flag=True, help="After a successful publish, write the HTML report "
                                                       "to target/report/.")
+@click.option("--allow-shrink", is_flag=True, help="Publish even if raw/figures holds less than half the "
+                                                    "figures of the published warehouse (else exit 3).")
 @click.pass_context
-def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool):
+def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool, allow_shrink: bool):
     """Load, build, validate and publish: the job a scheduler runs."""
     from .console import print_run
     from ..runner import run as run_job
 
     project = project_of(ctx)
     record = run_job(project, wait=wait, if_changed=if_changed, docs=docs, export_dir=export_dir,
-                     report_dir=project.report_dir if report else None)
+                     report_dir=project.report_dir if report else None, allow_shrink=allow_shrink)
     print_run(project, record)
 
 

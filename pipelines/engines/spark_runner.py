@@ -17,13 +17,13 @@ from ..project import Project
 from ..publish.run_results import RunRecord, now
 from ..runner import new_run_id
 from .spark import build_on_spark
-from .spark_outputs import attach_outputs
+from .spark_outputs import attach_outputs, claim
 
 
 def spark_build(project: Project, spark_dir: Path, select: list[str] | None, master: str | None,
                 session=None) -> RunRecord:
     record = RunRecord(new_run_id(), "build --engine spark", now())
-    spark_dir.mkdir(parents=True, exist_ok=True)
+    claim(spark_dir)  # before anything is loaded or written: never into a folder of someone else's
     started = time.perf_counter()
     with run_lock(spark_dir):
         result = build_on_spark(project.project_dir, spark_dir, select, master, session)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def write_site(out_dir: Path, files: dict[str, str]) -> Path:
     out_dir = Path(out_dir).absolute()
     if out_dir.exists() and not out_dir.is_dir():
         raise PathRefused("the --out path is a file, not a folder", out_dir, "give a folder for the report")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not _own_marker(out_dir / MARKER):
         raise PathRefused("refusing to replace a folder clusterdw's report did not write", out_dir,
                           "choose an empty or new --out folder (default: target/report/)")
     try:
@@ -42,6 +43,15 @@ def write_site(out_dir: Path, files: dict[str, str]) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return out_dir
+
+
+def _own_marker(path: Path) -> bool:
+    """The marker is a regular file of its own: a link planted as it (to any file) proves nothing."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(found.st_mode) and found.st_nlink == 1
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import threading
 import time
 from collections import Counter
@@ -122,10 +123,14 @@ class Validator:
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         self.docs_dir = docs_dir
+        self.staging = None
         if docs_dir is not None:
+            from .inert_docs import staging_dir
+
+            self.staging = staging_dir(docs_dir)  # GX writes into a new folder, never through a planted link
             self.context.add_data_docs_site(site_name="clusterdw", site_config={
                 "class_name": "SiteBuilder",
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(self.staging)},
                 "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             })
         self.datasource = self.context.data_sources.add_pandas("clusterdw")
@@ -193,8 +198,20 @@ class Validator:
     def build_docs(self) -> Path | None:
         if self.docs_dir is None:
             return None
-        self.context.build_data_docs(site_names=["clusterdw"])
+        from .inert_docs import make_inert, put_in_place
+
+        try:
+            self.context.build_data_docs(site_names=["clusterdw"])
+            make_inert(self.staging)
+            put_in_place(self.staging, self.docs_dir)
+        finally:
+            self.discard()
         return self.docs_dir / "index.html"
+
+    def discard(self) -> None:
+        """Remove the staged docs (nothing left once they are in place)."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _exception_message(info: dict | None) -> str | None:
@@ -384,6 +401,7 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
     futures, close_frames = _read_frames(con, suites, whole=docs_dir is not None)
     try:
         started = time.perf_counter()
+        validator = None
         validator = Validator(docs_dir)
         ready = time.perf_counter()
         log.debug("great_expectations ready in %.2fs", ready - started)  # benchmarks/bench.py reads this line
@@ -401,6 +419,10 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
                 continue
             results.extend(validator.validate(suite, frame))
             frame = future = None  # release this frame before waiting for the next
+    except BaseException:
+        if validator is not None:
+            validator.discard()
+        raise
     finally:
         close_frames()
     validated = time.perf_counter()

@@ -42,7 +42,7 @@ _FORMAT_CHARACTERS = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\
 INVISIBLE_IN_NUMBER = re.compile(f"(?<=[0-9０-９.．,，])[{_FORMAT_CHARACTERS}]+(?=[0-9０-９])")
 
 
-def read_document(path: Path) -> str:
+def read_document(path: Path, for_suggest: bool = True) -> str:
     """The document's text: a regular file of UTF-8 text of at most MAX_DOCUMENT_BYTES, with no
     invisible character inside a number (1<ZWSP>0 would be drafted as 1 and 0)."""
     try:
@@ -72,6 +72,8 @@ def read_document(path: Path) -> str:
         line = data[:error.start].count(b"\n") + 1
         raise ClusterdwError(f"document is not UTF-8 (byte {error.start})", Location(str(path), line),
                              "save the document as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)") from None
+    if not for_suggest:  # verify-evidence looks evidence up as it is written
+        return text
     if not text.strip():
         raise ClusterdwError("document is empty", Location(str(path)), "give the document's text")
     if invisible := INVISIBLE_IN_NUMBER.search(text):

@@ -44,11 +44,37 @@ class ClusterdwGroup(click.Group):
                 _interrupted(ctx)  # Ctrl-C or SIGTERM, come out of DuckDB as whatever it was doing raised
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
+            known = _known_failure(error)
+            if known is not None:
+                echo_error(f"Error: {known.one_line()}")
+                ctx.exit(known.exit_code)
             echo_error(f"Error: internal error {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
                        " — the published warehouse was left as it was — rerun with --debug and report it")
             ctx.exit(1)
         except KeyboardInterrupt:
             _interrupted(ctx)
+
+
+def _known_failure(error: Exception) -> ClusterdwError | None:
+    """A failure of the machine, not of clusterdw, that no step turned into its own line: DuckDB out of
+    memory (CLUSTERDW_MEMORY_LIMIT=1KB), or an OSError on a file (full disk, permission denied)."""
+    import errno
+    import os
+
+    if type(error).__name__ == "OutOfMemoryException":
+        limit = os.environ.get("CLUSTERDW_MEMORY_LIMIT")
+        return ClusterdwError(f"DuckDB ran out of memory: {str(error).splitlines()[0]}",
+                              f"CLUSTERDW_MEMORY_LIMIT={limit}" if limit else "this machine's memory",
+                              "give DuckDB more (CLUSTERDW_MEMORY_LIMIT=3GB is the default), or free memory; "
+                              "the published warehouse was left as it was")
+    if isinstance(error, OSError) and error.strerror:
+        where = error.filename or "clusterdw's files"
+        if error.errno == errno.ENOSPC:
+            return ClusterdwError("no space left on the disk", where, "free space there, then run again")
+        return ClusterdwError(f"{error.strerror.lower()}", where,
+                              "check the path, its permissions and its folder; the published warehouse was left "
+                              "as it was")
+    return None
 
 
 def _interrupted(ctx: click.Context) -> None:

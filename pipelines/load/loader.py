@@ -135,6 +135,8 @@ def _unloadable(path: Path, project_dir: Path) -> str | None:
         mode = path.stat().st_mode
     except OSError as error:
         return f"cannot be read: {error.strerror}: {fix}"
+    if stat.S_ISREG(mode) and not os.access(path, os.R_OK):
+        return "cannot be read: permission denied: make it readable by the user who runs clusterdw (chmod a+r)"
     if not stat.S_ISREG(mode):
         kind = "a folder" if stat.S_ISDIR(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
             else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file"

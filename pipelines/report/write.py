@@ -39,6 +39,11 @@ def write_site(out_dir: Path, files: dict[str, str]) -> Path:
                 os.fsync(handle.fileno())
         os.chmod(staging, 0o755)
         _swap_in(staging, out_dir)
+    except OSError as error:  # a full disk, most likely: the last report is left as it was
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ClusterdwError(f"cannot write the report: {error.strerror}", out_dir,
+                             "free space there, or pass --out a folder on a larger disk; the last report was "
+                             "left as it was") from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

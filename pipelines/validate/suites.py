@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..text_files import read_text
 from ..errors import ClusterdwError, ValidationFailed
 from ..sql import qualified, quote
 
@@ -70,7 +71,7 @@ def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]
     suites = []
     for path in sorted((project_dir / "checks").glob("*.json")):
         try:
-            definition = json.loads(path.read_text(encoding="utf-8"))
+            definition = json.loads(read_text(path))
         except json.JSONDecodeError as error:
             raise ClusterdwError(f"suite is not valid JSON: {error.msg}", f"{path}:{error.lineno}",
                                  "fix the JSON") from error

@@ -201,6 +201,7 @@ def _record(project: Project, record: RunRecord) -> None:
 def step(project: Project, name: str, select: list[str] | None = None, docs: bool = False) -> RunRecord:
     """Run one step (load, build or check) on the dev file, next to the published one."""
     warehouse.ensure_writable_dir(project.target_dir)
+    _refuse_linked_dev_file(project.dev_db_path)
     record = RunRecord(new_run_id(), name, now())
     with run_lock(project.dev_db_path):
         con = warehouse.connect(project.dev_db_path)
@@ -225,6 +226,17 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
             con.close()
     record.finish("success")
     return record
+
+
+def _refuse_linked_dev_file(dev_db_path: Path) -> None:
+    """The dev file and its WAL are clusterdw's, kept by name in target/: a link planted there would make
+    `load` write into whatever database it points to."""
+    from .errors import PathRefused
+
+    for path in (dev_db_path, dev_db_path.with_name(dev_db_path.name + ".wal")):
+        if path.is_symlink():
+            raise PathRefused("refusing to open a symbolic link where clusterdw keeps its own file", path,
+                              "remove it: clusterdw creates this file itself (and check who planted it)")
 
 
 def _has_schema(con, schema: str) -> bool:

@@ -50,3 +50,20 @@ def test_log4j2_properties_is_never_written_through_a_link(tmp_path):
     with pytest.raises(PathRefused, match="refusing to open a symbolic link where clusterdw keeps its own file"):
         spark_session.start_session(master="local[1]", warehouse_dir=warehouse)
     assert victim.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_link_planted_as_the_dev_file_is_refused(project, cli, tmp_path):
+    import duckdb
+
+    theirs = tmp_path / "theirs.duckdb"
+    with duckdb.connect(str(theirs)) as con:
+        con.execute("create table mine as select 1 as a")
+    before = theirs.read_bytes()
+    (project / "target").mkdir()
+    (project / "target" / "warehouse.dev.duckdb").symlink_to(theirs)
+    result = cli(project, "load")
+    assert result.exit_code == 6
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Error: refusing to open a symbolic link where clusterdw keeps its own file — {project}/target/"
+        "warehouse.dev.duckdb — remove it: clusterdw creates this file itself (and check who planted it)")
+    assert theirs.read_bytes() == before

@@ -53,10 +53,15 @@ def test_suggest_takes_linear_time_on_ordinary_text():
     ("a year and 50,000 spaces", "2020" + " " * 50_000 + "产值20亿元"),
     ("a line of 50,000 spaces before a byline word", " " * 50_000 + "(记者 x\n产值20亿元"),
     ("50,000 letters and no @", "a" * 50_000 + "产值20亿元"),
-    ("an 80 KB line of numbers", "产值增长" + "增长1.5%，" * 10_000),
 ])
 def test_no_hostile_line_makes_suggest_backtrack(name, text):
     assert extract_seconds(text, 60) < 20, name
+
+
+def test_a_sentence_of_80_kb_costs_linear_time():
+    small = extract_seconds("产值增长" + "增长1.5%，" * 1_250, 120)
+    large = extract_seconds("产值增长" + "增长1.5%，" * 10_000, 600)
+    assert large < 16 * max(small, 0.05), (small, large)  # 8 times the figures: linear ~8x, quadratic ~64x
 
 
 # --- the command: limits, files, URL lines ---------------------------------------------------------------

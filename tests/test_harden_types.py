@@ -91,4 +91,4 @@ def test_suggest_refuses_a_document_with_an_invisible_character_in_a_number(proj
     assert result.stderr.strip() == (f"Error: an invisible character (U+{ord(invisible):04X}) inside a number — "
                                      f"{document}:2:18 — delete it, so that the number reads as the document "
                                      "shows it")
-    assert not (project / "raw" / "drafts").exists()
+    assert not (project / "raw" / "drafts" / "905_x.csv").exists()

@@ -6,6 +6,7 @@ so `--out` never deletes a folder of someone else's.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -39,8 +40,10 @@ def write_site(out_dir: Path, files: dict[str, str]) -> Path:
                 os.fsync(handle.fileno())
         os.chmod(staging, 0o755)
         _swap_in(staging, out_dir)
-    except OSError as error:  # a full disk, most likely: the last report is left as it was
+    except OSError as error:  # the last report is left as it was
         shutil.rmtree(staging, ignore_errors=True)
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
         raise ClusterdwError(f"cannot write the report: {error.strerror}", out_dir,
                              "free space there, or pass --out a folder on a larger disk; the last report was "
                              "left as it was") from error

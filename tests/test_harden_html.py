@@ -48,7 +48,7 @@ def docs(tmp_path_factory) -> Path:
     outside = root.parent / "victim.html"
     outside.write_text("mine", encoding="utf-8")
     (docs_dir / "index.html").symlink_to(outside)  # planted: must be removed, never written through
-    result = CliRunner().invoke(main, ["--project-dir", str(root), "run"], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--docs"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert outside.read_text(encoding="utf-8") == "mine"
     return docs_dir

@@ -20,6 +20,8 @@ from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
 from .load.loader import load
 from .publish import transaction
 from .publish.lock import run_lock
+from .publish.sandbox import seal_off_files
+from .publish.shrink import published_figure_count, refuse_shrink
 from .project import Project
 from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
                           write_meta)
@@ -53,10 +55,13 @@ def timed(record: RunRecord, step: str):
 
 
 def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, progress: ModelProgress,
-                         select=None) -> list:
+                         select=None, published_figures: int | None = None) -> list:
     fault_point("load")
     with timed(record, "load"):
         record.loads = load(con, project.project_dir)
+    if published_figures is not None:  # a run that would lose most of the published figures stops
+        refuse_shrink(con, published_figures)
+    seal_off_files(con, [project.run_history_path])  # models and suites read the warehouse only
     fault_point("build")
     with timed(record, "build"), _progress(project, select, progress) as on_model:
         try:
@@ -108,7 +113,7 @@ def _build_what_the_suites_read(con, project: Project, only: list[str]) -> None:
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
         export_dir: Path | None = None, report_dir: Path | None = None,
-        progress: ModelProgress = no_progress) -> RunRecord:
+        progress: ModelProgress = no_progress, allow_shrink: bool = False) -> RunRecord:
     """Load, build and validate into a new file; publish it only if every critical check passed."""
     warehouse.ensure_writable_dir(project.target_dir)
     warehouse.ensure_replaceable(project.db_path)
@@ -116,29 +121,54 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
         _wait_for_live_builds(project.db_path, wait)
         refuse_planted_history(project.run_history_path)
         record = RunRecord(new_run_id(), "run", now(), project.inputs_sha256(), str(project.db_path))
-        if if_changed and _unchanged_since_last_success(project, record):
-            _record(project, record)
+        previous_run = _unchanged_since_last_success(project, record) if if_changed else None
+        if previous_run is not None:
+            _export_if_missing(project, record, export_dir, previous_run)
             return record
-        _write_audit_publish(project, record, docs, progress)
+        published_figures = None if allow_shrink else published_figure_count(project.db_path)
+        _write_audit_publish(project, record, docs, progress, published_figures)
         _export_and_report(project, record, export_dir, report_dir)
         return record
 
 
-def _unchanged_since_last_success(project: Project, record: RunRecord) -> bool:
-    """--if-changed: the inputs are those of the last successful run and its file is there: skipped."""
+def _unchanged_since_last_success(project: Project, record: RunRecord) -> str | None:
+    """--if-changed: the inputs are those of the last successful run and its file is there: skipped, and
+    that run's id returned (None: the run goes on)."""
     previous = last_success(project.run_history_path, record.db)
     if previous and previous.get("inputs_sha256") == record.inputs_sha256 and project.db_path.exists():
         record.finish("skipped", f"inputs unchanged since run {previous['run_id']}")
-        return True
-    return False
+        return previous["run_id"]
+    return None
 
 
-def _write_audit_publish(project: Project, record: RunRecord, docs: bool, progress: ModelProgress) -> None:
+def _export_if_missing(project: Project, record: RunRecord, export_dir: Path | None, previous_run: str) -> None:
+    """A skipped run still makes an export asked for and missing (or of an older warehouse)."""
+    try:
+        if export_dir is not None and not _exported(export_dir, project.db_path, previous_run):
+            from .publish.export import export
+
+            with timed(record, "export"):
+                record.export = str(export(project.db_path, export_dir, previous_run))
+    finally:
+        _record(project, record)
+
+
+def _exported(export_dir: Path, db_path: Path, run_id: str) -> bool:
+    """True when `export_dir` holds the export of the published file made by run `run_id`."""
+    from .publish.export import read_manifest
+
+    manifest = read_manifest(export_dir) if export_dir.is_dir() else None
+    return bool(manifest) and manifest.get("run_id") == run_id and manifest.get("warehouse") == str(db_path.absolute())
+
+
+def _write_audit_publish(project: Project, record: RunRecord, docs: bool, progress: ModelProgress,
+                         published_figures: int | None) -> None:
     """The run's own file, published only if all went well; on failure the run is recorded as failed."""
     try:
         with transaction.build_file(project.db_path, record.run_id,
                                     publishing=lambda: timed(record, "publish")) as build:
-            results = _load_build_validate(build.con, project, record, docs, progress)
+            results = _load_build_validate(build.con, project, record, docs, progress,
+                                           published_figures=published_figures)
             record.finish("success")
             write_meta(build.con, project.run_history_path, record.as_json())
             write_failures_table(build.con, record.run_id, results)
@@ -215,6 +245,7 @@ def _dev_step(project: Project, command: str) -> Iterator[tuple[duckdb.DuckDBPyC
     """One step on the dev file, next to the published one, under the dev file's lock: its connection and
     its record, finished as a success when the step returns."""
     warehouse.ensure_writable_dir(project.target_dir)
+    _refuse_linked_dev_file(project.dev_db_path)
     record = RunRecord(new_run_id(), command, now())
     with run_lock(project.dev_db_path):
         con = warehouse.connect(project.dev_db_path)
@@ -239,6 +270,7 @@ def build_step(project: Project, select: list[str] | None = None,
         if not _has_schema(con, "raw"):
             with timed(record, "load"):
                 record.loads = load(con, project.project_dir)
+        seal_off_files(con)  # models read the warehouse only
         with timed(record, "build"), _progress(project, select, progress) as on_model:
             record.models = build(con, project.project_dir, select, on_model)
     return record
@@ -250,8 +282,20 @@ def check_step(project: Project, docs: bool = False, select: list[str] | None = 
         if not _has_schema(con, "marts"):
             raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
                                  "run `clusterdw build` first (or `clusterdw run` for the whole job)")
+        seal_off_files(con)  # suites read the warehouse only
         _validate(con, project, record, docs, select=select)
     return record
+
+
+def _refuse_linked_dev_file(dev_db_path: Path) -> None:
+    """The dev file and its WAL are clusterdw's, kept by name in target/: a link planted there would make
+    `load` write into whatever database it points to."""
+    from .errors import PathRefused
+
+    for path in (dev_db_path, dev_db_path.with_name(dev_db_path.name + ".wal")):
+        if path.is_symlink():
+            raise PathRefused("refusing to open a symbolic link where clusterdw keeps its own file", path,
+                              "remove it: clusterdw creates this file itself (and check who planted it)")
 
 
 def _has_schema(con, schema: str) -> bool:

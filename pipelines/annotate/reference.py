@@ -62,7 +62,11 @@ class Reference:
     removed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what `without` took out, by kind
 
     def metric(self, code: str) -> Metric:
-        return next(m for m in self.metrics if m.code == code)
+        return self._metric_by_code[code]  # a look-up per figure: no pass over the catalogue
+
+    @cached_property
+    def _metric_by_code(self) -> dict[str, Metric]:
+        return {m.code: m for m in reversed(self.metrics)}  # the first of a code wins, as next() did
 
     def words(self, kind: str, position: str) -> tuple[CueWord, ...]:
         """The cue words of a kind looked for at a position, longest first (不超过 before 超过 before 超)."""

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import Location, Violation
 from ..load.contracts import DOCUMENTS, FIGURES
 from ..load.rows import rows_of
-from ..errors import Location, Violation
 
 # A document_id becomes a file name in --documents: only one its contract allows (no `/`, no `..`).
 _DOCUMENT_ID = re.compile(next(c.pattern for c in DOCUMENTS.columns if c.name == "document_id"))
@@ -42,8 +42,7 @@ def verify(raw_dir: Path, documents_dir: Path, document: str | None = None) -> V
                                              "(letters, digits, _ and -, as in raw/documents.csv)"))
             continue
         if document_id not in texts:
-            doc = documents_dir / f"{document_id}.txt"
-            texts[document_id] = doc.read_text(encoding="utf-8") if doc.is_file() else None
+            texts[document_id] = _read_document(documents_dir / f"{document_id}.txt")
         text = texts[document_id]
         if text is None:
             result.not_checked[document_id] = result.not_checked.get(document_id, 0) + 1
@@ -54,3 +53,13 @@ def verify(raw_dir: Path, documents_dir: Path, document: str | None = None) -> V
             result.problems.append(Violation(where, f"figure {row.get('figure_id')}: evidence "
                                                     f"'{row.get('evidence')}' not found in {document_id}.txt"))
     return result
+
+
+def _read_document(path: Path) -> str | None:
+    """A document's text, None if there is none; a clear error for one that cannot be read as text."""
+    from .suggest import read_document
+
+    if not path.is_file():
+        return None
+    return read_document(path, for_suggest=False)
+

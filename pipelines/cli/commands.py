@@ -44,11 +44,37 @@ class ClusterdwGroup(click.Group):
                 _interrupted(ctx)  # Ctrl-C or SIGTERM, come out of DuckDB as whatever it was doing raised
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
+            known = _known_failure(error)
+            if known is not None:
+                echo_error(f"Error: {known.one_line()}")
+                ctx.exit(known.exit_code)
             echo_error(f"Error: internal error {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
                        " — the published warehouse was left as it was — rerun with --debug and report it")
             ctx.exit(1)
         except KeyboardInterrupt:
             _interrupted(ctx)
+
+
+def _known_failure(error: Exception) -> ClusterdwError | None:
+    """A failure of the machine, not of clusterdw, that no step turned into its own line: DuckDB out of
+    memory (CLUSTERDW_MEMORY_LIMIT=1KB), or an OSError on a file (full disk, permission denied)."""
+    import errno
+    import os
+
+    if type(error).__name__ == "OutOfMemoryException":
+        limit = os.environ.get("CLUSTERDW_MEMORY_LIMIT")
+        return ClusterdwError(f"DuckDB ran out of memory: {str(error).splitlines()[0]}",
+                              f"CLUSTERDW_MEMORY_LIMIT={limit}" if limit else "this machine's memory",
+                              "give DuckDB more (CLUSTERDW_MEMORY_LIMIT=3GB is the default), or free memory; "
+                              "the published warehouse was left as it was")
+    if isinstance(error, OSError) and error.strerror:
+        where = error.filename or "clusterdw's files"
+        if error.errno == errno.ENOSPC:
+            return ClusterdwError("no space left on the disk", where, "free space there, then run again")
+        return ClusterdwError(f"{error.strerror.lower()}", where,
+                              "check the path, its permissions and its folder; the published warehouse was left "
+                              "as it was")
+    return None
 
 
 def _interrupted(ctx: click.Context) -> None:
@@ -98,8 +124,10 @@ def project_of(ctx: click.Context):
               help="After a successful publish, export the marts to Parquet in this folder.")
 @click.option("--report", "report", is_flag=True, help="After a successful publish, write the HTML report "
                                                       "to target/report/.")
+@click.option("--allow-shrink", is_flag=True, help="Publish even if raw/figures holds less than half the "
+                                                    "figures of the published warehouse (else exit 3).")
 @click.pass_context
-def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool):
+def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool, allow_shrink: bool):
     """Load, build, validate and publish: the job a scheduler runs."""
     from .console import print_run
     from .progress import model_progress
@@ -107,7 +135,8 @@ def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, 
 
     project = project_of(ctx)
     record = run_job(project, wait=wait, if_changed=if_changed, docs=docs, export_dir=export_dir,
-                     report_dir=project.report_dir if report else None, progress=model_progress)
+                     report_dir=project.report_dir if report else None, progress=model_progress,
+                     allow_shrink=allow_shrink)
     print_run(project, record)
 
 

@@ -17,7 +17,7 @@ from ..publish.run_results import RunRecord, now
 from ..runner import new_run_id
 from .spark import Limits, build_on_spark
 from .spark_location import parse_spark_dir
-from .spark_outputs import attach_outputs
+from .spark_outputs import attach_outputs, claim
 
 
 def spark_build(project: Project, spark_dir: Path | str, select: list[str] | None, master: str | None,
@@ -27,6 +27,8 @@ def spark_build(project: Project, spark_dir: Path | str, select: list[str] | Non
     is not one a build can write to (spark_location)."""
     record = RunRecord(new_run_id(), "build --engine spark", now())
     location = parse_spark_dir(spark_dir)
+    if location.local is not None:
+        claim(location.local)  # before anything is loaded or written: never into a folder of someone else's
     # a folder on another file system is locked on this machine, in target/ (one build at a time from here)
     lock_path = location.local or project.target_dir / "spark-remote"
     lock_path.parent.mkdir(parents=True, exist_ok=True)

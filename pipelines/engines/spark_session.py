@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ClusterdwError
+from ..publish.safe_open import open_own
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +134,10 @@ def start_session(master: str | None = None, warehouse_dir: Path | None = None,
             warehouse = Path(warehouse_dir).resolve()
             warehouse.mkdir(parents=True, exist_ok=True)
             log_config = warehouse / "log4j2.properties"
-            log_config.write_text(LOG4J2, encoding="utf-8")
+            with open_own(log_config, "a+") as handle:  # never through a link planted there
+                handle.seek(0)
+                handle.truncate()
+                handle.write(LOG4J2)
             builder = (builder.config("spark.sql.warehouse.dir", str(warehouse))
                        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config}"))
         for key, value in confs.items():  # static ones (executor memory, cores) hold only if given here

@@ -28,7 +28,7 @@ from pipelines.models.builder import load_graph
 pytestmark = pytest.mark.spark
 pyspark = pytest.importorskip("pyspark", reason="pyspark is the optional extra .[spark]; `make test` installs it")
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SPARK_HOME = Path(pyspark.__file__).parent
 PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")

@@ -17,7 +17,7 @@ import pytest
 from pipelines.annotate import reference, rules
 from pipelines.annotate.extract import extract
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "suggest"
 
 

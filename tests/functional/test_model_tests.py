@@ -18,7 +18,7 @@ from pipelines.validate.frames import gx_frame
 from pipelines.validate.kinds import columns_of, needs_every_row
 from pipelines.validate.suites import Validator, read_suites, suite_columns, validate
 from pipelines.validate.suspects import suspect_queries
-from test_checks import built  # noqa: F401  (the module's fixture: the project loaded and built once)
+from test_checks import loaded_and_built  # noqa: F401  (the module's fixture: the project loaded and built once)
 
 
 def sql_lines_in_json(project: Path) -> int:
@@ -71,9 +71,9 @@ def test_a_test_missing_its_arguments_says_which(tmp_path):
         read_doc(model)
 
 
-def validate_copy(built, tmp_path: Path, project: Path, only: list[str], sql: str = ""):  # noqa: F811
+def validate_copy(loaded_and_built, tmp_path: Path, project: Path, only: list[str], sql: str = ""):  # noqa: F811
     copy = tmp_path / "case.duckdb"
-    shutil.copyfile(built[1], copy)
+    shutil.copyfile(loaded_and_built[1], copy)
     con = warehouse.connect(copy)
     try:
         if sql:
@@ -83,9 +83,9 @@ def validate_copy(built, tmp_path: Path, project: Path, only: list[str], sql: st
         con.close()
 
 
-def test_declared_tests_fail_with_their_severity_and_a_warning_group_of_keys(built, tmp_path):  # noqa: F811
+def test_declared_tests_fail_with_their_severity_and_a_warning_group_of_keys(loaded_and_built, tmp_path):  # noqa: F811
     project = tmp_path / "project"
-    shutil.copytree(built[0], project)
+    shutil.copytree(loaded_and_built[0], project)
     path = project / "staging" / "stg_place_names.yml"
     text = path.read_text(encoding="utf-8").replace("columns:\n", "data_tests:\n  - expression:\n"
         "      name: long_place_name\n      sql: length(place_name) < 4\n      show: place_name\n"
@@ -94,7 +94,7 @@ def test_declared_tests_fail_with_their_severity_and_a_warning_group_of_keys(bui
                         "      - relationships: {to: staging.stg_clusters, field: cluster_key, severity: warning}\n"
                         "      - relationships:\n          to: staging.stg_places\n", 1)
     write(path, text)
-    results = validate_copy(built, tmp_path, project, ["stg_place_names"])
+    results = validate_copy(loaded_and_built, tmp_path, project, ["stg_place_names"])
     by_column = {r.column: r for r in results}
     assert by_column["unresolved_keys"].success and by_column["unresolved_keys"].severity == "critical"
     warned = by_column["unresolved_keys_warning"]
@@ -106,8 +106,8 @@ def test_declared_tests_fail_with_their_severity_and_a_warning_group_of_keys(bui
     assert not [r for r in results if not r.success and r.severity == "critical"]
 
 
-def test_gx_speed_patches_change_no_result(built, tmp_path):  # noqa: F811
-    project, database = built
+def test_gx_speed_patches_change_no_result(loaded_and_built, tmp_path):  # noqa: F811
+    project, database = loaded_and_built
     copy = tmp_path / "broken.duckdb"
     shutil.copyfile(database, copy)
     con = warehouse.connect(copy)

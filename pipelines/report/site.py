@@ -158,7 +158,9 @@ def _subject_page(site: Site, data: SiteData, column: str, key: str, name: str, 
         growth["href"] = growth["link_figure"].map(figure_href)
         site.linked.update(growth["link_figure"])
         series += _chart_div(site, chart_list, charts.growth_spec(growth, "growth: reported beside implied by levels"))
-    parts.append(f'<div class="charts">{series}</div>' if series else "<p>No yearly actual levels.</p>")
+    parts.append(f'<div class="charts">{series}</div>' if series else
+                 "<p>No level or count here has actual values for two or more years; single values are in the "
+                 "table of figures below.</p>")
 
     targets, n_targets = data.targets_of(column, key, ROW_CAP)
     parts.append("<h2>Targets against their latest actual</h2>")
@@ -245,7 +247,8 @@ def _map_page(site: Site, data: SiteData) -> str:
         values["value_shown"] = values["value_in_base_unit"] / units.map(lambda u: u[0])
         values["col"] = values["admin_code"].map(lambda c: TILES.get(c, (None, None))[0])
         values["row"] = values["admin_code"].map(lambda c: TILES.get(c, (None, None))[1])
-        values["metric"] = values["metric_name"] + " (" + [u[1] or w for u, w in zip(units, values["unit_as_written"])] + ")"
+        values["metric"] = [f"{m} ({u[1] or w})" if (u[1] or w) else m
+                            for m, u, w in zip(values["metric_name"], units, values["unit_as_written"])]
         values["period"] = values["year"].map(lambda y: str(int(y)))
         values["as_written"] = [charts.as_written(v, u) for v, u in zip(values["value_reported"], values["unit_as_written"])]
         # a value links to its figure; a count of figures to the city's page of that year

@@ -74,20 +74,26 @@ def _year_axis(years: list[int]) -> dict:
 
 
 def levels_rows(figures: pd.DataFrame) -> pd.DataFrame:
-    """Actual yearly levels and counts, with the value shown in a display unit and the value's class."""
+    """Actual yearly levels and counts of the series with two or more years, in a display unit (亿元, 万辆;
+    a unit with no display unit stays as written), with the value's class (value, bound, size tier)."""
     levels = figures[(figures["status"] == "actual") & figures["metric_kind"].isin(["level", "count"])
                      & figures["period_kind"].isin(["year", "as_of"]) & figures["year"].notna()].copy()
     if levels.empty:
         return levels
     units = levels["unit_measure"].map(display_unit)
-    levels["value_shown"] = levels["value_in_base_unit"] / units.map(lambda u: u[0])
+    known = units.map(lambda u: bool(u[1]))
+    levels["value_shown"] = (levels["value_in_base_unit"] / units.map(lambda u: u[0])).where(known, levels["value_reported"])
     levels["unit_shown"] = [u[1] or written for u, written in zip(units, levels["unit_as_written"])]
     levels["value_class"] = [("size tier" if metric in SIZE_TIER_METRICS else VALUE_CLASS.get(q, "value"))
                              for metric, q in zip(levels["metric_code"], levels["qualifier"])]
+    subject = levels["subject"] if "subject" in levels.columns else pd.Series(None, index=levels.index)
     levels["series"] = (levels["cluster_name"].where(levels["cluster_key"] != "none", "(whole place)")
                         + levels["enterprise_name"].fillna("").map(lambda e: f" · {e}" if e else "")
+                        + subject.fillna("").map(lambda e: f" · {e}" if e else "")
                         + levels["period_kind"].map(lambda k: " (as of)" if k == "as_of" else ""))
-    levels["panel"] = levels["metric_name"] + " (" + levels["unit_shown"] + ")"
+    levels["panel"] = levels["city_name"] + " · " + levels["metric_name"] + " (" + levels["unit_shown"] + ")"
+    years = levels.groupby(["panel", "series"])["year"].transform("nunique")
+    levels = levels[years >= 2]  # a series needs two years; single values are in the table
     levels["as_written"] = [as_written(v, u) for v, u in zip(levels["value_reported"], levels["unit_as_written"])]
     return levels
 
@@ -102,7 +108,7 @@ def levels_spec(levels: pd.DataFrame, title: str) -> dict:
         "data": {"name": "levels"},
         "facet": {"row": {"field": "panel", "type": "nominal", "title": None,
                           "header": {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top"}}},
-        "spec": {"width": 520, "height": 160, "layer": [
+        "spec": {"width": 480, "height": 130, "layer": [
             {"transform": [{"filter": "datum.value_class === 'value'"}],
              "mark": {"type": "line", "strokeWidth": 1.5},
              "encoding": {"x": x, "y": y, "color": colour, "detail": {"field": "series", "type": "nominal"}}},
@@ -112,7 +118,7 @@ def levels_spec(levels: pd.DataFrame, title: str) -> dict:
                           "tooltip": _tooltip({"field": "year", "type": "quantitative", "format": "d"},
                                               {"field": "as_written", "type": "nominal", "title": "as written"},
                                               {"field": "value_class", "type": "nominal", "title": "value is"})}}]},
-        "resolve": {"scale": {"y": "independent"}}})
+        "resolve": {"scale": {"y": "independent"}, "axis": {"x": "independent"}}})
 
 
 def growth_rows(growth: pd.DataFrame) -> pd.DataFrame:
@@ -152,7 +158,8 @@ def growth_spec(rows: pd.DataFrame, title: str) -> dict:
                      "href": {"field": "href", "type": "nominal"},
                      "tooltip": _tooltip({"field": "origin", "type": "nominal"},
                                          {"field": "rate_pct", "type": "quantitative", "format": ".1f", "title": "%"},
-                                         {"field": "from_figures", "type": "nominal", "title": "levels used"})}}})
+                                         {"field": "from_figures", "type": "nominal", "title": "levels used"})}},
+        "resolve": {"axis": {"x": "independent"}}})
 
 
 def targets_rows(targets: pd.DataFrame) -> pd.DataFrame:

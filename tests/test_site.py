@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import pytest
@@ -105,8 +106,8 @@ def test_honest_charts_years_on_the_axis_and_no_line_across_bounds(site):
 
 
 def test_the_targets_chart_shows_each_target_value_and_grows_with_the_targets(site):
-    targets = next(c["spec"] for c in page_data(site / "city" / "guangxi.html")["charts"]
-                   if c["spec"]["title"] == "targets")
+    targets = max((c["spec"] for page in (site / "city").glob("*.html") for c in page_data(page)["charts"]
+                   if c["spec"]["title"] == "targets"), key=lambda spec: len(spec["datasets"]["targets"]))
     rows = targets["datasets"]["targets"]
     assert len(rows) >= 10 and targets["height"] == {"step": 22}  # a row per target, however many
     assert all(" → " in r["label"] and r["target_as_written"] in r["label"] for r in rows)
@@ -148,7 +149,7 @@ def test_script_json_keeps_markup_in_values_as_text():
 
 
 def test_hostile_evidence_stays_text_on_every_page(project, cli, tmp_path):
-    evil = "</script><!--<script>alert(1)//新能源汽车产量 18.7 万辆"
+    evil = "</script><!--<script>新能源汽车产量 18.7 万辆"  # within the evidence's 40 characters
     edit_figure(project, "002-007", evidence=evil)
     assert cli(project, "run", "--no-docs").exit_code == 0
     folder = build_report(project / "target" / "warehouse.duckdb", tmp_path / "report").parent
@@ -319,7 +320,8 @@ def test_a_table_sorts_and_downloads_as_csv_with_human_headers(site):
 @needs_browser
 def test_a_drill_down_link_leads_to_the_figure_page(site):
     with browser_session() as driver:
-        load(driver, site / "city" / "liuzhou.html", "#metric=vehicle%20production&period=2020")
+        load(driver, site / "city" / "liuzhou.html", f"#cluster={quote('新能源汽车')}&metric={quote('vehicle production')}"
+                                                      "&period=2020")
         link = driver.find_element("css selector", "#t-figures tbody tr td a")
         assert link.text == "002-007"
         link.click()

@@ -59,6 +59,8 @@ def period_text(row) -> str:
 
     start = at(row.get("period_start_year"), row.get("period_start_month"))
     end = at(row.get("period_end_year"), row.get("period_end_month"))
+    if end == "?" and row.get("year") is not None and not pd.isna(row.get("year")):
+        start = end = f"{int(row['year'])} (year inferred)"  # the document gave no year; the model inferred it
     span = end if start == end or start == "?" else f"{start} – {end}"
     kind = row.get("period_kind")
     return span if kind == "year" else f"{span} ({kind})" if kind else span
@@ -393,7 +395,8 @@ def _figure_page(f: dict, others: pd.DataFrame | None, has_facts: bool) -> str:
     dl = "".join([
         item("value as written", f"<b>{esc(value)}</b>"), item("unit as written", esc(f["unit_as_written"])),
         item("qualifier", esc(f["qualifier"])), item("status", esc(f["status"])),
-        item("period", esc(period_text(f)) + (" (year inferred)" if f.get("is_year_inferred") else "")),
+        item("period", esc(period_text(f)) + (" (year inferred)" if f.get("is_year_inferred")
+                                              and "inferred" not in period_text(f) else "")),
         item("metric", esc(f"{f['metric_name']} ({f['metric_code']})")),
         item("place", link(f"../city/{slug(f['city_key'])}.html", f["city_name"])),
         item("cluster", link(f"../cluster/{slug(f['cluster_key'])}.html", f["cluster_name"])

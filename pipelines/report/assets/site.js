@@ -32,7 +32,8 @@
   function keep(row, state) {
     for (var i = 0; i < filters.length; i++) {
       var key = filters[i].key, wanted = state[key];
-      if (wanted && Object.prototype.hasOwnProperty.call(row, key) && row[key] !== null && String(row[key]) !== wanted) {
+      // a row without the field (a map tile, an empty grid cell) is never filtered; a null value is no match
+      if (wanted && Object.prototype.hasOwnProperty.call(row, key) && (row[key] === null || String(row[key]) !== wanted)) {
         return false;
       }
     }

@@ -287,6 +287,7 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                 place,
                 cluster,
                 enterprise,
+                null as subject,
                 metric_code,
                 case
                     when role = 'growth' then level.metric
@@ -296,6 +297,8 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                 end as rate_of_metric_code,
                 coalesce(start_year_if_not_end, end_year) as period_start_year,
                 end_year as period_end_year,
+                null as period_start_month,
+                null as period_end_month,
                 case
                     when j = 11 then 'average'
                     when j = 9 and variant % 3 = 0 then 'cumulative'

@@ -84,6 +84,26 @@ ROW_CASES = {
     "an open-ended target with an inferred year": (
         dict(status="target", period_start_year="", period_end_year="", is_year_inferred="true"),
         "is_year_inferred", "the period has no year to infer: write false for an open-ended target"),
+    "one month of two": (dict(period_start_month="1", period_end_month=""), "period_end_month",
+                         "a period gives both months or neither"),
+    "month out of range": (dict(period_kind="year_to_date", period_start_year="2020", period_end_year="2020",
+                                period_start_month="1", period_end_month="13"), "period_end_month",
+                           "13 is outside 1..12"),
+    "a part of a year without its months": (
+        dict(period_kind="year_to_date", period_start_year="2020", period_end_year="2020"), "period_kind",
+        "year_to_date is part of a year: write period_start_month and period_end_month"),
+    "a part of a year across years": (
+        dict(period_kind="months", period_start_year="2019", period_end_year="2020", period_start_month="4",
+             period_end_month="6"), "period_kind", "months is part of one year"),
+    "year to date not from January": (
+        dict(period_kind="year_to_date", period_start_year="2020", period_end_year="2020", period_start_month="3",
+             period_end_month="5"), "period_start_month", "year_to_date starts in January"),
+    "months ending before they start": (
+        dict(period_kind="months", period_start_year="2020", period_end_year="2020", period_start_month="6",
+             period_end_month="3"), "period_end_month", "period ends in month 3 before it starts (month 6)"),
+    "a whole-year kind with months": (
+        dict(period_kind="year", period_start_year="2020", period_end_year="2020", period_start_month="1",
+             period_end_month="5"), "period_kind", "year covers whole years: leave the months empty"),
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.build import builder as build_module
+from pipelines.models import builder as build_module
 from pipelines.models.builder import BUILD_THREADS_ENV, build, build_threads, load_graph
 from pipelines.errors import ClusterdwError, ModelError
 from pipelines.load.loader import load

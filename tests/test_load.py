@@ -15,7 +15,7 @@ import pytest
 
 from conftest import read_rows, write_rows
 from pipelines.load.clean_load import scan_file
-from pipelines.load.contracts import CONTRACTS
+from pipelines.load.contracts import CONTRACTS, FIGURES
 from pipelines.errors import ContractError
 from pipelines.load.loader import Loader, load
 from pipelines.synth import synthesize
@@ -226,7 +226,7 @@ def test_a_short_row_is_one_violation_not_one_per_missing_field(project):
     lines[ROW + 1] = ",".join(lines[ROW + 1].split(",")[:5])
     path.write_text("\n".join(lines), encoding="utf-8")
     found = violations(project)
-    assert found == [f"{rel(project, path)}:{ROW + 2}: fewer fields than the header's 17: give every row all "
+    assert found == [f"{rel(project, path)}:{ROW + 2}: fewer fields than the header's {len(FIGURES.column_names)}: give every row all "
                      "the header's columns"]
 
 

@@ -20,7 +20,10 @@ SQL_TYPES = {
 }
 
 KEY_PATTERN = r"[a-z0-9_]+"
-PERIOD_KINDS = ("year", "average", "cumulative", "as_of")
+# year_to_date: January through period_end_month (1—5月, 一季度, 上半年, 前三季度); months: a span of
+# months of one year that does not start in January (二季度, 5月). Whole-year kinds leave the months empty.
+PERIOD_KINDS = ("year", "average", "cumulative", "as_of", "year_to_date", "months")
+SUB_YEAR_KINDS = ("year_to_date", "months")
 STATUSES = ("actual", "target")
 QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "about", "at_most", "less_than")
 FIRST_YEAR, LAST_YEAR = 1990, 2050
@@ -86,7 +89,10 @@ def _reference(column: str, table: str, key: str, file: str) -> RowRule:
 _YEAR = dict(type="integer", required=True, min_value=FIRST_YEAR, max_value=LAST_YEAR)
 # A target's years are what the document states, or none (an open-ended target): only actuals need them.
 _PERIOD_YEAR = dict(type="integer", min_value=FIRST_YEAR, max_value=LAST_YEAR)
+_PERIOD_MONTH = dict(type="integer", min_value=1, max_value=12)
 EVIDENCE_MAX_LENGTH = 40
+
+_SUB_YEAR_SQL = "('" + "', '".join(SUB_YEAR_KINDS) + "')"
 
 _PUBLISHED = _text("published", True, pattern=r"\d{4}(-\d{2}(-\d{2})?)?", fix="YYYY, YYYY-MM or YYYY-MM-DD")
 _NOT_A_DATE = f"'{{}}' is not a date: write a real date as {_PUBLISHED.fix}"
@@ -264,10 +270,13 @@ FIGURES = Contract(
         _text("place", True),
         _text("cluster"),
         _text("enterprise"),
+        _text("subject"),  # what is counted or produced, as written (规上工业企业, 钢材), where the metric alone does not say
         _text("metric_code", True),
         _text("rate_of_metric_code"),
         Column("period_start_year", **_PERIOD_YEAR),
         Column("period_end_year", **_PERIOD_YEAR),
+        Column("period_start_month", **_PERIOD_MONTH),
+        Column("period_end_month", **_PERIOD_MONTH),
         _text("period_kind", True, allowed=PERIOD_KINDS),
         Column("value", "decimal", True, pattern=r"-?\d{1,14}(\.\d{1,4})?",
                fix="ASCII digits with '.' for decimals, no unit, thousands separator or full-width digit"),
@@ -304,6 +313,21 @@ FIGURES = Contract(
                 "'true, but the period has no year to infer: write false for an open-ended target'"),
         RowRule("period_end_year", "period_end_year < period_start_year",
                 "format('period ends ({}) before it starts ({})', period_end_year, period_start_year)"),
+        RowRule("period_end_month", "(period_start_month is null) <> (period_end_month is null)",
+                "'a period gives both months or neither (neither: whole years)'"),
+        RowRule("period_end_month", "period_end_month is not null and period_end_year is null",
+                "'months need the period''s years: write period_start_year and period_end_year'"),
+        RowRule("period_end_month", "period_start_year = period_end_year and period_end_month < period_start_month",
+                "format('period ends in month {} before it starts (month {})', period_end_month, period_start_month)"),
+        RowRule("period_kind", f"period_kind in {_SUB_YEAR_SQL} and period_end_month is null",
+                "format('{} is part of a year: write period_start_month and period_end_month (1—5月: 1 and 5)', "
+                "period_kind)"),
+        RowRule("period_kind", f"period_kind in {_SUB_YEAR_SQL} and period_start_year <> period_end_year",
+                "format('{} is part of one year: period_start_year and period_end_year must be equal', period_kind)"),
+        RowRule("period_start_month", "period_kind = 'year_to_date' and period_start_month <> 1",
+                "'year_to_date starts in January: write 1, or use period_kind months for a span that starts later'"),
+        RowRule("period_kind", "period_kind in ('year', 'average') and period_end_month is not null",
+                "format('{} covers whole years: leave the months empty, or use year_to_date or months', period_kind)"),
         RowRule("figure_id", "substr(figure_id, 1, 3) <> substr(document_id, 1, 3)",
                 "format('figure_id ''{}'' does not carry its document''s prefix ''{}''', figure_id, "
                 "substr(document_id, 1, 3))"),

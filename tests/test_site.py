@@ -44,11 +44,12 @@ def pages(site: Path) -> list[Path]:
 def test_every_page_links_only_files_inside_the_folder_and_shares_one_vega_file(site):
     vega = site / "assets" / "vega.js"
     assert vega.stat().st_size > 500_000  # the bundle, once
+    bundle_start = vega.read_text(encoding="utf-8")[:300]
     all_pages = pages(site)
     assert len(all_pages) > 100  # index, map, coverage, clusters, overview, places, clusters, documents, figures
     for page in all_pages:
         text = page.read_text(encoding="utf-8")
-        assert "vegaEmbed=" not in text and len(text) < 400_000, page  # no bundle inlined
+        assert bundle_start not in text and len(text) < 2_000_000, page  # no bundle inlined
         targets = re.findall(r'(?:src|href)="([^"]*)"', text)
         for target in (t for t in targets if not t.startswith("#")):  # an anchor of the page itself
             assert not re.match(r"[a-z]+:", target), (page, target)  # relative only: no http:, no file:
@@ -137,7 +138,7 @@ def test_the_coverage_matrix_counts_figures_per_city_cluster_and_year(site, buil
     with duckdb.connect(str(built / "target" / "warehouse.duckdb"), read_only=True) as con:
         expected, = con.execute("select count(*) from marts.int_figures where city_key = 'liuzhou' "
                                 "and cluster_key = 'new_energy_vehicles' and year = 2024").fetchone()
-    assert sum(r["figures"] for r in rows if r["city_name"] == "柳州市" and r["cluster_name"] == "新能源汽车"
+    assert sum(r["figures"] for r in rows if r["place"] == "柳州市" and r["cluster"] == "新能源汽车"
                and r["period"] == "2024") == expected > 0
     assert sum(r["figures"] for r in rows) == count(built, "select count(*) from marts.int_figures")
 

@@ -22,6 +22,7 @@ from .tilegrid import TILES
 log = logging.getLogger(__name__)
 
 ROW_CAP = 400  # figures (and targets, facts, growth rows) a page embeds at most
+COVERAGE_CAP = 10_000  # city x cluster x year x status cells the coverage page embeds: the latest years first
 MEMBERS_YEAR = 2024
 FILTERS = [{"key": "place", "label": "place"}, {"key": "cluster", "label": "cluster"},
            {"key": "metric", "label": "metric"}, {"key": "period", "label": "period (year)", "numeric": True},
@@ -278,27 +279,41 @@ def _map_page(site: Site, data: SiteData) -> str:
 
 def _coverage_page(site: Site, data: SiteData, places: pd.DataFrame) -> str:
     cov = data.coverage()
-    cov["place"], cov["cluster"], cov["status"] = cov["city_name"], cov["cluster_name"], cov["status"]
-    cov["period"] = cov["year"].map(lambda y: None if pd.isna(y) else str(int(y)))
-    cov["href"] = [f"city/{slug(c)}.html#cluster={n}" for c, n in zip(cov["city_key"], cov["cluster_name"])]
-    cov["city_name_href"] = cov["city_key"].map(lambda c: f"city/{slug(c)}.html")
-    cov["cluster_name_href"] = cov["cluster_key"].map(lambda c: f"cluster/{slug(c)}.html")
+    note = ""
+    if len(cov) > COVERAGE_CAP:  # keep whole years, the latest first, up to the cap
+        per_year = cov.groupby("year", dropna=False).size().sort_index(ascending=False)
+        kept = per_year.index[per_year.cumsum() <= COVERAGE_CAP]
+        left_out = sorted(int(y) for y in per_year.index.difference(kept) if pd.notna(y))
+        cov = cov[cov["year"].isin(kept)]
+        note = (f'<p class="warn">This page embeds {len(cov):,} cells, the latest years; the years '
+                f"{', '.join(map(str, left_out))} are left out (count them in the export's figures_wide.parquet).</p>")
+    # compact rows: links are built from the keys, in the chart (calculate) and the table (a template)
+    cov = pd.DataFrame({"place": cov["city_name"], "cluster": cov["cluster_name"], "city_key": cov["city_key"],
+                        "cluster_key": cov["cluster_key"], "status": cov["status"], "figures": cov["figures"],
+                        "documents": cov["documents"],
+                        "period": cov["year"].map(lambda y: None if pd.isna(y) else str(int(y)))})
     cities = list(dict.fromkeys(list(data.prefectures()["city_name"]) + list(places["city_name"])))
-    clusters = list(dict.fromkeys(cov.sort_values("cluster_key")["cluster_name"]))
-    grid = [{"city_name": c, "cluster_name": k} for c in cities for k in clusters]
+    clusters = list(dict.fromkeys(cov.sort_values("cluster_key")["cluster"]))
+    grid = [{"place": c, "cluster": k} for c in cities for k in clusters]
     chart_list: list[dict] = []
-    spec = charts.matrix_spec(grid, cov, "cluster_name", "city_name", "figures per city and cluster",
-                              "cluster", "city")
+    spec = charts.matrix_spec(grid, cov, "cluster", "place", "figures per city and cluster", "cluster", "city")
+    spec["layer"][1]["transform"] = spec["layer"][2]["transform"] = [{"calculate": (
+        "'city/' + datum.city_key + '.html#cluster=' + encodeURIComponent(datum.cluster)"), "as": "href"}]
+    years = sorted(p for p in cov["period"].dropna().unique())
     body = ('<p class="note">Which city × cluster × year has figures, and how many: a light square is a gap. '
-            "Choose a year or actual/target; click a cell for the city's page filtered to the cluster.</p>"
-            '<div class="filters" id="filters"></div>'
+            "Choose a year or actual/target; click a cell for the city's page filtered to the cluster.</p>" + note
+            + '<div class="filters" id="filters"></div>'
             f'<div class="charts">{_chart_div(site, chart_list, spec)}</div>' + _table_part("t-coverage", "Counts"))
-    columns = [("city_name", "city"), ("cluster_name", "cluster"), ("period", "year"), ("status", "status"),
-               ("figures", "figures"), ("documents", "documents")]
+    table_data = _table_data("t-coverage", "coverage", [("place", "city"), ("cluster", "cluster"), ("period", "year"),
+                                                        ("status", "status"), ("figures", "figures"),
+                                                        ("documents", "documents")], cov)
+    table_data["columns"][0]["href"] = "city/{city_key}.html"
+    table_data["columns"][1]["href"] = "cluster/{cluster_key}.html"
+    table_data["rows"] = charts.records(cov)
     filters = [f for f in FILTERS if f["key"] != "metric"]
+    defaults = {"period": years[-1]} if len(cov) > 2000 and years else {}  # a big matrix opens on its latest year
     return page("Coverage: city × cluster × year", body, 0,
-                {"filters": filters, "charts": chart_list, "tables": [_table_data("t-coverage", "coverage", columns, cov)]},
-                charts=True)
+                {"filters": filters, "defaults": defaults, "charts": chart_list, "tables": [table_data]}, charts=True)
 
 
 def _clusters_page(site: Site, data: SiteData, clusters: pd.DataFrame) -> str:

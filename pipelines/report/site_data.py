@@ -99,12 +99,12 @@ class SiteData:
             from site_figures group by city_key order by figures desc, city_key""")
 
     def clusters(self) -> pd.DataFrame:
+        """Every cluster key with figures, `none` (the place as a whole) and `unknown` too: each gets a page."""
         return self.frame("""
             select cluster_key, any_value(cluster_name) as cluster_name, count(*) as figures,
                 count(distinct city_key) as places, count(distinct document_id) as documents,
                 min(year) as first_year, max(year) as last_year
-            from site_figures where cluster_key not in ('none', 'unknown')
-            group by cluster_key order by figures desc, cluster_key""")
+            from site_figures group by cluster_key order by figures desc, cluster_key""")
 
     def documents(self) -> pd.DataFrame:
         return self.frame("""

@@ -9,6 +9,7 @@
   var tables = page.tables || [];
   var charts = page.charts || [];
   var sorts = tables.map(function () { return {key: null, dir: 1}; });
+  var SHOWN_CAP = 1000;  // rows put in the DOM at most; the CSV has every filtered row
 
   function stateFromHash() {
     var state = {};
@@ -115,6 +116,11 @@
     return rows;
   }
 
+  // a link template: {field} is replaced by the row's value, URL-encoded
+  function fill(template, row) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return encodeURIComponent(text(row[key])); });
+  }
+
   function text(value) { return value === null || value === undefined ? '' : String(value); }
 
   function drawTable(i, state) {
@@ -139,12 +145,12 @@
       head.appendChild(th);
     });
     var body = el.createTBody();
-    rows.forEach(function (row) {
+    rows.slice(0, SHOWN_CAP).forEach(function (row) {
       var tr = body.insertRow();
       table.columns.forEach(function (col) {
         var td = tr.insertCell();
         if (typeof row[col.key] === 'number') { td.className = 'num'; }
-        var href = row[col.key + '_href'];
+        var href = row[col.key + '_href'] || (col.href ? fill(col.href, row) : null);
         if (href) {
           var a = document.createElement('a');
           a.href = href; a.textContent = text(row[col.key]);
@@ -156,6 +162,7 @@
     });
     holder.querySelector('.rows').replaceChildren(el);
     holder.querySelector('.count').textContent = rows.length + ' of ' + table.rows.length + ' rows shown' +
+      (rows.length > SHOWN_CAP ? ' (the first ' + SHOWN_CAP + ' here; all in the CSV)' : '') +
       (table.more ? ' (' + table.more + ')' : '');
   }
 

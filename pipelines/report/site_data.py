@@ -227,8 +227,9 @@ class SiteData:
 
     # --- figure pages ----------------------------------------------------------------------------
     def figures_by_id(self, figure_ids: list[str]) -> pd.DataFrame:
-        self.con.execute("create or replace temp table site_wanted (figure_id varchar)")
-        self.con.executemany("insert into site_wanted values (?)", [[f] for f in figure_ids])
+        # one statement for every id (executemany would insert them one by one)
+        self.con.execute("create or replace temp table site_wanted as select unnest(?::varchar[]) as figure_id",
+                         [figure_ids])
         return self.frame("select f.* from site_figures as f join site_wanted using (figure_id) order by figure_id")
 
     def same_fact(self) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -287,18 +288,17 @@ def _coverage_page(site: Site, data: SiteData, places: pd.DataFrame) -> str:
         cov = cov[cov["year"].isin(kept)]
         note = (f'<p class="warn">This page embeds {len(cov):,} cells, the latest years; the years '
                 f"{', '.join(map(str, left_out))} are left out (count them in the export's figures_wide.parquet).</p>")
-    # compact rows: links are built from the keys, in the chart (calculate) and the table (a template)
+    # compact rows: the table's links are built from the keys (a template); a cell links to its city, filtered
     cov = pd.DataFrame({"place": cov["city_name"], "cluster": cov["cluster_name"], "city_key": cov["city_key"],
                         "cluster_key": cov["cluster_key"], "status": cov["status"], "figures": cov["figures"],
                         "documents": cov["documents"],
-                        "period": cov["year"].map(lambda y: None if pd.isna(y) else str(int(y)))})
+                        "period": cov["year"].map(lambda y: None if pd.isna(y) else str(int(y))),
+                        "href": [f"city/{slug(c)}.html#cluster={quote(n)}" for c, n in zip(cov["city_key"], cov["cluster_name"])]})
     cities = list(dict.fromkeys(list(data.prefectures()["city_name"]) + list(places["city_name"])))
     clusters = list(dict.fromkeys(cov.sort_values("cluster_key")["cluster"]))
     grid = [{"place": c, "cluster": k} for c in cities for k in clusters]
     chart_list: list[dict] = []
     spec = charts.matrix_spec(grid, cov, "cluster", "place", "figures per city and cluster", "cluster", "city")
-    spec["layer"][1]["transform"] = spec["layer"][2]["transform"] = [{"calculate": (
-        "'city/' + datum.city_key + '.html#cluster=' + encodeURIComponent(datum.cluster)"), "as": "href"}]
     years = sorted(p for p in cov["period"].dropna().unique())
     body = ('<p class="note">Which city × cluster × year has figures, and how many: a light square is a gap. '
             "Choose a year or actual/target; click a cell for the city's page filtered to the cluster.</p>" + note

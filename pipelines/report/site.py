@@ -321,7 +321,7 @@ def _clusters_page(site: Site, data: SiteData, clusters: pd.DataFrame) -> str:
     chart_list: list[dict] = []
     body = ""
     if not members.empty:
-        members["href"] = [f"city/{slug(c)}.html#cluster={n}" for c, n in zip(members["city_key"], members["cluster_name"])]
+        members["href"] = [f"city/{slug(c)}.html#cluster={quote(n)}" for c, n in zip(members["city_key"], members["cluster_name"])]
         grid = members[["city_name", "cluster_name"]].to_dict("records")
         spec = charts.matrix_spec(grid, members[members["figures"] > 0], "city_name", "cluster_name",
                                   f"{MEMBERS_YEAR} advanced manufacturing clusters × member cities: figures",

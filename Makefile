@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-suggest codes review-results install clean
+.PHONY: run test bench bench-spark bench-suggest codes review-results install clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Error: $(PYTHON) not found — install Python 3.11 or run make PYTHON=python3"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,spark]'
+	$(BIN)/pip install --quiet -e '.[dev,spark,spark-connect]'
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -23,6 +23,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+bench-spark: $(STAMP)
+	$(BIN)/python benchmarks/spark_bench.py
 
 bench-suggest: $(STAMP)
 	$(BIN)/python benchmarks/suggest_loo.py --out benchmarks/SUGGEST_RESULTS.md

@@ -81,6 +81,13 @@ class LockBusy(ClusterdwError):
     exit_code = 75
 
 
+class SparkClusterError(ClusterdwError):
+    """The Spark cluster could not run the build (nothing at --master, no executor, a time limit passed):
+    EX_UNAVAILABLE, so a scheduler can tell it from a model's error (4) and retry later."""
+
+    exit_code = 69
+
+
 class PathRefused(ClusterdwError):
     """Refusing to overwrite or delete a path that clusterdw did not create."""
 

@@ -24,7 +24,7 @@ def test_without_pyspark_the_error_says_what_to_install(project):
 def test_spark_options_need_the_spark_engine(project, cli):
     result = cli(project, "build", "--master", "local[1]")
     assert result.exit_code == 2
-    assert "--master and --spark-dir go with --engine spark" in result.output
+    assert "--master, --spark-dir, --conf and the timeouts go with --engine spark" in result.output
 
 
 def test_check_without_a_spark_build_says_to_build_first(project, cli):
@@ -42,6 +42,6 @@ def test_without_java_the_error_says_spark_did_not_start(project):
     assert process.returncode == 1, process.stderr
     assert process.stderr.strip().splitlines()[-1] == (
         "Error: Spark did not start: [JAVA_GATEWAY_EXITED] Java gateway process exited before sending its port "
-        "number. — local[2] — install Java 17 and set JAVA_HOME for a local master, or check the master's URL and "
-        "that the cluster or Spark Connect server is reachable")
+        f"number. — local[2] — install Java 17 and put it on the PATH, or set JAVA_HOME (JAVA_HOME={env['JAVA_HOME']} "
+        "has no bin/java)")
     assert not (project / "target" / "spark" / "marts").exists()

@@ -91,7 +91,9 @@ def project_of(ctx: click.Context):
 @click.option("--wait", is_flag=True, help="If another run holds the lock, wait for it instead of exiting (code 75).")
 @click.option("--if-changed", is_flag=True, help="Skip when raw/, staging/, marts/ and checks/ are unchanged "
                                                  "since the last successful run.")
-@click.option("--docs/--no-docs", default=True, show_default=True, help="Build GX Data Docs under target/.")
+@click.option("--docs/--no-docs", default=False, show_default=True,
+              help="Also build GX Data Docs under target/data_docs/ (validating whole tables, as their "
+                   "percentages need); without, GX validates the rows DuckDB finds suspect.")
 @click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="After a successful publish, export the marts to Parquet in this folder.")
 @click.option("--report", "report", is_flag=True, help="After a successful publish, write the HTML report "
@@ -131,32 +133,47 @@ SPARK_DIR = click.option("--spark-dir", type=click.Path(file_okay=False, path_ty
 @ENGINE
 @click.option("--master", default=None, help="Spark master: local[2] (default), spark://HOST:PORT, yarn, "
                                              "or sc://HOST:PORT for Spark Connect.")
-@SPARK_DIR
+@click.option("--spark-dir", "spark_dir", default=None,
+              help="Where a Spark build's Parquet goes: a path or URI (file://, hdfs://) [default: target/spark/].")
+@click.option("--conf", "confs", multiple=True, metavar="KEY=VALUE",
+              help="A Spark setting for the session, as spark-submit takes it. Repeatable.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds the whole Spark build may take (then exit 69).")
+@click.option("--model-timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds one model may take on Spark (then exit 69).")
 @click.pass_context
-def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_dir: Path | None):
+def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_dir: str | None,
+          confs: tuple[str, ...], timeout: float | None, model_timeout: float | None):
     """Build models into the dev file (loading raw/ first if it holds none), or on Spark."""
-    from .console import print_spark_step, print_step
+    from .console import print_spark_session, print_spark_step, print_step
 
     project = project_of(ctx)
     if engine == "spark":
+        from ..engines.spark import Limits
         from ..engines.spark_runner import spark_build
+        from ..engines.spark_session import parse_confs
 
         folder = spark_dir or project.spark_dir
-        print_spark_step(folder, spark_build(project, folder, list(select) or None, master))
+        record = spark_build(project, folder, list(select) or None, master, confs=parse_confs(confs),
+                             limits=Limits(timeout, model_timeout), announce=print_spark_session)
+        print_spark_step(folder, record)
         return
-    if master or spark_dir:
-        raise click.UsageError("--master and --spark-dir go with --engine spark")
+    if master or spark_dir or confs or timeout or model_timeout:
+        raise click.UsageError("--master, --spark-dir, --conf and the timeouts go with --engine spark")
     from ..runner import step
 
     print_step(project, step(project, "build", list(select) or None))
 
 
 @main.command()
+@click.option("-s", "--select", "select", multiple=True,
+              help="Suites of these models only: NAME, NAME+, +NAME, as build (e.g. what `build --select` "
+                   "just built). Repeatable.")
 @click.option("--docs", is_flag=True, help="Also build GX Data Docs (HTML) under target/data_docs/.")
 @ENGINE
 @SPARK_DIR
 @click.pass_context
-def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
+def check(ctx, select: tuple[str, ...], docs: bool, engine: str, spark_dir: Path | None):
     """Run the Great Expectations suites of checks/ against the dev file (or a Spark build's Parquet)."""
     from .console import print_spark_step, print_step
 
@@ -165,11 +182,33 @@ def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
         from ..engines.spark_runner import spark_check
 
         folder = spark_dir or project.spark_dir
+        if select:
+            raise click.UsageError("--select goes with --engine duckdb")
         print_spark_step(folder, spark_check(project, folder, docs))
         return
     from ..runner import step
 
-    print_step(project, step(project, "check", docs=docs))
+    print_step(project, step(project, "check", list(select) or None, docs=docs))
+
+
+@main.command("test")
+@click.option("-s", "--select", "select", multiple=True,
+              help="Models whose unit tests run: NAME, NAME+, +NAME, as build. Repeatable.")
+@click.pass_context
+def test_command(ctx, select: tuple[str, ...]):
+    """Run the unit tests of the models' .yml (`unit_tests:`): given rows in, expected rows out, on DuckDB."""
+    from ..models.unit_tests import UnitTestsFailed, render, run_unit_tests
+
+    outcomes = run_unit_tests(project_of(ctx).project_dir, list(select) or None)
+    for outcome in outcomes:
+        for line in render(outcome):
+            click.echo(line)
+    failed = [o for o in outcomes if not o.passed]
+    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} unit test(s) passed")
+    if failed:
+        first = failed[0].test
+        raise UnitTestsFailed(f"{len(failed)} unit test(s) failed, first: {first.model}: {first.name}", first.where,
+                              "fix the model, or the test's given or expected rows")
 
 
 @main.command("verify-evidence")
@@ -330,11 +369,23 @@ def status(ctx, last: int):
 
 @main.command("docs")
 @click.argument("models", nargs=-1)
+@click.option("--html", "as_html", is_flag=True, help="Write a static, searchable page set (offline) of every "
+              "model, column, test and column lineage, with the dependency graph drawn.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the --html pages [default: target/docs/].")
 @click.pass_context
-def docs_command(ctx, models: tuple[str, ...]):
+def docs_command(ctx, models: tuple[str, ...], as_html: bool, out_dir: Path | None):
     """The models, their columns and descriptions, and the dependency graph (or only MODELS)."""
     from ..docs.catalog import build_catalog, render
 
+    if as_html or out_dir:
+        from ..docs.site import write_site
+
+        project = project_of(ctx)
+        if models:
+            raise click.UsageError("--html writes every model: leave out MODELS")
+        click.echo(f"Docs: {write_site(project, out_dir or project.target_dir / 'docs')}")
+        return
     for line in render(build_catalog(project_of(ctx)), list(models) or None):
         click.echo(line)
 

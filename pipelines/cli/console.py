@@ -55,6 +55,13 @@ def print_step(project: Project, record: RunRecord) -> None:
     click.echo(f"Dev file: {project.dev_db_path} (the published warehouse is untouched; `clusterdw run` publishes)")
 
 
+def print_spark_session(info) -> None:
+    executors = "" if info.executors is None else f", {info.executors} executor(s)"
+    click.echo(f"Spark: application {info.application_id or '?'} on {info.master}{executors}")
+    if info.settings:
+        click.echo("Spark settings: " + ", ".join(f"{k}={v}" for k, v in info.settings.items()))
+
+
 def print_spark_step(spark_dir, record: RunRecord) -> None:
     if record.loads:
         click.echo(f"Loaded {sum(l['rows'] for l in record.loads):,} rows into {len(record.loads)} raw tables "

@@ -1,7 +1,7 @@
 """Debian's chromium, headless: load a page, dump its DOM after scripts ran, take a screenshot.
 
-Used by tests/functional/test_report.py, and to refresh docs/report.png:
-    .venv/bin/python tests/chromium.py target/report/index.html docs/report.png
+Used by tests/functional/test_report.py and test_site.py, and to refresh the screenshots of the site (docs/site-*.png):
+    .venv/bin/python tests/chromium.py target/report/index.html docs/site-index.png
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from . import bi
 from .durable import fsync_dir, fsync_file
 from ..errors import ClusterdwError, DiskFull, PathRefused
 from .run_results import now
@@ -72,12 +73,16 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
             tables = _tables(con)
             written = [(out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{table}.parquet{TMP_SUFFIX}",
                         out_dir / f"{table}.parquet") for table, _ in tables]
+            extra = [(out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{name}{TMP_SUFFIX}", out_dir / name)
+                     for name in bi.DERIVED_FILES]
             try:
                 entries = _write_tables(con, tables, [tmp for tmp, _ in written], run_id)
+                derived = _write_derived(con, entries, [tmp for tmp, _ in extra], run_id)
             except BaseException:
-                for tmp, _ in written:
+                for tmp, _ in written + extra:
                     tmp.unlink(missing_ok=True)
                 raise
+            written += extra
         except BaseException as error:
             _raise_located(error, db_path, out_dir)
             raise
@@ -98,6 +103,7 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
             "layout": "one Parquet file per table",
             "compression": COMPRESSION,
             "tables": entries,
+            "derived": derived,  # for BI tools: figures_wide, the data dictionary (docs/export.md)
         }
         manifest_path = out_dir / MANIFEST_NAME
         _write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
@@ -123,9 +129,10 @@ def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> dict | None:
     if not isinstance(manifest, dict) or manifest.get("generator") != GENERATOR:
         raise PathRefused(f"the folder holds a {name} that clusterdw did not write", path,
                           "choose an empty or new --out folder")
-    for entry in manifest.get("tables", []):
+    for entry in manifest.get("tables", []) + manifest.get("derived", []):
         listed = entry.get("file", "") if isinstance(entry, dict) else ""
-        if not listed or listed != Path(listed).name or listed.startswith(".") or not listed.endswith(".parquet"):
+        if not listed or listed != Path(listed).name or listed.startswith(".") or not (
+                listed.endswith(".parquet") or listed == bi.DICTIONARY_CSV):
             raise PathRefused(f"the manifest lists a file outside its folder or not Parquet: {listed!r}", path,
                               "remove the manifest only if you know the folder holds nothing else, "
                               "or choose another --out folder")
@@ -139,7 +146,8 @@ def _refuse_foreign(out_dir: Path) -> set[str]:
     if not out_dir.exists():
         return set()
     owned = {entry["file"] for name in (MANIFEST_NAME, PENDING_NAME)
-             for entry in (read_manifest(out_dir, name) or {"tables": []})["tables"]}
+             for manifest in [read_manifest(out_dir, name) or {}]
+             for entry in manifest.get("tables", []) + manifest.get("derived", [])}
     ours = owned | {MANIFEST_NAME, PENDING_NAME, LOCK_NAME}
     foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in ours and not p.name.startswith(TMP_PREFIX))
     if foreign:
@@ -223,22 +231,29 @@ def _write_tables(con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str | 
 
 
 def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None, tmp: Path,
-                 run_id: str | None) -> dict:
+                 run_id: str | None, select: tuple[str, list[tuple[str, str, str | None]]] | None = None,
+                 schema_name: str = SCHEMA) -> dict:
     """Write one table to `tmp` with its descriptions in the schema metadata; return its manifest entry.
 
     DuckDB's own COPY writes the file (parallel, streamed, as fast as DuckDB alone can). The column
     descriptions go in as an Arrow schema, the `ARROW:schema` key that pyarrow writes itself and reads
     back as each field's metadata; the same keys also stand plainly in the file's key-value metadata,
     for readers that are not Arrow."""
-    columns = con.execute("select column_name, data_type, comment from duckdb_columns() where schema_name = ? "
-                          "and table_name = ? and database_name = current_database() order by column_index",
-                          [SCHEMA, table]).fetchall()
-    relation = qualified(SCHEMA, table)
-    arrow_schema = con.sql(f"select * from {relation} limit 0").to_arrow_table().schema
+    if select is None:  # a mart: its columns as they are, a list column as text (BI tools read no lists)
+        stored = con.execute("select column_name, data_type, comment from duckdb_columns() where schema_name = ? "
+                             "and table_name = ? and database_name = current_database() order by column_index",
+                             [SCHEMA, table]).fetchall()
+        query = (f"select {', '.join(bi.list_as_text(name, data_type) for name, data_type, _ in stored)} "
+                 f"from {qualified(SCHEMA, table)}")
+        columns = [(name, "VARCHAR", (text or "") + bi.LIST_NOTE) if data_type.endswith("[]") else (name, data_type, text)
+                   for name, data_type, text in stored]
+    else:
+        query, columns = select
+    arrow_schema = con.sql(f"select * from ({query}) limit 0").to_arrow_table().schema
     descriptions = {name: text for name, _, text in columns if text}
     fields = [field.with_metadata({"description": descriptions[field.name]}) if field.name in descriptions
               else field for field in arrow_schema]
-    schema_meta = {META_TABLE: f"{SCHEMA}.{table}", META_COLUMNS: json.dumps(descriptions, ensure_ascii=False)}
+    schema_meta = {META_TABLE: f"{schema_name}.{table}", META_COLUMNS: json.dumps(descriptions, ensure_ascii=False)}
     if comment:
         schema_meta[META_DESCRIPTION] = comment
     if run_id:
@@ -246,10 +261,10 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
     schema = pa.schema(fields, metadata=schema_meta)
     kv_metadata = schema_meta | {ARROW_SCHEMA_KEY: base64.b64encode(schema.serialize().to_pybytes()).decode()}
     kv_sql = ", ".join(f"{sql_literal(key)}: {sql_literal(value)}" for key, value in kv_metadata.items())
-    (rows,), = con.execute(f"copy {relation} to {sql_literal(str(tmp))} (format parquet, compression {COMPRESSION}, "
+    (rows,), = con.execute(f"copy ({query}) to {sql_literal(str(tmp))} (format parquet, compression {COMPRESSION}, "
                            f"kv_metadata {{{kv_sql}}})").fetchall()
     return {
-        "table": f"{SCHEMA}.{table}",
+        "table": f"{schema_name}.{table}",
         "file": f"{table}.parquet",
         "rows": rows,
         "bytes": tmp.stat().st_size,
@@ -258,6 +273,21 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
         "columns": [{"name": name, "duckdb_type": duckdb_type, "arrow_type": str(schema.field(name).type),
                      "description": text} for name, duckdb_type, text in columns],
     }
+
+
+def _write_derived(con: duckdb.DuckDBPyConnection, entries: list[dict], tmps: list[Path],
+                   run_id: str | None) -> list[dict]:
+    """figures_wide, then the data dictionary of every file (the marts' and figures_wide's), Parquet and CSV."""
+    wide_tmp, dictionary_tmp, csv_tmp = tmps
+    wide = _write_table(con, bi.WIDE, bi.WIDE_DESCRIPTION, wide_tmp, run_id, bi.wide_select(con), "export")
+    rows = bi.dictionary_rows(entries + [wide])
+    bi.write_dictionary(rows, dictionary_tmp, csv_tmp)
+    described = []
+    for name, tmp, description in ((f"{bi.DICTIONARY}.parquet", dictionary_tmp, "Every exported column: table, "
+                                    "column, type, description."), (bi.DICTIONARY_CSV, csv_tmp, "The same, as CSV."),):
+        described.append({"table": f"export.{bi.DICTIONARY}", "file": name, "rows": len(rows),
+                          "bytes": tmp.stat().st_size, "sha256": _durable_sha256(tmp), "description": description})
+    return [wide | {"sha256": _durable_sha256(wide_tmp)}, *described]
 
 
 def _durable_sha256(path: Path) -> str:

@@ -1,4 +1,8 @@
-"""Build the report from the published warehouse: query, chart, render, write."""
+"""Build the report site from the published warehouse: query, chart, render, write the folder at once.
+
+The site (site.py) has an index, a page per place, cluster and document, a map, a coverage matrix and
+figure pages; overview.html is the one-page report of all charts (series capped at OVERVIEW_SERIES).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,18 @@ import pandas as pd
 from ..errors import ClusterdwError
 from . import charts, data
 from .page import Page, Section, render
+from .shell import assets
+from .site import build_site
+from .site_data import SiteData
 from .write import write_site
 
 log = logging.getLogger(__name__)
 
 MATRIX_YEAR = 2024
 SUBJECT = ["city_key", "cluster_key", "enterprise_name", "metric_code", "unit_measure"]  # a series
+OVERVIEW_SERIES = 60  # series charts on the one-page overview; each place's page has all of its own
+OVERVIEW_TARGETS = 80  # targets on the overview's chart; each place's page has its own
+OVERVIEW_DOCUMENTS = 30  # document charts on the overview; each document has its page
 
 
 def build_report(db_path: Path, out_dir: Path) -> Path:
@@ -33,25 +43,34 @@ def build_report(db_path: Path, out_dir: Path) -> Path:
                              "close a DuckDB session that holds it open read-write, then report again") from error
     try:
         page = _page(con, db_path)
+        con.close()
+        site_data = SiteData(db_path)
+        try:
+            site = build_site(site_data, render(page))
+        finally:
+            site_data.close()
     except duckdb.CatalogException as error:
         raise ClusterdwError(f"the warehouse lacks a table the report reads: {str(error).splitlines()[0]}", db_path,
                              "run `clusterdw run` to publish a complete warehouse") from error
     finally:
         con.close()
-    site = write_site(out_dir, {"index.html": render(page, vl_convert.javascript_bundle())})
-    log.info("report: %d charts in %s", len(page.specs), site / "index.html")
-    return site / "index.html"
+    files = {**assets(vl_convert.javascript_bundle()), **site.files}
+    folder = write_site(out_dir, files, tuple(sorted({name.split("/")[0] for name in files if "/" in name})))
+    log.info("report: %d pages, %d figure pages, %d charts in %s", len(site.files),
+             sum(name.startswith("figure/") for name in site.files), site.charts + len(page.specs), folder)
+    return folder / "index.html"
 
 
 def _page(con, db_path: Path) -> Page:
-    figures = data.figures(con)
-    page = Page("Guangxi industrial clusters: what the documents report",
-                f"From {db_path.name}: {len(figures)} figures of {figures['document_id'].nunique()} documents. "
+    n_figures, n_documents = con.execute("select count(*), count(distinct document_id) from marts.int_figures").fetchone()
+    page = Page("Guangxi industrial clusters: all charts on one page",
+                f"From {db_path.name}: {n_figures} figures of {n_documents} documents. "
                 "Hover a mark for its figure id, evidence and document; "
-                "the table beside each chart lists the same rows.")
+                "the table beside each chart lists the same rows. Each place, cluster and document has its own "
+                "page with filters (index.html).")
     # the short charts first, so the first screen shows one of each kind; the long lists follow
     page.sections += [_rd(con, page), _targets(con, page), _matrix(con, page), _series(con, page),
-                      _documents(con, page, figures)]
+                      _documents(con, page)]
     return page
 
 
@@ -59,7 +78,7 @@ def _series(con, page: Page) -> Section:
     section = Section("series", "Series over the years",
                       "How did each place's cluster move, year by year, and does the reported growth agree "
                       "with the growth its levels imply?")
-    levels, rates = data.series(con), data.growth(con)
+    levels, rates = data.series(con, OVERVIEW_SERIES), data.growth(con)
     for _, subject in levels.groupby(SUBJECT, sort=False, dropna=False):
         first = subject.iloc[0]
         same_enterprise = (rates["enterprise_name"] == first.enterprise_name) | (
@@ -98,7 +117,7 @@ def _targets(con, page: Page) -> Section:
     section = Section("targets", "Targets against their latest actual",
                       "How far has each target got? A target with no deadline stated is set beside the latest "
                       "actual of its subject; it is progress, not a verdict.")
-    targets = data.targets(con)
+    targets = data.targets(con, OVERVIEW_TARGETS)
     table = targets[["target_figure_id", "city_name", "cluster_name", "target_value_reported",
                      "target_unit_as_written", "target_year", "comparison", "actual_figure_id", "actual_year",
                      "actual_value_reported", "actual_unit_as_written", "achievement_pct", "target_evidence",
@@ -119,10 +138,10 @@ def _matrix(con, page: Page) -> Section:
     return section
 
 
-def _documents(con, page: Page, figures: pd.DataFrame) -> Section:
+def _documents(con, page: Page) -> Section:
     section = Section("documents", "Figures by document", "What did each document state, and where exactly?")
-    for doc in data.documents(con).itertuples():
-        of_doc = figures[figures["document_id"] == doc.document_id]
+    for doc in data.documents(con).head(OVERVIEW_DOCUMENTS).itertuples():
+        of_doc = data.figures_of_document(con, doc.document_id, 400)
         if of_doc.empty:
             continue
         heading = f"{doc.document_id} · {doc.document_title} ({doc.published_on or ''}) · {len(of_doc)} figures"

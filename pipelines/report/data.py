@@ -31,14 +31,20 @@ def figures(con) -> pd.DataFrame:
     return _frame(con, _FIGURES + " order by f.document_id, f.figure_id")
 
 
-def series(con) -> pd.DataFrame:
-    """Yearly actual levels and counts of every subject (place x cluster x enterprise x metric) with 2+ years."""
+def figures_of_document(con, document_id: str, cap: int) -> pd.DataFrame:
+    return con.execute(_FIGURES + f" where f.document_id = ? order by f.figure_id limit {int(cap)}", [document_id]).df()
+
+
+def series(con, max_subjects: int | None = None) -> pd.DataFrame:
+    """Yearly actual levels and counts of every subject (place x cluster x enterprise x metric) with 2+ years
+    (the first `max_subjects` of them, by place, cluster and metric, if given)."""
+    limit = "" if max_subjects is None else f"order by all limit {int(max_subjects)}"
     return _frame(con, f"""
         with figures as ({_FIGURES} where not f.is_target and f.period_kind = 'year'
             and f.metric_kind in ('level', 'count')),
         subjects as (
             select city_key, cluster_key, enterprise_name, metric_code, unit_measure
-            from figures group by all having count(distinct year) >= 2
+            from figures group by all having count(distinct year) >= 2 {limit}
         )
         select figures.* from figures
         join subjects as s
@@ -84,8 +90,9 @@ def rd_intensity(con) -> pd.DataFrame:
     """)
 
 
-def targets(con) -> pd.DataFrame:
-    return _frame(con, """
+def targets(con, cap: int | None = None) -> pd.DataFrame:
+    limit = "" if cap is None else f"limit {int(cap)}"
+    return _frame(con, f"""
         select
             t.target_figure_id, t.target_document_id, d.document_title, t.city_key,
             coalesce(c.city_name_zh_hans, t.city_key) as city_name,
@@ -99,7 +106,7 @@ def targets(con) -> pd.DataFrame:
         left join marts.dim_source_document as d on d.document_id = t.target_document_id
         left join marts.dim_city as c using (city_key)
         left join marts.dim_cluster as k using (cluster_key)
-        order by t.has_actual desc, t.target_figure_id, t.actual_figure_id
+        order by t.has_actual desc, t.target_figure_id, t.actual_figure_id {limit}
     """)
 
 

@@ -1,6 +1,6 @@
 """The report's one HTML page: sections of charts, each with the table of its rows beside it.
 
-The Vega bundle is inlined once; each chart's spec sits in a JSON script tag and is drawn as SVG.
+The Vega bundle is the site's shared assets/vega.js; each chart's spec sits in a JSON script tag and is drawn as SVG.
 A small error hook writes any script error into the page (#report-errors) and the number of charts
 drawn into <body data-charts-rendered>, so a headless browser's DOM dump tells whether it worked.
 """
@@ -108,7 +108,8 @@ def _script_json(value) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def render(page: Page, bundle: str) -> str:
+def render(page: Page, vega_src: str = "assets/vega.js") -> str:
+    """The page; the Vega bundle is the site's shared file at `vega_src` (relative), not inlined."""
     nav = "".join(f'<a href="#{s.anchor}">{html.escape(s.title)}</a>' for s in page.sections)
     sections = "".join(
         f'<section id="{s.anchor}"><h2>{html.escape(s.title)}</h2>'
@@ -116,7 +117,6 @@ def render(page: Page, bundle: str) -> str:
         for s in page.sections)
     specs = "".join(f'<script type="application/json" id="spec-{i}">{_script_json(spec)}</script>'
                     for i, spec in enumerate(page.specs))
-    bundle = bundle.replace("</script", "<\\/script")
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -124,5 +124,5 @@ def render(page: Page, bundle: str) -> str:
         f"<style>{STYLE}</style></head><body>"
         f"<pre id=\"report-errors\"></pre><script>{HOOK}</script>"
         f"<h1>{html.escape(page.title)}</h1><p>{html.escape(page.subtitle)}</p><nav>{nav}</nav>{sections}"
-        f"{specs}<script>{bundle}</script><script>{DRAW}</script></body></html>\n"
+        f"{specs}<script src=\"{html.escape(vega_src)}\"></script><script>{DRAW}</script></body></html>\n"
     )

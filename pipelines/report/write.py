@@ -19,8 +19,9 @@ from ..publish.atomic import replace_dir
 MARKER = ".clusterdw-report"
 
 
-def write_site(out_dir: Path, files: dict[str, str]) -> Path:
-    """Write `files` (name -> text) as the folder `out_dir`, replacing the report there; returns out_dir."""
+def write_site(out_dir: Path, files: dict[str, str], folders: tuple[str, ...] = ()) -> Path:
+    """Write `files` (name -> text) as the folder `out_dir`, replacing the report there; returns out_dir.
+    A name may lie in one of `folders` (created first); any other folder in a name is an error."""
     out_dir = Path(out_dir).absolute()
     if out_dir.exists() and not out_dir.is_dir():
         raise PathRefused("the --out path is a file, not a folder", out_dir, "give a folder for the report")
@@ -34,8 +35,12 @@ def write_site(out_dir: Path, files: dict[str, str]) -> Path:
         raise ClusterdwError(f"cannot create the report folder: {error.strerror}", out_dir,
                              "choose a writable --out folder") from error
     try:
+        for folder in folders:
+            (staging / folder).mkdir(parents=True)
         for name, text in {**files, MARKER: "written by clusterdw report\n"}.items():
             (staging / name).write_text(text, encoding="utf-8")
+        for folder in folders:
+            os.chmod(staging / folder, 0o755)
         os.chmod(staging, 0o755)
         replace_dir(staging, out_dir)  # fsyncs the files, swaps the folders, puts the old one back on failure
     except OSError as error:  # the last report is left as it was

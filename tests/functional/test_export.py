@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from helpers import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
 from pipelines.errors import PathRefused
+from pipelines.publish.bi import LIST_NOTE, list_as_text
 from pipelines.publish.export import MANIFEST_NAME, PENDING_NAME, TMP_PREFIX, export
 
 DIM_YEAR_DOC = """description: One row per calendar year, with its place in the five-year plans.
@@ -51,13 +52,23 @@ def warehouse(root: Path) -> duckdb.DuckDBPyConnection:
 
 
 def mart_columns(con) -> dict[str, list[tuple[str, str, str | None]]]:
-    """table -> [(column, DuckDB type, comment)] of schema marts, in column order."""
+    """table -> [(column, DuckDB type, comment)] of schema marts as exported, in column order: a list
+    column is written as text (BI tools read no lists), its comment saying so."""
     tables: dict[str, list] = {}
     for table, column, data_type, comment in con.execute(
             "select table_name, column_name, data_type, comment from duckdb_columns() "
             "where schema_name = 'marts' order by table_name, column_index").fetchall():
+        if data_type.endswith("[]"):
+            data_type, comment = "VARCHAR", (comment or "") + LIST_NOTE
         tables.setdefault(table, []).append((column, data_type, comment))
     return tables
+
+
+def as_exported(con, table: str) -> str:
+    """The mart as the export writes it (list columns as text): a subquery."""
+    stored = con.execute("select column_name, data_type from duckdb_columns() where schema_name = 'marts' "
+                         "and table_name = ? order by column_index", [table]).fetchall()
+    return f"(select {', '.join(list_as_text(c, t) for c, t in stored)} from marts.{table})"
 
 
 def normalised(rows) -> list[tuple]:
@@ -93,7 +104,7 @@ def test_every_mart_table_is_exported_and_listed_in_the_manifest(exported):
             assert parquet.metadata.row_group(0).column(0).compression == "ZSTD"
             assert parquet.schema_arrow.metadata[b"clusterdw.run_id"].decode() == run["run_id"]
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
-        [MANIFEST_NAME] + [e["file"] for e in manifest["tables"]])
+        [MANIFEST_NAME] + [e["file"] for e in manifest["tables"] + manifest["derived"]])
 
 
 def test_read_back_with_pyarrow_pandas_and_duckdb_equals_the_warehouse(exported):
@@ -102,7 +113,7 @@ def test_read_back_with_pyarrow_pandas_and_duckdb_equals_the_warehouse(exported)
         for table, columns in mart_columns(con).items():
             path = out / f"{table}.parquet"
             names = [c for c, _, _ in columns]
-            expected = normalised(con.execute(f"select * from marts.{table}").fetchall())
+            expected = normalised(con.execute(f"select * from {as_exported(con, table)}").fetchall())
             arrow = pq.read_table(path)
             assert arrow.column_names == names
             assert normalised(tuple(r.values()) for r in arrow.to_pylist()) == expected, table
@@ -115,7 +126,7 @@ def test_read_back_with_pyarrow_pandas_and_duckdb_equals_the_warehouse(exported)
             assert normalised(reader.execute(f"select * from read_parquet('{path}')").fetchall()) == expected
             reader.close()
             differ = con.execute(f"select count(*) from ((select * from read_parquet('{path}') except all "
-                                 f"select * from marts.{table}) union all (select * from marts.{table} except all "
+                                 f"select * from {as_exported(con, table)}) union all (select * from {as_exported(con, table)} except all "
                                  f"select * from read_parquet('{path}')))").fetchall()[0][0]
             assert differ == 0, table
 
@@ -259,7 +270,7 @@ def test_reexport_removes_only_files_its_manifest_lists(exported, tmp_path):
     (out / MANIFEST_NAME).write_text(json.dumps(manifest))
     export(db, out, None)
     assert not (out / "fct_dropped.parquet").exists()
-    assert len(list(out.glob("*.parquet"))) == len(manifest["tables"]) - 1
+    assert len(list(out.glob("*.parquet"))) == len(manifest["tables"]) - 1 + 2  # + figures_wide, data_dictionary
 
 
 def test_an_export_killed_before_its_manifest_does_not_lock_the_folder(exported, tmp_path):

@@ -19,6 +19,7 @@ figures as (
         period_end_month,
         status,
         value_class,
+        value_reported,
         value_low_in_base_unit,
         value_high_in_base_unit,
         is_low_included,
@@ -45,7 +46,12 @@ keyed as (
             coalesce(cast(figures.period_end_year as varchar), ''),
             coalesce(cast(figures.period_end_month as varchar), ''),
             figures.status,
-            case when figures.value_class = 'size_tier' then 'size_tier' else 'level' end
+            -- a size tier's value names its class (千亿级, 五百亿级): two tiers are two facts
+            case
+                when figures.value_class = 'size_tier'
+                    then 'size_tier ' || cast(cast(floor(figures.value_reported) as bigint) as varchar)
+                else 'level'
+            end
         )) as fact_key,
         figures.figure_id,
         figures.document_id,

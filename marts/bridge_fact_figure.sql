@@ -71,10 +71,11 @@ keyed as (
 with_fact_interval as (
     select
         keyed.*,
-        row_number() over (
+        -- an integer on both engines (DuckDB's row_number is a bigint, Spark's an int)
+        cast(row_number() over (
             partition by fact_key
             order by published_on desc nulls last, value_class_order, figure_id
-        ) as choice_order,
+        ) as integer) as choice_order,
         max(value_low_in_base_unit) over (partition by fact_key) as fact_low_in_base_unit,
         min(value_high_in_base_unit) over (partition by fact_key) as fact_high_in_base_unit,
     from keyed

@@ -204,3 +204,34 @@ def test_synth_plants_conflicts_and_every_one_is_found(tmp_path):
                                                         "select conflicting_figure_ids from marts.fct_facts "
                                                         "where is_conflict")}
     assert found == {",".join(sorted((r["restated"], r["figure_id"]))) for r in planted_rows}
+
+
+def _project_with_planted(root: Path, corrections: str) -> Path:
+    project = root / "project"
+    for folder in PROJECT_FOLDERS:
+        shutil.copytree(REPO / folder, project / folder)
+    with (project / "raw" / "documents.csv").open("a", encoding="utf-8") as handle:
+        handle.write(DOCUMENTS)
+    (project / "raw" / "figures" / "901_facts_a.csv").write_text(HEADER + FIGURES_A, encoding="utf-8")
+    (project / "raw" / "corrections.csv").write_text("figure_id,column_name,corrected_value,reason\n" + corrections,
+                                                     encoding="utf-8")
+    return project
+
+
+def test_a_correction_corrects_the_months_of_a_figure(tmp_path):
+    project = _project_with_planted(tmp_path, "901-004,period_end_month,6,the release covers 1-6月\n")
+    database = tmp_path / "corrected.duckdb"
+    _build(project, database)
+    [row] = query(database, "select period_start_month, period_end_month, period_key, is_corrected "
+                            "from marts.int_figures where figure_id = '901-004'")
+    assert row == {"period_start_month": 1, "period_end_month": 6, "period_key": "2023-01/2023-06", "is_corrected": True}
+
+
+def test_a_month_correction_out_of_range_stops_the_load_naming_its_line(tmp_path):
+    from pipelines.errors import ContractError
+
+    project = _project_with_planted(tmp_path, "901-004,period_end_month,13,typo\n")
+    with pytest.raises(ContractError) as raised:
+        _build(project, tmp_path / "bad.duckdb")
+    [violation] = raised.value.violations
+    assert "corrections.csv:2" in str(violation.location) and "period_end_month" in violation.problem

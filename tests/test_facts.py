@@ -224,7 +224,8 @@ def test_a_correction_corrects_the_months_of_a_figure(tmp_path):
     _build(project, database)
     [row] = query(database, "select period_start_month, period_end_month, period_key, is_corrected "
                             "from marts.int_figures where figure_id = '901-004'")
-    assert row == {"period_start_month": 1, "period_end_month": 6, "period_key": "2023-01/2023-06", "is_corrected": True}
+    assert row == {"period_start_month": 1, "period_end_month": 6, "period_key": "2023-01/2023-06",
+                   "is_corrected": True}
 
 
 def test_a_month_correction_out_of_range_stops_the_load_naming_its_line(tmp_path):

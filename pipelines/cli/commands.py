@@ -229,8 +229,8 @@ def suggest(ctx, document: Path, document_id: str, published: str, out: Path | N
               help="Folder of the synthetic project (created; refused if it holds anything synth did not write).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Same seed, same files.")
 @click.option("--conflicts", default=0, show_default=True, type=click.IntRange(min=0),
-              help="Plant up to this many conflicts: a level restated with a value outside its interval (its note names "
-                   "the figure; none on a size tier).")
+              help="Plant up to this many conflicts: a level restated with a value outside its interval "
+                   "(its note names the figure; none on a size tier).")
 @click.pass_context
 def synth(ctx, figures: int, out_dir: Path, seed: int, conflicts: int):
     """Write a synthetic project of N contract-satisfying figures (for benchmarks): raw/, models and checks."""

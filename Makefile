@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-suggest install clean
+.PHONY: run test bench bench-suggest codes review-results install clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Error: $(PYTHON) not found — install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -26,6 +26,12 @@ bench: $(STAMP)
 
 bench-suggest: $(STAMP)
 	$(BIN)/python benchmarks/suggest_loo.py --out benchmarks/SUGGEST_RESULTS.md
+
+codes: $(STAMP)  # docs/codes.md's tables of metrics, units and cue words, from raw/reference
+	$(BIN)/python -m pipelines.docs.codes
+
+review-results: $(STAMP)  # benchmarks/REVIEW_RESULTS.md, from each draft beside its reviewed file
+	$(BIN)/clusterdw review --results benchmarks/REVIEW_RESULTS.md
 
 clean:
 	rm -rf target

@@ -12,6 +12,7 @@ from conftest import REPO, read_rows, write_rows
 from pipelines.load import contracts
 from pipelines.annotate import reference
 from pipelines.annotate.extract import extract
+from pipelines.docs import codes as codes_md
 
 CUES = Path("raw") / "reference" / "cue_words.csv"
 
@@ -183,7 +184,8 @@ def test_stg_cue_words_holds_every_row_renamed(project, cli):
 
 
 def test_codes_doc_and_raw_readme_explain_the_cue_table():
-    codes = (REPO / "docs" / "codes.md").read_text(encoding="utf-8")
+    # the catalogue's tables as the generator writes them from raw/reference: a new metric needs no hand edit
+    codes = codes_md.render(REPO, (REPO / "docs" / "codes.md").read_text(encoding="utf-8"))
     readme = (REPO / "raw" / "README.md").read_text(encoding="utf-8")
     for kind, values in contracts.CUE_CODES.items():
         assert f"`{kind}`" in codes and f"`{kind}`" in readme, kind

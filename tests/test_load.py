@@ -97,7 +97,8 @@ def test_a_value_written_as_the_document_writes_it_is_rejected_with_a_hint(proje
      "unknown metric_code 'no_such_metric': add it to raw/reference/metrics.csv or correct it"),
     (dict(unit="斤"), "unit", "unit '斤' is not a unit of "),
     (dict(place="火星"), "place",
-     "place '火星' resolves to no place: add it to raw/reference/place_aliases.csv"),
+     "place '火星' resolves to no place: another name of a place in raw/reference/places.csv is a row of "
+     "raw/reference/place_aliases.csv: 火星,<place_key>,; a new place is a row of raw/reference/places.csv"),
     (dict(period_start_year="2024", period_end_year="2020"), "period_end_year",
      "period ends (2020) before it starts (2024)"),
     (dict(period_start_year="2020", period_end_year="2051"), "period_end_year", "2051 is outside 1990..2050"),

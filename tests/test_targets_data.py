@@ -5,10 +5,12 @@ from __future__ import annotations
 from conftest import REPO, read_rows
 
 # targets whose documents state no deadline (size tiers of 000 and 002, 每年 goals of 003; capacities
-# "once at full production" of 031; Guangxi's park-count goals quoted by 034)
+# "once at full production" of 031; Guangxi's park-count goals quoted by 034; Beihai's 千亿元 electronics
+# tier of 026)
 OPEN_ENDED = {f"000-{n:03d}" for n in (*range(1, 11), 12)} | {
     "002-009", "002-010", "002-011", "002-012", *(f"002-{n:03d}" for n in range(22, 31)), "003-029", "003-030",
-    "031-007", "031-008", "031-009", "031-014", "034-004", "034-005", "034-006", "034-010"}
+    "031-007", "031-008", "031-009", "031-014", "034-004", "034-005", "034-006", "034-010",
+    "026-006"}
 
 
 def targets() -> dict[str, dict]:

@@ -8,7 +8,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import cues, enumerations, furniture, places, units
+from . import cues, enumerations, furniture, places, rules, tables, units
+from .rules import reporting_year
 from .evidence import evidence, holds
 from .numerals import Numeral, numerals
 from .periods import Mention as YearMention
@@ -20,9 +21,9 @@ Span = tuple[int, int]
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE_END = re.compile(r"[,;:。!?\n]")
 _NEWLINE = re.compile("\n")
-_RANK_BEFORE = re.compile(r"(?:居|排名|排|列|位列|名列|位次)[^,。;]{0,8}第\s*$")
-_TOP_BEFORE = re.compile(r"(?:进入|居|位列|跻身|排名|排)[^,。;]{0,6}前\s*$")
-_RANK_WORD = re.compile(r"位居|居|排名|进入|位列|跻身")
+# Ranking words are cue words (cue_kind rank): before 第N, before 前N, where a rank's evidence starts.
+_RANK_BEFORE = r"(?:{})[^,。;]{{0,8}}第\s*$"
+_TOP_BEFORE = r"(?:{})[^,。;]{{0,6}}前\s*$"
 _RANK_UNITS = ("位", "名")
 _MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常委会)")
 # A line break inside a sentence (a long line cut mid-word) is no sentence end.
@@ -50,6 +51,13 @@ class Figure:
     evidence: str
     notes: list[str] = field(default_factory=list)
     place_key: str | None = None
+    at: int = -1  # the number's start in the copy (norm), for the rules
+    unit_end: int = -1  # where its unit ends in the copy
+    subject: str = ""
+    start_month: int | None = None  # a part of a year (rules/sub_year.py)
+    end_month: int | None = None
+    sentence: Span = (0, 0)  # its sentence and clause in the copy, for the rules
+    clause: Span = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,10 @@ class Document:
     subject: tuple[str, str] | None
     written: dict[str, str]
     furniture: list[Span]
+    published_month: int | None = None
+    reporting_year: int = 0  # the year the document reports on (rules/reporting_year.py)
+    reporting_basis: str = ""
+    cells: dict = field(default_factory=dict)  # tables.Cell by where its number starts
 
     @property
     def norm(self) -> str:
@@ -101,7 +113,8 @@ def _unwrapped(norm: str) -> str:
     return _WRAPPED.sub(join, norm)
 
 
-def read_document(original: str, published_year: int, reference: Reference) -> Document:
+def read_document(original: str, published: int | str, reference: Reference) -> Document:
+    published_year, published_month = reporting_year.published(published)
     text = read(original)
     norm = text.norm
     flow = _unwrapped(norm)
@@ -109,24 +122,36 @@ def read_document(original: str, published_year: int, reference: Reference) -> D
     subject = places.subject(text, found_places, reference.place_levels)
     written = places.written_forms(text, found_places)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
+    years = year_mentions(norm, published_year)
+    reporting, basis = reporting_year.of_document(norm, published_year, published_month, years)
     return Document(
         text, published_year, reference,
         _spans(flow, _SENTENCE_END), _spans(flow, _CLAUSE_END), _spans(norm, _NEWLINE), _spans(flow, _NEWLINE),
         sorted(found_places + [m for m in implied if m.key in written], key=lambda m: m.start),
         places.mentions(norm, reference.clusters),
         places.mentions(norm, {e: e for e in reference.enterprises}),
-        year_mentions(norm, published_year), subject, written, furniture.furniture_spans(norm))
+        years, subject, written, furniture.furniture_spans(norm, reference), published_month, reporting, basis,
+        tables.cells(norm))
 
 
-def extract(original: str, published_year: int, reference: Reference) -> list[Figure]:
-    doc = read_document(original, published_year, reference)
-    longest_unit = max(map(len, reference.units), default=1) + 1
+def extract(original: str, published: int | str, reference: Reference) -> list[Figure]:
+    """The draft's figures: every number with a unit, each passed through the rules (rules/RULES)."""
+    doc = read_document(original, published, reference)
+    return rules.apply_all(_candidates(doc), doc)
+
+
+def _candidates(doc: Document) -> list[Figure]:
+    longest_unit = max(map(len, doc.reference.units), default=1) + 1
     figures: list[Figure] = []
     for numeral in numerals(doc.norm):
         line = _within(doc.lines, numeral.start)
-        rank = _rank(doc.norm, numeral, line[0])
+        rank = _rank(doc.norm, numeral, line[0], doc.reference)
         unit = _rank_unit(doc.text, numeral, rank) if rank else _unit(doc, numeral, longest_unit)
-        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture):
+        if unit is None and numeral.start in doc.cells:
+            unit = _cell_unit(doc, doc.cells[numeral.start], numeral)
+        if unit is None:
+            unit = _range_unit(doc, numeral, longest_unit)
+        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference):
             continue
         figures.extend(_figures(doc, numeral, unit, rank, line, figures))
     return figures
@@ -137,22 +162,48 @@ def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | No
     if before == "第" and (doc.norm[numeral.end:numeral.end + 1] not in "家次"
                            or _MEETING.match(doc.norm, numeral.end + 1)):
         return None  # an ordinal: 第一批, 第二十届, 第七次会议 (第一家 and 第18次拿到 are counted)
-    if numeral.chinese and numeral.value == 1 and before != "第":
+    if numeral.chinese and numeral.value == 1 and before != "第" and doc.norm[numeral.end:numeral.end + 1] != "倍":
         return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
-    return units.match(doc.text, numeral, doc.reference.units, longest)
+    return units.match(doc.text, numeral, doc.reference.units, longest, doc.reference.unit_guards)
 
 
-def _rank(norm: str, numeral: Numeral, line_start: int) -> tuple[str, str | None] | None:
+_RANGE_TO = re.compile(r"\s*(?:-|—|–|~|～|至|到)\s*(?=\d)")
+
+
+def _range_unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
+    """8-10%, 3至5万吨: the lower bound of a range takes the unit written after the upper one."""
+    to = _RANGE_TO.match(doc.norm, numeral.end)
+    if not to or numeral.chinese:
+        return None
+    upper = next((n for n in numerals(doc.norm[to.end():to.end() + 20])), None)
+    if upper is None or upper.start != 0:
+        return None
+    shifted = Numeral(to.end(), to.end() + upper.end, upper.value, False)
+    found = units.match(doc.text, shifted, doc.reference.units, longest, doc.reference.unit_guards)
+    if found is None or found.tier:
+        return None
+    return units.UnitMatch(found.unit, numeral.end, found.measures, found.more_than, False, read_as="range")
+
+
+def _cell_unit(doc: Document, cell: tables.Cell, numeral: Numeral) -> units.UnitMatch | None:
+    """A table cell's unit is its column header's ((%), (亿元)); none when the header names no unit."""
+    measures = doc.reference.units.get(simplified(cell.unit)) if cell.unit else None
+    if not measures:
+        return None
+    return units.UnitMatch(cell.unit, numeral.end, frozenset(measures), False, False, read_as="table")
+
+
+def _rank(norm: str, numeral: Numeral, line_start: int, reference: Reference) -> tuple[str, str | None] | None:
     """(qualifier, unit as written or None) for a position in a ranking: 第28位, 位居全国第一 (exact),
     进入全国前五 (at_most). None for other ordinals (list numbering, 第一批)."""
     before = norm[line_start:numeral.start]
     after = norm[numeral.end:numeral.end + 1]
-    if _TOP_BEFORE.search(before):
+    if re.search(_TOP_BEFORE.format(reference.alternation("rank", "at_most", "before_top")), before):
         return "at_most", after if after in _RANK_UNITS else None
     if before.rstrip().endswith("第"):
         if after in _RANK_UNITS:
             return "exact", after
-        if _RANK_BEFORE.search(before):
+        if re.search(_RANK_BEFORE.format(reference.alternation("rank", "exact", "before_ordinal")), before):
             return "exact", None
     return None
 
@@ -174,7 +225,7 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     hits = cues.cue_hits(norm, (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12)), reference)
 
     qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line, reference)
-    metric, cue = _metric(hits, numeral, unit, rank, clause, reference)
+    metric, cue = _metric(hits, numeral, unit, rank, clause, reference, norm)
     if metric is None:
         return []
     if unit.tier:
@@ -208,9 +259,11 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     if cue is not None and cue.start >= end:  # 6个先进制造业集群: what is counted follows the number
         end = cue.end
     span = evidence(text, numeral.start, end, _context_starts(norm, numeral, cue, qualifier_start, rank, unit,
-                                                               clause, line), line)
+                                                               clause, line, reference), line)
     if not holds(value, span):
         notes.append("the evidence check may not read this number: check evidence")
+    if unit.read_as == "range":
+        notes.append(f"the lower bound of a range: unit {unit.unit} read from the upper bound")
     if unit.read_as == "大":
         notes.append(f"unit read from {text.span(numeral.end, numeral.end + 1)} (X大 = X items)")
 
@@ -219,7 +272,8 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
         if cluster_as_written and simplified(cluster_as_written) not in reference.clusters:
             said.append(f"cluster {cluster_as_written} not in reference/cluster_aliases.csv: add it or correct it")
         return Figure(text.original_start(numeral.start), place, cluster_as_written, enterprise, metric.code,
-                      rate_of, period, kind, value, unit.unit, status, qualifier, span, said, place_key)
+                      rate_of, period, kind, value, unit.unit, status, qualifier, span, said, place_key,
+                      numeral.start, unit.end, sentence=sentence, clause=clause)
 
     items = _list_items(doc, numeral, unit, metric, hits, clause, sentence, end)
     if len(items) < 2:
@@ -242,24 +296,25 @@ def _qualifier(norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: S
 
 
 def _metric(hits, numeral: Numeral, unit: units.UnitMatch, rank, clause: Span,
-            reference: Reference) -> tuple[Metric | None, cues.CueHit | None]:
+            reference: Reference, norm: str = "") -> tuple[Metric | None, cues.CueHit | None]:
     if unit.tier:  # a size tier is a class of output value (raw/README.md, size tiers)
         return next((m for m in reference.metrics if m.code == "output_value"), None), None
     if rank is not None:
         return cues.choose_metric([], numeral.start, unit.measures, reference, kinds=("rank",))
     if "count" in unit.measures:
-        return _count_metric(hits, numeral, unit, clause, reference)
+        return _count_metric(hits, numeral, unit, clause, reference, norm)
     return cues.choose_metric(hits, numeral.start, unit.measures, reference)
 
 
 COUNTED_AFTER = 10  # how far after a count's unit its noun may start: 9项电动土方机械国家标准
 
 
-def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, reference: Reference):
+def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, reference: Reference, norm: str = ""):
     """A count's cue is the noun counted: the cue word right after the unit (number, classifier,
     noun: 6个先进制造业集群), else the nearest before the number in its clause (规上工业企业超1300家)."""
     fitting = [h for h in hits if h.metric.unit_measure in unit.measures and h.metric.kind == "count"]
-    after = [h for h in fitting if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER)]
+    after = [h for h in fitting if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER)
+             and "、" not in norm[unit.end:h.start]]  # 421个贫困村、现行标准: another item
     before = [h for h in fitting if clause[0] <= h.start and h.end <= numeral.start]
     if after:
         best = min(after, key=lambda h: (h.start, -(h.end - h.start)))
@@ -316,11 +371,11 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     """(place as written, key): the nearest in the sentence; else the nearest earlier in the paragraph
     or the two before it (no region or country from there); else the document's subject place."""
     levels = doc.reference.place_levels
-    mention = places.nearest(doc.places, sentence, at, doc.norm, levels)
+    mention = places.nearest(doc.places, sentence, at, doc.norm, levels, doc.reference)
     if mention is None:
         before = _within(doc.paragraphs, max(0, _within(doc.paragraphs, max(0, paragraph[0] - 2))[0] - 2))
         earlier = [m for m in doc.places if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS]
-        mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels)
+        mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:
             notes.append("place from earlier in the paragraph" if mention.start >= paragraph[0]
                          else "place from the paragraphs before")
@@ -328,6 +383,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
         if mention.name in places.IMPLIED:
             notes.append(f"place from {doc.text.span(mention.start, mention.end)}")
             return doc.written[mention.key], mention.key
+        if places.names_a_company(doc.norm, mention):
+            notes.append(f"place from the company's name ({doc.text.span(mention.start, mention.end)}…)")
         return doc.text.span(mention.start, mention.end), mention.key
     if doc.subject is not None:
         notes.append("place not in the sentence: the document's subject place")
@@ -342,13 +399,13 @@ def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence:
 
 
 def _context_starts(norm: str, numeral: Numeral, cue, qualifier_start, rank, unit: units.UnitMatch,
-                    clause: Span, line: Span) -> list[int]:
+                    clause: Span, line: Span, reference: Reference) -> list[int]:
     """Where the evidence may start: at the cue word, the qualifier, the ranking word; a few
     characters before a tier; else at the number."""
     starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
     if rank is not None:
         lo = max(line[0], numeral.start - 12)
-        found = _RANK_WORD.search(norm, lo, numeral.start)
+        found = re.compile(reference.alternation("rank", position="evidence_start")).search(norm, lo, numeral.start)
         if found:
             starts.append(found.start())
     if unit.tier:

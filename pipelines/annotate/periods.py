@@ -16,6 +16,9 @@ _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去
              ("明年", 1))
 
 
+_COMPARED = re.compile(r"(?:比|较|与|同)$")
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -47,6 +50,8 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
             found.append(Mention(match.start(), match.end(), first, published_year, relative="以来"))
             taken.append(match.span())
     for match in _ONE.finditer(norm):
+        if _COMPARED.search(norm, max(0, match.start() - 1), match.start()) and not norm.startswith("以来", match.end()):
+            continue  # 比2015年增长37.8%: the base of a comparison, not the figure's year
         if not any(s <= match.start() < e for s, e in taken):
             year = int(match.group(1))
             found.append(Mention(match.start(), match.end(), year, year))
@@ -57,6 +62,8 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
             found.append(Mention(match.start(), match.end(), first, first + 4))
     for word, offset in _RELATIVE:
         for at in (m.start() for m in re.finditer(word, norm)):
+            if _COMPARED.search(norm, max(0, at - 2), at) or norm.startswith("同期", at + len(word)):
+                continue  # 比上年, 较去年同期: the base of a comparison, not the figure's year
             if not any(m.start <= at < m.end for m in found):
                 year = published_year + offset
                 found.append(Mention(at, at + len(word), year, year, relative=word))

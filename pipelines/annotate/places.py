@@ -9,14 +9,12 @@ from dataclasses import dataclass
 
 from .script import Text
 
-# A place right after these is a frame of comparison (位居全国第一, 占全区的), not what the figure is about.
-_FRAME_BEFORE = ("居", "进入", "占", "跻身", "列", "排名", "领先", "出口", "销往", "远销", "赴", "面向", "与")
-# 在全区率先, 全市第一: the own region as the field of a comparison, not the figure's subject.
-_IMPLIED_FRAME_AFTER = ("率先", "第一", "领先", "前列", "首个", "首家", "唯一")
+# Words before a place that make it a frame (位居全国第一, 占全区的), and after an implied place (在全区率先,
+# 全市第一): cue_kind place_frame of cue_words.csv, code frame.
 # A place that opens a company's name (广西玉柴集团, 柳州津晶公司) is not what the figure is about.
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)")
 # Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.
-IMPLIED = ("全市", "我市", "全区", "我区", "自治区", "全省")
+IMPLIED = ("全市", "我市", "该市", "全区", "我区", "该区", "自治区", "全省", "全县", "我县", "该县")
 
 
 @dataclass(frozen=True)
@@ -43,28 +41,44 @@ def mentions(norm: str, names: dict[str, str]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def is_frame(norm: str, mention: Mention) -> bool:
-    before = norm[max(0, mention.start - 3):mention.start]
-    before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
-    if any(before.endswith(word) for word in _FRAME_BEFORE):
-        return True
-    if mention.name == "自治区" and norm[mention.end:mention.end + 1] == "级":
-        return True  # 自治区级实验室: a rank of the lab, not a place
-    if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(_IMPLIED_FRAME_AFTER, mention.end)):
-        return True
+def names_a_company(norm: str, mention: Mention) -> bool:
     return bool(_COMPANY_AFTER.match(norm, mention.end))
 
 
+def is_frame(norm: str, mention: Mention, reference=None) -> bool:
+    before = norm[max(0, mention.start - 3):mention.start]
+    before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
+    frame_before = reference.words_of("place_frame", "frame", "before_place") if reference else ()
+    frame_after = reference.words_of("place_frame", "frame", "after_implied") if reference else ()
+    frame_next = reference.words_of("place_frame", "frame", "after_place") if reference else ()
+    if any(before.endswith(word) for word in frame_before) or norm.startswith(frame_next, mention.end):
+        return True
+    if mention.name == "自治区" and norm[mention.end:mention.end + 1] == "级":
+        return True  # 自治区级实验室: a rank of the lab, not a place
+    if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(frame_after, mention.end)):
+        return True
+    if _COMPANY_AFTER.match(norm, mention.end):
+        # 广西玉柴集团: a province opening a company's name is no place of its figures; 柳州五菱公司: a
+        # company keeps the city (or county) it is named after
+        level = reference.place_levels.get(mention.key) if reference is not None else None
+        return level not in ("prefecture", "county", "district")
+    return False
+
+
 COUNTRY_REACH = 8
+# A document is about a province, a city, or a county or district it names more than any other place
+# (港南区 in a feature on Guigang's 港南区).
+SUBJECT_LEVELS = ("province", "prefecture", "county", "district")
+LOCAL_LEVELS = ("county", "district")
 
 
 def nearest(found: list[Mention], span: tuple[int, int], at: int, norm: str | None = None,
-            levels: dict[str, str] | None = None) -> Mention | None:
+            levels: dict[str, str] | None = None, reference=None) -> Mention | None:
     """The mention nearest before `at` in span, else the nearest after it. Frames are left out, and
     so is the country unless it stands right before the number (全国平均水平2.65%): 全国两会 earlier
     in a sentence about a city's buses does not make its figures national."""
     def fits(m: Mention) -> bool:
-        if norm is not None and is_frame(norm, m):
+        if norm is not None and is_frame(norm, m, reference):
             return False
         if levels is not None and levels.get(m.key) == "country":
             return m.end <= at and at - m.end <= COUNTRY_REACH
@@ -83,9 +97,16 @@ def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: l
     provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
     province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
     out = []
+    level = levels.get(subject_key) if subject_key else None
     for word in IMPLIED:
-        key = province if word in ("全区", "我区", "自治区", "全省") else (
-            subject_key if subject_key and levels.get(subject_key) == "prefecture" else None)
+        if word in ("全区", "我区", "该区"):  # a district's own 全区 is the district, else the province
+            key = subject_key if level == "district" else (province if word != "该区" else None)
+        elif word in ("自治区", "全省"):
+            key = province
+        elif word in ("全县", "我县", "该县"):
+            key = subject_key if level == "county" else None
+        else:  # 全市, 我市, 该市: the subject city (a county-level city too)
+            key = subject_key if level in ("prefecture", "county") else None
         if key is None:
             continue
         at = norm.find(word)
@@ -105,7 +126,7 @@ def written_forms(text: Text, found: list[Mention]) -> dict[str, str]:
 
 def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[str, str] | None:
     """(place as the document writes it, key): the city or province the document names most."""
-    counts = Counter(m.key for m in found if levels.get(m.key) in ("province", "prefecture"))
+    counts = Counter(m.key for m in found if levels.get(m.key) in SUBJECT_LEVELS)
     if not counts:
         return None
     key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))

@@ -71,6 +71,22 @@ class Reference:
         """One pattern for every word of a kind that gives code (longest first); none matches nothing."""
         return self._patterns.get((kind, code), _NEVER)
 
+    def words_of(self, kind: str, code: str | None = None, position: str | None = None) -> tuple[str, ...]:
+        """The words of a kind (and code, position), longest first: rank, furniture and frame lists."""
+        found = [c.word for c in self.cue_words if c.kind == kind and (code is None or c.code == code)
+                 and (position is None or c.position == position)]
+        return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+
+    def alternation(self, kind: str, code: str | None = None, position: str | None = None) -> str:
+        """A regex alternation of words_of (matches nothing when there are none)."""
+        words = self.words_of(kind, code, position)
+        return "|".join(map(re.escape, words)) if words else "(?!)"
+
+    @cached_property
+    def unit_guards(self) -> dict[str, str]:
+        """Unit character -> the characters after it that make it part of a word (个人, 项目)."""
+        return {c.word: "".join(c.not_followed_by) for c in self.cue_words if c.kind == "unit_guard"}
+
     @cached_property
     def _patterns(self) -> dict[tuple[str, str], re.Pattern]:
         by_code: dict[tuple[str, str], list[CueWord]] = {}

@@ -61,7 +61,7 @@ def suggest(project_dir: Path, document: Path, document_id: str, published: str,
                           "move it away, give another --out, or pass --force to overwrite it")
     text = read_document(document)
     known = reference.load(raw)
-    figures = extract(text, year, known)
+    figures = extract(text, published, known)
     table = draft.rows(figures, document_id)
     draft.write(target, table)
     return Result(target, len(table), time.perf_counter() - started, sum(1 for row in table if row["note"]))

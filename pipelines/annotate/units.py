@@ -6,16 +6,16 @@ A size tier (千亿级, 三千亿 产业) takes the catalogue's tier unit 亿级
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .numerals import Numeral
 from .script import Text
 
 TIER_UNIT = "亿级"
+_BARE = re.compile("[一二两三四五六七八九]?[十百千万]")  # 千, 五百: an order of magnitude, no digits
+_TIER_NOUNS = ("产业", "级", "元级")
 _MORE = "多余"
-# A unit character that begins a longer word is no unit: 个人 (a person), 名单 (a list), 家庭, 年度.
-_NOT_AFTER = {"个": "人体性", "名": "单称字", "家": "庭居乡", "人": "民员才", "项": "目", "件": "事",
-              "次": "序", "户": "口籍", "条": "件例款", "座": "谈", "元": "素旦", "台": "阶"}
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,11 @@ class UnitMatch:
     read_as: str | None = None  # a unit not written but read (七大 -> 个): said in the note
 
 
-def match(text: Text, numeral: Numeral, units: dict[str, set[str]], longest: int) -> UnitMatch | None:
+def match(text: Text, numeral: Numeral, units: dict[str, set[str]], longest: int,
+          not_after: dict[str, str] | None = None) -> UnitMatch | None:
+    """not_after: a unit character -> the characters after it that make it part of a longer word (个人,
+    名单, 项目: cue_kind unit_guard of cue_words.csv)."""
+    not_after = not_after or {}
     norm = text.norm
     pos = numeral.end
     while pos < len(norm) and norm[pos] == " ":
@@ -56,13 +60,16 @@ def match(text: Text, numeral: Numeral, units: dict[str, set[str]], longest: int
             continue
         end = positions[length - 1] + 1
         follower = norm[end:end + 1]
-        if follower and follower in _NOT_AFTER.get(unit[-1], ""):
+        if follower and follower in not_after.get(unit[-1], ""):
             continue
         if unit == "年" and not norm[max(0, numeral.start - 1):numeral.start] == "每":
             return None  # 三年行动, 近五年: a span of time, not a figure (每3年 is one)
         written = "".join(text.original[text.origin[p]] for p in positions[:length])
         if unit == "亿" and numeral.chinese and follower not in ("元", "美"):
             return _tier(text, positions[0], end, more, units)
+        if unit == "亿元" and numeral.chinese and _BARE.fullmatch(norm[numeral.start:numeral.end]) \
+                and norm.startswith(_TIER_NOUNS, end):
+            return _tier(text, positions[0], end, more, units)  # 千亿元产业: a class, not an amount
         if unit == TIER_UNIT:
             return _tier(text, positions[0], end, more, units)
         return UnitMatch(written, end, frozenset(units[unit]), more, False)

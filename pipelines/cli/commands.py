@@ -224,6 +224,42 @@ def suggest(ctx, document: Path, document_id: str, published: str, out: Path | N
 
 
 @main.command()
+@click.argument("draft", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--document", "document", type=click.Path(dir_okay=False, path_type=Path),
+              help="The document's text (UTF-8), shown beside the draft.")
+@click.option("--port", default=0, show_default="a free port", type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1.")
+@click.option("--no-browser", is_flag=True, help="Print the page's address; open no browser.")
+@click.option("--published", default=None, help="The document's date for documents.csv, if not there yet.")
+@click.option("--title", default=None, help="The document's title for documents.csv, if not there yet.")
+@click.option("--publisher", default=None, help="The document's publisher for documents.csv, if not there yet.")
+@click.option("--stats", is_flag=True, help="What the reviews so far say about the drafts (raw/drafts beside "
+              "raw/figures): per field how often the draft was right, rows deleted and added, reference rows "
+              "to propose.")
+@click.option("--results", "results", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the per-document table of reviews (benchmarks/REVIEW_RESULTS.md).")
+@click.pass_context
+def review(ctx, draft, document, port, no_browser, published, title, publisher, stats, results):
+    """Review DRAFT (raw/drafts/<ID>.csv) beside its --document in the browser, on 127.0.0.1."""
+    project_dir = project_of(ctx).project_dir
+    if stats or results:
+        from ..review.stats import report, write_results
+
+        if results:
+            click.echo(f"Wrote {write_results(project_dir, results)}")
+        if stats:
+            click.echo(report(project_dir), nl=False)
+        return
+    if draft is None or document is None:
+        raise ClusterdwError("review needs a draft and its document", "clusterdw review",
+                             "clusterdw review raw/drafts/<ID>.csv --document DIR/<ID>.txt (or --stats)")
+    from ..review.command import run
+
+    run(project_dir, draft, document, port, not no_browser,
+        {"published": published, "title": title, "publisher": publisher})
+
+
+@main.command()
 @click.option("--figures", "figures", required=True, type=click.IntRange(min=1), help="How many figures to write.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the synthetic project (created; refused if it holds anything synth did not write).")

@@ -53,6 +53,9 @@ class RowRule:
     column: str
     failing_when: str
     problem: str
+    # A name that breaks the rule on many rows (a new place written 17 times) is told once, at its first
+    # row, with the other rows listed: the column whose value groups them.
+    once_per: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,12 +81,21 @@ def _key(name: str) -> Column:
     return Column(name, "text", True, pattern=KEY_PATTERN, fix="lowercase letters, digits and _")
 
 
-def _reference(column: str, table: str, key: str, file: str) -> RowRule:
+def _reference(column: str, table: str, key: str, file: str, once_per_name: bool = False,
+               row: str | None = None) -> RowRule:
+    """`row`: the columns after the key of the row that would add the name (offered with the message)."""
+    offer = f"; a new one is a row of raw/{file}: {{}},{row}" if row else ""
     return RowRule(
         column,
         f"{column} is not null and {column} not in (select {key} from raw.{table})",
-        f"format('unknown {column} ''{{}}'': add it to raw/{file} or correct it', {column})",
+        f"format('unknown {column} ''{{}}'': add it to raw/{file} or correct it{offer}', {column}"
+        + (f", {column})" if row else ")"),
+        column if once_per_name else None,
     )
+
+
+_NEW_METRIC = ("<name_zh>,<name_en>,<metric_kind>,<unit_measure>,<fact_table>,<min_value>,<max_value>,<description>,"
+               "<cue_words>")
 
 
 _YEAR = dict(type="integer", required=True, min_value=FIRST_YEAR, max_value=LAST_YEAR)
@@ -242,6 +254,11 @@ CUE_CODES = {
     "period": ("average", "cumulative", "stock", "flow"),
     "direction": ("decrease",),
     "list": ("respectively",),
+    # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
+    "rank": ("exact", "at_most"),
+    "furniture": ("byline", "reader_count"),
+    "unit_guard": ("not_a_unit",),
+    "place_frame": ("frame", "comparison"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -249,6 +266,10 @@ CUE_POSITIONS = {
     "period": ("before_number",),
     "direction": ("by_metric_cue",),
     "list": ("before_number",),
+    "rank": ("before_ordinal", "before_top", "evidence_start"),
+    "furniture": ("line_start", "before_number"),
+    "unit_guard": ("after_unit",),
+    "place_frame": ("before_place", "after_place", "after_implied"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 
@@ -281,6 +302,21 @@ CUE_WORDS = Contract(
     ("cue_kind", "cue_word", "position"),
     "Words that make a drafted figure a target or an actual, qualify its value, or set its period kind.",
     rules=(_of_kind("code", CUE_CODES), _of_kind("position", CUE_POSITIONS)),
+)
+
+# Which file takes a new name, with the row to add: a new place is a places.csv row; an alias of a place
+# already there is a place_aliases.csv row (it needs that place's key). The same for clusters.
+NEW_PLACE = (
+    "format('place ''{}'' resolves to no place: another name of a place in raw/reference/places.csv is a row of "
+    "raw/reference/place_aliases.csv: {},<place_key>,; a new place is a row of raw/reference/places.csv: "
+    "<place_key>,<admin_code>,{},<name_zh_hant>,<short_name_zh_hans>,<short_name_zh_hant>,<name_en>,<level>,"
+    "<parent_key>', place, place, place)"
+)
+NEW_CLUSTER = (
+    "format('cluster ''{}'' resolves to no cluster: another name of a cluster in raw/reference/clusters.csv is a "
+    "row of raw/reference/cluster_aliases.csv: {},<cluster_key>; a new cluster is a row of "
+    "raw/reference/clusters.csv: <cluster_key>,{},<name_zh_hant>,<name_en>,<cluster_type>,,,,; then its name is a "
+    "row of cluster_aliases.csv', cluster, cluster, cluster)"
 )
 
 _FIGURE_UNIT_RESOLVES = (
@@ -316,20 +352,19 @@ FIGURES = Contract(
     ("figure_id",),
     "Annotated figures: one row per number a document states.",
     rules=(
-        _reference("document_id", "documents", "document_id", "documents.csv"),
-        _reference("metric_code", "metrics", "metric_code", "reference/metrics.csv"),
-        _reference("rate_of_metric_code", "metrics", "metric_code", "reference/metrics.csv"),
-        RowRule("place",
-                "place not in (select name from raw.place_names)",
-                "format('place ''{}'' resolves to no place: add it to raw/reference/place_aliases.csv', place)"),
-        RowRule("cluster",
-                "cluster is not null and cluster not in (select alias from raw.cluster_aliases)",
-                "format('cluster ''{}'' resolves to no cluster: add it to raw/reference/cluster_aliases.csv', cluster)"),
+        _reference("document_id", "documents", "document_id", "documents.csv", once_per_name=True),
+        _reference("metric_code", "metrics", "metric_code", "reference/metrics.csv", True, _NEW_METRIC),
+        _reference("rate_of_metric_code", "metrics", "metric_code", "reference/metrics.csv", True, _NEW_METRIC),
+        RowRule("place", "place not in (select name from raw.place_names)", NEW_PLACE, "place"),
+        RowRule("cluster", "cluster is not null and cluster not in (select alias from raw.cluster_aliases)",
+                NEW_CLUSTER, "cluster"),
         RowRule("unit",
                 f"metric_code in (select metric_code from raw.metrics) and {_FIGURE_UNIT_RESOLVES}",
-                "format('unit ''{}'' is not a unit of {}, the unit measure of metric {}: correct it, or add it to "
-                "raw/reference/units.csv', unit, (select m.unit_measure from raw.metrics m "
-                "where m.metric_code = figures.metric_code), metric_code)"),
+                "format('unit ''{}'' is not a unit of {}, the unit measure of metric {}: correct it, or add a row "
+                "to raw/reference/units.csv: {},{},<unit_multiplier>,<name_en>', unit, (select m.unit_measure "
+                "from raw.metrics m where m.metric_code = figures.metric_code), metric_code, unit, "
+                "(select m.unit_measure from raw.metrics m where m.metric_code = figures.metric_code))",
+                "unit"),
         RowRule("period_start_year", "status = 'actual' and (period_start_year is null or period_end_year is null)",
                 "'missing for an actual figure: an actual needs period_start_year and period_end_year "
                 "(only a target with no stated deadline leaves both empty)'"),

@@ -153,6 +153,8 @@ class Loader:
         # Tables with a file that could not be read at all: rules that read them are skipped, so one
         # broken file is reported once, not again as an "unknown ..." on every row that refers to it.
         self.unreadable: set[str] = set()
+        # A violation told once for a name that several rows write -> the location of every such row.
+        self.same_name: dict[Violation, list[Location]] = {}
 
     def relative(self, path: Path) -> str:
         try:
@@ -410,12 +412,33 @@ class Loader:
             if any(f"raw.{table}" in rule.failing_when for table in unreadable):
                 continue
             reads = [c for c in contract.column_names if re.search(rf"\b{c}\b", rule.failing_when)]
+            group = quote(rule.once_per) if rule.once_per else "null"
             rows = self.con.execute(
-                f"select source_file, source_line, {rule.problem} from raw.{contract.table} "
+                f"select source_file, source_line, {rule.problem}, {group} from raw.{contract.table} "
                 f"where coalesce({rule.failing_when}, false) order by source_file, source_line"
             ).fetchall()
-            self.violations.extend(Violation(Location(f, l, rule.column), p) for f, l, p in rows
-                                   if not any((f, l, c) in broken for c in reads))
+            rows = [row for row in rows if not any((row[0], row[1], c) in broken for c in reads)]
+            if rule.once_per is None:
+                self.violations.extend(Violation(Location(f, l, rule.column), p) for f, l, p, _ in rows)
+            else:
+                self.violations.extend(self.once_per_name(rule.column, rows))
+
+    def once_per_name(self, column: str, rows: list[tuple]) -> list[Violation]:
+        """One violation per name, at its first row, naming every other row that writes it; the rows of
+        each are kept in self.same_name, so a caller can tell every row (the review page does)."""
+        by_name: dict[object, list[tuple]] = {}
+        for row in rows:
+            by_name.setdefault((row[2], row[3]), []).append(row)
+        told = []
+        for same in by_name.values():
+            file, line, problem, _ = same[0]
+            others = [f"{f}:{l}" if f != file else str(l) for f, l, _, _ in same[1:]]
+            if others:
+                problem = f"{problem} (also line{'s' if len(others) > 1 else ''} {', '.join(others)})"
+            violation = Violation(Location(file, line, column), problem)
+            self.same_name[violation] = [Location(f, l, column) for f, l, _, _ in same]
+            told.append(violation)
+        return told
 
 
 def _read_csv_sql(columns: str, store_rejects: bool) -> str:

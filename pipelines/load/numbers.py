@@ -25,7 +25,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # value proves the rule holds (Chinese numerals only add numbers). Otherwise read the evidence fully.
 # A regex character class that Python's re and DuckDB's RE2 both read.
 SAFE_EVIDENCE = (r"\x20-\x2B\x2D-\x7E"  # printable ASCII but the comma
-                 "\u00b7\u00c0-\u024f\u2013\u2014\u2018-\u201d"  # · Latin letters (pinyin ǐ ì) – — ‘ ’ “ ”
+                 "\u00b7\u00c0-\u024f\u2013\u2014\u2018-\u201d\u2030"  # · Latin letters (pinyin ǐ ì) – — ‘ ’ “ ” ‰
                  "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"  # CJK punctuation 、。《》 and ideographs
                  "\uff01-\uff0b\uff0d\uff0f\uff1a-\uff5e")  # full-width forms but ， ． and ０-９
 _SAFE = re.compile(f"[{SAFE_EVIDENCE}]*")

@@ -1,0 +1,51 @@
+"""The middle of suggest: an ordered list of rules, each applied to one candidate figure.
+
+The shape is sqlglot's optimizer (optimizer/optimizer.py: a RULES tuple, one small module per rule):
+extract.py finds each number with its unit and a first guess of every field from the words around it;
+then every rule below, in order, takes the figure and the document and returns the figure (with some
+fields set or corrected, and a note where it guessed) or None when the number is no figure. Each rule
+is tested from its own fixture file, tests/fixtures/suggest/<rule>.txt (`text | published | expected`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from . import (comparison_place, estimated, from_to, not_a_figure, reporting_year, respectively, share_shape, sign,
+               subject, sub_year, table_cell)
+
+if TYPE_CHECKING:
+    from ..extract import Document, Figure
+
+Rule = Callable[["Figure", "Document", list], "Figure | None"]
+
+RULES: tuple[Rule, ...] = (
+    not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
+    sign.keep_sign,  # -0.5 in a table cell is negative
+    comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
+    respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
+    from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
+    reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
+    sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
+    table_cell.fields,  # a table's cell: place from its row, period and metric from its column
+    estimated.ended_year_is_actual,
+    share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of  # 预计 of a year that has ended: a preliminary actual
+)
+
+
+def apply(figure: "Figure", doc: "Document", earlier: list, rules: tuple[Rule, ...] = RULES) -> "Figure | None":
+    for rule in rules:
+        figure = rule(figure, doc, earlier)
+        if figure is None:
+            return None
+    return figure
+
+
+def apply_all(figures: list, doc: "Document", rules: tuple[Rule, ...] = RULES) -> list:
+    out: list = []
+    for figure in figures:
+        kept = apply(figure, doc, out, rules)
+        if kept is not None:
+            out.append(kept)
+    return out

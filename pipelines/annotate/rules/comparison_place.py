@@ -1,0 +1,42 @@
+"""A place that a figure is compared with (比全国高, 高于全区平均水平, 比江西少30%) is not the figure's place:
+the figure keeps the place of its sentence before the comparison, or the document's subject place."""
+
+from __future__ import annotations
+
+import re
+
+# The words are cue words: cue_kind place_frame, code comparison (before_place: 比, 高于; after_place: 平均).
+_BEFORE = r"(?:{})\s*(?:全)?$"
+_AFTER = r"\s*(?:的)?\s*(?:{})"
+
+
+def is_comparison(norm: str, start: int, end: int, reference) -> bool:
+    before = _BEFORE.format(reference.alternation("place_frame", "comparison", "before_place"))
+    after = _AFTER.format(reference.alternation("place_frame", "comparison", "after_place"))
+    return bool(re.search(before, norm[max(0, start - 4):start]) or re.match(after, norm[end:end + 6]))
+
+
+def not_the_comparison(figure, doc, earlier):
+    if figure.at < 0 or figure.place_key is None:
+        return figure
+    from .. import places
+    sentence = figure.sentence
+    mentions = [m for m in doc.places if sentence[0] <= m.start < sentence[1] and m.key == figure.place_key]
+    if not mentions or not all(is_comparison(doc.norm, m.start, m.end, doc.reference) for m in mentions):
+        return figure
+    others = [m for m in doc.places if sentence[0] <= m.start and m.end <= figure.at
+              and not is_comparison(doc.norm, m.start, m.end, doc.reference) and m.key != figure.place_key
+              and not places.is_frame(doc.norm, m, doc.reference)]
+    compared = doc.text.span(mentions[0].start, mentions[0].end)
+    if others:
+        chosen = others[-1]
+        figure.place, figure.place_key = doc.text.span(chosen.start, chosen.end), chosen.key
+        if chosen.name in places.IMPLIED:
+            figure.place = doc.written.get(chosen.key, figure.place)
+    elif doc.subject is not None:
+        figure.place, figure.place_key = doc.subject
+    else:
+        return figure
+    figure.notes = [n for n in figure.notes if not n.startswith("place from")]
+    figure.notes.append(f"{compared} is a comparison, not the figure's place: place {figure.place} guessed")
+    return figure

@@ -1,0 +1,44 @@
+"""Numbers that are no figures though a unit follows them: the denominator of a rate (每万人, 广西每7个贫困
+人口), the count of a frequency (每3年复核1次: the 1次), the scope of a statistic (全区9个高新区实现营业
+收入…: the nine zones are the set the figure is about, not a figure of their own), a threshold that
+defines a set (年产值5000万元以上的企业), and a number that opens a quoted name (“三大攻坚战”)."""
+
+from __future__ import annotations
+
+import re
+
+_EACH = "每"
+_FREQUENCY = re.compile(r"每\s*[\d一二三四五六七八九十两半]+\s*(?:年|个月|月|周|天)[^,。;]{0,8}$")
+# 有42项, 新增12家: a count that is itself the figure; otherwise a count whose noun then 实现/完成 a
+# number in the same clause is the set that number is about (全区9个高新区实现营业收入1200亿元).
+_COUNTED_BEFORE = re.compile(r"(?:有|新增|引进|培育|新建|增加|达到|达|共|超|近|约)\s*$")
+_SCOPE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:共|合计)?(?:实现|完成|累计完成|共完成)[^,。;]{0,16}?\d")
+KEPT_UNITS = ("年",)
+_NAME_OPENS = "“《\"‘「"  # “三大攻坚战”, “41条”: a number opening a quoted name is part of the name
+_THRESHOLD = re.compile(r"\s*(?:以上|及以上|以下)的[^,。;]{0,6}?(?:企业|项目|工业|公司)")  # 每3年: the interval itself is a figure (review_interval)
+
+
+def drop(figure, doc, earlier):
+    norm, at = doc.norm, figure.at
+    if at < 0:
+        return figure
+    before = norm[max(0, at - 1):at]
+    if before == _EACH and figure.unit not in KEPT_UNITS:
+        return None
+    if before and before in _NAME_OPENS:
+        return None
+    if _THRESHOLD.match(norm, figure.unit_end):  # 年产值5000万元以上的企业: a threshold of a set
+        return None
+    if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20):at]):
+        return None
+    measures = doc.reference.units.get(_simplified(figure.unit), set())
+    if "count" in measures and not _COUNTED_BEFORE.search(norm[max(0, at - 3):at]) \
+            and _SCOPE_AFTER.match(norm, figure.unit_end, figure.clause[1]):
+        return None
+    return figure
+
+
+def _simplified(unit: str) -> str:
+    from ..script import simplified
+
+    return simplified(unit)

@@ -1,0 +1,67 @@
+"""The year a document reports on. A report published in February about last year (a government work
+report's review, a statistical bulletin, 2020年…统计公报 published in 2021) states most figures without
+their year: those figures are of the reported year, not of the publication year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..periods import Period
+
+_DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-\d{2})?")
+HEAD = 60  # the first line (a title), at most this long: where a document names the year it is about
+# Words that say the text looks back on a whole year that has ended.
+# 比上年, 较去年同期 are comparisons that any report makes, not a look back.
+_LOOKS_BACK = re.compile(r"过去一年|过去的一年|(?<![比较与同])去年(?!同期)|全年|统计公报")
+EARLY_MONTHS = 6  # published in the first half of a year: a look back is about the year before
+STATED = "the year the document's head states"
+RANKING_HEAD = 300
+# 2015中国企业500强: a ranking list, whose data year is the year before the list's
+_RANKING = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强")  # published in the first half of a year: looking back is about the year before
+
+
+def published(value: int | str) -> tuple[int, int | None]:
+    """(year, month or None) of a publication date given as 2024, '2024', '2024-02' or '2024-02-10'."""
+    if isinstance(value, int):
+        return value, None
+    match = _DATE.fullmatch(str(value).strip())
+    if not match:
+        raise ValueError(f"publication date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return int(match.group(1)), int(match.group(2)) if match.group(2) else None
+
+
+def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int, str]:
+    """(the year reported on, why): a year the head states that is the publication year or the one
+    before; a ranking list's data year (the year before the list's); else the year before when
+    published early in a year by a text that looks back; else the publication year. (Taking the year
+    a text states most was tried: it moved no held-out figure and put present-day areas in the year
+    before.)"""
+    first_line = len(norm) - len(norm.lstrip()) + (norm.lstrip() + "\n").index("\n")
+    head = [m for m in mentions if m.start < min(HEAD, first_line) and m.relative is None and m.first == m.last]
+    if head and year - 1 <= head[0].first <= year:
+        return head[0].first, f"{STATED} ({head[0].first})"
+    ranking = _RANKING.search(norm, 0, RANKING_HEAD)  # a list the text is about is named at its top
+    if ranking and int(ranking.group(1)) in (year, year - 1):
+        data_year = int(ranking.group(1)) - 1
+        return data_year, f"a ranking list of {ranking.group(1)}, on the results of {data_year}"
+    if month is not None and month <= EARLY_MONTHS and _LOOKS_BACK.search(norm[:HEAD * 4]):
+        return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
+    return year, ""
+
+
+def year_of_the_report(figure, doc, earlier):
+    """A figure whose year was taken from the publication date gets the year the document reports on."""
+    period = figure.period
+    stock = "(a stock, as of publication)" in period.basis or figure.period_kind == "as_of"
+    if stock and not doc.reporting_basis.startswith(STATED):
+        return figure  # 目前, 现有: a stock is as of publication unless the document names its year
+    if doc.reporting_year and doc.reporting_year != doc.published_year and period.inferred \
+            and period.basis.startswith("year not stated: publication year"):
+        y = doc.reporting_year
+        figure.period = Period(y, y, True, f"year not stated: the year the document reports on, {doc.reporting_basis}")
+        figure.notes = [n for n in figure.notes if not n.startswith("year not stated")] + [figure.period.basis]
+    return figure
+
+
+__all__ = ["published", "of_document", "year_of_the_report", "replace"]

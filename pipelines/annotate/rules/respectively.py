@@ -1,0 +1,32 @@
+"""南宁、柳州、桂林分别为X、Y、Z: the listed places pair one to one with the values after 分别, in order."""
+
+from __future__ import annotations
+
+import re
+
+_RESPECTIVELY = re.compile(r"分别")
+
+
+def pair_places(figure, doc, earlier):
+    if figure.at < 0:
+        return figure
+    sentence = figure.sentence
+    word = None
+    for match in _RESPECTIVELY.finditer(doc.norm, sentence[0], figure.at):
+        word = match
+    if word is None:
+        return figure
+    head = doc.norm[sentence[0]:word.start()]
+    word_clause = sentence[0] + max(head.rfind(c) for c in ",;:") + 1  # -1 + 1: the sentence start
+    listed = [m for m in doc.places if word_clause <= m.start and m.end <= word.start()]
+    keys = list(dict.fromkeys(m.key for m in listed))
+    if len(keys) < 2:
+        return figure
+    same = [f for f in earlier if f.at > word.end() and f.at < figure.at and f.unit == figure.unit]
+    index = len(same)
+    if index >= len(keys):
+        return figure
+    chosen = next(m for m in listed if m.key == keys[index])
+    figure.place, figure.place_key = doc.text.span(chosen.start, chosen.end), chosen.key
+    figure.notes.append(f"分别: place {index + 1} of the list paired with value {index + 1}")
+    return figure

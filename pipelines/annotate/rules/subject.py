@@ -1,0 +1,41 @@
+"""What a figure counts or produces, as written, where the metric alone does not say: the noun after a
+count (5372家规模以上工业企业 → 规模以上工业企业), the words before a count's cue (专精特新企业32家), or
+the product before 产量/产能 (钢材产量 → 钢材)."""
+
+from __future__ import annotations
+
+import re
+
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的]|$|\s|实现|完成|达|共|占|中)")
+_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:数量|总数|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
+_PRODUCT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:年?产量|年?产能)")
+PRODUCED = ("production_tonnes", "production_units", "production_vehicles", "capacity_tonnes", "capacity_units",
+            "capacity_energy", "capacity_power", "reserves_tonnes")
+_LEAD = re.compile(r"^(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计|规上|全国)")
+
+
+def what_is_counted(figure, doc, earlier):
+    if figure.subject or figure.at < 0:
+        return figure
+    metric = doc.reference.metric(figure.metric_code)
+    norm = doc.norm
+    if metric.kind == "count":
+        after = _NOUN_AFTER.match(norm, figure.unit_end, figure.clause[1])
+        named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
+        if named and not after.group().startswith(("以上", "左右", "多", "的")):
+            figure.subject = doc.text.span(after.start(), after.end())
+            return figure
+        before = _NOUN_BEFORE.search(norm[figure.clause[0]:figure.at])
+        if before:
+            start = figure.clause[0] + before.start(1)
+            lead = _LEAD.match(norm, start)
+            start = lead.end() if lead and lead.end() < figure.clause[0] + before.end(1) else start
+            figure.subject = doc.text.span(start, figure.clause[0] + before.end(1))
+    elif figure.metric_code in PRODUCED:
+        found = list(_PRODUCT.finditer(norm, figure.clause[0], figure.at))
+        if found:
+            start, end = found[-1].start(1), found[-1].end(1)
+            lead = _LEAD.match(norm, start)
+            start = lead.end() if lead and lead.end() < end else start
+            figure.subject = doc.text.span(start, end)
+    return figure

@@ -1,0 +1,57 @@
+"""A cell of a flattened table (tables.py): its place or industry is its row's label, its period and
+metric come from its column's header (1-6月 → January-June; 上年同期 → the year before; 增长(%) → a
+growth rate)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import cues
+from ..periods import Period
+from ..script import simplified
+from . import sub_year
+
+_YEAR = re.compile(r"((?:19|20)\d{2})")
+_BASE = ("上年同期", "去年同期", "上年")
+
+
+def fields(figure, doc, earlier):
+    cell = doc.cells.get(figure.at)
+    if cell is None:
+        return figure
+    reference = doc.reference
+    notes = [f"a table cell: row {cell.label}, column {cell.header}"]
+    key = reference.places.get(simplified(cell.label))
+    if key is not None:
+        figure.place, figure.place_key = cell.label, key
+    elif cell.label:
+        figure.subject = cell.label
+        if figure.cluster == "" and simplified(cell.label) in reference.clusters:
+            figure.cluster = cell.label
+    measures = frozenset(reference.units.get(simplified(figure.unit), set()))
+    metric = cue = None
+    for words in (cell.header, cell.caption):  # the column's own words first, then the table's caption
+        hits = cues.cue_hits(simplified(words), (0, len(words)), reference)
+        metric, cue = cues.choose_metric(hits, len(words), measures, reference)
+        if cue is not None:
+            break
+    if metric is not None and cue is not None:
+        figure.metric_code = metric.code
+        figure.notes = [n for n in figure.notes if not n.startswith("no cue word")]
+    year = figure.period.end
+    stated = _YEAR.search(cell.header)
+    if stated:
+        year = int(stated.group(1))
+        figure.period = Period(year, year, False, "")
+    elif any(word in cell.header for word in _BASE):
+        year = doc.reporting_year - 1
+        figure.period = Period(year, year, True, f"上年同期 column: the year before {doc.reporting_year}")
+        notes.append(figure.period.basis)
+    months = sub_year.spans(simplified(cell.header), 0, len(cell.header))
+    if months and figure.period_kind not in sub_year.WHOLE_YEAR_KINDS:
+        _, _, first, last = months[0]
+        if (first, last) != (1, 12):
+            figure.start_month, figure.end_month = first, last
+            figure.period_kind = "year_to_date" if first == 1 else "months"
+    figure.notes.extend(notes)
+    return figure

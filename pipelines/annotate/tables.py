@@ -1,0 +1,128 @@
+"""Tables flattened into text, as statistics releases are copied: one cell per line ending in ' |'
+(`地区 |` / `1-6月 |` / `增长(%) |` then `南宁 |` / `5.1 |` …), or space-separated columns (a header line
+`地区 1-6月 增长(%)` then rows `南宁 5.1 3.2`). Each number cell is a figure: its unit, period and metric
+come from its column's header, its place or industry from its row's label."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = re.compile(r"[-−－]?\d+(?:\.\d+)?")
+_UNIT_IN_HEADER = re.compile(r"[((]\s*([^()()]{1,6})\s*[))]|(%)")
+_CELL_END = re.compile(r"\s*\|\s*$")
+MIN_COLUMNS = 2
+SHORT_CELL = 16
+_SENTENCE = re.compile(r"[。,;:!?]|\s{2,}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # a header may be a year
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int  # of the number's digits in the copy (after a minus sign)
+    end: int
+    header: str  # the column's header, as in the copy
+    label: str  # the row's label
+    unit: str  # from the header: (%) -> %, (亿元) -> 亿元; empty when the header names none
+    caption: str = ""  # the line before the table (分行业增加值): what its figures are, when a header does not say
+
+
+def header_unit(header: str) -> str:
+    match = _UNIT_IN_HEADER.search(header)
+    return (match.group(1) or match.group(2) or "").strip() if match else ""
+
+
+def _lines(norm: str) -> list[tuple[int, str]]:
+    out, at = [], 0
+    for line in norm.split("\n"):
+        out.append((at, line))
+        at += len(line) + 1
+    return out
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER.fullmatch(text.strip()))
+
+
+def cells(norm: str) -> dict[int, Cell]:
+    """Number cells by where their number starts in the copy."""
+    found: dict[int, Cell] = {}
+    lines = _lines(norm)
+    _one_per_line(lines, found)
+    _columns(lines, found)
+    return found
+
+
+def _is_cell(line: str) -> bool:
+    """A line that is one cell: ending in ' |', or short with no sentence punctuation (a copied table
+    without its rules)."""
+    if _CELL_END.search(line):
+        return True
+    text = line.strip()
+    return 0 < len(text) <= SHORT_CELL and not _SENTENCE.search(text)
+
+
+def _one_per_line(lines, found) -> None:
+    """A run of one-cell lines: the header cells, then rows of a label and numbers. The first number
+    cell tells where the header ends (the cell before it is the first row's label); every row must
+    then be a label and numbers, or the run is no table."""
+    i = 0
+    while i < len(lines):
+        run = []
+        while i < len(lines) and _is_cell(lines[i][1]):
+            run.append(lines[i])
+            i += 1
+        if not run:
+            i += 1
+            continue
+        texts = [_CELL_END.sub("", line).strip() for _, line in run]
+        first = next((k for k, t in enumerate(texts) if _is_number(t)), None)
+        if first is None or first < MIN_COLUMNS + 1:
+            continue
+        last = max(k for k, t in enumerate(texts) if _is_number(t))
+        rows = texts[first - 1:last + 1]  # short lines after the last number are no part of it
+        header = None
+        for skip in range(0, first - MIN_COLUMNS):  # lines before the header (a caption) are no cells
+            candidate = texts[skip:first - 1]
+            if len(rows) >= len(candidate) and all(_is_number(t) == bool(k % len(candidate))
+                                                   for k, t in enumerate(rows)):
+                header = candidate
+                break
+        if header is None:
+            continue  # not a label and numbers per row: no table
+        start_line = i - len(run) + (first - 1 - len(header))
+        caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
+        column, label = 0, ""
+        for (at, line), text in zip(run[first - 1:last + 1], rows):
+            if column == 0:
+                label = text
+            elif _is_number(text):
+                start = at + line.index(text) + (not text[0].isdigit())  # where the digits start
+                found[start] = Cell(start, start + len(text), header[column], label, header_unit(header[column]),
+                                    caption)
+            column = (column + 1) % len(header)
+
+
+def _columns(lines, found) -> None:
+    for index in range(1, len(lines)):
+        at, line = lines[index]
+        tokens = line.split()
+        if len(tokens) < MIN_COLUMNS + 1 or _is_number(tokens[0]) or not all(map(_is_number, tokens[1:])):
+            continue
+        header, caption = None, ""
+        for back in range(index - 1, max(-1, index - 30), -1):
+            candidate = lines[back][1].split()
+            if len(candidate) == len(tokens) and not any(_is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
+                header = candidate
+                caption = lines[back - 1][1].strip() if back > 0 else ""
+                break
+        if header is None:
+            continue
+        position = 0
+        for column, token in enumerate(tokens):
+            position = line.index(token, position)
+            start = at + position + (not token[0].isdigit())
+            if column and start not in found:
+                found[start] = Cell(start, at + position + len(token), header[column], tokens[0],
+                                    header_unit(header[column]), caption)
+            position += len(token)

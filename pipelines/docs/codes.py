@@ -1,0 +1,121 @@
+"""docs/codes.md's tables of the catalogue, written from raw/reference (metrics.csv, units.csv,
+cue_words.csv), so a metric, unit or cue word added there is documented by running
+
+    python -m pipelines.docs.codes        (or: make codes)
+
+The prose around the tables stays hand-written; each table sits between two markers and is replaced
+whole. What a cue word *gives* is the contract's (pipelines/load/contracts.py), so it is said here."""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+from ..errors import ClusterdwError, Location
+
+BEGIN = "<!-- generated from raw/reference/{name} by `python -m pipelines.docs.codes`: edit the CSV, not this table -->"
+END = "<!-- end of generated table -->"
+
+# What each (cue_kind, code) does to a drafted figure: fixed by the contract's CUE_CODES.
+CUE_EFFECTS = {
+    ("status", "target"): "the figure is a target: the last status word before the number in its sentence decides",
+    ("status", "actual"): "the figure is achieved, even after a target word (已建成)",
+    ("period", "average"): "`period_kind` `average`",
+    ("period", "cumulative"): "`period_kind` `cumulative`",
+    ("period", "stock"): "`period_kind` `as_of`: a stock; a year not stated is the publication year",
+    ("period", "flow"): "a count made in the period, not a stock (with neither word near, a count is a stock)",
+    ("direction", "decrease"): "a rate that fell: its value is written negative",
+    ("list", "respectively"): "one value per listed item: the number is not shared by a list",
+    # where one (cue_kind, code) does different things by position, the position is part of the key
+    ("rank", "exact", "before_ordinal"): "居…第N: a position in a ranking (qualifier exact)",
+    ("rank", "at_most", "before_top"): "进入…前N: among the top N (qualifier at_most)",
+    ("rank", "exact", "evidence_start"): "where a rank's evidence span may start",
+    ("furniture", "byline"): "a byline, source or contact line: no number on it is a figure",
+    ("furniture", "reader_count"): "a reader count: no figure",
+    ("unit_guard", "not_a_unit"): "the unit's last character begins a longer word when `not_followed_by` one of its "
+                                  "characters (个人, 项目)",
+    ("place_frame", "frame", "before_place"): "the place after it is the field of a ranking, a whole or a "
+                                              "destination, not the figure's place",
+    ("place_frame", "frame", "after_implied"): "全区/全市 before it is the field of a comparison (在全区率先)",
+    ("place_frame", "comparison", "before_place"): "the place after it is compared with (比江西少30%): the figure "
+                                                   "keeps its own place",
+    ("place_frame", "comparison", "after_place"): "the place before it is an average or base compared with "
+                                                  "(全区平均水平)",
+}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _number(text: str) -> str:
+    """1e14 stays 1e14; 0 stays 0: as the catalogue writes it."""
+    return (text or "").strip() or "–"
+
+
+def metrics_table(rows: list[dict[str, str]]) -> list[str]:
+    lines = ["| metric_code | 中文 | English | kind | unit measure | fact table | plausible range (base units) |",
+             "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| `{r['metric_code']}` | {r['name_zh']} | {r['name_en']} | {r['metric_kind']} | "
+                     f"{r['unit_measure']} | {r['fact_table']} | {_number(r['min_value'])} – {_number(r['max_value'])} |")
+    return lines
+
+
+def units_table(rows: list[dict[str, str]]) -> list[str]:
+    by_measure: dict[str, list[str]] = {}
+    for r in rows:
+        by_measure.setdefault(r["unit_measure"], []).append(f"{r['unit']} ({r['unit_multiplier']})")
+    return ["| unit measure | units as written (multiplier) |", "|---|---|"] + [
+        f"| `{measure}` | {', '.join(units)} |" for measure, units in by_measure.items()]
+
+
+def _word(r: dict[str, str]) -> str:
+    conditions = []
+    if (r.get("not_followed_by") or "").strip():
+        conditions.append(f"not followed by {'/'.join(w.strip() for w in r['not_followed_by'].split(';'))}")
+    if (r.get("not_preceded_by") or "").strip():
+        conditions.append(f"not preceded by {'/'.join(w.strip() for w in r['not_preceded_by'].split(';'))}")
+    return r["cue_word"] + (f" ({'; '.join(conditions)})" if conditions else "")
+
+
+def cue_words_table(rows: list[dict[str, str]]) -> list[str]:
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for r in rows:
+        groups.setdefault((r["cue_kind"], r["code"], r["position"]), []).append(_word(r))
+    lines = ["| `cue_kind` | `code` | `position` | what it gives | words |", "|---|---|---|---|---|"]
+    for (kind, code, position), words in groups.items():
+        effect = CUE_EFFECTS.get((kind, code, position)) or CUE_EFFECTS.get((kind, code), f"`{kind}` `{code}`")
+        lines.append(f"| `{kind}` | `{code}` | `{position}` | {effect} | {', '.join(words)} |")
+    return lines
+
+
+TABLES = {"metrics.csv": metrics_table, "units.csv": units_table, "cue_words.csv": cue_words_table}
+
+
+def render(project_dir: Path, text: str) -> str:
+    """codes.md's text with every generated table written afresh from the project's raw/reference."""
+    for name, table in TABLES.items():
+        begin = BEGIN.format(name=name)
+        pattern = re.compile(re.escape(begin) + r"\n.*?" + re.escape(END), re.DOTALL)
+        if not pattern.search(text):
+            raise ClusterdwError(f"docs/codes.md has no generated table of {name}", Location("docs/codes.md"),
+                                 f"put the two marker lines where the table goes: {begin} ... {END}")
+        body = "\n".join([begin, *table(_rows(project_dir / "raw" / "reference" / name)), END])
+        text = pattern.sub(lambda _: body, text)
+    return text
+
+
+def main(project_dir: Path) -> Path:
+    from ..review.atomic import write_atomic
+
+    path = project_dir / "docs" / "codes.md"
+    write_atomic(path, render(project_dir, path.read_text(encoding="utf-8")))
+    return path
+
+
+if __name__ == "__main__":
+    print(f"Wrote {main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd())}")

@@ -38,6 +38,8 @@ def setup_logging(log_format: str = "plain", verbose: bool = False) -> None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%H:%M:%S"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
+    # with JSON logs, stderr holds JSON lines only: Python's warnings (a library's FutureWarning) too
+    logging.captureWarnings(log_format == "json")
     root.setLevel(logging.WARNING)
     logging.getLogger("clusterdw").setLevel(logging.INFO)  # one line per step: the run's progress
     logging.getLogger("pipelines").setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -22,7 +22,8 @@ from .progress import model_progress
 from .project import Project
 from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
                           write_meta)
-from .validate.suites import raise_on_critical, validate
+from .publish.failures import write_table as write_failures_table
+from .validate.suites import as_dicts, raise_on_critical, validate
 
 log = logging.getLogger("clusterdw")
 
@@ -53,18 +54,47 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, s
         except ClusterdwError as error:
             record.models = [asdict(r) for r in getattr(error, "model_results", [])]
             raise
-    _validate(con, project, record, docs)
+    return _validate(con, project, record, docs, published=True)
 
 
-def _validate(con, project: Project, record: RunRecord, docs: bool) -> None:
-    """Run the suites, record their results, and raise if a critical expectation failed."""
+def _validate(con, project: Project, record: RunRecord, docs: bool, published: bool = False,
+              select: list[str] | None = None) -> list:
+    """Run the suites, record their results (every failing row in target/failing_rows.json), and raise if
+    a critical expectation failed."""
+    from .publish import failures
+
     fault_point("validate")
     with timed(record, "validate"), warehouse.validation_memory(con):
-        results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None)
-    record.expectations = [asdict(r) for r in results]
+        only = load_graph(project.project_dir).select(select) if select else None
+        if only:
+            _build_what_the_suites_read(con, project, only)
+        results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None, only)
+    record.expectations = as_dicts(results)
     record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
     record.docs = str(docs_index) if docs_index else None
+    rows_file = project.target_dir / "failing_rows.json"
+    critical = any(not r.success and r.severity == "critical" for r in results)
+    record.failing_rows = failures.summary(results, rows_file, published=published and not critical)
+    failures.write_rows_file(rows_file, record.run_id, results)
     raise_on_critical(results)
+    return results
+
+
+def _build_what_the_suites_read(con, project: Project, only: list[str]) -> None:
+    """`check --select` after `build --select`: a selected suite also reads tables its model does not (the
+    dimensions its keys resolve in, the metric catalogue). Those not built in the dev file are built
+    first, with what they read, so the suites of the models just built run instead of being skipped."""
+    from .models.graph import tables_read
+    from .validate.suites import read_suites
+
+    graph = load_graph(project.project_dir)
+    built = {f"{schema}.{table}" for schema, table in con.execute(
+        "select schema_name, table_name from duckdb_tables() where database_name = current_database()").fetchall()}
+    wanted = {table for suite in read_suites(project.project_dir, only) for table in tables_read(suite.frame_sql)}
+    missing = sorted(t for t in wanted if t in graph.models and t not in built)
+    if missing:
+        log.info("check: building %s, which the selected suites read", ", ".join(missing))
+        build(con, project.project_dir, [f"+{name}" for name in missing])
 
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
@@ -90,9 +120,10 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
             con = warehouse.connect(build_path)
             try:
                 guard = BuildGuard(build_path)
-                _load_build_validate(con, project, record, docs)
+                results = _load_build_validate(con, project, record, docs)
                 record.finish("success")
                 write_meta(con, project.run_history_path, asdict(record))
+                write_failures_table(con, record.run_id, results)
                 warehouse.seal(con, build_path)
             finally:
                 con.close()
@@ -106,6 +137,7 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
             warehouse.remove_build(build_path)
             full = disk_full(project.target_dir, project.db_path, written) if is_disk_full(error) else None
             record.finish("failed", _what_stopped(full or error))
+            record.violations = [str(v) for v in getattr(error, "violations", None) or []]
             _record(project, record)
             if full is not None:
                 raise full from error
@@ -196,7 +228,7 @@ def step(project: Project, name: str, select: list[str] | None = None, docs: boo
                 if not _has_schema(con, "marts"):
                     raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
                                          "run `clusterdw build` first (or `clusterdw run` for the whole job)")
-                _validate(con, project, record, docs)
+                _validate(con, project, record, docs, select=select)
         finally:
             con.close()
     record.finish("success")

@@ -91,7 +91,9 @@ def project_of(ctx: click.Context):
 @click.option("--wait", is_flag=True, help="If another run holds the lock, wait for it instead of exiting (code 75).")
 @click.option("--if-changed", is_flag=True, help="Skip when raw/, staging/, marts/ and checks/ are unchanged "
                                                  "since the last successful run.")
-@click.option("--docs/--no-docs", default=True, show_default=True, help="Build GX Data Docs under target/.")
+@click.option("--docs/--no-docs", default=False, show_default=True,
+              help="Also build GX Data Docs under target/data_docs/ (validating whole tables, as their "
+                   "percentages need); without, GX validates the rows DuckDB finds suspect.")
 @click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="After a successful publish, export the marts to Parquet in this folder.")
 @click.option("--report", "report", is_flag=True, help="After a successful publish, write the HTML report "
@@ -152,11 +154,14 @@ def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_d
 
 
 @main.command()
+@click.option("-s", "--select", "select", multiple=True,
+              help="Suites of these models only: NAME, NAME+, +NAME, as build (e.g. what `build --select` "
+                   "just built). Repeatable.")
 @click.option("--docs", is_flag=True, help="Also build GX Data Docs (HTML) under target/data_docs/.")
 @ENGINE
 @SPARK_DIR
 @click.pass_context
-def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
+def check(ctx, select: tuple[str, ...], docs: bool, engine: str, spark_dir: Path | None):
     """Run the Great Expectations suites of checks/ against the dev file (or a Spark build's Parquet)."""
     from .console import print_spark_step, print_step
 
@@ -165,11 +170,33 @@ def check(ctx, docs: bool, engine: str, spark_dir: Path | None):
         from ..engines.spark_runner import spark_check
 
         folder = spark_dir or project.spark_dir
+        if select:
+            raise click.UsageError("--select goes with --engine duckdb")
         print_spark_step(folder, spark_check(project, folder, docs))
         return
     from ..runner import step
 
-    print_step(project, step(project, "check", docs=docs))
+    print_step(project, step(project, "check", list(select) or None, docs=docs))
+
+
+@main.command("test")
+@click.option("-s", "--select", "select", multiple=True,
+              help="Models whose unit tests run: NAME, NAME+, +NAME, as build. Repeatable.")
+@click.pass_context
+def test_command(ctx, select: tuple[str, ...]):
+    """Run the unit tests of the models' .yml (`unit_tests:`): given rows in, expected rows out, on DuckDB."""
+    from ..models.unit_tests import UnitTestsFailed, render, run_unit_tests
+
+    outcomes = run_unit_tests(project_of(ctx).project_dir, list(select) or None)
+    for outcome in outcomes:
+        for line in render(outcome):
+            click.echo(line)
+    failed = [o for o in outcomes if not o.passed]
+    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} unit test(s) passed")
+    if failed:
+        first = failed[0].test
+        raise UnitTestsFailed(f"{len(failed)} unit test(s) failed, first: {first.model}: {first.name}", first.where,
+                              "fix the model, or the test's given or expected rows")
 
 
 @main.command("verify-evidence")
@@ -333,11 +360,23 @@ def status(ctx, last: int):
 
 @main.command("docs")
 @click.argument("models", nargs=-1)
+@click.option("--html", "as_html", is_flag=True, help="Write a static, searchable page set (offline) of every "
+              "model, column, test and column lineage, with the dependency graph drawn.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the --html pages [default: target/docs/].")
 @click.pass_context
-def docs_command(ctx, models: tuple[str, ...]):
+def docs_command(ctx, models: tuple[str, ...], as_html: bool, out_dir: Path | None):
     """The models, their columns and descriptions, and the dependency graph (or only MODELS)."""
     from ..docs.catalog import build_catalog, render
 
+    if as_html or out_dir:
+        from ..docs.site import write_site
+
+        project = project_of(ctx)
+        if models:
+            raise click.UsageError("--html writes every model: leave out MODELS")
+        click.echo(f"Docs: {write_site(project, out_dir or project.target_dir / 'docs')}")
+        return
     for line in render(build_catalog(project_of(ctx)), list(models) or None):
         click.echo(line)
 

@@ -42,7 +42,7 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
     """The GX suites of checks/ on a Spark build's tables: the Parquet folders read into DuckDB in memory,
     then validated as the DuckDB build's tables are (GX's pandas datasource)."""
     from ..models.graph import discover
-    from ..validate.suites import raise_on_critical, validate
+    from ..validate.suites import as_dicts, raise_on_critical, validate
 
     record = RunRecord(new_run_id(), "check --engine spark", now())
     names = [f"{schema}.{path.stem}" for schema in MODEL_SCHEMAS
@@ -62,7 +62,7 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
         record.step_seconds["validate"] = round(time.perf_counter() - started, 3)
     finally:
         con.close()
-    record.expectations = [asdict(r) for r in results]
+    record.expectations = as_dicts(results)
     record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
     record.docs = str(docs_index) if docs_index else None
     raise_on_critical(results)

@@ -1,4 +1,8 @@
-"""Model and column descriptions, kept beside each model as `<model>.yml`, written with COMMENT ON."""
+"""Model and column descriptions, kept beside each model as `<model>.yml`, written with COMMENT ON.
+
+The same file declares the model's data tests (data_tests.py) and unit tests (`unit_tests:`, run by
+`clusterdw test`). A key the file's schema does not know is an error naming the file and the key: a
+misspelt key would otherwise drop what it holds without a word."""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import ModelError
+from ..errors import Location, ModelError
+from .data_tests import DeclaredTest, parse_tests, unknown_key
 from ..sql import one_statement, qualified, quote, sql_literal
 
 # libyaml's loader where PyYAML has it: the same safe loading, and the project's 22 files read in
@@ -20,6 +25,8 @@ class ModelDoc:
     description: str = ""
     grain: str = ""
     columns: dict[str, str] = field(default_factory=dict)
+    tests: list[DeclaredTest] = field(default_factory=list)
+    unit_tests: list = field(default_factory=list)  # as written; pipelines/models/unit_tests.py reads them
 
     @property
     def table_comment(self) -> str:
@@ -31,6 +38,8 @@ class ModelDoc:
 # before anything is turned into text).
 MAX_YML_BYTES = 1 << 20
 _SCALARS = (str, int, float, bool)
+TOP_LEVEL_KEYS = ("description", "grain", "columns", "data_tests", "unit_tests")
+COLUMN_KEYS = ("description", "data_tests")
 
 
 def read_doc(sql_path: Path) -> ModelDoc:
@@ -52,21 +61,42 @@ def read_doc(sql_path: Path) -> ModelDoc:
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise ModelError(f"YAML does not parse: {getattr(error, 'problem', error)}", where, "fix the YAML") from error
     data = {} if data is None else data
+    text = path.read_text(encoding="utf-8")
     if not isinstance(data, dict):
         raise ModelError(f"the file holds a {type(data).__name__}, not a mapping", path,
                          "write `description: ...`, `grain: ...` and `columns:` at the top level")
+    for key in data:
+        if key not in TOP_LEVEL_KEYS:
+            raise unknown_key(path, text, key, "at the top level", TOP_LEVEL_KEYS)
     for key in ("description", "grain"):
         if data.get(key) is not None and not isinstance(data[key], _SCALARS):
             raise ModelError(f"`{key}` must be text, not a {type(data[key]).__name__}", path, f"write `{key}: text`")
     columns = data.get("columns") or {}
     if not isinstance(columns, dict):
         raise ModelError("`columns` must map column names to descriptions", path, "write `column_name: description`")
-    for name, text in columns.items():
-        if not isinstance(name, _SCALARS) or not (text is None or isinstance(text, _SCALARS)):
-            raise ModelError(f"column {name!r}: a description must be text, not a {type(text).__name__}", path,
-                             "write `column_name: description`")
-    return ModelDoc(str(data.get("description", "")), str(data.get("grain", "")),
-                    {str(k): str(v).strip() for k, v in columns.items()})
+    descriptions: dict[str, str] = {}
+    tests: list[DeclaredTest] = []
+    for name, entry in columns.items():
+        if not isinstance(name, _SCALARS):
+            raise ModelError(f"column {name!r}: a column name must be text", path, "write `column_name: description`")
+        if isinstance(entry, dict):  # dbt's form: description and data_tests
+            for key in entry:
+                if key not in COLUMN_KEYS:
+                    raise unknown_key(path, text, key, f"under column {name!r}", COLUMN_KEYS)
+            description = entry.get("description")
+            tests += parse_tests(entry.get("data_tests"), str(name), path, text)
+        else:
+            description = entry
+        if not (description is None or isinstance(description, _SCALARS)):
+            raise ModelError(f"column {name!r}: a description must be text, not a {type(description).__name__}",
+                             Location(str(path)), "write `column_name: description`")
+        if description is not None:
+            descriptions[str(name)] = str(description).strip()
+    tests += parse_tests(data.get("data_tests"), None, path, text)
+    unit_tests = data.get("unit_tests") or []
+    if not isinstance(unit_tests, list):
+        raise ModelError("`unit_tests` must be a list", path, "write `unit_tests:` then `- name: ...` per test")
+    return ModelDoc(str(data.get("description", "")), str(data.get("grain", "")), descriptions, tests, unit_tests)
 
 
 def write_comments(con, schema: str, table: str, doc: ModelDoc, sql_path: Path) -> None:

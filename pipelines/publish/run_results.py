@@ -41,6 +41,8 @@ class RunRecord:
     models: list[dict] = field(default_factory=list)
     suites: list[dict] = field(default_factory=list)
     expectations: list[dict] = field(default_factory=list)
+    failing_rows: list[dict] = field(default_factory=list)  # per failed expectation: count, first rows, where all are
+    violations: list[str] = field(default_factory=list)  # every contract violation of a run that stopped on them
     docs: str | None = None
     export: str | None = None
     report: str | None = None

@@ -1,9 +1,11 @@
-"""Run the Great Expectations suites of checks/ on the built tables; critical failures stop publish.
+"""Run the Great Expectations suites on the built tables; critical failures stop publish.
 
-Each suite is GX's JSON format plus, in `meta.clusterdw`, the table it checks (`table`) and,
-optionally, the SQL of the frame it validates (`frame_sql`) where a check needs a join, such as
-foreign keys. GX's pandas datasource validates frames pulled from DuckDB (its SQL datasource does
-not work on DuckDB). GX is imported here only: it takes seconds to import.
+A table's suite is the data tests declared beside its model (`data_tests:` in the model's .yml,
+compiled by declared.py) plus checks/<table>.json, in GX's JSON format with, in `meta.clusterdw`,
+the table it checks (`table`). Where an expectation needs a column only SQL can compute (a join, a
+plausible range from the metric catalogue), the frame it validates is the one SELECT of
+checks/<table>.sql. GX's pandas datasource validates frames pulled from DuckDB (its SQL datasource
+does not work on DuckDB). GX is imported here only: it takes seconds to import.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ import duckdb
 
 from ..errors import ClusterdwError, ValidationFailed
 from ..sql import qualified, quote
+from ..models.descriptions import read_doc
+from .declared import compile_suite
+from .kinds import columns_of
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +42,10 @@ class ExpectationResult:
     unexpected_count: int | None
     sample: str | None
     note: str | None
+    # every failing row by the table's key (its unique column or columns) and, for a figure, the raw
+    # file and line it was read from: [{"figure_id": "003-017", "source": "raw/figures/x.csv:19"}, ...]
+    failing_rows: list[dict] | None = None
+    declared_in: str | None = None  # the model's .yml (file:line) of a test declared there, else the suite's file
 
 
 @dataclass
@@ -65,9 +74,38 @@ class Suite:
     definition: dict
 
 
+def key_columns(definition: dict) -> list[str]:
+    """The suite's table key: the column, or columns, of its first uniqueness expectation (its grain)."""
+    for expectation in definition.get("expectations", []):
+        kwargs = expectation.get("kwargs", {})
+        if expectation.get("type") == "expect_column_values_to_be_unique":
+            return [kwargs["column"]]
+        if expectation.get("type") == "expect_compound_columns_to_be_unique":
+            return list(kwargs["column_list"])
+    return []
+
+
 def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]:
+    """Every suite: checks/<table>.json (GX's format, no SQL), its frame's SQL in checks/<table>.sql
+    where it needs one, and the data tests declared in the model's .yml compiled in (declared.py).
+    A model with declared tests and no .json gets a suite of its own."""
     suites = []
-    for path in sorted((project_dir / "checks").glob("*.json")):
+    paths = {path.stem: path for path in sorted((project_dir / "checks").glob("*.json"))}
+    for folder in ("staging", "marts"):
+        for model in sorted((project_dir / folder).glob("*.sql")):
+            if model.stem not in paths and read_doc(model).tests:
+                paths[model.stem] = model.with_suffix(".yml")
+    for name, path in sorted(paths.items()):
+        suite = _read_suite(project_dir, name, path)
+        if only is None or suite.table in only or suite.table.split(".")[-1] in only:
+            suites.append(suite)
+    return suites
+
+
+def _read_suite(project_dir: Path, name: str, path: Path) -> Suite:
+    if path.suffix == ".yml":  # declared tests only
+        definition, table = {"name": name, "expectations": []}, f"{path.parent.name}.{name}"
+    else:
         try:
             definition = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as error:
@@ -77,25 +115,36 @@ def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]
         table = settings.get("table")
         if not table:
             raise ClusterdwError("suite names no table", path, 'add "meta": {"clusterdw": {"table": "schema.table"}}')
-        definition.setdefault("name", path.stem)
-        frame_sql = settings.get("frame_sql") or f"select * from {qualified(*str(table).split('.'))}"
-        if isinstance(frame_sql, list):  # JSON has no multi-line strings: suites may give the SQL as lines
-            frame_sql = "\n".join(frame_sql)
-        _refuse_other_than_one_select(frame_sql, path)
-        suite = Suite(path.stem, path, table, frame_sql, definition)
-        if only is None or suite.table in only or suite.table.split(".")[-1] in only:
-            suites.append(suite)
-    return suites
+        definition.setdefault("name", name)
+    frame_sql, frame_path = _frame_sql_of(project_dir, name, path, definition, table)
+    _refuse_other_than_one_select(frame_sql, frame_path)
+    model = project_dir / str(table).split(".")[0] / f"{str(table).split('.')[-1]}.sql"
+    declared = read_doc(model).tests if model.is_file() else []
+    if declared:
+        expectations, frame_sql = compile_suite(declared, frame_sql)
+        definition = {**definition, "expectations": expectations + list(definition.get("expectations", []))}
+    return Suite(name, path, table, frame_sql, definition)
 
 
-def _column_of(kwargs: dict) -> str | None:
-    if "column" in kwargs:
-        return kwargs["column"]
-    if "column_A" in kwargs:
-        return f"{kwargs['column_A']}, {kwargs['column_B']}"
-    if "column_list" in kwargs:
-        return ", ".join(kwargs["column_list"])
-    return None
+def _frame_sql_of(project_dir: Path, name: str, path: Path, definition: dict, table: str) -> tuple[str, Path]:
+    """The SQL of the frame a suite validates: checks/<name>.sql where the suite needs one (a join, a
+    computed column), else the table. A suite written before the .sql files may still hold it in
+    meta.clusterdw.frame_sql (a string, or its lines)."""
+    legacy = ((definition.get("meta") or {}).get("clusterdw") or {}).get("frame_sql")
+    own = project_dir / "checks" / f"{name}.sql"
+    if legacy and own.exists():
+        raise ClusterdwError("the suite's frame SQL is written twice: in meta.clusterdw.frame_sql and in "
+                             f"{own.name}", path, f"keep it in checks/{own.name} only")
+    if legacy:
+        return ("\n".join(legacy) if isinstance(legacy, list) else legacy), path
+    if own.exists():
+        return own.read_text(encoding="utf-8"), own
+    return f"select * from {qualified(*str(table).split('.'))}", path
+
+
+def _column_of(kind: str, kwargs: dict) -> str | None:
+    columns = columns_of(kind, kwargs)
+    return ", ".join(columns) if columns else None
 
 
 class Validator:
@@ -108,7 +157,7 @@ class Validator:
     memoised while a suite runs (gx_speed.py).
     """
 
-    def __init__(self, docs_dir: Path | None = None):
+    def __init__(self, docs_dir: Path | None = None, speed_patches: bool = True):
         import warnings
 
         with warnings.catch_warnings():  # GX imports pyspark where the .[spark] extra is installed, and
@@ -122,6 +171,7 @@ class Validator:
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         self.docs_dir = docs_dir
+        self.speed_patches = speed_patches  # off only to test that gx_speed.py changes no result
         if docs_dir is not None:
             self.context.add_data_docs_site(site_name="clusterdw", site_config={
                 "class_name": "SiteBuilder",
@@ -148,15 +198,40 @@ class Validator:
         return gx_suite
 
     def validate(self, suite: Suite, frame) -> list[ExpectationResult]:
+        from contextlib import nullcontext
+
         from .gx_speed import memoised_configurations, unfingerprinted_batches
 
         gx_suite = self._gx_suite(suite)
-        with memoised_configurations(), unfingerprinted_batches():
+        patched = self.speed_patches
+        with memoised_configurations() if patched else nullcontext(), \
+                unfingerprinted_batches() if patched else nullcontext():
+            keys = [c for c in key_columns(suite.definition) if c in frame.columns]
             if self.docs_dir is not None:
                 items = self._run_for_docs(suite, gx_suite, frame)
+                failing = self._failing_rows(items, frame, keys)
             else:
-                items = self._run_fast(gx_suite, frame)
-        return [self._result(suite, item) for item in items]
+                items = self._run_fast(gx_suite, frame, keys)
+                failing = {number: _keys_of(item, keys) for number, item in enumerate(items) if keys}
+        return [self._result(suite, item, failing.get(number)) for number, item in enumerate(items)]
+
+    def _batch(self, frame):
+        if self._frames is None:
+            self._frames = self.datasource.add_dataframe_asset("frames").add_batch_definition_whole_dataframe("all")
+        return self._frames.get_batch(batch_parameters={"dataframe": frame})
+
+    def _failing_rows(self, items: list, frame, keys: list[str]) -> dict[int, list[dict] | None]:
+        """The failing rows of the expectations that failed, by key (a Data Docs run reads BASIC results)."""
+        failing = {}
+        if not keys:
+            return failing
+        batch = None
+        for number, item in enumerate(items):
+            if not item.success and _exception_message(item.exception_info) is None:
+                batch = batch or self._batch(frame)
+                again = batch.validate(item.expectation_config.to_domain_obj(), result_format=_complete(keys))
+                failing[number] = _keys_of(again, keys)
+        return failing
 
     def _run_for_docs(self, suite: Suite, gx_suite, frame) -> list:
         gx_suite = self.context.suites.add(gx_suite)
@@ -167,34 +242,58 @@ class Validator:
         # BASIC still lists unexpected values (what the docs show), at two thirds of SUMMARY's cost
         return definition.run(batch_parameters={"dataframe": frame}, result_format="BASIC").results
 
-    def _run_fast(self, gx_suite, frame) -> list:
-        if self._frames is None:
-            self._frames = self.datasource.add_dataframe_asset("frames").add_batch_definition_whole_dataframe("all")
-        batch = self._frames.get_batch(batch_parameters={"dataframe": frame})
+    def _run_fast(self, gx_suite, frame, keys: list[str]) -> list:
+        batch = self._batch(frame)
         items = list(batch.validate(gx_suite, result_format="BOOLEAN_ONLY").results)
         for number, item in enumerate(items):
             if not item.success and _exception_message(item.exception_info) is None:
-                items[number] = batch.validate(item.expectation_config.to_domain_obj(), result_format="SUMMARY")
+                # SUMMARY's counts and values, and with the keys every failing row's key
+                items[number] = batch.validate(item.expectation_config.to_domain_obj(),
+                                               result_format=_complete(keys) if keys else "SUMMARY")
         return items
 
     @staticmethod
-    def _result(suite: Suite, item) -> ExpectationResult:
+    def _result(suite: Suite, item, failing_rows: list[dict] | None = None) -> ExpectationResult:
         config = item.expectation_config
         info = item.result or {}
         sample = info.get("partial_unexpected_list") or info.get("observed_value")
         error = _exception_message(item.exception_info)
         return ExpectationResult(
-            suite.name, suite.table, config.type, _column_of(config.kwargs),
+            suite.name, suite.table, config.type, _column_of(config.type, config.kwargs),
             getattr(config.severity, "value", str(config.severity)), bool(item.success),
             info.get("unexpected_count"),
             None if sample is None else json.dumps(sample, ensure_ascii=False, default=str)[:300],
-            f"error: {error}" if error else (config.meta or {}).get("guards"))
+            f"error: {error}" if error else (config.meta or {}).get("guards"),
+            failing_rows if not item.success else None,
+            (config.meta or {}).get("declared_in") or _relative(suite.path))
 
     def build_docs(self) -> Path | None:
         if self.docs_dir is None:
             return None
         self.context.build_data_docs(site_names=["clusterdw"])
         return self.docs_dir / "index.html"
+
+
+def _relative(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def _complete(keys: list[str]) -> dict:
+    return {"result_format": "COMPLETE", "unexpected_index_column_names": keys}
+
+
+def _plain(value):
+    """A key's value as JSON holds it: numpy scalars as Python's, NaN as null."""
+    value = value.item() if hasattr(value, "item") else value
+    return None if isinstance(value, float) and value != value else value
+
+
+def _keys_of(item, keys: list[str]) -> list[dict] | None:
+    """The key of each row GX lists as unexpected; None where GX lists none (a table-level expectation)."""
+    listed = (item.result or {}).get("unexpected_index_list") if not item.success else None
+    if not listed or not isinstance(listed[0], dict):
+        return None
+    return [{key: _plain(row.get(key)) for key in keys} for row in listed]
 
 
 def _exception_message(info: dict | None) -> str | None:
@@ -226,9 +325,8 @@ def suite_columns(definition: dict) -> list[str] | None:
     """The columns a suite's expectations read, or None when one reads the whole table (expect_table_*)."""
     columns: dict[str, None] = {}
     for expectation in definition.get("expectations", []):
-        kwargs = expectation.get("kwargs", {})
-        named = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs] + kwargs.get("column_list", [])
-        if not named and str(expectation.get("type", "")).startswith("expect_table_"):
+        named = columns_of(expectation.get("type", ""), expectation.get("kwargs", {}))
+        if named is None:
             return None
         columns.update(dict.fromkeys(named))
     return list(columns)
@@ -408,23 +506,43 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
     log.debug("validate: %d suites, %d expectations validated in %.2fs after GX's import%s",
               len(suites), len(results), validated - ready,
               f"; Data Docs built in {time.perf_counter() - validated:.2f}s" if docs else "")
+    _trace_to_raw(con, results)
     return results, summarise(results, rows) + skipped, docs
+
+
+def _trace_to_raw(con: duckdb.DuckDBPyConnection, results: list[ExpectationResult]) -> None:
+    """Add to each failing row keyed by a figure id the raw file and line the figure was read from."""
+    ids = {value for r in results for row in r.failing_rows or [] for key, value in row.items()
+           if key.endswith("figure_id") and isinstance(value, str)}
+    if not ids:
+        return
+    try:
+        found = dict(con.execute("select figure_id, source_file || ':' || source_line from raw.figures "
+                                 "where figure_id in (select unnest(?::varchar[]))", [sorted(ids)]).fetchall())
+    except duckdb.CatalogException:  # a dev file without raw tables: the keys alone
+        return
+    for r in results:
+        for row in r.failing_rows or []:
+            sources = [found[v] for k, v in row.items() if k.endswith("figure_id") and v in found]
+            if sources:
+                row["source"] = sources[0] if len(sources) == 1 else sources
 
 
 def raise_on_critical(results: list[ExpectationResult]) -> None:
     failed = [r for r in results if not r.success and r.severity == "critical"]
     for r in failed:  # every failure on its own line; the Error line names the first
-        log.error("check failed: checks/%s.json: %s on %s: %s unexpected, e.g. %s",
-                  r.suite, r.expectation, r.column, r.unexpected_count, r.sample)
+        log.error("check failed: %s: %s on %s: %s unexpected, e.g. %s",
+                  r.declared_in or f"checks/{r.suite}.json", r.expectation, r.column, r.unexpected_count, r.sample)
     if failed:
         first = failed[0]
         raise ValidationFailed(
             f"{len(failed)} critical expectation(s) failed, first: {first.expectation} on {first.column} "
             f"({first.unexpected_count} unexpected, e.g. {first.sample})",
-            f"checks/{first.suite}.json ({first.table})",
+            f"{first.declared_in or f'checks/{first.suite}.json'} ({first.table})",
             "fix the data or the model; nothing was published",
         )
 
 
 def as_dicts(results: list[ExpectationResult]) -> list[dict]:
-    return [asdict(r) for r in results]
+    """The results as the run record keeps them: failing rows apart (failures.py), they may be millions."""
+    return [{k: v for k, v in asdict(r).items() if k != "failing_rows"} for r in results]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...sql import quote
+from ..kinds import needs_every_row
 from .predicates import duplicated_columns, suspect_condition
 
 
@@ -26,8 +27,8 @@ def suspect_queries(definition: dict, frame_sql: str, columns: list[str]) -> Sus
     counts, conditions = [], []
     for expectation in definition.get("expectations", []):
         kind, kwargs = str(expectation.get("type", "")), expectation.get("kwargs", {})
-        if "mostly" in kwargs and kwargs["mostly"] not in (None, 1, 1.0):
-            return None  # a share of the rows: a smaller frame changes it
+        if needs_every_row(kind, kwargs):
+            return None  # a distinct-value set, a row count, a share of the rows: a smaller frame changes it
         condition, repeated = suspect_condition(kind, kwargs), duplicated_columns(kind, kwargs)
         if condition is not None:
             counts.append(f"count(*) filter (where {condition})")

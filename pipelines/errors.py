@@ -25,6 +25,7 @@ class ClusterdwError(Exception):
     """Root of every error the pipeline reports to its user."""
 
     exit_code = 1
+    violations: list[Violation] = []  # a ContractError's rows, each printed on its own line; none for the rest
 
     def __init__(self, what: str, where: str | Location | None = None, fix: str | None = None):
         super().__init__(what)
@@ -67,6 +68,9 @@ class ModelError(ClusterdwError):
     """A SQL model cannot be parsed, resolved, ordered or run."""
 
     exit_code = 4
+    # When a build fails: the results of its models that were built or failed, in dependency order, so the
+    # run's record shows what was built before it (set by the builder).
+    model_results: list = []
 
 
 class ValidationFailed(ClusterdwError):
@@ -79,6 +83,13 @@ class LockBusy(ClusterdwError):
     """Another run holds the project's lock (EX_TEMPFAIL, so cron wrappers can tell it apart)."""
 
     exit_code = 75
+
+
+class SparkClusterError(ClusterdwError):
+    """The Spark cluster could not run the build (nothing at --master, no executor, a time limit passed):
+    EX_UNAVAILABLE, so a scheduler can tell it from a model's error (4) and retry later."""
+
+    exit_code = 69
 
 
 class PathRefused(ClusterdwError):

@@ -5,27 +5,38 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from contextlib import contextmanager
-from dataclasses import asdict
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, ContextManager, Iterator
+
+import duckdb
 
 from .publish import warehouse
 from .models.builder import build, load_graph
-from .errors import ClusterdwError, LockBusy
+from .errors import ClusterdwError, LockBusy, ModelError
 from .faults import fault_point
 from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
-from .faults.space import disk_full, is_disk_full
 from .load.loader import load
-from .publish.lock import BuildGuard, run_lock
-from .progress import model_progress
+from .publish import transaction
+from .publish.lock import run_lock
+from .publish.sandbox import seal_off_files
+from .publish.shrink import published_figure_count, refuse_shrink
 from .project import Project
 from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
                           write_meta)
 from .publish.failures import write_table as write_failures_table
-from .validate.suites import as_dicts, raise_on_critical, validate
+from .validate.suites import raise_on_critical, validate
 
 log = logging.getLogger("clusterdw")
+
+# The observer of the models' build a caller may pass in (the CLI's progress bar): given a way to count the
+# models, it yields the callback build() calls with each model's name as it finishes, or None for none.
+ModelProgress = Callable[[Callable[[], int]], ContextManager[Callable[[str], None] | None]]
+
+
+def no_progress(count: Callable[[], int]) -> ContextManager[None]:
+    return nullcontext(None)
 
 
 def new_run_id() -> str:
@@ -43,16 +54,20 @@ def timed(record: RunRecord, step: str):
         log.info("%s: %.2fs", step, record.step_seconds[step])
 
 
-def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, select=None) -> None:
+def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, progress: ModelProgress,
+                         select=None, published_figures: int | None = None) -> list:
     fault_point("load")
     with timed(record, "load"):
-        record.loads = [asdict(r) for r in load(con, project.project_dir)]
+        record.loads = load(con, project.project_dir)
+    if published_figures is not None:  # a run that would lose most of the published figures stops
+        refuse_shrink(con, published_figures)
+    seal_off_files(con, [project.run_history_path])  # models and suites read the warehouse only
     fault_point("build")
-    with timed(record, "build"), _progress(project, select) as progress:
+    with timed(record, "build"), _progress(project, select, progress) as on_model:
         try:
-            record.models = [asdict(r) for r in build(con, project.project_dir, select, progress)]
-        except ClusterdwError as error:
-            record.models = [asdict(r) for r in getattr(error, "model_results", [])]
+            record.models = build(con, project.project_dir, select, on_model)
+        except ModelError as error:
+            record.models = list(error.model_results)
             raise
     return _validate(con, project, record, docs, published=True)
 
@@ -69,8 +84,7 @@ def _validate(con, project: Project, record: RunRecord, docs: bool, published: b
         if only:
             _build_what_the_suites_read(con, project, only)
         results, summaries, docs_index = validate(con, project.project_dir, project.docs_dir if docs else None, only)
-    record.expectations = as_dicts(results)
-    record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+    record.expectations, record.suites = results, summaries
     record.docs = str(docs_index) if docs_index else None
     rows_file = project.target_dir / "failing_rows.json"
     critical = any(not r.success and r.severity == "critical" for r in results)
@@ -98,7 +112,8 @@ def _build_what_the_suites_read(con, project: Project, only: list[str]) -> None:
 
 
 def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
-        export_dir: Path | None = None, report_dir: Path | None = None) -> RunRecord:
+        export_dir: Path | None = None, report_dir: Path | None = None,
+        progress: ModelProgress = no_progress, allow_shrink: bool = False) -> RunRecord:
     """Load, build and validate into a new file; publish it only if every critical check passed."""
     warehouse.ensure_writable_dir(project.target_dir)
     warehouse.ensure_replaceable(project.db_path)
@@ -106,64 +121,86 @@ def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs:
         _wait_for_live_builds(project.db_path, wait)
         refuse_planted_history(project.run_history_path)
         record = RunRecord(new_run_id(), "run", now(), project.inputs_sha256(), str(project.db_path))
-        previous = last_success(project.run_history_path, record.db)
-        if if_changed and previous and previous.get("inputs_sha256") == record.inputs_sha256 \
-                and project.db_path.exists():
-            record.finish("skipped", f"inputs unchanged since run {previous['run_id']}")
-            _record(project, record)
+        previous_run = _unchanged_since_last_success(project, record) if if_changed else None
+        if previous_run is not None:
+            _export_if_missing(project, record, export_dir, previous_run)
             return record
-        for stale in warehouse.remove_stale_builds(project.db_path):
-            log.warning("removed a build left by an earlier run that did not finish: %s", stale.name)
-        build_path = warehouse.build_path_for(project.db_path, record.run_id)
-        guard = None
-        try:
-            con = warehouse.connect(build_path)
-            try:
-                guard = BuildGuard(build_path)
-                results = _load_build_validate(con, project, record, docs)
-                record.finish("success")
-                write_meta(con, project.run_history_path, asdict(record))
-                write_failures_table(con, record.run_id, results)
-                warehouse.seal(con, build_path)
-            finally:
-                con.close()
-            with timed(record, "publish"):
-                warehouse.audit(build_path, record.run_id, [m["model"] for m in record.models])
-                warehouse.publish(build_path, project.db_path)
-        except BaseException as error:  # Ctrl-C and SIGTERM too: never leave a half build behind
-            written = _size_of_build(build_path)
-            if guard is not None:  # its descriptor would keep the removed build's space taken
-                guard.release()
-            warehouse.remove_build(build_path)
-            full = disk_full(project.target_dir, project.db_path, written) if is_disk_full(error) else None
-            record.finish("failed", _what_stopped(full or error))
-            record.violations = [str(v) for v in getattr(error, "violations", None) or []]
-            _record(project, record)
-            if full is not None:
-                raise full from error
-            raise
-        finally:
-            if guard is not None:
-                guard.release()
-        try:
-            if export_dir is not None:
-                from .publish.export import export
-
-                fault_point("export")
-                with timed(record, "export"):
-                    record.export = str(export(project.db_path, export_dir, record.run_id))
-            if report_dir is not None:
-                from .report import build_report
-
-                with timed(record, "report"):
-                    record.report = str(build_report(project.db_path, report_dir))
-        except BaseException as error:  # the warehouse is published: the run stays a success, noted
-            step = "report" if record.export or export_dir is None else "export"
-            record.error = f"published, but the {step} failed: " + _what_stopped(error)
-            raise
-        finally:
-            _record(project, record)
+        published_figures = None if allow_shrink else published_figure_count(project.db_path)
+        _write_audit_publish(project, record, docs, progress, published_figures)
+        _export_and_report(project, record, export_dir, report_dir)
         return record
+
+
+def _unchanged_since_last_success(project: Project, record: RunRecord) -> str | None:
+    """--if-changed: the inputs are those of the last successful run and its file is there: skipped, and
+    that run's id returned (None: the run goes on)."""
+    previous = last_success(project.run_history_path, record.db)
+    if previous and previous.get("inputs_sha256") == record.inputs_sha256 and project.db_path.exists():
+        record.finish("skipped", f"inputs unchanged since run {previous['run_id']}")
+        return previous["run_id"]
+    return None
+
+
+def _export_if_missing(project: Project, record: RunRecord, export_dir: Path | None, previous_run: str) -> None:
+    """A skipped run still makes an export asked for and missing (or of an older warehouse)."""
+    try:
+        if export_dir is not None and not _exported(export_dir, project.db_path, previous_run):
+            from .publish.export import export
+
+            with timed(record, "export"):
+                record.export = str(export(project.db_path, export_dir, previous_run))
+    finally:
+        _record(project, record)
+
+
+def _exported(export_dir: Path, db_path: Path, run_id: str) -> bool:
+    """True when `export_dir` holds the export of the published file made by run `run_id`."""
+    from .publish.export import read_manifest
+
+    manifest = read_manifest(export_dir) if export_dir.is_dir() else None
+    return bool(manifest) and manifest.get("run_id") == run_id and manifest.get("warehouse") == str(db_path.absolute())
+
+
+def _write_audit_publish(project: Project, record: RunRecord, docs: bool, progress: ModelProgress,
+                         published_figures: int | None) -> None:
+    """The run's own file, published only if all went well; on failure the run is recorded as failed."""
+    try:
+        with transaction.build_file(project.db_path, record.run_id,
+                                    publishing=lambda: timed(record, "publish")) as build:
+            results = _load_build_validate(build.con, project, record, docs, progress,
+                                           published_figures=published_figures)
+            record.finish("success")
+            write_meta(build.con, project.run_history_path, record.as_json())
+            write_failures_table(build.con, record.run_id, results)
+            build.tables = [m.model for m in record.models]
+    except BaseException as error:
+        record.finish("failed", _what_stopped(error))
+        record.violations = [str(v) for v in error.violations] if isinstance(error, ClusterdwError) else []
+        _record(project, record)
+        raise
+
+
+def _export_and_report(project: Project, record: RunRecord, export_dir: Path | None,
+                       report_dir: Path | None) -> None:
+    """After the publish: the warehouse is published, so a failure here leaves the run a success, noted."""
+    try:
+        if export_dir is not None:
+            from .publish.export import export
+
+            fault_point("export")
+            with timed(record, "export"):
+                record.export = str(export(project.db_path, export_dir, record.run_id))
+        if report_dir is not None:
+            from .report import build_report
+
+            with timed(record, "report"):
+                record.report = str(build_report(project.db_path, report_dir))
+    except BaseException as error:
+        step = "report" if record.export or export_dir is None else "export"
+        record.error = f"published, but the {step} failed: " + _what_stopped(error)
+        raise
+    finally:
+        _record(project, record)
 
 
 def _wait_for_live_builds(db_path: Path, wait: bool, poll_seconds: float = 0.5) -> None:
@@ -180,11 +217,6 @@ def _wait_for_live_builds(db_path: Path, wait: bool, poll_seconds: float = 0.5) 
         time.sleep(poll_seconds)
 
 
-def _size_of_build(build_path: Path) -> int:
-    wal = build_path.with_name(build_path.name + ".wal")
-    return sum(p.stat().st_size for p in (build_path, wal) if p.exists())
-
-
 def _what_stopped(error: BaseException) -> str:
     """The run history's line for an error: the error's own line, or which signal stopped the run."""
     if isinstance(error, KeyboardInterrupt) or was_stopped() or (
@@ -193,9 +225,9 @@ def _what_stopped(error: BaseException) -> str:
     return error.one_line() if isinstance(error, ClusterdwError) else repr(error)
 
 
-def _progress(project: Project, select):
-    """A bar over the models to build, on a terminal only (counting them parses the graph, so lazily)."""
-    return model_progress(lambda: len(load_graph(project.project_dir).select(select)))
+def _progress(project: Project, select, progress: ModelProgress):
+    """The caller's observer over the models to build (counting them parses the graph, so lazily)."""
+    return progress(lambda: len(load_graph(project.project_dir).select(select)))
 
 
 def _record(project: Project, record: RunRecord) -> None:
@@ -208,31 +240,62 @@ def _record(project: Project, record: RunRecord) -> None:
         log.warning("could not record run %s in %s: %s", record.run_id, project.target_dir, error.strerror)
 
 
-def step(project: Project, name: str, select: list[str] | None = None, docs: bool = False) -> RunRecord:
-    """Run one step (load, build or check) on the dev file, next to the published one."""
+@contextmanager
+def _dev_step(project: Project, command: str) -> Iterator[tuple[duckdb.DuckDBPyConnection, RunRecord]]:
+    """One step on the dev file, next to the published one, under the dev file's lock: its connection and
+    its record, finished as a success when the step returns."""
     warehouse.ensure_writable_dir(project.target_dir)
-    record = RunRecord(new_run_id(), name, now())
+    _refuse_linked_dev_file(project.dev_db_path)
+    record = RunRecord(new_run_id(), command, now())
     with run_lock(project.dev_db_path):
         con = warehouse.connect(project.dev_db_path)
         try:
-            if name == "load":
-                with timed(record, "load"):
-                    record.loads = [asdict(r) for r in load(con, project.project_dir)]
-            elif name == "build":
-                if not _has_schema(con, "raw"):
-                    with timed(record, "load"):
-                        record.loads = [asdict(r) for r in load(con, project.project_dir)]
-                with timed(record, "build"), _progress(project, select) as progress:
-                    record.models = [asdict(r) for r in build(con, project.project_dir, select, progress)]
-            elif name == "check":
-                if not _has_schema(con, "marts"):
-                    raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
-                                         "run `clusterdw build` first (or `clusterdw run` for the whole job)")
-                _validate(con, project, record, docs, select=select)
+            yield con, record
         finally:
             con.close()
     record.finish("success")
+
+
+def load_step(project: Project) -> RunRecord:
+    """`clusterdw load`: raw/ into schema raw of the dev file, every contract checked."""
+    with _dev_step(project, "load") as (con, record), timed(record, "load"):
+        record.loads = load(con, project.project_dir)
     return record
+
+
+def build_step(project: Project, select: list[str] | None = None,
+               progress: ModelProgress = no_progress) -> RunRecord:
+    """`clusterdw build`: the models into the dev file, loading raw/ first if it holds none."""
+    with _dev_step(project, "build") as (con, record):
+        if not _has_schema(con, "raw"):
+            with timed(record, "load"):
+                record.loads = load(con, project.project_dir)
+        seal_off_files(con)  # models read the warehouse only
+        with timed(record, "build"), _progress(project, select, progress) as on_model:
+            record.models = build(con, project.project_dir, select, on_model)
+    return record
+
+
+def check_step(project: Project, docs: bool = False, select: list[str] | None = None) -> RunRecord:
+    """`clusterdw check`: the suites of checks/ on the dev file's built models."""
+    with _dev_step(project, "check") as (con, record):
+        if not _has_schema(con, "marts"):
+            raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
+                                 "run `clusterdw build` first (or `clusterdw run` for the whole job)")
+        seal_off_files(con)  # suites read the warehouse only
+        _validate(con, project, record, docs, select=select)
+    return record
+
+
+def _refuse_linked_dev_file(dev_db_path: Path) -> None:
+    """The dev file and its WAL are clusterdw's, kept by name in target/: a link planted there would make
+    `load` write into whatever database it points to."""
+    from .errors import PathRefused
+
+    for path in (dev_db_path, dev_db_path.with_name(dev_db_path.name + ".wal")):
+        if path.is_symlink():
+            raise PathRefused("refusing to open a symbolic link where clusterdw keeps its own file", path,
+                              "remove it: clusterdw creates this file itself (and check who planted it)")
 
 
 def _has_schema(con, schema: str) -> bool:

@@ -13,7 +13,6 @@ figure, so the work grows linearly with N, as it does with real annotations.
 
 from __future__ import annotations
 
-import csv
 import math
 import shutil
 import time
@@ -21,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ClusterdwError, PathRefused
+from .load.contracts import CLUSTER_ALIASES, METRICS, PLACE_ALIASES, PLACES, UNITS, Contract
+from .load.rows import values_of
 from .sql import sql_literal
 
 SUBJECT_SIZE = 12  # figures per subject; see the module docstring
@@ -67,9 +68,9 @@ class Pair:
     integer: bool
 
 
-def _rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+def _rows(reference: Path, contract: Contract) -> list[dict]:
+    """A reference file's rows, read as the load lists and reads raw/ (load/rows.py)."""
+    return values_of(reference.parent, contract)
 
 
 def _number(text: str, default: float) -> float:
@@ -78,9 +79,9 @@ def _number(text: str, default: float) -> float:
 
 def metric_unit_pairs(reference: Path) -> list[Pair]:
     """Every (metric, unit) whose unit measure matches, with a plausible range as written."""
-    units = _rows(reference / "units.csv")
+    units = _rows(reference, UNITS)
     pairs = []
-    for m in _rows(reference / "metrics.csv"):
+    for m in _rows(reference, METRICS):
         for u in units:
             if u["unit_measure"] != m["unit_measure"]:
                 continue
@@ -118,10 +119,10 @@ def _literal(value) -> str:
 def place_names(reference: Path) -> tuple[list[list[str]], list[list[str]]]:
     """Per place: its names in Simplified, and in Traditional script (aliases go to both)."""
     aliases: dict[str, list[str]] = {}
-    for a in _rows(reference / "place_aliases.csv"):
+    for a in _rows(reference, PLACE_ALIASES):
         aliases.setdefault(a["place_key"], []).append(a["alias"])
     hans, hant = [], []
-    for p in _rows(reference / "places.csv"):
+    for p in _rows(reference, PLACES):
         extra = aliases.get(p["place_key"], [])
         hans.append([n for n in (p["name_zh_hans"], p["short_name_zh_hans"]) if n] + extra)
         hant.append([n for n in (p["name_zh_hant"], p["short_name_zh_hant"]) if n] + extra)
@@ -130,7 +131,7 @@ def place_names(reference: Path) -> tuple[list[list[str]], list[list[str]]]:
 
 def cluster_names(reference: Path) -> list[list[str]]:
     by_key: dict[str, list[str]] = {}
-    for a in _rows(reference / "cluster_aliases.csv"):
+    for a in _rows(reference, CLUSTER_ALIASES):
         by_key.setdefault(a["cluster_key"], []).append(a["alias"])
     return list(by_key.values())
 

@@ -1,6 +1,6 @@
 """Debian's chromium, headless: load a page, dump its DOM after scripts ran, take a screenshot.
 
-Used by tests/test_report.py, and to refresh docs/report.png:
+Used by tests/functional/test_report.py, and to refresh docs/report.png:
     .venv/bin/python tests/chromium.py target/report/index.html docs/report.png
 """
 

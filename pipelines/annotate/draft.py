@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from ..load.contracts import FIGURES
 from ..errors import ClusterdwError
+from ..publish.atomic import write_atomic
 from .extract import Figure
 
 COLUMNS = FIGURES.column_names
@@ -62,11 +61,4 @@ def write(path: Path, table: list[dict[str, str]]) -> None:
     writer.writeheader()
     writer.writerows(table)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(buffer.getvalue())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, buffer.getvalue())

@@ -33,7 +33,7 @@ def _unique(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[in
     """Grow the span by one character at a time, to the right first, within its clause and LIMIT,
     until the document holds it once (6条 twice in a text; 6条铁路 once)."""
     norm = text.norm
-    while text.original.count(text.span(start, end)) > 1:
+    while occurs_more_than_once(text.original, text.span(start, end)):
         if end < line[1] and norm[end] not in _STOP and _length(text, start, end + 1) <= LIMIT:
             end += 1
         elif start > line[0] and norm[start - 1] not in _STOP and _length(text, start - 1, end) <= LIMIT:
@@ -41,6 +41,32 @@ def _unique(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[in
         else:
             break
     return start, end
+
+
+_INDEX: dict[str, dict[str, list[int]]] = {}
+
+
+def occurs_more_than_once(document: str, span: str) -> bool:
+    """document.count(span) > 1, without reading the whole document for every span (that made suggest
+    quadratic: minutes for 1 MB): a span is looked for only where its rarest pair of characters is."""
+    if len(span) < 2:
+        return document.count(span) > 1
+    if document not in _INDEX:  # one document at a time
+        _INDEX.clear()
+        index: dict[str, list[int]] = {}
+        for at in range(len(document) - 1):
+            index.setdefault(document[at:at + 2], []).append(at)
+        _INDEX[document] = index
+    index = _INDEX[document]
+    offset, places = min(((k, index.get(span[k:k + 2], [])) for k in range(len(span) - 1)),
+                         key=lambda found: len(found[1]))
+    found = 0
+    for at in places:
+        if at >= offset and document.startswith(span, at - offset):
+            found += 1
+            if found > 1:
+                return True
+    return False
 
 
 def holds(value, span: str) -> bool:

@@ -98,9 +98,21 @@ def _spans(norm: str, pattern: re.Pattern) -> list[Span]:
 
 
 def _within(spans: list[Span], at: int) -> Span:
-    starts = [s for s, _ in spans]
-    index = bisect_left(starts, at + 1) - 1
+    index = bisect_left(spans, at + 1, key=_span_start) - 1  # no list of starts per call: linear time
     return spans[max(index, 0)]
+
+
+REACH = 400  # characters either side of a number that its sentence is read in
+
+
+def _near(span: Span, at: int) -> Span:
+    """The part of a sentence or clause within REACH of the number at `at`: a real sentence is shorter,
+    and a "sentence" of 80 KB (no full stop in it) would otherwise be read again for every number."""
+    return max(span[0], at - REACH), min(span[1], at + REACH)
+
+
+def _span_start(span: Span) -> int:
+    return span[0]
 
 
 def _unwrapped(norm: str) -> str:
@@ -196,7 +208,9 @@ def _cell_unit(doc: Document, cell: tables.Cell, numeral: Numeral) -> units.Unit
 def _rank(norm: str, numeral: Numeral, line_start: int, reference: Reference) -> tuple[str, str | None] | None:
     """(qualifier, unit as written or None) for a position in a ranking: 第28位, 位居全国第一 (exact),
     进入全国前五 (at_most). None for other ordinals (list numbering, 第一批)."""
-    before = norm[line_start:numeral.start]
+    # The words a rank needs are within a few characters: the whole line before each number was
+    # quadratic on a long line (an 80 KB run of 1,000,…).
+    before = norm[max(line_start, numeral.start - 32):numeral.start]
     after = norm[numeral.end:numeral.end + 1]
     if re.search(_TOP_BEFORE.format(reference.alternation("rank", "at_most", "before_top")), before):
         return "at_most", after if after in _RANK_UNITS else None
@@ -219,8 +233,8 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
              earlier: list[Figure]) -> list[Figure]:
     norm, text, reference = doc.norm, doc.text, doc.reference
     notes: list[str] = []
-    sentence = _within(doc.sentences, numeral.start)
-    clause = _within(doc.clauses, numeral.start)
+    sentence = _near(_within(doc.sentences, numeral.start), numeral.start)
+    clause = _near(_within(doc.clauses, numeral.start), numeral.start)
     paragraph = _within(doc.paragraphs, numeral.start)
     hits = cues.cue_hits(norm, (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12)), reference)
 
@@ -331,8 +345,7 @@ def _rate_of(doc: Document, hits, cue, numeral: Numeral, sentence: Span, earlier
     until = cue.start if cue else numeral.start
     levels = [h for h in hits if h.metric.kind in LEVEL_KINDS and h.end <= until]
     origin = doc.text.origin
-    previous = [f for f in earlier if sentence[0] <= bisect_left(origin, f.number_start) < numeral.start
-                and doc.reference.metric(f.metric_code).kind in LEVEL_KINDS]
+    previous = _last_level_before(doc, earlier, sentence[0], numeral.start)
     if previous and (not levels or bisect_left(origin, previous[-1].number_start) > levels[-1].end):
         return previous[-1].metric_code
     if levels:
@@ -374,7 +387,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     mention = places.nearest(doc.places, sentence, at, doc.norm, levels, doc.reference)
     if mention is None:
         before = _within(doc.paragraphs, max(0, _within(doc.paragraphs, max(0, paragraph[0] - 2))[0] - 2))
-        earlier = [m for m in doc.places if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS]
+        earlier = [m for m in places.within(doc.places, (before[0], paragraph[1]))
+                   if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:
             notes.append("place from earlier in the paragraph" if mention.start >= paragraph[0]
@@ -394,7 +408,7 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
 
 
 def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:
-    mention = places.nearest([m for m in found if m.end <= at], sentence, at)
+    mention = places.nearest([m for m in places.within(found, sentence) if m.end <= at], sentence, at)
     return doc.text.span(mention.start, mention.end) if mention else ""
 
 
@@ -413,6 +427,19 @@ def _context_starts(norm: str, numeral: Numeral, cue, qualifier_start, rank, uni
     return starts
 
 
+def _last_level_before(doc: Document, earlier: list[Figure], start: int, end: int) -> list[Figure]:
+    """[the last level figure of `earlier` (in document order) at start..end of the copy], or []: read
+    from the end back to `start` only, so that a figure costs its sentence, not every figure before it."""
+    origin = doc.text.origin
+    for figure in reversed(earlier):
+        at = bisect_left(origin, figure.number_start)
+        if at < start:  # (start is at most REACH before: a bounded look back)
+            break
+        if at < end and doc.reference.metric(figure.metric_code).kind in LEVEL_KINDS:
+            return [figure]
+    return []
+
+
 def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: Metric, hits, clause: Span,
                 sentence: Span, end: int) -> list[Span]:
     """The listed items a level, rank or tier is stated for (counts are of the list: one row)."""
@@ -420,8 +447,9 @@ def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: 
         return []
     if doc.reference.cue("list", "respectively").search(doc.norm, clause[0], numeral.start):
         return []  # A、B和C分别达到X、Y和Z: one value per item, not one for all
-    names = [(m.start, m.end) for m in doc.clusters]
-    place_spans = [(m.start, m.end) for m in doc.places]
+    # Only the mentions of this sentence (no name crosses a clause end): not every one of the document
+    names = [(m.start, m.end) for m in places.within(doc.clusters, (clause[0], sentence[1]))]
+    place_spans = [(m.start, m.end) for m in places.within(doc.places, (clause[0], sentence[1]))]
     stops = [h.start for h in hits if h.metric.kind == "level"]  # 产值, 产量: where the last item ends
     items = enumerations.items_before(doc.norm, clause[0], numeral.start, stops, names, place_spans)
     if not items and unit.tier:

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import cn2an
 
-_ARABIC = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.])\d+(?:\.\d+)?(?![\d])")
+# Possessive ++: on an 80 KB run of 1,000,000,… each start gave back one group at a time (quadratic).
+_ARABIC = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})++(?:\.\d++)?(?![\d,])|(?<![\d.])\d++(?:\.\d++)?(?![\d])")
 # Chinese numerals; 万 is read into the value (一万台 = 10000 台), 亿 never (千亿级 = 1000 亿级).
 _CHINESE = re.compile("[零〇一二两三四五六七八九十百千万]+")
 

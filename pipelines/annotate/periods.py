@@ -4,13 +4,16 @@ A target keeps only a year the document states (a year or a relative year); neve
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from dataclasses import dataclass
 
 _YEAR = r"((?:19|20)\d{2})"
-_RANGE = re.compile(_YEAR + r"\s*年?\s*(?:至|到|—|–|-|~|－)\s*" + _YEAR + r"\s*年")
-_SINCE = re.compile(r"(?<!\d)" + _YEAR + r"\s*年\s*以来")
-_ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*年")
+# Possessive \s*+: `\s*年?\s*` after a year followed by 50,000 spaces tried every split of them.
+_RANGE = re.compile(_YEAR + r"\s*+(?:年\s*+)?(?:至|到|—|–|-|~|－)\s*+" + _YEAR + r"\s*+年")
+_SINCE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年\s*+以来")
+_ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2),
              ("明年", 1))
@@ -70,17 +73,26 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+def _starting_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that start in start..end, by bisection: linear time overall."""
+    return mentions[bisect_left(mentions, start, key=_start):bisect_left(mentions, end, key=_start)]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 def period_of(mentions: list[Mention], sentence: tuple[int, int], clause: tuple[int, int],
               paragraph: tuple[int, int], at: int, is_target: bool, published_year: int,
               is_stock: bool = False) -> Period:
     """Years of the figure at `at`: the nearest mention before it in its sentence, else the nearest
     after it in its clause; for an actual figure else the nearest before it in its paragraph
     (inferred), else the publication year (inferred). A target gets no year its sentence does not state."""
-    before = [m for m in mentions if sentence[0] <= m.start and m.end <= at]
-    after = [m for m in mentions if at <= m.start < clause[1]]
+    before = [m for m in _starting_in(mentions, sentence[0], at) if m.end <= at]
+    after = _starting_in(mentions, at, clause[1])
     chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None and not is_target and not is_stock:
-        earlier = [m for m in mentions if paragraph[0] <= m.start and m.end <= at]
+        earlier = [m for m in _starting_in(mentions, paragraph[0], at) if m.end <= at]
         if earlier:
             m = earlier[-1]
             word = (m.relative if m.relative not in (None, "以来") else

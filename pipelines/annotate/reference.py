@@ -4,13 +4,15 @@ All names are kept in Simplified script, to match the text's copy."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..load.contracts import CUE_CODES, CUE_POSITIONS
+from ..load.contracts import (CLUSTER_ALIASES, CUE_CODES, CUE_POSITIONS, CUE_WORDS, FIGURES, METRICS, PLACE_ALIASES,
+                              PLACES, UNITS, Contract)
+from ..load.loader import files_of
+from ..load.rows import rows_of, values_of
 from ..errors import ClusterdwError, Location
 from .script import simplified
 
@@ -60,7 +62,11 @@ class Reference:
     removed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what `without` took out, by kind
 
     def metric(self, code: str) -> Metric:
-        return next(m for m in self.metrics if m.code == code)
+        return self._metric_by_code[code]  # a look-up per figure: no pass over the catalogue
+
+    @cached_property
+    def _metric_by_code(self) -> dict[str, Metric]:
+        return {m.code: m for m in reversed(self.metrics)}  # the first of a code wins, as next() did
 
     def words(self, kind: str, position: str) -> tuple[CueWord, ...]:
         """The cue words of a kind looked for at a position, longest first (不超过 before 超过 before 超)."""
@@ -117,12 +123,11 @@ class Reference:
                        removed={k: tuple(v) for k, v in removed.items()})
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise _not_found(path) from None
+def _rows(raw_dir: Path, contract: Contract) -> list[dict[str, str]]:
+    """The contract's rows, read from the files the load reads (load/rows.py)."""
+    if not files_of(raw_dir, contract) and not contract.optional:
+        raise _not_found(raw_dir / contract.path)
+    return values_of(raw_dir, contract)
 
 
 def _not_found(path: Path) -> ClusterdwError:
@@ -138,45 +143,41 @@ def _require(path: Path, rows: list[dict[str, str]], column: str) -> None:
 
 def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Reference:
     """The reference of a project's raw/; enterprises come from raw/figures but for exclude_documents."""
-    reference = raw_dir / "reference"
     units: dict[str, set[str]] = {}
-    for row in _rows(reference / "units.csv"):
+    for row in _rows(raw_dir, UNITS):
         units.setdefault(simplified(row["unit"]), set()).add(row["unit_measure"])
     places: dict[str, str] = {}
     levels: dict[str, str] = {}
-    for row in _rows(reference / "places.csv"):
+    for row in _rows(raw_dir, PLACES):
         levels[row["place_key"]] = row["level"]
         for column in ("name_zh_hans", "name_zh_hant", "short_name_zh_hans", "short_name_zh_hant"):
             if row.get(column):
                 places[simplified(row[column])] = row["place_key"]
-    for row in _rows(reference / "place_aliases.csv"):
+    for row in _rows(raw_dir, PLACE_ALIASES):
         places.setdefault(simplified(row["alias"]), row["place_key"])
-    clusters = {simplified(row["alias"]): row["cluster_key"] for row in _rows(reference / "cluster_aliases.csv")}
-    metrics_path = reference / "metrics.csv"
-    metric_rows = _rows(metrics_path)
+    clusters = {simplified(row["alias"]): row["cluster_key"] for row in _rows(raw_dir, CLUSTER_ALIASES)}
+    metrics_path = raw_dir / METRICS.path
+    metric_rows = _rows(raw_dir, METRICS)
     _require(metrics_path, metric_rows, "cue_words")
     metrics = tuple(Metric(row["metric_code"], row["metric_kind"], row["unit_measure"],
                            tuple(simplified(c.strip()) for c in (row["cue_words"] or "").split(";") if c.strip()))
                     for row in metric_rows)
-    cue_words = _cue_words(reference / "cue_words.csv")
+    cue_words = _cue_words(raw_dir)
     enterprises: set[str] = set()
-    for path in sorted((raw_dir / "figures").glob("*.csv")):
-        for row in _rows(path):
-            if row.get("enterprise") and row.get("document_id") not in exclude_documents:
-                enterprises.add(simplified(row["enterprise"]))
+    for row in values_of(raw_dir, FIGURES):
+        if row.get("enterprise") and row.get("document_id") not in exclude_documents:
+            enterprises.add(simplified(row["enterprise"]))
     return Reference(units, places, levels, clusters, tuple(sorted(enterprises, key=len, reverse=True)), metrics,
                      cue_words)
 
 
-def _cue_words(path: Path) -> tuple[CueWord, ...]:
+def _cue_words(raw_dir: Path) -> tuple[CueWord, ...]:
     """The grammar's cue words, each row checked against the contract's kinds, codes and positions: a
     word suggest cannot read is an error here, never a word silently unused."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = [(reader.line_num, row) for row in reader]  # the line a row ends on
-    except FileNotFoundError:
-        raise _not_found(path) from None
+    path = raw_dir / CUE_WORDS.path
+    if not files_of(raw_dir, CUE_WORDS):
+        raise _not_found(path)
+    rows = [(row.line, row.values) for row in rows_of(raw_dir, CUE_WORDS)]
     for column in ("cue_kind", "cue_word", "code", "position"):
         _require(path, [row for _, row in rows], column)
     words = []

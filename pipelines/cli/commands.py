@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..errors import ClusterdwError
-from ..logs import echo_error, setup_logging
+from .logs import echo_error, setup_logging
 
 CONTEXT = dict(help_option_names=["-h", "--help"], max_content_width=100)
 
@@ -28,7 +28,7 @@ class ClusterdwGroup(click.Group):
                 _interrupted(ctx)
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
-            for violation in getattr(error, "violations", []):
+            for violation in error.violations:
                 echo_error(str(violation))
             echo_error(f"Error: {error.one_line()}")
             ctx.exit(error.exit_code)
@@ -44,11 +44,37 @@ class ClusterdwGroup(click.Group):
                 _interrupted(ctx)  # Ctrl-C or SIGTERM, come out of DuckDB as whatever it was doing raised
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
+            known = _known_failure(error)
+            if known is not None:
+                echo_error(f"Error: {known.one_line()}")
+                ctx.exit(known.exit_code)
             echo_error(f"Error: internal error {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
                        " — the published warehouse was left as it was — rerun with --debug and report it")
             ctx.exit(1)
         except KeyboardInterrupt:
             _interrupted(ctx)
+
+
+def _known_failure(error: Exception) -> ClusterdwError | None:
+    """A failure of the machine, not of clusterdw, that no step turned into its own line: DuckDB out of
+    memory (CLUSTERDW_MEMORY_LIMIT=1KB), or an OSError on a file (full disk, permission denied)."""
+    import errno
+    import os
+
+    if type(error).__name__ == "OutOfMemoryException":
+        limit = os.environ.get("CLUSTERDW_MEMORY_LIMIT")
+        return ClusterdwError(f"DuckDB ran out of memory: {str(error).splitlines()[0]}",
+                              f"CLUSTERDW_MEMORY_LIMIT={limit}" if limit else "this machine's memory",
+                              "give DuckDB more (CLUSTERDW_MEMORY_LIMIT=3GB is the default), or free memory; "
+                              "the published warehouse was left as it was")
+    if isinstance(error, OSError) and error.strerror:
+        where = error.filename or "clusterdw's files"
+        if error.errno == errno.ENOSPC:
+            return ClusterdwError("no space left on the disk", where, "free space there, then run again")
+        return ClusterdwError(f"{error.strerror.lower()}", where,
+                              "check the path, its permissions and its folder; the published warehouse was left "
+                              "as it was")
+    return None
 
 
 def _interrupted(ctx: click.Context) -> None:
@@ -98,15 +124,19 @@ def project_of(ctx: click.Context):
               help="After a successful publish, export the marts to Parquet in this folder.")
 @click.option("--report", "report", is_flag=True, help="After a successful publish, write the HTML report "
                                                       "to target/report/.")
+@click.option("--allow-shrink", is_flag=True, help="Publish even if raw/figures holds less than half the "
+                                                    "figures of the published warehouse (else exit 3).")
 @click.pass_context
-def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool):
+def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, report: bool, allow_shrink: bool):
     """Load, build, validate and publish: the job a scheduler runs."""
     from .console import print_run
+    from .progress import model_progress
     from ..runner import run as run_job
 
     project = project_of(ctx)
     record = run_job(project, wait=wait, if_changed=if_changed, docs=docs, export_dir=export_dir,
-                     report_dir=project.report_dir if report else None)
+                     report_dir=project.report_dir if report else None, progress=model_progress,
+                     allow_shrink=allow_shrink)
     print_run(project, record)
 
 
@@ -115,10 +145,10 @@ def run(ctx, wait: bool, if_changed: bool, docs: bool, export_dir: Path | None, 
 def load(ctx):
     """Load raw/ into schema raw of the dev file (target/warehouse.dev.duckdb), checking every contract."""
     from .console import print_step
-    from ..runner import step
+    from ..runner import load_step
 
     project = project_of(ctx)
-    print_step(project, step(project, "load"))
+    print_step(project, load_step(project))
 
 
 ENGINE = click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
@@ -133,24 +163,37 @@ SPARK_DIR = click.option("--spark-dir", type=click.Path(file_okay=False, path_ty
 @ENGINE
 @click.option("--master", default=None, help="Spark master: local[2] (default), spark://HOST:PORT, yarn, "
                                              "or sc://HOST:PORT for Spark Connect.")
-@SPARK_DIR
+@click.option("--spark-dir", "spark_dir", default=None,
+              help="Where a Spark build's Parquet goes: a path or URI (file://, hdfs://) [default: target/spark/].")
+@click.option("--conf", "confs", multiple=True, metavar="KEY=VALUE",
+              help="A Spark setting for the session, as spark-submit takes it. Repeatable.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds the whole Spark build may take (then exit 69).")
+@click.option("--model-timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds one model may take on Spark (then exit 69).")
 @click.pass_context
-def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_dir: Path | None):
+def build(ctx, select: tuple[str, ...], engine: str, master: str | None, spark_dir: str | None,
+          confs: tuple[str, ...], timeout: float | None, model_timeout: float | None):
     """Build models into the dev file (loading raw/ first if it holds none), or on Spark."""
-    from .console import print_spark_step, print_step
+    from .console import print_spark_session, print_spark_step, print_step
 
     project = project_of(ctx)
     if engine == "spark":
+        from ..engines.spark import Limits
         from ..engines.spark_runner import spark_build
+        from ..engines.spark_session import parse_confs
 
         folder = spark_dir or project.spark_dir
-        print_spark_step(folder, spark_build(project, folder, list(select) or None, master))
+        record = spark_build(project, folder, list(select) or None, master, confs=parse_confs(confs),
+                             limits=Limits(timeout, model_timeout), announce=print_spark_session)
+        print_spark_step(folder, record)
         return
-    if master or spark_dir:
-        raise click.UsageError("--master and --spark-dir go with --engine spark")
-    from ..runner import step
+    if master or spark_dir or confs or timeout or model_timeout:
+        raise click.UsageError("--master, --spark-dir, --conf and the timeouts go with --engine spark")
+    from .progress import model_progress
+    from ..runner import build_step
 
-    print_step(project, step(project, "build", list(select) or None))
+    print_step(project, build_step(project, list(select) or None, progress=model_progress))
 
 
 @main.command()
@@ -174,9 +217,9 @@ def check(ctx, select: tuple[str, ...], docs: bool, engine: str, spark_dir: Path
             raise click.UsageError("--select goes with --engine duckdb")
         print_spark_step(folder, spark_check(project, folder, docs))
         return
-    from ..runner import step
+    from ..runner import check_step
 
-    print_step(project, step(project, "check", list(select) or None, docs=docs))
+    print_step(project, check_step(project, docs=docs, select=list(select) or None))
 
 
 @main.command("test")
@@ -209,7 +252,7 @@ def verify_evidence(ctx, documents_dir: Path, document: str | None):
 
     Figures of documents that are not in the folder are not checked (a warning line each)."""
     from ..annotate.verify import verify
-    from ..logs import echo_error
+    from .logs import echo_error
 
     project = project_of(ctx)
     result = verify(project.project_dir / "raw", documents_dir, document)

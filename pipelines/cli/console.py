@@ -10,20 +10,25 @@ from ..project import Project
 from ..publish.run_results import RunRecord
 
 
+def print_models(record: RunRecord) -> None:
+    for m in record.models:
+        click.echo(f"  {m.status:<7} {m.model:<36} {m.rows:>9,} rows  {m.seconds:.2f}s")
+
+
 def print_suites(record: RunRecord) -> None:
     if not record.suites:
         return
     click.echo("Checks (Great Expectations):")
     for s in record.suites:
-        if s["outcome"] == "skipped":
-            click.echo(f"  skipped {s['suite']:<28} its tables are not built in this file")
+        if s.outcome == "skipped":
+            click.echo(f"  skipped {s.suite:<28} its tables are not built in this file")
             continue
-        click.echo(f"  {s['outcome']:<7} {s['suite']:<28} {s['rows']:>9,} rows  "
-                   f"{s['passed']} passed, {s['warned']} warned, {s['failed']} failed")
+        click.echo(f"  {s.outcome:<7} {s.suite:<28} {s.rows:>9,} rows  "
+                   f"{s.passed} passed, {s.warned} warned, {s.failed} failed")
     for e in record.expectations:
-        if not e["success"] and e["severity"] != "critical":
-            click.echo(f"  warning: {e['suite']}: {e['expectation']} on {e['column']}: "
-                       f"{e['unexpected_count']} unexpected, e.g. {e['sample']}")
+        if not e.success and e.severity != "critical":
+            click.echo(f"  warning: {e.suite}: {e.expectation} on {e.column}: "
+                       f"{e.unexpected_count} unexpected, e.g. {e.sample}")
     if record.docs:
         click.echo(f"Data Docs: {record.docs}")
 
@@ -33,9 +38,9 @@ def print_run(project: Project, record: RunRecord) -> None:
         click.echo(f"Skipped: {record.error}. The warehouse is {project.db_path}")
         return
     steps = ", ".join(f"{k} {v:.2f}s" for k, v in record.step_seconds.items())
-    rows = sum(m["rows"] for m in record.models if m["model"].startswith("marts."))
+    rows = sum(m.rows for m in record.models if m.model.startswith("marts."))
     click.echo(f"Run {record.run_id}: success ({steps})")
-    click.echo(f"Loaded {sum(l['rows'] for l in record.loads):,} raw rows; built {len(record.models)} models "
+    click.echo(f"Loaded {sum(load.rows for load in record.loads):,} raw rows; built {len(record.models)} models "
                f"({rows:,} mart rows).")
     print_suites(record)
     if record.export:
@@ -48,19 +53,22 @@ def print_run(project: Project, record: RunRecord) -> None:
 
 def print_step(project: Project, record: RunRecord) -> None:
     if record.loads:
-        click.echo(f"Loaded {sum(l['rows'] for l in record.loads):,} rows into {len(record.loads)} raw tables.")
-    for m in record.models:
-        click.echo(f"  {m['status']:<7} {m['model']:<36} {m['rows']:>9,} rows  {m['seconds']:.2f}s")
+        click.echo(f"Loaded {sum(load.rows for load in record.loads):,} rows into {len(record.loads)} raw tables.")
+    print_models(record)
     print_suites(record)
     click.echo(f"Dev file: {project.dev_db_path} (the published warehouse is untouched; `clusterdw run` publishes)")
 
 
+def print_spark_session(info) -> None:
+    for line in info.lines():
+        click.echo(line)
+
+
 def print_spark_step(spark_dir, record: RunRecord) -> None:
     if record.loads:
-        click.echo(f"Loaded {sum(l['rows'] for l in record.loads):,} rows into {len(record.loads)} raw tables "
+        click.echo(f"Loaded {sum(load.rows for load in record.loads):,} rows into {len(record.loads)} raw tables "
                    f"(contracts checked), handed to Spark as Parquet.")
-    for m in record.models:
-        click.echo(f"  {m['status']:<7} {m['model']:<36} {m['rows']:>9,} rows  {m['seconds']:.2f}s")
+    print_models(record)
     print_suites(record)
     if record.step_seconds:
         click.echo("Times: " + ", ".join(f"{k} {v:.2f}s" for k, v in record.step_seconds.items()))

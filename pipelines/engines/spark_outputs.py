@@ -10,9 +10,12 @@ from pathlib import Path
 import duckdb
 
 from ..errors import ClusterdwError
+
 from ..sql import quote, sql_literal
 
 TEMP_PREFIX = ".writing-"
+MARKER = ".clusterdw-spark"  # in every folder a Spark build writes: only such a folder is written into
+_BUILD_FILES = ("*.parquet", ".*.crc", "_SUCCESS", "log4j2.properties", "spark.lock")
 
 
 def table_dir(spark_dir: Path, qualified_name: str) -> Path:
@@ -24,16 +27,41 @@ def temp_dir_for(final: Path) -> Path:
     return final.with_name(f"{TEMP_PREFIX}{final.name}-{uuid.uuid4().hex[:8]}")
 
 
-def replace_dir(temp: Path, final: Path) -> None:
-    """Put a fully written folder in place of the old one: two renames (a folder cannot be renamed over
-    a non-empty one), the old folder deleted only after the new one is in its place."""
-    old = None
-    if final.exists():
-        old = final.with_name(f"{TEMP_PREFIX}{final.name}-old-{uuid.uuid4().hex[:8]}")
-        final.rename(old)
-    temp.rename(final)
-    if old is not None:
-        shutil.rmtree(old)
+def claim(spark_dir: Path) -> None:
+    """Make `spark_dir` a Spark build's folder, refusing (exit 6) one that holds anything else: a build
+    replaces <spark-dir>/raw/figures/ and the like, which in a project folder are its raw CSVs. A
+    folder is a build's when it holds MARKER (a regular file, not a link), or only what a build writes
+    (Parquet folders of a build from before the marker)."""
+    import os
+    import stat
+
+    from ..errors import PathRefused
+    from ..publish.safe_open import open_own
+
+    if spark_dir.is_symlink() or spark_dir.exists() and not spark_dir.is_dir():
+        what = "a symbolic link" if spark_dir.is_symlink() else "a file"
+        raise PathRefused(f"the --spark-dir path is {what}, not a folder", spark_dir,
+                          "give a folder for the Spark build's Parquet (default: target/spark/)")
+    if spark_dir.is_dir():
+        try:
+            marked = stat.S_ISREG(os.lstat(spark_dir / MARKER).st_mode)
+        except FileNotFoundError:
+            marked = False
+        foreign = None if marked else next((p for p in spark_dir.rglob("*") if not p.is_dir() or p.is_symlink()
+                                            if not any(p.match(pattern) for pattern in _BUILD_FILES)), None)
+        if foreign is not None:
+            raise PathRefused(f"refusing to write a Spark build into a folder holding files clusterdw did not "
+                              f"write ({foreign.relative_to(spark_dir)}, ...)", spark_dir,
+                              "give --spark-dir an empty or new folder (default: target/spark/)")
+    try:
+        spark_dir.mkdir(parents=True, exist_ok=True)
+        with open_own(spark_dir / MARKER, "a+") as marker:
+            marker.seek(0)
+            if not marker.read():
+                marker.write("written by clusterdw build --engine spark\n")
+    except OSError as error:
+        raise ClusterdwError(f"cannot create the Spark folder: {error.strerror}", spark_dir,
+                             "give a writable --spark-dir folder") from error
 
 
 def remove_stale(spark_dir: Path) -> None:

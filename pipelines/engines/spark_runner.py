@@ -4,7 +4,6 @@ project's Spark lock (target/spark.lock), never touching the DuckDB files."""
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 import duckdb
@@ -16,19 +15,27 @@ from ..publish.lock import run_lock
 from ..project import Project
 from ..publish.run_results import RunRecord, now
 from ..runner import new_run_id
-from .spark import build_on_spark
-from .spark_outputs import attach_outputs
+from .spark import Limits, build_on_spark
+from .spark_location import parse_spark_dir
+from .spark_outputs import attach_outputs, claim
 
 
-def spark_build(project: Project, spark_dir: Path, select: list[str] | None, master: str | None,
-                session=None) -> RunRecord:
+def spark_build(project: Project, spark_dir: Path | str, select: list[str] | None, master: str | None,
+                session=None, confs: dict[str, str] | None = None, limits: Limits | None = None,
+                announce=None) -> RunRecord:
+    """`spark_dir`: a local folder or a URI (file://, hdfs://); refused before anything runs if its scheme
+    is not one a build can write to (spark_location)."""
     record = RunRecord(new_run_id(), "build --engine spark", now())
-    spark_dir.mkdir(parents=True, exist_ok=True)
+    location = parse_spark_dir(spark_dir)
+    if location.local is not None:
+        claim(location.local)  # before anything is loaded or written: never into a folder of someone else's
+    # a folder on another file system is locked on this machine, in target/ (one build at a time from here)
+    lock_path = location.local or project.target_dir / "spark-remote"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    with run_lock(spark_dir):
-        result = build_on_spark(project.project_dir, spark_dir, select, master, session)
-    record.loads = [asdict(r) for r in result.loads]
-    record.models = [asdict(r) for r in result.models]
+    with run_lock(lock_path):
+        result = build_on_spark(project.project_dir, location, select, master, session, confs, limits, announce)
+    record.loads, record.models = result.loads, result.models
     total = time.perf_counter() - started
     record.step_seconds = {"load and raw to Parquet": round(result.load_seconds, 3),
                            "spark session": round(result.session_seconds, 3),
@@ -42,7 +49,7 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
     """The GX suites of checks/ on a Spark build's tables: the Parquet folders read into DuckDB in memory,
     then validated as the DuckDB build's tables are (GX's pandas datasource)."""
     from ..models.graph import discover
-    from ..validate.suites import as_dicts, raise_on_critical, validate
+    from ..validate.suites import raise_on_critical, validate
 
     record = RunRecord(new_run_id(), "check --engine spark", now())
     names = [f"{schema}.{path.stem}" for schema in MODEL_SCHEMAS
@@ -62,8 +69,7 @@ def spark_check(project: Project, spark_dir: Path, docs: bool) -> RunRecord:
         record.step_seconds["validate"] = round(time.perf_counter() - started, 3)
     finally:
         con.close()
-    record.expectations = as_dicts(results)
-    record.suites = [asdict(s) | {"outcome": s.outcome} for s in summaries]
+    record.expectations, record.suites = results, summaries
     record.docs = str(docs_index) if docs_index else None
     raise_on_critical(results)
     record.finish("success")

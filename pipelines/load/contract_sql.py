@@ -6,7 +6,7 @@ Both ways of loading a file (pipelines/load/loader.py) use these, so that they a
 
 from __future__ import annotations
 
-from .contracts import Column, Contract
+from .contracts import Column, Contract, integer_as_written
 from ..sql import quote, sql_literal
 
 Check = tuple[int, str, str, str]  # (number, column, SQL predicate on the text as written, SQL message)
@@ -57,10 +57,13 @@ def column_checks(col: Column) -> list[tuple[str, str, bool]]:
         allowed = ", ".join(sql_literal(a) for a in col.allowed)
         checks.append((f"{v} not in ({allowed})",
                        _message(f"'{{}}' is not one of: {', '.join(col.allowed)}", v), False))
-    if col.type in ("integer", "double") and col.allowed is None:
-        kind = "an integer" if col.type == "integer" else "a number"
+    if col.type == "integer" and col.allowed is None:
+        # DuckDB's cast rounds 2020.5 and reads 0x7E5 and 2_021: an integer is digits as written.
+        checks.append((f"{v} is not null and not ({integer_as_written(v)})",
+                       _message("'{}' is not an integer (write ASCII digits only, e.g. 2020)", v), False))
+    if col.type == "double" and col.allowed is None:
         checks.append((f"{v} is not null and try_cast({v} as {col.sql_type}) is null",
-                       _message(f"'{{}}' is not {kind}", v), False))
+                       _message("'{}' is not a number", v), False))
     if col.pattern is not None:
         fix = f" (write {col.fix})" if col.fix else ""
         message = _message(f"'{{}}' is not a valid {col.name}{fix}", v)
@@ -70,7 +73,8 @@ def column_checks(col: Column) -> list[tuple[str, str, bool]]:
         checks.append((f"length({v}) > {col.max_length}",
                        _message(f"{{}} characters, at most {col.max_length} allowed", f"length({v})"), False))
     if col.min_value is not None and col.max_value is not None:
-        checks.append((f"try_cast({v} as {col.sql_type}) not between {col.min_value} and {col.max_value}",
+        written = f"{integer_as_written(v)} and " if col.type == "integer" else ""  # else one error, not two
+        checks.append((f"{written}try_cast({v} as {col.sql_type}) not between {col.min_value} and {col.max_value}",
                        _message(f"{{}} is outside {col.min_value}..{col.max_value}", v), False))
     return checks
 

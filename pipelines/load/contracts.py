@@ -103,6 +103,8 @@ _YEAR = dict(type="integer", required=True, min_value=FIRST_YEAR, max_value=LAST
 _PERIOD_YEAR = dict(type="integer", min_value=FIRST_YEAR, max_value=LAST_YEAR)
 _PERIOD_MONTH = dict(type="integer", min_value=1, max_value=12)
 EVIDENCE_MAX_LENGTH = 40
+# RE2: a format character (zero-width space, joiner, bidi control, soft hyphen, BOM) between two digits.
+INVISIBLE_IN_NUMBER = r"[0-9０-９.．,，]([\p{Cf}])+[0-9０-９]"
 
 _SUB_YEAR_SQL = "('" + "', '".join(SUB_YEAR_KINDS) + "')"
 
@@ -392,10 +394,26 @@ FIGURES = Contract(
         RowRule("figure_id", "substr(figure_id, 1, 3) <> substr(document_id, 1, 3)",
                 "format('figure_id ''{}'' does not carry its document''s prefix ''{}''', figure_id, "
                 "substr(document_id, 1, 3))"),
-        RowRule("evidence", "not value_in_evidence(value, evidence)",
+        # A zero-width space or a bidi control between digits would make 1<ZWSP>0 read as 1 and 0.
+        RowRule("evidence", f"regexp_matches(evidence, {sql_literal(INVISIBLE_IN_NUMBER)})",
+                "printf('an invisible character (%s) inside a number in evidence: delete it, so the number reads "
+                "as the document shows it', printf('U+%04X', unicode(regexp_extract(evidence, "
+                f"{sql_literal(INVISIBLE_IN_NUMBER)}, 1))))"),
+        RowRule("evidence", f"not regexp_matches(evidence, {sql_literal(INVISIBLE_IN_NUMBER)}) "
+                "and not value_in_evidence(value, evidence)",
                 "format('value {} does not occur in evidence ''{}''', value, evidence)"),
     ),
 )
+
+
+INTEGER_AS_WRITTEN = r" *[+-]?[0-9]+ *"
+
+
+def integer_as_written(v: str) -> str:
+    """SQL: true where text `v` is an integer as written (ASCII digits, a sign, spaces around) that
+    fits in an integer: never 2020.5, 1e3, 0x7E5 or 2_021, which DuckDB's cast would read."""
+    return (f"regexp_full_match({v}, {sql_literal(INTEGER_AS_WRITTEN)}) "
+            f"and try_cast({v} as integer) is not null")
 
 
 def _corrected_value_rule(target: Column) -> RowRule | None:
@@ -408,7 +426,7 @@ def _corrected_value_rule(target: Column) -> RowRule | None:
     if target.allowed is not None:
         broken.append(f"{v} not in ({', '.join(sql_literal(a) for a in target.allowed)})")
     if target.type == "integer":
-        broken.append(f"try_cast({v} as integer) is null")
+        broken.append(f"not ({integer_as_written(v)})")
     if target.min_value is not None and target.max_value is not None:
         broken.append(f"try_cast({v} as {target.sql_type}) not between {target.min_value} and {target.max_value}")
     if not broken:
@@ -420,21 +438,21 @@ def _corrected_value_rule(target: Column) -> RowRule | None:
                    f"format({sql_literal(template)}, {v})")
 
 
-_CORRECTABLE = ("value", "unit", "period_start_year", "period_end_year", "period_start_month", "period_end_month",
-                "metric_code", "qualifier", "status")
+CORRECTABLE = ("value", "unit", "period_start_year", "period_end_year", "period_start_month", "period_end_month",
+               "metric_code", "qualifier", "status")
 
 CORRECTIONS = Contract(
     "corrections", "corrections.csv",
     (
         _text("figure_id", True),
-        _text("column_name", True, allowed=_CORRECTABLE),
+        _text("column_name", True, allowed=CORRECTABLE),
         _text("corrected_value", True),
         _text("reason", True),
     ),
     ("figure_id", "column_name"),
     "Corrections of single fields of figures, each with its reason.",
     rules=(_reference("figure_id", "figures", "figure_id", "figures/*.csv"),
-           *filter(None, (_corrected_value_rule(c) for c in FIGURES.columns if c.name in _CORRECTABLE))),
+           *filter(None, (_corrected_value_rule(c) for c in FIGURES.columns if c.name in CORRECTABLE))),
     optional=True,
 )
 

@@ -172,8 +172,10 @@ class _Builders:
             return ModelResult(name, "error", 0, time.perf_counter() - started, str(error)), failure
         except duckdb.Error as error:
             message = str(error).splitlines()[0]
+            fix = ("a model may read only the warehouse's tables (raw.x, staging.stg_x, marts.x), no file or URL"
+                   if isinstance(error, duckdb.PermissionException) else "fix the model's SQL or the data it reads")
             failure = ModelError(f"model {model.name} failed in DuckDB: {message}", _where(model.path, str(error)),
-                                 "fix the model's SQL or the data it reads")
+                                 fix)
             failure.__cause__ = error
             return ModelResult(name, "error", 0, time.perf_counter() - started, message), failure
         write_comments(cursor, model.schema, model.name, read_doc(model.path), model.path)

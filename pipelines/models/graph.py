@@ -17,6 +17,7 @@ from sqlglot.errors import ParseError
 from sqlglot.optimizer.scope import traverse_scope
 
 from .portable import check_portable
+from ..text_files import read_text
 from ..errors import ModelError
 from ..sql import PLAIN_IDENTIFIER
 
@@ -52,7 +53,7 @@ def parse_model(path: Path, schema: str) -> Model:
         raise ModelError(f"model file name {path.name!r} is not a plain identifier", path,
                          "rename the file to lowercase letters, digits and _, starting with a letter or _ "
                          "(e.g. stg_figures.sql)")
-    sql = path.read_text(encoding="utf-8")
+    sql = read_text(path, ModelError)
     try:
         statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
     except ParseError as error:

@@ -27,7 +27,8 @@ import pyarrow as pa
 from .durable import fsync_dir, fsync_file
 from ..errors import ClusterdwError, DiskFull, PathRefused
 from .run_results import now
-from .safe_open import create_new, open_own
+from .atomic import write_atomic
+from .safe_open import open_own
 from ..sql import qualified, sql_literal
 
 log = logging.getLogger(__name__)
@@ -267,10 +268,6 @@ def _durable_sha256(path: Path) -> str:
 
 
 def _write_atomic(path: Path, content: bytes) -> None:
-    tmp = path.with_name(f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{path.name}{TMP_SUFFIX}")
-    with create_new(tmp) as handle:  # a new file, never one planted under that name
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    """Under the export's temporary name, which a later export sweeps up if this one is killed."""
+    write_atomic(path, content, tmp_name=f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{path.name}{TMP_SUFFIX}")
 

@@ -9,15 +9,20 @@ from __future__ import annotations
 import json
 import logging
 import os
-import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import duckdb
 
-from .safe_open import create_new, open_own
+from .atomic import write_atomic
+from .safe_open import open_own
+
+if TYPE_CHECKING:  # types only: importing them would load GX and sqlglot for `clusterdw status`
+    from ..load.loader import LoadResult
+    from ..models.builder import ModelResult
+    from ..validate.suites import ExpectationResult, SuiteSummary
 
 log = logging.getLogger("clusterdw")
 
@@ -37,10 +42,10 @@ class RunRecord:
     status: str = "running"  # running, success, failed, skipped
     error: str | None = None
     step_seconds: dict[str, float] = field(default_factory=dict)
-    loads: list[dict] = field(default_factory=list)
-    models: list[dict] = field(default_factory=list)
-    suites: list[dict] = field(default_factory=list)
-    expectations: list[dict] = field(default_factory=list)
+    loads: list[LoadResult] = field(default_factory=list)
+    models: list[ModelResult] = field(default_factory=list)
+    suites: list[SuiteSummary] = field(default_factory=list)
+    expectations: list[ExpectationResult] = field(default_factory=list)
     failing_rows: list[dict] = field(default_factory=list)  # per failed expectation: count, first rows, where all are
     violations: list[str] = field(default_factory=list)  # every contract violation of a run that stopped on them
     docs: str | None = None
@@ -50,23 +55,21 @@ class RunRecord:
     def finish(self, status: str, error: str | None = None) -> None:
         self.status, self.error, self.ended_at = status, error, now()
 
+    def as_json(self) -> dict[str, Any]:
+        """The record as it is written (run_results.json, a history line, meta): typed until then."""
+        written = asdict(self)
+        written["suites"] = [asdict(s) | {"outcome": s.outcome} for s in self.suites]
+        return written
+
 
 def write_json(path: Path, record: RunRecord) -> None:
     """Atomic: a reader never sees half a file. Written first under a new random name (never a file or
     link planted in target/ under a name known in advance), then renamed over the file."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    handle = create_new(tmp)
-    try:
-        with handle:
-            handle.write(json.dumps(asdict(record), ensure_ascii=False, indent=2).encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(record.as_json(), ensure_ascii=False, indent=2))
 
 
 def append_history(path: Path, record: RunRecord) -> None:
-    line = (json.dumps(asdict(record), ensure_ascii=False) + "\n").encode("utf-8")
+    line = (json.dumps(record.as_json(), ensure_ascii=False) + "\n").encode("utf-8")
     with open_own(path, "ab+") as handle:  # not through a link planted in its place
         size = handle.seek(0, os.SEEK_END)
         if size:

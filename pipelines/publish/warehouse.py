@@ -232,10 +232,27 @@ def audit(build_path: Path, run_id: str, tables: list[str]) -> None:
         con.close()
 
 
+def keep_mode_and_group(published: Path, build_path: Path) -> None:
+    """Give the build the published file's permission bits and group, so that a run does not undo what
+    an admin set (chmod 600, chgrp analysts). A group this user is not in cannot be given: the file
+    then keeps the user's group, and its mode is kept without group bits, never wider than before."""
+    try:
+        found = os.stat(published)
+    except FileNotFoundError:
+        return
+    mode = stat.S_IMODE(found.st_mode)
+    try:
+        os.chown(build_path, -1, found.st_gid)
+    except PermissionError:
+        mode &= ~0o070
+    os.chmod(build_path, mode)
+
+
 def publish(build_path: Path, db_path: Path) -> None:
     """Rename the sealed, audited build over the published file (atomic on POSIX), then make the
     rename durable."""
     ensure_replaceable(db_path)
+    keep_mode_and_group(db_path, build_path)
     fault_point("before-rename")
     os.replace(build_path, db_path)
     fault_point("after-rename")

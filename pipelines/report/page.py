@@ -99,8 +99,13 @@ def table_html(frame: pd.DataFrame) -> str:
 
 
 def _script_json(value) -> str:
-    """JSON safe inside a <script> element (no `</script>` can end it early)."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    """JSON safe inside a <script> element: no `<` or `>` at all, so neither `</script>` ends it early nor
+    `<!--<script>` puts the parser in its "double escaped" state, where the real `</script>` no longer
+    ends the element and every chart after it is lost. `&` as well, for good measure; JSON reads the
+    \\u escapes back as the same characters."""
+    return (json.dumps(value, ensure_ascii=False)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def render(page: Page, bundle: str) -> str:

@@ -6,12 +6,15 @@ so `--out` never deletes a folder of someone else's.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
 from ..errors import ClusterdwError, PathRefused
+from ..publish.atomic import replace_dir
 
 MARKER = ".clusterdw-report"
 
@@ -21,7 +24,7 @@ def write_site(out_dir: Path, files: dict[str, str]) -> Path:
     out_dir = Path(out_dir).absolute()
     if out_dir.exists() and not out_dir.is_dir():
         raise PathRefused("the --out path is a file, not a folder", out_dir, "give a folder for the report")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not _own_marker(out_dir / MARKER):
         raise PathRefused("refusing to replace a folder clusterdw's report did not write", out_dir,
                           "choose an empty or new --out folder (default: target/report/)")
     try:
@@ -32,29 +35,27 @@ def write_site(out_dir: Path, files: dict[str, str]) -> Path:
                              "choose a writable --out folder") from error
     try:
         for name, text in {**files, MARKER: "written by clusterdw report\n"}.items():
-            with open(staging / name, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+            (staging / name).write_text(text, encoding="utf-8")
         os.chmod(staging, 0o755)
-        _swap_in(staging, out_dir)
+        replace_dir(staging, out_dir)  # fsyncs the files, swaps the folders, puts the old one back on failure
+    except OSError as error:  # the last report is left as it was
+        shutil.rmtree(staging, ignore_errors=True)
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise ClusterdwError(f"cannot write the report: {error.strerror}", out_dir,
+                             "free space there, or pass --out a folder on a larger disk; the last report was "
+                             "left as it was") from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return out_dir
 
 
-def _swap_in(staging: Path, out_dir: Path) -> None:
-    """Rename the new folder into place; an old report is renamed away first and then removed."""
-    if not out_dir.exists():
-        os.rename(staging, out_dir)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-    os.rename(out_dir, old / out_dir.name)
+def _own_marker(path: Path) -> bool:
+    """The marker is a regular file of its own: a link planted as it (to any file) proves nothing."""
     try:
-        os.rename(staging, out_dir)
-    except BaseException:
-        os.rename(old / out_dir.name, out_dir)  # put the last report back
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
+        found = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(found.st_mode) and found.st_nlink == 1
+

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import threading
 import time
 from collections import Counter
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..text_files import read_text
 from ..errors import ClusterdwError, ValidationFailed
 from ..sql import qualified, quote
 from ..models.descriptions import read_doc
@@ -107,7 +109,7 @@ def _read_suite(project_dir: Path, name: str, path: Path) -> Suite:
         definition, table = {"name": name, "expectations": []}, f"{path.parent.name}.{name}"
     else:
         try:
-            definition = json.loads(path.read_text(encoding="utf-8"))
+            definition = json.loads(read_text(path))
         except json.JSONDecodeError as error:
             raise ClusterdwError(f"suite is not valid JSON: {error.msg}", f"{path}:{error.lineno}",
                                  "fix the JSON") from error
@@ -171,11 +173,15 @@ class Validator:
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         self.docs_dir = docs_dir
+        self.staging = None
         self.speed_patches = speed_patches  # off only to test that gx_speed.py changes no result
         if docs_dir is not None:
+            from .inert_docs import staging_dir
+
+            self.staging = staging_dir(docs_dir)  # GX writes into a new folder, never through a planted link
             self.context.add_data_docs_site(site_name="clusterdw", site_config={
                 "class_name": "SiteBuilder",
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(self.staging)},
                 "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             })
         self.datasource = self.context.data_sources.add_pandas("clusterdw")
@@ -270,8 +276,20 @@ class Validator:
     def build_docs(self) -> Path | None:
         if self.docs_dir is None:
             return None
-        self.context.build_data_docs(site_names=["clusterdw"])
+        from .inert_docs import make_inert, put_in_place
+
+        try:
+            self.context.build_data_docs(site_names=["clusterdw"])
+            make_inert(self.staging)
+            put_in_place(self.staging, self.docs_dir)
+        finally:
+            self.discard()
         return self.docs_dir / "index.html"
+
+    def discard(self) -> None:
+        """Remove the staged docs (nothing left once they are in place)."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _relative(path: Path) -> str:
@@ -482,6 +500,7 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
     futures, close_frames = _read_frames(con, suites, whole=docs_dir is not None)
     try:
         started = time.perf_counter()
+        validator = None
         validator = Validator(docs_dir)
         ready = time.perf_counter()
         log.debug("great_expectations ready in %.2fs", ready - started)  # benchmarks/bench.py reads this line
@@ -499,6 +518,10 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
                 continue
             results.extend(validator.validate(suite, frame))
             frame = future = None  # release this frame before waiting for the next
+    except BaseException:
+        if validator is not None:
+            validator.discard()
+        raise
     finally:
         close_frames()
     validated = time.perf_counter()

@@ -1,0 +1,243 @@
+"""Faults around a run: the process killed mid-build, an unwritable target, two runs at once, a reader
+holding the published file. Real processes (`python -m pipelines run`, a DuckDB reader) and real signals."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from helpers import REPO, digest, read_rows, write_rows
+
+pytestmark = pytest.mark.slow  # every test runs clusterdw in a subprocess, killed or signalled
+
+# A model that runs until it is killed: a cross join of 10^12 rows.
+ENDLESS_MODEL = "select sum(a.range * b.range) as n\nfrom range(1000000) as a, range(1000000) as b\n"
+
+
+def builds_left(built_project: Path) -> list[Path]:
+    return sorted((built_project / "target").glob("warehouse.duckdb.building-*"))
+
+
+def start_endless_run(built_project: Path, tmp_path: Path) -> subprocess.Popen:
+    """`python -m pipelines run` in its own process, returned once it is building the endless model."""
+    (built_project / "marts" / "zz_endless.sql").write_text(ENDLESS_MODEL, encoding="utf-8")
+    log = tmp_path / "run.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipelines", "--project-dir", str(built_project), "run", "--no-docs"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    deadline = time.monotonic() + 60
+    while "build: started" not in log.read_text(encoding="utf-8", errors="replace"):
+        assert process.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, "the run never started building"
+        time.sleep(0.05)
+    time.sleep(0.3)  # well inside the endless model: the other models take milliseconds
+    assert builds_left(built_project), "a run builds into warehouse.duckdb.building-<run id>"
+    return process
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait(timeout=30)
+
+
+def test_a_run_killed_mid_build_leaves_the_published_file_and_the_next_run_cleans_up(built_project, cli, tmp_path):
+    db = built_project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(built_project, tmp_path)
+    try:
+        os.kill(process.pid, signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        stop(process)
+    assert digest(db) == before, "a killed run must leave the published warehouse byte-identical"
+    stale = builds_left(built_project)
+    assert stale, "SIGKILL leaves the half build behind (nothing can run on SIGKILL)"
+    with duckdb.connect(str(db), read_only=True) as con:  # and the published file is whole
+        assert con.execute("select count(*) from meta.runs").fetchall() == [(1,)]
+    (built_project / "marts" / "zz_endless.sql").unlink()
+    result = cli(built_project, "run", "--no-docs")
+    assert result.exit_code == 0, result.output
+    assert builds_left(built_project) == [], "the next run removes the stale build"
+    assert f"removed a build left by an earlier run that did not finish: {stale[0].name}" in result.stderr
+    assert digest(db) != before
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from meta.runs").fetchall() == [(2,)]
+
+
+def test_ctrl_c_mid_build_exits_130_and_deletes_its_build_at_once(built_project, tmp_path):
+    db = built_project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(built_project, tmp_path)
+    try:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 130, (tmp_path / "run.log").read_text()
+    finally:
+        stop(process)
+    errors = [line for line in (tmp_path / "run.log").read_text().splitlines() if line.startswith("Error: ")]
+    assert errors == ["Error: interrupted — the published warehouse was left as it was"]
+    assert builds_left(built_project) == []
+    assert digest(db) == before
+
+
+def test_a_second_run_while_one_is_building_exits_75_and_touches_nothing(built_project, cli, tmp_path):
+    db = built_project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(built_project, tmp_path)
+    try:
+        result = cli(built_project, "run", "--no-docs")
+        assert result.exit_code == 75, result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+        assert errors == [f"Error: another clusterdw run is in progress — {db}.lock (held by pid {process.pid}) — "
+                          "wait for it to finish, or pass --wait to queue behind it"]
+        assert digest(db) == before
+        assert process.poll() is None, "the refused run must not disturb the one in progress"
+    finally:
+        stop(process)
+
+
+READER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+def snapshot():
+    return con.execute("select (select count(*) from meta.runs), (select count(*) from raw.figures), "
+                       "(select count(*) from marts.int_figures)").fetchall()[0]
+print(snapshot(), flush=True)
+sys.stdin.readline()
+print(snapshot(), flush=True)
+"""
+
+
+def test_a_reader_holding_the_published_file_keeps_its_snapshot_while_a_run_publishes(built_project, cli):
+    db = built_project / "target" / "warehouse.duckdb"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        old = reader.stdout.readline().strip()
+        runs, raw_figures, figures = eval(old)
+        path = next(p for p in sorted((built_project / "raw" / "figures").glob("*.csv")) if len(read_rows(p)[1]) > 3)
+        header, rows = read_rows(path)
+        write_rows(path, header, rows[:-1])  # one figure fewer in the new build
+        result = cli(built_project, "run", "--no-docs")
+        assert result.exit_code == 0, result.output
+        reader.stdin.write("again\n")
+        reader.stdin.flush()
+        assert reader.stdout.readline().strip() == old, "the reader still sees the old warehouse, whole"
+        assert reader.wait(timeout=30) == 0
+    finally:
+        stop(reader)
+    with duckdb.connect(str(db), read_only=True) as con:  # a new connection sees the new warehouse
+        assert con.execute("select (select count(*) from meta.runs), (select count(*) from raw.figures), "
+                           "(select count(*) from marts.int_figures)").fetchall()[0] == (
+            runs + 1, raw_figures - 1, figures - 1)
+
+
+@pytest.mark.parametrize("where", ["below a file", "in /proc"])
+def test_an_unwritable_target_directory_is_a_clear_error(built_project, cli, tmp_path, where):
+    # Tests run as root, for whom chmod changes nothing: use paths no one can write.
+    db = built_project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    blocker = tmp_path / "regular_file"
+    blocker.write_text("not a directory\n", encoding="utf-8")
+    target = blocker / "warehouse.duckdb" if where == "below a file" else Path("/proc/clusterdw-test.duckdb")
+    result = cli(built_project, "--db", str(target), "run", "--no-docs")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    if where == "below a file":
+        assert errors == [f"Error: the --db path goes through a file, not a directory — {blocker} — "
+                          "choose a --db path in a writable directory"]
+    else:
+        assert len(errors) == 1 and errors[0].startswith("Error: cannot write in the target directory: "), errors
+        assert errors[0].endswith(" — /proc — choose a --db path in a writable directory"), errors
+    assert blocker.read_text(encoding="utf-8") == "not a directory\n"
+    assert digest(db) == before
+
+
+def test_sigterm_mid_build_is_handled_as_ctrl_c_and_exits_143(built_project, tmp_path):
+    db = built_project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(built_project, tmp_path)
+    try:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 143, (tmp_path / "run.log").read_text()
+    finally:
+        stop(process)
+    errors = [line for line in (tmp_path / "run.log").read_text().splitlines() if line.startswith("Error: ")]
+    assert errors == ["Error: terminated (SIGTERM) — the published warehouse was left as it was"]
+    assert builds_left(built_project) == []
+    assert digest(db) == before
+    last = json.loads((built_project / "target" / "run_history.jsonl").read_text().splitlines()[-1])
+    assert (last["status"], last["error"]) == ("failed", "terminated (SIGTERM)")
+
+
+SLOW_LOAD = "select count(*) from range(3000000000)"
+
+
+def test_sigterm_while_duckdb_runs_a_query_on_the_main_thread_stops_it(built_project, tmp_path):
+    """Python runs no signal handler while DuckDB holds the main thread: SIGTERM must still stop it."""
+    db = built_project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    (built_project / "marts" / "zz_endless.sql").write_text(ENDLESS_MODEL, encoding="utf-8")
+    log = tmp_path / "run.log"
+    process = subprocess.Popen([sys.executable, "-m", "pipelines", "--project-dir", str(built_project), "run", "--no-docs"],
+                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("w"),
+                               env=os.environ | {"CLUSTERDW_BUILD_THREADS": "1"})
+    try:
+        deadline = time.monotonic() + 60
+        while "load: started" not in log.read_text(encoding="utf-8", errors="replace"):
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.02)
+        process.send_signal(signal.SIGTERM)  # in the load, or at the latest the endless model
+        assert process.wait(timeout=30) == 143, log.read_text()
+    finally:
+        stop(process)
+    assert builds_left(built_project) == [] and digest(db) == before
+
+
+def test_the_lock_file_removed_under_a_live_run_does_not_let_a_second_run_delete_its_build(built_project, cli, tmp_path):
+    db = built_project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    process = start_endless_run(built_project, tmp_path)
+    try:
+        (built_project / "marts" / "zz_endless.sql").unlink()  # the second run would build quickly
+        [live] = [p for p in builds_left(built_project) if p.suffix != ".wal"]
+        (built_project / "target" / "warehouse.duckdb.lock").unlink()
+        result = cli(built_project, "run", "--no-docs")
+        assert result.exit_code == 75, result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+        assert errors == [f"Error: another clusterdw run is in progress (its lock file was removed) — {live} "
+                          "(being built) — wait for it to finish, or pass --wait to queue behind it"]
+        assert live.exists() and process.poll() is None, "the live run and its build are left alone"
+        assert digest(db) == before
+    finally:
+        stop(process)
+
+
+@pytest.mark.parametrize("kind", ["symlink", "hard link", "fifo"])
+def test_a_planted_lock_file_is_refused_and_its_target_untouched(built_project, cli, tmp_path, kind):
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    lock = built_project / "target" / "warehouse.duckdb.lock"
+    lock.unlink(missing_ok=True)
+    if kind == "symlink":
+        lock.symlink_to(victim)
+    elif kind == "hard link":
+        os.link(victim, lock)
+    else:
+        os.mkfifo(lock)
+    result = cli(built_project, "run", "--no-docs")
+    assert result.exit_code == 6, result.output
+    what = {"symlink": "refusing to open a lock file that is a symlink",
+            "hard link": "refusing to use a lock file that is a hard link to another file",
+            "fifo": "refusing to use a lock file that is not a regular file"}[kind]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert errors == [f"Error: {what} — {lock} — remove it (clusterdw creates its lock files itself), then run again"]
+    assert victim.read_text(encoding="utf-8") == "keep me\n"

@@ -1,0 +1,66 @@
+"""Helpers the tests share (imported as `from helpers import ...`; conftest.py holds only fixtures)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
+
+
+def copy_project(root: Path) -> Path:
+    """The real project's inputs (raw/, the models, the suites) copied to `root`, which is returned."""
+    for folder in PROJECT_FOLDERS:
+        if (REPO / folder).exists():
+            shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def invoke(project_dir: Path, *args: str, env: dict | None = None):
+    """Run clusterdw in-process on a project: invoke(project, "run", "--no-docs") -> click Result."""
+    from pipelines.cli import main
+
+    return CliRunner().invoke(main, ["--project-dir", str(project_dir), *args], env=env or {},
+                              catch_exceptions=False)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def edit_figure(project_dir: Path, figure_id: str, **changes: str) -> Path:
+    """Change fields of one figure in raw/figures; returns the file edited."""
+    for path in sorted((project_dir / "raw" / "figures").glob("*.csv")):
+        header, rows = read_rows(path)
+        for row in rows:
+            if row["figure_id"] == figure_id:
+                row.update(changes)
+                write_rows(path, header, rows)
+                return path
+    raise KeyError(figure_id)
+
+
+def line_of(path: Path, figure_id: str) -> int:
+    """The physical line a figure's row starts on (rows here hold no newlines)."""
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text.startswith(figure_id + ","):
+            return number
+    raise KeyError(figure_id)

@@ -1,0 +1,239 @@
+"""suggest: drafting figures from a document, on small texts of the tests' own."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pipelines.annotate import reference
+from pipelines.annotate.extract import extract
+from pipelines.annotate.numerals import numerals
+from pipelines.load.numbers import value_in_evidence
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def known():
+    return reference.load(REPO / "raw")
+
+
+def draft(text: str, known, year: int = 2023):
+    return extract(text, year, known)
+
+
+def one(text: str, known, year: int = 2023):
+    figures = draft(text, known, year)
+    assert len(figures) == 1, [(f.value, f.unit, f.evidence) for f in figures]
+    return figures[0]
+
+
+# numerals -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, value", [
+    ("1,700", "1700"), ("187.3", "187.3"), ("十二", "12"), ("两千", "2000"), ("一万", "10000"),
+    ("二〇二四", "2024"), ("五百", "500"), ("千", "1000"),
+])
+def test_numerals_read_arabic_chinese_and_bare_magnitudes(written, value):
+    found = numerals(f"共{written}个")
+    assert [n.value for n in found] == [Decimal(value)]
+
+
+def test_a_multiplier_after_digits_stays_with_the_unit(known):
+    figure = one("该市新能源汽车产量达1.2万辆。", known)
+    assert (figure.value, figure.unit) == (Decimal("1.2"), "万辆")
+
+
+def test_chinese_numerals_with_wan_are_read_whole(known):
+    figure = one("工厂去年完成年产一万台无人机的任务。", known)
+    assert (figure.value, figure.unit) == (Decimal("10000"), "台")
+
+
+def test_full_width_digits_are_read_and_written_as_the_document_has_them(known):
+    figure = one("全市规上工业企业达到１２３家。", known)
+    assert figure.value == Decimal("123")
+    assert "１２３家" in figure.evidence
+
+
+def test_words_with_a_numeral_inside_are_no_figures(known):
+    assert draft("推进一批重点项目，坚持统一部署，落实十四五规划。", known) == []
+
+
+# units ----------------------------------------------------------------------------------------------
+
+def test_the_longest_unit_of_the_reference_wins(known):
+    figures = draft("年产能分别达到30GWh、200万台套。", known)
+    assert [(f.value, f.unit) for f in figures] == [(Decimal("30"), "GWh"), (Decimal("200"), "万台套")]
+
+
+def test_more_than_written_inside_the_unit(known):
+    figure = one("专业技术人才总量达到12万余人。", known)
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal("12"), "万人", "more_than")
+    assert figure.evidence.endswith("12万余人")
+
+
+def test_size_tiers_take_the_tier_unit_one_row_per_listed_cluster_and_a_size_tier_count(known):
+    figures = draft("南宁市将打造新能源、食品加工两个千亿级产业集群。", known, 2026)
+    tiers = [f for f in figures if f.unit == "亿级"]
+    assert [(f.cluster, f.value, f.qualifier, f.status) for f in tiers] == [
+        ("新能源", Decimal("1000"), "at_least", "target"), ("食品加工", Decimal("1000"), "at_least", "target")]
+    count = [f for f in figures if f.unit == "个"]
+    assert [(f.metric_code, f.value) for f in count] == [("size_tier_count", Decimal("2"))]
+
+
+# Traditional script ---------------------------------------------------------------------------------
+
+def test_traditional_script_is_matched_through_simplified_and_written_as_it_stands(known):
+    figure = one("南寧市去年工業總產值達到1200億元。", known, 2024)
+    assert (figure.place, figure.unit, figure.metric_code) == ("南寧市", "億元", "output_value")
+    assert figure.evidence == "工業總產值達到1200億元"
+    assert (figure.period.end, figure.period.inferred) == (2023, True)
+
+
+def test_pinyin_left_by_a_conversion_does_not_split_words(known):
+    figure = one("南寧市先進(jìn)制造業(yè)集群共6個。", known, 2024)
+    assert (figure.place, figure.unit, figure.metric_code) == ("南寧市", "個", "cluster_count")
+    assert "(yè)" in figure.evidence or figure.evidence.startswith("集群")
+
+
+# relative years, targets --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, year", [("今年", 2023), ("去年", 2022), ("上年", 2022), ("过去的一年", 2022)])
+def test_relative_years_are_read_against_the_publication_date_and_marked_inferred(known, word, year):
+    figure = one(f"{word}柳州市汽车产量达到150万辆。", known, 2023)
+    assert (figure.period.start, figure.period.end, figure.period.inferred) == (year, year, True)
+    assert word in "; ".join(figure.notes)
+
+
+def test_explicit_years_and_ranges(known):
+    first, second = draft("2021年至2023年，广西规上工业增加值年均增长6.5%。2020 年柳州市产值超 20 亿元。", known)
+    assert (first.period.start, first.period.end, first.period_kind, first.period.inferred) == (2021, 2023, "average", False)
+    assert (first.metric_code, first.rate_of_metric_code) == ("growth_rate", "added_value")
+    assert (second.period.end, second.qualifier, second.place) == (2020, "more_than", "柳州市")
+
+
+def test_a_target_keeps_the_year_it_states(known):
+    figure = one("柳州市力争到2027年汽车产量突破200万辆。", known, 2024)
+    assert (figure.status, figure.period.end, figure.period.inferred, figure.qualifier) == (
+        "target", 2027, False, "more_than")
+
+
+def test_a_target_without_a_stated_year_gets_none(known):
+    figure = one("柳州市力争汽车产量突破200万辆。", known, 2024)
+    assert figure.status == "target"
+    assert (figure.period.start, figure.period.end) == (None, None)
+    assert "target year not stated" in "; ".join(figure.notes)
+
+
+def test_an_actual_without_a_year_takes_the_publication_year_marked_inferred(known):
+    figure = one("柳州市现有规上工业企业1300家。", known, 2025)
+    assert (figure.period.end, figure.period.inferred, figure.period_kind, figure.status) == (2025, True, "as_of", "actual")
+
+
+# qualifiers -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("柳州市产值超500亿元。", "more_than"), ("柳州市产值突破500亿元。", "more_than"),
+    ("柳州市产值近500亿元。", "nearly"), ("柳州市产值约500亿元。", "about"),
+    ("柳州市产值500亿元以上。", "at_least"), ("柳州市产值500多亿元。", "more_than"),
+    ("柳州市产值500亿元左右。", "about"), ("柳州市产值不足500亿元。", "less_than"),
+    ("柳州市产值500亿元。", "exact"),
+])
+def test_qualifiers(known, sentence, qualifier):
+    figure = one(sentence, known)
+    assert (figure.value, figure.qualifier) == (Decimal("500"), qualifier)
+    assert value_in_evidence(figure.value, figure.evidence)
+
+
+# metrics from the catalogue's cue words ----------------------------------------------------------------
+
+def test_contribution_rate_and_percentage_points(known):
+    rate, points = draft("工业对经济增长的贡献率为120.6%，占比提高2.1个百分点。", known)
+    assert (rate.metric_code, rate.value) == ("contribution_rate", Decimal("120.6"))
+    assert (points.metric_code, points.unit) == ("percentage_point_change", "个百分点")
+
+
+def test_a_decrease_is_negative(known):
+    figure = one("南宁市工业投资同比下降2.5%。", known)
+    assert (figure.metric_code, figure.rate_of_metric_code, figure.value) == (
+        "growth_rate", "industrial_investment", Decimal("-2.5"))
+
+
+def test_cue_words_are_data_of_the_catalogue(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(REPO / "raw" / "reference", raw / "reference")
+    (raw / "figures").mkdir()
+    text = "柳州市出货5万辆。"
+    assert extract(text, 2023, reference.load(raw))[0].metric_code == "production_vehicles"  # no cue: the first
+    path = raw / "reference" / "metrics.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    for row in rows:
+        if row["metric_code"] == "sales_vehicles":
+            row["cue_words"] += ";出货"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    assert extract(text, 2023, reference.load(raw))[0].metric_code == "sales_vehicles"
+
+
+# page furniture, evidence ----------------------------------------------------------------------------
+
+def test_page_furniture_is_no_figure(known):
+    text = ("2024年7月10日 09:05 来源:某网\n记者 张三 报道\n1.柳州市汽车集群\n联系电话:0771-6113592\n"
+            "阅读 1200次\n柳州市汽车产量达到150万辆。")
+    figures = draft(text, known)
+    assert [(f.value, f.unit) for f in figures] == [(Decimal("150"), "万辆")]
+
+
+def test_evidence_is_verbatim_at_most_40_characters_and_holds_the_number(known):
+    text = ("柳州市以新能源汽车、工程机械、高端装备、新材料、电子信息等为代表的先进制造业发展迅速，"
+            "全市规模以上工业企业数量达到一千三百家。")
+    figure = one(text, known)
+    assert figure.value == Decimal("1300")
+    assert figure.evidence in text and len(figure.evidence) <= 40
+    assert value_in_evidence(figure.value, figure.evidence)
+
+
+def test_the_reference_without_a_documents_own_strings(known):
+    only_here = "今年全市规上工业企业达到120家"
+    kept = known.without(lambda word: word not in only_here)
+    assert "企业" not in kept.metric("enterprise_count").cues and "企业" in kept.removed["cue"]
+    assert "企业" in known.metric("enterprise_count").cues  # the full reference is left as it was
+    figure = one(only_here, kept)
+    assert figure.metric_code == "item_count"  # with its cue word gone, the count falls back
+
+
+def test_evidence_grows_until_the_document_holds_it_once(known):
+    text = "柳州市有6条铁路干线、6条国道。"
+    first, second = draft(text, known)
+    assert (first.evidence, second.evidence) == ("6条铁", "6条国")
+    assert text.count(first.evidence) == text.count(second.evidence) == 1
+
+
+def test_a_verb_with_le_reports_an_achieved_figure(known):
+    done = [f for f in draft("广西壮大了新能源、新材料等五百亿级新产业。", known) if f.unit == "亿级"]
+    assert [f.status for f in done] == ["actual", "actual"]
+    goal = [f for f in draft("广西将壮大新能源、新材料等五百亿级新产业。", known) if f.unit == "亿级"]
+    assert [f.status for f in goal] == ["target", "target"]
+
+
+def test_a_multiplier_after_digits_and_a_space_is_no_number_of_its_own(known):
+    figure = one("上市 200 天销量突破 20 万辆。", known)
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal("20"), "万辆", "more_than")
+
+
+def test_the_own_province_is_the_one_the_document_names_most(known):
+    text = "在北京召开的会议上，广西代表团介绍了广西的工业。全区规上工业增加值增长6%。"
+    figure = one(text, known)
+    assert (figure.place, figure.place_key) == ("广西", "guangxi")
+
+
+def test_the_number_of_a_meeting_is_no_figure(known):
+    assert draft("南宁市第十六届人民代表大会第七次会议召开。", known) == []
+    figure = one("玉柴集团第18次拿到服务证。", known)
+    assert (figure.value, figure.unit) == (Decimal("18"), "次")

@@ -1,0 +1,80 @@
+"""Each rule of pipelines/annotate/rules (RULES), tested from its fixture file
+tests/fixtures/suggest/<rule module>.txt, one case a line: `text | published | expected`.
+
+`expected` is one or more groups separated by `|`, each `field=value; field=value` for the drafted
+figure whose value is `value=`; a group starting `none` says no figure with that value is drafted.
+Fields: value, unit, place, end_year, start_month, end_month, period_kind, status, qualifier, metric,
+subject.
+`\\n` in a text is a line break. Texts are the tests' own, written like the corpus documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pipelines.annotate import reference, rules
+from pipelines.annotate.extract import extract
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures" / "suggest"
+
+
+def rule_modules() -> list[str]:
+    return list(dict.fromkeys(rule.__module__.rsplit(".", 1)[1] for rule in rules.RULES))
+
+
+def cases():
+    for module in rule_modules():
+        path = FIXTURES / f"{module}.txt"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip() and not line.startswith("#"):
+                text, published, *expected = (part.strip() for part in line.split(" | "))
+                yield pytest.param(text.replace("\\n", "\n"), published, expected, id=f"{module}:{number}")
+
+
+@pytest.fixture(scope="module")
+def known():
+    return reference.load(REPO / "raw")
+
+
+def field(figure, name: str) -> str:
+    values = {
+        "value": figure.value, "unit": figure.unit, "place": figure.place, "status": figure.status,
+        "qualifier": figure.qualifier, "metric": figure.metric_code, "period_kind": figure.period_kind,
+        "end_year": figure.period.end, "start_month": figure.start_month, "end_month": figure.end_month,
+        "subject": figure.subject,
+    }
+    value = values[name]
+    return "" if value is None else str(value)
+
+
+def test_every_rule_has_its_fixture_file():
+    assert all((FIXTURES / f"{m}.txt").exists() for m in rule_modules()), rule_modules()
+
+
+@pytest.mark.parametrize("text, published, expected", list(cases()))
+def test_rule_case(text, published, expected, known):
+    figures = extract(text, published, known)
+    drafted = [(str(f.value), f.unit, f.place, f.period.end, f.start_month, f.period_kind, f.status) for f in figures]
+    for group in expected:
+        absent = group.startswith("none")
+        pairs = dict(p.strip().split("=", 1) for p in group.removeprefix("none").split(";") if p.strip())
+        value = Decimal(pairs.pop("value"))
+        matching = [f for f in figures if f.value == value]
+        if absent:
+            assert not matching, (group, drafted)
+            continue
+        assert matching, (group, drafted)
+        figure = matching[0]
+        for name, want in pairs.items():
+            assert field(figure, name) == want, (name, group, drafted, figure.notes)
+
+
+def test_a_company_keeps_the_city_it_is_named_after_but_not_a_province(known):
+    city = extract("广西工业运行平稳。柳州五菱公司产量增长5%。", "2023-05-01", known)
+    province = extract("南宁工业运行平稳。广西玉柴集团销量增长5%。", "2023-05-01", known)
+    assert [f.place for f in city] == ["柳州"]
+    assert any("company" in note for note in city[0].notes)
+    assert [f.place for f in province] == ["南宁"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_FOLDERS, REPO
+from helpers import PROJECT_FOLDERS, REPO
 from pipelines.load.loader import load
 from pipelines.models.builder import build
 from pipelines.publish import warehouse

@@ -7,6 +7,8 @@ members as (select * from staging.stg_cluster_members),
 
 places as (select * from staging.stg_places),
 
+cluster_industries as (select * from staging.stg_cluster_industries),
+
 member_lists as (
     select
         members.cluster_key,
@@ -31,8 +33,14 @@ known as (
         coalesce(member_lists.member_city_count, 0) as member_city_count,
         member_lists.member_cities_zh_hans,
         clusters.cluster_note,
+        -- the recognised cluster whose figures this one's roll up to: itself, or the cluster its industry is in
+        case
+            when clusters.cluster_type = 'advanced_manufacturing_cluster' then clusters.cluster_key
+            else cluster_industries.cluster_key
+        end as recognised_cluster_key,
     from clusters
     left join member_lists using (cluster_key)
+    left join cluster_industries on cluster_industries.industry_cluster_key = clusters.cluster_key
 ),
 
 special_members as (
@@ -60,6 +68,7 @@ final as (
         cast(0 as bigint) as member_city_count,
         cast(null as varchar) as member_cities_zh_hans,
         cluster_note,
+        cast(null as varchar) as recognised_cluster_key,
     from special_members
 )
 

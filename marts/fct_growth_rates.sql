@@ -16,12 +16,16 @@ figure_keys as (
         city_key,
         cluster_key,
         enterprise_name,
+        subject,
         year,
+        period_start_month,
+        period_end_month,
         period_kind,
         status,
         is_target,
         unit_measure,
         value_in_base_unit,
+        is_level_comparable,
     from marts.int_figures
 ),
 
@@ -33,10 +37,12 @@ reported_keys as (
     select * from figure_keys where fact_table = 'fct_growth_rates'
 ),
 
--- one-year levels that a growth rate can be paired with
+-- levels of one year, or of the same months of one year (1—5月), that a growth rate can be paired with:
+-- never a size tier or a bound, which are no levels
 levels as (
     select * from figure_keys
-    where metric_kind in ('level', 'count') and period_kind = 'year' and not is_target
+    where metric_kind in ('level', 'count') and period_kind in ('year', 'year_to_date', 'months')
+        and not is_target and is_level_comparable
 ),
 
 -- a reported one-year growth and the level it is the growth of, for the same subject and year
@@ -53,21 +59,30 @@ reported_with_level as (
         and levels.city_key = reported.city_key
         and levels.cluster_key = reported.cluster_key
         and levels.enterprise_name is not distinct from reported.enterprise_name
+        and levels.subject is not distinct from reported.subject
         and levels.year = reported.year
+        and levels.period_kind = reported.period_kind
+        and levels.period_start_month is not distinct from reported.period_start_month
+        and levels.period_end_month is not distinct from reported.period_end_month
         and levels.status = reported.status
-    where reported.period_kind = 'year' and reported.unit_measure = 'percent'
+    where reported.period_kind in ('year', 'year_to_date', 'months') and reported.unit_measure = 'percent'
     group by reported.figure_id
 ),
 
--- growth computed from two levels of consecutive years, same subject and unit measure
+-- growth computed from two levels of consecutive years, same subject, months and unit measure (1—5月 of
+-- one year against 1—5月 of the year before, never against a whole year)
 computed as (
     select
         'derived:' || earlier.figure_id || ':' || later.figure_id as growth_rate_id,
         later.city_key,
         later.cluster_key,
         later.enterprise_name,
+        later.subject,
         later.metric_code as rate_of_metric_code,
         later.year,
+        later.period_kind,
+        later.period_start_month,
+        later.period_end_month,
         -- a ratio of decimals is a double in DuckDB and a decimal in Spark: divide doubles on both (read from
         -- text, the nearest double on both; DuckDB's cast of a 38-digit decimal rounds twice), round half away
         -- from zero by hand to whole hundredths (the engines' round of a double differs at ties, and so does
@@ -85,7 +100,11 @@ computed as (
         and earlier.city_key = later.city_key
         and earlier.cluster_key = later.cluster_key
         and earlier.enterprise_name is not distinct from later.enterprise_name
+        and earlier.subject is not distinct from later.subject
         and earlier.unit_measure = later.unit_measure
+        and earlier.period_kind = later.period_kind
+        and earlier.period_start_month is not distinct from later.period_start_month
+        and earlier.period_end_month is not distinct from later.period_end_month
         and earlier.year = later.year - 1
         and earlier.value_in_base_unit > 0
 ),
@@ -104,8 +123,12 @@ reported_computed as (
         and computed.city_key = reported.city_key
         and computed.cluster_key = reported.cluster_key
         and computed.enterprise_name is not distinct from reported.enterprise_name
+        and computed.subject is not distinct from reported.subject
         and computed.year = reported.year
-    where reported.period_kind = 'year' and not reported.is_target
+        and computed.period_kind = reported.period_kind
+        and computed.period_start_month is not distinct from reported.period_start_month
+        and computed.period_end_month is not distinct from reported.period_end_month
+    where not reported.is_target
 ),
 
 -- the computed growth beside a reported rate: only where one pair of levels matches (a level reported
@@ -159,6 +182,11 @@ reported_rows as (
         computed.derived_from_figure_ids as computed_from_figure_ids,
         reported.evidence,
         reported.is_year_inferred,
+        reported.subject,
+        reported.period_start_month,
+        reported.period_end_month,
+        reported.period_key,
+        reported.value_class,
     from reported
     left join reported_with_level as with_level using (figure_id)
     left join computed_by_reported as computed using (figure_id)
@@ -181,7 +209,7 @@ derived_rows as (
         computed.year - 1 as period_start_year,
         computed.year as period_end_year,
         computed.year,
-        'year' as period_kind,
+        computed.period_kind,
         'actual' as status,
         false as is_target,
         'exact' as qualifier,
@@ -198,6 +226,15 @@ derived_rows as (
         computed.derived_from_figure_ids as computed_from_figure_ids,
         cast(null as varchar) as evidence,
         false as is_year_inferred,
+        computed.subject,
+        computed.period_start_month,
+        computed.period_end_month,
+        -- the later level's period: a year, or its months
+        cast(computed.year as varchar)
+            || coalesce('-' || lpad(cast(computed.period_start_month as varchar), 2, '0')
+                || '/' || cast(computed.year as varchar)
+                || '-' || lpad(cast(computed.period_end_month as varchar), 2, '0'), '') as period_key,
+        'exact' as value_class,
     from computed
     -- the pair's two ids, not its list: equal lists are equal ids, and ids hash cheaper than lists
     where not exists (

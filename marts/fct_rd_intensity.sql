@@ -11,11 +11,13 @@ national as (
     select
         year,
         status,
+        period_start_month,
+        period_end_month,
         figure_id as national_figure_id,
         value_reported as national_rd_intensity_pct,
     from intensity
     where city_key = 'china'
-    qualify row_number() over (partition by year, status order by figure_id) = 1
+    qualify row_number() over (partition by year, status, period_start_month, period_end_month order by figure_id) = 1
 ),
 
 ranks as (
@@ -61,9 +63,21 @@ final as (
         ranks.rank_figure_id,
         intensity.evidence,
         intensity.is_year_inferred,
+        intensity.period_start_month,
+        intensity.period_end_month,
+        intensity.period_key,
+        intensity.value_class,
     from intensity
-    left join national using (year, status)
-    left join ranks using (city_key, year, status)
+    -- the national figure of the same period: a year, or the same months of it
+    left join national
+        on national.year = intensity.year
+        and national.status = intensity.status
+        and national.period_start_month is not distinct from intensity.period_start_month
+        and national.period_end_month is not distinct from intensity.period_end_month
+    left join ranks
+        on ranks.city_key = intensity.city_key
+        and ranks.year = intensity.year
+        and ranks.status = intensity.status
 )
 
 select * from final

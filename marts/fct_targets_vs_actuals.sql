@@ -17,10 +17,13 @@ actual_years as (
         metric_code,
         rate_of_metric_code,
         unit_measure,
+        subject,
         period_kind,
+        period_start_month,
+        period_end_month,
         year,
     from marts.int_figures
-    where not is_target
+    where not is_target and value_class <> 'size_tier'
 ),
 
 targets as (
@@ -28,7 +31,8 @@ targets as (
 ),
 
 actuals as (
-    select * from actual_figures where not is_target
+    -- a size tier (3000亿级) is a class, not a level to measure a target against
+    select * from actual_figures where not is_target and value_class <> 'size_tier'
 ),
 
 -- the latest year an actual of each subject and period kind is reported for
@@ -40,10 +44,14 @@ latest_actual_years as (
         metric_code,
         rate_of_metric_code,
         unit_measure,
+        subject,
         period_kind,
+        period_start_month,
+        period_end_month,
         max(year) as latest_year,
     from actual_years
-    group by city_key, cluster_key, enterprise_name, metric_code, rate_of_metric_code, unit_measure, period_kind
+    group by city_key, cluster_key, enterprise_name, metric_code, rate_of_metric_code, unit_measure, subject,
+        period_kind, period_start_month, period_end_month
 ),
 
 -- the year whose actuals a target is compared with: its own, or for an open-ended one the latest
@@ -60,7 +68,10 @@ targets_with_match_year as (
         and latest_actual_years.metric_code = targets.metric_code
         and latest_actual_years.rate_of_metric_code is not distinct from targets.rate_of_metric_code
         and latest_actual_years.unit_measure = targets.unit_measure
+        and latest_actual_years.subject is not distinct from targets.subject
         and latest_actual_years.period_kind = targets.period_kind
+        and latest_actual_years.period_start_month is not distinct from targets.period_start_month
+        and latest_actual_years.period_end_month is not distinct from targets.period_end_month
         and targets.year is null
 ),
 
@@ -83,7 +94,10 @@ pairs as (
         and actuals.metric_code = targets.metric_code
         and actuals.rate_of_metric_code is not distinct from targets.rate_of_metric_code
         and actuals.unit_measure = targets.unit_measure
+        and actuals.subject is not distinct from targets.subject
         and actuals.period_kind = targets.period_kind
+        and actuals.period_start_month is not distinct from targets.period_start_month
+        and actuals.period_end_month is not distinct from targets.period_end_month
         and actuals.year = targets.match_year
         and (targets.is_open_ended or actuals.period_start_year = targets.period_start_year)
 ),
@@ -130,6 +144,9 @@ final as (
         end as is_target_met,
         evidence as target_evidence,
         actual_evidence,
+        subject,
+        period_start_month as target_period_start_month,
+        period_end_month as target_period_end_month,
     from pairs
 )
 

@@ -145,8 +145,13 @@ def _pair_list(pairs: list[Pair]) -> str:
     return "[" + ", ".join(_pair_struct(p) for p in pairs) + "]"
 
 
-def figures_sql(reference: Path, first: int, last: int, per_document: int, seed: int) -> str:
-    """One SELECT producing figures first..last-1 as CSV text columns in contract order."""
+def figures_sql(reference: Path, first: int, last: int, per_document: int, seed: int,
+                conflicts: int = 0, subjects: int = 1) -> str:
+    """One SELECT producing figures first..last-1 as CSV text columns in contract order. With `conflicts`,
+    that many subjects (spread evenly over all `subjects`; those whose level is a size tier left out)
+    restate their last actual level with a value outside its interval: a planted conflict, its note
+    naming the figure it contradicts."""
+    step = max(1, subjects // conflicts) if conflicts else 0
     pairs = metric_unit_pairs(reference)
     levels = [p for p in pairs if p.kind in ("level", "count")]
     others = [p for p in pairs if p.kind in ("share", "rank") or p.metric in ("percentage_point_change", "multiple")]
@@ -201,13 +206,20 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                 other_pairs[h(i, 8) % len(other_pairs) + 1] as other,
                 h(i, 9) as variant,
                 h(i, 10) % 5 = 0 as is_year_inferred,
+                s * {SUBJECT_SIZE} + 4 as restated_i,
                 lists.*,
             from numbered, lists
         ),
         shaped as (
             select
                 *,
+                -- a planted conflict: the subject's figure 10 restates its last actual level (figure 4)
+                -- (never of a size tier, 千亿级: a class, not a level, no restatement of it conflicts)
+                {step} > 0 and j = 10 and s % greatest({step}, 1) = 1 % greatest({step}, 1)
+                    and s // greatest({step}, 1) < {conflicts}
+                    and not (level.unit like '%级' or level.unit like '%級') as is_planted,
                 case
+                    when is_planted then 'planted'
                     when j < 5 or j in (8, 9) then 'level'
                     when j in (5, 6, 7, 11) then 'growth'
                     else 'other'
@@ -216,7 +228,7 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                 case
                     when j < 5 then first_year + j
                     when j < 8 then first_year + j - 4
-                    when j = 8 then first_year + 4
+                    when j = 8 or is_planted then first_year + 4
                     when j = 9 then {LAST_PLAN_YEAR}
                     when j = 10 then first_year + 2
                     else first_year + 4
@@ -235,6 +247,9 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
         valued as (
             select
                 *,
+                -- the restated level (figure 4 of the subject) as its own row computes it
+                (base_tenths * (100 + growth_pct * 4) // 100) // (case when level.integer then 10 else 1 end)
+                    as restated_value,
                 case role
                     when 'level' then
                         (base_tenths * (100 + growth_pct * years_grown) // 100)
@@ -243,9 +258,15 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                     when 'growth' then
                         case when j = 11 then round((pow((100 + 4 * growth_pct) / 100, 0.25) - 1) * 1000)::bigint
                              else round(1000 * growth_pct / (100 + growth_pct * (years_grown - 1)))::bigint end
+                    -- below a level given as a lower bound or exactly, above one given as an upper bound or 近:
+                    -- outside the restated level's interval whatever its qualifier
+                    when 'planted' then
+                        case when {_sql_list(qualifiers)}[h(restated_i, 9) % 7 + 1] in ('nearly', 'at_most', 'less_than')
+                             then restated_value + restated_value // 4 + 1
+                             else restated_value // 4 end
                     else other.low + variant % greatest(1, other.high - other.low)
                 end as raw_value,
-                case when role = 'level' then level.integer
+                case when role in ('level', 'planted') then level.integer
                      when role = 'growth' then false
                      else other.integer end as is_integer,
             from shaped
@@ -263,6 +284,7 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                 case when raw_value < 0 then '-' else '' end as sign_text,
                 case when j = 8 then 1 + variant % 2 * 2 when role = 'level' then 1 + variant % 7 else 1 end
                     as qualifier_index,
+                (restated_i // {per_document}) % 2 as restated_script,
             from valued
         ),
         rows as (
@@ -273,11 +295,15 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                 case when is_whole_economy then null else
                     cluster_names[cluster_index][variant % len(cluster_names[cluster_index]) + 1] end as cluster,
                 case when is_no_enterprise then null
-                     else ['样例企业', '樣例企業'][script + 1] || s::varchar end as enterprise,
-                case role when 'level' then level.metric when 'growth' then 'growth_rate' else other.metric end
-                    as metric_code,
-                case role when 'level' then level.unit when 'growth' then '%' else other.unit end as unit,
-                case role when 'level' then level.name when 'growth' then '' else other.name end as metric_name,
+                     -- a restatement names the enterprise as the restated figure's document does
+                     else ['样例企业', '樣例企業'][case when is_planted then restated_script else script end + 1]
+                         || s::varchar end as enterprise,
+                case when role in ('level', 'planted') then level.metric when role = 'growth' then 'growth_rate'
+                     else other.metric end as metric_code,
+                case when role in ('level', 'planted') then level.unit when role = 'growth' then '%'
+                     else other.unit end as unit,
+                case when role in ('level', 'planted') then level.name when role = 'growth' then ''
+                     else other.name end as metric_name,
             from texted
         ),
         final as (
@@ -321,7 +347,11 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
                     || unit
                     || after_words[script + 1][qualifier_index] as evidence,
                 is_year_inferred::varchar as is_year_inferred,
-                case when variant % 50 = 0 then 'synthetic, seed {seed}' end as note,
+                case
+                    when is_planted then 'planted conflict with '
+                        || printf('%03d-%03d', restated_i // {per_document}, restated_i % {per_document} + 1)
+                    when variant % 50 = 0 then 'synthetic, seed {seed}'
+                end as note,
             from rows
         )
         select * from final
@@ -375,7 +405,7 @@ def _prepare(source: Path, out: Path) -> None:
 
 
 def synthesize(source: Path, out: Path, figures: int, seed: int = 0,
-               rows_per_file: int = ROWS_PER_FILE) -> SynthResult:
+               rows_per_file: int = ROWS_PER_FILE, conflicts: int = 0) -> SynthResult:
     """Write out/raw (documents, figures in files of at most rows_per_file, reference) and the models."""
     import duckdb
 
@@ -387,6 +417,10 @@ def synthesize(source: Path, out: Path, figures: int, seed: int = 0,
     if per_document > 999_999:
         raise ClusterdwError(f"at most {MAX_DOCUMENTS * 999_999:,} figures: figure ids have six-digit sequences",
                              None, "ask for fewer figures")
+    if conflicts < 0 or conflicts > figures // SUBJECT_SIZE:
+        raise ClusterdwError(f"--conflicts {conflicts} is more than the {figures // SUBJECT_SIZE:,} subjects of "
+                             f"{SUBJECT_SIZE} figures that {figures:,} figures make", None,
+                             f"plant at most one conflict per {SUBJECT_SIZE} figures")
     _prepare(source, out)
     reference = out / "raw" / "reference"
     con = duckdb.connect()
@@ -399,7 +433,8 @@ def synthesize(source: Path, out: Path, figures: int, seed: int = 0,
         for number in range(files):
             first, last = number * rows_per_file, min(figures, (number + 1) * rows_per_file)
             path = out / "raw" / "figures" / f"synth_{number:03d}.csv"
-            con.execute(f"copy ({figures_sql(reference, first, last, per_document, seed)}) "
+            sql = figures_sql(reference, first, last, per_document, seed, conflicts, figures // SUBJECT_SIZE)
+            con.execute(f"copy ({sql}) "
                         f"to {sql_literal(str(path))} (header)")
     finally:
         con.close()

@@ -13,6 +13,8 @@ metrics as (select * from staging.stg_metrics),
 
 units as (select * from staging.stg_units),
 
+subjects as (select * from staging.stg_subjects),
+
 corrections_by_figure as (
     select
         figure_id,
@@ -20,6 +22,8 @@ corrections_by_figure as (
         max(corrected_value) filter (where column_name = 'unit') as unit,
         max(corrected_value) filter (where column_name = 'period_start_year') as period_start_year,
         max(corrected_value) filter (where column_name = 'period_end_year') as period_end_year,
+        max(corrected_value) filter (where column_name = 'period_start_month') as period_start_month,
+        max(corrected_value) filter (where column_name = 'period_end_month') as period_end_month,
         max(corrected_value) filter (where column_name = 'metric_code') as metric_code,
         max(corrected_value) filter (where column_name = 'qualifier') as qualifier,
         max(corrected_value) filter (where column_name = 'status') as status,
@@ -35,6 +39,8 @@ corrected as (
         coalesce(c.unit, figures.unit) as unit_as_written,
         coalesce(cast(c.period_start_year as integer), figures.period_start_year) as corrected_start_year,
         coalesce(cast(c.period_end_year as integer), figures.period_end_year) as corrected_end_year,
+        coalesce(cast(c.period_start_month as integer), figures.period_start_month) as corrected_start_month,
+        coalesce(cast(c.period_end_month as integer), figures.period_end_month) as corrected_end_month,
         coalesce(c.metric_code, figures.metric_code) as corrected_metric_code,
         coalesce(c.qualifier, figures.qualifier) as corrected_qualifier,
         coalesce(c.status, figures.status) as corrected_status,
@@ -49,6 +55,7 @@ resolved as (
         corrected.*,
         place_names.place_key,
         cluster_aliases.cluster_key,
+        subjects.subject_key,
         metrics.metric_kind,
         metrics.fact_table,
         units.unit_measure,
@@ -56,6 +63,7 @@ resolved as (
     from corrected
     left join place_names on place_names.place_name = corrected.place
     left join cluster_aliases on cluster_aliases.cluster_name_as_written = corrected.cluster
+    left join subjects on subjects.subject_as_written = corrected.subject
     left join metrics on metrics.metric_code = corrected.corrected_metric_code
     left join units
         on units.unit_as_written = corrected.unit_as_written
@@ -75,14 +83,15 @@ final as (
         coalesce(cluster_key, case when cluster is null then 'none' else 'unknown' end) as cluster_key,
         enterprise as enterprise_name,
         subject as subject_as_written,
+        subject_key,
         corrected_metric_code as metric_code,
         rate_of_metric_code,
         metric_kind,
         fact_table,
         corrected_start_year as period_start_year,
         corrected_end_year as period_end_year,
-        period_start_month,
-        period_end_month,
+        corrected_start_month as period_start_month,
+        corrected_end_month as period_end_month,
         period_kind,
         corrected_status as status,
         corrected_status = 'target' as is_target,

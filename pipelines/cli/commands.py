@@ -334,12 +334,15 @@ def review(ctx, draft, document, port, no_browser, published, title, publisher, 
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the synthetic project (created; refused if it holds anything synth did not write).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Same seed, same files.")
+@click.option("--conflicts", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Plant up to this many conflicts: a level restated with a value outside its interval "
+                   "(its note names the figure; none on a size tier).")
 @click.pass_context
-def synth(ctx, figures: int, out_dir: Path, seed: int):
+def synth(ctx, figures: int, out_dir: Path, seed: int, conflicts: int):
     """Write a synthetic project of N contract-satisfying figures (for benchmarks): raw/, models and checks."""
     from ..synth import synthesize
 
-    result = synthesize(project_of(ctx).project_dir, out_dir, figures, seed)
+    result = synthesize(project_of(ctx).project_dir, out_dir, figures, seed, conflicts=conflicts)
     click.echo(f"Wrote {result.figures:,} figures of {result.documents:,} documents in {result.files} file(s) "
                f"to {result.project_dir}/raw in {result.seconds:.1f}s.")
     click.echo(f"Run it:  clusterdw --project-dir {result.project_dir} run")

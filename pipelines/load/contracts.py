@@ -191,6 +191,32 @@ CLUSTER_MEMBERS = Contract(
     ),
 )
 
+# What a figure counts or produces (规上工业企业, 钢材), as documents write it, resolved to one key.
+SUBJECTS = Contract(
+    "subjects", "reference/subjects.csv",
+    (_text("alias", True), _key("subject_key"), _text("name_en", True), _text("note")),
+    ("alias",),
+    "Every way a figure's subject column writes what it counts or produces, resolved to a subject key.",
+    optional=True,
+)
+
+# Which industries (as figures name them) make up each recognised cluster: the roll-up of figures to clusters.
+CLUSTER_INDUSTRIES = Contract(
+    "cluster_industries", "reference/cluster_industries.csv",
+    (_key("cluster_key"), _key("industry_cluster_key"), _text("note")),
+    ("industry_cluster_key",),
+    "Industries a recognised cluster is made of (an industry belongs to one recognised cluster at most).",
+    rules=(
+        _reference("cluster_key", "clusters", "cluster_key", "reference/clusters.csv"),
+        RowRule("cluster_key", "cluster_key in (select cluster_key from raw.clusters "
+                "where cluster_type <> 'advanced_manufacturing_cluster')",
+                "format('''{}'' is not a recognised cluster (cluster_type advanced_manufacturing_cluster in "
+                "reference/clusters.csv): only those are made of industries here', cluster_key)"),
+        _reference("industry_cluster_key", "clusters", "cluster_key", "reference/clusters.csv"),
+    ),
+    optional=True,
+)
+
 METRICS = Contract(
     "metrics", "reference/metrics.csv",
     (
@@ -412,7 +438,8 @@ def _corrected_value_rule(target: Column) -> RowRule | None:
                    f"format({sql_literal(template)}, {v})")
 
 
-CORRECTABLE = ("value", "unit", "period_start_year", "period_end_year", "metric_code", "qualifier", "status")
+CORRECTABLE = ("value", "unit", "period_start_year", "period_end_year", "period_start_month", "period_end_month",
+               "metric_code", "qualifier", "status")
 
 CORRECTIONS = Contract(
     "corrections", "corrections.csv",
@@ -431,8 +458,8 @@ CORRECTIONS = Contract(
 
 # Load order: a table's rules may read only the tables before it.
 CONTRACTS: tuple[Contract, ...] = (
-    DOCUMENTS, PLACES, PLACE_ALIASES, CLUSTERS, CLUSTER_ALIASES, CLUSTER_MEMBERS, METRICS, UNITS, CUE_WORDS,
-    FIGURES, CORRECTIONS,
+    DOCUMENTS, PLACES, PLACE_ALIASES, CLUSTERS, CLUSTER_ALIASES, CLUSTER_MEMBERS, CLUSTER_INDUSTRIES, SUBJECTS, METRICS, UNITS,
+    CUE_WORDS, FIGURES, CORRECTIONS,
 )
 
 RAW_TABLES = frozenset(c.table for c in CONTRACTS) | {"place_names"}

@@ -65,6 +65,9 @@ EARLIER_ACTUAL = """
             and g.unit_measure = f.unit_measure and g.period_kind = f.period_kind)
     order by f.figure_id limit 1"""
 
+# a fact of one whole year
+YEAR_FACT = first("marts.fct_facts", "fact_key", "period_kind = 'year'")
+
 CASES = [
     # staging
     Case("stg_documents", "insert into staging.stg_documents select * from staging.stg_documents limit 1",
@@ -160,18 +163,6 @@ CASES = [
          PAIR_EQUAL, "fact_table, metric_fact_table"),
     Case("int_figures", f"update marts.int_figures set qualifier = 'roughly' where figure_id = {FIGURE}",
          IN_SET, "qualifier"),
-    Case("int_figures", """
-        insert into marts.int_figures
-        with original as (select * from marts.int_figures where metric_code <> 'item_count' order by figure_id limit 1)
-        select * replace (
-            '999-001' as figure_id,
-            (select min(document_id) from marts.dim_source_document where document_id <> original.document_id)
-                as document_id,
-            value_reported + 1 as value_reported,
-            value_in_base_unit + 1 as value_in_base_unit,
-        )
-        from original""",
-         NULL, "disagrees_with", "warning", sample="999-001"),
     Case("dim_city", "insert into marts.dim_city select * from marts.dim_city where city_key = 'nanning'",
          UNIQUE, "city_key"),
     Case("dim_city", "delete from marts.dim_city where city_key = 'unknown'", CONTAINS, "city_key"),
@@ -290,6 +281,22 @@ CASES = [
          NULL, "unresolved_keys", sample="period_start_year missing for an actual"),
     Case("int_figures", f"update marts.int_figures set period_end_year = 2026 where figure_id = {OPEN_TARGET}",
          NULL, "unresolved_keys", sample="period_start_year missing beside period_end_year"),
+    # one answer per fact (more planted rows in tests/test_facts.py)
+    Case("fct_facts", "update marts.fct_facts set is_conflict = true, conflicting_figure_ids = figure_ids "
+                      f"where fact_key = {first('marts.fct_facts', 'fact_key', 'n_figures > 1')}",
+         NULL, "conflict", "warning", sample="disagree on"),
+    Case("fct_facts", "update marts.fct_facts set period_end_month = 5 "
+                      f"where fact_key = {YEAR_FACT}",
+         NULL, "impossible_combination", sample="one month of a part of a year is missing"),
+    Case("bridge_fact_figure", "update marts.bridge_fact_figure set is_chosen = false "
+                               f"where figure_id = {first('marts.bridge_fact_figure', 'figure_id', 'is_chosen')}",
+         BETWEEN, "chosen_figures"),
+    Case("fct_cluster_figures", "update marts.fct_cluster_figures set recognised_cluster_key = 'automotive'",
+         IN_SET, "recognised_cluster_type"),
+    Case("stg_subjects", "insert into staging.stg_subjects select * from staging.stg_subjects limit 1",
+         UNIQUE, "subject_as_written"),
+    Case("stg_cluster_industries", "update staging.stg_cluster_industries set cluster_key = 'automotive'",
+         IN_SET, "cluster_type"),
 ]
 
 

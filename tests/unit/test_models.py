@@ -31,7 +31,14 @@ INT_FIGURES = {
     "unit_multiplier": "integer", "value_in_base_unit": "decimal(38, 4)", "place_as_written": "varchar",
     "cluster_as_written": "varchar", "evidence": "varchar", "is_year_inferred": "boolean",
     "is_corrected": "boolean", "annotation_note": "varchar",
+    "subject_as_written": "varchar", "subject_key": "varchar", "subject": "varchar",
+    "period_start_month": "integer", "period_end_month": "integer", "period_key": "varchar",
+    "is_part_of_year": "boolean", "value_class": "varchar", "is_level_comparable": "boolean",
+    "value_low_in_base_unit": "decimal(38, 6)", "value_high_in_base_unit": "decimal(38, 6)",
+    "is_low_included": "boolean", "is_high_included": "boolean",
 }
+VALUE_CLASSES = {"exact": "exact", "about": "approximate", "nearly": "approximate", "more_than": "lower_bound",
+                 "at_least": "lower_bound", "at_most": "upper_bound", "less_than": "upper_bound"}
 
 # what each metric is, as the catalogue says (metric_kind, unit measure, fact table)
 METRICS = {
@@ -61,6 +68,10 @@ def figure(figure_id: str, metric_code: str, value, unit: str, year: int, **fiel
         unit_multiplier=UNITS[unit], value_in_base_unit=Decimal(str(value)) * 10 ** UNITS[unit],
         place_as_written="柳州", cluster_as_written=None, evidence=f"{value}{unit}", is_year_inferred=False,
         is_corrected=False, annotation_note=None,
+        subject_as_written=None, subject_key=None, subject=None, period_start_month=None, period_end_month=None,
+        period_key=str(year), is_part_of_year=False, value_class=VALUE_CLASSES[qualifier],
+        is_level_comparable=VALUE_CLASSES[qualifier] in ("exact", "approximate"),
+        value_low_in_base_unit=None, value_high_in_base_unit=None, is_low_included=True, is_high_included=True,
     )
     row.update(fields)
     return row

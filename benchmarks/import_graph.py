@@ -17,7 +17,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pipelines"
 LAYERS = {
-    "errors": 0, "sql": 0, "faults": 0,
+    "errors": 0, "sql": 0, "faults": 0, "text_files": 0,
     "load": 1, "project": 1, "models": 1, "validate": 1, "publish": 1, "annotate": 1, "docs": 1, "report": 1,
     "synth": 1, "review": 1,
     "runner": 2, "engines": 2,

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 _NUMBER = re.compile(r"[-−－]?\d+(?:\.\d+)?")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*([^()()]{1,6})\s*[))]|(%)")
-_CELL_END = re.compile(r"\s*\|\s*$")
 MIN_COLUMNS = 2
 SHORT_CELL = 16
 _SENTENCE = re.compile(r"[。,;:!?]|\s{2,}")
@@ -40,6 +39,16 @@ def _lines(norm: str) -> list[tuple[int, str]]:
     return out
 
 
+def _ends_a_cell(line: str) -> bool:
+    # not a regex: `\s*\|\s*$` searched on a line of 50,000 spaces retries every start (quadratic)
+    return line.rstrip().endswith("|")
+
+
+def _cell_text(line: str) -> str:
+    text = line.rstrip()
+    return (text[:-1] if text.endswith("|") else text).strip()
+
+
 def _is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text.strip()))
 
@@ -56,7 +65,7 @@ def cells(norm: str) -> dict[int, Cell]:
 def _is_cell(line: str) -> bool:
     """A line that is one cell: ending in ' |', or short with no sentence punctuation (a copied table
     without its rules)."""
-    if _CELL_END.search(line):
+    if _ends_a_cell(line):
         return True
     text = line.strip()
     return 0 < len(text) <= SHORT_CELL and not _SENTENCE.search(text)
@@ -75,7 +84,7 @@ def _one_per_line(lines, found) -> None:
         if not run:
             i += 1
             continue
-        texts = [_CELL_END.sub("", line).strip() for _, line in run]
+        texts = [_cell_text(line) for _, line in run]
         first = next((k for k, t in enumerate(texts) if _is_number(t)), None)
         if first is None or first < MIN_COLUMNS + 1:
             continue

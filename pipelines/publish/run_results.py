@@ -59,6 +59,8 @@ class RunRecord:
         """The record as it is written (run_results.json, a history line, meta): typed until then."""
         written = asdict(self)
         written["suites"] = [asdict(s) | {"outcome": s.outcome} for s in self.suites]
+        # failing rows apart (target/failing_rows.json, meta.expectation_failures): they may be millions
+        written["expectations"] = [{k: v for k, v in e.items() if k != "failing_rows"} for e in written["expectations"]]
         return written
 
 

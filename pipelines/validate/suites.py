@@ -16,7 +16,7 @@ import shutil
 import threading
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -564,8 +564,3 @@ def raise_on_critical(results: list[ExpectationResult]) -> None:
             f"{first.declared_in or f'checks/{first.suite}.json'} ({first.table})",
             "fix the data or the model; nothing was published",
         )
-
-
-def as_dicts(results: list[ExpectationResult]) -> list[dict]:
-    """The results as the run record keeps them: failing rows apart (failures.py), they may be millions."""
-    return [{k: v for k, v in asdict(r).items() if k != "failing_rows"} for r in results]

@@ -1,0 +1,187 @@
+with
+
+facts as (select * from marts.fct_facts),
+
+metrics as (select metric_code, max_plausible_value from marts.dim_metric),
+
+clusters as (select cluster_key, parent_cluster_key from marts.dim_cluster),
+
+cities as (select city_key, parent_city_key, city_level from marts.dim_city),
+
+-- facts whose interval is known (no conflict among their figures), for the arithmetic cross-checks
+settled as (select * from facts where not is_conflict),
+
+-- a reported growth (percent) against the growth its two levels imply, each within its rounding or qualifier:
+-- the levels' intervals give the implied growth's interval, which must meet the rate's
+growth_pairs as (
+    select
+        rate.fact_key,
+        'growth ' || rate.figure_ids || ' is ' || cast(cast(rate.value_reported as double) as varchar)
+            || '%, its levels ' || earlier.figure_ids || ' and ' || later.figure_ids || ' imply '
+            || cast(round((cast(later.value_in_base_unit as double) / cast(earlier.value_in_base_unit as double) - 1)
+                    * 100, 2) as varchar) || '%' as growth_disagrees_with_levels,
+    from settled as rate
+    join settled as later
+        on later.metric_code = rate.rate_of_metric_code
+        and later.city_key = rate.city_key
+        and later.cluster_key = rate.cluster_key
+        and later.enterprise is not distinct from rate.enterprise
+        and later.subject is not distinct from rate.subject
+        and later.period_kind = rate.period_kind
+        and later.period_start_month is not distinct from rate.period_start_month
+        and later.period_end_month is not distinct from rate.period_end_month
+        and later.year = rate.year
+        and later.status = rate.status
+    join settled as earlier
+        on earlier.metric_code = later.metric_code
+        and earlier.city_key = later.city_key
+        and earlier.cluster_key = later.cluster_key
+        and earlier.enterprise is not distinct from later.enterprise
+        and earlier.subject is not distinct from later.subject
+        and earlier.period_kind = later.period_kind
+        and earlier.period_start_month is not distinct from later.period_start_month
+        and earlier.period_end_month is not distinct from later.period_end_month
+        and earlier.year = later.year - 1
+        and earlier.status = later.status
+    where rate.metric_code = 'growth_rate' and rate.unit_measure = 'percent'
+        and rate.period_kind in ('year', 'year_to_date', 'months')
+        and later.metric_kind in ('level', 'count') and later.value_class <> 'size_tier'
+        and earlier.value_class <> 'size_tier'
+        and earlier.fact_low_in_base_unit > 0
+        and (
+            -- the most the levels allow is below the least the rate allows, or the least above the most
+            (later.fact_high_in_base_unit / earlier.fact_low_in_base_unit - 1) * 100 < rate.fact_low_in_base_unit
+            or (later.fact_low_in_base_unit / earlier.fact_high_in_base_unit - 1) * 100 > rate.fact_high_in_base_unit
+        )
+),
+
+-- a part (a cluster's, or a district's) surely above its whole (its parent cluster or the whole place; its
+-- parent place) for the same metric, subject, period and status: each whole by its own equi-join
+parts as (
+    select
+        settled.*,
+        clusters.parent_cluster_key,
+        cities.parent_city_key,
+    from settled
+    left join clusters on clusters.cluster_key = settled.cluster_key
+    left join cities on cities.city_key = settled.city_key
+    where settled.metric_kind in ('level', 'count') and settled.value_class <> 'size_tier'
+),
+
+part_wholes as (
+    select parts.*, parts.city_key as whole_city_key, parts.parent_cluster_key as whole_cluster_key from parts
+    where parts.parent_cluster_key is not null
+    union all
+    select parts.*, parts.city_key as whole_city_key, 'none' as whole_cluster_key from parts
+    where parts.cluster_key not in ('none', 'unknown')
+    union all
+    select parts.*, parts.parent_city_key as whole_city_key, parts.cluster_key as whole_cluster_key from parts
+    where parts.parent_city_key is not null
+),
+
+wholes as (
+    select
+        part.fact_key,
+        'part ' || part.figure_ids || ' (' || part.city_key || ', ' || part.cluster_key || ') is above its whole '
+            || whole.figure_ids || ' (' || whole.city_key || ', ' || whole.cluster_key || ')' as part_above_whole,
+    from part_wholes as part
+    join settled as whole
+        on whole.city_key = part.whole_city_key
+        and whole.cluster_key = part.whole_cluster_key
+        and whole.metric_code = part.metric_code
+        and whole.rate_of_metric_code is not distinct from part.rate_of_metric_code
+        and whole.enterprise is not distinct from part.enterprise
+        and whole.subject is not distinct from part.subject
+        and whole.period_kind = part.period_kind
+        and whole.period_start_year is not distinct from part.period_start_year
+        and whole.period_start_month is not distinct from part.period_start_month
+        and whole.period_end_year is not distinct from part.period_end_year
+        and whole.period_end_month is not distinct from part.period_end_month
+        and whole.status = part.status
+    where whole.value_class <> 'size_tier'
+        and part.fact_low_in_base_unit > whole.fact_high_in_base_unit
+),
+
+-- a rank against the values it ranks: more places surely ahead of the ranked one than its rank allows
+rank_checks as (
+    select
+        rank.fact_key,
+        'rank ' || rank.figure_ids || ' places ' || rank.city_key || ' at ' || cast(cast(rank.value_reported as integer) as varchar)
+            || ' by ' || rank.rate_of_metric_code || ', but ' || cast(count(*) as varchar) || ' places of its level are surely above it: '
+            || string_agg(ahead.city_key, ', ' order by ahead.city_key) as rank_contradicted,
+    from settled as rank
+    join cities as ranked_city on ranked_city.city_key = rank.city_key
+    join settled as own
+        on own.metric_code = rank.rate_of_metric_code
+        and own.city_key = rank.city_key
+        and own.cluster_key = rank.cluster_key
+        and own.subject is not distinct from rank.subject
+        and own.period_kind = rank.period_kind
+        and own.year = rank.year
+        and own.period_end_month is not distinct from rank.period_end_month
+        and own.status = rank.status
+    join settled as ahead
+        on ahead.metric_code = own.metric_code
+        and ahead.cluster_key = own.cluster_key
+        and ahead.subject is not distinct from own.subject
+        and ahead.period_kind = own.period_kind
+        and ahead.year = own.year
+        and ahead.period_end_month is not distinct from own.period_end_month
+        and ahead.status = own.status
+        and ahead.city_key <> own.city_key
+        and ahead.fact_low_in_base_unit > own.fact_high_in_base_unit
+        and ahead.value_class <> 'size_tier'
+    join cities as ahead_city on ahead_city.city_key = ahead.city_key and ahead_city.city_level = ranked_city.city_level
+    where rank.metric_code = 'rank' and rank.rate_of_metric_code is not null and own.value_class <> 'size_tier'
+    group by rank.fact_key, rank.figure_ids, rank.city_key, rank.value_reported, rank.rate_of_metric_code
+    having count(*) >= max(rank.value_reported)
+),
+
+final as (
+    select
+        facts.*,
+        case when facts.is_conflict
+            then 'figures ' || facts.conflicting_figure_ids || ' disagree on ' || facts.metric_code || ' of '
+                || facts.city_key || ', ' || facts.cluster_key || coalesce(', ' || facts.subject, '') || ', '
+                || facts.period_key || ' (' || facts.status || ')'
+        end as conflict,
+        nullif(concat_ws('; ',
+            case when facts.n_sources > facts.n_figures then 'more documents than figures' end,
+            case when facts.is_conflict and facts.n_figures < 2 then 'a conflict needs two figures' end,
+            case when facts.is_conflict <> (facts.conflicting_figure_ids is not null)
+                then 'is_conflict disagrees with conflicting_figure_ids' end,
+            case when position(facts.chosen_figure_id in facts.figure_ids) = 0
+                then 'chosen figure ' || facts.chosen_figure_id || ' is not among the figures' end,
+            case when (facts.period_start_month is null) <> (facts.period_end_month is null)
+                then 'one month of a part of a year is missing' end,
+            case when facts.period_kind in ('year_to_date', 'months') and facts.period_end_month is null
+                then facts.period_kind || ' without months' end,
+            case when facts.period_kind in ('year', 'average') and facts.period_end_month is not null
+                then facts.period_kind || ' (whole years) with months' end,
+            case when facts.period_kind in ('year_to_date', 'months')
+                    and facts.period_start_year is distinct from facts.period_end_year
+                then 'a part of a year spans years' end,
+            case when facts.period_kind = 'year_to_date' and facts.period_start_month <> 1
+                then 'year_to_date not from January' end,
+            case when facts.period_start_year = facts.period_end_year and facts.period_end_month < facts.period_start_month
+                then 'months end before they start' end,
+            case when facts.value_class = 'exact' and facts.qualifier <> 'exact'
+                then 'an exact value with qualifier ' || facts.qualifier end,
+            case when facts.unit_measure = 'percent' and facts.metric_kind = 'share'
+                    and coalesce(metrics.max_plausible_value, 100) <= 100
+                    and (facts.value_in_base_unit < 0 or facts.value_in_base_unit > 100)
+                then 'a share of ' || cast(cast(facts.value_in_base_unit as double) as varchar) || '%' end
+        ), '') as impossible_combination,
+        growth_pairs.growth_disagrees_with_levels,
+        wholes.part_above_whole,
+        rank_checks.rank_contradicted,
+    from facts
+    left join metrics using (metric_code)
+    left join (select fact_key, min(growth_disagrees_with_levels) as growth_disagrees_with_levels
+               from growth_pairs group by fact_key) as growth_pairs using (fact_key)
+    left join (select fact_key, min(part_above_whole) as part_above_whole from wholes group by fact_key) as wholes
+        using (fact_key)
+    left join rank_checks using (fact_key)
+)
+
+select * from final

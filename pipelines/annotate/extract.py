@@ -134,7 +134,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     subject = places.subject(text, found_places, reference.place_levels)
     written = places.written_forms(text, found_places)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
-    years = year_mentions(norm, published_year)
+    years = sorted(year_mentions(norm, published_year), key=lambda m: m.start)  # rules bisect them by start
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years)
     return Document(
         text, published_year, reference,

@@ -28,9 +28,9 @@ RULES: tuple[Rule, ...] = (
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
-    estimated.ended_year_is_actual,
+    estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
-    subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of  # 预计 of a year that has ended: a preliminary actual
+    subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
 )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .mentions import starting_in
+
 # The words are cue words: cue_kind place_frame, code comparison (before_place: 比, 高于; after_place: 平均).
 _BEFORE = r"(?:{})\s*(?:全)?$"
 _AFTER = r"\s*(?:的)?\s*(?:{})"
@@ -21,10 +23,10 @@ def not_the_comparison(figure, doc, earlier):
         return figure
     from .. import places
     sentence = figure.sentence
-    mentions = [m for m in doc.places if sentence[0] <= m.start < sentence[1] and m.key == figure.place_key]
+    mentions = [m for m in starting_in(doc.places, sentence[0], sentence[1]) if m.key == figure.place_key]
     if not mentions or not all(is_comparison(doc.norm, m.start, m.end, doc.reference) for m in mentions):
         return figure
-    others = [m for m in doc.places if sentence[0] <= m.start and m.end <= figure.at
+    others = [m for m in starting_in(doc.places, sentence[0], figure.at) if m.end <= figure.at
               and not is_comparison(doc.norm, m.start, m.end, doc.reference) and m.key != figure.place_key
               and not places.is_frame(doc.norm, m, doc.reference)]
     compared = doc.text.span(mentions[0].start, mentions[0].end)

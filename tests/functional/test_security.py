@@ -281,7 +281,7 @@ def test_if_changed_sees_a_change_in_a_symlinked_figures_folder(fast_copy, cli, 
 def test_the_inputs_hash_covers_what_the_load_reads_and_only_that(fast_copy):
     hashed = Project.at(fast_copy)
     before = hashed.inputs_sha256()
-    (fast_copy / "raw" / "drafts").mkdir()
+    (fast_copy / "raw" / "drafts").mkdir(exist_ok=True)  # the project keeps its review drafts there
     (fast_copy / "raw" / "drafts" / "009_x.csv").write_text("not data\n", encoding="utf-8")  # never loaded
     assert hashed.inputs_sha256() == before
     (fast_copy / "raw" / "corrections.csv").write_text("figure_id\n", encoding="utf-8")  # loaded

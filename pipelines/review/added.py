@@ -70,7 +70,7 @@ class Guesser:
             if not start <= doc.text.origin[numeral.start] < end or (numeral.chinese and numeral.value == 1):
                 continue
             line = suggest._within(doc.lines, numeral.start)
-            rank = suggest._rank(doc.norm, numeral, line[0])
+            rank = suggest._rank(doc.norm, numeral, line[0], doc.reference)
             unit = (suggest._rank_unit(doc.text, numeral, rank) if rank else
                     unit_after(doc.text, numeral, self.known.units, longest)
                     or UnitMatch("", numeral.end, every_measure, False, False))

@@ -32,11 +32,13 @@ def main(plan_path: str) -> None:
         files = sorted(glob.glob(f"{plan['raw_dir']}/{table['path']}"))
         if not files:  # an optional file that is absent: an empty table
             typed = ", ".join(f'"{name}" {sql_type}' for name, sql_type in table["columns"])
-            con.execute(f"create table raw.{table['name']} ({typed}, source_file varchar, source_line integer, "
-                        "source_file_sha256 varchar)")
+            con.execute(
+                f"create table raw.{table['name']} ({typed}, source_file varchar, source_line integer, "
+                "source_file_sha256 varchar)"
+            )
             continue
         con.execute(f"""
-            create table raw.{table['name']} as
+            create table raw.{table["name"]} as
             select * exclude (filename), filename as source_file, null::integer as source_line,
                    null::varchar as source_file_sha256
             from read_csv({files!r}, columns = {{{columns}}}, header = true, filename = true,
@@ -58,10 +60,10 @@ def main(plan_path: str) -> None:
 
     started = time.perf_counter()
     con = duckdb.connect(plan["db"], read_only=True)
-    for (table,) in con.execute("select table_name from duckdb_tables() where schema_name = 'marts' "
-                                "order by table_name").fetchall():
-        con.execute(f"copy marts.{table} to '{plan['parquet_dir']}/{table}.parquet' "
-                    "(format parquet, compression zstd)")
+    for (table,) in con.execute(
+        "select table_name from duckdb_tables() where schema_name = 'marts' order by table_name"
+    ).fetchall():
+        con.execute(f"copy marts.{table} to '{plan['parquet_dir']}/{table}.parquet' (format parquet, compression zstd)")
     con.close()
     seconds["export"] = time.perf_counter() - started
     print(json.dumps({k: round(v, 3) for k, v in seconds.items()}))

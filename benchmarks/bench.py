@@ -35,7 +35,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -123,8 +123,9 @@ def measure(argv: list[str], check: bool = True) -> Measured:
     os.sync()
     with tempfile.TemporaryDirectory(prefix="clusterdw-bench-") as scratch:
         report = Path(scratch) / "report.json"
-        process = subprocess.run([sys.executable, str(PEAK_RSS), str(report), "--", *argv],
-                                 capture_output=True, text=True, cwd=REPO)
+        process = subprocess.run(
+            [sys.executable, str(PEAK_RSS), str(report), "--", *argv], capture_output=True, text=True, cwd=REPO
+        )
         if not report.exists():
             raise RuntimeError(f"{PEAK_RSS.name} failed for {' '.join(argv[:6])}:\n{process.stderr[-3000:]}")
         measured = json.loads(report.read_text(encoding="utf-8"))
@@ -208,18 +209,21 @@ def run_clusterdw(project: Path) -> Side:
         steps["validate_excl_gx"] = steps["validate"] - gx
     exported = measure([CLUSTERDW, "--project-dir", str(project), "--log-format", "json", "-v", "export"])
     steps["export"] = seconds_from_log(json_logs(exported.stderr), "exported ") or exported.seconds
-    return Side(steps, run.seconds + exported.seconds, max(run.max_rss_kib, exported.max_rss_kib) / 1024,
-                run.seconds)
+    return Side(steps, run.seconds + exported.seconds, max(run.max_rss_kib, exported.max_rss_kib) / 1024, run.seconds)
 
 
 def run_bare(project: Path) -> Side:
     from pipelines.models.builder import load_graph
 
     graph = load_graph(project)
-    return _run_baseline(project, "bare", {
-        "place_names_sql": PLACE_NAMES_SQL,
-        "models": [[name, str(graph.models[name].path)] for name in graph.select(None)],
-    })
+    return _run_baseline(
+        project,
+        "bare",
+        {
+            "place_names_sql": PLACE_NAMES_SQL,
+            "models": [[name, str(graph.models[name].path)] for name in graph.select(None)],
+        },
+    )
 
 
 def run_floor(project: Path) -> Side:
@@ -227,9 +231,13 @@ def run_floor(project: Path) -> Side:
     import duckdb
 
     with duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True) as con:
-        rows = {f"{schema}.{name}": count for schema, name, count in con.execute(
-            "select schema_name, table_name, estimated_size from duckdb_tables() "
-            "where schema_name in ('staging', 'marts') order by schema_name, table_name").fetchall()}
+        rows = {
+            f"{schema}.{name}": count
+            for schema, name, count in con.execute(
+                "select schema_name, table_name, estimated_size from duckdb_tables() "
+                "where schema_name in ('staging', 'marts') order by schema_name, table_name"
+            ).fetchall()
+        }
     return _run_baseline(project, "floor", {"model_rows": rows})
 
 
@@ -246,8 +254,10 @@ def _run_baseline(project: Path, name: str, plan_of_its_own: dict) -> Side:
         "db": str(scratch / "warehouse.duckdb"),
         "raw_dir": str(project / "raw"),
         "parquet_dir": str(scratch / "parquet"),
-        "tables": [{"name": c.table, "path": c.path, "columns": [[col.name, col.sql_type] for col in c.columns]}
-                   for c in CONTRACTS],
+        "tables": [
+            {"name": c.table, "path": c.path, "columns": [[col.name, col.sql_type] for col in c.columns]}
+            for c in CONTRACTS
+        ],
         "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
         **plan_of_its_own,
     }
@@ -268,13 +278,15 @@ def run_equal(project: Path, result: SizeResult, reference: str) -> None:
     old = project / "reference"
     shutil.rmtree(old, ignore_errors=True)
     old.mkdir()
-    archive = subprocess.run(["git", "archive", reference, "staging", "marts"], capture_output=True, cwd=REPO,
-                             check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", reference, "staging", "marts"], capture_output=True, cwd=REPO, check=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
     (old / "raw").symlink_to(project / "raw", target_is_directory=True)
     measure([CLUSTERDW, "--project-dir", str(old), "build"])
-    tables, differences = compare(str(old / "target" / "warehouse.dev.duckdb"),
-                                  str(project / "target" / "warehouse.duckdb"))
+    tables, differences = compare(
+        str(old / "target" / "warehouse.dev.duckdb"), str(project / "target" / "warehouse.duckdb")
+    )
     result.equal = f"{summary(tables, differences)} (old: {reference})"
     shutil.rmtree(old, ignore_errors=True)
 
@@ -284,8 +296,8 @@ def run_spark(project: Path, result: SizeResult) -> None:
     left the published warehouse: then every table of the two builds compared."""
     import duckdb
 
-    from pipelines.models.builder import load_graph
     from pipelines.engines.compare import compare_builds
+    from pipelines.models.builder import load_graph
 
     shutil.rmtree(project / "target" / "spark", ignore_errors=True)
     read_inputs(project)
@@ -300,7 +312,8 @@ def run_spark(project: Path, result: SizeResult) -> None:
         comparisons = compare_builds(con, names, project / "target" / "spark")
     unequal = [c.table for c in comparisons if not c.equal]
     result.spark_equal = f"{len(comparisons) - len(unequal)} of {len(comparisons)}" + (
-        f" (not: {', '.join(unequal)})" if unequal else "")
+        f" (not: {', '.join(unequal)})" if unequal else ""
+    )
 
 
 def measure_size(project: Path, result: SizeResult, repeat: int) -> None:
@@ -365,7 +378,7 @@ def machine() -> dict[str, str]:
     except Exception:  # noqa: BLE001
         gx = "?"
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "load average at the start (1, 5, 15 min)": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "cpu": cpu,
         "cores": str(os.cpu_count()),
@@ -395,8 +408,7 @@ def table(results: list[SizeResult]) -> list[str]:
     row("clusterdw load + build + export s", [fmt(r.work("clusterdw")) for r in results])
     row("clusterdw `run` process wall s", [fmt(r.clusterdw_run_wall) for r in results])
     row("clusterdw wall (`run` + `export`) s", [fmt(r.clusterdw_wall) for r in results])
-    row("clusterdw wall without validate s",
-        [fmt(r.clusterdw_wall - r.clusterdw.get("validate", 0)) for r in results])
+    row("clusterdw wall without validate s", [fmt(r.clusterdw_wall - r.clusterdw.get("validate", 0)) for r in results])
     for step in ("load", "build", "close", "export"):
         row(f"bare DuckDB {step} s", [fmt(r.bare.get(step)) for r in results])
     row("bare DuckDB load + build + export s", [fmt(r.work("bare")) for r in results])
@@ -410,8 +422,10 @@ def table(results: list[SizeResult]) -> list[str]:
     row("peak memory bare DuckDB MiB", [fmt(r.bare_peak_mib, 0) for r in results])
     row("peak memory floor MiB", [fmt(r.floor_peak_mib, 0) for r in results])
     row("tables equal to the old models' build", [r.equal or "—" for r in results])
-    row("DuckDB load + build s (from clusterdw run)",
-        [fmt(r.clusterdw.get("load", 0) + r.clusterdw.get("build", 0)) for r in results])
+    row(
+        "DuckDB load + build s (from clusterdw run)",
+        [fmt(r.clusterdw.get("load", 0) + r.clusterdw.get("build", 0)) for r in results],
+    )
     row("Spark session start s", [fmt(r.spark.get("spark session")) for r in results])
     row("Spark load and raw to Parquet s", [fmt(r.spark.get("load and raw to Parquet")) for r in results])
     row("Spark models s", [fmt(r.spark.get("models")) for r in results])
@@ -425,87 +439,108 @@ def table(results: list[SizeResult]) -> list[str]:
 
 def goals(results: list[SizeResult], help_s: float, gx_s: float) -> list[str]:
     by = {r.size: r for r in results if not r.error}
-    lines = [f"- `clusterdw --help`: {help_s:.3f} s (goal < {GOAL_HELP_SECONDS} s): "
-             f"{'met' if help_s < GOAL_HELP_SECONDS else 'NOT met'}"]
+    lines = [
+        f"- `clusterdw --help`: {help_s:.3f} s (goal < {GOAL_HELP_SECONDS} s): "
+        f"{'met' if help_s < GOAL_HELP_SECONDS else 'NOT met'}"
+    ]
     if "project" in by:
         r = by["project"]
         # the import as timed inside that very run: one timed alone, with the disk cold, took 27 s
         gx_s = r.clusterdw.get("gx_import", gx_s)
         rest = r.clusterdw_run_wall - gx_s
-        lines.append(f"- project's data, `clusterdw run` (a fresh process) but GX's import: {rest:.2f} s "
-                     f"({r.clusterdw_run_wall:.2f} s wall - {gx_s:.2f} s to import great_expectations in it; goal < "
-                     f"{GOAL_PROJECT_SECONDS} s): {'met' if rest < GOAL_PROJECT_SECONDS else 'NOT met'}")
+        lines.append(
+            f"- project's data, `clusterdw run` (a fresh process) but GX's import: {rest:.2f} s "
+            f"({r.clusterdw_run_wall:.2f} s wall - {gx_s:.2f} s to import great_expectations in it; goal < "
+            f"{GOAL_PROJECT_SECONDS} s): {'met' if rest < GOAL_PROJECT_SECONDS else 'NOT met'}"
+        )
     for size in ("1m", "10m"):
         if size in by and by[size].ratio is not None:
             ratio = by[size].ratio
-            lines.append(f"- {size}: clusterdw / bare DuckDB on load + build + export = {ratio:.2f} "
-                         f"(goal <= {GOAL_RATIO}): {'met' if ratio <= GOAL_RATIO else 'NOT met'}")
+            lines.append(
+                f"- {size}: clusterdw / bare DuckDB on load + build + export = {ratio:.2f} "
+                f"(goal <= {GOAL_RATIO}): {'met' if ratio <= GOAL_RATIO else 'NOT met'}"
+            )
     if "10m" in by:
         r = by["10m"]
         peak = r.clusterdw_peak_mib / 1024
-        lines.append(f"- 10M: peak memory {peak:.2f} GiB (goal <= {GOAL_MEMORY_GIB} GiB): "
-                     f"{'met' if peak <= GOAL_MEMORY_GIB else 'NOT met'}")
+        lines.append(
+            f"- 10M: peak memory {peak:.2f} GiB (goal <= {GOAL_MEMORY_GIB} GiB): "
+            f"{'met' if peak <= GOAL_MEMORY_GIB else 'NOT met'}"
+        )
         wall = r.clusterdw_wall
-        lines.append(f"- 10M: `run` + `export` wall {wall:.1f} s (goal <= {GOAL_WALL_10M_SECONDS:.0f} s): "
-                     f"{'met' if wall <= GOAL_WALL_10M_SECONDS else 'NOT met'}")
+        lines.append(
+            f"- 10M: `run` + `export` wall {wall:.1f} s (goal <= {GOAL_WALL_10M_SECONDS:.0f} s): "
+            f"{'met' if wall <= GOAL_WALL_10M_SECONDS else 'NOT met'}"
+        )
         validate = r.clusterdw.get("validate")
         if validate is not None:
-            lines.append(f"- 10M: validation {validate:.1f} s (goal <= {GOAL_VALIDATE_SECONDS:.0f} s): "
-                         f"{'met' if validate <= GOAL_VALIDATE_SECONDS else 'NOT met'}")
+            lines.append(
+                f"- 10M: validation {validate:.1f} s (goal <= {GOAL_VALIDATE_SECONDS:.0f} s): "
+                f"{'met' if validate <= GOAL_VALIDATE_SECONDS else 'NOT met'}"
+            )
     if "1m" in by and "10m" in by:
-        total = {s: sum(v for k, v in by[s].clusterdw.items() if k in ("load", "build", "validate", "publish",
-                                                                        "export")) for s in ("1m", "10m")}
+        total = {
+            s: sum(v for k, v in by[s].clusterdw.items() if k in ("load", "build", "validate", "publish", "export"))
+            for s in ("1m", "10m")
+        }
         factor = total["10m"] / total["1m"]
-        lines.append(f"- cost linear in N: 10M / 1M = {factor:.1f} x (goal <= {GOAL_LINEAR:.0f} x): "
-                     f"{'met' if factor <= GOAL_LINEAR else 'NOT met'}")
+        lines.append(
+            f"- cost linear in N: 10M / 1M = {factor:.1f} x (goal <= {GOAL_LINEAR:.0f} x): "
+            f"{'met' if factor <= GOAL_LINEAR else 'NOT met'}"
+        )
     for r in results:
         if r.equal:
-            lines.append(f"- {r.size}: every staging and mart table equal to the old models' build: {r.equal}: "
-                         f"{'met' if '(not:' not in r.equal else 'NOT met'}")
+            lines.append(
+                f"- {r.size}: every staging and mart table equal to the old models' build: {r.equal}: "
+                f"{'met' if '(not:' not in r.equal else 'NOT met'}"
+            )
     for r in results:
         if r.error:
             lines.append(f"- {r.size}: FAILED: {r.error.splitlines()[-1] if r.error.splitlines() else r.error}")
     return lines
 
 
-def write_results(results: list[SizeResult], info: dict[str, str], help_s: float, gx_s: float,
-                  path: Path, repeat: int) -> str:
-    text = "\n".join([
-        "# Benchmark results",
-        "",
-        "Written by `make bench` (benchmarks/bench.py). clusterdw runs `run --no-docs` and `export` in fresh",
-        "processes; the bare DuckDB script (benchmarks/bare_duckdb.py) reads the CSVs with the contracts'",
-        "column types, runs the same model SQL in the same order and COPYs the marts to Parquet (zstd),",
-        "with no contract checks, no lineage but the file name, no validation, under the same DuckDB",
-        "memory limit as clusterdw (3GB unless CLUSTERDW_MEMORY_LIMIT says otherwise). Synthetic data from",
-        "`clusterdw synth --figures N` (seed 0). Times in seconds; peak memory is each process's max RSS.",
-        f"Each side ran {repeat} time(s) per size, alternating; the table shows each side's best run by",
-        "load + build + export (the machine is shared: its load average is under Machine). Before each",
-        "run the raw CSVs are read once, so both sides start with them in the page cache, and dirty pages",
-        "are written out (os.sync): the disk's state is not measured. Spark (`build --engine spark`, local[2],",
-        "one run) at the Spark sizes: its session start, its load of raw/ (the same contracts) and Parquet",
-        "hand-off, its models; then each of its tables compared with the DuckDB build's (types, counts,",
-        "EXCEPT ALL both ways). Its peak memory is not shown: the JVM is a process of its own.",
-        "The floor (benchmarks/floor_duckdb.py) is the least work these tables can cost: DuckDB reads the raw",
-        "CSVs once with the declared types, writes one plain table per model of that model's row count",
-        "(CREATE TABLE AS of a projection of raw.figures) and COPYs the mart-sized ones to Parquet (zstd).",
-        "At the equality sizes, the models of the reference commit (before issue 18's rewrites) are built",
-        "on the same raw data and every staging and mart table compared with clusterdw's (types, EXCEPT ALL",
-        "both ways: benchmarks/equal_builds.py).",
-        "",
-        "## Machine",
-        "",
-        *[f"- {k}: {v}" for k, v in info.items()],
-        "",
-        "## Results",
-        "",
-        *table(results),
-        "",
-        "## Goals",
-        "",
-        *goals(results, help_s, gx_s),
-        "",
-    ])
+def write_results(
+    results: list[SizeResult], info: dict[str, str], help_s: float, gx_s: float, path: Path, repeat: int
+) -> str:
+    text = "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            "Written by `make bench` (benchmarks/bench.py). clusterdw runs `run --no-docs` and `export` in fresh",
+            "processes; the bare DuckDB script (benchmarks/bare_duckdb.py) reads the CSVs with the contracts'",
+            "column types, runs the same model SQL in the same order and COPYs the marts to Parquet (zstd),",
+            "with no contract checks, no lineage but the file name, no validation, under the same DuckDB",
+            "memory limit as clusterdw (3GB unless CLUSTERDW_MEMORY_LIMIT says otherwise). Synthetic data from",
+            "`clusterdw synth --figures N` (seed 0). Times in seconds; peak memory is each process's max RSS.",
+            f"Each side ran {repeat} time(s) per size, alternating; the table shows each side's best run by",
+            "load + build + export (the machine is shared: its load average is under Machine). Before each",
+            "run the raw CSVs are read once, so both sides start with them in the page cache, and dirty pages",
+            "are written out (os.sync): the disk's state is not measured. Spark (`build --engine spark`, local[2],",
+            "one run) at the Spark sizes: its session start, its load of raw/ (the same contracts) and Parquet",
+            "hand-off, its models; then each of its tables compared with the DuckDB build's (types, counts,",
+            "EXCEPT ALL both ways). Its peak memory is not shown: the JVM is a process of its own.",
+            "The floor (benchmarks/floor_duckdb.py) is the least work these tables can cost: DuckDB reads the raw",
+            "CSVs once with the declared types, writes one plain table per model of that model's row count",
+            "(CREATE TABLE AS of a projection of raw.figures) and COPYs the mart-sized ones to Parquet (zstd).",
+            "At the equality sizes, the models of the reference commit (before issue 18's rewrites) are built",
+            "on the same raw data and every staging and mart table compared with clusterdw's (types, EXCEPT ALL",
+            "both ways: benchmarks/equal_builds.py).",
+            "",
+            "## Machine",
+            "",
+            *[f"- {k}: {v}" for k, v in info.items()],
+            "",
+            "## Results",
+            "",
+            *table(results),
+            "",
+            "## Goals",
+            "",
+            *goals(results, help_s, gx_s),
+            "",
+        ]
+    )
     path.write_text(text, encoding="utf-8")
     return text
 
@@ -515,14 +550,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(SIZES), help=f"comma-separated, of {', '.join(SIZES)}")
     parser.add_argument("--work", type=Path, default=OUT, help="folder for the synthetic projects")
     parser.add_argument("--results", type=Path, default=RESULTS, help="Markdown file to write")
-    parser.add_argument("--spark-sizes", default=SPARK_SIZES,
-                        help="sizes also built on Spark (local[2]); empty for none. Needs the .[spark] extra")
-    parser.add_argument("--equal-sizes", default=EQUAL_SIZES,
-                        help="sizes whose tables are compared with a build of --reference's models; empty for none")
+    parser.add_argument(
+        "--spark-sizes",
+        default=SPARK_SIZES,
+        help="sizes also built on Spark (local[2]); empty for none. Needs the .[spark] extra",
+    )
+    parser.add_argument(
+        "--equal-sizes",
+        default=EQUAL_SIZES,
+        help="sizes whose tables are compared with a build of --reference's models; empty for none",
+    )
     parser.add_argument("--reference", default=REFERENCE, help="commit whose models the tables must equal")
     parser.add_argument("--keep", action="store_true", help="keep each size's project (the 10M CSVs take 1.7 GB)")
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="runs of each side per size, alternating; the best is kept (the machine may be shared)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs of each side per size, alternating; the best is kept (the machine may be shared)",
+    )
     args = parser.parse_args(argv)
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]
@@ -554,10 +599,13 @@ def main(argv: list[str] | None = None) -> int:
             result.error = str(error)
             print(f"{size}: FAILED\n{error}", file=sys.stderr, flush=True)
         results.append(result)
-        print(f"{size}: clusterdw {result.clusterdw} ({result.clusterdw_peak_mib:.0f} MiB); bare {result.bare} "
-              f"({result.bare_peak_mib:.0f} MiB); floor {result.floor}; ratio {fmt(result.ratio)} / floor "
-              f"{fmt(result.floor_ratio)}; equal {result.equal}; spark {result.spark} "
-              f"equal {result.spark_equal}; {time.perf_counter() - started:.0f}s", flush=True)
+        print(
+            f"{size}: clusterdw {result.clusterdw} ({result.clusterdw_peak_mib:.0f} MiB); bare {result.bare} "
+            f"({result.bare_peak_mib:.0f} MiB); floor {result.floor}; ratio {fmt(result.ratio)} / floor "
+            f"{fmt(result.floor_ratio)}; equal {result.equal}; spark {result.spark} "
+            f"equal {result.spark_equal}; {time.perf_counter() - started:.0f}s",
+            flush=True,
+        )
         if not args.keep:
             shutil.rmtree(project, ignore_errors=True)
     info["load average at the end (1, 5, 15 min)"] = " ".join(f"{x:.2f}" for x in os.getloadavg())

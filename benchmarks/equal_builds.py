@@ -27,8 +27,10 @@ def compare(old_path: str, new_path: str, only: list[str] | None = None) -> tupl
     try:
         con.execute("attach ? as old (read_only)", [old_path])
         con.execute("attach ? as new (read_only)", [new_path])
-        listing = ("select schema_name || '.' || table_name from duckdb_tables() where database_name = ? "
-                   f"and schema_name in {SCHEMAS!r}")
+        listing = (
+            "select schema_name || '.' || table_name from duckdb_tables() where database_name = ? "
+            f"and schema_name in {SCHEMAS!r}"
+        )
         old = {name for (name,) in con.execute(listing, ["old"]).fetchall()}
         new = {name for (name,) in con.execute(listing, ["new"]).fetchall()}
         if only:
@@ -46,8 +48,9 @@ def compare(old_path: str, new_path: str, only: list[str] | None = None) -> tupl
             only_old = con.execute(f"select count(*) from (select * from {a} except all select * from {b})").fetchall()
             only_new = con.execute(f"select count(*) from (select * from {b} except all select * from {a})").fetchall()
             if only_old[0][0] or only_new[0][0]:
-                differences.append(Difference(name, f"{only_old[0][0]} rows only in the old, "
-                                                    f"{only_new[0][0]} only in the new"))
+                differences.append(
+                    Difference(name, f"{only_old[0][0]} rows only in the old, {only_new[0][0]} only in the new")
+                )
         return len(old | new), differences
     finally:
         con.close()

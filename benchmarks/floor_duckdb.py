@@ -32,12 +32,14 @@ def main(plan_path: str) -> None:
         files = sorted(glob.glob(f"{plan['raw_dir']}/{table['path']}"))
         if not files:
             continue
-        con.execute(f"create table raw.{table['name']} as select * from read_csv({files!r}, "
-                    f"columns = {{{columns}}}, header = true, delim = ',', quote = '\"', escape = '\"')")
+        con.execute(
+            f"create table raw.{table['name']} as select * from read_csv({files!r}, "
+            f"columns = {{{columns}}}, header = true, delim = ',', quote = '\"', escape = '\"')"
+        )
     seconds["load"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    (figures,), = con.execute("select count(*) from raw.figures").fetchall()
+    ((figures,),) = con.execute("select count(*) from raw.figures").fetchall()
     for schema in ("staging", "marts"):
         con.execute(f"create schema {schema}")
     for name, rows in plan["model_rows"].items():
@@ -52,10 +54,10 @@ def main(plan_path: str) -> None:
 
     started = time.perf_counter()
     con = duckdb.connect(plan["db"], read_only=True)
-    for (table,) in con.execute("select table_name from duckdb_tables() where schema_name = 'marts' "
-                                "order by table_name").fetchall():
-        con.execute(f"copy marts.{table} to '{plan['parquet_dir']}/{table}.parquet' "
-                    "(format parquet, compression zstd)")
+    for (table,) in con.execute(
+        "select table_name from duckdb_tables() where schema_name = 'marts' order by table_name"
+    ).fetchall():
+        con.execute(f"copy marts.{table} to '{plan['parquet_dir']}/{table}.parquet' (format parquet, compression zstd)")
     con.close()
     seconds["export"] = time.perf_counter() - started
     print(json.dumps({k: round(v, 3) for k, v in seconds.items()}))

@@ -17,12 +17,26 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pipelines"
 LAYERS = {
-    "errors": 0, "sql": 0, "faults": 0, "text_files": 0,
-    "load": 1, "project": 1, "models": 1, "validate": 1, "publish": 1, "annotate": 1, "docs": 1, "report": 1,
-    "synth": 1, "review": 1,
-    "runner": 2, "engines": 2,
-    "cli": 3, "__main__": 3,
-    "logs": 3, "progress": 3,  # the CLI's, at the top level before they moved into cli/
+    "errors": 0,
+    "sql": 0,
+    "faults": 0,
+    "text_files": 0,
+    "load": 1,
+    "project": 1,
+    "models": 1,
+    "validate": 1,
+    "publish": 1,
+    "annotate": 1,
+    "docs": 1,
+    "report": 1,
+    "synth": 1,
+    "review": 1,
+    "runner": 2,
+    "engines": 2,
+    "cli": 3,
+    "__main__": 3,
+    "logs": 3,
+    "progress": 3,  # the CLI's, at the top level before they moved into cli/
 }
 
 
@@ -67,14 +81,13 @@ def graph() -> tuple[list[str], list[tuple[str, str]]]:
 
 def report(show_edges: bool) -> int:
     modules, edges = graph()
-    between = Counter((room_of(a), room_of(b)) for a, b in edges
-                      if room_of(a) != room_of(b) and room_of(b) != "pipelines")
-    back_up = [(a, b) for a, b in edges
-               if LAYERS.get(room_of(b), -1) > LAYERS.get(room_of(a), 99)]
+    between = Counter(
+        (room_of(a), room_of(b)) for a, b in edges if room_of(a) != room_of(b) and room_of(b) != "pipelines"
+    )
+    back_up = [(a, b) for a, b in edges if LAYERS.get(room_of(b), -1) > LAYERS.get(room_of(a), 99)]
     unplaced = sorted({room_of(m) for m in modules} - set(LAYERS) - {"pipelines"})
     print(f"modules: {len(modules)} in {len({room_of(m) for m in modules})} rooms")
-    print(f"imports between modules: {len(edges)}; between rooms: {sum(between.values())} "
-          f"({len(between)} room pairs)")
+    print(f"imports between modules: {len(edges)}; between rooms: {sum(between.values())} ({len(between)} room pairs)")
     if show_edges:
         for (a, b), count in sorted(between.items()):
             print(f"  {a} -> {b}: {count}")

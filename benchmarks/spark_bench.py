@@ -28,7 +28,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,23 +59,49 @@ class LoopbackCluster:
         self.log_dir, self.processes = log_dir, []
         port = free_port()
         self.url = f"spark://127.0.0.1:{port}"
-        self._start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", str(port),
-                    "--webui-port", str(free_port()))
+        self._start(
+            "master",
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--webui-port",
+            str(free_port()),
+        )
         self._wait(lambda: _listening(port), "master")
         for n in range(1, WORKERS + 1):
             work = log_dir / f"worker-{n}-work"
             work.mkdir(parents=True, exist_ok=True)
-            log = self._start(f"worker-{n}", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                              "--webui-port", str(free_port()), "--cores", str(WORKER_CORES), "--memory",
-                              WORKER_MEMORY, "--work-dir", str(work), self.url)
+            log = self._start(
+                f"worker-{n}",
+                "org.apache.spark.deploy.worker.Worker",
+                "--host",
+                "127.0.0.1",
+                "--webui-port",
+                str(free_port()),
+                "--cores",
+                str(WORKER_CORES),
+                "--memory",
+                WORKER_MEMORY,
+                "--work-dir",
+                str(work),
+                self.url,
+            )
             self._wait(lambda: "Successfully registered with master" in log.read_text(errors="replace"), log.name)
 
     def _start(self, name: str, main_class: str, *args: str) -> Path:
         log = self.log_dir / f"{name}.log"
         with open(log, "wb") as out:
-            self.processes.append(subprocess.Popen([str(self.home / "bin" / "spark-class"), main_class, *args],
-                                                   stdout=out, stderr=subprocess.STDOUT, env=self.env,
-                                                   start_new_session=True))
+            self.processes.append(
+                subprocess.Popen(
+                    [str(self.home / "bin" / "spark-class"), main_class, *args],
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    env=self.env,
+                    start_new_session=True,
+                )
+            )
         return log
 
     def _wait(self, ready, name: str, seconds: float = 180) -> None:
@@ -117,8 +143,10 @@ def timed(argv: list[str], env: dict | None = None) -> tuple[float, str]:
 
 def spark_steps(stdout: str) -> dict[str, float]:
     line = next(line for line in stdout.splitlines() if line.startswith("Times: "))
-    return {name: float(seconds.rstrip("s"))
-            for name, seconds in (part.rsplit(" ", 1) for part in line.removeprefix("Times: ").split(", "))}
+    return {
+        name: float(seconds.rstrip("s"))
+        for name, seconds in (part.rsplit(" ", 1) for part in line.removeprefix("Times: ").split(", "))
+    }
 
 
 def equal_tables(project: Path, spark_dir: Path) -> str:
@@ -131,7 +159,9 @@ def equal_tables(project: Path, spark_dir: Path) -> str:
     with duckdb.connect(str(project / "target" / "warehouse.dev.duckdb"), read_only=True) as con:
         comparisons = compare_builds(con, names, spark_dir)
     unequal = [c.table for c in comparisons if not c.equal]
-    return f"{len(comparisons) - len(unequal)} of {len(comparisons)}" + (f" (not: {', '.join(unequal)})" if unequal else "")
+    return f"{len(comparisons) - len(unequal)} of {len(comparisons)}" + (
+        f" (not: {', '.join(unequal)})" if unequal else ""
+    )
 
 
 def make_project(size: str, root: Path) -> Path:
@@ -152,11 +182,27 @@ def measure(size: str, cluster: LoopbackCluster) -> dict:
     row = {"size": size}
     row["duckdb"], _ = timed([CLUSTERDW, "--project-dir", str(project), "build"])
     spark_env = {"CLUSTERDW_SPARK_DRIVER_MEMORY": "2g"}
-    for mode, master, extra in (("local[2]", "local[2]", []),
-                                ("cluster", cluster.url, ["--conf", f"spark.executor.memory={EXECUTOR_MEMORY}"])):
+    for mode, master, extra in (
+        ("local[2]", "local[2]", []),
+        ("cluster", cluster.url, ["--conf", f"spark.executor.memory={EXECUTOR_MEMORY}"]),
+    ):
         spark_dir = project / "target" / ("spark-local" if mode.startswith("local") else "spark-cluster")
-        seconds, stdout = timed([CLUSTERDW, "--project-dir", str(project), "build", "--engine", "spark", "--master",
-                                 master, "--spark-dir", str(spark_dir), *extra], spark_env)
+        seconds, stdout = timed(
+            [
+                CLUSTERDW,
+                "--project-dir",
+                str(project),
+                "build",
+                "--engine",
+                "spark",
+                "--master",
+                master,
+                "--spark-dir",
+                str(spark_dir),
+                *extra,
+            ],
+            spark_env,
+        )
         row[mode] = {"wall": seconds, **spark_steps(stdout), "equal": equal_tables(project, spark_dir)}
         print(f"{size} {mode}: {row[mode]}", flush=True)
     shutil.rmtree(project, ignore_errors=True)
@@ -171,7 +217,7 @@ def write_results(rows: list[dict]) -> None:
     lines = [
         "# Spark: local[2] and a loopback standalone cluster beside DuckDB",
         "",
-        f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node()}, {os.cpu_count()} cores "
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node()}, {os.cpu_count()} cores "
         f"(load average {os.getloadavg()[0]:.1f} at the end; the machine is shared), one run per size. "
         f"Cluster: a master and {WORKERS} workers of {WORKER_CORES} core and {WORKER_MEMORY} each on 127.0.0.1, "
         f"executors of {EXECUTOR_MEMORY}. `benchmarks/spark_bench.py --sizes {','.join(r['size'] for r in rows)}`.",
@@ -180,8 +226,10 @@ def write_results(rows: list[dict]) -> None:
         "|---|---|---:|---:|---:|",
     ]
     for row in rows:
-        lines.append(f"| {row['size']} | `build` process wall s | {row['duckdb']:.2f} | {cell(row, 'local[2]', 'wall')} "
-                     f"| {cell(row, 'cluster', 'wall')} |")
+        lines.append(
+            f"| {row['size']} | `build` process wall s | {row['duckdb']:.2f} | {cell(row, 'local[2]', 'wall')} "
+            f"| {cell(row, 'cluster', 'wall')} |"
+        )
         for key in ("spark session", "load and raw to Parquet", "models", "equal"):
             lines.append(f"| {row['size']} | {key} | | {cell(row, 'local[2]', key)} | {cell(row, 'cluster', key)} |")
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

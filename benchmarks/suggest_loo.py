@@ -20,10 +20,10 @@ import csv
 import re
 import statistics
 import subprocess
-import tempfile
-import tokenize
 import sys
+import tempfile
 import time
+import tokenize
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,8 +49,11 @@ def gazetteer_names(raw: Path) -> frozenset[str]:
     names = set()
     for row in rows(raw / "reference" / "places.csv"):
         if row["admin_code"]:
-            names.update(simplified(row[c]) for c in ("name_zh_hans", "name_zh_hant", "short_name_zh_hans",
-                                                      "short_name_zh_hant") if row[c])
+            names.update(
+                simplified(row[c])
+                for c in ("name_zh_hans", "name_zh_hant", "short_name_zh_hans", "short_name_zh_hant")
+                if row[c]
+            )
     return frozenset(names)
 
 
@@ -72,7 +75,7 @@ def held_out_reference(full, held_out: str, others: list[str], raw: Path, docume
 def score(document_id: str, original: str, figures, gold: list[dict[str, str]], place_key) -> dict:
     used: set[int] = set()
     found = located = 0
-    right = {field: 0 for field in ("place", "end_year", "metric", "status", "qualifier", "all_five")}
+    right = dict.fromkeys(("place", "end_year", "metric", "status", "qualifier", "all_five"), 0)
     for row in gold:
         value, unit = Decimal(row["value"]), simplified(row["unit"])
         occurrences = []
@@ -81,9 +84,14 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
             occurrences.append((at, at + len(row["evidence"])))
             at = original.find(row["evidence"], at + 1)
         located += bool(occurrences)
-        candidates = [i for i, f in enumerate(figures) if i not in used and abs(f.value) == abs(value)
-                      and simplified(f.unit) == unit
-                      and (not occurrences or any(s <= f.number_start < e for s, e in occurrences))]
+        candidates = [
+            i
+            for i, f in enumerate(figures)
+            if i not in used
+            and abs(f.value) == abs(value)
+            and simplified(f.unit) == unit
+            and (not occurrences or any(s <= f.number_start < e for s, e in occurrences))
+        ]
         if not candidates:
             if DEBUG:
                 print(f"  missed {row['figure_id']} {row['value']} {row['unit']} {row['evidence']}", file=sys.stderr)
@@ -108,21 +116,37 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
         for field, ok in checks.items():
             right[field] += ok
         if DEBUG and not checks["all_five"]:
-            wrong = [f"{k} {got}/{want}" for k, got, want in (
-                ("place", figure.place, row["place"]), ("end", end, row["period_end_year"]),
-                ("metric", figure.metric_code, row["metric_code"]), ("status", figure.status, row["status"]),
-                ("qualifier", figure.qualifier, row["qualifier"])) if not checks["end_year" if k == "end" else k]]
-            print(f"  {row['figure_id']} {row['evidence'][:30]}: {'; '.join(wrong)} ({'; '.join(figure.notes)[:90]})",
-                  file=sys.stderr)
+            wrong = [
+                f"{k} {got}/{want}"
+                for k, got, want in (
+                    ("place", figure.place, row["place"]),
+                    ("end", end, row["period_end_year"]),
+                    ("metric", figure.metric_code, row["metric_code"]),
+                    ("status", figure.status, row["status"]),
+                    ("qualifier", figure.qualifier, row["qualifier"]),
+                )
+                if not checks["end_year" if k == "end" else k]
+            ]
+            print(
+                f"  {row['figure_id']} {row['evidence'][:30]}: {'; '.join(wrong)} ({'; '.join(figure.notes)[:90]})",
+                file=sys.stderr,
+            )
     if DEBUG:
         matched = {id(figures[i]) for i in used}
         for f in figures:
             if id(f) not in matched:
                 print(f"  extra {f.value} {f.unit} {f.evidence}", file=sys.stderr)
     n = len(gold)
-    out = {"document": document_id, "gold": n, "drafted": len(figures), "found": found, "right": right,
-           "recall": 100 * found / n if n else 0.0,
-           "precision": 100 * found / len(figures) if figures else 0.0, "evidence_located": located}
+    out = {
+        "document": document_id,
+        "gold": n,
+        "drafted": len(figures),
+        "found": found,
+        "right": right,
+        "recall": 100 * found / n if n else 0.0,
+        "precision": 100 * found / len(figures) if figures else 0.0,
+        "evidence_located": located,
+    }
     for field, count in right.items():
         out[field] = 100 * count / found if found else 0.0
     return out
@@ -155,9 +179,26 @@ def timing(texts: list[str], reference, published_year: int, project_dir: Path) 
         path = Path(folder) / "999_timing.txt"
         path.write_text(document, encoding="utf-8")
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pipelines", "--project-dir", str(project_dir), "suggest", str(path),
-                        "--document-id", "999_timing", "--published", f"{published_year}-01-01",
-                        "--out", str(Path(folder) / "draft.csv")], check=True, capture_output=True, cwd=REPO)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pipelines",
+                "--project-dir",
+                str(project_dir),
+                "suggest",
+                str(path),
+                "--document-id",
+                "999_timing",
+                "--published",
+                f"{published_year}-01-01",
+                "--out",
+                str(Path(folder) / "draft.csv"),
+            ],
+            check=True,
+            capture_output=True,
+            cwd=REPO,
+        )
         command = time.perf_counter() - started
     runs = []
     for _ in range(7):
@@ -168,8 +209,15 @@ def timing(texts: list[str], reference, published_year: int, project_dir: Path) 
 
 
 DEVELOPMENT = ("021", "022", "026", "027", "029", "033")  # corpus documents the rules were written from
-GOALS_HELD_OUT = {"recall": 95.0, "precision": 85.0, "place": 95.0, "end_year": 90.0, "metric": 90.0,
-                  "status": 95.0, "all_five": 80.0}
+GOALS_HELD_OUT = {
+    "recall": 95.0,
+    "precision": 85.0,
+    "place": 95.0,
+    "end_year": 90.0,
+    "metric": 90.0,
+    "status": 95.0,
+    "all_five": 80.0,
+}
 FIELDS = ("recall", "precision", "place", "end_year", "metric", "status", "qualifier", "all_five")
 
 
@@ -185,8 +233,14 @@ def pooled(results: list[dict]) -> dict:
     gold = sum(r["gold"] for r in results)
     found = sum(r["found"] for r in results)
     drafted = sum(r["drafted"] for r in results)
-    out = {"document": "pooled", "gold": gold, "drafted": drafted, "found": found,
-           "recall": 100 * found / gold if gold else 0.0, "precision": 100 * found / drafted if drafted else 0.0}
+    out = {
+        "document": "pooled",
+        "gold": gold,
+        "drafted": drafted,
+        "found": found,
+        "recall": 100 * found / gold if gold else 0.0,
+        "precision": 100 * found / drafted if drafted else 0.0,
+    }
     for field in FIELDS[2:]:
         out[field] = 100 * sum(r["right"][field] for r in results) / found if found else 0.0
     return out
@@ -202,8 +256,13 @@ def row_line(r: dict, goals: dict | None) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=Path, action="append", default=None,
-                        help="a folder of <document_id>.txt (repeatable) [default: shared seeds and corpus]")
+    parser.add_argument(
+        "--documents",
+        type=Path,
+        action="append",
+        default=None,
+        help="a folder of <document_id>.txt (repeatable) [default: shared seeds and corpus]",
+    )
     parser.add_argument("--project-dir", type=Path, default=REPO)
     parser.add_argument("--out", type=Path, default=None, help="also write the table (Markdown) here")
     args = parser.parse_args()
@@ -236,25 +295,35 @@ def main() -> int:
         if DEBUG:
             print(f"{document_id}", file=sys.stderr)
         figures = extract(originals[document_id], published[document_id], ref)
-        results.append(score(document_id, originals[document_id], figures,
-                             rows(raw / "figures" / f"{document_id}.csv"), place_key))
+        results.append(
+            score(document_id, originals[document_id], figures, rows(raw / "figures" / f"{document_id}.csv"), place_key)
+        )
     single = code_words_of_one_document(copies)
     first, median, size = timing([originals[i] for i in ids], full, 2024, args.project_dir)
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout.strip()
-    header = ("| document | gold | drafted | found | recall % | precision % | place % | end year % | metric % | "
-              "status % | qualifier % | all five % |")
-    lines = ["# clusterdw suggest, leave-one-out over the seeds and the corpus gold set", "",
-             f"Written by `make bench-suggest` (benchmarks/suggest_loo.py) at commit {head or 'unknown'}, scored "
-             "against raw/figures as it stood. Each document is drafted with a reference from which every cue "
-             "word, place name, cluster alias and enterprise found in it and in no other annotated document is "
-             "removed, enterprises taken only from the other documents' annotations. A gold figure is found when "
-             "a drafted row has its value and unit and its number lies inside the gold evidence; precision is "
-             "found / drafted; place, end year, metric, status, qualifier and all five (the five at once) are "
-             "scored on the figures found.", "",
-             "Groups: **seed** (the five source documents, read when the first rules were written), "
-             f"**development** (corpus {', '.join(DEVELOPMENT)}: read to write this issue's rules) and "
-             "**held-out** (the other annotated corpus documents: never read by the rule writer; their "
-             "figures measure the rules on text they have never seen).", ""]
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO
+    ).stdout.strip()
+    header = (
+        "| document | gold | drafted | found | recall % | precision % | place % | end year % | metric % | "
+        "status % | qualifier % | all five % |"
+    )
+    lines = [
+        "# clusterdw suggest, leave-one-out over the seeds and the corpus gold set",
+        "",
+        f"Written by `make bench-suggest` (benchmarks/suggest_loo.py) at commit {head or 'unknown'}, scored "
+        "against raw/figures as it stood. Each document is drafted with a reference from which every cue "
+        "word, place name, cluster alias and enterprise found in it and in no other annotated document is "
+        "removed, enterprises taken only from the other documents' annotations. A gold figure is found when "
+        "a drafted row has its value and unit and its number lies inside the gold evidence; precision is "
+        "found / drafted; place, end year, metric, status, qualifier and all five (the five at once) are "
+        "scored on the figures found.",
+        "",
+        "Groups: **seed** (the five source documents, read when the first rules were written), "
+        f"**development** (corpus {', '.join(DEVELOPMENT)}: read to write this issue's rules) and "
+        "**held-out** (the other annotated corpus documents: never read by the rule writer; their "
+        "figures measure the rules on text they have never seen).",
+        "",
+    ]
     for group in ("held-out", "development", "seed"):
         members = [r for r in results if group_of(r["document"]) == group]
         if not members:
@@ -263,23 +332,38 @@ def main() -> int:
         lines += [f"## {group}", "", header, "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         lines += [row_line(r, goals) for r in members]
         lines += [row_line(pooled(members), goals), ""]
-    lines.append("Goals (pooled, held-out): " + ", ".join(f"{k.replace('_', ' ')} >= {v:.0f} %"
-                                                          for k, v in GOALS_HELD_OUT.items()) + " (✗: missed).")
+    lines.append(
+        "Goals (pooled, held-out): "
+        + ", ".join(f"{k.replace('_', ' ')} >= {v:.0f} %" for k, v in GOALS_HELD_OUT.items())
+        + " (✗: missed)."
+    )
     lines.append("")
-    lines.append("Removed from each document's reference (cue / grammar / place / cluster / enterprise): "
-                 + "; ".join(f"{d[:3]} {r.get('cue', 0)}/{r.get('grammar', 0)}/{r.get('place', 0)}/"
-                             f"{r.get('cluster', 0)}/{r.get('enterprise', 0)}" for d, r in removed.items()) + ".")
+    lines.append(
+        "Removed from each document's reference (cue / grammar / place / cluster / enterprise): "
+        + "; ".join(
+            f"{d[:3]} {r.get('cue', 0)}/{r.get('grammar', 0)}/{r.get('place', 0)}/"
+            f"{r.get('cluster', 0)}/{r.get('enterprise', 0)}"
+            for d, r in removed.items()
+        )
+        + "."
+    )
     unlocated = sum(r["gold"] - r["evidence_located"] for r in results)
     if unlocated:
-        lines.append(f"{unlocated} gold evidence span(s) not found verbatim in their document: matched on value and unit alone.")
-    lines.append(f"Time to draft a {size:,}-character document (goal < 1 s): {median:.3f} s (median of 7, "
-                 f"reference loaded); the whole `clusterdw suggest` command in a new process, imports, "
-                 f"OpenCC's dictionaries and raw/reference included: {first:.2f} s (load average "
-                 f"{__import__('os').getloadavg()[0]:.1f} on {__import__('os').cpu_count()} cores while measured).")
+        lines.append(
+            f"{unlocated} gold evidence span(s) not found verbatim in their document: matched on value and unit alone."
+        )
+    lines.append(
+        f"Time to draft a {size:,}-character document (goal < 1 s): {median:.3f} s (median of 7, "
+        f"reference loaded); the whole `clusterdw suggest` command in a new process, imports, "
+        f"OpenCC's dictionaries and raw/reference included: {first:.2f} s (load average "
+        f"{__import__('os').getloadavg()[0]:.1f} on {__import__('os').cpu_count()} cores while measured)."
+    )
     for document_id in ids:
         if single.get(document_id):
-            lines.append(f"Words in the code's strings found in {document_id} and no other annotated "
-                         f"document: {'、'.join(single[document_id])}.")
+            lines.append(
+                f"Words in the code's strings found in {document_id} and no other annotated "
+                f"document: {'、'.join(single[document_id])}."
+            )
     table = "\n".join(lines)
     print(table)
     if args.out:

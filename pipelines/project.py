@@ -17,11 +17,14 @@ class Project:
     db_path: Path
 
     @classmethod
-    def at(cls, project_dir: str | Path, db: str | Path | None = None) -> "Project":
+    def at(cls, project_dir: str | Path, db: str | Path | None = None) -> Project:
         root = Path(project_dir).resolve()
         if not (root / "raw").is_dir():
-            raise ClusterdwError("not a clusterdw project: there is no raw/ folder", root,
-                                 "run from the project folder or pass --project-dir")
+            raise ClusterdwError(
+                "not a clusterdw project: there is no raw/ folder",
+                root,
+                "run from the project folder or pass --project-dir",
+            )
         db_path = Path(db).resolve() if db else root / "target" / "warehouse.duckdb"
         return cls(root, db_path)
 

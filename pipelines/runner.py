@@ -5,27 +5,34 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator
+from typing import ContextManager
 
 import duckdb
 
-from .publish import warehouse
-from .models.builder import build, load_graph
 from .errors import ClusterdwError, LockBusy, ModelError
 from .faults import fault_point
 from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
 from .load.loader import load
-from .publish import transaction
+from .models.builder import build, load_graph
+from .project import Project
+from .publish import transaction, warehouse
+from .publish.failures import write_table as write_failures_table
 from .publish.lock import run_lock
+from .publish.run_results import (
+    RunRecord,
+    append_history,
+    last_success,
+    now,
+    refuse_planted_history,
+    write_json,
+    write_meta,
+)
 from .publish.sandbox import seal_off_files
 from .publish.shrink import published_figure_count, refuse_shrink
-from .project import Project
-from .publish.run_results import (RunRecord, append_history, last_success, now, refuse_planted_history, write_json,
-                          write_meta)
-from .publish.failures import write_table as write_failures_table
 from .validate.suites import raise_on_critical, validate
 
 log = logging.getLogger("clusterdw")
@@ -40,7 +47,7 @@ def no_progress(count: Callable[[], int]) -> ContextManager[None]:
 
 
 def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
 @contextmanager
@@ -54,8 +61,15 @@ def timed(record: RunRecord, step: str):
         log.info("%s: %.2fs", step, record.step_seconds[step])
 
 
-def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, progress: ModelProgress,
-                         select=None, published_figures: int | None = None) -> list:
+def _load_build_validate(
+    con,
+    project: Project,
+    record: RunRecord,
+    docs: bool,
+    progress: ModelProgress,
+    select=None,
+    published_figures: int | None = None,
+) -> list:
     fault_point("load")
     with timed(record, "load"):
         record.loads = load(con, project.project_dir)
@@ -72,8 +86,9 @@ def _load_build_validate(con, project: Project, record: RunRecord, docs: bool, p
     return _validate(con, project, record, docs, published=True)
 
 
-def _validate(con, project: Project, record: RunRecord, docs: bool, published: bool = False,
-              select: list[str] | None = None) -> list:
+def _validate(
+    con, project: Project, record: RunRecord, docs: bool, published: bool = False, select: list[str] | None = None
+) -> list:
     """Run the suites, record their results (every failing row in target/failing_rows.json), and raise if
     a critical expectation failed."""
     from .publish import failures
@@ -102,8 +117,12 @@ def _build_what_the_suites_read(con, project: Project, only: list[str]) -> None:
     from .validate.suites import read_suites
 
     graph = load_graph(project.project_dir)
-    built = {f"{schema}.{table}" for schema, table in con.execute(
-        "select schema_name, table_name from duckdb_tables() where database_name = current_database()").fetchall()}
+    built = {
+        f"{schema}.{table}"
+        for schema, table in con.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
+        ).fetchall()
+    }
     wanted = {table for suite in read_suites(project.project_dir, only) for table in tables_read(suite.frame_sql)}
     missing = sorted(t for t in wanted if t in graph.models and t not in built)
     if missing:
@@ -111,9 +130,17 @@ def _build_what_the_suites_read(con, project: Project, only: list[str]) -> None:
         build(con, project.project_dir, [f"+{name}" for name in missing])
 
 
-def run(project: Project, *, wait: bool = False, if_changed: bool = False, docs: bool = True,
-        export_dir: Path | None = None, report_dir: Path | None = None,
-        progress: ModelProgress = no_progress, allow_shrink: bool = False) -> RunRecord:
+def run(
+    project: Project,
+    *,
+    wait: bool = False,
+    if_changed: bool = False,
+    docs: bool = True,
+    export_dir: Path | None = None,
+    report_dir: Path | None = None,
+    progress: ModelProgress = no_progress,
+    allow_shrink: bool = False,
+) -> RunRecord:
     """Load, build and validate into a new file; publish it only if every critical check passed."""
     warehouse.ensure_writable_dir(project.target_dir)
     warehouse.ensure_replaceable(project.db_path)
@@ -161,14 +188,17 @@ def _exported(export_dir: Path, db_path: Path, run_id: str) -> bool:
     return bool(manifest) and manifest.get("run_id") == run_id and manifest.get("warehouse") == str(db_path.absolute())
 
 
-def _write_audit_publish(project: Project, record: RunRecord, docs: bool, progress: ModelProgress,
-                         published_figures: int | None) -> None:
+def _write_audit_publish(
+    project: Project, record: RunRecord, docs: bool, progress: ModelProgress, published_figures: int | None
+) -> None:
     """The run's own file, published only if all went well; on failure the run is recorded as failed."""
     try:
-        with transaction.build_file(project.db_path, record.run_id,
-                                    publishing=lambda: timed(record, "publish")) as build:
-            results = _load_build_validate(build.con, project, record, docs, progress,
-                                           published_figures=published_figures)
+        with transaction.build_file(
+            project.db_path, record.run_id, publishing=lambda: timed(record, "publish")
+        ) as build:
+            results = _load_build_validate(
+                build.con, project, record, docs, progress, published_figures=published_figures
+            )
             record.finish("success")
             write_meta(build.con, project.run_history_path, record.as_json())
             write_failures_table(build.con, record.run_id, results)
@@ -180,8 +210,7 @@ def _write_audit_publish(project: Project, record: RunRecord, docs: bool, progre
         raise
 
 
-def _export_and_report(project: Project, record: RunRecord, export_dir: Path | None,
-                       report_dir: Path | None) -> None:
+def _export_and_report(project: Project, record: RunRecord, export_dir: Path | None, report_dir: Path | None) -> None:
     """After the publish: the warehouse is published, so a failure here leaves the run a success, noted."""
     try:
         if export_dir is not None:
@@ -209,8 +238,11 @@ def _wait_for_live_builds(db_path: Path, wait: bool, poll_seconds: float = 0.5) 
     waiting = False
     while live := warehouse.live_builds(db_path):
         if not wait:
-            raise LockBusy("another clusterdw run is in progress (its lock file was removed)",
-                           f"{live[0]} (being built)", "wait for it to finish, or pass --wait to queue behind it")
+            raise LockBusy(
+                "another clusterdw run is in progress (its lock file was removed)",
+                f"{live[0]} (being built)",
+                "wait for it to finish, or pass --wait to queue behind it",
+            )
         if not waiting:
             log.info("waiting for the run building %s", live[0])
             waiting = True
@@ -219,8 +251,11 @@ def _wait_for_live_builds(db_path: Path, wait: bool, poll_seconds: float = 0.5) 
 
 def _what_stopped(error: BaseException) -> str:
     """The run history's line for an error: the error's own line, or which signal stopped the run."""
-    if isinstance(error, KeyboardInterrupt) or was_stopped() or (
-            isinstance(error, RuntimeError) and str(error) == "Query interrupted"):
+    if (
+        isinstance(error, KeyboardInterrupt)
+        or was_stopped()
+        or (isinstance(error, RuntimeError) and str(error) == "Query interrupted")
+    ):
         return "terminated (SIGTERM)" if was_terminated() else "interrupted (Ctrl-C)"
     return error.one_line() if isinstance(error, ClusterdwError) else repr(error)
 
@@ -263,8 +298,7 @@ def load_step(project: Project) -> RunRecord:
     return record
 
 
-def build_step(project: Project, select: list[str] | None = None,
-               progress: ModelProgress = no_progress) -> RunRecord:
+def build_step(project: Project, select: list[str] | None = None, progress: ModelProgress = no_progress) -> RunRecord:
     """`clusterdw build`: the models into the dev file, loading raw/ first if it holds none."""
     with _dev_step(project, "build") as (con, record):
         if not _has_schema(con, "raw"):
@@ -280,8 +314,11 @@ def check_step(project: Project, docs: bool = False, select: list[str] | None = 
     """`clusterdw check`: the suites of checks/ on the dev file's built models."""
     with _dev_step(project, "check") as (con, record):
         if not _has_schema(con, "marts"):
-            raise ClusterdwError("the dev file holds no built models", project.dev_db_path,
-                                 "run `clusterdw build` first (or `clusterdw run` for the whole job)")
+            raise ClusterdwError(
+                "the dev file holds no built models",
+                project.dev_db_path,
+                "run `clusterdw build` first (or `clusterdw run` for the whole job)",
+            )
         seal_off_files(con)  # suites read the warehouse only
         _validate(con, project, record, docs, select=select)
     return record
@@ -294,10 +331,17 @@ def _refuse_linked_dev_file(dev_db_path: Path) -> None:
 
     for path in (dev_db_path, dev_db_path.with_name(dev_db_path.name + ".wal")):
         if path.is_symlink():
-            raise PathRefused("refusing to open a symbolic link where clusterdw keeps its own file", path,
-                              "remove it: clusterdw creates this file itself (and check who planted it)")
+            raise PathRefused(
+                "refusing to open a symbolic link where clusterdw keeps its own file",
+                path,
+                "remove it: clusterdw creates this file itself (and check who planted it)",
+            )
 
 
 def _has_schema(con, schema: str) -> bool:
-    return bool(con.execute("select count(*) from duckdb_tables() where schema_name = ? "
-                            "and database_name = current_database()", [schema]).fetchall()[0][0])
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_tables() where schema_name = ? and database_name = current_database()",
+            [schema],
+        ).fetchall()[0][0]
+    )

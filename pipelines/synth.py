@@ -92,8 +92,17 @@ def metric_unit_pairs(reference: Path) -> list[Pair]:
             low = max(low, 1)  # levels and counts start at 1, keeping growth from levels defined
             if high < (1000 if m["metric_kind"] in ("level", "count") else 10):
                 continue  # too coarse a unit for this metric (万亿元 of tax): levels need room to grow
-            pairs.append(Pair(m["metric_code"], _plain(m["name_zh"]), m["metric_kind"], u["unit"],
-                              int(low * 10), int(high * 10), integer))
+            pairs.append(
+                Pair(
+                    m["metric_code"],
+                    _plain(m["name_zh"]),
+                    m["metric_kind"],
+                    u["unit"],
+                    int(low * 10),
+                    int(high * 10),
+                    integer,
+                )
+            )
     return pairs
 
 
@@ -137,16 +146,19 @@ def cluster_names(reference: Path) -> list[list[str]]:
 
 
 def _pair_struct(p: Pair) -> str:
-    return (f"{{'metric': {_literal(p.metric)}, 'name': {_literal(p.metric_name)}, 'unit': {_literal(p.unit)}, "
-            f"'low': {p.low}, 'high': {p.high}, 'integer': {_literal(p.integer)}}}")
+    return (
+        f"{{'metric': {_literal(p.metric)}, 'name': {_literal(p.metric_name)}, 'unit': {_literal(p.unit)}, "
+        f"'low': {p.low}, 'high': {p.high}, 'integer': {_literal(p.integer)}}}"
+    )
 
 
 def _pair_list(pairs: list[Pair]) -> str:
     return "[" + ", ".join(_pair_struct(p) for p in pairs) + "]"
 
 
-def figures_sql(reference: Path, first: int, last: int, per_document: int, seed: int,
-                conflicts: int = 0, subjects: int = 1) -> str:
+def figures_sql(
+    reference: Path, first: int, last: int, per_document: int, seed: int, conflicts: int = 0, subjects: int = 1
+) -> str:
     """One SELECT producing figures first..last-1 as CSV text columns in contract order. With `conflicts`,
     that many subjects (spread evenly over all `subjects`; those whose level is a size tier left out)
     restate their last actual level with a value outside its interval: a planted conflict, its note
@@ -158,8 +170,15 @@ def figures_sql(reference: Path, first: int, last: int, per_document: int, seed:
     hans, hant = place_names(reference)
     clusters = cluster_names(reference)
     qualifiers = list(QUALIFIER_WORDS)
-    longest = (max(len(n) for names in hans + hant for n in names) + max(len(p.metric_name) for p in pairs)
-               + 4 + 3 + 2 + 7 + max(len(p.unit) for p in pairs))
+    longest = (
+        max(len(n) for names in hans + hant for n in names)
+        + max(len(p.metric_name) for p in pairs)
+        + 4
+        + 3
+        + 2
+        + 7
+        + max(len(p.unit) for p in pairs)
+    )
     assert longest <= 50, f"synthetic evidence could reach {longest} characters"
     growth_words = _sql_list([GROWTH_WORDS["up"], GROWTH_WORDS["down"]])
     status_words = _sql_list([STATUS_WORDS["actual"], STATUS_WORDS["target"]])
@@ -391,8 +410,11 @@ def _prepare(source: Path, out: Path) -> None:
     if out.resolve() == source.resolve():
         raise PathRefused("--out is the project itself", out, "give another folder")
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise PathRefused("refusing to write a synthetic project into a folder synth did not create", out,
-                          "give an empty or new --out folder")
+        raise PathRefused(
+            "refusing to write a synthetic project into a folder synth did not create",
+            out,
+            "give an empty or new --out folder",
+        )
     for folder in ("raw", *PROJECT_FOLDERS, "target"):
         shutil.rmtree(out / folder, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -404,8 +426,9 @@ def _prepare(source: Path, out: Path) -> None:
             shutil.copytree(source / folder, out / folder)
 
 
-def synthesize(source: Path, out: Path, figures: int, seed: int = 0,
-               rows_per_file: int = ROWS_PER_FILE, conflicts: int = 0) -> SynthResult:
+def synthesize(
+    source: Path, out: Path, figures: int, seed: int = 0, rows_per_file: int = ROWS_PER_FILE, conflicts: int = 0
+) -> SynthResult:
     """Write out/raw (documents, figures in files of at most rows_per_file, reference) and the models."""
     import duckdb
 
@@ -415,12 +438,18 @@ def synthesize(source: Path, out: Path, figures: int, seed: int = 0,
     documents = min(MAX_DOCUMENTS, max(2, math.ceil(figures / FIGURES_PER_DOCUMENT)))
     per_document = math.ceil(figures / documents)
     if per_document > 999_999:
-        raise ClusterdwError(f"at most {MAX_DOCUMENTS * 999_999:,} figures: figure ids have six-digit sequences",
-                             None, "ask for fewer figures")
+        raise ClusterdwError(
+            f"at most {MAX_DOCUMENTS * 999_999:,} figures: figure ids have six-digit sequences",
+            None,
+            "ask for fewer figures",
+        )
     if conflicts < 0 or conflicts > figures // SUBJECT_SIZE:
-        raise ClusterdwError(f"--conflicts {conflicts} is more than the {figures // SUBJECT_SIZE:,} subjects of "
-                             f"{SUBJECT_SIZE} figures that {figures:,} figures make", None,
-                             f"plant at most one conflict per {SUBJECT_SIZE} figures")
+        raise ClusterdwError(
+            f"--conflicts {conflicts} is more than the {figures // SUBJECT_SIZE:,} subjects of "
+            f"{SUBJECT_SIZE} figures that {figures:,} figures make",
+            None,
+            f"plant at most one conflict per {SUBJECT_SIZE} figures",
+        )
     _prepare(source, out)
     reference = out / "raw" / "reference"
     con = duckdb.connect()
@@ -434,8 +463,7 @@ def synthesize(source: Path, out: Path, figures: int, seed: int = 0,
             first, last = number * rows_per_file, min(figures, (number + 1) * rows_per_file)
             path = out / "raw" / "figures" / f"synth_{number:03d}.csv"
             sql = figures_sql(reference, first, last, per_document, seed, conflicts, figures // SUBJECT_SIZE)
-            con.execute(f"copy ({sql}) "
-                        f"to {sql_literal(str(path))} (header)")
+            con.execute(f"copy ({sql}) to {sql_literal(str(path))} (header)")
     finally:
         con.close()
     return SynthResult(out, figures, documents, files, round(time.perf_counter() - started, 3))

@@ -13,10 +13,19 @@ import tempfile
 from pathlib import Path
 
 # as root in a container: no sandbox, no GPU; nothing fetched from the network
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--virtual-time-budget=20000",
-         "--host-resolver-rules=MAP * ~NOTFOUND"]  # the page must need no host: none resolves
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--virtual-time-budget=20000",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+]  # the page must need no host: none resolves
 
 
 def find() -> str | None:
@@ -28,8 +37,13 @@ def _run(page: Path, *options: str, timeout: int = 120) -> subprocess.CompletedP
     if browser is None:
         raise FileNotFoundError("chromium is not installed (apt-get install -y chromium)")
     with tempfile.TemporaryDirectory(prefix="clusterdw-chromium-") as profile:
-        return subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", *options, page.absolute().as_uri()],
-                              capture_output=True, text=True, timeout=timeout, check=True)
+        return subprocess.run(
+            [browser, *FLAGS, f"--user-data-dir={profile}", *options, page.absolute().as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
 
 
 def dump_dom(page: Path) -> str:

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO
 from pipelines.faults import FAULT_ENV
+
+from helpers import REPO
 
 
 @contextmanager
@@ -26,8 +27,9 @@ def small_disk(path: Path, size: str):
     path.mkdir(parents=True, exist_ok=True)
     if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("a tmpfs of a given size needs Linux and root (mount -t tmpfs)")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
     try:
@@ -36,13 +38,20 @@ def small_disk(path: Path, size: str):
         subprocess.run(["umount", "-l", str(path)], check=False)
 
 
-def run_process(project: Path, *args: str, fault_at: str | None = None, timeout: float = 180,
-                env: dict | None = None) -> subprocess.CompletedProcess:
+def run_process(
+    project: Path, *args: str, fault_at: str | None = None, timeout: float = 180, env: dict | None = None
+) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k != FAULT_ENV} | (env or {})
     if fault_at:
         environment[FAULT_ENV] = fault_at
-    return subprocess.run([sys.executable, "-m", "pipelines", "--project-dir", str(project), *args],
-                          cwd=REPO, env=environment, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines", "--project-dir", str(project), *args],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def error_lines(text: str) -> list[str]:

@@ -25,8 +25,7 @@ def invoke(project_dir: Path, *args: str, env: dict | None = None):
     """Run clusterdw in-process on a project: invoke(project, "run", "--no-docs") -> click Result."""
     from pipelines.cli import main
 
-    return CliRunner().invoke(main, ["--project-dir", str(project_dir), *args], env=env or {},
-                              catch_exceptions=False)
+    return CliRunner().invoke(main, ["--project-dir", str(project_dir), *args], env=env or {}, catch_exceptions=False)
 
 
 def digest(path: Path) -> str:

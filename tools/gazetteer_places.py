@@ -60,8 +60,19 @@ def main(places_csv: Path) -> int:
         if key in keys:
             continue
         short = short if level == "county" and short and len(short) >= 2 and short != name else ""
-        added.append([key, code, name, to_traditional(name), short, to_traditional(short) if short else "",
-                      f"Guangxi county-level place {code}", level, by_code[parent]])
+        added.append(
+            [
+                key,
+                code,
+                name,
+                to_traditional(name),
+                short,
+                to_traditional(short) if short else "",
+                f"Guangxi county-level place {code}",
+                level,
+                by_code[parent],
+            ]
+        )
     with places_csv.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(added)
     print(f"{len(added)} places added to {places_csv}")

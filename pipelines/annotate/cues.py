@@ -57,12 +57,16 @@ def cue_hits(norm: str, window: tuple[int, int], reference: Reference) -> list[C
     return hits
 
 
-def choose_metric(hits: list[CueHit], at: int, measures: frozenset[str], reference: Reference,
-                  kinds: tuple[str, ...] | None = None) -> tuple[Metric | None, CueHit | None]:
+def choose_metric(
+    hits: list[CueHit], at: int, measures: frozenset[str], reference: Reference, kinds: tuple[str, ...] | None = None
+) -> tuple[Metric | None, CueHit | None]:
     """The metric of the cue nearest before `at` among metrics of the unit's measure (a longer cue
     wins at the same end); with no cue, the first metric of that measure in catalogue order."""
-    fitting = [h for h in hits if h.metric.unit_measure in measures and h.end <= at
-               and (kinds is None or h.metric.kind in kinds)]
+    fitting = [
+        h
+        for h in hits
+        if h.metric.unit_measure in measures and h.end <= at and (kinds is None or h.metric.kind in kinds)
+    ]
     if fitting:
         best = max(fitting, key=lambda h: (h.end, h.end - h.start))
         return best.metric, best

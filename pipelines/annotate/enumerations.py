@@ -86,7 +86,7 @@ def items_after(norm: str, end: int, sentence_end: int, names) -> list[tuple[int
         return []
     stop = _CLAUSE_END.search(norm, lead.end(), sentence_end)
     stop_at = stop.start() if stop else sentence_end
-    items = _split(norm[lead.end():stop_at], lead.end(), names, "、")
+    items = _split(norm[lead.end() : stop_at], lead.end(), names, "、")
     cut = []
     for s, e in items:
         last = re.search(r"等|的", norm[s:e])

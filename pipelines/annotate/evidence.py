@@ -55,11 +55,12 @@ def occurs_more_than_once(document: str, span: str) -> bool:
         _INDEX.clear()
         index: dict[str, list[int]] = {}
         for at in range(len(document) - 1):
-            index.setdefault(document[at:at + 2], []).append(at)
+            index.setdefault(document[at : at + 2], []).append(at)
         _INDEX[document] = index
     index = _INDEX[document]
-    offset, places = min(((k, index.get(span[k:k + 2], [])) for k in range(len(span) - 1)),
-                         key=lambda found: len(found[1]))
+    offset, places = min(
+        ((k, index.get(span[k : k + 2], [])) for k in range(len(span) - 1)), key=lambda found: len(found[1])
+    )
     found = 0
     for at in places:
         if at >= offset and document.startswith(span, at - offset):

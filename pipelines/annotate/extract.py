@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import cues, enumerations, furniture, places, rules, tables, units
-from .rules import reporting_year
 from .evidence import evidence, holds
 from .numerals import Numeral, numerals
 from .periods import Mention as YearMention
 from .periods import Period, period_of, year_mentions
 from .reference import Metric, Reference
+from .rules import reporting_year
 from .script import Text, read, simplified
 
 Span = tuple[int, int]
@@ -118,8 +118,9 @@ def _span_start(span: Span) -> int:
 def _unwrapped(norm: str) -> str:
     """The copy with line breaks inside sentences as spaces, for finding sentences and paragraphs;
     a break after a short line with no comma (a heading) stays."""
+
     def join(match: re.Match) -> str:
-        line = norm[norm.rfind("\n", 0, match.start()) + 1:match.start()]
+        line = norm[norm.rfind("\n", 0, match.start()) + 1 : match.start()]
         return " " * len(match.group()) if len(line) >= WRAP_WIDTH or "," in line else match.group()
 
     return _WRAPPED.sub(join, norm)
@@ -137,13 +138,25 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     years = sorted(year_mentions(norm, published_year), key=lambda m: m.start)  # rules bisect them by start
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years)
     return Document(
-        text, published_year, reference,
-        _spans(flow, _SENTENCE_END), _spans(flow, _CLAUSE_END), _spans(norm, _NEWLINE), _spans(flow, _NEWLINE),
+        text,
+        published_year,
+        reference,
+        _spans(flow, _SENTENCE_END),
+        _spans(flow, _CLAUSE_END),
+        _spans(norm, _NEWLINE),
+        _spans(flow, _NEWLINE),
         sorted(found_places + [m for m in implied if m.key in written], key=lambda m: m.start),
         places.mentions(norm, reference.clusters),
         places.mentions(norm, {e: e for e in reference.enterprises}),
-        years, subject, written, furniture.furniture_spans(norm, reference), published_month, reporting, basis,
-        tables.cells(norm))
+        years,
+        subject,
+        written,
+        furniture.furniture_spans(norm, reference),
+        published_month,
+        reporting,
+        basis,
+        tables.cells(norm),
+    )
 
 
 def extract(original: str, published: int | str, reference: Reference) -> list[Figure]:
@@ -170,11 +183,12 @@ def _candidates(doc: Document) -> list[Figure]:
 
 
 def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
-    before = doc.norm[numeral.start - 1:numeral.start]
-    if before == "第" and (doc.norm[numeral.end:numeral.end + 1] not in "家次"
-                           or _MEETING.match(doc.norm, numeral.end + 1)):
+    before = doc.norm[numeral.start - 1 : numeral.start]
+    if before == "第" and (
+        doc.norm[numeral.end : numeral.end + 1] not in "家次" or _MEETING.match(doc.norm, numeral.end + 1)
+    ):
         return None  # an ordinal: 第一批, 第二十届, 第七次会议 (第一家 and 第18次拿到 are counted)
-    if numeral.chinese and numeral.value == 1 and before != "第" and doc.norm[numeral.end:numeral.end + 1] != "倍":
+    if numeral.chinese and numeral.value == 1 and before != "第" and doc.norm[numeral.end : numeral.end + 1] != "倍":
         return None  # 一 inside a word (一批, 一体化, 一个重要): too seldom a figure to draft
     return units.match(doc.text, numeral, doc.reference.units, longest, doc.reference.unit_guards)
 
@@ -187,7 +201,7 @@ def _range_unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatc
     to = _RANGE_TO.match(doc.norm, numeral.end)
     if not to or numeral.chinese:
         return None
-    upper = next((n for n in numerals(doc.norm[to.end():to.end() + 20])), None)
+    upper = next((n for n in numerals(doc.norm[to.end() : to.end() + 20])), None)
     if upper is None or upper.start != 0:
         return None
     shifted = Numeral(to.end(), to.end() + upper.end, upper.value, False)
@@ -210,8 +224,8 @@ def _rank(norm: str, numeral: Numeral, line_start: int, reference: Reference) ->
     进入全国前五 (at_most). None for other ordinals (list numbering, 第一批)."""
     # The words a rank needs are within a few characters: the whole line before each number was
     # quadratic on a long line (an 80 KB run of 1,000,…).
-    before = norm[max(line_start, numeral.start - 32):numeral.start]
-    after = norm[numeral.end:numeral.end + 1]
+    before = norm[max(line_start, numeral.start - 32) : numeral.start]
+    after = norm[numeral.end : numeral.end + 1]
     if re.search(_TOP_BEFORE.format(reference.alternation("rank", "at_most", "before_top")), before):
         return "at_most", after if after in _RANK_UNITS else None
     if before.rstrip().endswith("第"):
@@ -224,13 +238,15 @@ def _rank(norm: str, numeral: Numeral, line_start: int, reference: Reference) ->
 
 def _rank_unit(text: Text, numeral: Numeral, rank: tuple[str, str | None]) -> units.UnitMatch:
     if rank[1]:
-        return units.UnitMatch(text.span(numeral.end, numeral.end + 1), numeral.end + 1, frozenset({"ordinal"}),
-                               False, False)
+        return units.UnitMatch(
+            text.span(numeral.end, numeral.end + 1), numeral.end + 1, frozenset({"ordinal"}), False, False
+        )
     return units.UnitMatch("位", numeral.end, frozenset({"ordinal"}), False, False, read_as="rank")
 
 
-def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line: Span,
-             earlier: list[Figure]) -> list[Figure]:
+def _figures(
+    doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line: Span, earlier: list[Figure]
+) -> list[Figure]:
     norm, text, reference = doc.norm, doc.text, doc.reference
     notes: list[str] = []
     sentence = _near(_within(doc.sentences, numeral.start), numeral.start)
@@ -257,11 +273,13 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
         rate_of = _rate_of(doc, hits, cue, numeral, sentence, earlier)
 
     status = _status(norm, sentence[0], numeral.start, unit.tier, reference)
-    near = norm[max(sentence[0], numeral.start - 20):numeral.start]
+    near = norm[max(sentence[0], numeral.start - 20) : numeral.start]
     is_stock = bool(reference.cue("period", "stock").search(near)) or (
-        metric.kind == "count" and not reference.cue("period", "flow").search(near))
-    period = period_of(doc.years, sentence, clause, paragraph, numeral.start, status == "target",
-                       doc.published_year, is_stock)
+        metric.kind == "count" and not reference.cue("period", "flow").search(near)
+    )
+    period = period_of(
+        doc.years, sentence, clause, paragraph, numeral.start, status == "target", doc.published_year, is_stock
+    )
     if period.basis:
         notes.append(period.basis)
     kind = _period_kind(norm, sentence, numeral.start, metric, period, reference)
@@ -272,8 +290,13 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
 
     if cue is not None and cue.start >= end:  # 6个先进制造业集群: what is counted follows the number
         end = cue.end
-    span = evidence(text, numeral.start, end, _context_starts(norm, numeral, cue, qualifier_start, rank, unit,
-                                                               clause, line, reference), line)
+    span = evidence(
+        text,
+        numeral.start,
+        end,
+        _context_starts(norm, numeral, cue, qualifier_start, rank, unit, clause, line, reference),
+        line,
+    )
     if not holds(value, span):
         notes.append("the evidence check may not read this number: check evidence")
     if unit.read_as == "range":
@@ -285,9 +308,27 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
         said = notes + more
         if cluster_as_written and simplified(cluster_as_written) not in reference.clusters:
             said.append(f"cluster {cluster_as_written} not in reference/cluster_aliases.csv: add it or correct it")
-        return Figure(text.original_start(numeral.start), place, cluster_as_written, enterprise, metric.code,
-                      rate_of, period, kind, value, unit.unit, status, qualifier, span, said, place_key,
-                      numeral.start, unit.end, sentence=sentence, clause=clause)
+        return Figure(
+            text.original_start(numeral.start),
+            place,
+            cluster_as_written,
+            enterprise,
+            metric.code,
+            rate_of,
+            period,
+            kind,
+            value,
+            unit.unit,
+            status,
+            qualifier,
+            span,
+            said,
+            place_key,
+            numeral.start,
+            unit.end,
+            sentence=sentence,
+            clause=clause,
+        )
 
     items = _list_items(doc, numeral, unit, metric, hits, clause, sentence, end)
     if len(items) < 2:
@@ -295,8 +336,9 @@ def _figures(doc: Document, numeral: Numeral, unit: units.UnitMatch, rank, line:
     return [figure(text.span(s, e), [f"one of a list sharing the number ({text.span(s, e)})"]) for s, e in items]
 
 
-def _qualifier(norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: Span,
-               reference: Reference) -> tuple[str, int | None, int]:
+def _qualifier(
+    norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: Span, reference: Reference
+) -> tuple[str, int | None, int]:
     """(qualifier, where its word starts if before the number, where the figure's words end)."""
     if rank is not None and rank[0] == "at_most":
         return "at_most", None, unit.end
@@ -309,8 +351,9 @@ def _qualifier(norm: str, numeral: Numeral, unit: units.UnitMatch, rank, line: S
     return ("more_than" if unit.more_than else "exact"), None, unit.end
 
 
-def _metric(hits, numeral: Numeral, unit: units.UnitMatch, rank, clause: Span,
-            reference: Reference, norm: str = "") -> tuple[Metric | None, cues.CueHit | None]:
+def _metric(
+    hits, numeral: Numeral, unit: units.UnitMatch, rank, clause: Span, reference: Reference, norm: str = ""
+) -> tuple[Metric | None, cues.CueHit | None]:
     if unit.tier:  # a size tier is a class of output value (raw/README.md, size tiers)
         return next((m for m in reference.metrics if m.code == "output_value"), None), None
     if rank is not None:
@@ -327,8 +370,11 @@ def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, r
     """A count's cue is the noun counted: the cue word right after the unit (number, classifier,
     noun: 6个先进制造业集群), else the nearest before the number in its clause (规上工业企业超1300家)."""
     fitting = [h for h in hits if h.metric.unit_measure in unit.measures and h.metric.kind == "count"]
-    after = [h for h in fitting if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER)
-             and "、" not in norm[unit.end:h.start]]  # 421个贫困村、现行标准: another item
+    after = [
+        h
+        for h in fitting
+        if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER) and "、" not in norm[unit.end : h.start]
+    ]  # 421个贫困村、现行标准: another item
     before = [h for h in fitting if clause[0] <= h.start and h.end <= numeral.start]
     if after:
         best = min(after, key=lambda h: (h.start, -(h.end - h.start)))
@@ -366,7 +412,7 @@ def _status(norm: str, sentence_start: int, at: int, tier: bool, reference: Refe
 
 
 def _period_kind(norm: str, sentence: Span, at: int, metric: Metric, period: Period, reference: Reference) -> str:
-    near = norm[max(sentence[0], at - 20):at]
+    near = norm[max(sentence[0], at - 20) : at]
     if reference.cue("period", "average").search(near):
         return "average"
     if reference.cue("period", "cumulative").search(near):
@@ -387,12 +433,18 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     mention = places.nearest(doc.places, sentence, at, doc.norm, levels, doc.reference)
     if mention is None:
         before = _within(doc.paragraphs, max(0, _within(doc.paragraphs, max(0, paragraph[0] - 2))[0] - 2))
-        earlier = [m for m in places.within(doc.places, (before[0], paragraph[1]))
-                   if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS]
+        earlier = [
+            m
+            for m in places.within(doc.places, (before[0], paragraph[1]))
+            if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS
+        ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:
-            notes.append("place from earlier in the paragraph" if mention.start >= paragraph[0]
-                         else "place from the paragraphs before")
+            notes.append(
+                "place from earlier in the paragraph"
+                if mention.start >= paragraph[0]
+                else "place from the paragraphs before"
+            )
     if mention is not None:
         if mention.name in places.IMPLIED:
             notes.append(f"place from {doc.text.span(mention.start, mention.end)}")
@@ -412,8 +464,17 @@ def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence:
     return doc.text.span(mention.start, mention.end) if mention else ""
 
 
-def _context_starts(norm: str, numeral: Numeral, cue, qualifier_start, rank, unit: units.UnitMatch,
-                    clause: Span, line: Span, reference: Reference) -> list[int]:
+def _context_starts(
+    norm: str,
+    numeral: Numeral,
+    cue,
+    qualifier_start,
+    rank,
+    unit: units.UnitMatch,
+    clause: Span,
+    line: Span,
+    reference: Reference,
+) -> list[int]:
     """Where the evidence may start: at the cue word, the qualifier, the ranking word; a few
     characters before a tier; else at the number."""
     starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
@@ -440,8 +501,9 @@ def _last_level_before(doc: Document, earlier: list[Figure], start: int, end: in
     return []
 
 
-def _list_items(doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: Metric, hits, clause: Span,
-                sentence: Span, end: int) -> list[Span]:
+def _list_items(
+    doc: Document, numeral: Numeral, unit: units.UnitMatch, metric: Metric, hits, clause: Span, sentence: Span, end: int
+) -> list[Span]:
     """The listed items a level, rank or tier is stated for (counts are of the list: one row)."""
     if not (unit.tier or (metric.kind in ("level", "rank") and "count" not in unit.measures)):
         return []

@@ -15,8 +15,11 @@ from .numerals import Numeral
 _BYLINE = r"^\s*+[(]?\s*+({})\s*[:\s]"
 # A URL or an e-mail address is furniture, not the line it is on: 详见 https://… 产值增长8.5% keeps its figure.
 # Each starts only where its run of characters starts, so a long run without '@' is read once.
-_LINK = re.compile(r"https?://[^\s,，。;；、)）\]】\"'<>]*+"
-                   r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[a-z0-9-]++(?:\.[a-z0-9-]++)+", re.IGNORECASE)
+_LINK = re.compile(
+    r"https?://[^\s,，。;；、)）\]】\"'<>]*+"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[a-z0-9-]++(?:\.[a-z0-9-]++)+",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\b1\d{10}\b")
 _READER_COUNT = r"({})(量|数|次数)?\s*[::]?\s*$"
 _LIST_MARK = re.compile(r"^\s*[(]?$")
@@ -46,7 +49,7 @@ def furniture_spans(norm: str, reference) -> list[tuple[int, int]]:
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     """Whether `at` is in one of the sorted spans (by bisection: a number costs no pass over them all)."""
     index = bisect_right(spans, (at, float("inf"))) - 1
-    return any(start <= at < end for start, end in spans[max(0, index - 8):index + 1])
+    return any(start <= at < end for start, end in spans[max(0, index - 8) : index + 1])
 
 
 def is_furniture(norm: str, numeral: Numeral, spans: list[tuple[int, int]], reference) -> str | None:
@@ -58,11 +61,14 @@ def is_furniture(norm: str, numeral: Numeral, spans: list[tuple[int, int]], refe
     # whole line (quadratic on a document of one long line).
     reach = max(0, numeral.start - 64)
     line_start = norm.rfind("\n", reach, numeral.start) + 1 or reach
-    after = norm[numeral.end:numeral.end + 1]
-    if (line_start > reach or line_start == 0) and _LIST_MARK.match(norm[line_start:numeral.start]) \
-            and after in (".", "、", ")"):
+    after = norm[numeral.end : numeral.end + 1]
+    if (
+        (line_start > reach or line_start == 0)
+        and _LIST_MARK.match(norm[line_start : numeral.start])
+        and after in (".", "、", ")")
+    ):
         return "list number"
     reader_count = _READER_COUNT.format(reference.alternation("furniture", "reader_count", "before_number"))
-    if re.search(reader_count, norm[max(line_start, numeral.start - 8):numeral.start]):
+    if re.search(reader_count, norm[max(line_start, numeral.start - 8) : numeral.start]):
         return "reader count"
     return None

@@ -44,4 +44,3 @@ def numerals(norm: str) -> list[Numeral]:
             continue
         found.append(Numeral(start, match.end(), value, True))
     return sorted(found, key=lambda n: n.start)
-

@@ -4,9 +4,8 @@ A target keeps only a year the document states (a year or a relative year); neve
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _YEAR = r"((?:19|20)\d{2})"
@@ -15,8 +14,7 @@ _RANGE = re.compile(_YEAR + r"\s*+(?:年\s*+)?(?:至|到|—|–|-|~|－)\s*+" +
 _SINCE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年\s*+以来")
 _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
-_RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2),
-             ("明年", 1))
+_RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
 
 _COMPARED = re.compile(r"(?:比|较|与|同)$")
@@ -53,7 +51,9 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
             found.append(Mention(match.start(), match.end(), first, published_year, relative="以来"))
             taken.append(match.span())
     for match in _ONE.finditer(norm):
-        if _COMPARED.search(norm, max(0, match.start() - 1), match.start()) and not norm.startswith("以来", match.end()):
+        if _COMPARED.search(norm, max(0, match.start() - 1), match.start()) and not norm.startswith(
+            "以来", match.end()
+        ):
             continue  # 比2015年增长37.8%: the base of a comparison, not the figure's year
         if not any(s <= match.start() < e for s, e in taken):
             year = int(match.group(1))
@@ -75,16 +75,23 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
 
 def _starting_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """The mentions (sorted by start) that start in start..end, by bisection: linear time overall."""
-    return mentions[bisect_left(mentions, start, key=_start):bisect_left(mentions, end, key=_start)]
+    return mentions[bisect_left(mentions, start, key=_start) : bisect_left(mentions, end, key=_start)]
 
 
 def _start(mention: Mention) -> int:
     return mention.start
 
 
-def period_of(mentions: list[Mention], sentence: tuple[int, int], clause: tuple[int, int],
-              paragraph: tuple[int, int], at: int, is_target: bool, published_year: int,
-              is_stock: bool = False) -> Period:
+def period_of(
+    mentions: list[Mention],
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    paragraph: tuple[int, int],
+    at: int,
+    is_target: bool,
+    published_year: int,
+    is_stock: bool = False,
+) -> Period:
     """Years of the figure at `at`: the nearest mention before it in its sentence, else the nearest
     after it in its clause; for an actual figure else the nearest before it in its paragraph
     (inferred), else the publication year (inferred). A target gets no year its sentence does not state."""
@@ -95,17 +102,27 @@ def period_of(mentions: list[Mention], sentence: tuple[int, int], clause: tuple[
         earlier = [m for m in _starting_in(mentions, paragraph[0], at) if m.end <= at]
         if earlier:
             m = earlier[-1]
-            word = (m.relative if m.relative not in (None, "以来") else
-                    f"{m.first}" if m.first == m.last else f"{m.first}-{m.last}")
+            word = (
+                m.relative
+                if m.relative not in (None, "以来")
+                else f"{m.first}"
+                if m.first == m.last
+                else f"{m.first}-{m.last}"
+            )
             return Period(m.first, m.last, True, f"year from {word} earlier in the paragraph")
     if chosen is not None and chosen.relative is None:
         return Period(chosen.first, chosen.last, False, "")
     if chosen is not None and chosen.relative == "以来":
         return Period(chosen.first, chosen.last, True, f"{chosen.first}年以来: to the publication year {chosen.last}")
     if chosen is not None:
-        return Period(chosen.first, chosen.last, True, f"{chosen.relative} read as {chosen.first} "
-                                                       f"(published {published_year})")
+        return Period(
+            chosen.first, chosen.last, True, f"{chosen.relative} read as {chosen.first} (published {published_year})"
+        )
     if is_target:
         return Period(None, None, False, "target year not stated: left empty")
-    return Period(published_year, published_year, True, "year not stated: publication year"
-                  + (" (a stock, as of publication)" if is_stock else ""))
+    return Period(
+        published_year,
+        published_year,
+        True,
+        "year not stated: publication year" + (" (a stock, as of publication)" if is_stock else ""),
+    )

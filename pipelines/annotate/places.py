@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -48,14 +47,14 @@ def names_a_company(norm: str, mention: Mention) -> bool:
 
 
 def is_frame(norm: str, mention: Mention, reference=None) -> bool:
-    before = norm[max(0, mention.start - 3):mention.start]
+    before = norm[max(0, mention.start - 3) : mention.start]
     before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
     frame_before = reference.words_of("place_frame", "frame", "before_place") if reference else ()
     frame_after = reference.words_of("place_frame", "frame", "after_implied") if reference else ()
     frame_next = reference.words_of("place_frame", "frame", "after_place") if reference else ()
     if any(before.endswith(word) for word in frame_before) or norm.startswith(frame_next, mention.end):
         return True
-    if mention.name == "自治区" and norm[mention.end:mention.end + 1] == "级":
+    if mention.name == "自治区" and norm[mention.end : mention.end + 1] == "级":
         return True  # 自治区级实验室: a rank of the lab, not a place
     if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(frame_after, mention.end)):
         return True
@@ -78,18 +77,25 @@ def within(found: list[Mention], span: tuple[int, int]) -> list[Mention]:
     """The mentions that start in span, of `found` sorted by start: by bisection, so that a figure's
     look-up costs the mentions of its sentence, not every mention of the document (quadratic: 1 MB of
     text took minutes)."""
-    return found[bisect_left(found, span[0], key=_start):bisect_left(found, span[1], key=_start)]
+    return found[bisect_left(found, span[0], key=_start) : bisect_left(found, span[1], key=_start)]
 
 
 def _start(mention: Mention) -> int:
     return mention.start
 
 
-def nearest(found: list[Mention], span: tuple[int, int], at: int, norm: str | None = None,
-            levels: dict[str, str] | None = None, reference=None) -> Mention | None:
+def nearest(
+    found: list[Mention],
+    span: tuple[int, int],
+    at: int,
+    norm: str | None = None,
+    levels: dict[str, str] | None = None,
+    reference=None,
+) -> Mention | None:
     """The mention nearest before `at` in span, else the nearest after it. Frames are left out, and
     so is the country unless it stands right before the number (全国平均水平2.65%): 全国两会 earlier
     in a sentence about a city's buses does not make its figures national."""
+
     def fits(m: Mention) -> bool:
         if norm is not None and is_frame(norm, m, reference):
             return False
@@ -145,4 +151,3 @@ def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[s
     key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))
     written = Counter(text.span(m.start, m.end) for m in found if m.key == key)
     return written.most_common(1)[0][0], key
-

@@ -9,11 +9,21 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..load.contracts import (CLUSTER_ALIASES, CUE_CODES, CUE_POSITIONS, CUE_WORDS, FIGURES, METRICS, PLACE_ALIASES,
-                              PLACES, UNITS, Contract)
+from ..errors import ClusterdwError, Location
+from ..load.contracts import (
+    CLUSTER_ALIASES,
+    CUE_CODES,
+    CUE_POSITIONS,
+    CUE_WORDS,
+    FIGURES,
+    METRICS,
+    PLACE_ALIASES,
+    PLACES,
+    UNITS,
+    Contract,
+)
 from ..load.loader import files_of
 from ..load.rows import rows_of, values_of
-from ..errors import ClusterdwError, Location
 from .script import simplified
 
 
@@ -37,8 +47,11 @@ class CueWord:
     @property
     def regex(self) -> str:
         body = re.escape(self.word).replace(re.escape(YEAR), YEAR_REGEX)
-        return ("".join(f"(?<!{re.escape(w)})" for w in self.not_preceded_by) + body
-                + "".join(f"(?!{re.escape(w)})" for w in self.not_followed_by))
+        return (
+            "".join(f"(?<!{re.escape(w)})" for w in self.not_preceded_by)
+            + body
+            + "".join(f"(?!{re.escape(w)})" for w in self.not_followed_by)
+        )
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -79,8 +92,11 @@ class Reference:
 
     def words_of(self, kind: str, code: str | None = None, position: str | None = None) -> tuple[str, ...]:
         """The words of a kind (and code, position), longest first: rank, furniture and frame lists."""
-        found = [c.word for c in self.cue_words if c.kind == kind and (code is None or c.code == code)
-                 and (position is None or c.position == position)]
+        found = [
+            c.word
+            for c in self.cue_words
+            if c.kind == kind and (code is None or c.code == code) and (position is None or c.position == position)
+        ]
         return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
 
     def alternation(self, kind: str, code: str | None = None, position: str | None = None) -> str:
@@ -98,10 +114,12 @@ class Reference:
         by_code: dict[tuple[str, str], list[CueWord]] = {}
         for c in self.cue_words:
             by_code.setdefault((c.kind, c.code), []).append(c)
-        return {key: re.compile("|".join(c.regex for c in sorted(words, key=lambda c: -len(c.word))))
-                for key, words in by_code.items()}
+        return {
+            key: re.compile("|".join(c.regex for c in sorted(words, key=lambda c: -len(c.word))))
+            for key, words in by_code.items()
+        }
 
-    def without(self, keep) -> "Reference":
+    def without(self, keep) -> Reference:
         """The reference with only the cue words, aliases and enterprises for which keep(word) holds
         (the leave-one-out benchmark drops the strings only the held-out document holds)."""
         removed: dict[str, list[str]] = {}
@@ -118,9 +136,15 @@ class Reference:
         kept_places, kept_clusters = set(kept("place", self.places)), set(kept("cluster", self.clusters))
         places = {k: v for k, v in self.places.items() if k in kept_places}
         clusters = {k: v for k, v in self.clusters.items() if k in kept_clusters}
-        return replace(self, metrics=metrics, places=places, clusters=clusters, cue_words=cue_words,
-                       enterprises=tuple(kept("enterprise", self.enterprises)),
-                       removed={k: tuple(v) for k, v in removed.items()})
+        return replace(
+            self,
+            metrics=metrics,
+            places=places,
+            clusters=clusters,
+            cue_words=cue_words,
+            enterprises=tuple(kept("enterprise", self.enterprises)),
+            removed={k: tuple(v) for k, v in removed.items()},
+        )
 
 
 def _rows(raw_dir: Path, contract: Contract) -> list[dict[str, str]]:
@@ -131,14 +155,20 @@ def _rows(raw_dir: Path, contract: Contract) -> list[dict[str, str]]:
 
 
 def _not_found(path: Path) -> ClusterdwError:
-    return ClusterdwError(f"reference file {path.name} not found", Location(str(path)),
-                          "run suggest in a clusterdw project (--project-dir) that has raw/reference/")
+    return ClusterdwError(
+        f"reference file {path.name} not found",
+        Location(str(path)),
+        "run suggest in a clusterdw project (--project-dir) that has raw/reference/",
+    )
 
 
 def _require(path: Path, rows: list[dict[str, str]], column: str) -> None:
     if rows and column not in rows[0]:
-        raise ClusterdwError(f"column {column} missing", Location(str(path), 1, column),
-                             "add the column to the file's header (raw/README.md gives its contract)")
+        raise ClusterdwError(
+            f"column {column} missing",
+            Location(str(path), 1, column),
+            "add the column to the file's header (raw/README.md gives its contract)",
+        )
 
 
 def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Reference:
@@ -159,16 +189,23 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
     metrics_path = raw_dir / METRICS.path
     metric_rows = _rows(raw_dir, METRICS)
     _require(metrics_path, metric_rows, "cue_words")
-    metrics = tuple(Metric(row["metric_code"], row["metric_kind"], row["unit_measure"],
-                           tuple(simplified(c.strip()) for c in (row["cue_words"] or "").split(";") if c.strip()))
-                    for row in metric_rows)
+    metrics = tuple(
+        Metric(
+            row["metric_code"],
+            row["metric_kind"],
+            row["unit_measure"],
+            tuple(simplified(c.strip()) for c in (row["cue_words"] or "").split(";") if c.strip()),
+        )
+        for row in metric_rows
+    )
     cue_words = _cue_words(raw_dir)
     enterprises: set[str] = set()
     for row in values_of(raw_dir, FIGURES):
         if row.get("enterprise") and row.get("document_id") not in exclude_documents:
             enterprises.add(simplified(row["enterprise"]))
-    return Reference(units, places, levels, clusters, tuple(sorted(enterprises, key=len, reverse=True)), metrics,
-                     cue_words)
+    return Reference(
+        units, places, levels, clusters, tuple(sorted(enterprises, key=len, reverse=True)), metrics, cue_words
+    )
 
 
 def _cue_words(raw_dir: Path) -> tuple[CueWord, ...]:
@@ -183,18 +220,32 @@ def _cue_words(raw_dir: Path) -> tuple[CueWord, ...]:
     words = []
     for line, row in rows:
         kind = row["cue_kind"]
-        for column, allowed in (("cue_kind", tuple(CUE_CODES)), ("code", CUE_CODES.get(kind, ())),
-                                ("position", CUE_POSITIONS.get(kind, ()))):
+        for column, allowed in (
+            ("cue_kind", tuple(CUE_CODES)),
+            ("code", CUE_CODES.get(kind, ())),
+            ("position", CUE_POSITIONS.get(kind, ())),
+        ):
             if row[column] not in allowed:
                 what = "a cue kind" if column == "cue_kind" else f"a {column} of cue_kind {kind}"
-                raise ClusterdwError(f"{column} '{row[column]}' is not {what}",
-                                     Location(str(path), line, column),
-                                     f"write one of {', '.join(allowed)} (raw/README.md gives the contract)")
+                raise ClusterdwError(
+                    f"{column} '{row[column]}' is not {what}",
+                    Location(str(path), line, column),
+                    f"write one of {', '.join(allowed)} (raw/README.md gives the contract)",
+                )
         if not (row["cue_word"] or "").strip():
-            raise ClusterdwError("cue_word is empty", Location(str(path), line, "cue_word"),
-                                 "write the word, or delete the row")
-        words.append(CueWord(kind, simplified(row["cue_word"].strip()), row["code"], row["position"],
-                             _words(row.get("not_followed_by")), _words(row.get("not_preceded_by"))))
+            raise ClusterdwError(
+                "cue_word is empty", Location(str(path), line, "cue_word"), "write the word, or delete the row"
+            )
+        words.append(
+            CueWord(
+                kind,
+                simplified(row["cue_word"].strip()),
+                row["code"],
+                row["position"],
+                _words(row.get("not_followed_by")),
+                _words(row.get("not_preceded_by")),
+            )
+        )
     return tuple(words)
 
 

@@ -43,7 +43,7 @@ class Text:
 
     def span(self, start: int, end: int) -> str:
         """The original text behind norm[start:end]."""
-        return self.original[self.origin[start]:self.origin[end - 1] + 1] if end > start else ""
+        return self.original[self.origin[start] : self.origin[end - 1] + 1] if end > start else ""
 
     def original_start(self, start: int) -> int:
         return self.origin[start]

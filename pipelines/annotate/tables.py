@@ -89,12 +89,13 @@ def _one_per_line(lines, found) -> None:
         if first is None or first < MIN_COLUMNS + 1:
             continue
         last = max(k for k, t in enumerate(texts) if _is_number(t))
-        rows = texts[first - 1:last + 1]  # short lines after the last number are no part of it
+        rows = texts[first - 1 : last + 1]  # short lines after the last number are no part of it
         header = None
         for skip in range(0, first - MIN_COLUMNS):  # lines before the header (a caption) are no cells
-            candidate = texts[skip:first - 1]
-            if len(rows) >= len(candidate) and all(_is_number(t) == bool(k % len(candidate))
-                                                   for k, t in enumerate(rows)):
+            candidate = texts[skip : first - 1]
+            if len(rows) >= len(candidate) and all(
+                _is_number(t) == bool(k % len(candidate)) for k, t in enumerate(rows)
+            ):
                 header = candidate
                 break
         if header is None:
@@ -102,13 +103,14 @@ def _one_per_line(lines, found) -> None:
         start_line = i - len(run) + (first - 1 - len(header))
         caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
         column, label = 0, ""
-        for (at, line), text in zip(run[first - 1:last + 1], rows):
+        for (at, line), text in zip(run[first - 1 : last + 1], rows):
             if column == 0:
                 label = text
             elif _is_number(text):
                 start = at + line.index(text) + (not text[0].isdigit())  # where the digits start
-                found[start] = Cell(start, start + len(text), header[column], label, header_unit(header[column]),
-                                    caption)
+                found[start] = Cell(
+                    start, start + len(text), header[column], label, header_unit(header[column]), caption
+                )
             column = (column + 1) % len(header)
 
 
@@ -132,6 +134,7 @@ def _columns(lines, found) -> None:
             position = line.index(token, position)
             start = at + position + (not token[0].isdigit())
             if column and start not in found:
-                found[start] = Cell(start, at + position + len(token), header[column], tokens[0],
-                                    header_unit(header[column]), caption)
+                found[start] = Cell(
+                    start, at + position + len(token), header[column], tokens[0], header_unit(header[column]), caption
+                )
             position += len(token)

@@ -28,8 +28,9 @@ class UnitMatch:
     read_as: str | None = None  # a unit not written but read (七大 -> 个): said in the note
 
 
-def match(text: Text, numeral: Numeral, units: dict[str, set[str]], longest: int,
-          not_after: dict[str, str] | None = None) -> UnitMatch | None:
+def match(
+    text: Text, numeral: Numeral, units: dict[str, set[str]], longest: int, not_after: dict[str, str] | None = None
+) -> UnitMatch | None:
     """not_after: a unit character -> the characters after it that make it part of a longer word (个人,
     名单, 项目: cue_kind unit_guard of cue_words.csv)."""
     not_after = not_after or {}
@@ -59,23 +60,33 @@ def match(text: Text, numeral: Numeral, units: dict[str, set[str]], longest: int
         if unit not in units:
             continue
         end = positions[length - 1] + 1
-        follower = norm[end:end + 1]
+        follower = norm[end : end + 1]
         if follower and follower in not_after.get(unit[-1], ""):
             continue
-        if unit == "年" and not norm[max(0, numeral.start - 1):numeral.start] == "每":
+        if unit == "年" and not norm[max(0, numeral.start - 1) : numeral.start] == "每":
             return None  # 三年行动, 近五年: a span of time, not a figure (每3年 is one)
         written = "".join(text.original[text.origin[p]] for p in positions[:length])
         if unit == "亿" and numeral.chinese and follower not in ("元", "美"):
             return _tier(text, positions[0], end, more, units)
-        if unit == "亿元" and numeral.chinese and _BARE.fullmatch(norm[numeral.start:numeral.end]) \
-                and norm.startswith(_TIER_NOUNS, end):
+        if (
+            unit == "亿元"
+            and numeral.chinese
+            and _BARE.fullmatch(norm[numeral.start : numeral.end])
+            and norm.startswith(_TIER_NOUNS, end)
+        ):
             return _tier(text, positions[0], end, more, units)  # 千亿元产业: a class, not an amount
         if unit == TIER_UNIT:
             return _tier(text, positions[0], end, more, units)
         return UnitMatch(written, end, frozenset(units[unit]), more, False)
     if candidate[:1] == "大" and "个" in units:  # 七大产业: seven of them
-        return UnitMatch(_as_script(text, numeral.start, "个", "個"), positions[0] + 1,
-                         frozenset(units["个"]), more, False, read_as="大")
+        return UnitMatch(
+            _as_script(text, numeral.start, "个", "個"),
+            positions[0] + 1,
+            frozenset(units["个"]),
+            more,
+            False,
+            read_as="大",
+        )
     return None
 
 
@@ -88,6 +99,6 @@ def _as_script(text: Text, at: int, hans: str, hant: str) -> str:
 def _tier(text: Text, start: int, end: int, more: bool, units: dict[str, set[str]]) -> UnitMatch | None:
     if TIER_UNIT not in units:
         return None
-    if text.norm[end:end + 1] == "级" and text.norm[end - 1] == "亿":
+    if text.norm[end : end + 1] == "级" and text.norm[end - 1] == "亿":
         end += 1
     return UnitMatch(_as_script(text, start, TIER_UNIT, "億級"), end, frozenset(units[TIER_UNIT]), more, True)

@@ -37,9 +37,13 @@ def verify(raw_dir: Path, documents_dir: Path, document: str | None = None) -> V
             continue
         if not _DOCUMENT_ID.fullmatch(document_id):
             result.checked += 1
-            result.problems.append(Violation(Location(where.file, where.line, "document_id"),
-                                             f"document_id '{document_id}' is not a valid document_id "
-                                             "(letters, digits, _ and -, as in raw/documents.csv)"))
+            result.problems.append(
+                Violation(
+                    Location(where.file, where.line, "document_id"),
+                    f"document_id '{document_id}' is not a valid document_id "
+                    "(letters, digits, _ and -, as in raw/documents.csv)",
+                )
+            )
             continue
         if document_id not in texts:
             texts[document_id] = _read_document(documents_dir / f"{document_id}.txt")
@@ -50,8 +54,12 @@ def verify(raw_dir: Path, documents_dir: Path, document: str | None = None) -> V
         result.checked += 1
         result.documents.add(document_id)
         if (row.get("evidence") or "") not in text:
-            result.problems.append(Violation(where, f"figure {row.get('figure_id')}: evidence "
-                                                    f"'{row.get('evidence')}' not found in {document_id}.txt"))
+            result.problems.append(
+                Violation(
+                    where,
+                    f"figure {row.get('figure_id')}: evidence '{row.get('evidence')}' not found in {document_id}.txt",
+                )
+            )
     return result
 
 
@@ -62,4 +70,3 @@ def _read_document(path: Path) -> str | None:
     if not path.is_file():
         return None
     return read_document(path, for_suggest=False)
-

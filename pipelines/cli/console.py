@@ -23,12 +23,14 @@ def print_suites(record: RunRecord) -> None:
         if s.outcome == "skipped":
             click.echo(f"  skipped {s.suite:<28} its tables are not built in this file")
             continue
-        click.echo(f"  {s.outcome:<7} {s.suite:<28} {s.rows:>9,} rows  "
-                   f"{s.passed} passed, {s.warned} warned, {s.failed} failed")
+        click.echo(
+            f"  {s.outcome:<7} {s.suite:<28} {s.rows:>9,} rows  {s.passed} passed, {s.warned} warned, {s.failed} failed"
+        )
     for e in record.expectations:
         if not e.success and e.severity != "critical":
-            click.echo(f"  warning: {e.suite}: {e.expectation} on {e.column}: "
-                       f"{e.unexpected_count} unexpected, e.g. {e.sample}")
+            click.echo(
+                f"  warning: {e.suite}: {e.expectation} on {e.column}: {e.unexpected_count} unexpected, e.g. {e.sample}"
+            )
     if record.docs:
         click.echo(f"Data Docs: {record.docs}")
 
@@ -40,8 +42,10 @@ def print_run(project: Project, record: RunRecord) -> None:
     steps = ", ".join(f"{k} {v:.2f}s" for k, v in record.step_seconds.items())
     rows = sum(m.rows for m in record.models if m.model.startswith("marts."))
     click.echo(f"Run {record.run_id}: success ({steps})")
-    click.echo(f"Loaded {sum(load.rows for load in record.loads):,} raw rows; built {len(record.models)} models "
-               f"({rows:,} mart rows).")
+    click.echo(
+        f"Loaded {sum(load.rows for load in record.loads):,} raw rows; built {len(record.models)} models "
+        f"({rows:,} mart rows)."
+    )
     print_suites(record)
     if record.export:
         click.echo(f"Exported Parquet: manifest {record.export}")
@@ -66,8 +70,10 @@ def print_spark_session(info) -> None:
 
 def print_spark_step(spark_dir, record: RunRecord) -> None:
     if record.loads:
-        click.echo(f"Loaded {sum(load.rows for load in record.loads):,} rows into {len(record.loads)} raw tables "
-                   f"(contracts checked), handed to Spark as Parquet.")
+        click.echo(
+            f"Loaded {sum(load.rows for load in record.loads):,} rows into {len(record.loads)} raw tables "
+            f"(contracts checked), handed to Spark as Parquet."
+        )
     print_models(record)
     print_suites(record)
     if record.step_seconds:

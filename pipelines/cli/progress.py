@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 import click
 
@@ -18,6 +18,7 @@ def model_progress(count: Callable[[], int], stream=None) -> Iterator[Callable[[
     if log_format() != "plain" or not stream.isatty():
         yield None
         return
-    with click.progressbar(length=count(), label="Building models", file=stream, show_pos=True,
-                           item_show_func=lambda name: name) as bar:
+    with click.progressbar(
+        length=count(), label="Building models", file=stream, show_pos=True, item_show_func=lambda name: name
+    ) as bar:
         yield lambda name: bar.update(1, name)

@@ -25,8 +25,11 @@ def shell_command(db_path: Path, args: tuple[str, ...] = ()) -> list[str]:
         raise ClusterdwError("there is no published warehouse to open", db_path, "run `clusterdw run` first")
     cli = find_cli()
     if cli is None:
-        raise ClusterdwError("the DuckDB CLI is not installed", f"looked in {Path(sys.prefix) / 'bin'} and PATH",
-                             "install it with `pip install duckdb-cli` (`make install` does), then retry")
+        raise ClusterdwError(
+            "the DuckDB CLI is not installed",
+            f"looked in {Path(sys.prefix) / 'bin'} and PATH",
+            "install it with `pip install duckdb-cli` (`make install` does), then retry",
+        )
     return [str(cli), "-readonly", str(db_path), *args]
 
 

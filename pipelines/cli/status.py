@@ -16,8 +16,10 @@ def status_lines(project: Project, last: int = 10) -> list[str]:
     total = count_runs(project.run_history_path)
     lines = [f"Last {len(shown)} of {total} runs ({project.run_history_path}), newest first:"]
     for run in shown:
-        lines.append(f"  {run.get('run_id', '?'):<24} {run.get('status', '?'):<8} {_when(run.get('started_at'))}  "
-                     f"{_duration(run):>8}  {_steps(run.get('step_seconds') or {})}".rstrip())
+        lines.append(
+            f"  {run.get('run_id', '?'):<24} {run.get('status', '?'):<8} {_when(run.get('started_at'))}  "
+            f"{_duration(run):>8}  {_steps(run.get('step_seconds') or {})}".rstrip()
+        )
         lines.extend(f"      {line}" for line in _what_failed(run))
     published = project.db_path.exists()
     success = last_success(project.run_history_path)
@@ -33,15 +35,22 @@ def _what_failed(run: dict) -> list[str]:
     if status == "skipped":
         return [f"skipped: {run.get('error')}"]
     if status != "failed":
-        return ([f"exported: {run['export']}"] if run.get("export") else []) + (
-            [f"error: {run['error']}"] if run.get("error") else []) + _failing_rows(run)
+        return (
+            ([f"exported: {run['export']}"] if run.get("export") else [])
+            + ([f"error: {run['error']}"] if run.get("error") else [])
+            + _failing_rows(run)
+        )
     # every violation, as the run listed them above its error line
     lines = [f"  {violation}" for violation in run.get("violations") or []] + [f"error: {run.get('error')}"]
-    lines += [f"failed model: {m['model']}: {m.get('error')}" for m in run.get("models") or []
-              if m.get("status") != "success"]
-    lines += [f"failed critical check: {e['suite']}: {e['expectation']} on {e.get('column') or 'table'}"
-              f" ({e.get('unexpected_count')} unexpected)" for e in run.get("expectations") or []
-              if not e.get("success") and e.get("severity") == "critical"]
+    lines += [
+        f"failed model: {m['model']}: {m.get('error')}" for m in run.get("models") or [] if m.get("status") != "success"
+    ]
+    lines += [
+        f"failed critical check: {e['suite']}: {e['expectation']} on {e.get('column') or 'table'}"
+        f" ({e.get('unexpected_count')} unexpected)"
+        for e in run.get("expectations") or []
+        if not e.get("success") and e.get("severity") == "critical"
+    ]
     return lines + _failing_rows(run)
 
 
@@ -49,13 +58,16 @@ def _failing_rows(run: dict) -> list[str]:
     """Per failed expectation: how many rows, the first by key (and raw file:line), where all of them are."""
     lines = []
     for failure in run.get("failing_rows") or []:
-        lines.append(f"{failure['severity']} {failure['suite']}: {failure['expectation']} on "
-                     f"{failure.get('column') or 'table'}: {failure.get('unexpected_count')} unexpected")
+        lines.append(
+            f"{failure['severity']} {failure['suite']}: {failure['expectation']} on "
+            f"{failure.get('column') or 'table'}: {failure.get('unexpected_count')} unexpected"
+        )
         for row in failure.get("first_rows") or []:
             key = ", ".join(f"{k}={v}" for k, v in row.items() if k != "source")
             source = row.get("source")
-            lines.append(f"    {key}" + (f"  ({source if isinstance(source, str) else ', '.join(source)})"
-                                          if source else ""))
+            lines.append(
+                f"    {key}" + (f"  ({source if isinstance(source, str) else ', '.join(source)})" if source else "")
+            )
         if failure.get("all_rows_in"):
             more = (failure.get("keyed_rows") or 0) - len(failure.get("first_rows") or [])
             lines.append(f"    {'and ' + str(more) + ' more; ' if more > 0 else ''}all in {failure['all_rows_in']}")

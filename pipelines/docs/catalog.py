@@ -14,9 +14,9 @@ from pathlib import Path
 
 import duckdb
 
+from ..errors import ClusterdwError
 from ..models.builder import load_graph
 from ..models.descriptions import read_doc
-from ..errors import ClusterdwError
 from ..models.graph import MODEL_SCHEMAS
 from ..project import Project
 
@@ -70,13 +70,16 @@ def _built_columns(db_path: Path) -> tuple[dict[str, list[tuple[str, str]]], dic
     try:
         columns: dict[str, list[tuple[str, str]]] = {}
         for table, column, data_type in con.execute(
-                "select schema_name || '.' || table_name, column_name, data_type from duckdb_columns() "
-                "where schema_name in ('staging', 'marts') order by schema_name, table_name, column_index"
+            "select schema_name || '.' || table_name, column_name, data_type from duckdb_columns() "
+            "where schema_name in ('staging', 'marts') order by schema_name, table_name, column_index"
         ).fetchall():
             columns.setdefault(table, []).append((column, data_type))
-        rows = dict(con.execute(
-            "select schema_name || '.' || table_name, estimated_size from duckdb_tables() "
-            "where schema_name in ('staging', 'marts')").fetchall())
+        rows = dict(
+            con.execute(
+                "select schema_name || '.' || table_name, estimated_size from duckdb_tables() "
+                "where schema_name in ('staging', 'marts')"
+            ).fetchall()
+        )
         return columns, rows
     finally:
         con.close()
@@ -103,10 +106,19 @@ def build_catalog(project: Project) -> Catalog:
         actual = built.get(name) or [(column, None) for column in inferred[name]]
         columns = [ColumnDoc(column, data_type, doc.columns.get(column)) for column, data_type in actual]
         names = {column for column, _ in actual}
-        columns += [ColumnDoc(column, None, text, in_model=False) for column, text in doc.columns.items()
-                    if column not in names]
-        models[name] = ModelEntry(name, model.path, doc.description.strip(), doc.grain.strip(),
-                                  sorted(model.depends_on), sorted(graph.children(name)), columns, rows.get(name))
+        columns += [
+            ColumnDoc(column, None, text, in_model=False) for column, text in doc.columns.items() if column not in names
+        ]
+        models[name] = ModelEntry(
+            name,
+            model.path,
+            doc.description.strip(),
+            doc.grain.strip(),
+            sorted(model.depends_on),
+            sorted(graph.children(name)),
+            columns,
+            rows.get(name),
+        )
     edges = [(parent, name) for name in models for parent in models[name].parents]
     return Catalog(models, edges, db_path)
 
@@ -117,8 +129,11 @@ def select(catalog: Catalog, names: list[str]) -> list[str]:
     for name in names:
         matches = [q for q in catalog.models if name == q or q.split(".", 1)[1] == name]
         if len(matches) != 1:
-            raise ClusterdwError(f"no model named {name!r}", f"clusterdw docs {name}",
-                                 "choose one of: " + ", ".join(q.split(".", 1)[1] for q in catalog.models))
+            raise ClusterdwError(
+                f"no model named {name!r}",
+                f"clusterdw docs {name}",
+                "choose one of: " + ", ".join(q.split(".", 1)[1] for q in catalog.models),
+            )
         chosen.append(matches[0])
     return chosen
 
@@ -181,11 +196,17 @@ def parents_of(catalog: Catalog):
 def render(catalog: Catalog, names: list[str] | None = None) -> list[str]:
     """The whole catalog, or the chosen models with the tree of what each reads."""
     chosen = select(catalog, names) if names else list(catalog.models)
-    source = f"columns from {catalog.columns_from}" if catalog.columns_from else \
-        "no warehouse built yet: columns from the models' SQL (run `clusterdw run` to see types)"
+    source = (
+        f"columns from {catalog.columns_from}"
+        if catalog.columns_from
+        else "no warehouse built yet: columns from the models' SQL (run `clusterdw run` to see types)"
+    )
     counts = {schema: sum(1 for q in catalog.models if q.startswith(schema + ".")) for schema in ("staging", "marts")}
-    lines = [f"{len(catalog.models)} models ({counts['staging']} staging, {counts['marts']} marts); {source}.",
-             "Code lists: docs/codes.md. Trace a column to raw/: clusterdw lineage MODEL.COLUMN.", ""]
+    lines = [
+        f"{len(catalog.models)} models ({counts['staging']} staging, {counts['marts']} marts); {source}.",
+        "Code lists: docs/codes.md. Trace a column to raw/: clusterdw lineage MODEL.COLUMN.",
+        "",
+    ]
     for name in chosen:
         lines += render_model(catalog.models[name]) + [""]
     if names:

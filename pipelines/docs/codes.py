@@ -35,14 +35,14 @@ CUE_EFFECTS = {
     ("furniture", "byline"): "a byline, source or contact line: no number on it is a figure",
     ("furniture", "reader_count"): "a reader count: no figure",
     ("unit_guard", "not_a_unit"): "the unit's last character begins a longer word when `not_followed_by` one of its "
-                                  "characters (个人, 项目)",
+    "characters (个人, 项目)",
     ("place_frame", "frame", "before_place"): "the place after it is the field of a ranking, a whole or a "
-                                              "destination, not the figure's place",
+    "destination, not the figure's place",
     ("place_frame", "frame", "after_implied"): "全区/全市 before it is the field of a comparison (在全区率先)",
     ("place_frame", "comparison", "before_place"): "the place after it is compared with (比江西少30%): the figure "
-                                                   "keeps its own place",
+    "keeps its own place",
     ("place_frame", "comparison", "after_place"): "the place before it is an average or base compared with "
-                                                  "(全区平均水平)",
+    "(全区平均水平)",
 }
 
 
@@ -57,11 +57,15 @@ def _number(text: str) -> str:
 
 
 def metrics_table(rows: list[dict[str, str]]) -> list[str]:
-    lines = ["| metric_code | 中文 | English | kind | unit measure | fact table | plausible range (base units) |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| metric_code | 中文 | English | kind | unit measure | fact table | plausible range (base units) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        lines.append(f"| `{r['metric_code']}` | {r['name_zh']} | {r['name_en']} | {r['metric_kind']} | "
-                     f"{r['unit_measure']} | {r['fact_table']} | {_number(r['min_value'])} – {_number(r['max_value'])} |")
+        lines.append(
+            f"| `{r['metric_code']}` | {r['name_zh']} | {r['name_en']} | {r['metric_kind']} | "
+            f"{r['unit_measure']} | {r['fact_table']} | {_number(r['min_value'])} – {_number(r['max_value'])} |"
+        )
     return lines
 
 
@@ -70,7 +74,8 @@ def units_table(rows: list[dict[str, str]]) -> list[str]:
     for r in rows:
         by_measure.setdefault(r["unit_measure"], []).append(f"{r['unit']} ({r['unit_multiplier']})")
     return ["| unit measure | units as written (multiplier) |", "|---|---|"] + [
-        f"| `{measure}` | {', '.join(units)} |" for measure, units in by_measure.items()]
+        f"| `{measure}` | {', '.join(units)} |" for measure, units in by_measure.items()
+    ]
 
 
 def _word(r: dict[str, str]) -> str:
@@ -102,8 +107,11 @@ def render(project_dir: Path, text: str) -> str:
         begin = BEGIN.format(name=name)
         pattern = re.compile(re.escape(begin) + r"\n.*?" + re.escape(END), re.DOTALL)
         if not pattern.search(text):
-            raise ClusterdwError(f"docs/codes.md has no generated table of {name}", Location("docs/codes.md"),
-                                 f"put the two marker lines where the table goes: {begin} ... {END}")
+            raise ClusterdwError(
+                f"docs/codes.md has no generated table of {name}",
+                Location("docs/codes.md"),
+                f"put the two marker lines where the table goes: {begin} ... {END}",
+            )
         body = "\n".join([begin, *table(_rows(project_dir / "raw" / "reference" / name)), END])
         text = pattern.sub(lambda _: body, text)
     return text

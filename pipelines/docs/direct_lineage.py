@@ -5,7 +5,7 @@ second a column, minutes for the project's 300; one level each is a fraction of 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
@@ -42,7 +42,7 @@ def direct_inputs(graph: ModelGraph) -> dict[str, list[str]]:
 def raw_lineage(inputs: dict[str, list[str]]) -> dict[str, list[str]]:
     """`schema.model.column` -> the raw columns it comes from, following direct inputs model by model."""
 
-    @lru_cache(maxsize=None)
+    @cache
     def raw_of(column: str) -> frozenset[str]:
         if column.startswith("raw."):
             return frozenset([column])

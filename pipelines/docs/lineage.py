@@ -17,10 +17,10 @@ from sqlglot.errors import SqlglotError
 from sqlglot.lineage import Node, lineage
 from sqlglot.optimizer.qualify import qualify
 
-from ..load.contracts import CONTRACTS
 from ..errors import ClusterdwError, ModelError
-from ..models.graph import ModelGraph
+from ..load.contracts import CONTRACTS
 from ..load.loader import LINEAGE_COLUMNS  # the loader adds them to every raw table
+from ..models.graph import ModelGraph
 
 DIALECT = "duckdb"
 PLACE_NAMES_COLUMNS = ("name", "place_key")  # raw.place_names, the view the loader derives from places + aliases
@@ -29,8 +29,10 @@ MAX_EXPRESSION = 140
 
 def raw_schema() -> dict[str, dict[str, dict[str, str]]]:
     """Columns of the raw tables, from the declared contracts: what `select * from raw.x` expands to."""
-    tables = {c.table: {col.name: col.sql_type for col in c.columns} | dict.fromkeys(LINEAGE_COLUMNS, "varchar")
-              for c in CONTRACTS}
+    tables = {
+        c.table: {col.name: col.sql_type for col in c.columns} | dict.fromkeys(LINEAGE_COLUMNS, "varchar")
+        for c in CONTRACTS
+    }
     tables["place_names"] = dict.fromkeys(PLACE_NAMES_COLUMNS, "varchar")
     return {"raw": tables}
 
@@ -69,11 +71,19 @@ def prepare(graph: ModelGraph) -> PreparedModels:
     for name in graph.order():
         model = graph.models[name]
         try:
-            tree = qualify(sqlglot.parse_one(model.sql, read=DIALECT), dialect=DIALECT, schema=schema,
-                           validate_qualify_columns=False, identify=False)
+            tree = qualify(
+                sqlglot.parse_one(model.sql, read=DIALECT),
+                dialect=DIALECT,
+                schema=schema,
+                validate_qualify_columns=False,
+                identify=False,
+            )
         except SqlglotError as error:
-            raise ModelError(f"sqlglot cannot resolve the columns of model {model.name}: "
-                             f"{str(error).splitlines()[0]}", model.path, "fix the model's SQL") from error
+            raise ModelError(
+                f"sqlglot cannot resolve the columns of model {model.name}: {str(error).splitlines()[0]}",
+                model.path,
+                "fix the model's SQL",
+            ) from error
         _positional_unions(tree)
         queries[name] = tree
         columns[name] = [s.alias_or_name for s in tree.selects]
@@ -113,13 +123,17 @@ def resolve_target(graph: ModelGraph, columns: dict[str, list[str]], target: str
     where = f"clusterdw lineage {target}"
     parts = target.strip().split(".")
     if len(parts) not in (2, 3) or not all(parts):
-        raise ClusterdwError(f"{target!r} is not MODEL.COLUMN", where,
-                             "write e.g. marts.fct_growth_rates.rate_pct or fct_growth_rates.rate_pct")
+        raise ClusterdwError(
+            f"{target!r} is not MODEL.COLUMN",
+            where,
+            "write e.g. marts.fct_growth_rates.rate_pct or fct_growth_rates.rate_pct",
+        )
     *model_parts, column = parts
     wanted = ".".join(model_parts)
     if model_parts[0] == "raw" or (len(model_parts) == 1 and wanted in raw_schema()["raw"]):
-        raise ClusterdwError(f"{wanted} is a raw table: lineage ends at raw columns", where,
-                             "trace a column of a staging or marts model")
+        raise ClusterdwError(
+            f"{wanted} is a raw table: lineage ends at raw columns", where, "trace a column of a staging or marts model"
+        )
     matches = [q for q, m in graph.models.items() if wanted in (q, m.name)]
     if len(matches) != 1:
         names = sorted(m.name for m in graph.models.values())
@@ -130,8 +144,11 @@ def resolve_target(graph: ModelGraph, columns: dict[str, list[str]], target: str
     if column not in columns[model]:
         close = difflib.get_close_matches(column, columns[model], n=1)
         hint = f"did you mean {close[0]}? " if close else ""
-        raise ClusterdwError(f"model {model} has no column {column!r}", graph.models[model].path,
-                             f"{hint}its columns: {', '.join(columns[model])}")
+        raise ClusterdwError(
+            f"model {model} has no column {column!r}",
+            graph.models[model].path,
+            f"{hint}its columns: {', '.join(columns[model])}",
+        )
     return model, column
 
 
@@ -203,11 +220,13 @@ def trace(graph: ModelGraph, target: str, prepared: PreparedModels | None = None
     prepared = prepared or prepare(graph)
     model, column = resolve_target(graph, prepared.columns, target)
     try:
-        root = lineage(column, prepared.queries[model], schema=raw_schema(), sources=prepared.queries,
-                       dialect=DIALECT)
+        root = lineage(column, prepared.queries[model], schema=raw_schema(), sources=prepared.queries, dialect=DIALECT)
     except SqlglotError as error:
-        raise ModelError(f"sqlglot cannot trace {model}.{column}: {str(error).splitlines()[0]}",
-                         graph.models[model].path, "simplify the expression, or report it") from error
+        raise ModelError(
+            f"sqlglot cannot trace {model}.{column}: {str(error).splitlines()[0]}",
+            graph.models[model].path,
+            "simplify the expression, or report it",
+        ) from error
     return _collapse(root, model, {})
 
 

@@ -25,7 +25,7 @@ def _e(text) -> str:
 
 def _layers(catalog: Catalog) -> dict[str, int]:
     """Each table's column in the drawing: raw tables first, each model right of everything it reads."""
-    depth: dict[str, int] = {source: 0 for source in catalog.sources}
+    depth: dict[str, int] = dict.fromkeys(catalog.sources, 0)
 
     def of(name: str) -> int:
         if name not in depth:
@@ -42,18 +42,25 @@ def graph_svg(catalog: Catalog) -> str:
     columns: dict[int, list[str]] = {}
     for name in sorted(depth, key=lambda n: (depth[n], n)):
         columns.setdefault(depth[name], []).append(name)
-    place = {name: (layer * (NODE_W + GAP_X) + 10, row * (NODE_H + GAP_Y) + 10)
-             for layer, names in columns.items() for row, name in enumerate(names)}
+    place = {
+        name: (layer * (NODE_W + GAP_X) + 10, row * (NODE_H + GAP_Y) + 10)
+        for layer, names in columns.items()
+        for row, name in enumerate(names)
+    }
     width = (max(columns) + 1) * (NODE_W + GAP_X)
     height = max(len(names) for names in columns.values()) * (NODE_H + GAP_Y) + 20
-    parts = [f'<svg id="graph" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="dependency graph">']
+    parts = [
+        f'<svg id="graph" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="dependency graph">'
+    ]
     for parent, child in catalog.edges:
         (x1, y1), (x2, y2) = place[parent], place[child]
         x1, y1, y2 = x1 + NODE_W, y1 + NODE_H / 2, y2 + NODE_H / 2
         middle = (x1 + x2) / 2
-        parts.append(f'<path class="edge" data-from="{_e(parent)}" data-to="{_e(child)}" '
-                     f'd="M{x1},{y1} C{middle},{y1} {middle},{y2} {x2},{y2}"/>')
+        parts.append(
+            f'<path class="edge" data-from="{_e(parent)}" data-to="{_e(child)}" '
+            f'd="M{x1},{y1} C{middle},{y1} {middle},{y2} {x2},{y2}"/>'
+        )
     for name, (x, y) in place.items():
         kind = name.split(".")[0]
         label = f'<text x="{x + 6}" y="{y + 16}">{_e(name)}</text>'
@@ -74,9 +81,11 @@ def _suite_tests(project_dir: Path, name: str) -> list[str]:
     if not path.exists():
         return []
     definition = json.loads(path.read_text(encoding="utf-8"))
-    return [f"{e['type']} on {e['kwargs'].get('column') or e['kwargs'].get('column_A') or 'table'}"
-            f"{' [warning]' if e.get('severity') == 'warning' else ''} (checks/{path.name})"
-            for e in definition.get("expectations", [])]
+    return [
+        f"{e['type']} on {e['kwargs'].get('column') or e['kwargs'].get('column_A') or 'table'}"
+        f"{' [warning]' if e.get('severity') == 'warning' else ''} (checks/{path.name})"
+        for e in definition.get("expectations", [])
+    ]
 
 
 def render_page(project: Project, catalog: Catalog, lineage: dict[str, list[str]]) -> str:
@@ -91,28 +100,35 @@ def render_page(project: Project, catalog: Catalog, lineage: dict[str, list[str]
             raw = lineage.get(f"{name}.{column.name}", [])
             tests = by_column.get(column.name, [])
             search = " ".join([column.name, column.description or "", *tests, *raw]).lower()
-            rows.append(f'<tr class="column" data-search="{_e(search)}"><td><code>{_e(column.name)}</code></td>'
-                        f'<td>{_e(column.data_type or "")}</td><td>{_e(column.description or "")}</td>'
-                        f'<td>{"<br>".join(_e(t) for t in tests)}</td>'
-                        f'<td class="lineage">{"<br>".join(_e(r) for r in raw)}</td></tr>')
+            rows.append(
+                f'<tr class="column" data-search="{_e(search)}"><td><code>{_e(column.name)}</code></td>'
+                f"<td>{_e(column.data_type or '')}</td><td>{_e(column.description or '')}</td>"
+                f"<td>{'<br>'.join(_e(t) for t in tests)}</td>"
+                f'<td class="lineage">{"<br>".join(_e(r) for r in raw)}</td></tr>'
+            )
         model_tests = by_column.get(None, []) + _suite_tests(project.project_dir, name)
-        units = [f"{_e(t.get('name'))}: {_e(t.get('description') or '')}" for t in doc.unit_tests
-                 if isinstance(t, dict)]
+        units = [
+            f"{_e(t.get('name'))}: {_e(t.get('description') or '')}" for t in doc.unit_tests if isinstance(t, dict)
+        ]
         search = " ".join([name, entry.description, entry.grain]).lower()
         sections.append(
             f'<section class="model" id="{_e(name)}" data-search="{_e(search)}">'
             f'<h2>{_e(name)}</h2><p class="path">{_e(entry.path.parent.name)}/{_e(entry.path.name)}'
-            f'{f" · {entry.rows} rows" if entry.rows is not None else ""}</p>'
-            f'<p>{_e(entry.description)}</p>'
+            f"{f' · {entry.rows} rows' if entry.rows is not None else ''}</p>"
+            f"<p>{_e(entry.description)}</p>"
             + (f'<p class="grain"><b>Grain:</b> {_e(entry.grain)}</p>' if entry.grain else "")
-            + f'<p><b>Reads:</b> {", ".join(_link(p, catalog) for p in entry.parents) or "-"} · '
-              f'<b>Read by:</b> {", ".join(_link(c, catalog) for c in entry.children) or "-"}</p>'
-            + (f'<p><b>Tests of the model:</b> {"; ".join(_e(t) for t in model_tests)}</p>' if model_tests else "")
-            + (f'<p><b>Unit tests:</b> {"; ".join(units)}</p>' if units else "")
-            + '<table><thead><tr><th>column</th><th>type</th><th>description</th><th>data tests</th>'
-              '<th>raw columns it comes from</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></section>")
-    return PAGE.replace("__GRAPH__", graph_svg(catalog)).replace("__MODELS__", "".join(sections)).replace(
-        "__COUNT__", str(len(catalog.models)))
+            + f"<p><b>Reads:</b> {', '.join(_link(p, catalog) for p in entry.parents) or '-'} · "
+            f"<b>Read by:</b> {', '.join(_link(c, catalog) for c in entry.children) or '-'}</p>"
+            + (f"<p><b>Tests of the model:</b> {'; '.join(_e(t) for t in model_tests)}</p>" if model_tests else "")
+            + (f"<p><b>Unit tests:</b> {'; '.join(units)}</p>" if units else "")
+            + "<table><thead><tr><th>column</th><th>type</th><th>description</th><th>data tests</th>"
+            "<th>raw columns it comes from</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
+        )
+    return (
+        PAGE.replace("__GRAPH__", graph_svg(catalog))
+        .replace("__MODELS__", "".join(sections))
+        .replace("__COUNT__", str(len(catalog.models)))
+    )
 
 
 def _link(name: str, catalog: Catalog) -> str:

@@ -23,8 +23,9 @@ class TableComparison:
 
     @property
     def equal(self) -> bool:
-        return not (self.type_differences or self.only_in_duckdb or self.only_in_spark
-                    or self.duckdb_rows != self.spark_rows)
+        return not (
+            self.type_differences or self.only_in_duckdb or self.only_in_spark or self.duckdb_rows != self.spark_rows
+        )
 
 
 def compare_table(con: duckdb.DuckDBPyConnection, table: str, spark_dir: Path) -> TableComparison:
@@ -34,21 +35,30 @@ def compare_table(con: duckdb.DuckDBPyConnection, table: str, spark_dir: Path) -
     theirs = f"read_parquet({sql_literal(parquet_files(table_dir(spark_dir, table)))})"
     ours_types = con.execute(f"describe select * from {ours}").fetchall()
     theirs_types = con.execute(f"describe select * from {theirs}").fetchall()
-    differences = [f"{a[0] if a else '-'}: {a[1] if a else '-'} vs {b[0] + ' ' if b and a and b[0] != a[0] else ''}"
-                   f"{b[1] if b else '-'}"
-                   for a, b in _pairs([r[:2] for r in ours_types], [r[:2] for r in theirs_types]) if a != b]
+    differences = [
+        f"{a[0] if a else '-'}: {a[1] if a else '-'} vs {b[0] + ' ' if b and a and b[0] != a[0] else ''}"
+        f"{b[1] if b else '-'}"
+        for a, b in _pairs([r[:2] for r in ours_types], [r[:2] for r in theirs_types])
+        if a != b
+    ]
     count = lambda sql: con.execute(f"select count(*) from ({sql})").fetchall()[0][0]  # noqa: E731
     rows_ours, rows_theirs = count(f"select * from {ours}"), count(f"select * from {theirs}")
     if differences:  # EXCEPT ALL needs the same columns
         return TableComparison(table, rows_ours, rows_theirs, 0, 0, differences)
-    return TableComparison(table, rows_ours, rows_theirs,
-                           count(f"select * from {ours} except all select * from {theirs}"),
-                           count(f"select * from {theirs} except all select * from {ours}"))
+    return TableComparison(
+        table,
+        rows_ours,
+        rows_theirs,
+        count(f"select * from {ours} except all select * from {theirs}"),
+        count(f"select * from {theirs} except all select * from {ours}"),
+    )
 
 
 def _pairs(left: list, right: list) -> list[tuple]:
-    return [(left[i] if i < len(left) else None, right[i] if i < len(right) else None)
-            for i in range(max(len(left), len(right)))]
+    return [
+        (left[i] if i < len(left) else None, right[i] if i < len(right) else None)
+        for i in range(max(len(left), len(right)))
+    ]
 
 
 def compare_builds(con: duckdb.DuckDBPyConnection, tables: list[str], spark_dir: Path) -> list[TableComparison]:

@@ -55,6 +55,7 @@ class SparkBuild:
 @dataclass
 class Limits:
     """Seconds before the build, or one model, is ended as the cluster's failure (None: no limit)."""
+
     build: float | None = None
     model: float | None = None
 
@@ -83,15 +84,24 @@ def export_raw(con: duckdb.DuckDBPyConnection, root: Path) -> dict[str, Path]:
     folders = {}
     for table in sorted(RAW_TABLES):
         folder = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{table}-", dir=root))
-        con.execute(f"copy raw.{quote(table)} to {sql_literal(str(folder / 'part-0.parquet'))} "
-                    "(format parquet, compression zstd)")
+        con.execute(
+            f"copy raw.{quote(table)} to {sql_literal(str(folder / 'part-0.parquet'))} "
+            "(format parquet, compression zstd)"
+        )
         folders[table] = folder
     return folders
 
 
-def build_on_spark(project_dir: Path, spark_dir: SparkDir | Path | str, select: list[str] | None = None,
-                   master: str | None = None, session=None, confs: dict[str, str] | None = None,
-                   limits: Limits | None = None, announce=None) -> SparkBuild:
+def build_on_spark(
+    project_dir: Path,
+    spark_dir: SparkDir | Path | str,
+    select: list[str] | None = None,
+    master: str | None = None,
+    session=None,
+    confs: dict[str, str] | None = None,
+    limits: Limits | None = None,
+    announce=None,
+) -> SparkBuild:
     """Load and check raw/, then build the selected models on Spark (a session is started unless given,
     and stopped at the end). `announce(SessionInfo)` is called once the session runs."""
     spark_dir = spark_dir if isinstance(spark_dir, SparkDir) else parse_spark_dir(spark_dir)
@@ -103,9 +113,12 @@ def build_on_spark(project_dir: Path, spark_dir: SparkDir | Path | str, select: 
         if connect:
             require_connect_client()
             if spark_dir.local is None:
-                raise ClusterdwError(f"--spark-dir {spark_dir.uri} with Spark Connect: the client renames the "
-                                     "built folders itself, on this machine's file system", "--spark-dir",
-                                     "use a file:// folder that this machine and the server's executors mount")
+                raise ClusterdwError(
+                    f"--spark-dir {spark_dir.uri} with Spark Connect: the client renames the "
+                    "built folders itself, on this machine's file system",
+                    "--spark-dir",
+                    "use a file:// folder that this machine and the server's executors mount",
+                )
         check_reachable(master)
     started = time.perf_counter()
     if spark_dir.local is not None:
@@ -141,8 +154,15 @@ def build_on_spark(project_dir: Path, spark_dir: SparkDir | Path | str, select: 
             files.put(folder, temp)
             replace_folder(files, temp, table_uri(spark_dir, f"raw.{table}"))
         load_seconds += time.perf_counter() - started
-        results = _build_models(session, graph, names, spark_dir, files, limits or Limits(),
-                                watch_executors=not info.master.startswith("local"))
+        results = _build_models(
+            session,
+            graph,
+            names,
+            spark_dir,
+            files,
+            limits or Limits(),
+            watch_executors=not info.master.startswith("local"),
+        )
     finally:
         for folder in exported.values():
             shutil.rmtree(folder, ignore_errors=True)  # already moved into place unless the build failed first
@@ -153,8 +173,9 @@ def build_on_spark(project_dir: Path, spark_dir: SparkDir | Path | str, select: 
     return SparkBuild(loads, results, info.seconds, spark_dir, load_seconds, info)
 
 
-def _build_models(session, graph, names: list[str], spark_dir: SparkDir, files, limits: Limits,
-                  watch_executors: bool) -> list[ModelResult]:
+def _build_models(
+    session, graph, names: list[str], spark_dir: SparkDir, files, limits: Limits, watch_executors: bool
+) -> list[ModelResult]:
     shared = SharedInputs(session, graph, names, spark_dir)
     folder_of = lambda name: table_uri(spark_dir, name)  # noqa: E731
     results: list[ModelResult] = []
@@ -167,8 +188,11 @@ def _build_models(session, graph, names: list[str], spark_dir: SparkDir, files, 
                 result = _build_model(session, model, folder_of, cached, files, table_uri(spark_dir, name), watchdog)
                 results.append(result)
                 if result.status != "success":
-                    error = ModelError(f"model {model.name} failed on Spark: {result.error}", model.path,
-                                       "fix the model's SQL, keeping to the subset both engines run (docs/spark.md)")
+                    error = ModelError(
+                        f"model {model.name} failed on Spark: {result.error}",
+                        model.path,
+                        "fix the model's SQL, keeping to the subset both engines run (docs/spark.md)",
+                    )
                     error.model_results = results
                     raise error
                 shared.after(model)
@@ -229,9 +253,11 @@ def _check_inputs_built(files, graph, names: list[str], spark_dir: SparkDir) -> 
     for name in names:
         for parent in sorted(graph.parents(name) - chosen):
             if not files.exists(table_uri(spark_dir, parent)):
-                raise ModelError(f"model {graph.models[name].name} reads {parent}, which no Spark build has written",
-                                 _shown(spark_dir, parent),
-                                 f"select its parents too (--select +{graph.models[name].name}) or build all first")
+                raise ModelError(
+                    f"model {graph.models[name].name} reads {parent}, which no Spark build has written",
+                    _shown(spark_dir, parent),
+                    f"select its parents too (--select +{graph.models[name].name}) or build all first",
+                )
 
 
 def _build_model(session, model: Model, folder_of, cached: set[str], files, final: str, watchdog) -> ModelResult:
@@ -247,9 +273,11 @@ def _build_model(session, model: Model, folder_of, cached: set[str], files, fina
         if watchdog.reason is not None:
             raise watchdog.reason from error
         if looks_like_cluster_failure(error):
-            raise SparkClusterError(f"the Spark cluster failed while building {model.name}: {_first_line(error)}",
-                                    "--master", "check the master's and workers' logs, then build again "
-                                    "(the model's SQL is not the cause)") from error
+            raise SparkClusterError(
+                f"the Spark cluster failed while building {model.name}: {_first_line(error)}",
+                "--master",
+                "check the master's and workers' logs, then build again (the model's SQL is not the cause)",
+            ) from error
         return ModelResult(model.qualified_name, "error", 0, time.perf_counter() - started, _first_line(error))
     replace_folder(files, temp, final)
     return ModelResult(model.qualified_name, "success", rows, time.perf_counter() - started)
@@ -271,11 +299,19 @@ def _stop(session) -> None:
 
 def _warehouse_dir(spark_dir: SparkDir) -> Path:
     """Spark's own catalog folder (unused, but Spark makes one): beside the tables, or in /tmp."""
-    return spark_dir.local / ".spark-warehouse" if spark_dir.local else Path(tempfile.gettempdir()) / "clusterdw-spark-warehouse"
+    return (
+        spark_dir.local / ".spark-warehouse"
+        if spark_dir.local
+        else Path(tempfile.gettempdir()) / "clusterdw-spark-warehouse"
+    )
 
 
 def _shown(spark_dir: SparkDir, qualified_name: str):
-    return spark_dir.local.joinpath(*qualified_name.split(".")) if spark_dir.local else table_uri(spark_dir, qualified_name)
+    return (
+        spark_dir.local.joinpath(*qualified_name.split("."))
+        if spark_dir.local
+        else table_uri(spark_dir, qualified_name)
+    )
 
 
 def _first_line(error: Exception) -> str:

@@ -23,10 +23,20 @@ EXECUTOR_WAIT_ENV = "CLUSTERDW_SPARK_EXECUTOR_WAIT"
 LOST_EXECUTORS_SECONDS = 30.0  # Spark waits for executors forever; a build waits this long with none
 
 # Failures of the cluster, not of the model's SQL, as Spark and its clients word them
-CLUSTER_FAILURES = ("SparkContext was shut down", "SparkContext has been shutdown", "ExecutorLostFailure",
-                    "cancelled", "Connection refused", "StatusCode.UNAVAILABLE", "Py4JNetworkError",
-                    "Answer from Java side is empty", "Failed to connect", "RpcTimeoutException",
-                    "OPERATION_CANCELED", "INVALID_HANDLE.SESSION_CLOSED")
+CLUSTER_FAILURES = (
+    "SparkContext was shut down",
+    "SparkContext has been shutdown",
+    "ExecutorLostFailure",
+    "cancelled",
+    "Connection refused",
+    "StatusCode.UNAVAILABLE",
+    "Py4JNetworkError",
+    "Answer from Java side is empty",
+    "Failed to connect",
+    "RpcTimeoutException",
+    "OPERATION_CANCELED",
+    "INVALID_HANDLE.SESSION_CLOSED",
+)
 
 
 def is_cluster_master(master: str | None) -> bool:
@@ -52,8 +62,11 @@ def check_reachable(master: str | None) -> None:
         except OSError as error:
             reasons.append(f"{host}:{port}: {error.strerror or error}")
     what = "Spark Connect server" if scheme == "sc" else "Spark master"
-    raise SparkClusterError(f"no {what} answers at {master} ({'; '.join(reasons)})", "--master",
-                            f"start the {what} or correct --master (nothing was loaded or written)")
+    raise SparkClusterError(
+        f"no {what} answers at {master} ({'; '.join(reasons)})",
+        "--master",
+        f"start the {what} or correct --master (nothing was loaded or written)",
+    )
 
 
 def executor_count(session) -> int | None:
@@ -75,9 +88,12 @@ def wait_for_executors(session, master: str, seconds: float | None = None) -> in
         if count > 0:
             return _settled_count(session, count)
         if time.monotonic() > deadline:
-            raise SparkClusterError(f"no executor registered with {master} in {seconds:.0f} s", "--master",
-                                    "start a worker, or ask for what a worker has free (spark.executor.memory, "
-                                    "spark.executor.cores, spark.cores.max: --conf key=value)")
+            raise SparkClusterError(
+                f"no executor registered with {master} in {seconds:.0f} s",
+                "--master",
+                "start a worker, or ask for what a worker has free (spark.executor.memory, "
+                "spark.executor.cores, spark.cores.max: --conf key=value)",
+            )
         time.sleep(0.5)
 
 
@@ -107,8 +123,15 @@ class Watchdog:
     cluster with no executor for LOST_EXECUTORS_SECONDS. It cancels Spark's jobs and keeps the reason,
     which the build raises in place of the exception Spark gives the cancelled call."""
 
-    def __init__(self, session, build_seconds: float | None, model_seconds: float | None,
-                 watch_executors: bool, lost_seconds: float = LOST_EXECUTORS_SECONDS, poll: float = 1.0):
+    def __init__(
+        self,
+        session,
+        build_seconds: float | None,
+        model_seconds: float | None,
+        watch_executors: bool,
+        lost_seconds: float = LOST_EXECUTORS_SECONDS,
+        poll: float = 1.0,
+    ):
         self.session, self.model_seconds, self.lost_seconds, self.poll = session, model_seconds, lost_seconds, poll
         self.build_deadline = time.monotonic() + build_seconds if build_seconds else None
         self.watch_executors = watch_executors and executor_count(session) is not None
@@ -137,12 +160,22 @@ class Watchdog:
         while not self._stop.wait(self.poll):
             now = time.monotonic()
             if self.build_deadline and now > self.build_deadline:
-                self._fail(SparkClusterError("the build ran longer than its time limit", "--timeout",
-                                             "raise --timeout, or give the cluster more executors"))
+                self._fail(
+                    SparkClusterError(
+                        "the build ran longer than its time limit",
+                        "--timeout",
+                        "raise --timeout, or give the cluster more executors",
+                    )
+                )
             elif self.model_deadline and now > self.model_deadline:
-                self._fail(SparkClusterError(f"model {self.model} ran longer than its time limit",
-                                             "--model-timeout", "raise --model-timeout, or give the cluster "
-                                             "more executors (a lost worker's tasks are re-run elsewhere)"))
+                self._fail(
+                    SparkClusterError(
+                        f"model {self.model} ran longer than its time limit",
+                        "--model-timeout",
+                        "raise --model-timeout, or give the cluster "
+                        "more executors (a lost worker's tasks are re-run elsewhere)",
+                    )
+                )
             elif self.watch_executors:
                 try:
                     count = executor_count(self.session)
@@ -150,9 +183,14 @@ class Watchdog:
                     return
                 without_executors_since = None if count else (without_executors_since or now)
                 if without_executors_since and now - without_executors_since > self.lost_seconds:
-                    self._fail(SparkClusterError(f"no executor left for {self.lost_seconds:.0f} s (every worker "
-                                                 f"lost) while building {self.model}", "--master",
-                                                 "restart the cluster's workers, then build again"))
+                    self._fail(
+                        SparkClusterError(
+                            f"no executor left for {self.lost_seconds:.0f} s (every worker "
+                            f"lost) while building {self.model}",
+                            "--master",
+                            "restart the cluster's workers, then build again",
+                        )
+                    )
 
     def _fail(self, reason: SparkClusterError) -> None:
         if self.reason is None:

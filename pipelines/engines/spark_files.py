@@ -73,8 +73,11 @@ class HadoopFiles:
     def rename(self, source: str, target: str) -> None:
         fs, path = self._fs_path(source)
         if not fs.rename(path, self._jvm.org.apache.hadoop.fs.Path(target)):  # Hadoop says False, not why
-            raise ClusterdwError(f"could not rename {source} to {target}", target,
-                                 "check that the folder is writable and that nothing else writes there")
+            raise ClusterdwError(
+                f"could not rename {source} to {target}",
+                target,
+                "check that the folder is writable and that nothing else writes there",
+            )
 
     def delete(self, uri: str) -> None:
         fs, path = self._fs_path(uri)

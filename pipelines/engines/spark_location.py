@@ -37,11 +37,17 @@ def parse_spark_dir(text: str | Path) -> SparkDir:
         path = Path(urlparse(text).path if scheme else text).expanduser().resolve()
         return SparkDir(path.as_uri(), path)
     if scheme in OBJECT_STORES:
-        raise ClusterdwError(f"--spark-dir {text}: object stores are not supported (each table is written beside "
-                             "its place and renamed into it, and an object store's rename is a copy that readers "
-                             "see half done)", "--spark-dir",
-                             "use a folder on a file system every executor mounts (file:///shared/...) or hdfs://")
+        raise ClusterdwError(
+            f"--spark-dir {text}: object stores are not supported (each table is written beside "
+            "its place and renamed into it, and an object store's rename is a copy that readers "
+            "see half done)",
+            "--spark-dir",
+            "use a folder on a file system every executor mounts (file:///shared/...) or hdfs://",
+        )
     if scheme not in RENAMING_SCHEMES:
-        raise ClusterdwError(f"--spark-dir {text}: the scheme {scheme}:// is not supported", "--spark-dir",
-                             f"use one of {', '.join(s + '://' for s in RENAMING_SCHEMES)} or a local path")
+        raise ClusterdwError(
+            f"--spark-dir {text}: the scheme {scheme}:// is not supported",
+            "--spark-dir",
+            f"use one of {', '.join(s + '://' for s in RENAMING_SCHEMES)} or a local path",
+        )
     return SparkDir(text.rstrip("/"), None)

@@ -10,7 +10,6 @@ from pathlib import Path
 import duckdb
 
 from ..errors import ClusterdwError
-
 from ..sql import quote, sql_literal
 
 TEMP_PREFIX = ".writing-"
@@ -40,19 +39,36 @@ def claim(spark_dir: Path) -> None:
 
     if spark_dir.is_symlink() or spark_dir.exists() and not spark_dir.is_dir():
         what = "a symbolic link" if spark_dir.is_symlink() else "a file"
-        raise PathRefused(f"the --spark-dir path is {what}, not a folder", spark_dir,
-                          "give a folder for the Spark build's Parquet (default: target/spark/)")
+        raise PathRefused(
+            f"the --spark-dir path is {what}, not a folder",
+            spark_dir,
+            "give a folder for the Spark build's Parquet (default: target/spark/)",
+        )
     if spark_dir.is_dir():
         try:
             marked = stat.S_ISREG(os.lstat(spark_dir / MARKER).st_mode)
         except FileNotFoundError:
             marked = False
-        foreign = None if marked else next((p for p in spark_dir.rglob("*") if not p.is_dir() or p.is_symlink()
-                                            if not any(p.match(pattern) for pattern in _BUILD_FILES)), None)
+        foreign = (
+            None
+            if marked
+            else next(
+                (
+                    p
+                    for p in spark_dir.rglob("*")
+                    if not p.is_dir() or p.is_symlink()
+                    if not any(p.match(pattern) for pattern in _BUILD_FILES)
+                ),
+                None,
+            )
+        )
         if foreign is not None:
-            raise PathRefused(f"refusing to write a Spark build into a folder holding files clusterdw did not "
-                              f"write ({foreign.relative_to(spark_dir)}, ...)", spark_dir,
-                              "give --spark-dir an empty or new folder (default: target/spark/)")
+            raise PathRefused(
+                f"refusing to write a Spark build into a folder holding files clusterdw did not "
+                f"write ({foreign.relative_to(spark_dir)}, ...)",
+                spark_dir,
+                "give --spark-dir an empty or new folder (default: target/spark/)",
+            )
     try:
         spark_dir.mkdir(parents=True, exist_ok=True)
         with open_own(spark_dir / MARKER, "a+") as marker:
@@ -60,8 +76,9 @@ def claim(spark_dir: Path) -> None:
             if not marker.read():
                 marker.write("written by clusterdw build --engine spark\n")
     except OSError as error:
-        raise ClusterdwError(f"cannot create the Spark folder: {error.strerror}", spark_dir,
-                             "give a writable --spark-dir folder") from error
+        raise ClusterdwError(
+            f"cannot create the Spark folder: {error.strerror}", spark_dir, "give a writable --spark-dir folder"
+        ) from error
 
 
 def remove_stale(spark_dir: Path) -> None:
@@ -86,10 +103,15 @@ def attach_outputs(con: duckdb.DuckDBPyConnection, spark_dir: Path, names: list[
         schema, table = name.split(".")
         con.execute(f"create schema if not exists {quote(schema)}")
         try:
-            con.execute(f"create or replace table {quote(schema)}.{quote(table)} as "
-                        f"select * from read_parquet({sql_literal(parquet_files(folder))})")
+            con.execute(
+                f"create or replace table {quote(schema)}.{quote(table)} as "
+                f"select * from read_parquet({sql_literal(parquet_files(folder))})"
+            )
         except duckdb.Error as error:
-            raise ClusterdwError(f"Spark output of {name} cannot be read: {str(error).splitlines()[0]}", folder,
-                                 "build it again: clusterdw build --engine spark") from error
+            raise ClusterdwError(
+                f"Spark output of {name} cannot be read: {str(error).splitlines()[0]}",
+                folder,
+                "build it again: clusterdw build --engine spark",
+            ) from error
         found.append(name)
     return found

@@ -74,8 +74,11 @@ def require_pyspark():
             warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
             import pyspark.sql  # noqa: F401
     except ImportError as error:
-        raise ClusterdwError("pyspark is not installed", "--engine spark",
-                             "install the extra: pip install -e '.[spark]' (and Java 17 for a local master)") from error
+        raise ClusterdwError(
+            "pyspark is not installed",
+            "--engine spark",
+            "install the extra: pip install -e '.[spark]' (and Java 17 for a local master)",
+        ) from error
     from pyspark.sql import SparkSession
 
     return SparkSession
@@ -94,8 +97,11 @@ def require_connect_client() -> None:
             utils.require_minimum_googleapis_common_protos_version()
             utils.require_minimum_zstandard_version()
     except ImportError as error:
-        raise ClusterdwError(f"the Spark Connect client is not installed ({error})", "--master sc://...",
-                             "install the extra: pip install -e '.[spark-connect]'") from error
+        raise ClusterdwError(
+            f"the Spark Connect client is not installed ({error})",
+            "--master sc://...",
+            "install the extra: pip install -e '.[spark-connect]'",
+        ) from error
 
 
 def parse_confs(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
@@ -104,14 +110,16 @@ def parse_confs(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     for pair in pairs:
         key, equals, value = pair.partition("=")
         if not equals or not key.strip().startswith("spark."):
-            raise ClusterdwError(f"--conf {pair}: expected key=value with a Spark key (spark....)", "--conf",
-                                 "write it as spark-submit takes it: --conf spark.executor.memory=1g")
+            raise ClusterdwError(
+                f"--conf {pair}: expected key=value with a Spark key (spark....)",
+                "--conf",
+                "write it as spark-submit takes it: --conf spark.executor.memory=1g",
+            )
         confs[key.strip()] = value.strip()
     return confs
 
 
-def start_session(master: str | None = None, warehouse_dir: Path | None = None,
-                  confs: dict[str, str] | None = None):
+def start_session(master: str | None = None, warehouse_dir: Path | None = None, confs: dict[str, str] | None = None):
     """(session, SessionInfo). Under spark-submit (no --master) the session spark-submit set up is used;
     `sc://` connects to a Spark Connect server; anything else is a master URL. `warehouse_dir`: Spark's own
     catalog folder (never used by the build, but Spark creates it, by default in the current directory)."""
@@ -126,10 +134,11 @@ def start_session(master: str | None = None, warehouse_dir: Path | None = None,
     else:
         if master or not os.environ.get("PYSPARK_GATEWAY_PORT"):  # not under spark-submit: we choose
             builder = builder.master(master or DEFAULT_MASTER)
-        builder = (builder
-                   .config("spark.ui.enabled", "false")
-                   .config("spark.ui.showConsoleProgress", "false")
-                   .config("spark.driver.memory", os.environ.get(DRIVER_MEMORY_ENV, "4g")))
+        builder = (
+            builder.config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.driver.memory", os.environ.get(DRIVER_MEMORY_ENV, "4g"))
+        )
         if warehouse_dir is not None:
             warehouse = Path(warehouse_dir).resolve()
             warehouse.mkdir(parents=True, exist_ok=True)
@@ -138,8 +147,9 @@ def start_session(master: str | None = None, warehouse_dir: Path | None = None,
                 handle.seek(0)
                 handle.truncate()
                 handle.write(LOG4J2)
-            builder = (builder.config("spark.sql.warehouse.dir", str(warehouse))
-                       .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config}"))
+            builder = builder.config("spark.sql.warehouse.dir", str(warehouse)).config(
+                "spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config}"
+            )
         for key, value in confs.items():  # static ones (executor memory, cores) hold only if given here
             builder = builder.config(key, value)
     running = None if connect else SparkSession.getActiveSession()
@@ -182,10 +192,12 @@ def apply_settings(session, confs: dict[str, str]) -> None:
         except Exception as error:  # noqa: BLE001 — pyspark's classes differ between classic and Connect
             if _current(session, key) == value:
                 continue
-            raise ClusterdwError(f"--conf {key}={value} cannot be set on a running session: "
-                                 f"{str(error).splitlines()[0][:200]}", "--conf",
-                                 "set it where the session is made: spark-submit --conf, or the Spark Connect "
-                                 "server's own configuration") from error
+            raise ClusterdwError(
+                f"--conf {key}={value} cannot be set on a running session: {str(error).splitlines()[0][:200]}",
+                "--conf",
+                "set it where the session is made: spark-submit --conf, or the Spark Connect "
+                "server's own configuration",
+            ) from error
 
 
 def session_info(session, master: str | None) -> SessionInfo:
@@ -225,12 +237,15 @@ def _start_failure(error: Exception, master: str | None, connect: bool) -> Clust
     message = str(error).splitlines()[0] if str(error) else type(error).__name__
     where = master or DEFAULT_MASTER
     if connect:
-        fix = ("check the Spark Connect server's log; the server must run Spark 4, as pyspark does here")
+        fix = "check the Spark Connect server's log; the server must run Spark 4, as pyspark does here"
     elif "JAVA_GATEWAY_EXITED" in message and not _java_found():
         home = os.environ.get("JAVA_HOME")
-        fix = ("install Java 17 and put it on the PATH, or set JAVA_HOME" +
-               (f" (JAVA_HOME={home} has no bin/java)" if home else ""))
+        fix = "install Java 17 and put it on the PATH, or set JAVA_HOME" + (
+            f" (JAVA_HOME={home} has no bin/java)" if home else ""
+        )
     else:
-        fix = ("read Spark's messages above: a --conf it rejects, more spark.driver.memory than the machine "
-               "has, or a master that refused the application")
+        fix = (
+            "read Spark's messages above: a --conf it rejects, more spark.driver.memory than the machine "
+            "has, or a master that refused the application"
+        )
     return ClusterdwError(f"Spark did not start: {message}", where, fix)

@@ -24,7 +24,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--docs", action="store_true", help="also build GX Data Docs under target/data_docs/")
     for job in (build, check):
         job.add_argument("--engine", choices=["spark"], default="spark", help="spark (the only engine here)")
-        job.add_argument("--spark-dir", default=None, help="folder or URI (file://, hdfs://) for the Parquet [target/spark/]")
+        job.add_argument(
+            "--spark-dir", default=None, help="folder or URI (file://, hdfs://) for the Parquet [target/spark/]"
+        )
     return parser
 
 
@@ -39,8 +41,13 @@ def submit(argv: list[str]) -> int:
         project = Project.at(args.project_dir, None)
         folder = args.spark_dir or project.spark_dir
         if args.job == "build":
-            record = spark_build(project, folder, args.select or None, master=None,
-                                 announce=lambda info: print("\n".join(info.lines()), flush=True))
+            record = spark_build(
+                project,
+                folder,
+                args.select or None,
+                master=None,
+                announce=lambda info: print("\n".join(info.lines()), flush=True),
+            )
         else:
             record = spark_check(project, Path(folder), args.docs)  # check reads a local folder, as the CLI's
     except ClusterdwError as error:

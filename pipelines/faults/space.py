@@ -37,11 +37,15 @@ def disk_full(folder: Path, published: Path, written: int) -> DiskFull:
     published warehouse (a build is that file again, beside it), or more than it had written."""
     free = shutil.disk_usage(folder).free if folder.exists() else 0
     if published.is_file() and published.stat().st_size:
-        needed = f"about {_mb(published.stat().st_size * 5 // 4)} free (the last published warehouse and room for its log)"
+        needed = (
+            f"about {_mb(published.stat().st_size * 5 // 4)} free (the last published warehouse and room for its log)"
+        )
     elif written:
         needed = f"more than the {_mb(written)} it had written"
     else:
         needed = "room to start"
-    return DiskFull(f"no space left on the disk while writing the build: it needs {needed}, "
-                    f"{_mb(free)} are free", folder,
-                    "free space there, or pass --db a path on a larger disk; the published warehouse was left as it was")
+    return DiskFull(
+        f"no space left on the disk while writing the build: it needs {needed}, {_mb(free)} are free",
+        folder,
+        "free space there, or pass --db a path on a larger disk; the published warehouse was left as it was",
+    )

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import duckdb
 
+from ..sql import quote, sql_literal
 from .contract_sql import any_broken, casts, checks_of, csv_columns, csv_scan
 from .contracts import Contract
-from ..sql import quote, sql_literal
 
 _CHUNK = 8 << 20
 # Old Mac line ends (CR alone, as Excel for Mac's "CSV" writes): DuckDB and Python's csv module read
@@ -61,8 +61,11 @@ def scan_file(path: Path) -> FileScan:
             if bare_cr is None:
                 if last == b"\r" and buffer[0] != 0x0A:  # a CR that ended the chunk before
                     bare_cr = offset - 1
-                elif (cr := buffer.find(b"\r", 0, size)) >= 0 and (found := _BARE_CR.search(buffer, cr, size)) \
-                        and found.start() < size - 1:  # find first: a file of LF line ends costs a memchr
+                elif (
+                    (cr := buffer.find(b"\r", 0, size)) >= 0
+                    and (found := _BARE_CR.search(buffer, cr, size))
+                    and found.start() < size - 1
+                ):  # find first: a file of LF line ends costs a memchr
                     bare_cr = offset + found.start()  # (a CR as the last byte is decided by the next chunk)
             offset += size
             if first_line is None:
@@ -70,7 +73,7 @@ def scan_file(path: Path) -> FileScan:
                 end = pending.find(b"\n")
                 if end >= 0:
                     first_line = pending[:end]
-            last = buffer[size - 1:size]
+            last = buffer[size - 1 : size]
     if bare_cr is None and last == b"\r":
         bare_cr = offset - 1
     lines = newlines + (0 if last == b"\n" else 1)
@@ -85,7 +88,7 @@ class Scanner:
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(2, thread_name_prefix="clusterdw-scan")
 
-    def __enter__(self) -> "Scanner":
+    def __enter__(self) -> Scanner:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -95,8 +98,9 @@ class Scanner:
         return [self._pool.submit(scan_file, path) for path in paths]
 
 
-def insert_clean(con: duckdb.DuckDBPyConnection, contract: Contract,
-                 candidates: list[CleanCandidate]) -> dict[Path, int]:
+def insert_clean(
+    con: duckdb.DuckDBPyConnection, contract: Contract, candidates: list[CleanCandidate]
+) -> dict[Path, int]:
     """Load every clean file of the candidates; returns the rows of each file loaded. The files left
     out have no row in the table."""
     by_header: dict[tuple[str, ...], list[CleanCandidate]] = {}
@@ -108,8 +112,7 @@ def insert_clean(con: duckdb.DuckDBPyConnection, contract: Contract,
     return loaded
 
 
-def _insert_group(con: duckdb.DuckDBPyConnection, contract: Contract,
-                  group: list[CleanCandidate]) -> dict[Path, int]:
+def _insert_group(con: duckdb.DuckDBPyConnection, contract: Contract, group: list[CleanCandidate]) -> dict[Path, int]:
     """One INSERT for files with the same header. Rows go in file by file, each file's in file order
     (DuckDB keeps insertion order), one rowid after another: a row's line is its rowid's distance from
     its file's first row, plus 2. Until numbered, a row's source_line is null, or -1 if it breaks a
@@ -122,7 +125,8 @@ def _insert_group(con: duckdb.DuckDBPyConnection, contract: Contract,
         con.execute(
             f"insert into {table} select {casts(contract)}, {where_of}, case when {any_broken(before)} then -1 end, "
             f"{sha_of} from {csv_scan(csv_columns(group[0].header), path_column=_PATH_COLUMN)}",
-            [[str(c.scan.path) for c in group]])
+            [[str(c.scan.path) for c in group]],
+        )
     except duckdb.Error:  # a file DuckDB cannot parse; the statement rolled back
         if len(group) == 1:
             return {}
@@ -132,9 +136,13 @@ def _insert_group(con: duckdb.DuckDBPyConnection, contract: Contract,
         return loaded
     # A text column's "required" is asked of the typed row: its cast makes empty and blank text null.
     typed_broken = "".join(f" or {quote(name)} is null" for _, name, _, _ in after_insert)
-    counts = {where: found for where, *found in con.execute(
-        f"select source_file, count(*) filter (where source_line = -1{typed_broken}), count(*), min(rowid), "
-        f"max(rowid) from {table} where {UNNUMBERED} group by source_file").fetchall()}
+    counts = {
+        where: found
+        for where, *found in con.execute(
+            f"select source_file, count(*) filter (where source_line = -1{typed_broken}), count(*), min(rowid), "
+            f"max(rowid) from {table} where {UNNUMBERED} group by source_file"
+        ).fetchall()
+    }
     loaded, first_rowids = {}, []
     for candidate in group:
         broken, rows, first, last = counts.get(candidate.where, (0, 0, None, None))
@@ -147,13 +155,19 @@ def _insert_group(con: duckdb.DuckDBPyConnection, contract: Contract,
     if refused:
         con.execute(f"delete from {table} where ({UNNUMBERED}) and source_file in ({', '.join(refused)})")
     if first_rowids:
-        first_of = "case " + " ".join(f"when rowid between {first} and {last} then {first}"
-                                      for first, last in first_rowids) + " end"
+        first_of = (
+            "case "
+            + " ".join(f"when rowid between {first} and {last} then {first}" for first, last in first_rowids)
+            + " end"
+        )
         con.execute(f"update {table} set source_line = (rowid - {first_of} + 2)::integer where source_line is null")
     return loaded
 
 
 def _lookup(column: str, values: dict[str, str]) -> str:
     """SQL: the value for each row's `column`, from a small dict of literals."""
-    return f"case {quote(column)} " + " ".join(
-        f"when {sql_literal(key)} then {sql_literal(value)}" for key, value in values.items()) + " end"
+    return (
+        f"case {quote(column)} "
+        + " ".join(f"when {sql_literal(key)} then {sql_literal(value)}" for key, value in values.items())
+        + " end"
+    )

@@ -6,8 +6,8 @@ Both ways of loading a file (pipelines/load/loader.py) use these, so that they a
 
 from __future__ import annotations
 
-from .contracts import Column, Contract, integer_as_written
 from ..sql import quote, sql_literal
+from .contracts import Column, Contract, integer_as_written
 
 Check = tuple[int, str, str, str]  # (number, column, SQL predicate on the text as written, SQL message)
 
@@ -39,8 +39,13 @@ def _decimal_hint(v: str, otherwise: str) -> str:
         when {number} <> '' and regexp_matches({unit}, {_UNIT_START})
             then {_message("'{}' holds a unit: write {}{}", v, number, unit_hint)}
         when regexp_matches({v}, {_CHINESE_NUMERALS})
-            then {_message("'{}' is written in Chinese numerals: write it in ASCII digits (十二 -> 12; "
-                           "a multiplier such as 万 or 亿 goes in column unit)", v)}
+            then {
+        _message(
+            "'{}' is written in Chinese numerals: write it in ASCII digits (十二 -> 12; "
+            "a multiplier such as 万 or 亿 goes in column unit)",
+            v,
+        )
+    }
         else {otherwise}
     end"""
 
@@ -55,27 +60,49 @@ def column_checks(col: Column) -> list[tuple[str, str, bool]]:
         checks.append((f"{v} is null or trim({v}) = ''", _message("required, but empty"), col.type == "text"))
     if col.allowed is not None:
         allowed = ", ".join(sql_literal(a) for a in col.allowed)
-        checks.append((f"{v} not in ({allowed})",
-                       _message(f"'{{}}' is not one of: {', '.join(col.allowed)}", v), False))
+        checks.append(
+            (f"{v} not in ({allowed})", _message(f"'{{}}' is not one of: {', '.join(col.allowed)}", v), False)
+        )
     if col.type == "integer" and col.allowed is None:
         # DuckDB's cast rounds 2020.5 and reads 0x7E5 and 2_021: an integer is digits as written.
-        checks.append((f"{v} is not null and not ({integer_as_written(v)})",
-                       _message("'{}' is not an integer (write ASCII digits only, e.g. 2020)", v), False))
+        checks.append(
+            (
+                f"{v} is not null and not ({integer_as_written(v)})",
+                _message("'{}' is not an integer (write ASCII digits only, e.g. 2020)", v),
+                False,
+            )
+        )
     if col.type == "double" and col.allowed is None:
-        checks.append((f"{v} is not null and try_cast({v} as {col.sql_type}) is null",
-                       _message("'{}' is not a number", v), False))
+        checks.append(
+            (f"{v} is not null and try_cast({v} as {col.sql_type}) is null", _message("'{}' is not a number", v), False)
+        )
     if col.pattern is not None:
         fix = f" (write {col.fix})" if col.fix else ""
         message = _message(f"'{{}}' is not a valid {col.name}{fix}", v)
-        checks.append((f"not regexp_full_match({v}, {sql_literal(col.pattern)})",
-                       _decimal_hint(v, message) if col.type == "decimal" else message, False))
+        checks.append(
+            (
+                f"not regexp_full_match({v}, {sql_literal(col.pattern)})",
+                _decimal_hint(v, message) if col.type == "decimal" else message,
+                False,
+            )
+        )
     if col.max_length is not None:
-        checks.append((f"length({v}) > {col.max_length}",
-                       _message(f"{{}} characters, at most {col.max_length} allowed", f"length({v})"), False))
+        checks.append(
+            (
+                f"length({v}) > {col.max_length}",
+                _message(f"{{}} characters, at most {col.max_length} allowed", f"length({v})"),
+                False,
+            )
+        )
     if col.min_value is not None and col.max_value is not None:
         written = f"{integer_as_written(v)} and " if col.type == "integer" else ""  # else one error, not two
-        checks.append((f"{written}try_cast({v} as {col.sql_type}) not between {col.min_value} and {col.max_value}",
-                       _message(f"{{}} is outside {col.min_value}..{col.max_value}", v), False))
+        checks.append(
+            (
+                f"{written}try_cast({v} as {col.sql_type}) not between {col.min_value} and {col.max_value}",
+                _message(f"{{}} is outside {col.min_value}..{col.max_value}", v),
+                False,
+            )
+        )
     return checks
 
 
@@ -84,8 +111,12 @@ def checks_of(contract: Contract) -> tuple[list[Check], list[Check]]:
     written, and those asked of the typed row after the insert. A text column's "required" is the
     latter: there `column is null` is exactly `column is null or trim(column) = ''` on the text, and
     costs no trim (a second per 1M rows)."""
-    checks = [(number, col.name, predicate, message, on_typed) for number, (col, (predicate, message, on_typed))
-              in enumerate((col, check) for col in contract.columns for check in column_checks(col))]
+    checks = [
+        (number, col.name, predicate, message, on_typed)
+        for number, (col, (predicate, message, on_typed)) in enumerate(
+            (col, check) for col in contract.columns for check in column_checks(col)
+        )
+    ]
     return ([check[:4] for check in checks if not check[4]], [check[:4] for check in checks if check[4]])
 
 
@@ -115,6 +146,8 @@ def csv_scan(columns: str, store_rejects: bool = False, path_column: str | None 
     """read_csv of the CSV file or list of files in the statement's `?`, every column as text;
     with path_column, each row's file path (as given) in that column."""
     path = f", filename = {sql_literal(path_column)}" if path_column else ""
-    return (f"read_csv(?, columns = {columns}{path}, "
-            "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', encoding = 'utf-8', "
-            f"store_rejects = {str(store_rejects).lower()}, null_padding = false, strict_mode = true)")
+    return (
+        f"read_csv(?, columns = {columns}{path}, "
+        "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', encoding = 'utf-8', "
+        f"store_rejects = {str(store_rejects).lower()}, null_padding = false, strict_mode = true)"
+    )

@@ -81,8 +81,9 @@ def _key(name: str) -> Column:
     return Column(name, "text", True, pattern=KEY_PATTERN, fix="lowercase letters, digits and _")
 
 
-def _reference(column: str, table: str, key: str, file: str, once_per_name: bool = False,
-               row: str | None = None) -> RowRule:
+def _reference(
+    column: str, table: str, key: str, file: str, once_per_name: bool = False, row: str | None = None
+) -> RowRule:
     """`row`: the columns after the key of the row that would add the name (offered with the message)."""
     offer = f"; a new one is a row of raw/{file}: {{}},{row}" if row else ""
     return RowRule(
@@ -94,8 +95,9 @@ def _reference(column: str, table: str, key: str, file: str, once_per_name: bool
     )
 
 
-_NEW_METRIC = ("<name_zh>,<name_en>,<metric_kind>,<unit_measure>,<fact_table>,<min_value>,<max_value>,<description>,"
-               "<cue_words>")
+_NEW_METRIC = (
+    "<name_zh>,<name_en>,<metric_kind>,<unit_measure>,<fact_table>,<min_value>,<max_value>,<description>,<cue_words>"
+)
 
 
 _YEAR = dict(type="integer", required=True, min_value=FIRST_YEAR, max_value=LAST_YEAR)
@@ -112,7 +114,8 @@ _PUBLISHED = _text("published", True, pattern=r"\d{4}(-\d{2}(-\d{2})?)?", fix="Y
 _NOT_A_DATE = f"'{{}}' is not a date: write a real date as {_PUBLISHED.fix}"
 
 DOCUMENTS = Contract(
-    "documents", "documents.csv",
+    "documents",
+    "documents.csv",
     (
         _text("document_id", True, pattern=r"[0-9A-Za-z_\-]+"),
         _text("title", True),
@@ -124,20 +127,26 @@ DOCUMENTS = Contract(
     ("document_id",),
     "One row per source document.",
     # The pattern lets 2024-02-30 and 2024-13 through: caught here, at load, not by staging's cast.
-    rules=(RowRule(
-        "published",
-        f"regexp_full_match(published, {sql_literal(_PUBLISHED.pattern)}) and try_cast(case length(published) "
-        "when 4 then published || '-01-01' when 7 then published || '-01' else published end as date) is null",
-        f"format({sql_literal(_NOT_A_DATE)}, published)"),),
+    rules=(
+        RowRule(
+            "published",
+            f"regexp_full_match(published, {sql_literal(_PUBLISHED.pattern)}) and try_cast(case length(published) "
+            "when 4 then published || '-01-01' when 7 then published || '-01' else published end as date) is null",
+            f"format({sql_literal(_NOT_A_DATE)}, published)",
+        ),
+    ),
 )
 
 PLACES = Contract(
-    "places", "reference/places.csv",
+    "places",
+    "reference/places.csv",
     (
         _key("place_key"),
         _text("admin_code", pattern=r"\d{6}", fix="six digits, e.g. 450100"),
-        _text("name_zh_hans", True), _text("name_zh_hant", True),
-        _text("short_name_zh_hans"), _text("short_name_zh_hant"),
+        _text("name_zh_hans", True),
+        _text("name_zh_hant", True),
+        _text("short_name_zh_hans"),
+        _text("short_name_zh_hant"),
         _text("name_en", True),
         _text("level", True, allowed=("country", "province", "prefecture", "county", "district", "zone", "region")),
         _text("parent_key", pattern=KEY_PATTERN),
@@ -148,7 +157,8 @@ PLACES = Contract(
 )
 
 PLACE_ALIASES = Contract(
-    "place_aliases", "reference/place_aliases.csv",
+    "place_aliases",
+    "reference/place_aliases.csv",
     (_text("alias", True), _key("place_key"), _text("note")),
     ("alias",),
     "Other names of places, beyond those in places.csv.",
@@ -156,12 +166,24 @@ PLACE_ALIASES = Contract(
 )
 
 CLUSTERS = Contract(
-    "clusters", "reference/clusters.csv",
+    "clusters",
+    "reference/clusters.csv",
     (
         _key("cluster_key"),
-        _text("name_zh_hans", True), _text("name_zh_hant", True), _text("name_en", True),
-        _text("cluster_type", True, allowed=(
-            "advanced_manufacturing_cluster", "target_cluster", "pillar_industry", "industry", "industry_chain")),
+        _text("name_zh_hans", True),
+        _text("name_zh_hant", True),
+        _text("name_en", True),
+        _text(
+            "cluster_type",
+            True,
+            allowed=(
+                "advanced_manufacturing_cluster",
+                "target_cluster",
+                "pillar_industry",
+                "industry",
+                "industry_chain",
+            ),
+        ),
         _text("recognised_by"),
         Column("recognised_year", "integer", min_value=FIRST_YEAR, max_value=LAST_YEAR),
         _text("parent_cluster_key", pattern=KEY_PATTERN),
@@ -173,7 +195,8 @@ CLUSTERS = Contract(
 )
 
 CLUSTER_ALIASES = Contract(
-    "cluster_aliases", "reference/cluster_aliases.csv",
+    "cluster_aliases",
+    "reference/cluster_aliases.csv",
     (_text("alias", True), _key("cluster_key")),
     ("alias",),
     "Every way a figure's cluster column writes a cluster.",
@@ -181,7 +204,8 @@ CLUSTER_ALIASES = Contract(
 )
 
 CLUSTER_MEMBERS = Contract(
-    "cluster_members", "reference/cluster_members.csv",
+    "cluster_members",
+    "reference/cluster_members.csv",
     (_key("cluster_key"), _key("place_key"), Column("member_order", "integer", True, min_value=1, max_value=1000)),
     ("cluster_key", "place_key"),
     "Member cities of clusters, in the order listed.",
@@ -193,7 +217,8 @@ CLUSTER_MEMBERS = Contract(
 
 # What a figure counts or produces (规上工业企业, 钢材), as documents write it, resolved to one key.
 SUBJECTS = Contract(
-    "subjects", "reference/subjects.csv",
+    "subjects",
+    "reference/subjects.csv",
     (_text("alias", True), _key("subject_key"), _text("name_en", True), _text("note")),
     ("alias",),
     "Every way a figure's subject column writes what it counts or produces, resolved to a subject key.",
@@ -202,42 +227,56 @@ SUBJECTS = Contract(
 
 # Which industries (as figures name them) make up each recognised cluster: the roll-up of figures to clusters.
 CLUSTER_INDUSTRIES = Contract(
-    "cluster_industries", "reference/cluster_industries.csv",
+    "cluster_industries",
+    "reference/cluster_industries.csv",
     (_key("cluster_key"), _key("industry_cluster_key"), _text("note")),
     ("industry_cluster_key",),
     "Industries a recognised cluster is made of (an industry belongs to one recognised cluster at most).",
     rules=(
         _reference("cluster_key", "clusters", "cluster_key", "reference/clusters.csv"),
-        RowRule("cluster_key", "cluster_key in (select cluster_key from raw.clusters "
-                "where cluster_type <> 'advanced_manufacturing_cluster')",
-                "format('''{}'' is not a recognised cluster (cluster_type advanced_manufacturing_cluster in "
-                "reference/clusters.csv): only those are made of industries here', cluster_key)"),
+        RowRule(
+            "cluster_key",
+            "cluster_key in (select cluster_key from raw.clusters "
+            "where cluster_type <> 'advanced_manufacturing_cluster')",
+            "format('''{}'' is not a recognised cluster (cluster_type advanced_manufacturing_cluster in "
+            "reference/clusters.csv): only those are made of industries here', cluster_key)",
+        ),
         _reference("industry_cluster_key", "clusters", "cluster_key", "reference/clusters.csv"),
     ),
     optional=True,
 )
 
 METRICS = Contract(
-    "metrics", "reference/metrics.csv",
+    "metrics",
+    "reference/metrics.csv",
     (
         _key("metric_code"),
-        _text("name_zh", True), _text("name_en", True),
+        _text("name_zh", True),
+        _text("name_en", True),
         _text("metric_kind", True, allowed=("level", "count", "rate", "share", "rank")),
         _text("unit_measure", True, pattern=KEY_PATTERN),
-        _text("fact_table", True, allowed=(
-            "fct_output_values", "fct_growth_rates", "fct_rd_intensity", "fct_shares_ranks")),
-        Column("min_value", "double"), Column("max_value", "double"),
+        _text(
+            "fact_table",
+            True,
+            allowed=("fct_output_values", "fct_growth_rates", "fct_rd_intensity", "fct_shares_ranks"),
+        ),
+        Column("min_value", "double"),
+        Column("max_value", "double"),
         _text("description", True),
         _text("cue_words", pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 产值;总产值"),
     ),
     ("metric_code",),
     "The metric catalogue.",
-    rules=(RowRule("max_value", "min_value > max_value",
-                   "format('max_value {} is below min_value {}', max_value, min_value)"),),
+    rules=(
+        RowRule(
+            "max_value", "min_value > max_value", "format('max_value {} is below min_value {}', max_value, min_value)"
+        ),
+    ),
 )
 
 UNITS = Contract(
-    "units", "reference/units.csv",
+    "units",
+    "reference/units.csv",
     (
         _text("unit", True),
         _text("unit_measure", True, pattern=KEY_PATTERN),
@@ -278,10 +317,13 @@ _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;�
 
 def _of_kind(column: str, allowed: dict[str, tuple[str, ...]]) -> RowRule:
     """`column` must be one of the values allowed for the row's cue_kind."""
-    fits = " or ".join(f"(cue_kind = {sql_literal(kind)} and {column} in ({', '.join(map(sql_literal, values))}))"
-                       for kind, values in allowed.items())
-    listed = " ".join(f"when {sql_literal(kind)} then {sql_literal(', '.join(values))}"
-                      for kind, values in allowed.items())
+    fits = " or ".join(
+        f"(cue_kind = {sql_literal(kind)} and {column} in ({', '.join(map(sql_literal, values))}))"
+        for kind, values in allowed.items()
+    )
+    listed = " ".join(
+        f"when {sql_literal(kind)} then {sql_literal(', '.join(values))}" for kind, values in allowed.items()
+    )
     return RowRule(
         column,
         f"cue_kind in ({', '.join(map(sql_literal, allowed))}) and not ({fits})",
@@ -291,7 +333,8 @@ def _of_kind(column: str, allowed: dict[str, tuple[str, ...]]) -> RowRule:
 
 
 CUE_WORDS = Contract(
-    "cue_words", "reference/cue_words.csv",
+    "cue_words",
+    "reference/cue_words.csv",
     (
         _text("cue_kind", True, allowed=tuple(CUE_CODES)),
         _text("cue_word", True, max_length=20),
@@ -327,14 +370,17 @@ _FIGURE_UNIT_RESOLVES = (
 )
 
 FIGURES = Contract(
-    "figures", "figures/*.csv",
+    "figures",
+    "figures/*.csv",
     (
         _text("figure_id", True, pattern=r"\d{3}-\d{3,6}", fix="NNN-NNN: document prefix and sequence"),
         _text("document_id", True),
         _text("place", True),
         _text("cluster"),
         _text("enterprise"),
-        _text("subject"),  # what is counted or produced, as written (规上工业企业, 钢材), where the metric alone does not say
+        _text(
+            "subject"
+        ),  # what is counted or produced, as written (规上工业企业, 钢材), where the metric alone does not say
         _text("metric_code", True),
         _text("rate_of_metric_code"),
         Column("period_start_year", **_PERIOD_YEAR),
@@ -342,8 +388,13 @@ FIGURES = Contract(
         Column("period_start_month", **_PERIOD_MONTH),
         Column("period_end_month", **_PERIOD_MONTH),
         _text("period_kind", True, allowed=PERIOD_KINDS),
-        Column("value", "decimal", True, pattern=r"-?\d{1,14}(\.\d{1,4})?",
-               fix="ASCII digits with '.' for decimals, no unit, thousands separator or full-width digit"),
+        Column(
+            "value",
+            "decimal",
+            True,
+            pattern=r"-?\d{1,14}(\.\d{1,4})?",
+            fix="ASCII digits with '.' for decimals, no unit, thousands separator or full-width digit",
+        ),
         _text("unit", True),
         _text("status", True, allowed=STATUSES),
         _text("qualifier", True, allowed=QUALIFIERS),
@@ -358,50 +409,98 @@ FIGURES = Contract(
         _reference("metric_code", "metrics", "metric_code", "reference/metrics.csv", True, _NEW_METRIC),
         _reference("rate_of_metric_code", "metrics", "metric_code", "reference/metrics.csv", True, _NEW_METRIC),
         RowRule("place", "place not in (select name from raw.place_names)", NEW_PLACE, "place"),
-        RowRule("cluster", "cluster is not null and cluster not in (select alias from raw.cluster_aliases)",
-                NEW_CLUSTER, "cluster"),
-        RowRule("unit",
-                f"metric_code in (select metric_code from raw.metrics) and {_FIGURE_UNIT_RESOLVES}",
-                "format('unit ''{}'' is not a unit of {}, the unit measure of metric {}: correct it, or add a row "
-                "to raw/reference/units.csv: {},{},<unit_multiplier>,<name_en>', unit, (select m.unit_measure "
-                "from raw.metrics m where m.metric_code = figures.metric_code), metric_code, unit, "
-                "(select m.unit_measure from raw.metrics m where m.metric_code = figures.metric_code))",
-                "unit"),
-        RowRule("period_start_year", "status = 'actual' and (period_start_year is null or period_end_year is null)",
-                "'missing for an actual figure: an actual needs period_start_year and period_end_year "
-                "(only a target with no stated deadline leaves both empty)'"),
-        RowRule("period_end_year", "status = 'target' and (period_start_year is null) <> (period_end_year is null)",
-                "'a target gives both period years or neither (neither: the document states no deadline)'"),
-        RowRule("is_year_inferred", "period_end_year is null and is_year_inferred",
-                "'true, but the period has no year to infer: write false for an open-ended target'"),
-        RowRule("period_end_year", "period_end_year < period_start_year",
-                "format('period ends ({}) before it starts ({})', period_end_year, period_start_year)"),
-        RowRule("period_end_month", "(period_start_month is null) <> (period_end_month is null)",
-                "'a period gives both months or neither (neither: whole years)'"),
-        RowRule("period_end_month", "period_end_month is not null and period_end_year is null",
-                "'months need the period''s years: write period_start_year and period_end_year'"),
-        RowRule("period_end_month", "period_start_year = period_end_year and period_end_month < period_start_month",
-                "format('period ends in month {} before it starts (month {})', period_end_month, period_start_month)"),
-        RowRule("period_kind", f"period_kind in {_SUB_YEAR_SQL} and period_end_month is null",
-                "format('{} is part of a year: write period_start_month and period_end_month (1—5月: 1 and 5)', "
-                "period_kind)"),
-        RowRule("period_kind", f"period_kind in {_SUB_YEAR_SQL} and period_start_year <> period_end_year",
-                "format('{} is part of one year: period_start_year and period_end_year must be equal', period_kind)"),
-        RowRule("period_start_month", "period_kind = 'year_to_date' and period_start_month <> 1",
-                "'year_to_date starts in January: write 1, or use period_kind months for a span that starts later'"),
-        RowRule("period_kind", "period_kind in ('year', 'average') and period_end_month is not null",
-                "format('{} covers whole years: leave the months empty, or use year_to_date or months', period_kind)"),
-        RowRule("figure_id", "substr(figure_id, 1, 3) <> substr(document_id, 1, 3)",
-                "format('figure_id ''{}'' does not carry its document''s prefix ''{}''', figure_id, "
-                "substr(document_id, 1, 3))"),
+        RowRule(
+            "cluster",
+            "cluster is not null and cluster not in (select alias from raw.cluster_aliases)",
+            NEW_CLUSTER,
+            "cluster",
+        ),
+        RowRule(
+            "unit",
+            f"metric_code in (select metric_code from raw.metrics) and {_FIGURE_UNIT_RESOLVES}",
+            "format('unit ''{}'' is not a unit of {}, the unit measure of metric {}: correct it, or add a row "
+            "to raw/reference/units.csv: {},{},<unit_multiplier>,<name_en>', unit, (select m.unit_measure "
+            "from raw.metrics m where m.metric_code = figures.metric_code), metric_code, unit, "
+            "(select m.unit_measure from raw.metrics m where m.metric_code = figures.metric_code))",
+            "unit",
+        ),
+        RowRule(
+            "period_start_year",
+            "status = 'actual' and (period_start_year is null or period_end_year is null)",
+            "'missing for an actual figure: an actual needs period_start_year and period_end_year "
+            "(only a target with no stated deadline leaves both empty)'",
+        ),
+        RowRule(
+            "period_end_year",
+            "status = 'target' and (period_start_year is null) <> (period_end_year is null)",
+            "'a target gives both period years or neither (neither: the document states no deadline)'",
+        ),
+        RowRule(
+            "is_year_inferred",
+            "period_end_year is null and is_year_inferred",
+            "'true, but the period has no year to infer: write false for an open-ended target'",
+        ),
+        RowRule(
+            "period_end_year",
+            "period_end_year < period_start_year",
+            "format('period ends ({}) before it starts ({})', period_end_year, period_start_year)",
+        ),
+        RowRule(
+            "period_end_month",
+            "(period_start_month is null) <> (period_end_month is null)",
+            "'a period gives both months or neither (neither: whole years)'",
+        ),
+        RowRule(
+            "period_end_month",
+            "period_end_month is not null and period_end_year is null",
+            "'months need the period''s years: write period_start_year and period_end_year'",
+        ),
+        RowRule(
+            "period_end_month",
+            "period_start_year = period_end_year and period_end_month < period_start_month",
+            "format('period ends in month {} before it starts (month {})', period_end_month, period_start_month)",
+        ),
+        RowRule(
+            "period_kind",
+            f"period_kind in {_SUB_YEAR_SQL} and period_end_month is null",
+            "format('{} is part of a year: write period_start_month and period_end_month (1—5月: 1 and 5)', "
+            "period_kind)",
+        ),
+        RowRule(
+            "period_kind",
+            f"period_kind in {_SUB_YEAR_SQL} and period_start_year <> period_end_year",
+            "format('{} is part of one year: period_start_year and period_end_year must be equal', period_kind)",
+        ),
+        RowRule(
+            "period_start_month",
+            "period_kind = 'year_to_date' and period_start_month <> 1",
+            "'year_to_date starts in January: write 1, or use period_kind months for a span that starts later'",
+        ),
+        RowRule(
+            "period_kind",
+            "period_kind in ('year', 'average') and period_end_month is not null",
+            "format('{} covers whole years: leave the months empty, or use year_to_date or months', period_kind)",
+        ),
+        RowRule(
+            "figure_id",
+            "substr(figure_id, 1, 3) <> substr(document_id, 1, 3)",
+            "format('figure_id ''{}'' does not carry its document''s prefix ''{}''', figure_id, "
+            "substr(document_id, 1, 3))",
+        ),
         # A zero-width space or a bidi control between digits would make 1<ZWSP>0 read as 1 and 0.
-        RowRule("evidence", f"regexp_matches(evidence, {sql_literal(INVISIBLE_IN_NUMBER)})",
-                "printf('an invisible character (%s) inside a number in evidence: delete it, so the number reads "
-                "as the document shows it', printf('U+%04X', unicode(regexp_extract(evidence, "
-                f"{sql_literal(INVISIBLE_IN_NUMBER)}, 1))))"),
-        RowRule("evidence", f"not regexp_matches(evidence, {sql_literal(INVISIBLE_IN_NUMBER)}) "
-                "and not value_in_evidence(value, evidence)",
-                "format('value {} does not occur in evidence ''{}''', value, evidence)"),
+        RowRule(
+            "evidence",
+            f"regexp_matches(evidence, {sql_literal(INVISIBLE_IN_NUMBER)})",
+            "printf('an invisible character (%s) inside a number in evidence: delete it, so the number reads "
+            "as the document shows it', printf('U+%04X', unicode(regexp_extract(evidence, "
+            f"{sql_literal(INVISIBLE_IN_NUMBER)}, 1))))",
+        ),
+        RowRule(
+            "evidence",
+            f"not regexp_matches(evidence, {sql_literal(INVISIBLE_IN_NUMBER)}) "
+            "and not value_in_evidence(value, evidence)",
+            "format('value {} does not occur in evidence ''{}''', value, evidence)",
+        ),
     ),
 )
 
@@ -412,8 +511,7 @@ INTEGER_AS_WRITTEN = r" *[+-]?[0-9]+ *"
 def integer_as_written(v: str) -> str:
     """SQL: true where text `v` is an integer as written (ASCII digits, a sign, spaces around) that
     fits in an integer: never 2020.5, 1e3, 0x7E5 or 2_021, which DuckDB's cast would read."""
-    return (f"regexp_full_match({v}, {sql_literal(INTEGER_AS_WRITTEN)}) "
-            f"and try_cast({v} as integer) is not null")
+    return f"regexp_full_match({v}, {sql_literal(INTEGER_AS_WRITTEN)}) and try_cast({v} as integer) is not null"
 
 
 def _corrected_value_rule(target: Column) -> RowRule | None:
@@ -431,18 +529,34 @@ def _corrected_value_rule(target: Column) -> RowRule | None:
         broken.append(f"try_cast({v} as {target.sql_type}) not between {target.min_value} and {target.max_value}")
     if not broken:
         return None
-    how = target.fix or (f"one of: {', '.join(target.allowed)}" if target.allowed is not None else
-                         f"a whole number in {target.min_value}..{target.max_value}")
+    how = target.fix or (
+        f"one of: {', '.join(target.allowed)}"
+        if target.allowed is not None
+        else f"a whole number in {target.min_value}..{target.max_value}"
+    )
     template = f"'{{}}' is not a valid {target.name} (write {how.replace('{', '{{').replace('}', '}}')})"
-    return RowRule(v, f"column_name = {sql_literal(target.name)} and ({' or '.join(broken)})",
-                   f"format({sql_literal(template)}, {v})")
+    return RowRule(
+        v,
+        f"column_name = {sql_literal(target.name)} and ({' or '.join(broken)})",
+        f"format({sql_literal(template)}, {v})",
+    )
 
 
-CORRECTABLE = ("value", "unit", "period_start_year", "period_end_year", "period_start_month", "period_end_month",
-               "metric_code", "qualifier", "status")
+CORRECTABLE = (
+    "value",
+    "unit",
+    "period_start_year",
+    "period_end_year",
+    "period_start_month",
+    "period_end_month",
+    "metric_code",
+    "qualifier",
+    "status",
+)
 
 CORRECTIONS = Contract(
-    "corrections", "corrections.csv",
+    "corrections",
+    "corrections.csv",
     (
         _text("figure_id", True),
         _text("column_name", True, allowed=CORRECTABLE),
@@ -451,15 +565,28 @@ CORRECTIONS = Contract(
     ),
     ("figure_id", "column_name"),
     "Corrections of single fields of figures, each with its reason.",
-    rules=(_reference("figure_id", "figures", "figure_id", "figures/*.csv"),
-           *filter(None, (_corrected_value_rule(c) for c in FIGURES.columns if c.name in CORRECTABLE))),
+    rules=(
+        _reference("figure_id", "figures", "figure_id", "figures/*.csv"),
+        *filter(None, (_corrected_value_rule(c) for c in FIGURES.columns if c.name in CORRECTABLE)),
+    ),
     optional=True,
 )
 
 # Load order: a table's rules may read only the tables before it.
 CONTRACTS: tuple[Contract, ...] = (
-    DOCUMENTS, PLACES, PLACE_ALIASES, CLUSTERS, CLUSTER_ALIASES, CLUSTER_MEMBERS, CLUSTER_INDUSTRIES, SUBJECTS, METRICS, UNITS,
-    CUE_WORDS, FIGURES, CORRECTIONS,
+    DOCUMENTS,
+    PLACES,
+    PLACE_ALIASES,
+    CLUSTERS,
+    CLUSTER_ALIASES,
+    CLUSTER_MEMBERS,
+    CLUSTER_INDUSTRIES,
+    SUBJECTS,
+    METRICS,
+    UNITS,
+    CUE_WORDS,
+    FIGURES,
+    CORRECTIONS,
 )
 
 RAW_TABLES = frozenset(c.table for c in CONTRACTS) | {"place_names"}

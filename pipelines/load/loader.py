@@ -29,13 +29,13 @@ from pathlib import Path
 
 import duckdb
 
+from ..errors import ContractError, Location, Violation
+from ..faults.space import is_disk_full
+from ..sql import quote, sql_literal
 from .clean_load import CleanCandidate, FileScan, Scanner, insert_clean
 from .contract_sql import any_broken, cast, casts, checks_of, csv_columns, csv_scan
 from .contracts import CONTRACTS, CORRECTABLE, CORRECTIONS, FIGURES, Contract
-from ..errors import ContractError, Location, Violation
-from ..faults.space import is_disk_full
 from .numbers import SAFE_EVIDENCE, value_in_evidence
-from ..sql import quote, sql_literal
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,10 @@ def register_functions(con: duckdb.DuckDBPyConnection) -> None:
     and uses constant regexes only (a pattern built per row is compiled per row: 25 s per 1M rows).
     CASE calls Python only for the rows the fast match leaves undecided."""
     con.create_function(
-        "value_in_evidence_py", lambda v, e: value_in_evidence(v, e), ["VARCHAR", "VARCHAR"], "BOOLEAN",
+        "value_in_evidence_py",
+        lambda v, e: value_in_evidence(v, e),
+        ["VARCHAR", "VARCHAR"],
+        "BOOLEAN",
         side_effects=False,
     )
     # Numbers of at most 20 characters cast exactly to decimal(38, 18); longer ones are left to Python.
@@ -108,10 +111,16 @@ def list_files(raw_dir: Path, contract: Contract) -> tuple[list[Path], list[Viol
         matched = [path] if path.exists() or path.is_symlink() else []
         misnamed = []
     project_dir = raw_dir.resolve().parent
-    violations = [Violation(Location(_shown(p, raw_dir)), problem) for p in matched
-                  if (problem := _unloadable(p, project_dir))]
-    violations += [Violation(Location(_shown(p, raw_dir)), f"not loaded: its name must end in "
-                             f"{Path(contract.path).suffix} (lower case): rename it") for p in misnamed]
+    violations = [
+        Violation(Location(_shown(p, raw_dir)), problem) for p in matched if (problem := _unloadable(p, project_dir))
+    ]
+    violations += [
+        Violation(
+            Location(_shown(p, raw_dir)),
+            f"not loaded: its name must end in {Path(contract.path).suffix} (lower case): rename it",
+        )
+        for p in misnamed
+    ]
     violations.sort(key=lambda v: v.location.file)  # one order, whoever lists them (load or --if-changed)
     refused = {v.location.file for v in violations}
     return [p for p in matched if _shown(p, raw_dir) not in refused], violations
@@ -138,8 +147,17 @@ def _unloadable(path: Path, project_dir: Path) -> str | None:
     if stat.S_ISREG(mode) and not os.access(path, os.R_OK):
         return "cannot be read: permission denied: make it readable by the user who runs clusterdw (chmod a+r)"
     if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
-            else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file"
+        kind = (
+            "a folder"
+            if stat.S_ISDIR(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a FIFO"
+            if stat.S_ISFIFO(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "not a file"
+        )
         return f"not a regular file ({kind}): {fix}"
     return None
 
@@ -197,8 +215,10 @@ class Loader:
     def load_contract(self, contract: Contract, scans: list[FileScan]) -> LoadResult:
         table = f"raw.{contract.table}"
         typed = ", ".join(f"{quote(c.name)} {c.sql_type}" for c in contract.columns)
-        self.con.execute(f"create or replace table {table} ({typed}, source_file varchar, "
-                         f"source_line integer, source_file_sha256 varchar)")
+        self.con.execute(
+            f"create or replace table {table} ({typed}, source_file varchar, "
+            f"source_line integer, source_file_sha256 varchar)"
+        )
         if not scans and not contract.optional and contract.table not in self.unreadable:
             where = self.relative(self.raw_dir / contract.path)
             self.violations.append(Violation(Location(where), "no such file: the contract requires it"))
@@ -223,8 +243,13 @@ class Loader:
                 if careful is None:
                     self.unreadable.add(contract.table)
                 rows += careful or 0
-        log.debug("loaded %s: %d rows from %d file(s), %d the careful way", table, rows, len(scans),
-                  len(candidates) - len(loaded))
+        log.debug(
+            "loaded %s: %d rows from %d file(s), %d the careful way",
+            table,
+            rows,
+            len(scans),
+            len(candidates) - len(loaded),
+        )
         return LoadResult(contract.table, len(scans), rows)
 
     def load_carefully(self, contract: Contract, candidate: CleanCandidate) -> int | None:
@@ -244,8 +269,9 @@ class Loader:
             except duckdb.Error as error:
                 if is_disk_full(error):  # the disk, not the file: the run says so (faults/space.py)
                     raise
-                self.violations.append(Violation(Location(where),
-                                                 f"cannot be read as CSV: {str(error).splitlines()[0]}"))
+                self.violations.append(
+                    Violation(Location(where), f"cannot be read as CSV: {str(error).splitlines()[0]}")
+                )
                 return None
             if self.collect_rejects(data, where, candidate.header):
                 return None  # line numbers of the remaining rows can't be trusted; fix the structure first
@@ -257,27 +283,35 @@ class Loader:
         # few rows are then checked one check at a time for the messages (none: no second query).
         before, after_insert = checks_of(contract)
         bad = []
-        self.con.execute(f"create or replace temp table broken as select * from {numbered} "
-                         f"where {any_broken(before)}")
+        self.con.execute(f"create or replace temp table broken as select * from {numbered} where {any_broken(before)}")
         if self.con.execute("select count(*) from broken").fetchall()[0][0]:
-            bad += self.con.execute(" union all ".join(
-                f"select source_line, {number} as check_number, {sql_literal(name)} as column_name, "
-                f"{message} as problem from broken where {predicate}"
-                for number, name, predicate, message in before)).fetchall()
+            bad += self.con.execute(
+                " union all ".join(
+                    f"select source_line, {number} as check_number, {sql_literal(name)} as column_name, "
+                    f"{message} as problem from broken where {predicate}"
+                    for number, name, predicate, message in before
+                )
+            ).fetchall()
         self.con.execute(
             f"insert into raw.{contract.table} select {casts(contract)}, ?, source_line, ? from {numbered}"
             + ("" if numbered == FILE_ORDER_VIEW else " order by source_line"),  # a sort only where needed
             [where, scan.sha256],
         )
         if after_insert:
-            bad += self.con.execute(" union all ".join(
-                f"select source_line, {number} as check_number, {sql_literal(name)} as column_name, "
-                f"{message} as problem from raw.{contract.table} where source_file = $file and {quote(name)} is null"
-                for number, name, _, message in after_insert), {"file": where}).fetchall()
+            bad += self.con.execute(
+                " union all ".join(
+                    f"select source_line, {number} as check_number, {sql_literal(name)} as column_name, "
+                    f"{message} as problem from raw.{contract.table} where source_file = $file and {quote(name)} is null"
+                    for number, name, _, message in after_insert
+                ),
+                {"file": where},
+            ).fetchall()
         # Let go of the file's text now, not when the next file replaces it: at 1M rows it is a
         # gigabyte of DuckDB's memory that the next file's read would otherwise wait on.
-        self.con.execute(f"drop view if exists {FILE_ORDER_VIEW}; drop table if exists temp.numbered; "
-                         "drop table if exists temp.broken; drop table if exists temp.incoming")
+        self.con.execute(
+            f"drop view if exists {FILE_ORDER_VIEW}; drop table if exists temp.numbered; "
+            "drop table if exists temp.broken; drop table if exists temp.incoming"
+        )
         bad.sort(key=lambda found: (found[0], found[1]))
         self.violations.extend(Violation(Location(where, line, name), problem) for line, _, name, problem in bad)
         return rows
@@ -301,7 +335,8 @@ class Loader:
         """Record the lines DuckDB could not parse, at the physical line each starts on; True if any."""
         rejects = self.con.execute(
             "select line_byte_position, column_name, error_type::varchar, error_message from reject_errors "
-            "order by line_byte_position, column_idx").fetchall()
+            "order by line_byte_position, column_idx"
+        ).fetchall()
         reported: set[int] = set()
         not_utf8: list[int] = []
         for position, column, error_type, message in rejects:
@@ -330,24 +365,34 @@ class Loader:
         if scan.lines == rows + 1:
             # One line per row (no blank line, no newline inside a field): row n is on line n + 1. A view
             # numbers the rows by rowid (file order) without a window over the whole file (6 s per 1M rows).
-            self.con.execute(f"create or replace temp view {FILE_ORDER_VIEW} as "
-                             "select *, (rowid + 2)::integer as source_line from incoming")
+            self.con.execute(
+                f"create or replace temp view {FILE_ORDER_VIEW} as "
+                "select *, (rowid + 2)::integer as source_line from incoming"
+            )
             self.numbered = FILE_ORDER_VIEW
             return rows
         self.numbered = "numbered"
         self.con.execute(_numbered_rows_sql(contract))
         last_line, rows = self.con.execute(
-            f"select coalesce(max(source_line + {_newlines_sql(contract)}), 1), count(*) from numbered").fetchall()[0]
+            f"select coalesce(max(source_line + {_newlines_sql(contract)}), 1), count(*) from numbered"
+        ).fetchall()[0]
         if last_line == scan.lines:
             return rows
         # DuckDB skips blank lines, which the SQL numbering cannot see: number the records in Python.
         starts = record_start_lines(data)
         if len(starts) != rows:
-            self.violations.append(Violation(Location(where), "cannot tell the line each row starts on: "
-                                             "remove blank lines and stray carriage returns"))
+            self.violations.append(
+                Violation(
+                    Location(where),
+                    "cannot tell the line each row starts on: remove blank lines and stray carriage returns",
+                )
+            )
             return None
-        self.con.execute("create or replace temp table numbered as select *, "
-                         "(?::integer[])[row_number() over (order by rowid)] as source_line from incoming", [starts])
+        self.con.execute(
+            "create or replace temp table numbered as select *, "
+            "(?::integer[])[row_number() over (order by rowid)] as source_line from incoming",
+            [starts],
+        )
         return rows
 
     def check_header(self, contract: Contract, header: list[str], where: str) -> bool:
@@ -357,14 +402,19 @@ class Loader:
         unnamed = [number for number, name in enumerate(header, start=1) if not name.strip()]
         unknown = [c for c in header if c not in expected and c.strip()]
         for number in unnamed:
-            self.violations.append(Violation(Location(where, 1, f"column {number}"),
-                                             f"the header gives column {number} no name: name it (the contract has "
-                                             f"{', '.join(expected)}), or remove the column"))
+            self.violations.append(
+                Violation(
+                    Location(where, 1, f"column {number}"),
+                    f"the header gives column {number} no name: name it (the contract has "
+                    f"{', '.join(expected)}), or remove the column",
+                )
+            )
         for name in missing:
             self.violations.append(Violation(Location(where, 1, name), "missing column: the header must name it"))
         for name in unknown:
-            self.violations.append(Violation(Location(where, 1, name),
-                                             f"unknown column: the contract has {', '.join(expected)}"))
+            self.violations.append(
+                Violation(Location(where, 1, name), f"unknown column: the contract has {', '.join(expected)}")
+            )
         twice = sorted({c for c in header if header.count(c) > 1 and c.strip()})
         for name in twice:
             self.violations.append(Violation(Location(where, 1, name), "column named twice in the header: keep one"))
@@ -403,8 +453,9 @@ class Loader:
             order by source_file, source_line
         """).fetchall()
         for file, line, value, first in rows:
-            self.violations.append(Violation(
-                Location(file, line, "/".join(contract.key)), f"duplicate key '{value}' (first at {first})"))
+            self.violations.append(
+                Violation(Location(file, line, "/".join(contract.key)), f"duplicate key '{value}' (first at {first})")
+            )
 
     def check_rules(self, contract: Contract) -> None:
         unreadable = self.unreadable | ({"place_names"} if self.unreadable & {"places", "place_aliases"} else set())
@@ -444,7 +495,6 @@ class Loader:
             told.append(violation)
         return told
 
-
     def check_corrected_figures(self) -> None:
         """A corrected figure must keep its contract's rules (a correction 2019 of a period that ends in
         2018, a value its evidence does not state): each one broken is reported at the line of
@@ -453,13 +503,18 @@ class Loader:
             return
         columns = []
         for col in FIGURES.columns:
-            corrected = (f"(select {cast(col).replace(quote(col.name), 'c.corrected_value')} from raw.corrections c "
-                         f"where c.figure_id = f.figure_id and c.column_name = {sql_literal(col.name)})")
-            columns.append(f"coalesce({corrected}, f.{quote(col.name)}) as {quote(col.name)}"
-                           if col.name in CORRECTABLE else f"f.{quote(col.name)}")
+            corrected = (
+                f"(select {cast(col).replace(quote(col.name), 'c.corrected_value')} from raw.corrections c "
+                f"where c.figure_id = f.figure_id and c.column_name = {sql_literal(col.name)})"
+            )
+            columns.append(
+                f"coalesce({corrected}, f.{quote(col.name)}) as {quote(col.name)}"
+                if col.name in CORRECTABLE
+                else f"f.{quote(col.name)}"
+            )
         self.con.execute(f"""
             create or replace temp table corrected_figures as
-            select {', '.join(columns)}, c.source_file, c.source_line, c.column_name as corrected_column
+            select {", ".join(columns)}, c.source_file, c.source_line, c.column_name as corrected_column
             from raw.figures f
             join (select figure_id, arg_min(source_file, source_line) as source_file, min(source_line) as source_line,
                          string_agg(column_name, '/' order by source_line) as column_name
@@ -469,10 +524,12 @@ class Loader:
             rows = self.con.execute(
                 f"select source_file, source_line, corrected_column, figure_id, {rule.problem} "
                 f"from corrected_figures as figures where coalesce({rule.failing_when}, false) "
-                "order by source_file, source_line").fetchall()
+                "order by source_file, source_line"
+            ).fetchall()
             self.violations.extend(
                 Violation(Location(f, l, column), f"corrected, figure {figure_id} breaks its contract: {problem}")
-                for f, l, column, figure_id, problem in rows)
+                for f, l, column, figure_id, problem in rows
+            )
         self.con.execute("drop table if exists temp.corrected_figures")
 
 
@@ -484,7 +541,8 @@ def _read_csv_sql(columns: str, store_rejects: bool) -> str:
 def _newlines_sql(contract: Contract) -> str:
     """SQL: the number of newlines inside a row's quoted fields."""
     return " + ".join(
-        f"coalesce(length({quote(c)}) - length(replace({quote(c)}, chr(10), '')), 0)" for c in contract.column_names)
+        f"coalesce(length({quote(c)}) - length(replace({quote(c)}, chr(10), '')), 0)" for c in contract.column_names
+    )
 
 
 def _numbered_rows_sql(contract: Contract) -> str:
@@ -508,12 +566,15 @@ _FIELD_COUNTS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
 def _line_too_long(data: bytes, position: int, header: list[str]) -> tuple[str, str]:
     """A line over DuckDB's limit, with the column of its longest field (what there is to shorten)."""
     end = data.find(b"\n", position)
-    line = data[position:end if end >= 0 else len(data)]
+    line = data[position : end if end >= 0 else len(data)]
     fields = next(csv.reader([line.decode("utf-8", "replace")]), [""])
     longest = max(range(len(fields)), key=lambda i: len(fields[i]))
     column = header[longest] if longest < len(header) else f"column {longest + 1}"
-    return (f"a line of {len(line):,} bytes, over the {MAX_LINE_BYTES:,} DuckDB reads in a line: "
-            f"shorten this field ({len(fields[longest].encode()):,} bytes)", column)
+    return (
+        f"a line of {len(line):,} bytes, over the {MAX_LINE_BYTES:,} DuckDB reads in a line: "
+        f"shorten this field ({len(fields[longest].encode()):,} bytes)",
+        column,
+    )
 
 
 def _reject_problem(error_type: str, message: str, column: str | None) -> tuple[str, str | None]:
@@ -522,11 +583,14 @@ def _reject_problem(error_type: str, message: str, column: str | None) -> tuple[
     if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS") and counts:
         expected, found = counts.groups()
         if error_type == "TOO MANY COLUMNS":
-            return f"{found} fields where the header has {expected}: quote fields that hold commas (\"a, b\")", None
+            return f'{found} fields where the header has {expected}: quote fields that hold commas ("a, b")', None
         return f"fewer fields than the header's {expected}: give every row all the header's columns", None
     if error_type == "UNQUOTED VALUE":
-        return ("a quote that does not close, or text after a closing quote: quote the whole field and "
-                "double each quote inside it (\"say \"\"hi\"\"\")", column)
+        return (
+            "a quote that does not close, or text after a closing quote: quote the whole field and "
+            'double each quote inside it ("say ""hi""")',
+            column,
+        )
     return f"{error_type.lower()}: {message.splitlines()[0]}", column
 
 
@@ -539,11 +603,12 @@ def _bare_cr_violation(scan: FileScan, where: str) -> Violation:
     text = before[line_start:].decode("utf-8", "replace")
     field = len(next(csv.reader([text]), [""])) or 1
     header = next(csv.reader([scan.first_line.split(b"\r")[0].decode("utf-8-sig", "replace")]), [])
-    column = header[field - 1] if field <= len(header) and header[field - 1].strip() \
-        else f"column {field}"
-    return Violation(Location(where, line, column),
-                     "a carriage return (CR) not followed by a line feed, the line end of old Macs and Excel for "
-                     "Mac's \"CSV\": save the file with LF (or CRLF) line ends, as \"CSV UTF-8\"")
+    column = header[field - 1] if field <= len(header) and header[field - 1].strip() else f"column {field}"
+    return Violation(
+        Location(where, line, column),
+        "a carriage return (CR) not followed by a line feed, the line end of old Macs and Excel for "
+        'Mac\'s "CSV": save the file with LF (or CRLF) line ends, as "CSV UTF-8"',
+    )
 
 
 _LINE_ENDS = re.compile(rb"\r\n|\n|\r")

@@ -11,8 +11,21 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_NUMERAL = re.compile("[零〇一二两兩三四五六七八九十百千万萬]+")
 # Thousands separators only between digit groups of exactly three: 1,700 and 12,345,678.
@@ -24,10 +37,12 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # evidence made of these only, normalising changes no ASCII number, so an ASCII number equal to the
 # value proves the rule holds (Chinese numerals only add numbers). Otherwise read the evidence fully.
 # A regex character class that Python's re and DuckDB's RE2 both read.
-SAFE_EVIDENCE = (r"\x20-\x2B\x2D-\x7E"  # printable ASCII but the comma
-                 "\u00b7\u00c0-\u024f\u2013\u2014\u2018-\u201d\u2030"  # · Latin letters (pinyin ǐ ì) – — ‘ ’ “ ” ‰
-                 "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"  # CJK punctuation 、。《》 and ideographs
-                 "\uff01-\uff0b\uff0d\uff0f\uff1a-\uff5e")  # full-width forms but ， ． and ０-９
+SAFE_EVIDENCE = (
+    r"\x20-\x2B\x2D-\x7E"  # printable ASCII but the comma
+    "\u00b7\u00c0-\u024f\u2013\u2014\u2018-\u201d\u2030"  # · Latin letters (pinyin ǐ ì) – — ‘ ’ “ ” ‰
+    "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"  # CJK punctuation 、。《》 and ideographs
+    "\uff01-\uff0b\uff0d\uff0f\uff1a-\uff5e"
+)  # full-width forms but ， ． and ０-９
 _SAFE = re.compile(f"[{SAFE_EVIDENCE}]*")
 _ASCII_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
@@ -103,8 +118,12 @@ def values_in_evidence(values, evidences) -> list[bool]:
     settled = None
     if floats.dtype.kind == "f":
         try:
-            pairs = pa.table({"v": pa.array(floats, type=pa.float64()),  # noqa: F841 (DuckDB reads it)
-                              "e": pa.array(evidences, type=pa.string(), from_pandas=True)})
+            pairs = pa.table(
+                {
+                    "v": pa.array(floats, type=pa.float64()),  # noqa: F841 (DuckDB reads it)
+                    "e": pa.array(evidences, type=pa.string(), from_pandas=True),
+                }
+            )
         except (pa.ArrowException, TypeError, ValueError):
             pairs = None  # evidence that is not text: the row-by-row rule says why not
         if pairs is not None:
@@ -116,8 +135,11 @@ def values_in_evidence(values, evidences) -> list[bool]:
     if settled is None:
         settled = np.zeros(len(floats), dtype=bool)
     results = settled.tolist()
-    at = (lambda column, number: column.iloc[number]) if hasattr(evidences, "iloc") else \
-        (lambda column, number: column[number])
+    at = (
+        (lambda column, number: column.iloc[number])
+        if hasattr(evidences, "iloc")
+        else (lambda column, number: column[number])
+    )
     for number in np.flatnonzero(~settled).tolist():  # the rows DuckDB left: usually none
         value = at(values, number) if hasattr(values, "iloc") else values[number]
         evidence = at(evidences, number)

@@ -29,11 +29,17 @@ def rows_of(raw_dir: Path, contract: Contract) -> Iterator[Row]:
         try:
             yield from _rows_of_file(path)
         except UnicodeDecodeError:
-            raise ClusterdwError(f"the {contract.table} file is not UTF-8 (was it saved as GBK?)", where,
-                                 "re-save it as UTF-8; `clusterdw load` names the line") from None
+            raise ClusterdwError(
+                f"the {contract.table} file is not UTF-8 (was it saved as GBK?)",
+                where,
+                "re-save it as UTF-8; `clusterdw load` names the line",
+            ) from None
         except csv.Error as error:
-            raise ClusterdwError(f"the {contract.table} file cannot be read as CSV: {error}", where,
-                                 "fix it; `clusterdw load` names the line") from None
+            raise ClusterdwError(
+                f"the {contract.table} file cannot be read as CSV: {error}",
+                where,
+                "fix it; `clusterdw load` names the line",
+            ) from None
 
 
 def _rows_of_file(path: Path) -> Iterator[Row]:

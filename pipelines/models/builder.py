@@ -16,11 +16,11 @@ from pathlib import Path
 
 import duckdb
 
-from ..load.contracts import RAW_TABLES
-from .descriptions import read_doc, write_comments
 from ..errors import ClusterdwError, ModelError
-from .graph import MODEL_SCHEMAS, Model, ModelGraph, discover
+from ..load.contracts import RAW_TABLES
 from ..sql import one_statement, qualified, quote
+from .descriptions import read_doc, write_comments
+from .graph import MODEL_SCHEMAS, Model, ModelGraph, discover
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +65,17 @@ def build_threads() -> int:
     if not value:
         return 1
     if not value.isdigit() or int(value) < 1:
-        raise ClusterdwError(f"{BUILD_THREADS_ENV}={value!r} is not a number of threads", BUILD_THREADS_ENV,
-                             "give a whole number of at least 1, or unset it")
+        raise ClusterdwError(
+            f"{BUILD_THREADS_ENV}={value!r} is not a number of threads",
+            BUILD_THREADS_ENV,
+            "give a whole number of at least 1, or unset it",
+        )
     return int(value)
 
 
-def build(con: duckdb.DuckDBPyConnection, project_dir: Path, select: list[str] | None = None,
-          progress=None) -> list[ModelResult]:
+def build(
+    con: duckdb.DuckDBPyConnection, project_dir: Path, select: list[str] | None = None, progress=None
+) -> list[ModelResult]:
     """Build the selected models, each as soon as the models it reads are built; with several threads
     (build_threads()) more than one at once, since DuckDB leaves cores idle in parts of a query (a
     window, a sort's merge, the write) that another model can use. At the first failure no new model
@@ -131,10 +135,9 @@ class _Builders:
         self._catalog = con.execute("select current_database()").fetchall()[0][0]
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
-        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="clusterdw-model",
-                                        initializer=_ignore_ctrl_c)
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="clusterdw-model", initializer=_ignore_ctrl_c)
 
-    def __enter__(self) -> "_Builders":
+    def __enter__(self) -> _Builders:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -167,15 +170,20 @@ class _Builders:
         try:
             cursor.execute(one_statement(f"create or replace table {table} as\n{model.sql}"))
         except ValueError as error:  # sqlglot saw one SELECT where DuckDB's parser sees more
-            failure = ModelError(f"model {model.name}: DuckDB reads more than one statement in it", model.path,
-                                 "keep one SELECT per file; the pipeline creates the table")
+            failure = ModelError(
+                f"model {model.name}: DuckDB reads more than one statement in it",
+                model.path,
+                "keep one SELECT per file; the pipeline creates the table",
+            )
             return ModelResult(name, "error", 0, time.perf_counter() - started, str(error)), failure
         except duckdb.Error as error:
             message = str(error).splitlines()[0]
-            fix = ("a model may read only the warehouse's tables (raw.x, staging.stg_x, marts.x), no file or URL"
-                   if isinstance(error, duckdb.PermissionException) else "fix the model's SQL or the data it reads")
-            failure = ModelError(f"model {model.name} failed in DuckDB: {message}", _where(model.path, str(error)),
-                                 fix)
+            fix = (
+                "a model may read only the warehouse's tables (raw.x, staging.stg_x, marts.x), no file or URL"
+                if isinstance(error, duckdb.PermissionException)
+                else "fix the model's SQL or the data it reads"
+            )
+            failure = ModelError(f"model {model.name} failed in DuckDB: {message}", _where(model.path, str(error)), fix)
             failure.__cause__ = error
             return ModelResult(name, "error", 0, time.perf_counter() - started, message), failure
         write_comments(cursor, model.schema, model.name, read_doc(model.path), model.path)
@@ -189,7 +197,7 @@ def _insertion_order_free(con: duckdb.DuckDBPyConnection):
     model has an ORDER BY for readers but dim_year (kept: an ORDER BY is honoured either way), and
     keeping it costs fct_output_values 8.9 -> 6.1 s at 10M figures (int_figures: no change). The
     setting is the database's, so it is restored after."""
-    (previous,), = con.execute("select current_setting('preserve_insertion_order')").fetchall()
+    ((previous,),) = con.execute("select current_setting('preserve_insertion_order')").fetchall()
     con.execute("set preserve_insertion_order = false")
     try:
         yield

@@ -61,15 +61,22 @@ def line_of(text: str, key: str, after: int = 0) -> int | None:
     """The first line (1-based) at or after `after` where `key` is written as a YAML key or list item."""
     for number, line in enumerate(text.splitlines()[after:], start=after + 1):
         stripped = line.strip().lstrip("-").strip()
-        if stripped.startswith(f"{key}:") or stripped == key or stripped.startswith(f"{key} :") \
-                or stripped.startswith(f"{{{key}:"):
+        if (
+            stripped.startswith(f"{key}:")
+            or stripped == key
+            or stripped.startswith(f"{key} :")
+            or stripped.startswith(f"{{{key}:")
+        ):
             return number
     return None
 
 
 def unknown_key(path: Path, text: str, key: str, where: str, known: set[str] | list[str]) -> ModelError:
-    return ModelError(f"unknown key {key!r} {where}", Location(str(path), line_of(text, str(key))),
-                      "use one of: " + ", ".join(sorted(known)))
+    return ModelError(
+        f"unknown key {key!r} {where}",
+        Location(str(path), line_of(text, str(key))),
+        "use one of: " + ", ".join(sorted(known)),
+    )
 
 
 def parse_tests(entries, column: str | None, path: Path, text: str) -> list[DeclaredTest]:
@@ -79,8 +86,11 @@ def parse_tests(entries, column: str | None, path: Path, text: str) -> list[Decl
     known = COLUMN_TESTS if column is not None else MODEL_TESTS
     owner = f"under column {column!r}" if column is not None else "in the model's data_tests"
     if not isinstance(entries, list):
-        raise ModelError(f"data_tests {owner} must be a list", Location(str(path), line_of(text, "data_tests")),
-                         "write `data_tests:` then one `- test_name` or `- test_name: {arguments}` per line")
+        raise ModelError(
+            f"data_tests {owner} must be a list",
+            Location(str(path), line_of(text, "data_tests")),
+            "write `data_tests:` then one `- test_name` or `- test_name: {arguments}` per line",
+        )
     tests = []
     for entry in entries:
         if isinstance(entry, str):
@@ -89,44 +99,72 @@ def parse_tests(entries, column: str | None, path: Path, text: str) -> list[Decl
             name, args = next(iter(entry.items()))
             args = {} if args is None else args
         else:
-            raise ModelError(f"a test {owner} is neither a name nor a one-key mapping: {entry!r}"[:200],
-                             Location(str(path)), "write `- test_name` or `- test_name: {arguments}`")
+            raise ModelError(
+                f"a test {owner} is neither a name nor a one-key mapping: {entry!r}"[:200],
+                Location(str(path)),
+                "write `- test_name` or `- test_name: {arguments}`",
+            )
         where = Location(str(path), line_of(text, str(name)))
         if name not in known:
             raise ModelError(f"unknown test {name!r} {owner}", where, "use one of: " + ", ".join(sorted(known)))
         if not isinstance(args, dict):
-            raise ModelError(f"the arguments of test {name!r} {owner} must be a mapping", where,
-                             f"write `- {name}: {{argument: value}}`")
+            raise ModelError(
+                f"the arguments of test {name!r} {owner} must be a mapping",
+                where,
+                f"write `- {name}: {{argument: value}}`",
+            )
         required, optional = known[name]
         for key in args:
             if key not in required | optional | COMMON:
-                raise ModelError(f"unknown key {key!r} in test {name!r} {owner}",
-                                 Location(str(path), line_of(text, str(key), (where.line or 1) - 1) or where.line),
-                                 "use one of: " + ", ".join(sorted(required | optional | COMMON)))
+                raise ModelError(
+                    f"unknown key {key!r} in test {name!r} {owner}",
+                    Location(str(path), line_of(text, str(key), (where.line or 1) - 1) or where.line),
+                    "use one of: " + ", ".join(sorted(required | optional | COMMON)),
+                )
         missing = sorted(required - set(args))
         if missing:
-            raise ModelError(f"test {name!r} {owner} needs {', '.join(missing)}", where,
-                             f"write `- {name}: {{{', '.join(f'{m}: ...' for m in missing)}}}`")
+            raise ModelError(
+                f"test {name!r} {owner} needs {', '.join(missing)}",
+                where,
+                f"write `- {name}: {{{', '.join(f'{m}: ...' for m in missing)}}}`",
+            )
         severity = args.get("severity", "critical")
         if severity not in SEVERITIES:
-            raise ModelError(f"test {name!r} {owner}: severity {severity!r} is neither critical nor warning",
-                             where, "write `severity: critical` or `severity: warning`")
+            raise ModelError(
+                f"test {name!r} {owner}: severity {severity!r} is neither critical nor warning",
+                where,
+                "write `severity: critical` or `severity: warning`",
+            )
         _check_values(name, args, owner, where)
-        tests.append(DeclaredTest(name, column, {k: v for k, v in args.items() if k not in COMMON}, severity,
-                                  args.get("guards"), str(where)))
+        tests.append(
+            DeclaredTest(
+                name,
+                column,
+                {k: v for k, v in args.items() if k not in COMMON},
+                severity,
+                args.get("guards"),
+                str(where),
+            )
+        )
     return tests
 
 
 def _check_values(name: str, args: dict, owner: str, where: Location) -> None:
     for key in ("values", "columns", "ignore_values"):
         if key in args and not (isinstance(args[key], list) and args[key]):
-            raise ModelError(f"test {name!r} {owner}: `{key}` must be a non-empty list", where,
-                             f"write `{key}: [a, b]`")
+            raise ModelError(
+                f"test {name!r} {owner}: `{key}` must be a non-empty list", where, f"write `{key}: [a, b]`"
+            )
     for key in ("to", "field", "column", "evidence", "name", "sql", "show"):
         if key in args and not (isinstance(args[key], str) and args[key].strip()):
             raise ModelError(f"test {name!r} {owner}: `{key}` must be text", where, f"write `{key}: ...`")
     if name == "between" and "min" not in args and "max" not in args:
-        raise ModelError(f"test 'between' {owner} needs min, max or both", where, "write `- between: {min: 0, max: 100}`")
+        raise ModelError(
+            f"test 'between' {owner} needs min, max or both", where, "write `- between: {min: 0, max: 100}`"
+        )
     if "required" in args and not isinstance(args["required"], (bool, str)):
-        raise ModelError(f"test {name!r} {owner}: `required` is true, false or a SQL condition", where,
-                         "write `required: true` or `required: \"status = 'actual'\"`")
+        raise ModelError(
+            f"test {name!r} {owner}: `required` is true, false or a SQL condition",
+            where,
+            "write `required: true` or `required: \"status = 'actual'\"`",
+        )

@@ -16,10 +16,10 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 from sqlglot.optimizer.scope import traverse_scope
 
-from .portable import check_portable
-from ..text_files import read_text
 from ..errors import ModelError
 from ..sql import PLAIN_IDENTIFIER
+from ..text_files import read_text
+from .portable import check_portable
 
 MODEL_SCHEMAS = ("staging", "marts")
 
@@ -50,9 +50,11 @@ def tables_read(sql: str | exp.Expression) -> set[str]:
 
 def parse_model(path: Path, schema: str) -> Model:
     if not PLAIN_IDENTIFIER.fullmatch(path.stem):  # the stem names a table: SQL is built from it
-        raise ModelError(f"model file name {path.name!r} is not a plain identifier", path,
-                         "rename the file to lowercase letters, digits and _, starting with a letter or _ "
-                         "(e.g. stg_figures.sql)")
+        raise ModelError(
+            f"model file name {path.name!r} is not a plain identifier",
+            path,
+            "rename the file to lowercase letters, digits and _, starting with a letter or _ (e.g. stg_figures.sql)",
+        )
     sql = read_text(path, ModelError)
     try:
         statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
@@ -62,15 +64,22 @@ def parse_model(path: Path, schema: str) -> Model:
         where = str(path)
         if line:  # sqlglot's col is where the offending token ends
             where = f"{path}:{line}:{column - len(near) + 1}" if column else f"{path}:{line}"
-        description = re.sub(r"<Token token_type: [^,]*, text: (.*?), line: \d+, col: \d+, .*?>", r"'\1'",
-                             str(detail.get("description", error)))
+        description = re.sub(
+            r"<Token token_type: [^,]*, text: (.*?), line: \d+, col: \d+, .*?>",
+            r"'\1'",
+            str(detail.get("description", error)),
+        )
         if near and f"'{near}'" not in description:
             description += f" (near '{near}')"
-        raise ModelError(f"SQL does not parse: {description}", where,
-                         "fix the SQL; a model is one SELECT statement") from error
+        raise ModelError(
+            f"SQL does not parse: {description}", where, "fix the SQL; a model is one SELECT statement"
+        ) from error
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
-        raise ModelError(f"a model must be exactly one SELECT; found {len(statements)} statement(s)", path,
-                         "keep one SELECT per file; the pipeline creates the table")
+        raise ModelError(
+            f"a model must be exactly one SELECT; found {len(statements)} statement(s)",
+            path,
+            "keep one SELECT per file; the pipeline creates the table",
+        )
     check_portable(statements[0], path, sql)  # on both engines, so a model written for one runs on the other
     return Model(path.stem, schema, path, sql.strip().rstrip(";"), tables_read(statements[0]))  # parsed once
 
@@ -93,8 +102,11 @@ class ModelGraph:
         for model in models.values():
             unknown = sorted(d for d in model.depends_on if d not in models and d not in sources)
             if unknown:
-                raise ModelError(f"model {model.name} reads unknown table(s): {', '.join(unknown)}", model.path,
-                                 "name tables schema-qualified (raw.x, staging.stg_x, marts.x) and check the spelling")
+                raise ModelError(
+                    f"model {model.name} reads unknown table(s): {', '.join(unknown)}",
+                    model.path,
+                    "name tables schema-qualified (raw.x, staging.stg_x, marts.x) and check the spelling",
+                )
 
     def parents(self, name: str) -> set[str]:
         return {d for d in self.models[name].depends_on if d in self.models}
@@ -110,8 +122,11 @@ class ModelGraph:
         except graphlib.CycleError as error:
             cycle = error.args[1]
             path = " -> ".join(reversed(cycle))
-            raise ModelError(f"models form a cycle: {path}", self.models[cycle[0]].path,
-                             "break the cycle: a model may not read, directly or not, its own output") from error
+            raise ModelError(
+                f"models form a cycle: {path}",
+                self.models[cycle[0]].path,
+                "break the cycle: a model may not read, directly or not, its own output",
+            ) from error
 
     def _closure(self, start: str, step) -> set[str]:
         seen, todo = set(), [start]
@@ -128,8 +143,11 @@ class ModelGraph:
         matches = [q for q, m in self.models.items() if m.name == name]
         if len(matches) == 1:
             return matches[0]
-        raise ModelError(f"no model named {name!r}", "--select",
-                         f"choose one of: {', '.join(sorted(m.name for m in self.models.values()))}")
+        raise ModelError(
+            f"no model named {name!r}",
+            "--select",
+            f"choose one of: {', '.join(sorted(m.name for m in self.models.values()))}",
+        )
 
     def select(self, selectors: list[str] | None) -> list[str]:
         """dbt-style selection: `model`, `model+` (and its descendants), `+model` (and its ancestors)."""

@@ -40,9 +40,16 @@ def _branches(union: exp.SetOperation, ctes: dict[str, exp.Expression]) -> list[
         source = side.args.get("from_") if isinstance(side, exp.Select) else None
         if isinstance(side, exp.SetOperation):
             todo[:0] = [side.left, side.right]
-        elif (isinstance(side, exp.Select) and len(side.expressions) == 1 and isinstance(side.expressions[0], exp.Star)
-              and source is not None and isinstance(source.this, exp.Table) and not source.this.db
-              and source.this.name in ctes and source.this.name not in seen):
+        elif (
+            isinstance(side, exp.Select)
+            and len(side.expressions) == 1
+            and isinstance(side.expressions[0], exp.Star)
+            and source is not None
+            and isinstance(source.this, exp.Table)
+            and not source.this.db
+            and source.this.name in ctes
+            and source.this.name not in seen
+        ):
             seen.add(source.this.name)
             todo.insert(0, ctes[source.this.name])
         else:
@@ -57,25 +64,36 @@ def _findings(tree: exp.Expression, sql: str):
         if isinstance(node, exp.SetOperation) and node.args.get("by_name"):
             found = _UNION_BY_NAME.search(_blank_comments(sql))
             line = sql.count("\n", 0, found.start()) + 1 if found else _line_of_node(node, sql)
-            yield (line, "`union ... by name` (Spark has no such union)",
-                   "list the columns in the same order in every branch and use `union all`")
+            yield (
+                line,
+                "`union ... by name` (Spark has no such union)",
+                "list the columns in the same order in every branch and use `union all`",
+            )
         if isinstance(node, exp.SetOperation):
             for branch in _branches(node, ctes):
                 for column in branch.expressions if isinstance(branch, exp.Select) else []:
                     if isinstance(column.unalias(), exp.Null):
-                        yield (_line_of_node(column, sql),
-                               f"untyped `null` in a union (column {column.alias_or_name or '?'}: "
-                               "its type would be the engine's guess)",
-                               "cast it to the column's type, e.g. `cast(null as varchar) as x`")
+                        yield (
+                            _line_of_node(column, sql),
+                            f"untyped `null` in a union (column {column.alias_or_name or '?'}: "
+                            "its type would be the engine's guess)",
+                            "cast it to the column's type, e.g. `cast(null as varchar) as x`",
+                        )
         elif isinstance(node, exp.GenerateSeries) and not isinstance(node.parent, exp.Table):
             # a list of numbers; `from range(n)`, a table, fails on Spark with an error (its column is `id`)
-            yield (_line_of_node(node, sql), "`range(...)`/`generate_series(...)` (Spark's `sequence` gives "
-                   "other types)",
-                   "join a small table of offsets, e.g. `(values (0), (1), (2)) as offsets(n)`, on a range condition")
-        elif isinstance(node, exp.Bracket) and not all(isinstance(key, exp.Literal) and key.is_string
-                                                       for key in node.expressions):  # x['key']: a field
-            yield (_line_of_node(node, sql), "a list subscript `x[i]` (DuckDB counts from 1, Spark from 0)",
-                   "a `case` expression (`case n when 1 then 'a' when 2 then 'b' end`) or a join to a lookup")
+            yield (
+                _line_of_node(node, sql),
+                "`range(...)`/`generate_series(...)` (Spark's `sequence` gives other types)",
+                "join a small table of offsets, e.g. `(values (0), (1), (2)) as offsets(n)`, on a range condition",
+            )
+        elif isinstance(node, exp.Bracket) and not all(
+            isinstance(key, exp.Literal) and key.is_string for key in node.expressions
+        ):  # x['key']: a field
+            yield (
+                _line_of_node(node, sql),
+                "a list subscript `x[i]` (DuckDB counts from 1, Spark from 0)",
+                "a `case` expression (`case n when 1 then 'a' when 2 then 'b' end`) or a join to a lookup",
+            )
 
 
 def check_portable(tree: exp.Expression, path: Path, sql: str) -> None:

@@ -71,27 +71,48 @@ def read_unit_tests(graph: ModelGraph, model: str, entries: list) -> list[UnitTe
         where = Location(str(path), _line_of_value(text, entry["name"]))
         for key in entry:
             if key not in TEST_KEYS:
-                raise ModelError(f"unknown key {key!r} in unit test {entry['name']!r}",
-                                 Location(str(path), line_of(text, str(key), (where.line or 1) - 1)),
-                                 "use one of: " + ", ".join(TEST_KEYS))
+                raise ModelError(
+                    f"unknown key {key!r} in unit test {entry['name']!r}",
+                    Location(str(path), line_of(text, str(key), (where.line or 1) - 1)),
+                    "use one of: " + ", ".join(TEST_KEYS),
+                )
         given, expect = entry.get("given") or {}, entry.get("expect")
         if not isinstance(given, dict) or not all(isinstance(rows, list) for rows in given.values()):
-            raise ModelError(f"unit test {entry['name']!r}: `given` maps each table the model reads to a list of rows",
-                             where, "write `given:` then `schema.table:` then `- {column: value}` rows")
+            raise ModelError(
+                f"unit test {entry['name']!r}: `given` maps each table the model reads to a list of rows",
+                where,
+                "write `given:` then `schema.table:` then `- {column: value}` rows",
+            )
         if not isinstance(expect, list) or not all(isinstance(row, dict) for row in expect):
-            raise ModelError(f"unit test {entry['name']!r}: `expect` must be a list of rows", where,
-                             "write `expect:` then `- {column: value}` rows (an empty list: `expect: []`)")
+            raise ModelError(
+                f"unit test {entry['name']!r}: `expect` must be a list of rows",
+                where,
+                "write `expect:` then `- {column: value}` rows (an empty list: `expect: []`)",
+            )
         for table, rows in given.items():
             name = graph.resolve(table) if "." not in table else table
             if name not in graph.models[model].depends_on:
-                raise ModelError(f"unit test {entry['name']!r} gives rows of {table}, which {model} does not read",
-                                 where, "give only: " + ", ".join(sorted(graph.models[model].depends_on)))
+                raise ModelError(
+                    f"unit test {entry['name']!r} gives rows of {table}, which {model} does not read",
+                    where,
+                    "give only: " + ", ".join(sorted(graph.models[model].depends_on)),
+                )
             if not all(isinstance(row, dict) for row in rows):
-                raise ModelError(f"unit test {entry['name']!r}: the rows of {table} must be mappings", where,
-                                 "write each row as `- {column: value}`")
-        tests.append(UnitTest(model, entry["name"],
-                              {(graph.resolve(t) if "." not in t else t): rows for t, rows in given.items()},
-                              expect, str(where), str(entry.get("description") or "")))
+                raise ModelError(
+                    f"unit test {entry['name']!r}: the rows of {table} must be mappings",
+                    where,
+                    "write each row as `- {column: value}`",
+                )
+        tests.append(
+            UnitTest(
+                model,
+                entry["name"],
+                {(graph.resolve(t) if "." not in t else t): rows for t, rows in given.items()},
+                expect,
+                str(where),
+                str(entry.get("description") or ""),
+            )
+        )
     return tests
 
 
@@ -113,8 +134,10 @@ def empty_warehouse(project_dir: Path) -> duckdb.DuckDBPyConnection:
     con.execute("create schema raw; create schema staging; create schema marts")
     for contract in CONTRACTS:
         typed = ", ".join(f"{quote(c.name)} {c.sql_type}" for c in contract.columns)
-        con.execute(f"create table raw.{quote(contract.table)} ({typed}, source_file varchar, "
-                    "source_line integer, source_file_sha256 varchar)")
+        con.execute(
+            f"create table raw.{quote(contract.table)} ({typed}, source_file varchar, "
+            "source_line integer, source_file_sha256 varchar)"
+        )
     con.execute("create table raw.place_names (name varchar, place_key varchar)")
     graph = load_graph(project_dir)
     for name in graph.order():
@@ -122,15 +145,22 @@ def empty_warehouse(project_dir: Path) -> duckdb.DuckDBPyConnection:
         try:
             con.execute(f"create table {qualified(model.schema, model.name)} as {model.sql}")
         except duckdb.Error as error:
-            raise ModelError(f"model {name} does not build on empty tables: {str(error).splitlines()[0]}",
-                             model.path, "fix the model") from error
+            raise ModelError(
+                f"model {name} does not build on empty tables: {str(error).splitlines()[0]}",
+                model.path,
+                "fix the model",
+            ) from error
     return con
 
 
 def _columns(con, table: str) -> dict[str, str]:
     schema, name = table.split(".")
-    return dict(con.execute("select column_name, data_type from duckdb_columns() where schema_name = ? "
-                            "and table_name = ?", [schema, name]).fetchall())
+    return dict(
+        con.execute(
+            "select column_name, data_type from duckdb_columns() where schema_name = ? and table_name = ?",
+            [schema, name],
+        ).fetchall()
+    )
 
 
 def run_test(con: duckdb.DuckDBPyConnection, graph: ModelGraph, test: UnitTest) -> Outcome:
@@ -145,12 +175,16 @@ def run_test(con: duckdb.DuckDBPyConnection, graph: ModelGraph, test: UnitTest) 
             for row in rows:
                 unknown = sorted(set(row) - set(types))
                 if unknown:
-                    return Outcome(test, error=f"given rows of {table} name columns it does not have: "
-                                               f"{', '.join(unknown)}")
+                    return Outcome(
+                        test, error=f"given rows of {table} name columns it does not have: {', '.join(unknown)}"
+                    )
                 names = list(row)
                 values = ", ".join(f"cast(? as {types[c]})" for c in names)
-                con.execute(f"insert into {qualified(*table.split('.'))} ({', '.join(quote(c) for c in names)}) "
-                            f"values ({values})", [_param(row[c]) for c in names])
+                con.execute(
+                    f"insert into {qualified(*table.split('.'))} ({', '.join(quote(c) for c in names)}) "
+                    f"values ({values})",
+                    [_param(row[c]) for c in names],
+                )
         return _compare(con, model.sql, test)
     except duckdb.Error as error:
         return Outcome(test, error=str(error).splitlines()[0])
@@ -164,8 +198,12 @@ def _param(value):
 
 def _compare(con, sql: str, test: UnitTest) -> Outcome:
     con.execute(f"create or replace temp table __actual as {sql}")
-    types = dict(con.execute("select column_name, data_type from duckdb_columns() where table_name = '__actual' "
-                             "and database_name = 'temp'").fetchall())
+    types = dict(
+        con.execute(
+            "select column_name, data_type from duckdb_columns() where table_name = '__actual' "
+            "and database_name = 'temp'"
+        ).fetchall()
+    )
     columns = list(dict.fromkeys(c for row in test.expect for c in row)) or list(types)
     unknown = [c for c in columns if c not in types]
     if unknown:
@@ -175,8 +213,11 @@ def _compare(con, sql: str, test: UnitTest) -> Outcome:
     for row in test.expect:
         present = [c for c in columns if c in row]
         if present:
-            con.execute(f"insert into __expected ({', '.join(quote(c) for c in present)}) values "
-                        f"({', '.join(f'cast(? as {types[c]})' for c in present)})", [_param(row[c]) for c in present])
+            con.execute(
+                f"insert into __expected ({', '.join(quote(c) for c in present)}) values "
+                f"({', '.join(f'cast(? as {types[c]})' for c in present)})",
+                [_param(row[c]) for c in present],
+            )
         else:
             con.execute("insert into __expected default values")
     shown = ", ".join(_comparable(c, types[c]) for c in columns)
@@ -198,8 +239,9 @@ def run_unit_tests(project_dir: Path, select: list[str] | None = None) -> list[O
 
     graph = load_graph(project_dir)
     names = graph.select(select) if select else graph.order()
-    tests = [test for name in names
-             for test in read_unit_tests(graph, name, read_doc(graph.models[name].path).unit_tests)]
+    tests = [
+        test for name in names for test in read_unit_tests(graph, name, read_doc(graph.models[name].path).unit_tests)
+    ]
     if not tests:
         return []
     con = empty_warehouse(project_dir)
@@ -218,8 +260,10 @@ def render(outcome: Outcome) -> list[str]:
     if outcome.error:
         return lines + [f"      {outcome.error}"]
     header = " | ".join(outcome.columns)
-    for label, rows in (("expected, not given by the model", outcome.missing),
-                        ("given by the model, not expected", outcome.unexpected)):
+    for label, rows in (
+        ("expected, not given by the model", outcome.missing),
+        ("given by the model, not expected", outcome.unexpected),
+    ):
         if rows:
             lines += [f"      {label} ({len(rows)}):", f"        {header}"]
             lines += [f"        {' | '.join('null' if v is None else str(v) for v in row)}" for row in rows[:20]]

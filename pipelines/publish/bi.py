@@ -21,8 +21,10 @@ WIDE, DICTIONARY, DICTIONARY_CSV = "figures_wide", "data_dictionary", "data_dict
 DERIVED_FILES = (f"{WIDE}.parquet", f"{DICTIONARY}.parquet", DICTIONARY_CSV)
 LIST_NOTE = f" (in the export: text, the items joined by '{LIST_SEPARATOR}')"
 
-WIDE_DESCRIPTION = ("Every figure, one row each, with the names of its place, cluster and metric, its document, "
-                    "and the raw file and line it was annotated on: the one table to load for a dashboard.")
+WIDE_DESCRIPTION = (
+    "Every figure, one row each, with the names of its place, cluster and metric, its document, "
+    "and the raw file and line it was annotated on: the one table to load for a dashboard."
+)
 # columns figures_wide adds to int_figures's own (whose descriptions come from the warehouse)
 WIDE_COLUMNS = {
     "city_name_zh_hans": ("c.city_name_zh_hans", "The place's name in Simplified Chinese (dim_city)."),
@@ -52,30 +54,43 @@ def wide_select(con: duckdb.DuckDBPyConnection) -> tuple[str, list[tuple[str, st
     """The SELECT of figures_wide and its columns (name, type, description)."""
     figure_columns = con.execute(
         "select column_name, data_type, comment from duckdb_columns() where schema_name = 'marts' "
-        "and table_name = 'int_figures' and database_name = current_database() order by column_index").fetchall()
+        "and table_name = 'int_figures' and database_name = current_database() order by column_index"
+    ).fetchall()
     has_source = con.execute(
         "select count(*) from duckdb_columns() where schema_name = 'staging' and table_name = 'stg_figures' "
-        "and column_name = 'source_line' and database_name = current_database()").fetchone()[0]
+        "and column_name = 'source_line' and database_name = current_database()"
+    ).fetchone()[0]
     extra = {k: v for k, v in WIDE_COLUMNS.items() if has_source or not k.startswith("source_")}
     items = [f"f.{list_as_text(name, data_type)}" for name, data_type, _ in figure_columns]
     items += [f"{expression} as {quote(name)}" for name, (expression, _) in extra.items()]
     join_source = "left join staging.stg_figures as s using (figure_id)" if has_source else ""
-    sql = (f"select {', '.join(items)} from marts.int_figures as f "
-           "left join marts.dim_source_document as d using (document_id) "
-           "left join marts.dim_city as c using (city_key) left join marts.dim_cluster as k using (cluster_key) "
-           f"left join marts.dim_metric as m using (metric_code) {join_source} order by f.figure_id")
+    sql = (
+        f"select {', '.join(items)} from marts.int_figures as f "
+        "left join marts.dim_source_document as d using (document_id) "
+        "left join marts.dim_city as c using (city_key) left join marts.dim_cluster as k using (cluster_key) "
+        f"left join marts.dim_metric as m using (metric_code) {join_source} order by f.figure_id"
+    )
     types = {row[0]: row[1] for row in con.execute(f"describe {sql}").fetchall()}
-    columns = [(name, types[name], (text or "") + (LIST_NOTE if data_type.endswith("[]") else ""))
-               for name, data_type, text in figure_columns]
+    columns = [
+        (name, types[name], (text or "") + (LIST_NOTE if data_type.endswith("[]") else ""))
+        for name, data_type, text in figure_columns
+    ]
     columns += [(name, types[name], text) for name, (_, text) in extra.items()]
     return sql, columns
 
 
 def dictionary_rows(entries: list[dict]) -> list[dict]:
     """One row per column of every exported table, as written to the files."""
-    return [{"table": entry["file"].removesuffix(".parquet"), "column": column["name"],
-             "type": column["duckdb_type"], "description": column["description"] or ""}
-            for entry in entries for column in entry["columns"]]
+    return [
+        {
+            "table": entry["file"].removesuffix(".parquet"),
+            "column": column["name"],
+            "type": column["duckdb_type"],
+            "description": column["description"] or "",
+        }
+        for entry in entries
+        for column in entry["columns"]
+    ]
 
 
 def write_dictionary(rows: list[dict], parquet_tmp, csv_tmp) -> int:

@@ -24,13 +24,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from . import bi
-from .durable import fsync_dir, fsync_file
 from ..errors import ClusterdwError, DiskFull, PathRefused
-from .run_results import now
-from .atomic import write_atomic
-from .safe_open import open_own
 from ..sql import qualified, sql_literal
+from . import bi
+from .atomic import write_atomic
+from .durable import fsync_dir, fsync_file
+from .run_results import now
+from .safe_open import open_own
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,11 @@ COMPRESSION = "zstd"
 ARROW_SCHEMA_KEY = "ARROW:schema"  # where Arrow writers keep the schema, field metadata included
 # Keys of the Parquet key-value (schema) metadata; pyarrow also gets each field's `description`.
 META_TABLE, META_DESCRIPTION, META_COLUMNS, META_RUN = (
-    "clusterdw.table", "clusterdw.description", "clusterdw.column_descriptions", "clusterdw.run_id")
+    "clusterdw.table",
+    "clusterdw.description",
+    "clusterdw.column_descriptions",
+    "clusterdw.run_id",
+)
 
 
 def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
@@ -61,8 +65,9 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ClusterdwError(f"cannot create the export folder: {error.strerror}", out_dir,
-                             "choose a writable --out folder") from error
+        raise ClusterdwError(
+            f"cannot create the export folder: {error.strerror}", out_dir, "choose a writable --out folder"
+        ) from error
     started = time.perf_counter()
     with _export_lock(out_dir):  # two exports into one folder take turns
         previous = _refuse_foreign(out_dir)  # again: another export may have run while we waited
@@ -71,10 +76,17 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
         try:
             run_id = run_id or _producing_run(con)
             tables = _tables(con)
-            written = [(out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{table}.parquet{TMP_SUFFIX}",
-                        out_dir / f"{table}.parquet") for table, _ in tables]
-            extra = [(out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{name}{TMP_SUFFIX}", out_dir / name)
-                     for name in bi.DERIVED_FILES]
+            written = [
+                (
+                    out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{table}.parquet{TMP_SUFFIX}",
+                    out_dir / f"{table}.parquet",
+                )
+                for table, _ in tables
+            ]
+            extra = [
+                (out_dir / f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{name}{TMP_SUFFIX}", out_dir / name)
+                for name in bi.DERIVED_FILES
+            ]
             try:
                 entries = _write_tables(con, tables, [tmp for tmp, _ in written], run_id)
                 derived = _write_derived(con, entries, [tmp for tmp, _ in extra], run_id)
@@ -90,8 +102,10 @@ def export(db_path: Path, out_dir: Path, run_id: str | None = None) -> Path:
             con.close()
         # Every file is complete on disk: rename them in together, then the manifest that lists them.
         pending = out_dir / PENDING_NAME
-        _write_atomic(pending, json.dumps({"generator": GENERATOR, "tables": [{"file": final.name}
-                                                                             for _, final in written]}).encode())
+        _write_atomic(
+            pending,
+            json.dumps({"generator": GENERATOR, "tables": [{"file": final.name} for _, final in written]}).encode(),
+        )
         for tmp, final in written:
             os.replace(tmp, final)
         manifest = {
@@ -127,15 +141,22 @@ def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> dict | None:
     except (ValueError, OSError):
         manifest = None
     if not isinstance(manifest, dict) or manifest.get("generator") != GENERATOR:
-        raise PathRefused(f"the folder holds a {name} that clusterdw did not write", path,
-                          "choose an empty or new --out folder")
+        raise PathRefused(
+            f"the folder holds a {name} that clusterdw did not write", path, "choose an empty or new --out folder"
+        )
     for entry in manifest.get("tables", []) + manifest.get("derived", []):
         listed = entry.get("file", "") if isinstance(entry, dict) else ""
-        if not listed or listed != Path(listed).name or listed.startswith(".") or not (
-                listed.endswith(".parquet") or listed == bi.DICTIONARY_CSV):
-            raise PathRefused(f"the manifest lists a file outside its folder or not Parquet: {listed!r}", path,
-                              "remove the manifest only if you know the folder holds nothing else, "
-                              "or choose another --out folder")
+        if (
+            not listed
+            or listed != Path(listed).name
+            or listed.startswith(".")
+            or not (listed.endswith(".parquet") or listed == bi.DICTIONARY_CSV)
+        ):
+            raise PathRefused(
+                f"the manifest lists a file outside its folder or not Parquet: {listed!r}",
+                path,
+                "remove the manifest only if you know the folder holds nothing else, or choose another --out folder",
+            )
     return manifest
 
 
@@ -145,15 +166,21 @@ def _refuse_foreign(out_dir: Path) -> set[str]:
         raise PathRefused("the --out path is a file, not a folder", out_dir, "give a folder for the Parquet files")
     if not out_dir.exists():
         return set()
-    owned = {entry["file"] for name in (MANIFEST_NAME, PENDING_NAME)
-             for manifest in [read_manifest(out_dir, name) or {}]
-             for entry in manifest.get("tables", []) + manifest.get("derived", [])}
+    owned = {
+        entry["file"]
+        for name in (MANIFEST_NAME, PENDING_NAME)
+        for manifest in [read_manifest(out_dir, name) or {}]
+        for entry in manifest.get("tables", []) + manifest.get("derived", [])
+    }
     ours = owned | {MANIFEST_NAME, PENDING_NAME, LOCK_NAME}
     foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in ours and not p.name.startswith(TMP_PREFIX))
     if foreign:
         shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-        raise PathRefused(f"refusing to export into a folder holding files clusterdw did not write: {shown}",
-                          out_dir, "choose an empty or new --out folder (default: target/parquet/)")
+        raise PathRefused(
+            f"refusing to export into a folder holding files clusterdw did not write: {shown}",
+            out_dir,
+            "choose an empty or new --out folder (default: target/parquet/)",
+        )
     return owned
 
 
@@ -186,8 +213,11 @@ def _open_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
             from .warehouse import damaged
 
             raise damaged(db_path, error) from error
-        raise ClusterdwError(f"cannot open the warehouse read-only: {message}", db_path,
-                             "close a DuckDB session that holds it open read-write, then export again") from error
+        raise ClusterdwError(
+            f"cannot open the warehouse read-only: {message}",
+            db_path,
+            "close a DuckDB session that holds it open read-write, then export again",
+        ) from error
 
 
 def _raise_located(error: BaseException, db_path: Path, out_dir: Path) -> None:
@@ -196,30 +226,40 @@ def _raise_located(error: BaseException, db_path: Path, out_dir: Path) -> None:
     from .warehouse import damaged
 
     if is_disk_full(error):
-        raise DiskFull("no space left on the disk while writing the export", out_dir,
-                       "free space there, or pass --out a folder on a larger disk") from error
+        raise DiskFull(
+            "no space left on the disk while writing the export",
+            out_dir,
+            "free space there, or pass --out a folder on a larger disk",
+        ) from error
     if isinstance(error, duckdb.IOException) and "could not read enough bytes" in str(error).lower():
         raise damaged(db_path, error) from error
 
 
 def _producing_run(con: duckdb.DuckDBPyConnection) -> str | None:
     """The run that published this file: the last successful run its meta.runs records."""
-    has_meta = con.execute("select count(*) from duckdb_tables() where schema_name = 'meta' "
-                           "and table_name = 'runs' and database_name = current_database()").fetchall()[0][0]
+    has_meta = con.execute(
+        "select count(*) from duckdb_tables() where schema_name = 'meta' "
+        "and table_name = 'runs' and database_name = current_database()"
+    ).fetchall()[0][0]
     if not has_meta:
         return None
-    rows = con.execute("select run_id from meta.runs where status = 'success' "
-                       "order by started_at desc limit 1").fetchall()
+    rows = con.execute(
+        "select run_id from meta.runs where status = 'success' order by started_at desc limit 1"
+    ).fetchall()
     return rows[0][0] if rows else None
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
-    return con.execute("select table_name, comment from duckdb_tables() where schema_name = ? "
-                       "and database_name = current_database() order by table_name", [SCHEMA]).fetchall()
+    return con.execute(
+        "select table_name, comment from duckdb_tables() where schema_name = ? "
+        "and database_name = current_database() order by table_name",
+        [SCHEMA],
+    ).fetchall()
 
 
-def _write_tables(con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str | None]], tmps: list[Path],
-                  run_id: str | None) -> list[dict]:
+def _write_tables(
+    con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str | None]], tmps: list[Path], run_id: str | None
+) -> list[dict]:
     """Every table in turn; DuckDB's COPY spreads each one over all cores, and a thread fsyncs and
     hashes each written file while the next is written (hashlib lets go of the GIL)."""
     with ThreadPoolExecutor(1, thread_name_prefix="clusterdw-hash") as hasher:
@@ -230,9 +270,15 @@ def _write_tables(con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str | 
         return [entry | {"sha256": digest.result()} for entry, digest in written]
 
 
-def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None, tmp: Path,
-                 run_id: str | None, select: tuple[str, list[tuple[str, str, str | None]]] | None = None,
-                 schema_name: str = SCHEMA) -> dict:
+def _write_table(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    comment: str | None,
+    tmp: Path,
+    run_id: str | None,
+    select: tuple[str, list[tuple[str, str, str | None]]] | None = None,
+    schema_name: str = SCHEMA,
+) -> dict:
     """Write one table to `tmp` with its descriptions in the schema metadata; return its manifest entry.
 
     DuckDB's own COPY writes the file (parallel, streamed, as fast as DuckDB alone can). The column
@@ -240,19 +286,27 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
     back as each field's metadata; the same keys also stand plainly in the file's key-value metadata,
     for readers that are not Arrow."""
     if select is None:  # a mart: its columns as they are, a list column as text (BI tools read no lists)
-        stored = con.execute("select column_name, data_type, comment from duckdb_columns() where schema_name = ? "
-                             "and table_name = ? and database_name = current_database() order by column_index",
-                             [SCHEMA, table]).fetchall()
-        query = (f"select {', '.join(bi.list_as_text(name, data_type) for name, data_type, _ in stored)} "
-                 f"from {qualified(SCHEMA, table)}")
-        columns = [(name, "VARCHAR", (text or "") + bi.LIST_NOTE) if data_type.endswith("[]") else (name, data_type, text)
-                   for name, data_type, text in stored]
+        stored = con.execute(
+            "select column_name, data_type, comment from duckdb_columns() where schema_name = ? "
+            "and table_name = ? and database_name = current_database() order by column_index",
+            [SCHEMA, table],
+        ).fetchall()
+        query = (
+            f"select {', '.join(bi.list_as_text(name, data_type) for name, data_type, _ in stored)} "
+            f"from {qualified(SCHEMA, table)}"
+        )
+        columns = [
+            (name, "VARCHAR", (text or "") + bi.LIST_NOTE) if data_type.endswith("[]") else (name, data_type, text)
+            for name, data_type, text in stored
+        ]
     else:
         query, columns = select
     arrow_schema = con.sql(f"select * from ({query}) limit 0").to_arrow_table().schema
     descriptions = {name: text for name, _, text in columns if text}
-    fields = [field.with_metadata({"description": descriptions[field.name]}) if field.name in descriptions
-              else field for field in arrow_schema]
+    fields = [
+        field.with_metadata({"description": descriptions[field.name]}) if field.name in descriptions else field
+        for field in arrow_schema
+    ]
     schema_meta = {META_TABLE: f"{schema_name}.{table}", META_COLUMNS: json.dumps(descriptions, ensure_ascii=False)}
     if comment:
         schema_meta[META_DESCRIPTION] = comment
@@ -261,8 +315,10 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
     schema = pa.schema(fields, metadata=schema_meta)
     kv_metadata = schema_meta | {ARROW_SCHEMA_KEY: base64.b64encode(schema.serialize().to_pybytes()).decode()}
     kv_sql = ", ".join(f"{sql_literal(key)}: {sql_literal(value)}" for key, value in kv_metadata.items())
-    (rows,), = con.execute(f"copy ({query}) to {sql_literal(str(tmp))} (format parquet, compression {COMPRESSION}, "
-                           f"kv_metadata {{{kv_sql}}})").fetchall()
+    ((rows,),) = con.execute(
+        f"copy ({query}) to {sql_literal(str(tmp))} (format parquet, compression {COMPRESSION}, "
+        f"kv_metadata {{{kv_sql}}})"
+    ).fetchall()
     return {
         "table": f"{schema_name}.{table}",
         "file": f"{table}.parquet",
@@ -270,23 +326,36 @@ def _write_table(con: duckdb.DuckDBPyConnection, table: str, comment: str | None
         "bytes": tmp.stat().st_size,
         "sha256": None,  # by _write_tables
         "description": comment,
-        "columns": [{"name": name, "duckdb_type": duckdb_type, "arrow_type": str(schema.field(name).type),
-                     "description": text} for name, duckdb_type, text in columns],
+        "columns": [
+            {"name": name, "duckdb_type": duckdb_type, "arrow_type": str(schema.field(name).type), "description": text}
+            for name, duckdb_type, text in columns
+        ],
     }
 
 
-def _write_derived(con: duckdb.DuckDBPyConnection, entries: list[dict], tmps: list[Path],
-                   run_id: str | None) -> list[dict]:
+def _write_derived(
+    con: duckdb.DuckDBPyConnection, entries: list[dict], tmps: list[Path], run_id: str | None
+) -> list[dict]:
     """figures_wide, then the data dictionary of every file (the marts' and figures_wide's), Parquet and CSV."""
     wide_tmp, dictionary_tmp, csv_tmp = tmps
     wide = _write_table(con, bi.WIDE, bi.WIDE_DESCRIPTION, wide_tmp, run_id, bi.wide_select(con), "export")
     rows = bi.dictionary_rows(entries + [wide])
     bi.write_dictionary(rows, dictionary_tmp, csv_tmp)
     described = []
-    for name, tmp, description in ((f"{bi.DICTIONARY}.parquet", dictionary_tmp, "Every exported column: table, "
-                                    "column, type, description."), (bi.DICTIONARY_CSV, csv_tmp, "The same, as CSV."),):
-        described.append({"table": f"export.{bi.DICTIONARY}", "file": name, "rows": len(rows),
-                          "bytes": tmp.stat().st_size, "sha256": _durable_sha256(tmp), "description": description})
+    for name, tmp, description in (
+        (f"{bi.DICTIONARY}.parquet", dictionary_tmp, "Every exported column: table, column, type, description."),
+        (bi.DICTIONARY_CSV, csv_tmp, "The same, as CSV."),
+    ):
+        described.append(
+            {
+                "table": f"export.{bi.DICTIONARY}",
+                "file": name,
+                "rows": len(rows),
+                "bytes": tmp.stat().st_size,
+                "sha256": _durable_sha256(tmp),
+                "description": description,
+            }
+        )
     return [wide | {"sha256": _durable_sha256(wide_tmp)}, *described]
 
 
@@ -300,4 +369,3 @@ def _durable_sha256(path: Path) -> str:
 def _write_atomic(path: Path, content: bytes) -> None:
     """Under the export's temporary name, which a later export sweeps up if this one is killed."""
     write_atomic(path, content, tmp_name=f"{TMP_PREFIX}{uuid.uuid4().hex[:8]}-{path.name}{TMP_SUFFIX}")
-

@@ -28,11 +28,20 @@ def failed(results) -> list:
 def summary(results, rows_file: Path, published: bool = False) -> list[dict]:
     """Per failed expectation: its count, its first failing rows and where the rest are."""
     where = str(rows_file) + (f", {META_TABLE}" if published else "")
-    return [{"suite": r.suite, "table": r.table, "expectation": r.expectation, "column": r.column,
-             "severity": r.severity, "unexpected_count": r.unexpected_count,
-             "keyed_rows": len(r.failing_rows or []), "first_rows": (r.failing_rows or [])[:FIRST_ROWS],
-             "all_rows_in": where if r.failing_rows else None}
-            for r in failed(results)]
+    return [
+        {
+            "suite": r.suite,
+            "table": r.table,
+            "expectation": r.expectation,
+            "column": r.column,
+            "severity": r.severity,
+            "unexpected_count": r.unexpected_count,
+            "keyed_rows": len(r.failing_rows or []),
+            "first_rows": (r.failing_rows or [])[:FIRST_ROWS],
+            "all_rows_in": where if r.failing_rows else None,
+        }
+        for r in failed(results)
+    ]
 
 
 def write_rows_file(path: Path, run_id: str, results) -> None:
@@ -42,10 +51,21 @@ def write_rows_file(path: Path, run_id: str, results) -> None:
     if not failures:
         path.unlink(missing_ok=True)
         return
-    document = {"run_id": run_id, "failures": [
-        {"suite": r.suite, "table": r.table, "expectation": r.expectation, "column": r.column,
-         "severity": r.severity, "unexpected_count": r.unexpected_count, "rows": r.failing_rows or []}
-        for r in failures]}
+    document = {
+        "run_id": run_id,
+        "failures": [
+            {
+                "suite": r.suite,
+                "table": r.table,
+                "expectation": r.expectation,
+                "column": r.column,
+                "severity": r.severity,
+                "unexpected_count": r.unexpected_count,
+                "rows": r.failing_rows or [],
+            }
+            for r in failures
+        ],
+    }
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     handle = create_new(tmp)
     try:
@@ -63,22 +83,43 @@ def write_table(con: duckdb.DuckDBPyConnection, run_id: str, results) -> None:
         create or replace table {META_TABLE} (
             run_id varchar, suite varchar, table_name varchar, expectation varchar, column_name varchar,
             severity varchar, row_key json, figure_id varchar, source varchar)""")
-    con.execute(f"comment on table {META_TABLE} is 'Per run and failed expectation: every failing row, by the "
-                "table key, with the raw file and line of its figure where it has one.'")
+    con.execute(
+        f"comment on table {META_TABLE} is 'Per run and failed expectation: every failing row, by the "
+        "table key, with the raw file and line of its figure where it has one.'"
+    )
     rows = []
     for r in failed(results):
         for row in r.failing_rows or []:
             key = {k: v for k, v in row.items() if k != "source"}
             figure = next((v for k, v in key.items() if k.endswith("figure_id") and isinstance(v, str)), None)
             source = row.get("source")
-            rows.append([run_id, r.suite, r.table, r.expectation, r.column, r.severity,
-                         json.dumps(key, ensure_ascii=False, default=str), figure,
-                         source if isinstance(source, str) or source is None else ", ".join(source)])
+            rows.append(
+                [
+                    run_id,
+                    r.suite,
+                    r.table,
+                    r.expectation,
+                    r.column,
+                    r.severity,
+                    json.dumps(key, ensure_ascii=False, default=str),
+                    figure,
+                    source if isinstance(source, str) or source is None else ", ".join(source),
+                ]
+            )
     if rows:  # through Arrow: one insert, not one per row
         import pyarrow as pa
 
-        names = ["run_id", "suite", "table_name", "expectation", "column_name", "severity", "row_key", "figure_id",
-                 "source"]
+        names = [
+            "run_id",
+            "suite",
+            "table_name",
+            "expectation",
+            "column_name",
+            "severity",
+            "row_key",
+            "figure_id",
+            "source",
+        ]
         failing = pa.table({name: pa.array([row[n] for row in rows], pa.string()) for n, name in enumerate(names)})
         con.register("__failing_rows", failing)
         try:

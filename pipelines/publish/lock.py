@@ -64,8 +64,11 @@ def run_lock(db_path: Path, wait: bool = False, poll_seconds: float = 0.5):
             holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
             os.close(fd)
             if not wait:
-                raise LockBusy("another clusterdw run is in progress", f"{lock_path} (held by pid {holder})",
-                               "wait for it to finish, or pass --wait to queue behind it") from None
+                raise LockBusy(
+                    "another clusterdw run is in progress",
+                    f"{lock_path} (held by pid {holder})",
+                    "wait for it to finish, or pass --wait to queue behind it",
+                ) from None
             if not waiting:  # say once why a scheduled run sits idle
                 log.info("waiting for %s, held by pid %s", lock_path, holder)
                 waiting = True

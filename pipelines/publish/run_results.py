@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -28,7 +29,7 @@ log = logging.getLogger("clusterdw")
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -148,8 +149,9 @@ def count_runs(path: Path) -> int:
 def last_success(path: Path, db: str | None = None) -> dict | None:
     """The newest successful run (for the published file `db`, if given: two --db files in one target/
     share the history, but not their last runs)."""
-    return next((r for r in newest_runs(path) if r.get("status") == "success"
-                 and (db is None or r.get("db") == db)), None)
+    return next(
+        (r for r in newest_runs(path) if r.get("status") == "success" and (db is None or r.get("db") == db)), None
+    )
 
 
 _META_DDL = """
@@ -175,8 +177,9 @@ _HISTORY_COLUMNS = (
     "error: 'varchar', inputs_sha256: 'varchar', "
     "step_seconds: 'struct(load double, build double, validate double, publish double)', "
     "models: 'struct(model varchar, status varchar, rows bigint, seconds double, error varchar)[]', "
-    "expectations: 'struct(suite varchar, \"table\" varchar, expectation varchar, \"column\" varchar, "
-    "severity varchar, success boolean, unexpected_count bigint, sample varchar, note varchar)[]'}")
+    'expectations: \'struct(suite varchar, "table" varchar, expectation varchar, "column" varchar, '
+    "severity varchar, success boolean, unexpected_count bigint, sample varchar, note varchar)[]'}"
+)
 
 _READ_HISTORY = f"""
 create or replace temp table history as
@@ -228,23 +231,53 @@ def warn_unreadable(path: Path) -> None:
                 bad.append(number)
     if bad:
         more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
-        log.warning("%s:%d%s: not a run clusterdw can read (cut by a killed run, or edited by hand): "
-                    "left out of meta.runs, kept in the file", path, bad[0], more)
+        log.warning(
+            "%s:%d%s: not a run clusterdw can read (cut by a killed run, or edited by hand): "
+            "left out of meta.runs, kept in the file",
+            path,
+            bad[0],
+            more,
+        )
 
 
 def _insert_runs(con: duckdb.DuckDBPyConnection, history: list[dict]) -> None:
     runs, models, expectations = [], [], []
     for run in history:
         steps = run.get("step_seconds") or {}
-        runs.append([
-            run["run_id"], run.get("command"), run.get("started_at"), run.get("ended_at"), run.get("status"),
-            run.get("error"), steps.get("load"), steps.get("build"), steps.get("validate"), steps.get("publish"),
-            run.get("inputs_sha256")])
-        models += [[run["run_id"], m["model"], m["status"], m["rows"], m["seconds"], m.get("error")]
-                   for m in run.get("models") or []]
-        expectations += [[run["run_id"], e["suite"], e["table"], e["expectation"], e["column"], e["severity"],
-                          e["success"], e["unexpected_count"], e["sample"], e["note"]]
-                         for e in run.get("expectations") or []]
+        runs.append(
+            [
+                run["run_id"],
+                run.get("command"),
+                run.get("started_at"),
+                run.get("ended_at"),
+                run.get("status"),
+                run.get("error"),
+                steps.get("load"),
+                steps.get("build"),
+                steps.get("validate"),
+                steps.get("publish"),
+                run.get("inputs_sha256"),
+            ]
+        )
+        models += [
+            [run["run_id"], m["model"], m["status"], m["rows"], m["seconds"], m.get("error")]
+            for m in run.get("models") or []
+        ]
+        expectations += [
+            [
+                run["run_id"],
+                e["suite"],
+                e["table"],
+                e["expectation"],
+                e["column"],
+                e["severity"],
+                e["success"],
+                e["unexpected_count"],
+                e["sample"],
+                e["note"],
+            ]
+            for e in run.get("expectations") or []
+        ]
     _insert_rows(con, "meta.runs", runs)
     _insert_rows(con, "meta.model_runs", models)
     _insert_rows(con, "meta.expectation_results", expectations)

@@ -14,7 +14,11 @@ from typing import IO
 from ..errors import PathRefused
 
 _APPEND_MODES = {
-    "a": os.O_WRONLY, "ab": os.O_WRONLY, "a+": os.O_RDWR, "ab+": os.O_RDWR, "a+b": os.O_RDWR,
+    "a": os.O_WRONLY,
+    "ab": os.O_WRONLY,
+    "a+": os.O_RDWR,
+    "ab+": os.O_RDWR,
+    "a+b": os.O_RDWR,
 }
 _FIX = "remove it: clusterdw creates this file itself (and check who planted it)"
 
@@ -31,8 +35,9 @@ def open_own(path: Path, mode: str = "a+", encoding: str | None = None) -> IO:
         descriptor = os.open(path, flags, 0o644)
     except OSError as error:
         if error.errno == errno.ELOOP:  # O_NOFOLLOW met a symlink
-            raise PathRefused("refusing to open a symbolic link where clusterdw keeps its own file", path,
-                              _FIX) from error
+            raise PathRefused(
+                "refusing to open a symbolic link where clusterdw keeps its own file", path, _FIX
+            ) from error
         raise PathRefused(f"cannot open: {error.strerror}", path, "check the folder's permissions") from error
     try:
         _refuse_shared(descriptor, path)
@@ -56,8 +61,12 @@ def _refuse_shared(descriptor: int, path: Path) -> None:
     """A file clusterdw writes must be its own: regular, and reachable by this one name only."""
     found = os.fstat(descriptor)
     if not stat.S_ISREG(found.st_mode):
-        raise PathRefused("refusing to open something that is not a regular file where clusterdw keeps its own "
-                          "file", path, _FIX)
+        raise PathRefused(
+            "refusing to open something that is not a regular file where clusterdw keeps its own file", path, _FIX
+        )
     if found.st_nlink > 1:
-        raise PathRefused(f"refusing to open a file with {found.st_nlink - 1} other hard link(s) where clusterdw "
-                          "keeps its own file", path, _FIX)
+        raise PathRefused(
+            f"refusing to open a file with {found.st_nlink - 1} other hard link(s) where clusterdw keeps its own file",
+            path,
+            _FIX,
+        )

@@ -40,6 +40,8 @@ def refuse_shrink(con: duckdb.DuckDBPyConnection, published: int) -> None:
     if published >= SMALL and loaded < published * KEEP_AT_LEAST:
         raise InputShrank(
             f"raw/figures holds {loaded:,} figures, the published warehouse {published:,}: publishing would lose "
-            f"{published - loaded:,} of them", "raw/figures",
+            f"{published - loaded:,} of them",
+            "raw/figures",
             "restore the files cut or removed (a figures file of a header only?); if the loss is meant, run "
-            "again with `clusterdw run --allow-shrink`")
+            "again with `clusterdw run --allow-shrink`",
+        )

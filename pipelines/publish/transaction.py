@@ -36,8 +36,9 @@ class Build:
 
 
 @contextmanager
-def build_file(db_path: Path, run_id: str,
-               publishing: Callable[[], AbstractContextManager] = nullcontext) -> Iterator[Build]:
+def build_file(
+    db_path: Path, run_id: str, publishing: Callable[[], AbstractContextManager] = nullcontext
+) -> Iterator[Build]:
     """A new build beside `db_path`, published on success and removed on failure. `publishing` wraps the
     audit and rename (the run times them as its publish step)."""
     for stale in warehouse.remove_stale_builds(db_path):

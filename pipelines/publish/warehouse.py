@@ -17,9 +17,9 @@ from pathlib import Path
 
 import duckdb
 
-from .durable import fsync_dir, fsync_file
 from ..errors import ClusterdwError, DamagedWarehouse, PathRefused
 from ..faults import fault_point
+from .durable import fsync_dir, fsync_file
 from .lock import is_live
 
 STORAGE_VERSION = "v1.4.0"
@@ -65,8 +65,11 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(config={"memory_limit": limit, "temp_directory": str(spill_dir_for(path))})
     except duckdb.Error as error:
-        raise ClusterdwError(f"{MEMORY_LIMIT_ENV}={limit!r} is not a memory size DuckDB reads",
-                             MEMORY_LIMIT_ENV, "give a size such as 3GB or 512MB, or unset it") from error
+        raise ClusterdwError(
+            f"{MEMORY_LIMIT_ENV}={limit!r} is not a memory size DuckDB reads",
+            MEMORY_LIMIT_ENV,
+            "give a size such as 3GB or 512MB, or unset it",
+        ) from error
     try:
         # The path as a parameter, never pasted in: /home/o'brien/... is a path like any other.
         con.execute(f"attach ? as warehouse (storage_version '{STORAGE_VERSION}')", [str(path)])
@@ -74,10 +77,14 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
         con.close()
         message = str(error).splitlines()[0]
         if "lock" in message.lower():
-            raise ClusterdwError(f"the database is open in another process: {message}", path,
-                                 "close the other DuckDB session, or use `clusterdw run`, which builds a new file")
-        raise ClusterdwError(f"cannot open the database: {message}", path,
-                             "check the path and its permissions") from error
+            raise ClusterdwError(
+                f"the database is open in another process: {message}",
+                path,
+                "close the other DuckDB session, or use `clusterdw run`, which builds a new file",
+            )
+        raise ClusterdwError(
+            f"cannot open the database: {message}", path, "check the path and its permissions"
+        ) from error
     con.execute("use warehouse")
     return con
 
@@ -109,9 +116,11 @@ def is_clusterdw_warehouse(path: Path) -> bool | None:
             return None
         raise damaged(path, error) from error
     try:
-        _WAREHOUSE_ANSWERS[identity] = bool(con.execute(
-            "select count(*) from duckdb_tables() where schema_name = 'meta' and table_name = 'runs'"
-        ).fetchall()[0][0])
+        _WAREHOUSE_ANSWERS[identity] = bool(
+            con.execute(
+                "select count(*) from duckdb_tables() where schema_name = 'meta' and table_name = 'runs'"
+            ).fetchall()[0][0]
+        )
         return _WAREHOUSE_ANSWERS[identity]
     finally:
         con.close()
@@ -120,8 +129,11 @@ def is_clusterdw_warehouse(path: Path) -> bool | None:
 def damaged(path: Path, error: Exception | None = None) -> DamagedWarehouse:
     """The error for a warehouse file that DuckDB cannot open: truncated, emptied or overwritten."""
     why = "it is empty" if error is None else str(error).splitlines()[0]
-    return DamagedWarehouse(f"the warehouse file is damaged and cannot be opened ({why})", path,
-                            f"move it aside (mv {path} {path}.damaged), then `clusterdw run` builds it again")
+    return DamagedWarehouse(
+        f"the warehouse file is damaged and cannot be opened ({why})",
+        path,
+        f"move it aside (mv {path} {path}.damaged), then `clusterdw run` builds it again",
+    )
 
 
 def ensure_replaceable(db_path: Path) -> None:
@@ -133,13 +145,19 @@ def ensure_replaceable(db_path: Path) -> None:
     if db_path.is_file() and db_path.stat().st_size == 0:
         raise damaged(db_path)
     if not is_duckdb_file(db_path):
-        raise PathRefused("refusing to overwrite a file that is not a DuckDB warehouse", db_path,
-                          "choose another --db path, or move that file away")
+        raise PathRefused(
+            "refusing to overwrite a file that is not a DuckDB warehouse",
+            db_path,
+            "choose another --db path, or move that file away",
+        )
     # A DuckDB file that can't be looked into (another program writes it) is replaced as a warehouse:
     # the holder keeps its copy, since a rename never changes an open file.
     if is_clusterdw_warehouse(db_path) is False:
-        raise PathRefused("refusing to overwrite a DuckDB database that clusterdw did not build (it has no "
-                          "meta.runs)", db_path, "choose another --db path, or move that file away")
+        raise PathRefused(
+            "refusing to overwrite a DuckDB database that clusterdw did not build (it has no meta.runs)",
+            db_path,
+            "choose another --db path, or move that file away",
+        )
 
 
 def ensure_writable_dir(directory: Path) -> None:
@@ -174,8 +192,11 @@ def _plain_files(pattern: str, folder: Path) -> list[Path]:
 
 def live_builds(db_path: Path) -> list[Path]:
     """Builds whose run is alive (another run holds them, whatever became of the lock's path)."""
-    return [p for p in _plain_files(f"{db_path.name}{BUILD_SUFFIX}*", db_path.parent)
-            if not p.name.endswith(".wal") and is_live(p)]
+    return [
+        p
+        for p in _plain_files(f"{db_path.name}{BUILD_SUFFIX}*", db_path.parent)
+        if not p.name.endswith(".wal") and is_live(p)
+    ]
 
 
 def remove_stale_builds(db_path: Path) -> list[Path]:
@@ -183,12 +204,12 @@ def remove_stale_builds(db_path: Path) -> list[Path]:
     Never judged by age: a build of a live run can be hours old."""
     prefix = f"{db_path.name}{BUILD_SUFFIX}"
     found = _plain_files(f"{prefix}*", db_path.parent)
-    builds = {p.name[:-len(".wal")] if p.name.endswith(".wal") else p.name for p in found}
+    builds = {p.name[: -len(".wal")] if p.name.endswith(".wal") else p.name for p in found}
     stale = sorted(db_path.parent / name for name in builds if not is_live(db_path.parent / name))
     for path in stale:
         remove_build(path)
     for spill in db_path.parent.glob(f".{prefix}*.tmp"):  # DuckDB's spill folder: .<build>.tmp
-        if spill.is_dir() and not spill.is_symlink() and not is_live(spill.with_name(spill.name[1:-len(".tmp")])):
+        if spill.is_dir() and not spill.is_symlink() and not is_live(spill.with_name(spill.name[1 : -len(".tmp")])):
             shutil.rmtree(spill, ignore_errors=True)
     return stale
 
@@ -201,8 +222,11 @@ def seal(con: duckdb.DuckDBPyConnection, build_path: Path) -> None:
     con.close()
     wal = build_path.with_name(build_path.name + ".wal")
     if wal.exists() and wal.stat().st_size:
-        raise ClusterdwError("the build could not be written into its file: its write-ahead log remains",
-                             wal, "free disk space beside the warehouse, then run again")
+        raise ClusterdwError(
+            "the build could not be written into its file: its write-ahead log remains",
+            wal,
+            "free disk space beside the warehouse, then run again",
+        )
     wal.unlink(missing_ok=True)
     fsync_file(build_path)
 
@@ -216,9 +240,12 @@ def audit(build_path: Path, run_id: str, tables: list[str]) -> None:
     except duckdb.Error as error:
         raise ClusterdwError(f"the build does not open: {str(error).splitlines()[0]}", build_path, fix) from error
     try:
-        present = {f"{schema}.{name}" for schema, name in con.execute(
-            "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
-        ).fetchall()}
+        present = {
+            f"{schema}.{name}"
+            for schema, name in con.execute(
+                "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
+            ).fetchall()
+        }
         schemas = {name.split(".")[0] for name in present}
         missing = sorted({"raw", "meta", *(name.split(".")[0] for name in tables)} - schemas)
         if missing:
@@ -257,4 +284,3 @@ def publish(build_path: Path, db_path: Path) -> None:
     os.replace(build_path, db_path)
     fault_point("after-rename")
     fsync_dir(db_path.parent)
-

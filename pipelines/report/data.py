@@ -39,7 +39,9 @@ def series(con, max_subjects: int | None = None) -> pd.DataFrame:
     """Yearly actual levels and counts of every subject (place x cluster x enterprise x metric) with 2+ years
     (the first `max_subjects` of them, by place, cluster and metric, if given)."""
     limit = "" if max_subjects is None else f"order by all limit {int(max_subjects)}"
-    return _frame(con, f"""
+    return _frame(
+        con,
+        f"""
         with figures as ({_FIGURES} where not f.is_target and f.period_kind = 'year'
             and f.metric_kind in ('level', 'count')),
         subjects as (
@@ -52,12 +54,15 @@ def series(con, max_subjects: int | None = None) -> pd.DataFrame:
             and s.enterprise_name is not distinct from figures.enterprise_name
             and s.metric_code = figures.metric_code and s.unit_measure = figures.unit_measure
         order by city_key, cluster_key, metric_code, year, figure_id
-    """)
+    """,
+    )
 
 
 def growth(con) -> pd.DataFrame:
     """One-year growth rates, reported and computed from levels, of the subjects `series` shows."""
-    return _frame(con, """
+    return _frame(
+        con,
+        """
         select
             g.growth_rate_id, g.figure_id, g.document_id, g.city_key, g.cluster_key, g.enterprise_name,
             g.rate_of_metric_code, g.year, g.rate_origin, g.is_derived,
@@ -68,11 +73,14 @@ def growth(con) -> pd.DataFrame:
         left join marts.dim_source_document as d using (document_id)
         where g.period_kind = 'year' and not g.is_target and g.metric_code = 'growth_rate'
         order by g.city_key, g.cluster_key, g.year
-    """)
+    """,
+    )
 
 
 def rd_intensity(con) -> pd.DataFrame:
-    return _frame(con, """
+    return _frame(
+        con,
+        """
         select
             r.year, r.city_key, coalesce(c.city_name_zh_hans, r.city_key) as city_name, r.figure_id,
             r.document_id, d.document_title, r.evidence,
@@ -87,12 +95,15 @@ def rd_intensity(con) -> pd.DataFrame:
         left join marts.dim_source_document as nd on nd.document_id = n.document_id
         where not r.is_target and r.city_key = 'guangxi'
         order by r.year
-    """)
+    """,
+    )
 
 
 def targets(con, cap: int | None = None) -> pd.DataFrame:
     limit = "" if cap is None else f"limit {int(cap)}"
-    return _frame(con, f"""
+    return _frame(
+        con,
+        f"""
         select
             t.target_figure_id, t.target_document_id, d.document_title, t.city_key,
             coalesce(c.city_name_zh_hans, t.city_key) as city_name,
@@ -107,12 +118,15 @@ def targets(con, cap: int | None = None) -> pd.DataFrame:
         left join marts.dim_city as c using (city_key)
         left join marts.dim_cluster as k using (cluster_key)
         order by t.has_actual desc, t.target_figure_id, t.actual_figure_id {limit}
-    """)
+    """,
+    )
 
 
 def cluster_members(con, year: int = 2024) -> pd.DataFrame:
     """The advanced manufacturing clusters recognised in `year`, one row per member city."""
-    return _frame(con, f"""
+    return _frame(
+        con,
+        f"""
         select
             k.cluster_key, k.cluster_name_zh_hans as cluster_name, k.cluster_name_en, b.city_key,
             b.city_name_zh_hans as city_name, b.member_order, k.member_city_count, k.recognised_by,
@@ -120,11 +134,15 @@ def cluster_members(con, year: int = 2024) -> pd.DataFrame:
         join marts.dim_cluster as k using (cluster_key)
         where k.is_advanced_manufacturing_cluster and k.recognised_year = {int(year)}
         order by k.cluster_key, b.member_order
-    """)
+    """,
+    )
 
 
 def documents(con) -> pd.DataFrame:
-    return _frame(con, """
+    return _frame(
+        con,
+        """
         select document_id, document_title, publisher_name, published_on, figure_count
         from marts.dim_source_document order by document_id
-    """)
+    """,
+    )

@@ -80,8 +80,10 @@ class Page:
         spec_id = f"spec-{len(self.specs)}"
         self.specs.append(spec)
         head = f"<h3>{html.escape(heading)}</h3>" if heading else ""
-        return (f'{head}<div class="pair"><div class="chart" data-spec="{spec_id}"></div>'
-                f'<div class="rows">{table_html(table)}</div></div>')
+        return (
+            f'{head}<div class="pair"><div class="chart" data-spec="{spec_id}"></div>'
+            f'<div class="rows">{table_html(table)}</div></div>'
+        )
 
 
 def table_html(frame: pd.DataFrame) -> str:
@@ -93,8 +95,9 @@ def table_html(frame: pd.DataFrame) -> str:
         return html.escape(str(value))
 
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False)
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -103,9 +106,14 @@ def _script_json(value) -> str:
     `<!--<script>` puts the parser in its "double escaped" state, where the real `</script>` no longer
     ends the element and every chart after it is lost. `&` as well, for good measure; JSON reads the
     \\u escapes back as the same characters."""
-    return (json.dumps(value, ensure_ascii=False)
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        json.dumps(value, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def render(page: Page, vega_src: str = "assets/vega.js") -> str:
@@ -114,15 +122,18 @@ def render(page: Page, vega_src: str = "assets/vega.js") -> str:
     sections = "".join(
         f'<section id="{s.anchor}"><h2>{html.escape(s.title)}</h2>'
         f'<p class="question">{html.escape(s.question)}</p>{"".join(s.parts)}</section>'
-        for s in page.sections)
-    specs = "".join(f'<script type="application/json" id="spec-{i}">{_script_json(spec)}</script>'
-                    for i, spec in enumerate(page.specs))
+        for s in page.sections
+    )
+    specs = "".join(
+        f'<script type="application/json" id="spec-{i}">{_script_json(spec)}</script>'
+        for i, spec in enumerate(page.specs)
+    )
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(page.title)}</title>"
         f"<style>{STYLE}</style></head><body>"
-        f"<pre id=\"report-errors\"></pre><script>{HOOK}</script>"
+        f'<pre id="report-errors"></pre><script>{HOOK}</script>'
         f"<h1>{html.escape(page.title)}</h1><p>{html.escape(page.subtitle)}</p><nav>{nav}</nav>{sections}"
-        f"{specs}<script src=\"{html.escape(vega_src)}\"></script><script>{DRAW}</script></body></html>\n"
+        f'{specs}<script src="{html.escape(vega_src)}"></script><script>{DRAW}</script></body></html>\n'
     )

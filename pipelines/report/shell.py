@@ -39,8 +39,13 @@ def script_json(value) -> str:
     """JSON that is safe inside <script>: <, > and & as \\u escapes, so no `</script>` or `<!--` can
     end or change the element (the JSON means the same to JSON.parse)."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def asset_text(name: str) -> str:
@@ -49,16 +54,21 @@ def asset_text(name: str) -> str:
 
 def assets(vega_bundle: str) -> dict[str, str]:
     """The shared files every page links: the Vega bundle, the site's script and style."""
-    return {f"{ASSETS}/{VEGA_JS}": vega_bundle, f"{ASSETS}/{SITE_JS}": asset_text(SITE_JS),
-            f"{ASSETS}/{SITE_CSS}": asset_text(SITE_CSS)}
+    return {
+        f"{ASSETS}/{VEGA_JS}": vega_bundle,
+        f"{ASSETS}/{SITE_JS}": asset_text(SITE_JS),
+        f"{ASSETS}/{SITE_CSS}": asset_text(SITE_CSS),
+    }
 
 
 def page(title: str, body: str, depth: int, data: dict | None = None, charts: bool = False) -> str:
     """A whole page. `depth`: folders below the site's root (relative links); `data`: what site.js reads."""
     up = "../" * depth
-    nav = (f'<nav><a href="{up}index.html">Overview</a><a href="{up}map.html">Map</a>'
-           f'<a href="{up}coverage.html">Coverage</a><a href="{up}clusters.html">Clusters</a>'
-           f'<a href="{up}overview.html">All charts</a></nav>')
+    nav = (
+        f'<nav><a href="{up}index.html">Overview</a><a href="{up}map.html">Map</a>'
+        f'<a href="{up}coverage.html">Coverage</a><a href="{up}clusters.html">Clusters</a>'
+        f'<a href="{up}overview.html">All charts</a></nav>'
+    )
     scripts = ""
     if data is not None:
         scripts += f'<script type="application/json" id="page-data">{script_json(data)}</script>'
@@ -66,11 +76,13 @@ def page(title: str, body: str, depth: int, data: dict | None = None, charts: bo
         scripts += f'<script src="{up}{ASSETS}/{VEGA_JS}"></script>'
     if data is not None:
         scripts += f'<script src="{up}{ASSETS}/{SITE_JS}"></script>'
-    return ("<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{esc(title)}</title><link rel=\"stylesheet\" href=\"{up}{ASSETS}/{SITE_CSS}\"></head><body>"
-            f"<pre id=\"report-errors\"></pre><script>{HOOK}</script>{nav}<h1>{esc(title)}</h1>"
-            f"{body}{scripts}</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>{esc(title)}</title><link rel="stylesheet" href="{up}{ASSETS}/{SITE_CSS}"></head><body>'
+        f'<pre id="report-errors"></pre><script>{HOOK}</script>{nav}<h1>{esc(title)}</h1>'
+        f"{body}{scripts}</body></html>\n"
+    )
 
 
 def link(href: str, text) -> str:
@@ -80,9 +92,15 @@ def link(href: str, text) -> str:
 def table(columns: list[tuple[str, str]], rows: list[dict], cls: str = "") -> str:
     """A static table: columns are (key, human header); a cell whose key has `<key>_href` is a link."""
     head = "".join(f"<th>{esc(label)}</th>" for _, label in columns)
-    body = "".join("<tr>" + "".join(
-        f"<td>{link(row[key + '_href'], cell(row.get(key))) if row.get(key + '_href') else esc(cell(row.get(key)))}</td>"
-        for key, _ in columns) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{link(row[key + '_href'], cell(row.get(key))) if row.get(key + '_href') else esc(cell(row.get(key)))}</td>"
+            for key, _ in columns
+        )
+        + "</tr>"
+        for row in rows
+    )
     return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 

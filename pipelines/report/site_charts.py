@@ -16,17 +16,36 @@ import pandas as pd
 from .charts import FONT, display_unit
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-VALUE_CLASS = {"exact": "value", "about": "value", "nearly": "value", "more_than": "lower bound",
-               "at_least": "lower bound", "at_most": "upper bound", "less_than": "upper bound"}
-CLASS_SHAPES = {"value": "circle", "lower bound": "triangle-up", "upper bound": "triangle-down",
-                "size tier": "diamond"}
+VALUE_CLASS = {
+    "exact": "value",
+    "about": "value",
+    "nearly": "value",
+    "more_than": "lower bound",
+    "at_least": "lower bound",
+    "at_most": "upper bound",
+    "less_than": "upper bound",
+}
+CLASS_SHAPES = {"value": "circle", "lower bound": "triangle-up", "upper bound": "triangle-down", "size tier": "diamond"}
 SIZE_TIER_METRICS = {"size_tier_count"}
-COMPARISON_COLOURS = {"met (dated)": "#2a9d8f", "not met (dated)": "#e76f51",
-                      "latest actual, no deadline": "#457b9d", "no actual yet": "#adb5bd"}
-COMPARISON_LABELS = {"met": "met (dated)", "not_met": "not met (dated)",
-                     "latest_actual_no_deadline": "latest actual, no deadline", "no_actual_yet": "no actual yet"}
-CONFIG = {"font": FONT, "view": {"stroke": None}, "axis": {"labelFontSize": 11, "titleFontSize": 12},
-          "title": {"fontSize": 14, "anchor": "start"}, "header": {"labelFontSize": 12}}
+COMPARISON_COLOURS = {
+    "met (dated)": "#2a9d8f",
+    "not met (dated)": "#e76f51",
+    "latest actual, no deadline": "#457b9d",
+    "no actual yet": "#adb5bd",
+}
+COMPARISON_LABELS = {
+    "met": "met (dated)",
+    "not_met": "not met (dated)",
+    "latest_actual_no_deadline": "latest actual, no deadline",
+    "no_actual_yet": "no actual yet",
+}
+CONFIG = {
+    "font": FONT,
+    "view": {"stroke": None},
+    "axis": {"labelFontSize": 11, "titleFontSize": 12},
+    "title": {"fontSize": 14, "anchor": "start"},
+    "header": {"labelFontSize": 12},
+}
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
@@ -57,9 +76,12 @@ def _spec(title: str, datasets: dict, body: dict) -> dict:
 
 
 def _tooltip(*extra: dict) -> list[dict]:
-    return [{"field": "figure_id", "type": "nominal", "title": "figure"}, *extra,
-            {"field": "evidence", "type": "nominal", "title": "evidence"},
-            {"field": "document_title", "type": "nominal", "title": "document"}]
+    return [
+        {"field": "figure_id", "type": "nominal", "title": "figure"},
+        *extra,
+        {"field": "evidence", "type": "nominal", "title": "evidence"},
+        {"field": "document_title", "type": "nominal", "title": "document"},
+    ]
 
 
 def _year_axis(years: list[int]) -> dict:
@@ -69,28 +91,43 @@ def _year_axis(years: list[int]) -> dict:
     axis = {"format": "d", "tickMinStep": 1}
     if high - low <= 30:
         axis["values"] = list(range(low, high + 1))
-    return {"field": "year", "type": "quantitative", "title": "year",
-            "scale": {"domain": [low, high], "nice": False, "zero": False}, "axis": axis}
+    return {
+        "field": "year",
+        "type": "quantitative",
+        "title": "year",
+        "scale": {"domain": [low, high], "nice": False, "zero": False},
+        "axis": axis,
+    }
 
 
 def levels_rows(figures: pd.DataFrame) -> pd.DataFrame:
     """Actual yearly levels and counts of the series with two or more years, in a display unit (亿元, 万辆;
     a unit with no display unit stays as written), with the value's class (value, bound, size tier)."""
-    levels = figures[(figures["status"] == "actual") & figures["metric_kind"].isin(["level", "count"])
-                     & figures["period_kind"].isin(["year", "as_of"]) & figures["year"].notna()].copy()
+    levels = figures[
+        (figures["status"] == "actual")
+        & figures["metric_kind"].isin(["level", "count"])
+        & figures["period_kind"].isin(["year", "as_of"])
+        & figures["year"].notna()
+    ].copy()
     if levels.empty:
         return levels
     units = levels["unit_measure"].map(display_unit)
     known = units.map(lambda u: bool(u[1]))
-    levels["value_shown"] = (levels["value_in_base_unit"] / units.map(lambda u: u[0])).where(known, levels["value_reported"])
+    levels["value_shown"] = (levels["value_in_base_unit"] / units.map(lambda u: u[0])).where(
+        known, levels["value_reported"]
+    )
     levels["unit_shown"] = [u[1] or written for u, written in zip(units, levels["unit_as_written"])]
-    levels["value_class"] = [("size tier" if metric in SIZE_TIER_METRICS else VALUE_CLASS.get(q, "value"))
-                             for metric, q in zip(levels["metric_code"], levels["qualifier"])]
+    levels["value_class"] = [
+        ("size tier" if metric in SIZE_TIER_METRICS else VALUE_CLASS.get(q, "value"))
+        for metric, q in zip(levels["metric_code"], levels["qualifier"])
+    ]
     subject = levels["subject"] if "subject" in levels.columns else pd.Series(None, index=levels.index)
-    levels["series"] = (levels["cluster_name"].where(levels["cluster_key"] != "none", "(whole place)")
-                        + levels["enterprise_name"].fillna("").map(lambda e: f" · {e}" if e else "")
-                        + subject.fillna("").map(lambda e: f" · {e}" if e else "")
-                        + levels["period_kind"].map(lambda k: " (as of)" if k == "as_of" else ""))
+    levels["series"] = (
+        levels["cluster_name"].where(levels["cluster_key"] != "none", "(whole place)")
+        + levels["enterprise_name"].fillna("").map(lambda e: f" · {e}" if e else "")
+        + subject.fillna("").map(lambda e: f" · {e}" if e else "")
+        + levels["period_kind"].map(lambda k: " (as of)" if k == "as_of" else "")
+    )
     levels["panel"] = levels["city_name"] + " · " + levels["metric_name"] + " (" + levels["unit_shown"] + ")"
     years = levels.groupby(["panel", "series"])["year"].transform("nunique")
     levels = levels[years >= 2]  # a series needs two years; single values are in the table
@@ -102,23 +139,54 @@ def levels_spec(levels: pd.DataFrame, title: str) -> dict:
     x = _year_axis([int(y) for y in levels["year"]])
     y = {"field": "value_shown", "type": "quantitative", "title": None, "scale": {"zero": True}}
     colour = {"field": "series", "type": "nominal", "title": "series", "legend": {"labelLimit": 320}}
-    shape = {"field": "value_class", "type": "nominal", "title": "value is",
-             "scale": {"domain": list(CLASS_SHAPES), "range": list(CLASS_SHAPES.values())}}
-    return _spec(title, {"levels": records(levels)}, {
-        "data": {"name": "levels"},
-        "facet": {"row": {"field": "panel", "type": "nominal", "title": None,
-                          "header": {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top"}}},
-        "spec": {"width": 480, "height": 130, "layer": [
-            {"transform": [{"filter": "datum.value_class === 'value'"}],
-             "mark": {"type": "line", "strokeWidth": 1.5},
-             "encoding": {"x": x, "y": y, "color": colour, "detail": {"field": "series", "type": "nominal"}}},
-            {"mark": {"type": "point", "filled": True, "size": 80, "cursor": "pointer"},
-             "encoding": {"x": x, "y": y, "color": colour, "shape": shape,
-                          "href": {"field": "href", "type": "nominal"},
-                          "tooltip": _tooltip({"field": "year", "type": "quantitative", "format": "d"},
-                                              {"field": "as_written", "type": "nominal", "title": "as written"},
-                                              {"field": "value_class", "type": "nominal", "title": "value is"})}}]},
-        "resolve": {"scale": {"y": "independent"}, "axis": {"x": "independent"}}})
+    shape = {
+        "field": "value_class",
+        "type": "nominal",
+        "title": "value is",
+        "scale": {"domain": list(CLASS_SHAPES), "range": list(CLASS_SHAPES.values())},
+    }
+    return _spec(
+        title,
+        {"levels": records(levels)},
+        {
+            "data": {"name": "levels"},
+            "facet": {
+                "row": {
+                    "field": "panel",
+                    "type": "nominal",
+                    "title": None,
+                    "header": {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top"},
+                }
+            },
+            "spec": {
+                "width": 480,
+                "height": 130,
+                "layer": [
+                    {
+                        "transform": [{"filter": "datum.value_class === 'value'"}],
+                        "mark": {"type": "line", "strokeWidth": 1.5},
+                        "encoding": {"x": x, "y": y, "color": colour, "detail": {"field": "series", "type": "nominal"}},
+                    },
+                    {
+                        "mark": {"type": "point", "filled": True, "size": 80, "cursor": "pointer"},
+                        "encoding": {
+                            "x": x,
+                            "y": y,
+                            "color": colour,
+                            "shape": shape,
+                            "href": {"field": "href", "type": "nominal"},
+                            "tooltip": _tooltip(
+                                {"field": "year", "type": "quantitative", "format": "d"},
+                                {"field": "as_written", "type": "nominal", "title": "as written"},
+                                {"field": "value_class", "type": "nominal", "title": "value is"},
+                            ),
+                        },
+                    },
+                ],
+            },
+            "resolve": {"scale": {"y": "independent"}, "axis": {"x": "independent"}},
+        },
+    )
 
 
 def growth_rows(growth: pd.DataFrame) -> pd.DataFrame:
@@ -126,143 +194,339 @@ def growth_rows(growth: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for g in growth.itertuples():
         panel = f"{g.city_name} · {g.cluster_name if g.cluster_key != 'none' else '(whole place)'} · {g.metric_name}"
-        base = dict(year=g.year, panel=panel, place=g.city_name, cluster=g.cluster_name, metric=g.metric_name,
-                    period=str(g.year), status="actual", evidence=g.evidence)
+        base = dict(
+            year=g.year,
+            panel=panel,
+            place=g.city_name,
+            cluster=g.cluster_name,
+            metric=g.metric_name,
+            period=str(g.year),
+            status="actual",
+            evidence=g.evidence,
+        )
         if g.rate_origin == "reported" and pd.notna(g.rate_pct):
-            rows.append(base | dict(origin="reported", rate_pct=g.rate_pct, figure_id=g.figure_id,
-                                    from_figures=g.level_figure_id or "", link_figure=g.figure_id))
+            rows.append(
+                base
+                | dict(
+                    origin="reported",
+                    rate_pct=g.rate_pct,
+                    figure_id=g.figure_id,
+                    from_figures=g.level_figure_id or "",
+                    link_figure=g.figure_id,
+                )
+            )
         if pd.notna(g.computed_rate_pct):
             first = (g.computed_from or "").split(",")[-1].strip() or g.figure_id
-            rows.append(base | dict(origin="implied by levels", rate_pct=g.computed_rate_pct,
-                                    figure_id=g.growth_rate_id, from_figures=g.computed_from or "",
-                                    evidence=g.evidence or "(computed from the levels)", link_figure=first))
+            rows.append(
+                base
+                | dict(
+                    origin="implied by levels",
+                    rate_pct=g.computed_rate_pct,
+                    figure_id=g.growth_rate_id,
+                    from_figures=g.computed_from or "",
+                    evidence=g.evidence or "(computed from the levels)",
+                    link_figure=first,
+                )
+            )
     return pd.DataFrame(rows)
 
 
 def growth_spec(rows: pd.DataFrame, title: str) -> dict:
     years = [int(y) for y in rows["year"]]
     domain = list(range(min(years), max(years) + 1))
-    return _spec(title, {"growth": records(rows)}, {
-        "data": {"name": "growth"},
-        "facet": {"row": {"field": "panel", "type": "nominal", "title": None,
-                          "header": {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top"}}},
-        "spec": {"width": max(160, 34 * len(domain)), "height": 140, "mark": {"type": "bar", "cursor": "pointer"},
-                 "encoding": {
-                     "x": {"field": "year", "type": "ordinal", "title": "year", "scale": {"domain": domain},
-                           "axis": {"labelAngle": 0}},
-                     "xOffset": {"field": "origin", "type": "nominal",
-                                 "scale": {"domain": ["reported", "implied by levels"]}},
-                     "y": {"field": "rate_pct", "type": "quantitative", "title": "% over the year before"},
-                     "color": {"field": "origin", "type": "nominal", "title": "growth",
-                               "scale": {"domain": ["reported", "implied by levels"], "range": ["#e9c46a", "#2a9d8f"]}},
-                     "href": {"field": "href", "type": "nominal"},
-                     "tooltip": _tooltip({"field": "origin", "type": "nominal"},
-                                         {"field": "rate_pct", "type": "quantitative", "format": ".1f", "title": "%"},
-                                         {"field": "from_figures", "type": "nominal", "title": "levels used"})}},
-        "resolve": {"axis": {"x": "independent"}}})
+    return _spec(
+        title,
+        {"growth": records(rows)},
+        {
+            "data": {"name": "growth"},
+            "facet": {
+                "row": {
+                    "field": "panel",
+                    "type": "nominal",
+                    "title": None,
+                    "header": {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top"},
+                }
+            },
+            "spec": {
+                "width": max(160, 34 * len(domain)),
+                "height": 140,
+                "mark": {"type": "bar", "cursor": "pointer"},
+                "encoding": {
+                    "x": {
+                        "field": "year",
+                        "type": "ordinal",
+                        "title": "year",
+                        "scale": {"domain": domain},
+                        "axis": {"labelAngle": 0},
+                    },
+                    "xOffset": {
+                        "field": "origin",
+                        "type": "nominal",
+                        "scale": {"domain": ["reported", "implied by levels"]},
+                    },
+                    "y": {"field": "rate_pct", "type": "quantitative", "title": "% over the year before"},
+                    "color": {
+                        "field": "origin",
+                        "type": "nominal",
+                        "title": "growth",
+                        "scale": {"domain": ["reported", "implied by levels"], "range": ["#e9c46a", "#2a9d8f"]},
+                    },
+                    "href": {"field": "href", "type": "nominal"},
+                    "tooltip": _tooltip(
+                        {"field": "origin", "type": "nominal"},
+                        {"field": "rate_pct", "type": "quantitative", "format": ".1f", "title": "%"},
+                        {"field": "from_figures", "type": "nominal", "title": "levels used"},
+                    ),
+                },
+            },
+            "resolve": {"axis": {"x": "independent"}},
+        },
+    )
 
 
 def targets_rows(targets: pd.DataFrame) -> pd.DataFrame:
     t = targets.copy()
     t["deadline"] = t["target_year"].map(lambda y: "no deadline" if pd.isna(y) else str(int(y)))
     t["target_as_written"] = [as_written(v, u) for v, u in zip(t["target_value_reported"], t["target_unit_as_written"])]
-    t["actual_as_written"] = [as_written(v, u) if pd.notna(v) else "no actual"
-                              for v, u in zip(t["actual_value_reported"], t["actual_unit_as_written"])]
-    t["label"] = (t["target_figure_id"] + " " + t["city_name"] + " "
-                  + t["cluster_name"].where(t["cluster_key"] != "none", "") + " " + t["metric_name"]
-                  + " → " + t["target_as_written"] + " by " + t["deadline"])
+    t["actual_as_written"] = [
+        as_written(v, u) if pd.notna(v) else "no actual"
+        for v, u in zip(t["actual_value_reported"], t["actual_unit_as_written"])
+    ]
+    t["label"] = (
+        t["target_figure_id"]
+        + " "
+        + t["city_name"]
+        + " "
+        + t["cluster_name"].where(t["cluster_key"] != "none", "")
+        + " "
+        + t["metric_name"]
+        + " → "
+        + t["target_as_written"]
+        + " by "
+        + t["deadline"]
+    )
     t["progress"] = t["achievement_pct"].fillna(0).clip(upper=200)
     t["comparison_label"] = t["comparison"].map(COMPARISON_LABELS).fillna(t["comparison"])
-    t["reading"] = [f"{a} of {g}" + (f" ({p:.0f}%)" if pd.notna(p) else "")
-                    for a, g, p in zip(t["actual_as_written"], t["target_as_written"], t["achievement_pct"])]
+    t["reading"] = [
+        f"{a} of {g}" + (f" ({p:.0f}%)" if pd.notna(p) else "")
+        for a, g, p in zip(t["actual_as_written"], t["target_as_written"], t["achievement_pct"])
+    ]
     return t
 
 
 def targets_spec(rows: pd.DataFrame, title: str) -> dict:
     y = {"field": "label", "type": "nominal", "title": None, "sort": None, "axis": {"labelLimit": 380}}
-    x = {"field": "progress", "type": "quantitative", "title": "latest actual as % of the target (capped at 200)",
-         "scale": {"domain": [0, 200]}}
-    colour = {"field": "comparison_label", "type": "nominal", "title": "comparison",
-              "scale": {"domain": list(COMPARISON_COLOURS), "range": list(COMPARISON_COLOURS.values())}}
-    tooltip = _tooltip({"field": "target_as_written", "type": "nominal", "title": "target"},
-                       {"field": "deadline", "type": "nominal"},
-                       {"field": "actual_as_written", "type": "nominal", "title": "latest actual"},
-                       {"field": "actual_year", "type": "quantitative", "format": "d", "title": "actual's year"},
-                       {"field": "comparison_label", "type": "nominal", "title": "comparison"})
-    return _spec(title, {"targets": records(rows), "hundred": [{"x": 100}]}, {
-        "width": 360, "height": {"step": 22},
-        "layer": [
-            {"data": {"name": "targets"}, "mark": {"type": "bar", "height": 12, "cursor": "pointer"},
-             "encoding": {"x": x, "y": y, "color": colour, "href": {"field": "href", "type": "nominal"},
-                          "tooltip": tooltip}},
-            {"data": {"name": "targets"}, "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10},
-             "encoding": {"x": x, "y": y, "text": {"field": "reading", "type": "nominal"}}},
-            {"data": {"name": "hundred"}, "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#6c757d"},
-             "encoding": {"x": {"field": "x", "type": "quantitative"}}}]})
+    x = {
+        "field": "progress",
+        "type": "quantitative",
+        "title": "latest actual as % of the target (capped at 200)",
+        "scale": {"domain": [0, 200]},
+    }
+    colour = {
+        "field": "comparison_label",
+        "type": "nominal",
+        "title": "comparison",
+        "scale": {"domain": list(COMPARISON_COLOURS), "range": list(COMPARISON_COLOURS.values())},
+    }
+    tooltip = _tooltip(
+        {"field": "target_as_written", "type": "nominal", "title": "target"},
+        {"field": "deadline", "type": "nominal"},
+        {"field": "actual_as_written", "type": "nominal", "title": "latest actual"},
+        {"field": "actual_year", "type": "quantitative", "format": "d", "title": "actual's year"},
+        {"field": "comparison_label", "type": "nominal", "title": "comparison"},
+    )
+    return _spec(
+        title,
+        {"targets": records(rows), "hundred": [{"x": 100}]},
+        {
+            "width": 360,
+            "height": {"step": 22},
+            "layer": [
+                {
+                    "data": {"name": "targets"},
+                    "mark": {"type": "bar", "height": 12, "cursor": "pointer"},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "color": colour,
+                        "href": {"field": "href", "type": "nominal"},
+                        "tooltip": tooltip,
+                    },
+                },
+                {
+                    "data": {"name": "targets"},
+                    "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10},
+                    "encoding": {"x": x, "y": y, "text": {"field": "reading", "type": "nominal"}},
+                },
+                {
+                    "data": {"name": "hundred"},
+                    "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#6c757d"},
+                    "encoding": {"x": {"field": "x", "type": "quantitative"}},
+                },
+            ],
+        },
+    )
 
 
 def document_spec(figures: pd.DataFrame, title: str) -> dict:
     rows = figures[figures["year"].notna()]
-    return _spec(title, {"figures": records(rows)}, {
-        "data": {"name": "figures"}, "width": 520, "height": {"step": 16},
-        "mark": {"type": "tick", "thickness": 3, "size": 13, "cursor": "pointer"},
-        "encoding": {
-            "x": _year_axis([int(y) for y in rows["year"]]) | {"title": "year (period end)"},
-            "y": {"field": "metric", "type": "nominal", "title": None, "axis": {"labelLimit": 220}},
-            "color": {"field": "status", "type": "nominal", "scale": {"domain": ["actual", "target"],
-                                                                      "range": ["#264653", "#e76f51"]}},
-            "href": {"field": "href", "type": "nominal"},
-            "tooltip": _tooltip({"field": "as_written", "type": "nominal", "title": "value"},
-                                {"field": "place", "type": "nominal"}, {"field": "cluster", "type": "nominal"})}})
+    return _spec(
+        title,
+        {"figures": records(rows)},
+        {
+            "data": {"name": "figures"},
+            "width": 520,
+            "height": {"step": 16},
+            "mark": {"type": "tick", "thickness": 3, "size": 13, "cursor": "pointer"},
+            "encoding": {
+                "x": _year_axis([int(y) for y in rows["year"]]) | {"title": "year (period end)"},
+                "y": {"field": "metric", "type": "nominal", "title": None, "axis": {"labelLimit": 220}},
+                "color": {
+                    "field": "status",
+                    "type": "nominal",
+                    "scale": {"domain": ["actual", "target"], "range": ["#264653", "#e76f51"]},
+                },
+                "href": {"field": "href", "type": "nominal"},
+                "tooltip": _tooltip(
+                    {"field": "as_written", "type": "nominal", "title": "value"},
+                    {"field": "place", "type": "nominal"},
+                    {"field": "cluster", "type": "nominal"},
+                ),
+            },
+        },
+    )
 
 
 def map_spec(tiles: list[dict], values: pd.DataFrame, title: str) -> dict:
     """A tile grid: one square per prefecture city (placed by admin code), coloured by the chosen value."""
     x = {"field": "col", "type": "ordinal", "axis": None, "scale": {"domain": list(range(5))}}
     y = {"field": "row", "type": "ordinal", "axis": None, "scale": {"domain": list(range(4))}}
-    return _spec(title, {"tiles": tiles, "values": records(values)}, {
-        "width": {"step": 120}, "height": {"step": 100},
-        "layer": [
-            {"data": {"name": "tiles"}, "mark": {"type": "rect", "color": "#e9ecef", "stroke": "white",
-                                                 "strokeWidth": 4, "cursor": "pointer"},
-             "encoding": {"x": x, "y": y, "href": {"field": "href", "type": "nominal"},
-                          "tooltip": [{"field": "city_name", "type": "nominal", "title": "city"},
-                                      {"field": "admin_code", "type": "nominal", "title": "admin code"}]}},
-            {"data": {"name": "values"}, "mark": {"type": "rect", "stroke": "white", "strokeWidth": 4,
-                                                  "cursor": "pointer"},
-             "encoding": {"x": x, "y": y, "href": {"field": "href", "type": "nominal"},
-                          "color": {"field": "value_shown", "type": "quantitative", "title": "value",
-                                    "scale": {"scheme": "blues", "zero": True}},
-                          "tooltip": _tooltip({"field": "city_name", "type": "nominal", "title": "city"},
-                                              {"field": "as_written", "type": "nominal", "title": "as written"},
-                                              {"field": "year", "type": "quantitative", "format": "d"})}},
-            {"data": {"name": "tiles"}, "mark": {"type": "text", "dy": -10, "fontSize": 13, "fontWeight": "bold"},
-             "encoding": {"x": x, "y": y, "text": {"field": "city_name", "type": "nominal"},
-                          "href": {"field": "href", "type": "nominal"}}},
-            {"data": {"name": "values"}, "mark": {"type": "text", "dy": 10, "fontSize": 11},
-             "encoding": {"x": x, "y": y, "text": {"field": "as_written", "type": "nominal"},
-                          "href": {"field": "href", "type": "nominal"}}}]})
+    return _spec(
+        title,
+        {"tiles": tiles, "values": records(values)},
+        {
+            "width": {"step": 120},
+            "height": {"step": 100},
+            "layer": [
+                {
+                    "data": {"name": "tiles"},
+                    "mark": {
+                        "type": "rect",
+                        "color": "#e9ecef",
+                        "stroke": "white",
+                        "strokeWidth": 4,
+                        "cursor": "pointer",
+                    },
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "href": {"field": "href", "type": "nominal"},
+                        "tooltip": [
+                            {"field": "city_name", "type": "nominal", "title": "city"},
+                            {"field": "admin_code", "type": "nominal", "title": "admin code"},
+                        ],
+                    },
+                },
+                {
+                    "data": {"name": "values"},
+                    "mark": {"type": "rect", "stroke": "white", "strokeWidth": 4, "cursor": "pointer"},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "href": {"field": "href", "type": "nominal"},
+                        "color": {
+                            "field": "value_shown",
+                            "type": "quantitative",
+                            "title": "value",
+                            "scale": {"scheme": "blues", "zero": True},
+                        },
+                        "tooltip": _tooltip(
+                            {"field": "city_name", "type": "nominal", "title": "city"},
+                            {"field": "as_written", "type": "nominal", "title": "as written"},
+                            {"field": "year", "type": "quantitative", "format": "d"},
+                        ),
+                    },
+                },
+                {
+                    "data": {"name": "tiles"},
+                    "mark": {"type": "text", "dy": -10, "fontSize": 13, "fontWeight": "bold"},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "text": {"field": "city_name", "type": "nominal"},
+                        "href": {"field": "href", "type": "nominal"},
+                    },
+                },
+                {
+                    "data": {"name": "values"},
+                    "mark": {"type": "text", "dy": 10, "fontSize": 11},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "text": {"field": "as_written", "type": "nominal"},
+                        "href": {"field": "href", "type": "nominal"},
+                    },
+                },
+            ],
+        },
+    )
 
 
-def matrix_spec(grid: list[dict], cells: pd.DataFrame, x_field: str, y_field: str, title: str,
-                x_title: str, y_title: str) -> dict:
+def matrix_spec(
+    grid: list[dict], cells: pd.DataFrame, x_field: str, y_field: str, title: str, x_title: str, y_title: str
+) -> dict:
     """Counts of figures in a grid; empty cells stay visible (a light square), every cell links."""
-    x = {"field": x_field, "type": "nominal", "title": x_title, "sort": None,
-         "axis": {"orient": "top", "labelAngle": -40, "labelLimit": 160}}
+    x = {
+        "field": x_field,
+        "type": "nominal",
+        "title": x_title,
+        "sort": None,
+        "axis": {"orient": "top", "labelAngle": -40, "labelLimit": 160},
+    }
     y = {"field": y_field, "type": "nominal", "title": y_title, "sort": None, "axis": {"labelLimit": 200}}
-    return _spec(title, {"grid": grid, "cells": records(cells)}, {
-        "width": {"step": 30}, "height": {"step": 22},
-        "layer": [
-            {"data": {"name": "grid"}, "mark": {"type": "rect", "color": "#f1f3f5", "stroke": "white"},
-             "encoding": {"x": x, "y": y}},
-            {"data": {"name": "cells"}, "mark": {"type": "rect", "stroke": "white", "cursor": "pointer"},
-             "encoding": {"x": x, "y": y, "href": {"field": "href", "type": "nominal"},
-                          "color": {"aggregate": "sum", "field": "figures", "type": "quantitative",
-                                    "title": "figures", "scale": {"scheme": "teals"}},
-                          "tooltip": [{"field": y_field, "type": "nominal", "title": y_title},
-                                      {"field": x_field, "type": "nominal", "title": x_title},
-                                      {"aggregate": "sum", "field": "figures", "type": "quantitative",
-                                       "title": "figures"}]}},
-            {"data": {"name": "cells"}, "mark": {"type": "text", "fontSize": 10},
-             "encoding": {"x": x, "y": y, "href": {"field": "href", "type": "nominal"},
-                          "text": {"aggregate": "sum", "field": "figures", "type": "quantitative"}}}]})
+    return _spec(
+        title,
+        {"grid": grid, "cells": records(cells)},
+        {
+            "width": {"step": 30},
+            "height": {"step": 22},
+            "layer": [
+                {
+                    "data": {"name": "grid"},
+                    "mark": {"type": "rect", "color": "#f1f3f5", "stroke": "white"},
+                    "encoding": {"x": x, "y": y},
+                },
+                {
+                    "data": {"name": "cells"},
+                    "mark": {"type": "rect", "stroke": "white", "cursor": "pointer"},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "href": {"field": "href", "type": "nominal"},
+                        "color": {
+                            "aggregate": "sum",
+                            "field": "figures",
+                            "type": "quantitative",
+                            "title": "figures",
+                            "scale": {"scheme": "teals"},
+                        },
+                        "tooltip": [
+                            {"field": y_field, "type": "nominal", "title": y_title},
+                            {"field": x_field, "type": "nominal", "title": x_title},
+                            {"aggregate": "sum", "field": "figures", "type": "quantitative", "title": "figures"},
+                        ],
+                    },
+                },
+                {
+                    "data": {"name": "cells"},
+                    "mark": {"type": "text", "fontSize": 10},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "href": {"field": "href", "type": "nominal"},
+                        "text": {"aggregate": "sum", "field": "figures", "type": "quantitative"},
+                    },
+                },
+            ],
+        },
+    )

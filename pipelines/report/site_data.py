@@ -25,9 +25,13 @@ class SiteData:
         self.con = duckdb.connect()
         self.con.execute(f"attach {sql_literal(str(db_path))} as w (read_only)")
         self.con.execute("use w")
-        self.columns = {(t, c) for t, c in self.con.execute(
-            "select table_name, column_name from duckdb_columns() where database_name = 'w' "
-            "and schema_name in ('marts', 'staging')").fetchall()}
+        self.columns = {
+            (t, c)
+            for t, c in self.con.execute(
+                "select table_name, column_name from duckdb_columns() where database_name = 'w' "
+                "and schema_name in ('marts', 'staging')"
+            ).fetchall()
+        }
         self.tables = {t for t, _ in self.columns}
         self.has_facts = FACTS_TABLE in self.tables and BRIDGE_TABLE in self.tables
         self._figures_table()
@@ -44,8 +48,11 @@ class SiteData:
     def _figures_table(self) -> None:
         months = ", ".join(self._optional("int_figures", c, "f") for c in ("period_start_month", "period_end_month"))
         subject = self._optional("int_figures", "subject", "f", "varchar")
-        source = ("s.source_file, s.source_line" if ("stg_figures", "source_line") in self.columns
-                  else "cast(null as varchar) as source_file, cast(null as integer) as source_line")
+        source = (
+            "s.source_file, s.source_line"
+            if ("stg_figures", "source_line") in self.columns
+            else "cast(null as varchar) as source_file, cast(null as integer) as source_line"
+        )
         join_source = "left join staging.stg_figures as s using (figure_id)" if "stg_figures" in self.tables else ""
         self.con.execute(f"""
             create temp table site_figures as
@@ -78,18 +85,26 @@ class SiteData:
         return dict(zip(("figures", "documents", "places", "clusters", "first_year", "last_year", "targets"), row))
 
     def latest_run(self) -> dict | None:
-        if "runs" not in {t for t, in self.con.execute(
-                "select table_name from duckdb_tables() where database_name = 'w' and schema_name = 'meta'").fetchall()}:
+        if "runs" not in {
+            t
+            for (t,) in self.con.execute(
+                "select table_name from duckdb_tables() where database_name = 'w' and schema_name = 'meta'"
+            ).fetchall()
+        }:
             return None
-        rows = self.frame("select run_id, command, started_at, ended_at, status from meta.runs "
-                          "where status = 'success' order by started_at desc limit 1")
+        rows = self.frame(
+            "select run_id, command, started_at, ended_at, status from meta.runs "
+            "where status = 'success' order by started_at desc limit 1"
+        )
         return None if rows.empty else rows.iloc[0].to_dict()
 
     def checks(self, run_id: str) -> pd.DataFrame:
-        return self.frame("""
+        return self.frame(
+            """
             select suite, table_name, expectation, column_name, severity, success, unexpected_count
             from meta.expectation_results where run_id = ? order by success, severity, suite, expectation""",
-                          [run_id])
+            [run_id],
+        )
 
     def places(self) -> pd.DataFrame:
         return self.frame("""
@@ -117,15 +132,19 @@ class SiteData:
     def figures_of(self, column: str, key: str, cap: int) -> tuple[pd.DataFrame, int]:
         """The figures whose `column` is `key`: the first `cap` (series first, by subject and year), and how many."""
         total = self.con.execute(f"select count(*) from site_figures where {column} = ?", [key]).fetchone()[0]
-        rows = self.frame(f"""
+        rows = self.frame(
+            f"""
             select * from site_figures where {column} = ?
             order by status, metric_kind not in {LEVEL_KINDS}, city_key, cluster_key, metric_code,
                 enterprise_name nulls first, year, figure_id
-            limit {int(cap)}""", [key])
+            limit {int(cap)}""",
+            [key],
+        )
         return rows, total
 
     def growth_of(self, column: str, key: str, cap: int) -> pd.DataFrame:
-        return self.frame(f"""
+        return self.frame(
+            f"""
             select g.growth_rate_id, g.figure_id, g.city_key, coalesce(c.city_name_zh_hans, g.city_key) as city_name,
                 g.cluster_key, coalesce(k.cluster_name_zh_hans, g.cluster_key) as cluster_name, g.enterprise_name,
                 g.rate_of_metric_code, coalesce(m.metric_name_en, g.rate_of_metric_code) as metric_name, g.year,
@@ -137,13 +156,17 @@ class SiteData:
             left join marts.dim_cluster as k using (cluster_key)
             left join marts.dim_metric as m on m.metric_code = g.rate_of_metric_code
             where g.{column} = ? and g.period_kind = 'year' and not g.is_target and g.metric_code = 'growth_rate'
-            order by g.rate_of_metric_code, g.year limit {int(cap)}""", [key])
+            order by g.rate_of_metric_code, g.year limit {int(cap)}""",
+            [key],
+        )
 
     def targets_of(self, column: str, key: str, cap: int) -> tuple[pd.DataFrame, int]:
         where = f"t.{column} = ?"
-        total = self.con.execute(f"select count(*) from marts.fct_targets_vs_actuals as t where {where}",
-                                 [key]).fetchone()[0]
-        rows = self.frame(f"""
+        total = self.con.execute(
+            f"select count(*) from marts.fct_targets_vs_actuals as t where {where}", [key]
+        ).fetchone()[0]
+        rows = self.frame(
+            f"""
             select t.target_figure_id, t.target_document_id, coalesce(c.city_name_zh_hans, t.city_key) as city_name,
                 coalesce(k.cluster_name_zh_hans, t.cluster_key) as cluster_name, t.cluster_key,
                 coalesce(m.metric_name_en, t.metric_code) as metric_name, t.target_year, t.is_open_ended,
@@ -156,7 +179,9 @@ class SiteData:
             left join marts.dim_cluster as k using (cluster_key)
             left join marts.dim_metric as m using (metric_code)
             where {where}
-            order by t.has_actual desc, t.target_figure_id, t.actual_figure_id limit {int(cap)}""", [key])
+            order by t.has_actual desc, t.target_figure_id, t.actual_figure_id limit {int(cap)}""",
+            [key],
+        )
         return rows, total
 
     def facts_of(self, column: str, key: str, cap: int) -> tuple[pd.DataFrame, int]:
@@ -164,7 +189,8 @@ class SiteData:
         if not self.has_facts:
             return pd.DataFrame(), 0
         total = self.con.execute(f"select count(*) from marts.{FACTS_TABLE} where {column} = ?", [key]).fetchone()[0]
-        rows = self.frame(f"""
+        rows = self.frame(
+            f"""
             select x.fact_key, x.city_key, coalesce(c.city_name_zh_hans, x.city_key) as city_name,
                 coalesce(k.cluster_name_zh_hans, x.cluster_key) as cluster_name, x.enterprise, x.subject,
                 coalesce(m.metric_name_en, x.metric_code) as metric_name, x.period_kind, x.period_start_year,
@@ -176,7 +202,9 @@ class SiteData:
             left join marts.dim_cluster as k using (cluster_key)
             left join marts.dim_metric as m using (metric_code)
             where x.{column} = ?
-            order by x.is_conflict desc, x.metric_code, x.period_end_year, x.fact_key limit {int(cap)}""", [key])
+            order by x.is_conflict desc, x.metric_code, x.period_end_year, x.fact_key limit {int(cap)}""",
+            [key],
+        )
         return rows, total
 
     # --- the map and the coverage matrix ---------------------------------------------------------
@@ -228,16 +256,31 @@ class SiteData:
     # --- figure pages ----------------------------------------------------------------------------
     def figures_by_id(self, figure_ids: list[str]) -> pd.DataFrame:
         # one statement for every id (executemany would insert them one by one)
-        self.con.execute("create or replace temp table site_wanted as select unnest(?::varchar[]) as figure_id",
-                         [figure_ids])
+        self.con.execute(
+            "create or replace temp table site_wanted as select unnest(?::varchar[]) as figure_id", [figure_ids]
+        )
         return self.frame("select f.* from site_figures as f join site_wanted using (figure_id) order by figure_id")
 
     def same_fact(self) -> pd.DataFrame:
         """For each wanted figure: the other figures of its fact (bridge_fact_figure), with their documents."""
         if not self.has_facts:
-            return pd.DataFrame(columns=["figure_id", "fact_key", "other_figure_id", "document_id", "document_title",
-                                         "publisher_name", "published_on", "published_precision", "is_chosen",
-                                         "is_in_conflict", "value_reported", "unit_as_written", "qualifier"])
+            return pd.DataFrame(
+                columns=[
+                    "figure_id",
+                    "fact_key",
+                    "other_figure_id",
+                    "document_id",
+                    "document_title",
+                    "publisher_name",
+                    "published_on",
+                    "published_precision",
+                    "is_chosen",
+                    "is_in_conflict",
+                    "value_reported",
+                    "unit_as_written",
+                    "qualifier",
+                ]
+            )
         return self.frame(f"""
             select w.figure_id, b.fact_key, o.figure_id as other_figure_id, o.document_id, d.document_title,
                 d.publisher_name, d.published_on, d.published_precision, o.is_chosen, o.is_in_conflict,

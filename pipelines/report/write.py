@@ -26,14 +26,18 @@ def write_site(out_dir: Path, files: dict[str, str], folders: tuple[str, ...] = 
     if out_dir.exists() and not out_dir.is_dir():
         raise PathRefused("the --out path is a file, not a folder", out_dir, "give a folder for the report")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not _own_marker(out_dir / MARKER):
-        raise PathRefused("refusing to replace a folder clusterdw's report did not write", out_dir,
-                          "choose an empty or new --out folder (default: target/report/)")
+        raise PathRefused(
+            "refusing to replace a folder clusterdw's report did not write",
+            out_dir,
+            "choose an empty or new --out folder (default: target/report/)",
+        )
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     except OSError as error:
-        raise ClusterdwError(f"cannot create the report folder: {error.strerror}", out_dir,
-                             "choose a writable --out folder") from error
+        raise ClusterdwError(
+            f"cannot create the report folder: {error.strerror}", out_dir, "choose a writable --out folder"
+        ) from error
     try:
         for folder in folders:
             (staging / folder).mkdir(parents=True)
@@ -47,9 +51,11 @@ def write_site(out_dir: Path, files: dict[str, str], folders: tuple[str, ...] = 
         shutil.rmtree(staging, ignore_errors=True)
         if error.errno not in (errno.ENOSPC, errno.EDQUOT):
             raise
-        raise ClusterdwError(f"cannot write the report: {error.strerror}", out_dir,
-                             "free space there, or pass --out a folder on a larger disk; the last report was "
-                             "left as it was") from error
+        raise ClusterdwError(
+            f"cannot write the report: {error.strerror}",
+            out_dir,
+            "free space there, or pass --out a folder on a larger disk; the last report was left as it was",
+        ) from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -63,4 +69,3 @@ def _own_marker(path: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISREG(found.st_mode) and found.st_nlink == 1
-

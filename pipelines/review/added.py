@@ -8,7 +8,8 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from ..annotate import draft, extract as suggest, reference
+from ..annotate import draft, reference
+from ..annotate import extract as suggest
 from ..annotate.extract import Figure, extract
 from ..annotate.numerals import numerals
 from ..annotate.script import read
@@ -48,7 +49,7 @@ class Guesser:
         selection = self.text[start:end]
         inside = [f for f in self.figures if start <= f.number_start < end]
         base = inside[0] if inside else self.figure_without_unit(start, end)
-        fields = draft.rows([base], self.document_id)[0] if base else {c: "" for c in draft.COLUMNS}
+        fields = draft.rows([base], self.document_id)[0] if base else dict.fromkeys(draft.COLUMNS, "")
         notes = [n for n in fields.get("note", "").split("; ") if n]
         if not inside:  # suggest drafted no figure here: what it guessed is a guess twice over
             notes.insert(0, GUESSED)
@@ -71,9 +72,12 @@ class Guesser:
                 continue
             line = suggest._within(doc.lines, numeral.start)
             rank = suggest._rank(doc.norm, numeral, line[0], doc.reference)
-            unit = (suggest._rank_unit(doc.text, numeral, rank) if rank else
-                    unit_after(doc.text, numeral, self.known.units, longest)
-                    or UnitMatch("", numeral.end, every_measure, False, False))
+            unit = (
+                suggest._rank_unit(doc.text, numeral, rank)
+                if rank
+                else unit_after(doc.text, numeral, self.known.units, longest)
+                or UnitMatch("", numeral.end, every_measure, False, False)
+            )
             found = suggest._figures(doc, numeral, unit, rank, line, [])
             if found:
                 return found[0]

@@ -102,7 +102,7 @@ class Checker:
         text, _ = _csv(DOCUMENT_COLUMNS, [document_row | {"document_id": document_id}, *self.other_documents])
         (raw / "documents.csv").write_text(text, encoding="utf-8")
         figures = f"raw/figures/{CANDIDATE.format(document_id)}"  # sorts after every other file: a duplicate
-        text, lines = _csv(FIGURES.column_names, rows)             # key is reported on the candidate's row
+        text, lines = _csv(FIGURES.column_names, rows)  # key is reported on the candidate's row
         (self.scratch / figures).write_text(text, encoding="utf-8")
         by_line = {line: index for index, line in enumerate(lines)}
         loader = Loader(self.con, self.scratch)
@@ -130,6 +130,7 @@ class Checker:
 
     def choices(self) -> dict[str, list]:
         """The reference data's choices for the page's fields, read from the tables the loader loaded."""
+
         def rows(sql: str) -> list:
             try:
                 return [list(r) for r in self.con.execute(sql).fetchall()]
@@ -137,8 +138,10 @@ class Checker:
                 return []  # a reference file that did not load: its problems are shown instead
 
         return {
-            "place": rows("select n.name, n.place_key, p.level from raw.place_names n "
-                          "join raw.places p using (place_key) order by n.place_key, n.name"),
+            "place": rows(
+                "select n.name, n.place_key, p.level from raw.place_names n "
+                "join raw.places p using (place_key) order by n.place_key, n.name"
+            ),
             "place_key": rows("select place_key, name_zh_hans, level from raw.places order by place_key"),
             "cluster": rows("select alias, cluster_key from raw.cluster_aliases order by cluster_key, alias"),
             "cluster_key": rows("select cluster_key, name_zh_hans, cluster_type from raw.clusters order by 1"),

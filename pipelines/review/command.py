@@ -29,9 +29,14 @@ def document_row(raw: Path, document_id: str, text: str, given: dict[str, str | 
                     return {c: row.get(c) or "" for c in DOCUMENT_COLUMNS}
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     changed = sum(1 for a, b in zip(text, simplified(text)) if a != b)
-    guessed = {"document_id": document_id, "title": first[:120], "publisher": "", "published": "",
-               "script": "zh-Hant" if changed > HANT_SHARE * max(len(text), 1) else "zh-Hans",
-               "notes": "title from the document's first line" if not given.get("title") else ""}
+    guessed = {
+        "document_id": document_id,
+        "title": first[:120],
+        "publisher": "",
+        "published": "",
+        "script": "zh-Hant" if changed > HANT_SHARE * max(len(text), 1) else "zh-Hans",
+        "notes": "title from the document's first line" if not given.get("title") else "",
+    }
     return guessed | {k: v for k, v in given.items() if v}
 
 
@@ -39,8 +44,11 @@ def open_review(project_dir: Path, draft: Path, document: Path, given: dict[str,
     rows = read_draft(draft)
     document_id = (rows[0]["document_id"] if rows else "") or draft.stem
     if document_id != draft.stem:
-        raise ClusterdwError(f"the draft's rows are of document {document_id}, its name says {draft.stem}",
-                             Location(str(draft), 2, "document_id"), "name the draft <document_id>.csv")
+        raise ClusterdwError(
+            f"the draft's rows are of document {document_id}, its name says {draft.stem}",
+            Location(str(draft), 2, "document_id"),
+            "name the draft <document_id>.csv",
+        )
     text = read_document(document)
     review = Review.open(draft, document, document_row(project_dir / "raw", document_id, text, given))
     published = review.state["document_row"].get("published") or ""
@@ -53,16 +61,18 @@ def _year_of_draft(rows: list[dict[str, str]]) -> int:
     return max(years) if years else 2024
 
 
-def run(project_dir: Path, draft: Path, document: Path, port: int, browser: bool,
-        given: dict[str, str | None]) -> None:
+def run(project_dir: Path, draft: Path, document: Path, port: int, browser: bool, given: dict[str, str | None]) -> None:
     app = open_review(project_dir, draft, document, given)
     server = serve(app, port)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     counts = app.review.summary()
-    click.echo(f"Reviewing {draft} beside {document}: {len(app.review.rows)} rows "
-               f"({counts['accepted']} accepted, {counts['rejected']} rejected, {counts['pending']} to decide).")
-    click.echo(f"Review page: {url}   (Ctrl-C stops the server; the review is saved as it goes: "
-               f"{app.review.path})", )
+    click.echo(
+        f"Reviewing {draft} beside {document}: {len(app.review.rows)} rows "
+        f"({counts['accepted']} accepted, {counts['rejected']} rejected, {counts['pending']} to decide)."
+    )
+    click.echo(
+        f"Review page: {url}   (Ctrl-C stops the server; the review is saved as it goes: {app.review.path})",
+    )
 
     def stop(signum, frame):
         raise KeyboardInterrupt

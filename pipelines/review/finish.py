@@ -31,13 +31,14 @@ def ordered(review: Review, text: str) -> list[dict[str, str]]:
     whose evidence comes later in the document."""
     kept = review.kept()
     drafted = [r for r in kept if r["origin"] == "draft"]
-    added = sorted((r for r in kept if r["origin"] == "added"),
-                   key=lambda r: r.get("offset") if r.get("offset") is not None else len(text))
+    added = sorted(
+        (r for r in kept if r["origin"] == "added"),
+        key=lambda r: r.get("offset") if r.get("offset") is not None else len(text),
+    )
     out: list[dict] = []
     for row in drafted:
         at = text.find(row["fields"]["evidence"]) if row["fields"]["evidence"] else -1
-        while added and at >= 0 and (added[0].get("offset") if added[0].get("offset") is not None
-                                     else len(text)) < at:
+        while added and at >= 0 and (added[0].get("offset") if added[0].get("offset") is not None else len(text)) < at:
             out.append(added.pop(0))
         out.append(row)
     out += added
@@ -75,8 +76,11 @@ def finish(project_dir: Path, review: Review, checker: Checker, document: Path) 
     target = raw / "figures" / f"{review.document_id}.csv"
     written = review.state.get("written") or {}
     if target.exists() and sha256(target) != written.get("sha256"):
-        raise PathRefused("raw/figures already holds this document, and this review did not write it",
-                          Location(str(target)), "move it away (or review into it by hand), then accept again")
+        raise PathRefused(
+            "raw/figures already holds this document, and this review did not write it",
+            Location(str(target)),
+            "move it away (or review into it by hand), then accept again",
+        )
     text = document.read_text(encoding="utf-8-sig")
     write_atomic(target, table(ordered(review, text), COLUMNS))
     added = add_document_row(raw / "documents.csv", review.state["document_row"] | {"document_id": review.document_id})
@@ -110,6 +114,9 @@ def verify_document(raw: Path, document: Path, document_id: str) -> list[str]:
         os.symlink(document.resolve(), Path(folder) / f"{document_id}.txt")
         result = verify(raw, Path(folder), document_id)
     if not result.checked:
-        raise ClusterdwError("verify-evidence checked no figure of the document", Location(str(document)),
-                             "check that the reviewed file's document_id is the document's id")
+        raise ClusterdwError(
+            "verify-evidence checked no figure of the document",
+            Location(str(document)),
+            "check that the reviewed file's document_id is the document's id",
+        )
     return [str(p) for p in result.problems]

@@ -19,11 +19,21 @@ from .finish import finish, refusals
 from .session import Review
 
 STATIC = Path(__file__).with_name("static")
-PAGES = {"/": ("review.html", "text/html"), "/review.js": ("review.js", "text/javascript"),
-         "/review.css": ("review.css", "text/css")}
+PAGES = {
+    "/": ("review.html", "text/html"),
+    "/review.js": ("review.js", "text/javascript"),
+    "/review.css": ("review.css", "text/css"),
+}
 # The reference files the page may add a row to, as the load's messages name them.
-REFERENCE_FILES = ("places.csv", "place_aliases.csv", "clusters.csv", "cluster_aliases.csv", "units.csv",
-                   "metrics.csv", "cue_words.csv")
+REFERENCE_FILES = (
+    "places.csv",
+    "place_aliases.csv",
+    "clusters.csv",
+    "cluster_aliases.csv",
+    "units.csv",
+    "metrics.csv",
+    "cue_words.csv",
+)
 MUTATING = {"accept", "edit", "add", "undo", "document", "reopen", "reject"}
 
 
@@ -45,8 +55,9 @@ class ReviewApp:
     def verdict(self) -> Verdict:
         if self._verdict is None:
             checked = self.review.checked()
-            self._verdict = self.checker.check(self.review.document_id, [r["fields"] for r in checked],
-                                               self.review.state["document_row"])
+            self._verdict = self.checker.check(
+                self.review.document_id, [r["fields"] for r in checked], self.review.state["document_row"]
+            )
         return self._verdict
 
     def problems(self) -> dict[str, list[str]]:
@@ -56,14 +67,25 @@ class ReviewApp:
     def state(self) -> dict:
         verdict, problems = self.verdict, self.problems()
         return {
-            "token": self.token, "document_id": self.review.document_id, "document": self.document.name,
-            "rows": [r | {"problems": problems.get(r["key"], []),
-                          "edited": [c for c in r["fields"] if r["draft"] and r["fields"][c] != r["draft"][c]]}
-                     for r in self.review.rows],
-            "cursor": self.review.state["cursor"], "document_row": self.review.state["document_row"],
-            "document_problems": verdict.document, "reference_problems": verdict.reference,
-            "summary": self.review.summary(), "finished": self.review.state["finished"],
-            "written": self.review.state["written"], "can_undo": bool(self.review.state["history"]),
+            "token": self.token,
+            "document_id": self.review.document_id,
+            "document": self.document.name,
+            "rows": [
+                r
+                | {
+                    "problems": problems.get(r["key"], []),
+                    "edited": [c for c in r["fields"] if r["draft"] and r["fields"][c] != r["draft"][c]],
+                }
+                for r in self.review.rows
+            ],
+            "cursor": self.review.state["cursor"],
+            "document_row": self.review.state["document_row"],
+            "document_problems": verdict.document,
+            "reference_problems": verdict.reference,
+            "summary": self.review.summary(),
+            "finished": self.review.state["finished"],
+            "written": self.review.state["written"],
+            "can_undo": bool(self.review.state["history"]),
         }
 
     def act(self, action: dict) -> tuple[int, dict]:
@@ -77,8 +99,10 @@ class ReviewApp:
             index = checked.index(row) if row in checked else None
             told = self.verdict.rows.get(index, []) if index is not None else []
             if told or self.verdict.reference:
-                return HTTPStatus.CONFLICT, {"problems": told + self.verdict.reference,
-                                             "why": "this row would fail the load: fix it, or reject it"}
+                return HTTPStatus.CONFLICT, {
+                    "problems": told + self.verdict.reference,
+                    "why": "this row would fail the load: fix it, or reject it",
+                }
         if kind == "add":
             start, end = int(action["start"]), int(action["end"])
             if not (0 <= start < end <= len(self.text)):
@@ -101,11 +125,14 @@ class ReviewApp:
         header = next(csv.reader([text.splitlines()[0]]))
         values = next(csv.reader([line.strip()]), [])
         if len(values) != len(header) or any("<" in v and ">" in v for v in values):
-            return HTTPStatus.BAD_REQUEST, {"why": f"write {len(header)} fields ({','.join(header)}), "
-                                                   "every <...> replaced (empty where not required)"}
+            return HTTPStatus.BAD_REQUEST, {
+                "why": f"write {len(header)} fields ({','.join(header)}), "
+                "every <...> replaced (empty where not required)"
+            }
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerow(values)
         from .atomic import write_atomic
+
         write_atomic(path, before + (b"" if before.endswith(b"\n") else b"\n") + out.getvalue().encode("utf-8"))
         self.checker.reload()
         if self.checker.reference_problems:
@@ -122,9 +149,12 @@ class ReviewApp:
         if problems:
             return HTTPStatus.CONFLICT, {"why": "not accepted into raw/figures", "problems": problems}
         done = finish(self.project_dir, self.review, self.checker, self.document)
-        return HTTPStatus.OK, {"path": str(done.path.relative_to(self.project_dir)), "figures": done.figures,
-                               "document_row_added": done.document_row_added,
-                               "evidence_problems": done.evidence_problems}
+        return HTTPStatus.OK, {
+            "path": str(done.path.relative_to(self.project_dir)),
+            "figures": done.figures,
+            "document_row_added": done.document_row_added,
+            "evidence_problems": done.evidence_problems,
+        }
 
 
 def handler(app: ReviewApp, port_hosts: set[str]):
@@ -178,8 +208,10 @@ def handler(app: ReviewApp, port_hosts: set[str]):
                 else:
                     status, payload = HTTPStatus.NOT_FOUND, {"why": "no such action"}
             except ContractError as error:
-                status, payload = HTTPStatus.CONFLICT, {"why": error.what,
-                                                        "problems": [str(v) for v in error.violations]}
+                status, payload = (
+                    HTTPStatus.CONFLICT,
+                    {"why": error.what, "problems": [str(v) for v in error.violations]},
+                )
             except ClusterdwError as error:
                 status, payload = HTTPStatus.CONFLICT, {"why": error.one_line()}
             except (ValueError, KeyError) as error:
@@ -194,8 +226,11 @@ def serve(app: ReviewApp, port: int = 0) -> HTTPServer:
     try:
         server = HTTPServer(("127.0.0.1", port), lambda *a: None)  # replaced below, once the port is known
     except OSError as error:
-        raise ClusterdwError(f"cannot serve on 127.0.0.1:{port}: {error.strerror}", "--port",
-                             "give another --port, or leave it out for a free one") from None
+        raise ClusterdwError(
+            f"cannot serve on 127.0.0.1:{port}: {error.strerror}",
+            "--port",
+            "give another --port, or leave it out for a free one",
+        ) from None
     bound = server.server_address[1]
     server.RequestHandlerClass = handler(app, {f"127.0.0.1:{bound}", f"localhost:{bound}"})
     return server

@@ -9,7 +9,7 @@ import csv
 import hashlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import ClusterdwError, Location
@@ -27,14 +27,18 @@ GUESS_NOTES = (
     (re.compile(r"place (from|not in the sentence)|no place found"), ("place",)),
     (re.compile(r"no cue word: metric"), ("metric_code",)),
     (re.compile(r"cluster .* not in reference|one of a list"), ("cluster",)),
-    (re.compile(r"year (from|not stated)|read as|年以来|target year not stated"),
-     ("period_start_year", "period_end_year", "is_year_inferred")),
+    (
+        re.compile(r"year (from|not stated)|read as|年以来|target year not stated"),
+        ("period_start_year", "period_end_year", "is_year_inferred"),
+    ),
     (re.compile(r"a decrease"), ("value",)),
     (re.compile(r"unit read from"), ("unit",)),
     (re.compile(r"size tier"), ("metric_code", "unit", "qualifier")),
     (re.compile(r"check evidence"), ("evidence",)),
-    (re.compile(r"guessed from the selection"), ("place", "metric_code", "period_start_year", "period_end_year",
-                                                 "status", "qualifier", "period_kind")),
+    (
+        re.compile(r"guessed from the selection"),
+        ("place", "metric_code", "period_start_year", "period_end_year", "status", "qualifier", "period_kind"),
+    ),
 )
 
 
@@ -58,13 +62,16 @@ def read_draft(draft: Path) -> list[dict[str, str]]:
             reader = csv.DictReader(handle)
             unknown = [c for c in reader.fieldnames or [] if c not in COLUMNS]
             if unknown:
-                raise ClusterdwError(f"draft has column {unknown[0]}, which raw/figures does not",
-                                     Location(str(draft), 1, unknown[0]),
-                                     "a draft has the columns of raw/figures (raw/README.md): rename or drop it")
+                raise ClusterdwError(
+                    f"draft has column {unknown[0]}, which raw/figures does not",
+                    Location(str(draft), 1, unknown[0]),
+                    "a draft has the columns of raw/figures (raw/README.md): rename or drop it",
+                )
             return [{c: (row.get(c) or "") for c in COLUMNS} for row in reader]
     except FileNotFoundError:
-        raise ClusterdwError("draft not found", Location(str(draft)),
-                             "give the draft suggest wrote: raw/drafts/<document_id>.csv") from None
+        raise ClusterdwError(
+            "draft not found", Location(str(draft)), "give the draft suggest wrote: raw/drafts/<document_id>.csv"
+        ) from None
 
 
 def sha256(path: Path) -> str:
@@ -72,7 +79,7 @@ def sha256(path: Path) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Review:
@@ -85,7 +92,7 @@ class Review:
     # --- opening and saving -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, draft: Path, document: Path, document_row: dict[str, str]) -> "Review":
+    def open(cls, draft: Path, document: Path, document_row: dict[str, str]) -> Review:
         path = state_path(draft)
         for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a save killed before its rename
             stale.unlink(missing_ok=True)
@@ -94,21 +101,47 @@ class Review:
             try:
                 state = json.loads(path.read_text(encoding="utf-8"))
             except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                raise ClusterdwError(f"review record does not parse: {error}", Location(str(path)),
-                                     "move it away to start the review again") from None
+                raise ClusterdwError(
+                    f"review record does not parse: {error}",
+                    Location(str(path)),
+                    "move it away to start the review again",
+                ) from None
             if state.get("draft_sha256") != digest:
-                raise ClusterdwError("the draft changed since its review began", Location(str(draft)),
-                                     f"restore the draft, or move {path.name} away to review the new draft afresh")
+                raise ClusterdwError(
+                    "the draft changed since its review began",
+                    Location(str(draft)),
+                    f"restore the draft, or move {path.name} away to review the new draft afresh",
+                )
             return cls(path, state)
         rows = []
         for number, fields in enumerate(read_draft(draft)):
-            rows.append({"key": f"d{number}", "origin": "draft", "draft": dict(fields), "fields": dict(fields),
-                         "decision": "pending", "guessed": guessed_columns(fields["note"])})
+            rows.append(
+                {
+                    "key": f"d{number}",
+                    "origin": "draft",
+                    "draft": dict(fields),
+                    "fields": dict(fields),
+                    "decision": "pending",
+                    "guessed": guessed_columns(fields["note"]),
+                }
+            )
         document_id = rows[0]["fields"]["document_id"] if rows else draft.stem
-        state = {"version": VERSION, "document_id": document_id or draft.stem, "draft": draft.name,
-                 "draft_sha256": digest, "document": str(document), "started": _now(), "finished": None,
-                 "rows": rows, "cursor": 0, "history": [], "applied": [], "added": 0,
-                 "document_row": {c: document_row.get(c, "") for c in DOCUMENT_COLUMNS}, "written": None}
+        state = {
+            "version": VERSION,
+            "document_id": document_id or draft.stem,
+            "draft": draft.name,
+            "draft_sha256": digest,
+            "document": str(document),
+            "started": _now(),
+            "finished": None,
+            "rows": rows,
+            "cursor": 0,
+            "history": [],
+            "applied": [],
+            "added": 0,
+            "document_row": {c: document_row.get(c, "") for c in DOCUMENT_COLUMNS},
+            "written": None,
+        }
         review = cls(path, state)
         review.save()
         return review
@@ -170,13 +203,23 @@ class Review:
     def add(self, fields: dict[str, str], offset: int | None) -> dict:
         """A figure the draft missed: a new id, after every id the draft or this review used."""
         self.state["added"] += 1
-        taken = [int(r["fields"]["figure_id"].split("-")[1]) for r in self.rows
-                 if re.fullmatch(r"\d{3}-\d{3,6}", r["fields"]["figure_id"])]
+        taken = [
+            int(r["fields"]["figure_id"].split("-")[1])
+            for r in self.rows
+            if re.fullmatch(r"\d{3}-\d{3,6}", r["fields"]["figure_id"])
+        ]
         figure_id = f"{self.document_id[:3]}-{max(taken, default=0) + 1:03d}"
-        row = {"key": f"a{self.state['added']}", "origin": "added", "draft": None, "offset": offset,
-               "fields": {c: "" for c in COLUMNS} | {k: str(v) for k, v in fields.items() if k in COLUMNS}
-               | {"figure_id": figure_id, "document_id": self.document_id},
-               "decision": "pending", "guessed": guessed_columns(fields.get("note", ""))}
+        row = {
+            "key": f"a{self.state['added']}",
+            "origin": "added",
+            "draft": None,
+            "offset": offset,
+            "fields": dict.fromkeys(COLUMNS, "")
+            | {k: str(v) for k, v in fields.items() if k in COLUMNS}
+            | {"figure_id": figure_id, "document_id": self.document_id},
+            "decision": "pending",
+            "guessed": guessed_columns(fields.get("note", "")),
+        }
         self._step(row["key"], None)
         self.rows.append(row)
         self.select(len(self.rows) - 1)

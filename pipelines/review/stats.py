@@ -89,8 +89,13 @@ def _review_order(project_dir: Path, document_id: str, figures: Path) -> tuple:
         except json.JSONDecodeError:
             pass
     try:
-        out = subprocess.run(["git", "log", "--diff-filter=A", "--format=%cI", "--", str(figures)],
-                             cwd=project_dir, capture_output=True, text=True, timeout=30).stdout.split()
+        out = subprocess.run(
+            ["git", "log", "--diff-filter=A", "--format=%cI", "--", str(figures)],
+            cwd=project_dir,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.split()
     except (OSError, subprocess.TimeoutExpired):
         out = []
     return (out[-1] if out else "~", document_id)  # not committed yet: after the committed ones
@@ -110,6 +115,7 @@ def reviews(project_dir: Path) -> list[Review]:
 
 # --- reference rows the reviews imply ---------------------------------------------------------------
 
+
 def _around_number(row: dict) -> tuple[str, str]:
     """The evidence's words just before its number and just after its unit (Simplified)."""
     text = read(row["evidence"])
@@ -120,11 +126,13 @@ def _around_number(row: dict) -> tuple[str, str]:
     number = next((n for n in numerals(text.norm) if n.value == value), None)
     if number is None:
         return "", ""
-    before = _CJK.findall(text.norm[:number.start])
-    after_unit = text.norm[number.end:].lstrip()
+    before = _CJK.findall(text.norm[: number.start])
+    after_unit = text.norm[number.end :].lstrip()
     unit = simplified(row["unit"])
-    after = _CJK.findall(after_unit[len(unit):] if after_unit.startswith(unit) else "")
-    return (before[-1] if before and text.norm[:number.start].endswith(before[-1]) else ""), (after[0] if after else "")
+    after = _CJK.findall(after_unit[len(unit) :] if after_unit.startswith(unit) else "")
+    return (before[-1] if before and text.norm[: number.start].endswith(before[-1]) else ""), (
+        after[0] if after else ""
+    )
 
 
 def proposals(project_dir: Path, found: list[Review]) -> list[str]:
@@ -143,8 +151,10 @@ def proposals(project_dir: Path, found: list[Review]) -> list[str]:
     for review in found:
         for row, draft in review.changes:
             typed = lambda c: draft is None or not _same(c, draft[c], row[c])  # noqa: E731
-            for column, file, template in (("place", "place_aliases.csv", "{},<place_key>,"),
-                                           ("cluster", "cluster_aliases.csv", "{},<cluster_key>")):
+            for column, file, template in (
+                ("place", "place_aliases.csv", "{},<place_key>,"),
+                ("cluster", "cluster_aliases.csv", "{},<cluster_key>"),
+            ):
                 name = row[column]
                 table = known.places if column == "place" else known.clusters
                 if name and typed(column) and simplified(name) not in table:
@@ -153,22 +163,30 @@ def proposals(project_dir: Path, found: list[Review]) -> list[str]:
                 continue  # cue words only from a draft's guess corrected: an added row's words are no pattern
             before, after = _around_number(row)
             if typed("qualifier") and row["qualifier"] != "exact":
-                for word, position in ((before[-2:], "before_number"), (before[-1:], "before_number"),
-                                       (after[:2], "after_unit")):
+                for word, position in (
+                    (before[-2:], "before_number"),
+                    (before[-1:], "before_number"),
+                    (after[:2], "after_unit"),
+                ):
                     if word and ("qualifier", word, position) not in cue_words:
-                        typed_in(("cue_words.csv", f"qualifier,{word},{row['qualifier']},{position},,,"),
-                                 review.document_id)
+                        typed_in(
+                            ("cue_words.csv", f"qualifier,{word},{row['qualifier']},{position},,,"), review.document_id
+                        )
             if typed("metric_code") and row["metric_code"] in metric_cues and before:
                 word = before[-4:] if len(before) > 4 else before
                 if word not in metric_cues[row["metric_code"]]:
                     typed_in(("metrics.csv", f"{row['metric_code']}: add cue word {word}"), review.document_id)
     # Twice means in two reviews: one document that writes a name often is one review's word.
     ranked = sorted(counted.items(), key=lambda item: (-len(item[1]), item[0]))
-    return [f"raw/reference/{file}: {line}   (typed in {len(documents)} reviews: {', '.join(sorted(documents))})"
-            for (file, line), documents in ranked if len(documents) >= TWICE]
+    return [
+        f"raw/reference/{file}: {line}   (typed in {len(documents)} reviews: {', '.join(sorted(documents))})"
+        for (file, line), documents in ranked
+        if len(documents) >= TWICE
+    ]
 
 
 # --- what the command prints and writes -------------------------------------------------------------
+
 
 def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "–"
@@ -177,19 +195,26 @@ def _pct(part: int, whole: int) -> str:
 def report(project_dir: Path) -> str:
     found = reviews(project_dir)
     if not found:
-        return ("No reviewed document has its draft beside it (raw/figures/<ID>.csv with raw/drafts/<ID>.csv): "
-                "nothing to learn from yet.\n")
+        return (
+            "No reviewed document has its draft beside it (raw/figures/<ID>.csv with raw/drafts/<ID>.csv): "
+            "nothing to learn from yet.\n"
+        )
     drafted = sum(r.drafted for r in found)
     kept = sum(r.kept for r in found)
-    lines = [f"{len(found)} reviewed documents: {drafted} rows drafted, {kept} kept "
-             f"({sum(r.unedited for r in found)} unedited, note aside), {sum(r.deleted for r in found)} deleted, "
-             f"{sum(r.added for r in found)} added.", "",
-             "How often the draft was right, per field, over the kept rows:"]
+    lines = [
+        f"{len(found)} reviewed documents: {drafted} rows drafted, {kept} kept "
+        f"({sum(r.unedited for r in found)} unedited, note aside), {sum(r.deleted for r in found)} deleted, "
+        f"{sum(r.added for r in found)} added.",
+        "",
+        "How often the draft was right, per field, over the kept rows:",
+    ]
     edited = sum((r.edited for r in found), Counter())
     for column in FIELDS:
         lines.append(f"  {column:<20} {_pct(kept - edited[column], kept):>5}  ({edited[column]} edited)")
-    lines += ["", "Reference rows the reviews imply (typed by hand twice or more; add them to raw/reference "
-              "if they are right):"]
+    lines += [
+        "",
+        "Reference rows the reviews imply (typed by hand twice or more; add them to raw/reference if they are right):",
+    ]
     lines += [f"  {p}" for p in proposals(project_dir, found)] or ["  none"]
     return "\n".join(lines) + "\n"
 
@@ -201,9 +226,9 @@ def results_table(found: list[Review]) -> str:
         "Written by `clusterdw review --results benchmarks/REVIEW_RESULTS.md` from the review records: each",
         "reviewed document's draft (raw/drafts/<ID>.csv, as suggest wrote it) beside its reviewed file",
         "(raw/figures/<ID>.csv), in review order. A kept row keeps its draft figure_id; an added row has an id",
-        "the draft does not; a deleted row leaves a gap. \"Unedited\" leaves the reviewer's note aside.",
+        'the draft does not; a deleted row leaves a gap. "Unedited" leaves the reviewer\'s note aside.',
         "",
-        "\"Fields right\": of the kept rows' fields (note aside), the share the draft had right.",
+        '"Fields right": of the kept rows\' fields (note aside), the share the draft had right.',
         "",
         "| # | document | drafted | accepted unedited | edited | deleted | added | fields right | edits per column |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -212,14 +237,19 @@ def results_table(found: list[Review]) -> str:
     for number, r in enumerate(found, start=1):
         per_column = ", ".join(f"{c} {n}" for c, n in sorted(r.edited.items(), key=lambda x: (-x[1], x[0])))
         right = r.kept * len(judged) - sum(r.edited[c] for c in judged)
-        lines.append(f"| {number} | {r.document_id} | {r.drafted} | {r.unedited} ({_pct(r.unedited, r.drafted)}) | "
-                     f"{r.kept - r.unedited} | {r.deleted} | {r.added} | {_pct(right, r.kept * len(judged))} | "
-                     f"{per_column or '–'} |")
+        lines.append(
+            f"| {number} | {r.document_id} | {r.drafted} | {r.unedited} ({_pct(r.unedited, r.drafted)}) | "
+            f"{r.kept - r.unedited} | {r.deleted} | {r.added} | {_pct(right, r.kept * len(judged))} | "
+            f"{per_column or '–'} |"
+        )
     last = found[-5:]
     if last:
         drafted = sum(r.drafted for r in last)
-        lines += ["", f"Last {len(last)} documents: {sum(r.unedited for r in last)} of {drafted} drafted rows "
-                      f"accepted with no edit ({_pct(sum(r.unedited for r in last), drafted)})."]
+        lines += [
+            "",
+            f"Last {len(last)} documents: {sum(r.unedited for r in last)} of {drafted} drafted rows "
+            f"accepted with no edit ({_pct(sum(r.unedited for r in last), drafted)}).",
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -23,8 +23,12 @@ CHECKED = "__checked"  # the CTE holding the suite's frame before the declared t
 
 
 def _expectation(kind: str, kwargs: dict, test: DeclaredTest, guards: str) -> dict:
-    return {"type": kind, "kwargs": kwargs, "meta": {"guards": test.guards or guards, "declared_in": test.where},
-            "severity": test.severity}
+    return {
+        "type": kind,
+        "kwargs": kwargs,
+        "meta": {"guards": test.guards or guards, "declared_in": test.where},
+        "severity": test.severity,
+    }
 
 
 def _between(args: dict) -> dict:
@@ -47,38 +51,74 @@ def expectation_of(test: DeclaredTest) -> dict | None:
     if test.test == "unique":
         return _expectation("expect_column_values_to_be_unique", {"column": column}, test, f"{column} is unique")
     if test.test == "accepted_values":
-        return _expectation("expect_column_values_to_be_in_set", {"column": column, "value_set": args["values"]},
-                            test, f"{column} holds only the accepted values")
+        return _expectation(
+            "expect_column_values_to_be_in_set",
+            {"column": column, "value_set": args["values"]},
+            test,
+            f"{column} holds only the accepted values",
+        )
     if test.test == "not_accepted_values":
-        return _expectation("expect_column_values_to_not_be_in_set", {"column": column, "value_set": args["values"]},
-                            test, f"{column} never holds these values")
+        return _expectation(
+            "expect_column_values_to_not_be_in_set",
+            {"column": column, "value_set": args["values"]},
+            test,
+            f"{column} never holds these values",
+        )
     if test.test == "contains_values":
-        return _expectation("expect_column_distinct_values_to_contain_set",
-                            {"column": column, "value_set": args["values"]}, test, f"{column} holds each of these values")
+        return _expectation(
+            "expect_column_distinct_values_to_contain_set",
+            {"column": column, "value_set": args["values"]},
+            test,
+            f"{column} holds each of these values",
+        )
     if test.test == "between":
-        return _expectation("expect_column_values_to_be_between", {"column": column, **_between(args)}, test,
-                            f"{column} lies within its range")
+        return _expectation(
+            "expect_column_values_to_be_between",
+            {"column": column, **_between(args)},
+            test,
+            f"{column} lies within its range",
+        )
     if test.test == "length_between":
-        return _expectation("expect_column_value_lengths_to_be_between", {"column": column, **_between(args)}, test,
-                            f"{column}'s length lies within its range")
+        return _expectation(
+            "expect_column_value_lengths_to_be_between",
+            {"column": column, **_between(args)},
+            test,
+            f"{column}'s length lies within its range",
+        )
     if test.test == "equal_to":
-        return _expectation("expect_column_pair_values_to_be_equal", {"column_A": column, "column_B": args["column"]},
-                            test, f"{column} equals {args['column']}")
+        return _expectation(
+            "expect_column_pair_values_to_be_equal",
+            {"column_A": column, "column_B": args["column"]},
+            test,
+            f"{column} equals {args['column']}",
+        )
     if test.test == "greater_than":
         kwargs = {"column_A": column, "column_B": args["column"]}
         kwargs.update({k: args[k] for k in ("or_equal", "ignore_row_if") if k in args})
-        return _expectation("expect_column_pair_values_a_to_be_greater_than_b", kwargs, test,
-                            f"{column} is greater than {args['column']}")
+        return _expectation(
+            "expect_column_pair_values_a_to_be_greater_than_b",
+            kwargs,
+            test,
+            f"{column} is greater than {args['column']}",
+        )
     if test.test == "value_in_evidence":
-        return _expectation("expect_column_pair_values_value_in_evidence",
-                            {"column_A": column, "column_B": args["evidence"]}, test,
-                            f"the number in {column} is written in {args['evidence']}")
+        return _expectation(
+            "expect_column_pair_values_value_in_evidence",
+            {"column_A": column, "column_B": args["evidence"]},
+            test,
+            f"the number in {column} is written in {args['evidence']}",
+        )
     if test.test == "unique_combination":
-        return _expectation("expect_compound_columns_to_be_unique", {"column_list": args["columns"]}, test,
-                            f"one row per {', '.join(args['columns'])}")
+        return _expectation(
+            "expect_compound_columns_to_be_unique",
+            {"column_list": args["columns"]},
+            test,
+            f"one row per {', '.join(args['columns'])}",
+        )
     if test.test == "expression":
-        return _expectation("expect_column_values_to_be_null", {"column": args["name"]}, test,
-                            f"{args['sql']} holds on every row")
+        return _expectation(
+            "expect_column_values_to_be_null", {"column": args["name"]}, test, f"{args['sql']} holds on every row"
+        )
     return None
 
 
@@ -95,10 +135,14 @@ def _relationship_messages(test: DeclaredTest, number: int) -> tuple[list[str], 
         messages.append(f"case when {value} is null and ({required}) then {sql_literal(f'{test.column} missing')} end")
     ignored = args.get("ignore_values") or []
     skip = f" and {value} not in ({', '.join(sql_literal(str(v)) for v in ignored)})" if ignored else ""
-    messages.append(f"case when {value} is not null{skip} and {found}.__key is null then "
-                    f"{sql_literal(test.column + ' ')} || {value} || {sql_literal(' not in ' + args['to'])} end")
-    join = (f"left join (select distinct {quote(args['field'])} as __key from {_table(args['to'])}) as {found}\n"
-            f"    on {found}.__key = {value}")
+    messages.append(
+        f"case when {value} is not null{skip} and {found}.__key is null then "
+        f"{sql_literal(test.column + ' ')} || {value} || {sql_literal(' not in ' + args['to'])} end"
+    )
+    join = (
+        f"left join (select distinct {quote(args['field'])} as __key from {_table(args['to'])}) as {found}\n"
+        f"    on {found}.__key = {value}"
+    )
     return messages, join
 
 
@@ -126,8 +170,9 @@ def compile_suite(tests: list[DeclaredTest], frame_sql: str) -> tuple[list[dict]
         expectations.append(expectation_of(test))
         if test.test == "expression":
             show = test.args.get("show") or sql_literal(test.args["sql"])
-            columns.append(f"case when not ({test.args['sql']}) then cast(({show}) as varchar) end "
-                           f"as {quote(test.args['name'])}")
+            columns.append(
+                f"case when not ({test.args['sql']}) then cast(({show}) as varchar) end as {quote(test.args['name'])}"
+            )
     replaced = []
     own_unresolved = _frame_defines(frame_sql, UNRESOLVED)
     for position, severity in enumerate(sorted(by_severity, key=lambda s: s != "critical")):
@@ -141,14 +186,26 @@ def compile_suite(tests: list[DeclaredTest], frame_sql: str) -> tuple[list[dict]
         expression = "nullif(concat_ws('; ',\n        " + ",\n        ".join(messages) + "\n    ), '')"
         (replaced if name == UNRESOLVED and own_unresolved else columns).append(f"{expression} as {quote(name)}")
         keys = ", ".join(f"{t.column} in {t.args['to']}" for t in group)
-        guard = DeclaredTest("relationships", name, severity=severity,
-                             guards=next((t.guards for t in group if t.guards), None), where=group[0].where)
-        expectations.append(_expectation("expect_column_values_to_be_null", {"column": name}, guard,
-                                         f"foreign keys resolve: {keys} (the value names each key that does not)"))
+        guard = DeclaredTest(
+            "relationships",
+            name,
+            severity=severity,
+            guards=next((t.guards for t in group if t.guards), None),
+            where=group[0].where,
+        )
+        expectations.append(
+            _expectation(
+                "expect_column_values_to_be_null",
+                {"column": name},
+                guard,
+                f"foreign keys resolve: {keys} (the value names each key that does not)",
+            )
+        )
     if not columns and not replaced:
         return expectations, frame_sql
     star = f"{CHECKED}.*" + (f" replace ({', '.join(replaced)})" if replaced else "")
     listed = ",\n    ".join([star] + columns)
-    sql = (f"with {CHECKED} as (\n{frame_sql}\n)\n\nselect\n    {listed}\nfrom {CHECKED}\n"
-           + "".join(f"{join}\n" for join in joins))
+    sql = f"with {CHECKED} as (\n{frame_sql}\n)\n\nselect\n    {listed}\nfrom {CHECKED}\n" + "".join(
+        f"{join}\n" for join in joins
+    )
     return expectations, sql

@@ -21,15 +21,18 @@ def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
     wrapped = {}
     for number, field in enumerate(table.schema):
         column = table.column(number)
-        if (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)) \
-                and column.null_count < len(column):  # `.df()` gives an all-null text column as objects
+        if (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)) and column.null_count < len(
+            column
+        ):  # `.df()` gives an all-null text column as objects
             series = column.to_pandas()
             if str(series.dtype) == "str":
                 wrapped[number] = series
     rest = [number for number in range(table.num_columns) if number not in wrapped]
     converted = _duckdb_df(table.select(rest)) if rest else None
-    columns = [wrapped[number] if number in wrapped else converted.iloc[:, rest.index(number)]
-               for number in range(table.num_columns)]
+    columns = [
+        wrapped[number] if number in wrapped else converted.iloc[:, rest.index(number)]
+        for number in range(table.num_columns)
+    ]
     frame = pd.concat(columns, axis=1, copy=False) if columns else pd.DataFrame(index=range(table.num_rows))
     frame.columns = _deduplicated(table.column_names)
     return frame
@@ -52,8 +55,12 @@ def gx_frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
     value in Python, 5 s per 10M rows. The values, and so every expectation's outcome, are the same."""
     frame = fetch_frame(con, sql)
     for number, dtype in enumerate(frame.dtypes):
-        if isinstance(dtype, np.dtype) and dtype.kind in "iu" and dtype != np.int64 \
-                and not (dtype.kind == "u" and dtype.itemsize == 8):  # uint64 may not fit
+        if (
+            isinstance(dtype, np.dtype)
+            and dtype.kind in "iu"
+            and dtype != np.int64
+            and not (dtype.kind == "u" and dtype.itemsize == 8)
+        ):  # uint64 may not fit
             frame.isetitem(number, frame.iloc[:, number].astype(np.int64))
     return frame
 

@@ -20,8 +20,10 @@ from pathlib import Path
 
 from ..errors import ClusterdwError
 
-POLICY = ("default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-          "font-src 'self' data:; form-action 'none'; base-uri 'none'; frame-src 'none'; object-src 'none'")
+POLICY = (
+    "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; form-action 'none'; base-uri 'none'; frame-src 'none'; object-src 'none'"
+)
 _CSP = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _OUTSIDE = r"""["']?(?:https?:)?//"""  # a URL with a host: http://, https:// or protocol-relative //
@@ -38,8 +40,11 @@ def staging_dir(docs_dir: Path) -> Path:
         docs_dir.parent.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.tmp-", dir=docs_dir.parent))
     except OSError as error:
-        raise ClusterdwError(f"cannot create the Data Docs folder: {error.strerror}", docs_dir,
-                             "make target/ writable, or run with --no-docs") from error
+        raise ClusterdwError(
+            f"cannot create the Data Docs folder: {error.strerror}",
+            docs_dir,
+            "make target/ writable, or run with --no-docs",
+        ) from error
 
 
 def inert_page(html: str) -> str:
@@ -49,7 +54,7 @@ def inert_page(html: str) -> str:
     head = _HEAD.search(html)
     if head is None:
         return f"<!DOCTYPE html><html><head>{_CSP}</head><body>{html}</body></html>"
-    return html[:head.end()] + _CSP + html[head.end():]
+    return html[: head.end()] + _CSP + html[head.end() :]
 
 
 def make_inert(folder: Path) -> None:

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import duckdb
 
-from ..text_files import read_text
 from ..errors import ClusterdwError, ValidationFailed
-from ..sql import qualified, quote
 from ..models.descriptions import read_doc
+from ..sql import qualified, quote
+from ..text_files import read_text
 from .declared import compile_suite
 from .kinds import columns_of
 
@@ -111,8 +111,9 @@ def _read_suite(project_dir: Path, name: str, path: Path) -> Suite:
         try:
             definition = json.loads(read_text(path))
         except json.JSONDecodeError as error:
-            raise ClusterdwError(f"suite is not valid JSON: {error.msg}", f"{path}:{error.lineno}",
-                                 "fix the JSON") from error
+            raise ClusterdwError(
+                f"suite is not valid JSON: {error.msg}", f"{path}:{error.lineno}", "fix the JSON"
+            ) from error
         settings = (definition.get("meta") or {}).get("clusterdw") or {}
         table = settings.get("table")
         if not table:
@@ -135,8 +136,11 @@ def _frame_sql_of(project_dir: Path, name: str, path: Path, definition: dict, ta
     legacy = ((definition.get("meta") or {}).get("clusterdw") or {}).get("frame_sql")
     own = project_dir / "checks" / f"{name}.sql"
     if legacy and own.exists():
-        raise ClusterdwError("the suite's frame SQL is written twice: in meta.clusterdw.frame_sql and in "
-                             f"{own.name}", path, f"keep it in checks/{own.name} only")
+        raise ClusterdwError(
+            f"the suite's frame SQL is written twice: in meta.clusterdw.frame_sql and in {own.name}",
+            path,
+            f"keep it in checks/{own.name} only",
+        )
     if legacy:
         return ("\n".join(legacy) if isinstance(legacy, list) else legacy), path
     if own.exists():
@@ -179,11 +183,14 @@ class Validator:
             from .inert_docs import staging_dir
 
             self.staging = staging_dir(docs_dir)  # GX writes into a new folder, never through a planted link
-            self.context.add_data_docs_site(site_name="clusterdw", site_config={
-                "class_name": "SiteBuilder",
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(self.staging)},
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            })
+            self.context.add_data_docs_site(
+                site_name="clusterdw",
+                site_config={
+                    "class_name": "SiteBuilder",
+                    "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(self.staging)},
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                },
+            )
         self.datasource = self.context.data_sources.add_pandas("clusterdw")
         self._frames = None  # the one batch definition the fast path reuses for every frame
 
@@ -193,14 +200,18 @@ class Validator:
         try:
             gx_suite = ExpectationSuite(**suite.definition)
         except Exception as error:  # GX raises many types for a malformed suite
-            raise ClusterdwError(f"suite is not a valid GX suite: {error}", suite.path,
-                                 "check each expectation's type and kwargs") from error
+            raise ClusterdwError(
+                f"suite is not a valid GX suite: {error}", suite.path, "check each expectation's type and kwargs"
+            ) from error
         # GX logs and drops an expectation it cannot build (unknown type, bad kwargs): never skip a check
         wanted = Counter(e.get("type") for e in suite.definition.get("expectations", []))
         built = Counter(e.expectation_type for e in gx_suite.expectations)
         for missing in wanted - built:
-            raise ClusterdwError(f"GX cannot build expectation {missing}", suite.path,
-                                 "check its type name and kwargs against GX's expectation gallery")
+            raise ClusterdwError(
+                f"GX cannot build expectation {missing}",
+                suite.path,
+                "check its type name and kwargs against GX's expectation gallery",
+            )
         return gx_suite
 
     def validate(self, suite: Suite, frame) -> list[ExpectationResult]:
@@ -210,8 +221,10 @@ class Validator:
 
         gx_suite = self._gx_suite(suite)
         patched = self.speed_patches
-        with memoised_configurations() if patched else nullcontext(), \
-                unfingerprinted_batches() if patched else nullcontext():
+        with (
+            memoised_configurations() if patched else nullcontext(),
+            unfingerprinted_batches() if patched else nullcontext(),
+        ):
             keys = [c for c in key_columns(suite.definition) if c in frame.columns]
             if self.docs_dir is not None:
                 items = self._run_for_docs(suite, gx_suite, frame)
@@ -244,7 +257,8 @@ class Validator:
         asset = self.datasource.add_dataframe_asset(suite.name)
         batch_definition = asset.add_batch_definition_whole_dataframe("all")
         definition = self.context.validation_definitions.add(
-            self.gx.ValidationDefinition(name=suite.name, data=batch_definition, suite=gx_suite))
+            self.gx.ValidationDefinition(name=suite.name, data=batch_definition, suite=gx_suite)
+        )
         # BASIC still lists unexpected values (what the docs show), at two thirds of SUMMARY's cost
         return definition.run(batch_parameters={"dataframe": frame}, result_format="BASIC").results
 
@@ -254,8 +268,9 @@ class Validator:
         for number, item in enumerate(items):
             if not item.success and _exception_message(item.exception_info) is None:
                 # SUMMARY's counts and values, and with the keys every failing row's key
-                items[number] = batch.validate(item.expectation_config.to_domain_obj(),
-                                               result_format=_complete(keys) if keys else "SUMMARY")
+                items[number] = batch.validate(
+                    item.expectation_config.to_domain_obj(), result_format=_complete(keys) if keys else "SUMMARY"
+                )
         return items
 
     @staticmethod
@@ -265,13 +280,18 @@ class Validator:
         sample = info.get("partial_unexpected_list") or info.get("observed_value")
         error = _exception_message(item.exception_info)
         return ExpectationResult(
-            suite.name, suite.table, config.type, _column_of(config.type, config.kwargs),
-            getattr(config.severity, "value", str(config.severity)), bool(item.success),
+            suite.name,
+            suite.table,
+            config.type,
+            _column_of(config.type, config.kwargs),
+            getattr(config.severity, "value", str(config.severity)),
+            bool(item.success),
             info.get("unexpected_count"),
             None if sample is None else json.dumps(sample, ensure_ascii=False, default=str)[:300],
             f"error: {error}" if error else (config.meta or {}).get("guards"),
             failing_rows if not item.success else None,
-            (config.meta or {}).get("declared_in") or _relative(suite.path))
+            (config.meta or {}).get("declared_in") or _relative(suite.path),
+        )
 
     def build_docs(self) -> Path | None:
         if self.docs_dir is None:
@@ -356,12 +376,18 @@ def _refuse_other_than_one_select(frame_sql: str, path: Path) -> None:
     try:
         statements = duckdb.extract_statements(frame_sql)
     except duckdb.Error as error:
-        raise ClusterdwError(f"the suite's frame_sql does not parse: {str(error).splitlines()[0]}", path,
-                             "fix meta.clusterdw.frame_sql: one SELECT") from error
+        raise ClusterdwError(
+            f"the suite's frame_sql does not parse: {str(error).splitlines()[0]}",
+            path,
+            "fix meta.clusterdw.frame_sql: one SELECT",
+        ) from error
     if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
         kinds = ", ".join(statement.type.name for statement in statements) or "none"
-        raise ClusterdwError(f"the suite's frame_sql must be one SELECT; DuckDB reads {len(statements)} "
-                             f"statement(s) in it: {kinds}", path, "write meta.clusterdw.frame_sql as one SELECT (a WITH ... SELECT is one)")
+        raise ClusterdwError(
+            f"the suite's frame_sql must be one SELECT; DuckDB reads {len(statements)} statement(s) in it: {kinds}",
+            path,
+            "write meta.clusterdw.frame_sql as one SELECT (a WITH ... SELECT is one)",
+        )
 
 
 def _frame_sql(suite: Suite) -> str:
@@ -379,10 +405,12 @@ class _TableMissing(ClusterdwError):
 
 def _unbuilt_models(con: duckdb.DuckDBPyConnection, project_dir: Path) -> set[str]:
     """The project's models that the database does not hold: a dev file built with --select."""
-    models = {f"{folder}.{path.stem}" for folder in ("staging", "marts")
-              for path in (project_dir / folder).glob("*.sql")}
-    built = con.execute("select schema_name || '.' || table_name from duckdb_tables() "
-                        "where database_name = current_database()").fetchall()
+    models = {
+        f"{folder}.{path.stem}" for folder in ("staging", "marts") for path in (project_dir / folder).glob("*.sql")
+    }
+    built = con.execute(
+        "select schema_name || '.' || table_name from duckdb_tables() where database_name = current_database()"
+    ).fetchall()
     return models - {name for (name,) in built}
 
 
@@ -399,21 +427,28 @@ def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite], whole: boo
             from .frames import gx_frame  # pandas and pyarrow: imported where frames are read
             from .suspects import split_counts, suspect_queries
 
-            queries = None if whole else suspect_queries(suite.definition, suite.frame_sql,
-                                                         suite_columns(suite.definition) or [])
+            queries = (
+                None
+                if whole
+                else suspect_queries(suite.definition, suite.frame_sql, suite_columns(suite.definition) or [])
+            )
             if queries is None:
                 frame = gx_frame(cursor, _frame_sql(suite))  # .df()'s frame, 5x faster at 10M rows
                 return frame, len(frame)
             first, rows, suspects = split_counts(gx_frame(cursor, queries.counts_sql), queries)
             return (gx_frame(cursor, queries.suspects_sql) if suspects else first), rows
         except duckdb.CatalogException as error:
-            raise _TableMissing(f"suite {suite.name} cannot read its frame: {str(error).splitlines()[0]}",
-                                suite.path, "build the tables it reads (`clusterdw build`), or fix its "
-                                "meta.clusterdw.table or frame_sql") from error
+            raise _TableMissing(
+                f"suite {suite.name} cannot read its frame: {str(error).splitlines()[0]}",
+                suite.path,
+                "build the tables it reads (`clusterdw build`), or fix its meta.clusterdw.table or frame_sql",
+            ) from error
         except duckdb.Error as error:
-            raise ClusterdwError(f"suite {suite.name} cannot read its frame: {str(error).splitlines()[0]}",
-                                 suite.path, "fix meta.clusterdw.table, frame_sql or the expectations' columns"
-                                 ) from error
+            raise ClusterdwError(
+                f"suite {suite.name} cannot read its frame: {str(error).splitlines()[0]}",
+                suite.path,
+                "fix meta.clusterdw.table, frame_sql or the expectations' columns",
+            ) from error
 
     ahead = _FramesAhead(suites, read)
 
@@ -457,8 +492,13 @@ class _FramesAhead:
     def _run(self) -> None:
         for number, suite in enumerate(self._suites):
             with self._changed:
-                self._changed.wait_for(lambda: self._stopped or not (self._ready or self._in_use_bytes)
-                                       or self._waiting_bytes + self._in_use_bytes < FRAMES_AHEAD_BYTES)
+                self._changed.wait_for(
+                    lambda: (
+                        self._stopped
+                        or not (self._ready or self._in_use_bytes)
+                        or self._waiting_bytes + self._in_use_bytes < FRAMES_AHEAD_BYTES
+                    )
+                )
                 if self._stopped:
                     return
             try:
@@ -492,8 +532,9 @@ class _FramesAhead:
         self._worker.join()
 
 
-def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path | None = None,
-             only: list[str] | None = None) -> tuple[list[ExpectationResult], list[SuiteSummary], Path | None]:
+def validate(
+    con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path | None = None, only: list[str] | None = None
+) -> tuple[list[ExpectationResult], list[SuiteSummary], Path | None]:
     """Run every suite; returns all results. Raising on critical failures is the caller's choice."""
     suites = read_suites(project_dir, only)
     unbuilt = _unbuilt_models(con, project_dir)
@@ -526,22 +567,36 @@ def validate(con: duckdb.DuckDBPyConnection, project_dir: Path, docs_dir: Path |
         close_frames()
     validated = time.perf_counter()
     docs = validator.build_docs()
-    log.debug("validate: %d suites, %d expectations validated in %.2fs after GX's import%s",
-              len(suites), len(results), validated - ready,
-              f"; Data Docs built in {time.perf_counter() - validated:.2f}s" if docs else "")
+    log.debug(
+        "validate: %d suites, %d expectations validated in %.2fs after GX's import%s",
+        len(suites),
+        len(results),
+        validated - ready,
+        f"; Data Docs built in {time.perf_counter() - validated:.2f}s" if docs else "",
+    )
     _trace_to_raw(con, results)
     return results, summarise(results, rows) + skipped, docs
 
 
 def _trace_to_raw(con: duckdb.DuckDBPyConnection, results: list[ExpectationResult]) -> None:
     """Add to each failing row keyed by a figure id the raw file and line the figure was read from."""
-    ids = {value for r in results for row in r.failing_rows or [] for key, value in row.items()
-           if key.endswith("figure_id") and isinstance(value, str)}
+    ids = {
+        value
+        for r in results
+        for row in r.failing_rows or []
+        for key, value in row.items()
+        if key.endswith("figure_id") and isinstance(value, str)
+    }
     if not ids:
         return
     try:
-        found = dict(con.execute("select figure_id, source_file || ':' || source_line from raw.figures "
-                                 "where figure_id in (select unnest(?::varchar[]))", [sorted(ids)]).fetchall())
+        found = dict(
+            con.execute(
+                "select figure_id, source_file || ':' || source_line from raw.figures "
+                "where figure_id in (select unnest(?::varchar[]))",
+                [sorted(ids)],
+            ).fetchall()
+        )
     except duckdb.CatalogException:  # a dev file without raw tables: the keys alone
         return
     for r in results:
@@ -554,8 +609,14 @@ def _trace_to_raw(con: duckdb.DuckDBPyConnection, results: list[ExpectationResul
 def raise_on_critical(results: list[ExpectationResult]) -> None:
     failed = [r for r in results if not r.success and r.severity == "critical"]
     for r in failed:  # every failure on its own line; the Error line names the first
-        log.error("check failed: %s: %s on %s: %s unexpected, e.g. %s",
-                  r.declared_in or f"checks/{r.suite}.json", r.expectation, r.column, r.unexpected_count, r.sample)
+        log.error(
+            "check failed: %s: %s on %s: %s unexpected, e.g. %s",
+            r.declared_in or f"checks/{r.suite}.json",
+            r.expectation,
+            r.column,
+            r.unexpected_count,
+            r.sample,
+        )
     if failed:
         first = failed[0]
         raise ValidationFailed(

@@ -35,9 +35,11 @@ def figures(built_project: Path) -> list[Path]:
 
 def big_figures(built_project: Path) -> Path:
     """A figures file of 12 rows or more whose ROW-th row is a dated actual, as the cases expect."""
-    return next(p for p in figures(built_project)
-                if len(rows := read_rows(p)[1]) >= 12
-                and rows[ROW]["status"] == "actual" and rows[ROW]["period_end_year"])
+    return next(
+        p
+        for p in figures(built_project)
+        if len(rows := read_rows(p)[1]) >= 12 and rows[ROW]["status"] == "actual" and rows[ROW]["period_end_year"]
+    )
 
 
 ROW = 5  # the data row corrupted; physical line ROW + 2
@@ -56,48 +58,111 @@ def edit_row(built_project: Path, **changes: str) -> str:
 
 ROW_CASES = {
     # case: (changes to one row, column named, text the Error line must hold)
-    "full-width digits": (dict(value="５７％"), "value", "'５７％' has full-width characters: write 57 in ASCII digits"),
+    "full-width digits": (
+        dict(value="５７％"),
+        "value",
+        "'５７％' has full-width characters: write 57 in ASCII digits",
+    ),
     "thousands separator": (dict(value="1,700"), "value", "'1,700' has a thousands separator: write 1700"),
     "unit in the value": (dict(value="57%"), "value", "'57%' holds a unit: write 57 and put '%' in column unit"),
     "non-numeric value": (dict(value="abc"), "value", "'abc' is not a valid value (write ASCII digits"),
     "unknown metric": (dict(metric_code="no_such_metric"), "metric_code", "unknown metric_code 'no_such_metric'"),
     "unknown unit": (dict(unit="斤"), "unit", "unit '斤' is not a unit of "),
     "unknown place": (dict(place="火星"), "place", "place '火星' resolves to no place"),
-    "period end before start": (dict(period_start_year="2024", period_end_year="2020"), "period_end_year",
-                                "period ends (2020) before it starts (2024)"),
+    "period end before start": (
+        dict(period_start_year="2024", period_end_year="2020"),
+        "period_end_year",
+        "period ends (2020) before it starts (2024)",
+    ),
     "year out of range": (dict(period_start_year="1850"), "period_start_year", "1850 is outside 1990..2050"),
     "status outside its set": (dict(status="planned"), "status", "'planned' is not one of: actual, target"),
     "qualifier outside its set": (dict(qualifier="roughly"), "qualifier", "'roughly' is not one of: exact, "),
     "evidence without the value": (dict(value="987654.321"), "evidence", "value 987654.321 does not occur in"),
-    "evidence over 40 characters": (dict(value="1700", evidence="钢" * 37 + "1700"), "evidence",
-                                    "41 characters, at most 40 allowed"),
-    "an actual without years": (dict(status="actual", period_start_year="", period_end_year=""),
-                                "period_start_year", "missing for an actual figure: an actual needs period_start_year"),
-    "a target with one year of two": (dict(status="target", period_start_year="", period_end_year="2025"),
-                                      "period_end_year", "a target gives both period years or neither"),
+    "evidence over 40 characters": (
+        dict(value="1700", evidence="钢" * 37 + "1700"),
+        "evidence",
+        "41 characters, at most 40 allowed",
+    ),
+    "an actual without years": (
+        dict(status="actual", period_start_year="", period_end_year=""),
+        "period_start_year",
+        "missing for an actual figure: an actual needs period_start_year",
+    ),
+    "a target with one year of two": (
+        dict(status="target", period_start_year="", period_end_year="2025"),
+        "period_end_year",
+        "a target gives both period years or neither",
+    ),
     "an open-ended target with an inferred year": (
         dict(status="target", period_start_year="", period_end_year="", is_year_inferred="true"),
-        "is_year_inferred", "the period has no year to infer: write false for an open-ended target"),
-    "one month of two": (dict(period_start_month="1", period_end_month=""), "period_end_month",
-                         "a period gives both months or neither"),
-    "month out of range": (dict(period_kind="year_to_date", period_start_year="2020", period_end_year="2020",
-                                period_start_month="1", period_end_month="13"), "period_end_month",
-                           "13 is outside 1..12"),
+        "is_year_inferred",
+        "the period has no year to infer: write false for an open-ended target",
+    ),
+    "one month of two": (
+        dict(period_start_month="1", period_end_month=""),
+        "period_end_month",
+        "a period gives both months or neither",
+    ),
+    "month out of range": (
+        dict(
+            period_kind="year_to_date",
+            period_start_year="2020",
+            period_end_year="2020",
+            period_start_month="1",
+            period_end_month="13",
+        ),
+        "period_end_month",
+        "13 is outside 1..12",
+    ),
     "a part of a year without its months": (
-        dict(period_kind="year_to_date", period_start_year="2020", period_end_year="2020"), "period_kind",
-        "year_to_date is part of a year: write period_start_month and period_end_month"),
+        dict(period_kind="year_to_date", period_start_year="2020", period_end_year="2020"),
+        "period_kind",
+        "year_to_date is part of a year: write period_start_month and period_end_month",
+    ),
     "a part of a year across years": (
-        dict(period_kind="months", period_start_year="2019", period_end_year="2020", period_start_month="4",
-             period_end_month="6"), "period_kind", "months is part of one year"),
+        dict(
+            period_kind="months",
+            period_start_year="2019",
+            period_end_year="2020",
+            period_start_month="4",
+            period_end_month="6",
+        ),
+        "period_kind",
+        "months is part of one year",
+    ),
     "year to date not from January": (
-        dict(period_kind="year_to_date", period_start_year="2020", period_end_year="2020", period_start_month="3",
-             period_end_month="5"), "period_start_month", "year_to_date starts in January"),
+        dict(
+            period_kind="year_to_date",
+            period_start_year="2020",
+            period_end_year="2020",
+            period_start_month="3",
+            period_end_month="5",
+        ),
+        "period_start_month",
+        "year_to_date starts in January",
+    ),
     "months ending before they start": (
-        dict(period_kind="months", period_start_year="2020", period_end_year="2020", period_start_month="6",
-             period_end_month="3"), "period_end_month", "period ends in month 3 before it starts (month 6)"),
+        dict(
+            period_kind="months",
+            period_start_year="2020",
+            period_end_year="2020",
+            period_start_month="6",
+            period_end_month="3",
+        ),
+        "period_end_month",
+        "period ends in month 3 before it starts (month 6)",
+    ),
     "a whole-year kind with months": (
-        dict(period_kind="year", period_start_year="2020", period_end_year="2020", period_start_month="1",
-             period_end_month="5"), "period_kind", "year covers whole years: leave the months empty"),
+        dict(
+            period_kind="year",
+            period_start_year="2020",
+            period_end_year="2020",
+            period_start_month="1",
+            period_end_month="5",
+        ),
+        "period_kind",
+        "year covers whole years: leave the months empty",
+    ),
 }
 
 
@@ -142,8 +207,10 @@ def test_a_missing_column_is_named(built_project, cli):
     header, rows = read_rows(path)
     write_rows(path, [h for h in header if h != "note"], [{k: v for k, v in r.items() if k != "note"} for r in rows])
     error = refused(built_project, cli, CONTRACT)
-    assert error.startswith("Error: 1 contract violation(s) in raw input: missing column: the header must name it"
-                            f" — {path.relative_to(built_project)}:1: note — "), error
+    assert error.startswith(
+        "Error: 1 contract violation(s) in raw input: missing column: the header must name it"
+        f" — {path.relative_to(built_project)}:1: note — "
+    ), error
 
 
 def test_an_extra_column_is_named(built_project, cli):
@@ -182,6 +249,7 @@ def test_a_bad_row_after_a_quoted_newline_is_named_at_its_physical_line(built_pr
 
 # --- accepted variants: the run publishes the same rows ---------------------------------------------------
 
+
 def test_reordered_columns_bom_crlf_header_only_and_quoted_newlines_are_accepted(built_project, cli):
     db = built_project / "target" / "warehouse.duckdb"
     with duckdb.connect(str(db), read_only=True) as con:
@@ -201,8 +269,9 @@ def test_reordered_columns_bom_crlf_header_only_and_quoted_newlines_are_accepted
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(db), read_only=True) as con:
         after = con.execute("select figure_id, evidence, value from raw.figures order by figure_id").fetchall()
-    expected = [(f, rows[1]["evidence"] if f == rows[1]["figure_id"] else e, v)
-                for f, e, v in before if f not in dropped]
+    expected = [
+        (f, rows[1]["evidence"] if f == rows[1]["figure_id"] else e, v) for f, e, v in before if f not in dropped
+    ]
     assert after == expected
 
 
@@ -210,21 +279,41 @@ def test_reordered_columns_bom_crlf_header_only_and_quoted_newlines_are_accepted
 
 MODEL_CASES = {
     # case: (model files to add, where the Error line must point, text it must hold)
-    "SQL that does not parse": ({"zz_broken": "select\n    a,\n    from where (\n"}, "zz_broken.sql:3:10",
-                                "SQL does not parse: Expected table name but got 'where'"),
-    "unknown table": ({"zz_unknown": "select * from marts.no_such_table\n"}, "zz_unknown.sql",
-                      "model zz_unknown reads unknown table(s): marts.no_such_table"),
-    "cycle": ({"zz_a": "select * from marts.zz_b\n", "zz_b": "select * from marts.zz_a\n"}, "zz_a.sql",
-              "models form a cycle: marts.zz_a -> marts.zz_b -> marts.zz_a"),
-    "cast error": ({"zz_cast": "select\n    1 as a,\n    cast('x' as integer) as b\n"}, "zz_cast.sql:3:5",
-                   "model zz_cast failed in DuckDB: Conversion Error: Could not convert string 'x' to INT32"),
-    "error()": ({"zz_raise": "select error('a model raised') as b\nfrom range(3)\n"}, "zz_raise.sql",
-                "model zz_raise failed in DuckDB: Invalid Input Error: a model raised"),
-    "integer division by zero": ({"zz_div": "select\n    unit,\n    1 // (count(*) - count(*)) as b\n"
-                                            "from raw.units\ngroup by unit\n"}, "zz_div.sql",
-                                 "model zz_div failed in DuckDB: Invalid Input Error: Division by zero"),
-    "unknown column": ({"zz_column": "select\n    unit,\n    no_such_column\nfrom raw.units\n"},
-                       "zz_column.sql:3:5", "model zz_column failed in DuckDB: Binder Error: Referenced column"),
+    "SQL that does not parse": (
+        {"zz_broken": "select\n    a,\n    from where (\n"},
+        "zz_broken.sql:3:10",
+        "SQL does not parse: Expected table name but got 'where'",
+    ),
+    "unknown table": (
+        {"zz_unknown": "select * from marts.no_such_table\n"},
+        "zz_unknown.sql",
+        "model zz_unknown reads unknown table(s): marts.no_such_table",
+    ),
+    "cycle": (
+        {"zz_a": "select * from marts.zz_b\n", "zz_b": "select * from marts.zz_a\n"},
+        "zz_a.sql",
+        "models form a cycle: marts.zz_a -> marts.zz_b -> marts.zz_a",
+    ),
+    "cast error": (
+        {"zz_cast": "select\n    1 as a,\n    cast('x' as integer) as b\n"},
+        "zz_cast.sql:3:5",
+        "model zz_cast failed in DuckDB: Conversion Error: Could not convert string 'x' to INT32",
+    ),
+    "error()": (
+        {"zz_raise": "select error('a model raised') as b\nfrom range(3)\n"},
+        "zz_raise.sql",
+        "model zz_raise failed in DuckDB: Invalid Input Error: a model raised",
+    ),
+    "integer division by zero": (
+        {"zz_div": "select\n    unit,\n    1 // (count(*) - count(*)) as b\nfrom raw.units\ngroup by unit\n"},
+        "zz_div.sql",
+        "model zz_div failed in DuckDB: Invalid Input Error: Division by zero",
+    ),
+    "unknown column": (
+        {"zz_column": "select\n    unit,\n    no_such_column\nfrom raw.units\n"},
+        "zz_column.sql:3:5",
+        "model zz_column failed in DuckDB: Binder Error: Referenced column",
+    ),
 }
 
 
@@ -240,12 +329,15 @@ def test_a_bad_model_stops_the_run_naming_its_file(built_project, cli, case):
 
 # --- paths: --db never overwrites what clusterdw did not write, exit 6 -----------------------------------
 
+
 def test_db_refuses_to_overwrite_a_file_that_is_not_a_warehouse(built_project, cli, tmp_path):
     notes = tmp_path / "notes.duckdb"
     notes.write_text("my notes, not a database\n", encoding="utf-8")
     error = refused(built_project, cli, PATH_REFUSED, "--db", str(notes))
-    assert error == (f"Error: refusing to overwrite a file that is not a DuckDB warehouse — {notes} — "
-                     "choose another --db path, or move that file away")
+    assert error == (
+        f"Error: refusing to overwrite a file that is not a DuckDB warehouse — {notes} — "
+        "choose another --db path, or move that file away"
+    )
     assert notes.read_text(encoding="utf-8") == "my notes, not a database\n"
 
 

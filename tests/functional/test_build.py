@@ -10,10 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.models import builder as build_module
-from pipelines.models.builder import BUILD_THREADS_ENV, build, build_threads, load_graph
 from pipelines.errors import ClusterdwError, ModelError
 from pipelines.load.loader import load
+from pipelines.models import builder as build_module
+from pipelines.models.builder import BUILD_THREADS_ENV, build, build_threads, load_graph
 
 
 def write_models(root: Path, models: dict[str, str]) -> None:
@@ -24,8 +24,10 @@ def write_models(root: Path, models: dict[str, str]) -> None:
 
 
 def tables_of(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
-    names = con.execute("select schema_name || '.' || table_name from duckdb_tables() "
-                        "where schema_name in ('staging', 'marts') order by 1").fetchall()
+    names = con.execute(
+        "select schema_name || '.' || table_name from duckdb_tables() "
+        "where schema_name in ('staging', 'marts') order by 1"
+    ).fetchall()
     return {name: con.execute(f"select * from {name} order by all").fetchall() for (name,) in names}
 
 
@@ -47,11 +49,14 @@ def test_the_projects_models_build_the_same_tables_with_any_number_of_threads(pr
 
 def test_independent_models_run_at_once_and_each_after_what_it_reads(tmp_path, monkeypatch):
     """Two slow independent models overlap in time; the model reading both starts after both."""
-    write_models(tmp_path, {
-        "slow_a": "select count(*) as n from range(20000000) where hash(range) % 7 = 0",
-        "slow_b": "select count(*) as n from range(20000000) where hash(range) % 7 = 0",
-        "both": "select a.n + b.n as n from marts.slow_a as a, marts.slow_b as b",
-    })
+    write_models(
+        tmp_path,
+        {
+            "slow_a": "select count(*) as n from range(20000000) where hash(range) % 7 = 0",
+            "slow_b": "select count(*) as n from range(20000000) where hash(range) % 7 = 0",
+            "both": "select a.n + b.n as n from marts.slow_a as a, marts.slow_b as b",
+        },
+    )
     monkeypatch.setenv(BUILD_THREADS_ENV, "2")
     spans: dict[str, tuple[float, float]] = {}
     original = build_module._Builders._build
@@ -78,11 +83,14 @@ def test_independent_models_run_at_once_and_each_after_what_it_reads(tmp_path, m
 
 
 def test_a_failing_model_stops_new_ones_and_names_its_file(tmp_path, monkeypatch):
-    write_models(tmp_path, {
-        "broken": "select no_such_column from range(3)",
-        "fine": "select 1 as x",
-        "after_broken": "select * from marts.broken",
-    })
+    write_models(
+        tmp_path,
+        {
+            "broken": "select no_such_column from range(3)",
+            "fine": "select 1 as x",
+            "after_broken": "select * from marts.broken",
+        },
+    )
     monkeypatch.setenv(BUILD_THREADS_ENV, "2")
     con = duckdb.connect()
     try:

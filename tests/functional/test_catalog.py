@@ -7,11 +7,12 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from helpers import REPO
-from pipelines.docs.catalog import build_catalog
 from pipelines.cli import main
+from pipelines.docs.catalog import build_catalog
 from pipelines.models.graph import discover
 from pipelines.project import Project
+
+from helpers import REPO
 
 
 def invoke(project_dir: Path, *args: str):
@@ -37,11 +38,11 @@ def test_docs_lists_every_model_and_column_with_its_description_and_type(dev_bui
 
 def test_docs_prints_the_dependency_graph_as_edges_and_as_a_tree(dev_built):
     out = invoke(dev_built, "docs").output
-    graph = out[out.index("Dependency graph"):]
+    graph = out[out.index("Dependency graph") :]
     assert "  raw.figures -> staging.stg_figures\n" in graph
     assert "  staging.stg_figures -> marts.int_figures\n" in graph
     assert "  marts.int_figures -> marts.fct_growth_rates\n" in graph
-    tree = graph[graph.index("Dependency tree"):]
+    tree = graph[graph.index("Dependency tree") :]
     assert "raw.units\n  staging.stg_units\n    staging.stg_figures" in tree
     subtree = tree.split("\n      marts.int_figures\n", 1)[1].split("\n      marts.", 1)[0]  # int_figures' readers
     assert "\n        marts.fct_growth_rates\n" in "\n" + subtree + "\n"

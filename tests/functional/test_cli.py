@@ -10,9 +10,11 @@ import duckdb
 
 
 def test_help_imports_nothing_heavy():
-    code = ("import sys; from pipelines.cli import main; "
-            "heavy = [m for m in ('great_expectations', 'duckdb', 'pandas', 'pyarrow', 'sqlglot') if m in sys.modules]; "
-            "print(heavy)")
+    code = (
+        "import sys; from pipelines.cli import main; "
+        "heavy = [m for m in ('great_expectations', 'duckdb', 'pandas', 'pyarrow', 'sqlglot') if m in sys.modules]; "
+        "print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -64,7 +66,9 @@ def test_not_a_project_is_a_clear_error(cli, tmp_path):
 def test_verify_evidence_finds_every_span_and_reports_the_missing_ones(project, cli, tmp_path):
     documents = tmp_path / "documents"
     documents.mkdir()
-    (documents / "000_35157f1fbdb36fec.txt").write_text("南宁 2026 年：规上工业总产值年均增长率达57%，", encoding="utf-8")
+    (documents / "000_35157f1fbdb36fec.txt").write_text(
+        "南宁 2026 年：规上工业总产值年均增长率达57%，", encoding="utf-8"
+    )
     figures = project / "raw" / "figures"
     for path in figures.glob("*.csv"):
         if not path.name.startswith("000_"):

@@ -8,11 +8,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from helpers import REPO, read_rows, write_rows
-from pipelines.load import contracts
 from pipelines.annotate import reference
 from pipelines.annotate.extract import extract
 from pipelines.docs import codes as codes_md
+from pipelines.load import contracts
+
+from helpers import REPO, read_rows, write_rows
 
 CUES = Path("raw") / "reference" / "cue_words.csv"
 
@@ -46,6 +47,7 @@ def only(text: str, raw: Path):
 
 # suggest reads the grammar from the table -----------------------------------------------------------
 
+
 def test_a_status_word_added_to_the_table_makes_a_target(raw):
     text = "柳州市谋求汽车产量达到150万辆。"
     assert only(text, raw).status == "actual"
@@ -77,10 +79,13 @@ def test_not_preceded_by_is_read_from_the_table(raw):
     assert only(text, raw).status == "actual"
 
 
-@pytest.mark.parametrize("word, code, position, text", [
-    ("不少于", "at_least", "before_number", "柳州市汽车产量不少于150万辆。"),
-    ("上下", "about", "after_unit", "柳州市汽车产量150万辆上下。"),
-])
+@pytest.mark.parametrize(
+    "word, code, position, text",
+    [
+        ("不少于", "at_least", "before_number", "柳州市汽车产量不少于150万辆。"),
+        ("上下", "about", "after_unit", "柳州市汽车产量150万辆上下。"),
+    ],
+)
 def test_a_qualifier_added_to_the_table_qualifies_the_value(raw, word, code, position, text):
     assert only(text, raw).qualifier == "exact"
     edit_cues(raw, add=[dict(cue_kind="qualifier", cue_word=word, code=code, position=position)])
@@ -125,28 +130,37 @@ def test_a_cue_row_suggest_cannot_read_is_one_error_naming_file_line_and_column(
     assert result.exit_code != 0
     assert result.output.strip().splitlines()[-1] == (
         f"Error: position 'by_metric_cue' is not a position of cue_kind qualifier — {path}:{line}: position — "
-        "write one of before_number, after_unit (raw/README.md gives the contract)")
+        "write one of before_number, after_unit (raw/README.md gives the contract)"
+    )
 
 
 # the contract -------------------------------------------------------------------------------------------
 
+
 def test_the_contract_declares_every_column_of_the_file():
     header, rows = read_rows(REPO / CUES)
     assert header == contracts.CUE_WORDS.column_names
-    assert {(r["cue_kind"], r["code"]) for r in rows} <= {(k, c) for k, codes in contracts.CUE_CODES.items()
-                                                          for c in codes}
+    assert {(r["cue_kind"], r["code"]) for r in rows} <= {
+        (k, c) for k, codes in contracts.CUE_CODES.items() for c in codes
+    }
     assert set(contracts.CUE_CODES) == set(contracts.CUE_POSITIONS)
 
 
-@pytest.mark.parametrize("change, column, message", [
-    (dict(code="average"), "code", "'average' is not a code of cue_kind status: write one of actual, target"),
-    (dict(code="planned"), "code", "'planned' is not one of: actual, target"),
-    (dict(position="after_unit"), "position", "'after_unit' is not a position of cue_kind status: write one of "
-                                              "before_number"),
-    (dict(cue_kind="mood"), "cue_kind", "'mood' is not one of: status, qualifier, period, direction, list"),
-    (dict(not_followed_by="了;;的"), "not_followed_by", "words separated by ';'"),
-    (dict(cue_word=""), "cue_word", "required, but empty"),
-])
+@pytest.mark.parametrize(
+    "change, column, message",
+    [
+        (dict(code="average"), "code", "'average' is not a code of cue_kind status: write one of actual, target"),
+        (dict(code="planned"), "code", "'planned' is not one of: actual, target"),
+        (
+            dict(position="after_unit"),
+            "position",
+            "'after_unit' is not a position of cue_kind status: write one of before_number",
+        ),
+        (dict(cue_kind="mood"), "cue_kind", "'mood' is not one of: status, qualifier, period, direction, list"),
+        (dict(not_followed_by="了;;的"), "not_followed_by", "words separated by ';'"),
+        (dict(cue_word=""), "cue_word", "required, but empty"),
+    ],
+)
 def test_a_bad_cue_row_stops_the_load_naming_file_line_and_column(project, cli, change, column, message):
     def bad(row):
         if row["cue_word"] == "力争":
@@ -169,18 +183,23 @@ def test_a_word_given_twice_for_one_kind_and_position_is_a_duplicate_key(project
 
 # staging and docs ---------------------------------------------------------------------------------------
 
+
 def test_stg_cue_words_holds_every_row_renamed(project, cli):
     result = cli(project, "build")
     assert result.exit_code == 0, result.output
     _, rows = read_rows(REPO / CUES)
     con = duckdb.connect(str(next((project / "target").glob("*.duckdb"))), read_only=True)
     try:
-        staged = con.execute("select cue_kind, cue_word, cue_position, cue_code, coalesce(cue_not_followed_by, ''), "
-                             "coalesce(cue_not_preceded_by, '') from staging.stg_cue_words").fetchall()
+        staged = con.execute(
+            "select cue_kind, cue_word, cue_position, cue_code, coalesce(cue_not_followed_by, ''), "
+            "coalesce(cue_not_preceded_by, '') from staging.stg_cue_words"
+        ).fetchall()
     finally:
         con.close()
-    assert sorted(staged) == sorted((r["cue_kind"], r["cue_word"], r["position"], r["code"], r["not_followed_by"],
-                                     r["not_preceded_by"]) for r in rows)
+    assert sorted(staged) == sorted(
+        (r["cue_kind"], r["cue_word"], r["position"], r["code"], r["not_followed_by"], r["not_preceded_by"])
+        for r in rows
+    )
 
 
 def test_codes_doc_and_raw_readme_explain_the_cue_table():

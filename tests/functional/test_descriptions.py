@@ -10,10 +10,11 @@ import duckdb
 import pytest
 import yaml
 
-from helpers import REPO
+from pipelines.docs import codes as codes_md
 from pipelines.load import contracts
 from pipelines.models.graph import discover
-from pipelines.docs import codes as codes_md
+
+from helpers import REPO
 
 
 @pytest.fixture(scope="module")
@@ -32,24 +33,35 @@ def query(db: Path, sql: str) -> list[tuple]:
 
 
 def test_every_model_table_has_a_comment(dev_db):
-    tables = dict(query(dev_db, "select schema_name || '.' || table_name, comment from duckdb_tables() "
-                               "where schema_name in ('staging', 'marts')"))
+    tables = dict(
+        query(
+            dev_db,
+            "select schema_name || '.' || table_name, comment from duckdb_tables() "
+            "where schema_name in ('staging', 'marts')",
+        )
+    )
     assert set(tables) == set(discover(REPO))  # every model was dev_db
     assert [name for name, comment in tables.items() if not (comment or "").strip()] == []
     assert "Grain: one row per" in tables["marts.fct_growth_rates"]
 
 
 def test_every_model_column_has_a_comment(dev_db):
-    columns = query(dev_db, "select schema_name || '.' || table_name || '.' || column_name, comment "
-                           "from duckdb_columns() where schema_name in ('staging', 'marts')")
+    columns = query(
+        dev_db,
+        "select schema_name || '.' || table_name || '.' || column_name, comment "
+        "from duckdb_columns() where schema_name in ('staging', 'marts')",
+    )
     assert len(columns) > 250
     assert [name for name, comment in columns if not (comment or "").strip()] == []
 
 
 def test_comments_are_the_descriptions_beside_the_models(dev_db):
     doc = yaml.safe_load((REPO / "marts" / "fct_output_values.yml").read_text(encoding="utf-8"))
-    [(comment,)] = query(dev_db, "select comment from duckdb_columns() where schema_name = 'marts' "
-                                "and table_name = 'fct_output_values' and column_name = 'value_in_base_unit'")
+    [(comment,)] = query(
+        dev_db,
+        "select comment from duckdb_columns() where schema_name = 'marts' "
+        "and table_name = 'fct_output_values' and column_name = 'value_in_base_unit'",
+    )
     assert comment == doc["columns"]["value_in_base_unit"].strip()
 
 

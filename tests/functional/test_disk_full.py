@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from helpers import digest
 from faults import error_lines, run_process, small_disk
+from helpers import digest
 
 pytestmark = pytest.mark.slow  # runs on a small tmpfs, in subprocesses
 
@@ -32,12 +32,17 @@ def test_a_first_run_on_a_disk_too_small_says_so_and_publishes_nothing(project, 
         result = run_process(project, "run", "--no-docs")
         assert result.returncode == 1, result.stderr
         [line] = error_lines(result.stderr)
-        assert line.startswith(NEEDS) and line.endswith(f" are free — {target} — free space there, or pass --db a path on a larger disk; "
-                             "the published warehouse was left as it was"), line
+        assert line.startswith(NEEDS) and line.endswith(
+            f" are free — {target} — free space there, or pass --db a path on a larger disk; "
+            "the published warehouse was left as it was"
+        ), line
         assert "it needs more than the " in line
         assert not (target / "warehouse.duckdb").exists()
-        assert sorted(p.name for p in target.iterdir()) <= ["run_history.jsonl", "run_results.json",
-                                                           "warehouse.duckdb.lock"]
+        assert sorted(p.name for p in target.iterdir()) <= [
+            "run_history.jsonl",
+            "run_results.json",
+            "warehouse.duckdb.lock",
+        ]
     result = run_process(project, "run", "--no-docs")  # room again
     assert result.returncode == 0, result.stderr
     whole(target / "warehouse.duckdb")
@@ -53,8 +58,9 @@ def test_a_run_without_room_beside_the_published_warehouse_leaves_it_byte_identi
         result = run_process(project, "run", "--no-docs")
         assert result.returncode == 1, result.stderr
         [line] = error_lines(result.stderr)
-        assert line.startswith(NEEDS + "about ") and "free (the last published warehouse and room for its log)" \
-            in line, line
+        assert (
+            line.startswith(NEEDS + "about ") and "free (the last published warehouse and room for its log)" in line
+        ), line
         assert digest(target / "warehouse.duckdb") == before
         whole(target / "warehouse.duckdb")
         assert not list(target.glob("*.building-*"))
@@ -66,8 +72,10 @@ def test_an_export_folder_without_room_is_a_clear_error_after_the_publish(projec
     with small_disk(bi, "64k"):
         result = run_process(project, "run", "--no-docs", "--export", str(bi))
         assert result.returncode == 1, result.stderr
-        assert error_lines(result.stderr) == [f"Error: no space left on the disk while writing the export — {bi} — "
-                                              "free space there, or pass --out a folder on a larger disk"]
+        assert error_lines(result.stderr) == [
+            f"Error: no space left on the disk while writing the export — {bi} — "
+            "free space there, or pass --out a folder on a larger disk"
+        ]
         assert not [p for p in bi.iterdir() if p.suffix == ".parquet"]
     whole(project / "target" / "warehouse.duckdb")  # published before the export began
 
@@ -87,5 +95,6 @@ def test_a_disk_already_full_is_the_same_clear_error(project):
         assert result.returncode == 1, result.stderr
         assert error_lines(result.stderr) == [
             f"{NEEDS}room to start, 0.0 MB are free — {target} — free space there, or pass --db a path on a "
-            "larger disk; the published warehouse was left as it was"]
+            "larger disk; the published warehouse was left as it was"
+        ]
         assert "could not record run " in result.stderr  # a warning; the error above is the story

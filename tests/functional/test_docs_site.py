@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-import chromium
-from conftest import PROJECT_FOLDERS, REPO
 from pipelines.docs.catalog import build_catalog
 from pipelines.docs.lineage import trace
 from pipelines.models.builder import load_graph
 from pipelines.project import Project
+
+import chromium
+from conftest import PROJECT_FOLDERS, REPO
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +31,9 @@ def site(tmp_path_factory) -> tuple[Path, Path]:
     for folder in PROJECT_FOLDERS:
         shutil.copytree(REPO / folder, project / folder)
     out = project / "site"
-    result = CliRunner().invoke(main, ["--project-dir", str(project), "docs", "--html", "--out", str(out)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["--project-dir", str(project), "docs", "--html", "--out", str(out)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     page = out / "index.html"
     assert f"Docs: {page}" in result.output
@@ -73,9 +75,19 @@ needs_chromium = pytest.mark.skipif(chromium.find() is None, reason="chromium no
 
 def dump(page: Path, query: str) -> str:
     with tempfile.TemporaryDirectory(prefix="clusterdw-chromium-") as profile:
-        return subprocess.run([chromium.find(), *chromium.FLAGS, f"--user-data-dir={profile}", "--dump-dom",
-                               page.absolute().as_uri() + query], capture_output=True, text=True, timeout=120,
-                              check=True).stdout
+        return subprocess.run(
+            [
+                chromium.find(),
+                *chromium.FLAGS,
+                f"--user-data-dir={profile}",
+                "--dump-dom",
+                page.absolute().as_uri() + query,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout
 
 
 @needs_chromium
@@ -84,8 +96,11 @@ def test_the_search_filters_models_in_headless_chromium(site):
     text = page.read_text(encoding="utf-8").lower()
     total = len(re.findall(r'<section class="model"', text))
     # models whose own text or any column's text holds the word (what the filter keeps)
-    matching = sum(1 for body in re.findall(r'<section class="model"(.*?)</section>', text, re.S)
-                   if "implied_previous" in re.sub(r"<[^>]+>", " ", body) or 'implied_previous' in body)
+    matching = sum(
+        1
+        for body in re.findall(r'<section class="model"(.*?)</section>', text, re.S)
+        if "implied_previous" in re.sub(r"<[^>]+>", " ", body) or "implied_previous" in body
+    )
     everything = dump(page, "")
     assert f'data-visible-models="{total}"' in everything
     assert re.search(r'<pre id="docs-errors"></pre>', everything)

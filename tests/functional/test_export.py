@@ -16,11 +16,12 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from helpers import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
 from pipelines.errors import PathRefused
 from pipelines.publish.bi import LIST_NOTE, list_as_text
 from pipelines.publish.export import MANIFEST_NAME, PENDING_NAME, TMP_PREFIX, export
+
+from helpers import PROJECT_FOLDERS, REPO
 
 DIM_YEAR_DOC = """description: One row per calendar year, with its place in the five-year plans.
 grain: one row per year
@@ -40,8 +41,9 @@ def exported(tmp_path_factory) -> tuple[Path, Path]:
     if not (root / "marts" / "dim_year.yml").exists():  # so at least one table and column carry a comment
         (root / "marts" / "dim_year.yml").write_text(DIM_YEAR_DOC, encoding="utf-8")
     out = root / "bi"
-    result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--no-docs", "--export", str(out)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["--project-dir", str(root), "run", "--no-docs", "--export", str(out)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     assert f"Exported Parquet: manifest {out / MANIFEST_NAME}" in result.output
     return root, out
@@ -56,8 +58,9 @@ def mart_columns(con) -> dict[str, list[tuple[str, str, str | None]]]:
     column is written as text (BI tools read no lists), its comment saying so."""
     tables: dict[str, list] = {}
     for table, column, data_type, comment in con.execute(
-            "select table_name, column_name, data_type, comment from duckdb_columns() "
-            "where schema_name = 'marts' order by table_name, column_index").fetchall():
+        "select table_name, column_name, data_type, comment from duckdb_columns() "
+        "where schema_name = 'marts' order by table_name, column_index"
+    ).fetchall():
         if data_type.endswith("[]"):
             data_type, comment = "VARCHAR", (comment or "") + LIST_NOTE
         tables.setdefault(table, []).append((column, data_type, comment))
@@ -66,19 +69,24 @@ def mart_columns(con) -> dict[str, list[tuple[str, str, str | None]]]:
 
 def as_exported(con, table: str) -> str:
     """The mart as the export writes it (list columns as text): a subquery."""
-    stored = con.execute("select column_name, data_type from duckdb_columns() where schema_name = 'marts' "
-                         "and table_name = ? order by column_index", [table]).fetchall()
+    stored = con.execute(
+        "select column_name, data_type from duckdb_columns() where schema_name = 'marts' "
+        "and table_name = ? order by column_index",
+        [table],
+    ).fetchall()
     return f"(select {', '.join(list_as_text(c, t) for c, t in stored)} from marts.{table})"
 
 
 def normalised(rows) -> list[tuple]:
     """Rows as comparable tuples, order-free; pandas' NA as None, list-likes as lists."""
+
     def value(v):
         if v is pd.NA or v is None:
             return None
         if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
             return v.tolist()
         return v
+
     return sorted((tuple(value(v) for v in row) for row in rows), key=repr)
 
 
@@ -104,7 +112,8 @@ def test_every_mart_table_is_exported_and_listed_in_the_manifest(exported):
             assert parquet.metadata.row_group(0).column(0).compression == "ZSTD"
             assert parquet.schema_arrow.metadata[b"clusterdw.run_id"].decode() == run["run_id"]
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
-        [MANIFEST_NAME] + [e["file"] for e in manifest["tables"] + manifest["derived"]])
+        [MANIFEST_NAME] + [e["file"] for e in manifest["tables"] + manifest["derived"]]
+    )
 
 
 def test_read_back_with_pyarrow_pandas_and_duckdb_equals_the_warehouse(exported):
@@ -125,9 +134,11 @@ def test_read_back_with_pyarrow_pandas_and_duckdb_equals_the_warehouse(exported)
             assert [(name, data_type) for name, data_type, *_ in types] == [(c, t) for c, t, _ in columns], table
             assert normalised(reader.execute(f"select * from read_parquet('{path}')").fetchall()) == expected
             reader.close()
-            differ = con.execute(f"select count(*) from ((select * from read_parquet('{path}') except all "
-                                 f"select * from {as_exported(con, table)}) union all (select * from {as_exported(con, table)} except all "
-                                 f"select * from read_parquet('{path}')))").fetchall()[0][0]
+            differ = con.execute(
+                f"select count(*) from ((select * from read_parquet('{path}') except all "
+                f"select * from {as_exported(con, table)}) union all (select * from {as_exported(con, table)} except all "
+                f"select * from read_parquet('{path}')))"
+            ).fetchall()[0][0]
             assert differ == 0, table
 
 
@@ -160,8 +171,9 @@ def test_table_and_column_descriptions_travel_in_the_parquet_schema(exported):
     root, out = exported
     described = 0
     with warehouse(root) as con:
-        comments = dict(con.execute("select table_name, comment from duckdb_tables() where schema_name = 'marts'"
-                                    ).fetchall())
+        comments = dict(
+            con.execute("select table_name, comment from duckdb_tables() where schema_name = 'marts'").fetchall()
+        )
         for table, columns in mart_columns(con).items():
             path = out / f"{table}.parquet"
             schema = pq.read_schema(path)
@@ -173,8 +185,9 @@ def test_table_and_column_descriptions_travel_in_the_parquet_schema(exported):
             assert json.loads(schema.metadata[b"clusterdw.column_descriptions"]) == expected
             assert schema.metadata.get(b"clusterdw.description", b"").decode() == (comments[table] or "")
             assert schema.metadata[b"clusterdw.table"] == f"marts.{table}".encode()
-            in_duckdb = dict(con.execute("select decode(key), decode(value) from parquet_kv_metadata(?)",
-                                         [str(path)]).fetchall())
+            in_duckdb = dict(
+                con.execute("select decode(key), decode(value) from parquet_kv_metadata(?)", [str(path)]).fetchall()
+            )
             assert json.loads(in_duckdb["clusterdw.column_descriptions"]) == expected
     assert described >= 1 and comments["dim_year"]
 
@@ -222,11 +235,14 @@ def test_files_are_renamed_into_place_so_a_reader_never_sees_half_a_file(exporte
     assert not list(out.glob(f"{TMP_PREFIX}*")), "temporary files left behind"
 
 
-@pytest.mark.parametrize("foreign, content", [
-    ("notes.txt", b"an analyst's notes"),
-    ("dim_year.parquet", b"someone else's parquet"),
-    (MANIFEST_NAME, b'{"hello": "not clusterdw"}'),
-])
+@pytest.mark.parametrize(
+    "foreign, content",
+    [
+        ("notes.txt", b"an analyst's notes"),
+        ("dim_year.parquet", b"someone else's parquet"),
+        (MANIFEST_NAME, b'{"hello": "not clusterdw"}'),
+    ],
+)
 def test_refuses_a_folder_holding_files_it_did_not_write(exported, cli, tmp_path, foreign, content):
     root, _ = exported
     out = tmp_path / "shared"

@@ -15,18 +15,22 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from helpers import PROJECT_FOLDERS, REPO
 from pipelines.load.loader import load
 from pipelines.models.builder import build
 from pipelines.publish import warehouse
 from pipelines.synth import synthesize
 from pipelines.validate.suites import validate
 
-HEADER = ("figure_id,document_id,place,cluster,enterprise,subject,metric_code,rate_of_metric_code,period_start_year,"
-          "period_end_year,period_start_month,period_end_month,period_kind,value,unit,status,qualifier,evidence,"
-          "is_year_inferred,note")
-DOCUMENTS = ("901_facts_a,planted document a,,2024-01-01,zh-Hans,test\n"
-             "902_facts_b,planted document b,,2025-01-01,zh-Hans,test\n")
+from helpers import PROJECT_FOLDERS, REPO
+
+HEADER = (
+    "figure_id,document_id,place,cluster,enterprise,subject,metric_code,rate_of_metric_code,period_start_year,"
+    "period_end_year,period_start_month,period_end_month,period_kind,value,unit,status,qualifier,evidence,"
+    "is_year_inferred,note"
+)
+DOCUMENTS = (
+    "901_facts_a,planted document a,,2024-01-01,zh-Hans,test\n902_facts_b,planted document b,,2025-01-01,zh-Hans,test\n"
+)
 # document a (published 2024) and document b (published 2025)
 FIGURES_A = """
 901-001,901_facts_a,柳州,,,,growth_rate,added_value,2023,2023,,,year,76.0,%,actual,exact,增长76.0%,false,
@@ -89,15 +93,20 @@ def query(database: Path, sql: str) -> list[dict]:
 
 
 def fact_of(database: Path, figure_id: str) -> dict:
-    rows = query(database, "select f.* from marts.fct_facts as f join marts.bridge_fact_figure as b using (fact_key) "
-                           f"where b.figure_id = '{figure_id}'")
+    rows = query(
+        database,
+        "select f.* from marts.fct_facts as f join marts.bridge_fact_figure as b using (fact_key) "
+        f"where b.figure_id = '{figure_id}'",
+    )
     assert len(rows) == 1, rows
     return rows[0]
 
 
 def test_every_figure_is_in_one_fact_and_every_fact_is_one_row(planted):
     _, database = planted
-    [counts] = query(database, """
+    [counts] = query(
+        database,
+        """
         select
             (select count(*) from marts.int_figures) as figures,
             (select count(*) from marts.bridge_fact_figure) as bridged,
@@ -105,7 +114,8 @@ def test_every_figure_is_in_one_fact_and_every_fact_is_one_row(planted):
             (select count(*) from marts.fct_facts) as facts,
             (select count(distinct fact_key) from marts.bridge_fact_figure) as bridged_facts,
             (select sum(n_figures) from marts.fct_facts) as figures_in_facts
-    """)
+    """,
+    )
     assert counts["figures"] == counts["bridged"] == counts["distinct_bridged"] == counts["figures_in_facts"]
     assert counts["facts"] == counts["bridged_facts"]
 
@@ -126,9 +136,12 @@ def test_restatements_outside_each_other_conflict_and_name_their_figures(planted
     _, database = planted
     fact = fact_of(database, "901-003")  # 近300万辆 (under 300) against 300.4万辆
     assert fact["is_conflict"] and fact["conflicting_figure_ids"] == "901-003,902-003"
-    assert {r["figure_id"] for r in query(database, "select figure_id from marts.bridge_fact_figure "
-                                                    "where is_in_conflict and figure_id like '90%'")} == \
-        {"901-003", "902-003"}
+    assert {
+        r["figure_id"]
+        for r in query(
+            database, "select figure_id from marts.bridge_fact_figure where is_in_conflict and figure_id like '90%'"
+        )
+    } == {"901-003", "902-003"}
 
 
 def test_months_and_size_tiers_are_facts_of_their_own(planted):
@@ -137,13 +150,18 @@ def test_months_and_size_tiers_are_facts_of_their_own(planted):
     assert len({months["fact_key"], year["fact_key"], tier["fact_key"]}) == 3
     assert (months["period_start_month"], months["period_end_month"], months["period_kind"]) == (1, 5, "year_to_date")
     assert not tier["is_conflict"] and tier["value_class"] == "size_tier"
-    rates = {r["growth_rate_id"]: r for r in query(database, "select * from marts.fct_growth_rates "
-                                                             "where growth_rate_id in ('901-006', '901-009')")}
+    rates = {
+        r["growth_rate_id"]: r
+        for r in query(database, "select * from marts.fct_growth_rates where growth_rate_id in ('901-006', '901-009')")
+    }
     # Jan-May growth is paired with the Jan-May levels, yearly growth with yearly levels: never mixed
     assert rates["901-006"]["level_figure_id"] == "901-004" and float(rates["901-006"]["computed_rate_pct"]) == 25
     assert rates["901-009"]["level_figure_id"] == "901-007" and float(rates["901-009"]["computed_rate_pct"]) == 30
-    derived = query(database, "select computed_from_figure_ids from marts.fct_growth_rates "
-                              "where list_contains(computed_from_figure_ids, '901-012')")
+    derived = query(
+        database,
+        "select computed_from_figure_ids from marts.fct_growth_rates "
+        "where list_contains(computed_from_figure_ids, '901-012')",
+    )
     assert derived == []  # a size tier enters no growth computation
 
 
@@ -161,12 +179,15 @@ def facts_suite(planted, tmp_path_factory):
     return {r.column: r for r in results}
 
 
-@pytest.mark.parametrize("column, planted_text", [
-    ("conflict", "figures 901-003,902-003 disagree"),
-    ("growth_disagrees_with_levels", "growth 901-009 is 50.0%"),
-    ("part_above_whole", "part 902-005 (liuzhou, new_energy_vehicles) is above its whole 902-006"),
-    ("rank_contradicted", "rank 901-011 places nanning at 1"),
-])
+@pytest.mark.parametrize(
+    "column, planted_text",
+    [
+        ("conflict", "figures 901-003,902-003 disagree"),
+        ("growth_disagrees_with_levels", "growth 901-009 is 50.0%"),
+        ("part_above_whole", "part 902-005 (liuzhou, new_energy_vehicles) is above its whole 902-006"),
+        ("rank_contradicted", "rank 901-011 places nanning at 1"),
+    ],
+)
 def test_the_suite_warns_of_each_planted_bad_row(facts_suite, column, planted_text):
     result = facts_suite[column]
     assert not result.success and result.severity == "warning"
@@ -202,13 +223,17 @@ def test_synth_plants_conflicts_and_every_one_is_found(tmp_path):
     synthesize(REPO, out, 2400, seed=3, conflicts=30)
     database = tmp_path / "synth.duckdb"
     _build(out, database)
-    planted_rows = query(database, """
+    planted_rows = query(
+        database,
+        """
         select figure_id, substr(annotation_note, length('planted conflict with ') + 1) as restated
-        from marts.int_figures where annotation_note like 'planted conflict with %'""")
+        from marts.int_figures where annotation_note like 'planted conflict with %'""",
+    )
     assert 20 <= len(planted_rows) <= 30  # subjects whose level is a size tier get none
-    found = {r["conflicting_figure_ids"] for r in query(database,
-                                                        "select conflicting_figure_ids from marts.fct_facts "
-                                                        "where is_conflict")}
+    found = {
+        r["conflicting_figure_ids"]
+        for r in query(database, "select conflicting_figure_ids from marts.fct_facts where is_conflict")
+    }
     assert found == {",".join(sorted((r["restated"], r["figure_id"]))) for r in planted_rows}
 
 
@@ -219,8 +244,9 @@ def _project_with_planted(root: Path, corrections: str) -> Path:
     with (project / "raw" / "documents.csv").open("a", encoding="utf-8") as handle:
         handle.write(DOCUMENTS)
     (project / "raw" / "figures" / "901_facts_a.csv").write_text(HEADER + FIGURES_A, encoding="utf-8")
-    (project / "raw" / "corrections.csv").write_text("figure_id,column_name,corrected_value,reason\n" + corrections,
-                                                     encoding="utf-8")
+    (project / "raw" / "corrections.csv").write_text(
+        "figure_id,column_name,corrected_value,reason\n" + corrections, encoding="utf-8"
+    )
     return project
 
 
@@ -228,10 +254,17 @@ def test_a_correction_corrects_the_months_of_a_figure(tmp_path):
     project = _project_with_planted(tmp_path, "901-004,period_end_month,6,the release covers 1-6月\n")
     database = tmp_path / "corrected.duckdb"
     _build(project, database)
-    [row] = query(database, "select period_start_month, period_end_month, period_key, is_corrected "
-                            "from marts.int_figures where figure_id = '901-004'")
-    assert row == {"period_start_month": 1, "period_end_month": 6, "period_key": "2023-01/2023-06",
-                   "is_corrected": True}
+    [row] = query(
+        database,
+        "select period_start_month, period_end_month, period_key, is_corrected "
+        "from marts.int_figures where figure_id = '901-004'",
+    )
+    assert row == {
+        "period_start_month": 1,
+        "period_end_month": 6,
+        "period_key": "2023-01/2023-06",
+        "is_corrected": True,
+    }
 
 
 def test_a_month_correction_out_of_range_stops_the_load_naming_its_line(tmp_path):

@@ -11,8 +11,12 @@ from conftest import edit_figure, line_of, read_rows, write_rows
 
 
 def _rd_intensity_figures(project) -> list[str]:
-    return [row["figure_id"] for path in sorted((project / "raw" / "figures").glob("*.csv"))
-            for row in read_rows(path)[1] if row["metric_code"] == "rd_intensity"]
+    return [
+        row["figure_id"]
+        for path in sorted((project / "raw" / "figures").glob("*.csv"))
+        for row in read_rows(path)[1]
+        if row["metric_code"] == "rd_intensity"
+    ]
 
 
 def test_a_failed_run_leaves_every_failing_row_by_figure_and_line(project, cli):
@@ -35,8 +39,10 @@ def test_a_failed_run_leaves_every_failing_row_by_figure_and_line(project, cli):
 
     status = cli(project, "status")
     assert status.exit_code == 0, status.output
-    assert "critical stg_figures: expect_column_values_to_be_null on outside_plausible_range: 2 unexpected" \
+    assert (
+        "critical stg_figures: expect_column_values_to_be_null on outside_plausible_range: 2 unexpected"
         in status.output
+    )
     for figure, source in expected:
         assert f"figure_id={figure}  ({source})" in status.output
     assert "all in " + str(project / "target" / "failing_rows.json") in status.output
@@ -56,8 +62,10 @@ def test_a_run_published_with_warnings_keeps_its_failing_rows_in_meta(project, c
 
     con = duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True)
     try:
-        failing = con.execute("select severity, row_key::varchar, run_id from meta.expectation_failures "
-                              "where suite = 'stg_cluster_members'").fetchall()
+        failing = con.execute(
+            "select severity, row_key::varchar, run_id from meta.expectation_failures "
+            "where suite = 'stg_cluster_members'"
+        ).fetchall()
         run_id = con.execute("select max(run_id) from meta.runs where status = 'success'").fetchall()[0][0]
     finally:
         con.close()
@@ -66,8 +74,10 @@ def test_a_run_published_with_warnings_keeps_its_failing_rows_in_meta(project, c
     assert {json.loads(key)["cluster_key"] for _, key, _ in failing} == {cluster}
     assert {run for _, _, run in failing} == {run_id}
     status = cli(project, "status")
-    assert f"warning stg_cluster_members: expect_compound_columns_to_be_unique on cluster_key, member_order: " \
-           f"{members} unexpected" in status.output
+    assert (
+        f"warning stg_cluster_members: expect_compound_columns_to_be_unique on cluster_key, member_order: "
+        f"{members} unexpected" in status.output
+    )
     assert "meta.expectation_failures" in status.output
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from helpers import digest
-from faults import run_process
 from pipelines.faults import FAULT_POINTS
+
+from faults import run_process
+from helpers import digest
 
 pytestmark = pytest.mark.slow  # a run killed at each fault point, then run again
 

@@ -32,7 +32,10 @@ def start_endless_run(built_project: Path, tmp_path: Path) -> subprocess.Popen:
     log = tmp_path / "run.log"
     process = subprocess.Popen(
         [sys.executable, "-m", "pipelines", "--project-dir", str(built_project), "run", "--no-docs"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("w"))
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
     deadline = time.monotonic() + 60
     while "build: started" not in log.read_text(encoding="utf-8", errors="replace"):
         assert process.poll() is None, log.read_text()
@@ -96,8 +99,10 @@ def test_a_second_run_while_one_is_building_exits_75_and_touches_nothing(built_p
         result = cli(built_project, "run", "--no-docs")
         assert result.exit_code == 75, result.output
         errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
-        assert errors == [f"Error: another clusterdw run is in progress — {db}.lock (held by pid {process.pid}) — "
-                          "wait for it to finish, or pass --wait to queue behind it"]
+        assert errors == [
+            f"Error: another clusterdw run is in progress — {db}.lock (held by pid {process.pid}) — "
+            "wait for it to finish, or pass --wait to queue behind it"
+        ]
         assert digest(db) == before
         assert process.poll() is None, "the refused run must not disturb the one in progress"
     finally:
@@ -118,8 +123,9 @@ print(snapshot(), flush=True)
 
 def test_a_reader_holding_the_published_file_keeps_its_snapshot_while_a_run_publishes(built_project, cli):
     db = built_project / "target" / "warehouse.duckdb"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         old = reader.stdout.readline().strip()
         runs, raw_figures, figures = eval(old)
@@ -135,9 +141,10 @@ def test_a_reader_holding_the_published_file_keeps_its_snapshot_while_a_run_publ
     finally:
         stop(reader)
     with duckdb.connect(str(db), read_only=True) as con:  # a new connection sees the new warehouse
-        assert con.execute("select (select count(*) from meta.runs), (select count(*) from raw.figures), "
-                           "(select count(*) from marts.int_figures)").fetchall()[0] == (
-            runs + 1, raw_figures - 1, figures - 1)
+        assert con.execute(
+            "select (select count(*) from meta.runs), (select count(*) from raw.figures), "
+            "(select count(*) from marts.int_figures)"
+        ).fetchall()[0] == (runs + 1, raw_figures - 1, figures - 1)
 
 
 @pytest.mark.parametrize("where", ["below a file", "in /proc"])
@@ -152,8 +159,10 @@ def test_an_unwritable_target_directory_is_a_clear_error(built_project, cli, tmp
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     if where == "below a file":
-        assert errors == [f"Error: the --db path goes through a file, not a directory — {blocker} — "
-                          "choose a --db path in a writable directory"]
+        assert errors == [
+            f"Error: the --db path goes through a file, not a directory — {blocker} — "
+            "choose a --db path in a writable directory"
+        ]
     else:
         assert len(errors) == 1 and errors[0].startswith("Error: cannot write in the target directory: "), errors
         assert errors[0].endswith(" — /proc — choose a --db path in a writable directory"), errors
@@ -187,9 +196,13 @@ def test_sigterm_while_duckdb_runs_a_query_on_the_main_thread_stops_it(built_pro
     before = digest(db)
     (built_project / "marts" / "zz_endless.sql").write_text(ENDLESS_MODEL, encoding="utf-8")
     log = tmp_path / "run.log"
-    process = subprocess.Popen([sys.executable, "-m", "pipelines", "--project-dir", str(built_project), "run", "--no-docs"],
-                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("w"),
-                               env=os.environ | {"CLUSTERDW_BUILD_THREADS": "1"})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipelines", "--project-dir", str(built_project), "run", "--no-docs"],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+        env=os.environ | {"CLUSTERDW_BUILD_THREADS": "1"},
+    )
     try:
         deadline = time.monotonic() + 60
         while "load: started" not in log.read_text(encoding="utf-8", errors="replace"):
@@ -202,7 +215,9 @@ def test_sigterm_while_duckdb_runs_a_query_on_the_main_thread_stops_it(built_pro
     assert builds_left(built_project) == [] and digest(db) == before
 
 
-def test_the_lock_file_removed_under_a_live_run_does_not_let_a_second_run_delete_its_build(built_project, cli, tmp_path):
+def test_the_lock_file_removed_under_a_live_run_does_not_let_a_second_run_delete_its_build(
+    built_project, cli, tmp_path
+):
     db = built_project / "target" / "warehouse.duckdb"
     before = digest(db)
     process = start_endless_run(built_project, tmp_path)
@@ -213,8 +228,10 @@ def test_the_lock_file_removed_under_a_live_run_does_not_let_a_second_run_delete
         result = cli(built_project, "run", "--no-docs")
         assert result.exit_code == 75, result.output
         errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
-        assert errors == [f"Error: another clusterdw run is in progress (its lock file was removed) — {live} "
-                          "(being built) — wait for it to finish, or pass --wait to queue behind it"]
+        assert errors == [
+            f"Error: another clusterdw run is in progress (its lock file was removed) — {live} "
+            "(being built) — wait for it to finish, or pass --wait to queue behind it"
+        ]
         assert live.exists() and process.poll() is None, "the live run and its build are left alone"
         assert digest(db) == before
     finally:
@@ -235,9 +252,11 @@ def test_a_planted_lock_file_is_refused_and_its_target_untouched(built_project, 
         os.mkfifo(lock)
     result = cli(built_project, "run", "--no-docs")
     assert result.exit_code == 6, result.output
-    what = {"symlink": "refusing to open a lock file that is a symlink",
-            "hard link": "refusing to use a lock file that is a hard link to another file",
-            "fifo": "refusing to use a lock file that is not a regular file"}[kind]
+    what = {
+        "symlink": "refusing to open a lock file that is a symlink",
+        "hard link": "refusing to use a lock file that is a hard link to another file",
+        "fifo": "refusing to use a lock file that is not a regular file",
+    }[kind]
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert errors == [f"Error: {what} — {lock} — remove it (clusterdw creates its lock files itself), then run again"]
     assert victim.read_text(encoding="utf-8") == "keep me\n"

@@ -12,11 +12,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import digest
 from pipelines.engines.spark_outputs import MARKER, claim
 from pipelines.errors import PathRefused
 
-DOCUMENT = "南宁市2023年工业经济运行情况\n2023年，全市规上工业企业超过1500家。南宁市力争到2025年工业总产值突破5000亿元。\n"
+from conftest import digest
+
+DOCUMENT = (
+    "南宁市2023年工业经济运行情况\n2023年，全市规上工业企业超过1500家。南宁市力争到2025年工业总产值突破5000亿元。\n"
+)
 
 
 def tree_digest(folder: Path) -> str:
@@ -33,14 +36,15 @@ def error_of(result) -> str:
 
 # --- build --engine spark --spark-dir ------------------------------------------------------------------
 
+
 def test_a_spark_build_into_the_project_folder_is_refused_before_anything_is_written(project, cli):
     before = tree_digest(project)
     result = cli(project, "build", "--engine", "spark", "--spark-dir", str(project))
     assert result.exit_code == 6, result.output
     assert error_of(result).startswith(
-        "Error: refusing to write a Spark build into a folder holding files clusterdw did not write (")
-    assert error_of(result).endswith(f" — {project} — give --spark-dir an empty or new folder (default: "
-                                     "target/spark/)")
+        "Error: refusing to write a Spark build into a folder holding files clusterdw did not write ("
+    )
+    assert error_of(result).endswith(f" — {project} — give --spark-dir an empty or new folder (default: target/spark/)")
     assert tree_digest(project) == before
 
 
@@ -49,8 +53,10 @@ def test_a_spark_dir_below_a_file_is_one_clear_line(project, cli, tmp_path):
     file.write_text("mine", encoding="utf-8")
     result = cli(project, "build", "--engine", "spark", "--spark-dir", str(file / "spark"))
     assert result.exit_code == 1, result.output
-    assert error_of(result) == (f"Error: cannot create the Spark folder: Not a directory — {file / 'spark'} — "
-                                "give a writable --spark-dir folder")
+    assert error_of(result) == (
+        f"Error: cannot create the Spark folder: Not a directory — {file / 'spark'} — "
+        "give a writable --spark-dir folder"
+    )
     with pytest.raises(PathRefused, match="the --spark-dir path is a file, not a folder"):
         claim(file)
     assert file.read_text(encoding="utf-8") == "mine"
@@ -82,6 +88,7 @@ def test_a_spark_folder_of_parquet_only_from_before_the_marker_is_accepted(tmp_p
 
 # --- suggest --out X --force -----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def document(tmp_path) -> Path:
     path = tmp_path / "docs" / "905_x.txt"
@@ -94,15 +101,24 @@ def suggest(cli, project, document, *more):
     return cli(project, "suggest", str(document), "--document-id", "905_x", "--published", "2024-01-20", *more)
 
 
-@pytest.mark.parametrize("victim", ["target/warehouse.duckdb", "raw/documents.csv", "raw/reference/places.csv",
-                                    "marts/dim_city.sql", "raw/figures/002_f8316eb84ec5ff3b.csv"])
+@pytest.mark.parametrize(
+    "victim",
+    [
+        "target/warehouse.duckdb",
+        "raw/documents.csv",
+        "raw/reference/places.csv",
+        "marts/dim_city.sql",
+        "raw/figures/002_f8316eb84ec5ff3b.csv",
+    ],
+)
 def test_suggest_force_overwrites_no_file_but_a_draft(built_project, cli, document, victim):
     path = built_project / victim
     before = digest(path)
     result = suggest(cli, built_project, document, "--out", str(path), "--force")
     assert result.exit_code == 6, result.output
-    assert error_of(result).startswith("Error: refusing to overwrite a file that is not a draft of 905_x (") or \
-        error_of(result).startswith("Error: a draft is not written into raw/figures")
+    assert error_of(result).startswith(
+        "Error: refusing to overwrite a file that is not a draft of 905_x ("
+    ) or error_of(result).startswith("Error: a draft is not written into raw/figures")
     assert digest(path) == before
 
 
@@ -128,6 +144,7 @@ def test_a_draft_follows_the_umask_like_every_other_output(project, cli, documen
 
 # --- a run that loses most figures ----------------------------------------------------------------------
 
+
 def figures_in(db: Path) -> int:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute("select count(*) from raw.figures").fetchall()[0][0]
@@ -144,7 +161,8 @@ def test_a_run_over_figures_files_cut_to_their_header_stops_unless_allowed(built
     assert error_of(result) == (
         f"Error: raw/figures holds 0 figures, the published warehouse {published:,}: publishing would lose "
         f"{published:,} of them — raw/figures — restore the files cut or removed (a figures file of a header "
-        "only?); if the loss is meant, run again with `clusterdw run --allow-shrink`")
+        "only?); if the loss is meant, run again with `clusterdw run --allow-shrink`"
+    )
     assert digest(db) == before
     result = cli(built_project, "run", "--no-docs", "--allow-shrink")
     assert result.exit_code == 0, result.output
@@ -152,6 +170,7 @@ def test_a_run_over_figures_files_cut_to_their_header_stops_unless_allowed(built
 
 
 # --- run --if-changed --export ---------------------------------------------------------------------------
+
 
 def test_if_changed_still_exports_when_the_export_folder_is_missing(built_project, cli, tmp_path):
     out = tmp_path / "bi"

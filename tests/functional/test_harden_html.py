@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import chromium
 from pipelines.validate.inert_docs import inert_page
 
-ATTACK = '<img src=x onerror="document.body.setAttribute(\'data-pwned\', 1)">'
+import chromium
+
+ATTACK = "<img src=x onerror=\"document.body.setAttribute('data-pwned', 1)\">"
 SCRIPT = "<script>document.body.setAttribute('data-pwned', 2)</script>"
 needs_chromium = pytest.mark.skipif(chromium.find() is None, reason="chromium not installed")
 
@@ -24,20 +25,33 @@ def with_hostile_unit(project: Path) -> None:
     units = project / "raw" / "reference" / "units.csv"
     field = (ATTACK + SCRIPT).replace('"', '""')
     units.write_text(units.read_text(encoding="utf-8") + f'"{field}",yuan,0,hostile\n', encoding="utf-8")
-    (project / "checks" / "zz_units.json").write_text(json.dumps({
-        "name": "zz_units", "meta": {"clusterdw": {"table": "staging.stg_units"}},
-        "expectations": [{"type": "expect_column_values_to_not_match_regex",
-                          "kwargs": {"column": "unit_as_written", "regex": "pwned"}, "severity": "warning"}],
-    }), encoding="utf-8")
+    (project / "checks" / "zz_units.json").write_text(
+        json.dumps(
+            {
+                "name": "zz_units",
+                "meta": {"clusterdw": {"table": "staging.stg_units"}},
+                "expectations": [
+                    {
+                        "type": "expect_column_values_to_not_match_regex",
+                        "kwargs": {"column": "unit_as_written", "regex": "pwned"},
+                        "severity": "warning",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory) -> Path:
+    import shutil
+
     from click.testing import CliRunner
 
-    from conftest import PROJECT_FOLDERS, REPO
     from pipelines.cli import main
-    import shutil
+
+    from conftest import PROJECT_FOLDERS, REPO
 
     root = tmp_path_factory.mktemp("docs") / "project"
     for folder in PROJECT_FOLDERS:
@@ -66,8 +80,9 @@ def test_the_docs_are_in_place_and_hold_the_value_under_a_policy_that_runs_no_sc
     for page in pages(docs):
         html = page.read_text(encoding="utf-8")
         head = re.search(r"<head\b[^>]*>", html, re.IGNORECASE)
-        assert html[head.end():].startswith('<meta http-equiv="Content-Security-Policy" '
-                                            "content=\"default-src 'none'; script-src 'none';"), page
+        assert html[head.end() :].startswith(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none';"
+        ), page
 
 
 def test_the_docs_load_nothing_from_outside_hosts(docs):
@@ -89,6 +104,7 @@ def test_a_page_without_a_head_gets_one():
 
 
 # --- the report's inline data ---------------------------------------------------------------------------
+
 
 def test_evidence_holding_a_comment_and_script_start_leaves_every_chart(built_project, cli, tmp_path):
     from conftest import edit_figure

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
+
 import pytest
 
 from pipelines.errors import PathRefused
@@ -65,5 +66,6 @@ def test_a_link_planted_as_the_dev_file_is_refused(project, cli, tmp_path):
     assert result.exit_code == 6
     assert result.stderr.strip().splitlines()[-1] == (
         f"Error: refusing to open a symbolic link where clusterdw keeps its own file — {project}/target/"
-        "warehouse.dev.duckdb — remove it: clusterdw creates this file itself (and check who planted it)")
+        "warehouse.dev.duckdb — remove it: clusterdw creates this file itself (and check who planted it)"
+    )
     assert theirs.read_bytes() == before

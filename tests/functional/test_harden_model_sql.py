@@ -23,12 +23,14 @@ def secret(tmp_path) -> Path:
 
 
 def reads(secret: Path) -> list[str]:
-    return [f"select content from read_text('{secret}')",
-            f"select content::varchar as content from read_blob('{secret}')",
-            f"select file from glob('{secret.parent}/*')",
-            f"select a from read_csv('{secret}')",
-            "select * from read_csv('/etc/passwd')",
-            "select * from read_parquet('http://127.0.0.1:9/x.parquet')"]
+    return [
+        f"select content from read_text('{secret}')",
+        f"select content::varchar as content from read_blob('{secret}')",
+        f"select file from glob('{secret.parent}/*')",
+        f"select a from read_csv('{secret}')",
+        "select * from read_csv('/etc/passwd')",
+        "select * from read_parquet('http://127.0.0.1:9/x.parquet')",
+    ]
 
 
 @pytest.mark.parametrize("number", range(6))

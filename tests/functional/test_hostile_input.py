@@ -10,13 +10,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from helpers import digest, read_rows, write_rows
 from faults import error_lines, run_process
+from helpers import digest, read_rows, write_rows
 
 CONTRACT, MODEL = 3, 4
 FIGURES = "raw/figures/002_f8316eb84ec5ff3b.csv"
-CR = ("a carriage return (CR) not followed by a line feed, the line end of old Macs and Excel for Mac's "
-      "\"CSV\": save the file with LF (or CRLF) line ends, as \"CSV UTF-8\"")
+CR = (
+    "a carriage return (CR) not followed by a line feed, the line end of old Macs and Excel for Mac's "
+    '"CSV": save the file with LF (or CRLF) line ends, as "CSV UTF-8"'
+)
 TAIL = " — fix the rows listed (raw/README.md gives each file's contract), then run again"
 
 
@@ -34,6 +36,7 @@ def refused(built_project: Path, exit_code: int, *args: str) -> tuple[str, list[
 
 
 # --- CSV shapes ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("file", [FIGURES, "raw/documents.csv"])
 def test_bare_cr_line_ends_are_a_violation_with_line_and_column(built_project, file):
@@ -65,8 +68,9 @@ def test_a_field_over_128_kib_loads_as_it_is(built_project, blank_line):
     result = run_process(built_project, "run", "--no-docs")
     assert result.returncode == 0, result.stderr
     with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
-        assert con.execute("select length(note), source_line from raw.figures where length(note) > 1000"
-                           ).fetchall() == [(140_000, 5 if blank_line else 4)]
+        assert con.execute(
+            "select length(note), source_line from raw.figures where length(note) > 1000"
+        ).fetchall() == [(140_000, 5 if blank_line else 4)]
 
 
 def test_a_line_over_duckdbs_limit_names_its_longest_field(built_project):
@@ -76,8 +80,9 @@ def test_a_line_over_duckdbs_limit_names_its_longest_field(built_project):
     write_rows(path, header, rows)
     _, listed = refused(built_project, CONTRACT)
     assert len(listed) == 1 and listed[0].startswith(f"{FIGURES}:4: evidence: a line of "), listed
-    assert listed[0].endswith(" bytes, over the 2,000,000 DuckDB reads in a line: shorten this field "
-                              "(2,100,000 bytes)"), listed
+    assert listed[0].endswith(
+        " bytes, over the 2,000,000 DuckDB reads in a line: shorten this field (2,100,000 bytes)"
+    ), listed
 
 
 @pytest.mark.parametrize("position", ["first", "last"])
@@ -86,13 +91,16 @@ def test_a_header_column_without_a_name_is_named_by_its_number(built_project, po
     header, rows = read_rows(path)
     header = ([""] + header) if position == "first" else header + [""]
     text = path.read_text(encoding="utf-8").split("\n")
-    text = [",".join(header)] + [("," + line if position == "first" else line + ",") if line else line
-                                 for line in text[1:]]
+    text = [",".join(header)] + [
+        ("," + line if position == "first" else line + ",") if line else line for line in text[1:]
+    ]
     path.write_text("\n".join(text), encoding="utf-8")
     number = 1 if position == "first" else len(header)
     _, listed = refused(built_project, CONTRACT)
-    assert listed == [f"{FIGURES}:1: column {number}: the header gives column {number} no name: name it "
-                      f"(the contract has {', '.join(h for h in header if h)}), or remove the column"]
+    assert listed == [
+        f"{FIGURES}:1: column {number}: the header gives column {number} no name: name it "
+        f"(the contract has {', '.join(h for h in header if h)}), or remove the column"
+    ]
 
 
 def test_a_column_named_twice_in_a_complete_header(built_project):
@@ -143,8 +151,9 @@ def test_a_symlink_inside_the_project_is_loaded(built_project):
     assert result.returncode == 0, result.stderr
     _, rows = read_rows(shared / "000.csv")
     with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
-        loaded = con.execute("select figure_id from raw.figures where source_file like '%000_35157f1fbdb36fec.csv'"
-                             ).fetchall()
+        loaded = con.execute(
+            "select figure_id from raw.figures where source_file like '%000_35157f1fbdb36fec.csv'"
+        ).fetchall()
     assert sorted(figure_id for (figure_id,) in loaded) == sorted(row["figure_id"] for row in rows) != []
 
 
@@ -156,19 +165,32 @@ def test_a_device_in_place_of_a_reference_file_is_refused(built_project):
     assert listed == [f"raw/reference/units.csv: not a regular file (a FIFO): {FIX}"]
 
 
-BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")) + "description: *i\n"
+BOMB = (
+    "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+    + "description: *i\n"
+)
 YML_CASES = {
     # the anchors sit under keys the .yml schema does not know: the first is named before anything is expanded
-    "alias bomb": (BOMB, "unknown key 'a' at the top level — {path}:1 — use one of: columns, data_tests, "
-                         "description, grain, unit_tests"),
-    "a list": ("- a\n- b\n", "the file holds a list, not a mapping — {path} — write `description: ...`, "
-                             "`grain: ...` and `columns:` at the top level"),
-    "a column's list": ("columns:\n  city_key: [1, 2]\n", "column 'city_key': a description must be text, "
-                                                          "not a list — {path} — write `column_name: description`"),
+    "alias bomb": (
+        BOMB,
+        "unknown key 'a' at the top level — {path}:1 — use one of: columns, data_tests, description, grain, unit_tests",
+    ),
+    "a list": (
+        "- a\n- b\n",
+        "the file holds a list, not a mapping — {path} — write `description: ...`, "
+        "`grain: ...` and `columns:` at the top level",
+    ),
+    "a column's list": (
+        "columns:\n  city_key: [1, 2]\n",
+        "column 'city_key': a description must be text, not a list — {path} — write `column_name: description`",
+    ),
     "not UTF-8": (b"description: \xb9\xe3\xce\xf7\n", "the file is not UTF-8 text — {path} — save it as UTF-8"),
-    "huge": ("description: " + "x" * 1_100_000 + "\n", "the model's descriptions file is 1,100,014 bytes, over the "
-             "1,048,576 a model's descriptions may take — {path} — keep description, grain and columns only"),
+    "huge": (
+        "description: " + "x" * 1_100_000 + "\n",
+        "the model's descriptions file is 1,100,014 bytes, over the "
+        "1,048,576 a model's descriptions may take — {path} — keep description, grain and columns only",
+    ),
 }
 
 
@@ -185,6 +207,7 @@ def test_a_hostile_model_yml_is_a_model_error_naming_the_file(built_project, cas
 
 
 # --- a damaged published warehouse ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("size", [0, 4096, 1_000_000])
 @pytest.mark.parametrize("command", ["run", "export"])

@@ -33,8 +33,12 @@ def test_a_run_builds_data_docs_only_when_asked(project, cli):
 
 def test_json_logs_leave_only_json_lines_on_stderr(project):
     for args in (["run"], ["build", "--select", "no_such_model"]):
-        done = subprocess.run([CLUSTERDW, "--project-dir", str(project), "--log-format", "json", *args],
-                              capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            [CLUSTERDW, "--project-dir", str(project), "--log-format", "json", *args],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         lines = [line for line in done.stderr.splitlines() if line.strip()]
         assert lines, done
         for line in lines:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from test_checks import loaded_and_built  # noqa: F401  (the module's fixture: the project loaded and built once)
 
-from conftest import REPO
 from pipelines.errors import ModelError
 from pipelines.models.descriptions import read_doc
 from pipelines.publish import warehouse
@@ -18,7 +18,8 @@ from pipelines.validate.frames import gx_frame
 from pipelines.validate.kinds import columns_of, needs_every_row
 from pipelines.validate.suites import Validator, read_suites, suite_columns, validate
 from pipelines.validate.suspects import suspect_queries
-from test_checks import loaded_and_built  # noqa: F401  (the module's fixture: the project loaded and built once)
+
+from conftest import REPO
 
 
 def sql_lines_in_json(project: Path) -> int:
@@ -48,13 +49,16 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("text, key, line", [
-    ("descripton: Units.\n", "descripton", 1),  # only unknown keys: descriptions were dropped without a word
-    ("description: Units.\ncolumns:\n  unit_as_written:\n    description: x\n    tests: [not_null]\n", "tests", 5),
-    ("columns:\n  unit_as_written:\n    data_tests:\n      - accepted_values: {valeus: [a]}\n", "valeus", 4),
-    ("columns:\n  unit_as_written:\n    data_tests:\n      - not_nul\n", "not_nul", 4),
-    ("data_tests:\n  - unique_combination: {columns: [a, b], severity: fatal}\n", "fatal", 2),
-])
+@pytest.mark.parametrize(
+    "text, key, line",
+    [
+        ("descripton: Units.\n", "descripton", 1),  # only unknown keys: descriptions were dropped without a word
+        ("description: Units.\ncolumns:\n  unit_as_written:\n    description: x\n    tests: [not_null]\n", "tests", 5),
+        ("columns:\n  unit_as_written:\n    data_tests:\n      - accepted_values: {valeus: [a]}\n", "valeus", 4),
+        ("columns:\n  unit_as_written:\n    data_tests:\n      - not_nul\n", "not_nul", 4),
+        ("data_tests:\n  - unique_combination: {columns: [a, b], severity: fatal}\n", "fatal", 2),
+    ],
+)
 def test_a_key_the_schema_does_not_know_is_an_error_naming_file_line_and_key(tmp_path, text, key, line):
     model = write(tmp_path / "stg_units.sql", "select 1 as unit_as_written")
     write(tmp_path / "stg_units.yml", text)
@@ -87,12 +91,19 @@ def test_declared_tests_fail_with_their_severity_and_a_warning_group_of_keys(loa
     project = tmp_path / "project"
     shutil.copytree(loaded_and_built[0], project)
     path = project / "staging" / "stg_place_names.yml"
-    text = path.read_text(encoding="utf-8").replace("columns:\n", "data_tests:\n  - expression:\n"
+    text = path.read_text(encoding="utf-8").replace(
+        "columns:\n",
+        "data_tests:\n  - expression:\n"
         "      name: long_place_name\n      sql: length(place_name) < 4\n      show: place_name\n"
-        "      severity: warning\ncolumns:\n", 1)
-    text = text.replace("      - relationships:\n          to: staging.stg_places\n",
-                        "      - relationships: {to: staging.stg_clusters, field: cluster_key, severity: warning}\n"
-                        "      - relationships:\n          to: staging.stg_places\n", 1)
+        "      severity: warning\ncolumns:\n",
+        1,
+    )
+    text = text.replace(
+        "      - relationships:\n          to: staging.stg_places\n",
+        "      - relationships: {to: staging.stg_clusters, field: cluster_key, severity: warning}\n"
+        "      - relationships:\n          to: staging.stg_places\n",
+        1,
+    )
     write(path, text)
     results = validate_copy(loaded_and_built, tmp_path, project, ["stg_place_names"])
     by_column = {r.column: r for r in results}
@@ -112,8 +123,10 @@ def test_gx_speed_patches_change_no_result(loaded_and_built, tmp_path):  # noqa:
     shutil.copyfile(database, copy)
     con = warehouse.connect(copy)
     try:  # failures to compare too: a key that does not resolve, a duplicate, a value outside its range
-        con.execute("update marts.int_figures set city_key = 'atlantis' where figure_id = "
-                    "(select min(figure_id) from marts.int_figures)").fetchall()
+        con.execute(
+            "update marts.int_figures set city_key = 'atlantis' where figure_id = "
+            "(select min(figure_id) from marts.int_figures)"
+        ).fetchall()
         con.execute("insert into marts.dim_year select * replace (2099 as year) from marts.dim_year limit 1").fetchall()
         suites = read_suites(project, ["int_figures", "dim_year", "stg_figures", "fct_targets_vs_actuals"])
         frames = {suite.name: gx_frame(con, suite.frame_sql) for suite in suites}
@@ -137,9 +150,16 @@ def test_the_kinds_table_answers_for_columns_and_whole_frames():
     assert needs_every_row("expect_column_distinct_values_to_contain_set", {"column": "a"})
     assert needs_every_row("expect_column_values_to_not_be_null", {"column": "a", "mostly": 0.9})
     assert not needs_every_row("expect_column_values_to_not_be_null", {"column": "a"})
-    row_count = {"expectations": [{"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "a"}},
-                                  {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}}]}
+    row_count = {
+        "expectations": [
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "a"}},
+            {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}},
+        ]
+    }
     assert suite_columns(row_count) is None
-    contains = {"expectations": [{"type": "expect_column_distinct_values_to_contain_set",
-                                  "kwargs": {"column": "a", "value_set": ["x"]}}]}
+    contains = {
+        "expectations": [
+            {"type": "expect_column_distinct_values_to_contain_set", "kwargs": {"column": "a", "value_set": ["x"]}}
+        ]
+    }
     assert suspect_queries(contains, "select 'x' as a", ["a"]) is None

@@ -29,13 +29,20 @@ def test_run_publishes_a_warehouse_with_the_six_marts_and_run_results(project, c
     assert "Published: " + str(db) in result.output
     assert "duckdb -readonly" in result.output
     with duckdb.connect(str(db), read_only=True) as con:
-        for table in ("dim_city", "dim_cluster", "dim_year", "fct_output_values", "fct_growth_rates",
-                      "fct_rd_intensity"):
+        for table in (
+            "dim_city",
+            "dim_cluster",
+            "dim_year",
+            "fct_output_values",
+            "fct_growth_rates",
+            "fct_rd_intensity",
+        ):
             assert con.execute(f"select count(*) from marts.{table}").fetchall()[0][0] > 0, table
         runs = con.execute("select status, load_seconds >= 0, build_seconds >= 0 from meta.runs").fetchall()
         assert runs == [("success", True, True)]
-        models = con.execute("select count(*), count(*) filter (where status = 'success') from meta.model_runs"
-                             ).fetchall()[0]
+        models = con.execute(
+            "select count(*), count(*) filter (where status = 'success') from meta.model_runs"
+        ).fetchall()[0]
         assert models[0] == models[1] > 10
     record = json.loads((project / "target" / "run_results.json").read_text())
     assert record["status"] == "success" and set(record["step_seconds"]) >= {"load", "build", "validate", "publish"}
@@ -59,7 +66,10 @@ def test_failed_run_leaves_the_published_file_byte_identical_and_is_recorded(pro
     assert cli(project, "run", "--no-docs").exit_code == 0
     with duckdb.connect(str(db), read_only=True) as con:
         assert [r[0] for r in con.execute("select status from meta.runs order by started_at").fetchall()] == [
-            "success", "failed", "success"]
+            "success",
+            "failed",
+            "success",
+        ]
 
 
 def test_a_reader_holding_the_published_file_keeps_its_snapshot(project, cli):

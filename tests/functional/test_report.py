@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-import chromium
-from helpers import digest, read_rows, write_rows
 from pipelines.errors import PathRefused
 from pipelines.report import build_report
 from pipelines.report.page import Page, render
 from pipelines.report.write import MARKER, write_site
+
+import chromium
+from helpers import digest, read_rows, write_rows
 
 SPEC = re.compile(r'<script type="application/json" id="spec-\d+">(.*?)</script>', re.S)
 
@@ -24,7 +25,8 @@ SPEC = re.compile(r'<script type="application/json" id="spec-\d+">(.*?)</script>
 def page(built, tmp_path_factory) -> Path:
     """The one page of all charts (overview.html) of the site the report writes."""
     return build_report(built / "target" / "warehouse.duckdb", tmp_path_factory.mktemp("report") / "report").with_name(
-        "overview.html")
+        "overview.html"
+    )
 
 
 def specs(page: Path) -> list[dict]:
@@ -56,7 +58,9 @@ def title_of(spec: dict) -> str:
 
 def test_the_page_is_self_contained_nothing_from_the_network(page):
     text = page.read_text(encoding="utf-8")
-    assert "vegaEmbed" in text and (page.parent / "assets" / "vega.js").stat().st_size > 500_000  # shared, in the folder
+    assert (
+        "vegaEmbed" in text and (page.parent / "assets" / "vega.js").stat().st_size > 500_000
+    )  # shared, in the folder
     assert re.findall(r"<script[^>]+src=\"([^\"]*)\"", text) == ["assets/vega.js"]
     assert not re.search(r"<link\b|@import|@font-face|url\(\s*['\"]?https?:", text)
     assert (page.parent / MARKER).is_file()
@@ -87,8 +91,17 @@ def test_growth_computed_from_consecutive_levels_stands_beside_the_reported_grow
     path = project / "raw" / "figures" / "002_f8316eb84ec5ff3b.csv"
     header, rows = read_rows(path)
     nev_2020 = next(r for r in rows if r["figure_id"] == "002-007")
-    rows.append(nev_2020 | dict(figure_id="002-900", period_start_year="2019", period_end_year="2019",
-                                value="6.6", evidence="产量 6.6 万辆", note="test figure"))
+    rows.append(
+        nev_2020
+        | dict(
+            figure_id="002-900",
+            period_start_year="2019",
+            period_end_year="2019",
+            value="6.6",
+            evidence="产量 6.6 万辆",
+            note="test figure",
+        )
+    )
     write_rows(path, header, rows)
     assert cli(project, "run", "--no-docs").exit_code == 0
     page = build_report(project / "target" / "warehouse.duckdb", tmp_path / "report").with_name("overview.html")
@@ -158,8 +171,9 @@ def test_no_warehouse_is_one_clear_error(project, cli):
 
 # --- in a real browser -----------------------------------------------------------------------------
 
-needs_chromium = pytest.mark.skipif(chromium.find() is None, reason="chromium not installed "
-                                    "(apt-get install -y chromium; .ci/run tries)")
+needs_chromium = pytest.mark.skipif(
+    chromium.find() is None, reason="chromium not installed (apt-get install -y chromium; .ci/run tries)"
+)
 
 
 def rendered(dom: str) -> tuple[int, int, str, int]:
@@ -167,8 +181,12 @@ def rendered(dom: str) -> tuple[int, int, str, int]:
     drawn = re.search(r'data-charts-rendered="(\d+)"', dom)
     expected = re.search(r'data-charts-expected="(\d+)"', dom)
     errors = re.search(r'<pre id="report-errors">(.*?)</pre>', dom, re.S)
-    return (int(drawn.group(1)) if drawn else -1, int(expected.group(1)) if expected else -1,
-            errors.group(1) if errors else "(no error element)", len(re.findall(r'<svg[^>]*class="marks"', dom)))
+    return (
+        int(drawn.group(1)) if drawn else -1,
+        int(expected.group(1)) if expected else -1,
+        errors.group(1) if errors else "(no error element)",
+        len(re.findall(r'<svg[^>]*class="marks"', dom)),
+    )
 
 
 @needs_chromium
@@ -187,13 +205,19 @@ def test_a_chart_that_cannot_draw_is_seen_by_the_browser_check(page, tmp_path):
 
     bad = Page("broken", "")
     bad.sections = []
-    good = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "data": {"values": [{"a": 1}]},
-            "mark": "bar", "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    good = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": [{"a": 1}]},
+        "mark": "bar",
+        "encoding": {"x": {"field": "a", "type": "quantitative"}},
+    }
     html = render(bad)
     shutil.copytree(page.parent / "assets", tmp_path / "assets")
-    specs_html = "".join(f'<script type="application/json" id="spec-{i}">{json.dumps(s)}</script>'
-                         f'<div class="chart" data-spec="spec-{i}"></div>'
-                         for i, s in enumerate([good, {"mark": {"type": "no-such-mark"}, "data": {"values": []}}]))
+    specs_html = "".join(
+        f'<script type="application/json" id="spec-{i}">{json.dumps(s)}</script>'
+        f'<div class="chart" data-spec="spec-{i}"></div>'
+        for i, s in enumerate([good, {"mark": {"type": "no-such-mark"}, "data": {"values": []}}])
+    )
     path = tmp_path / "index.html"
     path.write_text(html.replace("<nav></nav>", specs_html), encoding="utf-8")
     drawn, expected, errors, svgs = rendered(chromium.dump_dom(path))
@@ -204,7 +228,8 @@ def test_a_chart_that_cannot_draw_is_seen_by_the_browser_check(page, tmp_path):
 def test_anything_fetched_from_the_network_is_seen_by_the_browser_check(page, tmp_path):
     """The browser resolves no host: a page that needed one would show it among its errors."""
     text = page.read_text(encoding="utf-8").replace(
-        "</body>", '<script src="https://cdn.example.org/vega.js"></script></body>')
+        "</body>", '<script src="https://cdn.example.org/vega.js"></script></body>'
+    )
     path = tmp_path / "index.html"
     path.write_text(text, encoding="utf-8")
     _, _, errors, _ = rendered(chromium.dump_dom(path))

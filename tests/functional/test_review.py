@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import read_rows, write_rows
 from pipelines.errors import PathRefused
 from pipelines.load.contracts import FIGURES
 from pipelines.review.check import Checker
@@ -23,6 +22,8 @@ from pipelines.review.finish import finish
 from pipelines.review.server import serve
 from pipelines.review.session import state_path
 from pipelines.review.stats import compare, proposals, report, results_table, reviews
+
+from conftest import read_rows, write_rows
 
 DOCUMENT_ID = "008_review_unit"
 TEXT = "2023年，柳州市汽车产量达到150万辆，同比增长5.2%。\n全市规上工业企业超过1300家。\n"
@@ -128,11 +129,16 @@ def test_a_save_killed_before_its_rename_leaves_the_last_review_whole(drafted):
     app_of(project, draft, document).close()
     record = state_path(draft)
     before = record.read_bytes()
-    script = ("import sys; from pathlib import Path; from pipelines.review.command import open_review\n"
-              "app = open_review(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), {})\n"
-              "app.act({'kind': 'reject', 'key': app.review.rows[0]['key']})\n")
-    done = subprocess.run([sys.executable, "-c", script, str(project), str(draft), str(document)],
-                          env=os.environ | {"CLUSTERDW_FAULT_AT": "review-save"}, capture_output=True)
+    script = (
+        "import sys; from pathlib import Path; from pipelines.review.command import open_review\n"
+        "app = open_review(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), {})\n"
+        "app.act({'kind': 'reject', 'key': app.review.rows[0]['key']})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(project), str(draft), str(document)],
+        env=os.environ | {"CLUSTERDW_FAULT_AT": "review-save"},
+        capture_output=True,
+    )
     assert done.returncode == -9, done.stderr
     assert record.read_bytes() == before
     app = app_of(project, draft, document)
@@ -205,10 +211,16 @@ def test_review_without_a_draft_says_how_to_call_it(project, cli):
 def _pair(project: Path, document_id: str, draft: list[dict], reviewed: list[dict]) -> None:
     header, template = read_rows(sorted((project / "raw" / "figures").glob("*.csv"))[0])
     base = template[0] | {"qualifier": "exact"}
-    write_rows(project / "raw" / "drafts" / f"{document_id}.csv", header,
-               [base | {"document_id": document_id} | r for r in draft])
-    write_rows(project / "raw" / "figures" / f"{document_id}.csv", header,
-               [base | {"document_id": document_id} | r for r in reviewed])
+    write_rows(
+        project / "raw" / "drafts" / f"{document_id}.csv",
+        header,
+        [base | {"document_id": document_id} | r for r in draft],
+    )
+    write_rows(
+        project / "raw" / "figures" / f"{document_id}.csv",
+        header,
+        [base | {"document_id": document_id} | r for r in reviewed],
+    )
 
 
 def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed_twice(project, cli):
@@ -216,16 +228,27 @@ def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed
     (project / "raw" / "drafts").mkdir()
     for document_id in ("090_a", "091_b"):
         prefix = document_id[:3]
-        _pair(project, document_id,
-              [{"figure_id": f"{prefix}-001", "place": "柳州"}, {"figure_id": f"{prefix}-002"},
-               {"figure_id": f"{prefix}-003"}],
-              [{"figure_id": f"{prefix}-001", "place": "火星城"}, {"figure_id": f"{prefix}-003"},
-               {"figure_id": f"{prefix}-004", "note": "added"}])
+        _pair(
+            project,
+            document_id,
+            [
+                {"figure_id": f"{prefix}-001", "place": "柳州"},
+                {"figure_id": f"{prefix}-002"},
+                {"figure_id": f"{prefix}-003"},
+            ],
+            [
+                {"figure_id": f"{prefix}-001", "place": "火星城"},
+                {"figure_id": f"{prefix}-003"},
+                {"figure_id": f"{prefix}-004", "note": "added"},
+            ],
+        )
     found = reviews(project)
-    assert [(r.drafted, r.kept, r.unedited, r.deleted, r.added, dict(r.edited)) for r in found] == \
-        [(3, 2, 1, 1, 1, {"place": 1})] * 2
+    assert [(r.drafted, r.kept, r.unedited, r.deleted, r.added, dict(r.edited)) for r in found] == [
+        (3, 2, 1, 1, 1, {"place": 1})
+    ] * 2
     assert proposals(project, found) == [
-        "raw/reference/place_aliases.csv: 火星城,<place_key>,   (typed in 2 reviews: 090_a, 091_b)"]
+        "raw/reference/place_aliases.csv: 火星城,<place_key>,   (typed in 2 reviews: 090_a, 091_b)"
+    ]
     assert proposals(project, found[:1]) == []  # once is no pattern
     text = report(project)
     assert "2 reviewed documents: 6 rows drafted, 4 kept (2 unedited, note aside), 2 deleted, 2 added." in text
@@ -238,7 +261,7 @@ def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed
 
 
 def test_a_reviewed_value_written_differently_but_equal_is_no_edit():
-    empty = {c: "" for c in FIGURES.column_names}
+    empty = dict.fromkeys(FIGURES.column_names, "")
     draft = [empty | {"figure_id": "001-001", "value": "1.50", "note": "a guess"}]
     reviewed = [empty | {"figure_id": "001-001", "value": "1.5", "note": "checked"}]
     result = compare(draft, reviewed, "001_x")
@@ -273,12 +296,15 @@ def test_a_reference_row_offered_by_the_page_is_added_and_checked(drafted):
 
 
 def test_a_metric_added_to_the_catalogue_is_documented_by_the_generator(project):
-    from conftest import REPO
     from pipelines.docs.codes import render
 
+    from conftest import REPO
+
     with (project / "raw" / "reference" / "metrics.csv").open("a", encoding="utf-8") as handle:
-        handle.write("patent_grants,专利授权数,patent grants,count,count,fct_output_values,0,1e8,"
-                     "Patents granted (专利授权),专利授权\n")
+        handle.write(
+            "patent_grants,专利授权数,patent grants,count,count,fct_output_values,0,1e8,"
+            "Patents granted (专利授权),专利授权\n"
+        )
     text = render(project, (REPO / "docs" / "codes.md").read_text(encoding="utf-8"))
     assert "| `patent_grants` | 专利授权数 | patent grants | count | count | fct_output_values | 0 – 1e8 |" in text
 
@@ -306,8 +332,12 @@ def test_a_figure_added_from_a_selection_takes_suggests_guesses(drafted):
         added = app.review.rows[-1]
         assert status == 200 and added["origin"] == "added" and added["fields"]["figure_id"] == "008-004"
         assert {c: added["fields"][c] for c in ("value", "unit", "metric_code", "qualifier", "evidence")} == {
-            "value": "1300", "unit": "家", "metric_code": "enterprise_count", "qualifier": "more_than",
-            "evidence": "企业超过1300家"}
+            "value": "1300",
+            "unit": "家",
+            "metric_code": "enterprise_count",
+            "qualifier": "more_than",
+            "evidence": "企业超过1300家",
+        }
         assert app.act({"kind": "undo"})[0] == 200 and app.review.rows[-1]["origin"] == "draft"
         assert app.act({"kind": "add", "start": 5, "end": 2})[0] == 400  # no such selection
     finally:

@@ -30,17 +30,20 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
-                                reason="Debian's chromium and chromium-driver are not installed "
-                                       "(apt-get install chromium chromium-driver)")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER),
+    reason="Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)",
+)
 
 DOCUMENT_ID = "007_review_test"
 # A short document of our own (no corpus text): suggest drafts five figures and misses 二十万 (no unit).
-TEXT = ("柳州市汽车工业发展报告\n\n"
-        "2023年，柳州市汽车产量达到150万辆，同比增长5.2%。\n"
-        "全市规上工业企业超过1300家，新能源汽车产量约60万辆。\n"
-        "全市汽车产业从业人员约二十万。\n"
-        "力争到2025年，柳州市汽车产值突破3000亿元。\n")
+TEXT = (
+    "柳州市汽车工业发展报告\n\n"
+    "2023年，柳州市汽车产量达到150万辆，同比增长5.2%。\n"
+    "全市规上工业企业超过1300家，新能源汽车产量约60万辆。\n"
+    "全市汽车产业从业人员约二十万。\n"
+    "力争到2025年，柳州市汽车产值突破3000亿元。\n"
+)
 MISSED = "从业人员约二十万"
 
 
@@ -54,15 +57,36 @@ class Server:
     """`clusterdw review` as a process, as the analyst runs it (killed and started again by the test)."""
 
     def __init__(self, project: Path, draft: Path, document: Path, port: int):
-        self.args = [sys.executable, "-m", "pipelines", "--project-dir", str(project), "review", str(draft),
-                     "--document", str(document), "--no-browser", "--port", str(port),
-                     "--published", "2024-01-15", "--title", "柳州市汽车工业发展报告"]
+        self.args = [
+            sys.executable,
+            "-m",
+            "pipelines",
+            "--project-dir",
+            str(project),
+            "review",
+            str(draft),
+            "--document",
+            str(document),
+            "--no-browser",
+            "--port",
+            str(port),
+            "--published",
+            "2024-01-15",
+            "--title",
+            "柳州市汽车工业发展报告",
+        ]
         self.project = project
         self.process: subprocess.Popen | None = None
 
     def start(self, env: dict | None = None) -> None:
-        self.process = subprocess.Popen(self.args, cwd=self.project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        text=True, env=os.environ | (env or {}))
+        self.process = subprocess.Popen(
+            self.args,
+            cwd=self.project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=os.environ | (env or {}),
+        )
         for line in self.process.stdout:  # serving once it printed its address
             if line.startswith("Review page:"):
                 return
@@ -77,8 +101,15 @@ class Server:
 @pytest.fixture
 def browser(tmp_path):
     options = Options()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000",
-                 f"--user-data-dir={tmp_path / 'profile'}", "--no-first-run", "--disable-background-networking"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--no-first-run",
+        "--disable-background-networking",
+    ):
         options.add_argument(flag)
     options.binary_location = CHROMIUM
     try:
@@ -91,7 +122,8 @@ def browser(tmp_path):
 
 def saved(driver, timeout: float = 30) -> None:
     WebDriverWait(driver, timeout).until(
-        lambda d: d.find_element(By.ID, "status").get_attribute("data-state") == "saved")
+        lambda d: d.find_element(By.ID, "status").get_attribute("data-state") == "saved"
+    )
 
 
 def press(driver, key: str) -> None:
@@ -114,7 +146,8 @@ def edit(driver, **fields: str) -> None:
 
 def select_text(driver, text: str) -> None:
     """Select `text` in the document as a mouse would (a real Selection of the page)."""
-    driver.execute_script("""
+    driver.execute_script(
+        """
         const [doc, wanted] = [document.getElementById('doc'), arguments[0]];
         const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
         while (walker.nextNode()) {
@@ -129,7 +162,9 @@ def select_text(driver, text: str) -> None:
             }
         }
         throw new Error('text not in the document: ' + wanted);
-    """, text)
+    """,
+        text,
+    )
 
 
 def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, tmp_path, browser):
@@ -140,8 +175,13 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
     assert result.exit_code == 0, result.output
     draft_path = project / "raw" / "drafts" / f"{DOCUMENT_ID}.csv"
     header, draft = read_rows(draft_path)
-    assert [r["evidence"] for r in draft] == ["产量达到150万辆", "增长5.2%", "企业超过1300家", "产量约60万辆",
-                                              "产值突破3000亿元"]
+    assert [r["evidence"] for r in draft] == [
+        "产量达到150万辆",
+        "增长5.2%",
+        "企业超过1300家",
+        "产量约60万辆",
+        "产值突破3000亿元",
+    ]
     assert not any(MISSED in r["evidence"] for r in draft)
     port = free_port()
     server = Server(project, draft_path, document, port)
@@ -168,8 +208,9 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
         offer.clear()
         offer.send_keys("柳州全市,liuzhou,written so in a review test")
         offer.find_element(By.XPATH, "following-sibling::button").click()
-        WebDriverWait(browser, 30).until(lambda d: "added raw/reference/place_aliases.csv" in
-                                         d.find_element(By.ID, "messages").text)
+        WebDriverWait(browser, 30).until(
+            lambda d: "added raw/reference/place_aliases.csv" in d.find_element(By.ID, "messages").text
+        )
         WebDriverWait(browser, 30).until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".row.bad"))
         press(browser, "a")
         assert decisions(browser) == ["accepted", "rejected", "accepted", "pending", "pending"]
@@ -185,8 +226,9 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
         assert browser.find_element(By.ID, "f-evidence").get_attribute("value") == MISSED
         assert browser.find_element(By.ID, "f-value").get_attribute("value") == "200000"
         # its other fields as suggest guesses them (人员: a count of people, 约: about, 全市: 柳州市)
-        assert [browser.find_element(By.ID, f"f-{c}").get_attribute("value")
-                for c in ("metric_code", "qualifier", "place")] == ["talent_count", "about", "柳州市"]
+        assert [
+            browser.find_element(By.ID, f"f-{c}").get_attribute("value") for c in ("metric_code", "qualifier", "place")
+        ] == ["talent_count", "about", "柳州市"]
         press(browser, "a")  # no unit: the load would refuse it, so accepting is refused, with the load's words
         assert "unit: required, but empty" in browser.find_element(By.ID, "messages").text
         assert decisions(browser)[-1] == "pending"
@@ -206,7 +248,8 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
         press_nowait = browser.find_element(By.TAG_NAME, "body")
         press_nowait.send_keys("a")  # 007-005, while the server is down: kept by the page until it is back
         WebDriverWait(browser, 10).until(
-            lambda d: d.find_element(By.ID, "status").get_attribute("data-state") == "offline")
+            lambda d: d.find_element(By.ID, "status").get_attribute("data-state") == "offline"
+        )
         server.start()
         saved(browser)
         assert not list(record.parent.glob(f".{record.name}.*.tmp"))  # the killed save's temporary cleared
@@ -226,10 +269,19 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
     expected = [draft[0], draft[2] | {"subject": "规上工业企业", "place": "柳州全市"}, draft[3]]
     added = rows[3]
     assert rows[:3] + rows[4:] == expected + [draft[4]]  # kept draft rows as drafted or edited, in order
-    assert {k: added[k] for k in ("figure_id", "document_id", "evidence", "value", "unit", "metric_code",
-                                  "period_kind", "qualifier")} == {
-        "figure_id": "007-006", "document_id": DOCUMENT_ID, "evidence": MISSED, "value": "200000", "unit": "人",
-        "metric_code": "talent_count", "period_kind": "as_of", "qualifier": "about"}
+    assert {
+        k: added[k]
+        for k in ("figure_id", "document_id", "evidence", "value", "unit", "metric_code", "period_kind", "qualifier")
+    } == {
+        "figure_id": "007-006",
+        "document_id": DOCUMENT_ID,
+        "evidence": MISSED,
+        "value": "200000",
+        "unit": "人",
+        "metric_code": "talent_count",
+        "period_kind": "as_of",
+        "qualifier": "about",
+    }
     aliases = (project / "raw" / "reference" / "place_aliases.csv").read_text(encoding="utf-8")
     assert aliases.endswith("\n柳州全市,liuzhou,written so in a review test\n")
     documents = list(csv.DictReader((project / "raw" / "documents.csv").open(encoding="utf-8")))

@@ -11,20 +11,39 @@ import duckdb
 import pytest
 
 from pipelines.models.builder import ModelResult
-from pipelines.publish.run_results import (RunRecord, _insert_runs, append_history, count_runs, last_success,
-                                   newest_runs, write_meta)
+from pipelines.publish.run_results import (
+    RunRecord,
+    _insert_runs,
+    append_history,
+    count_runs,
+    last_success,
+    newest_runs,
+    write_meta,
+)
 from pipelines.validate.suites import ExpectationResult
 
 
 def a_run(number: int, status: str = "success") -> RunRecord:
-    record = RunRecord(f"run-{number:04d}", "run", f"2026-12-02T{number % 24:02d}:00:00.000+00:00",
-                       inputs_sha256=f"{number:064x}")
+    record = RunRecord(
+        f"run-{number:04d}", "run", f"2026-12-02T{number % 24:02d}:00:00.000+00:00", inputs_sha256=f"{number:064x}"
+    )
     record.step_seconds = {"load": 0.5 + number, "build": 1.25, "validate": 3.0, "publish": 0.01}
     record.models = [ModelResult(f"marts.m{m}", "success", number * m, 0.1 * m) for m in range(3)]
-    record.expectations = [ExpectationResult("s", "marts.m1", f"e{e}", "c" if e else None, "critical", e != 1,
-                                             e or None, json.dumps(["多, 'quoted'", e]) if e else None, "n")
-                           for e in range(4)]
-    record.finish(status, None if status == "success" else f"model m{number} failed: \"x\"")
+    record.expectations = [
+        ExpectationResult(
+            "s",
+            "marts.m1",
+            f"e{e}",
+            "c" if e else None,
+            "critical",
+            e != 1,
+            e or None,
+            json.dumps(["多, 'quoted'", e]) if e else None,
+            "n",
+        )
+        for e in range(4)
+    ]
+    record.finish(status, None if status == "success" else f'model m{number} failed: "x"')
     return record
 
 
@@ -87,9 +106,16 @@ def test_meta_from_the_history_file_is_what_json_loads_gives(history):
     assert got == expected  # every column, in history order, the current run last
 
 
-@pytest.mark.parametrize("bad", ['{"run_id": "x", "status": "success", "started_at": "yesterday"}',
-                                 '[1, 2, 3]', '"just text"', '{"status": "success"}',
-                                 '\xff\xfe not json'])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '{"run_id": "x", "status": "success", "started_at": "yesterday"}',
+        "[1, 2, 3]",
+        '"just text"',
+        '{"status": "success"}',
+        "\xff\xfe not json",
+    ],
+)
 def test_a_line_that_cannot_be_read_is_skipped_with_one_warning_naming_file_and_line(built_project, cli, bad):
     history = built_project / "target" / "run_history.jsonl"
     lines = history.read_text(encoding="utf-8").splitlines()
@@ -99,7 +125,8 @@ def test_a_line_that_cannot_be_read_is_skipped_with_one_warning_naming_file_and_
     warnings = [line for line in result.stderr.splitlines() if "run_history.jsonl" in line]
     assert len(warnings) == 1 and warnings[0].endswith(
         f"{history}:1: not a run clusterdw can read (cut by a killed run, or edited by hand): "
-        "left out of meta.runs, kept in the file"), result.stderr
+        "left out of meta.runs, kept in the file"
+    ), result.stderr
     with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from meta.runs").fetchall() == [(2,)]
     status = cli(built_project, "status")

@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helpers import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
-from pipelines.errors import LockBusy
 from pipelines.cli.logs import setup_logging
 from pipelines.cli.progress import model_progress
+from pipelines.errors import LockBusy
 from pipelines.project import Project
+
+from helpers import PROJECT_FOLDERS, REPO
 
 CLUSTERDW = Path(sys.executable).parent / "clusterdw"
 # A real second process holding the run lock: until its stdin closes, or for N seconds.
@@ -47,8 +48,9 @@ def fast_project(root: Path) -> Path:
 
 
 def hold_lock(db: Path, how: str) -> subprocess.Popen:
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), how], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db), how], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert holder.stdout.readline().strip() == "locked"
     return holder
 
@@ -64,13 +66,21 @@ def test_a_second_run_exits_75_with_a_clear_message_while_one_holds_the_lock(tmp
     db = project / "target" / "warehouse.duckdb"
     holder = hold_lock(db, "stdin")
     try:
-        second = subprocess.run([str(CLUSTERDW), "--project-dir", str(project), "run", "--no-docs"],
-                                capture_output=True, text=True, timeout=120)
+        second = subprocess.run(
+            [str(CLUSTERDW), "--project-dir", str(project), "run", "--no-docs"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert second.returncode == LockBusy.exit_code == 75, second.stderr
         assert "Error: another clusterdw run is in progress" in second.stderr
         assert f"held by pid {holder.pid}" in second.stderr and "--wait" in second.stderr
-        as_json = subprocess.run([str(CLUSTERDW), "--project-dir", str(project), "--log-format", "json", "run"],
-                                 capture_output=True, text=True, timeout=120)
+        as_json = subprocess.run(
+            [str(CLUSTERDW), "--project-dir", str(project), "--log-format", "json", "run"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert as_json.returncode == 75
         error = json_lines(as_json.stderr)[-1]
         assert error["level"] == "error" and "another clusterdw run is in progress" in error["message"]
@@ -112,8 +122,7 @@ def test_if_changed_skips_unchanged_inputs_and_says_so(tmp_path, cli):
     assert "Skipped" not in changed.stdout and "Published:" in changed.stdout
 
 
-@pytest.mark.parametrize("added", ["raw/figures/added.csv", "staging/added.txt", "marts/added.txt",
-                                   "checks/added.txt"])
+@pytest.mark.parametrize("added", ["raw/figures/added.csv", "staging/added.txt", "marts/added.txt", "checks/added.txt"])
 def test_the_inputs_hash_covers_each_input_folder(tmp_path, added):
     project = Project.at(fast_project(tmp_path / "project"))
     before = project.inputs_sha256()
@@ -126,13 +135,15 @@ def history(tmp_path_factory) -> tuple[Path, object, object]:
     """A project with a successful then a failed run, both logged as JSON: (project, ok result, failed result)."""
     project = fast_project(tmp_path_factory.mktemp("history") / "project")
     runner = CliRunner()
-    ok = runner.invoke(main, ["--project-dir", str(project), "--log-format", "json", "run", "--no-docs"],
-                       catch_exceptions=False)
+    ok = runner.invoke(
+        main, ["--project-dir", str(project), "--log-format", "json", "run", "--no-docs"], catch_exceptions=False
+    )
     assert ok.exit_code == 0, ok.output
     broken = project / "marts" / "zz_broken.sql"
     broken.write_text("select cast('not a number' as integer) as n\n", encoding="utf-8")
-    failed = runner.invoke(main, ["--project-dir", str(project), "--log-format", "json", "run", "--no-docs"],
-                           catch_exceptions=False)
+    failed = runner.invoke(
+        main, ["--project-dir", str(project), "--log-format", "json", "run", "--no-docs"], catch_exceptions=False
+    )
     assert failed.exit_code != 0, failed.output
     broken.unlink()
     return project, ok, failed
@@ -224,8 +235,9 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
 def test_clusterdw_build_on_a_terminal_shows_the_bar(tmp_path):
     project = fast_project(tmp_path / "project")
     master, slave = pty.openpty()
-    process = subprocess.Popen([str(CLUSTERDW), "--project-dir", str(project), "build"],
-                               stdin=slave, stdout=slave, stderr=slave)
+    process = subprocess.Popen(
+        [str(CLUSTERDW), "--project-dir", str(project), "build"], stdin=slave, stdout=slave, stderr=slave
+    )
     os.close(slave)
     shown = read_pty(master, process)
     os.close(master)

@@ -12,8 +12,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from helpers import PROJECT_FOLDERS, REPO, digest, read_rows, write_rows
 from pipelines.project import Project
+
+from helpers import PROJECT_FOLDERS, REPO, digest, read_rows, write_rows
 
 MODEL, CONTRACT, PATH_REFUSED = 4, 3, 6
 
@@ -60,17 +61,24 @@ def sql_identifier(name: str) -> str:
 
 # --- 1. SQL injection through identifiers ---------------------------------------------------------------
 
+
 def test_a_yml_column_key_cannot_run_sql_in_the_published_warehouse(fast_copy, cli):
     db = fast_copy / "target" / "warehouse.duckdb"
     before = digest(db)
-    attack = (f"x\" is 'a'; commit; attach '{db}' as published; create table published.main.pwned as select 1; "
-              "detach published; begin; --")
-    (fast_copy / "marts" / "zz_evil.sql").write_text(f"select 1 as x, 1 as {sql_identifier(attack)}\n", encoding="utf-8")
+    attack = (
+        f"x\" is 'a'; commit; attach '{db}' as published; create table published.main.pwned as select 1; "
+        "detach published; begin; --"
+    )
+    (fast_copy / "marts" / "zz_evil.sql").write_text(
+        f"select 1 as x, 1 as {sql_identifier(attack)}\n", encoding="utf-8"
+    )
     (fast_copy / "marts" / "zz_evil.yml").write_text(
-        "description: Harmless.\ncolumns:\n  " + json.dumps(attack) + ": A column.\n", encoding="utf-8")
+        "description: Harmless.\ncolumns:\n  " + json.dumps(attack) + ": A column.\n", encoding="utf-8"
+    )
     # and a model after it that fails, so this run publishes nothing: the file must stay as it was
-    (fast_copy / "marts" / "zz_fails.sql").write_text("select cast('x' as integer) as n from marts.zz_evil\n",
-                                                    encoding="utf-8")
+    (fast_copy / "marts" / "zz_fails.sql").write_text(
+        "select cast('x' as integer) as n from marts.zz_evil\n", encoding="utf-8"
+    )
     result = cli(fast_copy, "run", "--no-docs")
     assert result.exit_code == MODEL, result.output
     assert "model zz_fails failed" in error_line(result)
@@ -82,14 +90,17 @@ def test_a_yml_column_key_cannot_run_sql_in_the_published_warehouse(fast_copy, c
 def test_a_column_named_with_quotes_gets_its_comment(fast_copy, cli):
     (fast_copy / "marts" / "zz_hi.sql").write_text('select 1 as "say ""hi"""\n', encoding="utf-8")
     (fast_copy / "marts" / "zz_hi.yml").write_text(
-        "description: A greeting, quoted.\ncolumns:\n  'say \"hi\"': What is said.\n", encoding="utf-8")
+        "description: A greeting, quoted.\ncolumns:\n  'say \"hi\"': What is said.\n", encoding="utf-8"
+    )
     result = cli(fast_copy, "run", "--no-docs")
     assert result.exit_code == 0, result.output
     con = duckdb.connect(str(fast_copy / "target" / "warehouse.duckdb"), read_only=True)
-    assert con.execute("select column_name, comment from duckdb_columns() where table_name = 'zz_hi'"
-                       ).fetchall() == [('say "hi"', "What is said.")]
+    assert con.execute("select column_name, comment from duckdb_columns() where table_name = 'zz_hi'").fetchall() == [
+        ('say "hi"', "What is said.")
+    ]
     assert con.execute("select comment from duckdb_tables() where table_name = 'zz_hi'").fetchall() == [
-        ("A greeting, quoted.",)]
+        ("A greeting, quoted.",)
+    ]
 
 
 def test_a_model_file_name_that_is_not_a_plain_identifier_is_refused_naming_the_file(fast_copy, cli):
@@ -105,17 +116,23 @@ def test_a_model_file_name_that_is_not_a_plain_identifier_is_refused_naming_the_
     assert digest(db) == before
 
 
-@pytest.mark.parametrize("frame_sql", [
-    "select 1 as n; attach '{db}' as published; create table published.main.pwned as select 1",
-    "attach '{db}' as published",
-])
+@pytest.mark.parametrize(
+    "frame_sql",
+    [
+        "select 1 as n; attach '{db}' as published; create table published.main.pwned as select 1",
+        "attach '{db}' as published",
+    ],
+)
 def test_a_suite_frame_sql_must_be_one_select(fast_copy, cli, frame_sql):
     db = fast_copy / "target" / "warehouse.duckdb"
     before = digest(db)
-    suite = {"name": "zz_frame", "meta": {"clusterdw": {"table": "marts.dim_year",
-                                                          "frame_sql": frame_sql.format(db=db)}},
-             "expectations": [{"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 0},
-                               "severity": "warning"}]}
+    suite = {
+        "name": "zz_frame",
+        "meta": {"clusterdw": {"table": "marts.dim_year", "frame_sql": frame_sql.format(db=db)}},
+        "expectations": [
+            {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 0}, "severity": "warning"}
+        ],
+    }
     (fast_copy / "checks" / "zz_frame.json").write_text(json.dumps(suite), encoding="utf-8")
     result = cli(fast_copy, "run", "--no-docs")
     assert result.exit_code == 1, result.output
@@ -127,6 +144,7 @@ def test_a_suite_frame_sql_must_be_one_select(fast_copy, cli, frame_sql):
 
 
 # --- 2. Paths pasted into SQL ---------------------------------------------------------------------------
+
 
 def test_a_full_run_works_in_a_folder_whose_name_holds_an_apostrophe(tmp_path, cli):
     home = tmp_path / "o'brien"
@@ -156,6 +174,7 @@ def test_synth_writes_into_a_folder_whose_name_holds_an_apostrophe(tmp_path, cli
 
 
 # --- 3. Symlinks followed on write ----------------------------------------------------------------------
+
 
 @pytest.fixture
 def victim(tmp_path) -> Path:
@@ -238,6 +257,7 @@ def test_open_own_refuses_a_fifo_and_a_dangling_link_without_waiting_or_creating
 
 # --- 4. verify-evidence reads outside --documents --------------------------------------------------------
 
+
 def test_verify_evidence_refuses_a_document_id_that_is_a_path(fast_copy, cli, tmp_path):
     documents = tmp_path / "documents"
     documents.mkdir()
@@ -251,8 +271,7 @@ def test_verify_evidence_refuses_a_document_id_that_is_a_path(fast_copy, cli, tm
     (documents / f"{rows[0]['document_id']}.txt").write_text(evidence, encoding="utf-8")
     secret = tmp_path / "secret"
     secret.with_suffix(".txt").write_text(evidence, encoding="utf-8")  # outside --documents
-    write_rows(path, header, [rows[0], rows[0] | {"document_id": "../secret"},
-                              rows[0] | {"document_id": str(secret)}])
+    write_rows(path, header, [rows[0], rows[0] | {"document_id": "../secret"}, rows[0] | {"document_id": str(secret)}])
     result = cli(fast_copy, "verify-evidence", "--documents", str(documents))
     assert result.exit_code == 1, result.output
     where = "raw/figures/000_35157f1fbdb36fec.csv"
@@ -263,6 +282,7 @@ def test_verify_evidence_refuses_a_document_id_that_is_a_path(fast_copy, cli, tm
 
 
 # --- 5. run --if-changed --------------------------------------------------------------------------------
+
 
 def test_if_changed_sees_a_change_in_a_symlinked_figures_folder(fast_copy, cli, tmp_path):
     elsewhere = tmp_path / "annotations"
@@ -305,6 +325,7 @@ def test_if_changed_decides_per_published_file(fast_copy, cli):
 
 # --- 6. Raw values blamed on models ---------------------------------------------------------------------
 
+
 def refused_at_load(fast_copy: Path, cli) -> tuple[str, str]:
     db = fast_copy / "target" / "warehouse.duckdb"
     before = digest(db)
@@ -326,14 +347,26 @@ def test_an_impossible_date_in_documents_is_a_contract_violation(fast_copy, cli,
     assert stderr.count("is not a date") == 2, stderr  # the violation and the Error line: reported once
 
 
-@pytest.mark.parametrize("column, value", [("value", "12.5万"), ("period_start_year", "二〇二四"),
-                                           ("period_end_year", "1850"), ("qualifier", "roughly"),
-                                           ("status", "planned")])
+@pytest.mark.parametrize(
+    "column, value",
+    [
+        ("value", "12.5万"),
+        ("period_start_year", "二〇二四"),
+        ("period_end_year", "1850"),
+        ("qualifier", "roughly"),
+        ("status", "planned"),
+    ],
+)
 def test_a_corrected_value_not_of_its_columns_type_is_a_contract_violation(fast_copy, cli, column, value):
     figure_id = read_rows(sorted((fast_copy / "raw" / "figures").glob("*.csv"))[0])[1][0]["figure_id"]
-    write_rows(fast_copy / "raw" / "corrections.csv", ["figure_id", "column_name", "corrected_value", "reason"],
-               [{"figure_id": figure_id, "column_name": "unit", "corrected_value": "亿元", "reason": "fine"},
-                {"figure_id": figure_id, "column_name": column, "corrected_value": value, "reason": "typo"}])
+    write_rows(
+        fast_copy / "raw" / "corrections.csv",
+        ["figure_id", "column_name", "corrected_value", "reason"],
+        [
+            {"figure_id": figure_id, "column_name": "unit", "corrected_value": "亿元", "reason": "fine"},
+            {"figure_id": figure_id, "column_name": column, "corrected_value": value, "reason": "typo"},
+        ],
+    )
     stderr, line = refused_at_load(fast_copy, cli)
     assert f"raw/corrections.csv:3: corrected_value: '{value}' is not a valid {column} (write " in stderr
     assert "raw/corrections.csv:3: corrected_value" in line and "1 contract violation(s)" in line, line
@@ -341,11 +374,15 @@ def test_a_corrected_value_not_of_its_columns_type_is_a_contract_violation(fast_
 
 def test_a_corrected_value_of_its_columns_type_loads(fast_copy, cli):
     figure_id = read_rows(sorted((fast_copy / "raw" / "figures").glob("*.csv"))[0])[1][0]["figure_id"]
-    write_rows(fast_copy / "raw" / "corrections.csv", ["figure_id", "column_name", "corrected_value", "reason"],
-               [{"figure_id": figure_id, "column_name": "qualifier", "corrected_value": "about", "reason": "ok"}])
+    write_rows(
+        fast_copy / "raw" / "corrections.csv",
+        ["figure_id", "column_name", "corrected_value", "reason"],
+        [{"figure_id": figure_id, "column_name": "qualifier", "corrected_value": "about", "reason": "ok"}],
+    )
     result = cli(fast_copy, "run", "--no-docs")
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(fast_copy / "target" / "warehouse.duckdb"), read_only=True) as con:
-        [(qualifier, approximate)] = con.execute("select qualifier, is_approximate from staging.stg_figures "
-                                                 "where figure_id = ?", [figure_id]).fetchall()
+        [(qualifier, approximate)] = con.execute(
+            "select qualifier, is_approximate from staging.stg_figures where figure_id = ?", [figure_id]
+        ).fetchall()
     assert (qualifier, approximate) == ("about", True), "the correction is applied in staging"

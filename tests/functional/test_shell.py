@@ -15,23 +15,29 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from helpers import PROJECT_FOLDERS, REPO
 from pipelines.cli import main
 from pipelines.cli.shell import find_cli
 from pipelines.publish.warehouse import STORAGE_VERSION
 
+from helpers import PROJECT_FOLDERS, REPO
+
 DUCKDB_CLI = find_cli()
 CLUSTERDW = Path(sys.executable).parent / "clusterdw"
-COMMENTS = "select table_name, column_name, comment from duckdb_columns() where comment is not null " \
-           "and schema_name = 'marts' order by all"
+COMMENTS = (
+    "select table_name, column_name, comment from duckdb_columns() where comment is not null "
+    "and schema_name = 'marts' order by all"
+)
 DIM_YEAR_DOC = """description: One row per calendar year, with its place in the five-year plans.
 grain: one row per year
 columns:
   year: The calendar year, e.g. 2025.
 """
 
-needs_cli = pytest.mark.skipif(DUCKDB_CLI is None, reason="the DuckDB CLI is not installed: "
-                               "`pip install duckdb-cli` (the dev extra; `make install`) to run these tests")
+needs_cli = pytest.mark.skipif(
+    DUCKDB_CLI is None,
+    reason="the DuckDB CLI is not installed: "
+    "`pip install duckdb-cli` (the dev extra; `make install`) to run these tests",
+)
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +86,21 @@ def test_the_cli_opens_the_published_file_read_only_and_shows_comments(published
         table_comments = [tuple(map(str, row)) for row in con.execute(tables).fetchall()]
     shown_tables = run([str(DUCKDB_CLI), "-readonly", "-csv", str(published), "-c", tables], tmp_path)
     assert csv_rows(shown_tables.stdout) == table_comments and ("dim_year",) in [r[:1] for r in table_comments]
-    version = run([str(DUCKDB_CLI), "-readonly", "-csv", str(published), "-c",
-                   "select tags['storage_version'] from duckdb_databases() where database_name = 'warehouse'"],
-                  tmp_path)
+    version = run(
+        [
+            str(DUCKDB_CLI),
+            "-readonly",
+            "-csv",
+            str(published),
+            "-c",
+            "select tags['storage_version'] from duckdb_databases() where database_name = 'warehouse'",
+        ],
+        tmp_path,
+    )
     assert csv_rows(version.stdout)[0][0].startswith(STORAGE_VERSION), version.stdout
-    write = run([str(DUCKDB_CLI), "-readonly", str(published), "-c", "create table marts.scratch as select 1"],
-                tmp_path)
+    write = run(
+        [str(DUCKDB_CLI), "-readonly", str(published), "-c", "create table marts.scratch as select 1"], tmp_path
+    )
     assert write.returncode != 0 and "read-only" in write.stderr, write.stderr
     assert digest(published) == before
 
@@ -96,8 +111,10 @@ def test_the_cli_opens_it_read_write_and_python_duckdb_reads_it_after(published,
     assert opened.returncode == 0 and int(csv_rows(opened.stdout)[0][0]) > 0, opened.stderr
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(published, copy)
-    wrote = run([str(DUCKDB_CLI), "-csv", str(copy), "-c", "create table main.scratch as select 42 as answer",
-                 "-c", COMMENTS], tmp_path)
+    wrote = run(
+        [str(DUCKDB_CLI), "-csv", str(copy), "-c", "create table main.scratch as select 42 as answer", "-c", COMMENTS],
+        tmp_path,
+    )
     assert wrote.returncode == 0, wrote.stderr
     assert csv_rows(wrote.stdout) == expected_comments(published)
     with duckdb.connect(str(copy), read_only=True) as con:  # the Python duckdb still opens what the CLI wrote
@@ -111,8 +128,9 @@ def test_python_duckdb_opens_it_read_only_and_read_write_with_comments(published
     for read_only in (True, False):
         with duckdb.connect(str(copy), read_only=read_only) as con:
             assert con.execute(COMMENTS).fetchall() == expected_comments(published), duckdb.__version__
-            tags = con.execute("select tags['storage_version'] from duckdb_databases() "
-                               "where database_name = current_database()").fetchall()[0][0]
+            tags = con.execute(
+                "select tags['storage_version'] from duckdb_databases() where database_name = current_database()"
+            ).fetchall()[0][0]
             assert tags.startswith(STORAGE_VERSION)
 
 
@@ -120,8 +138,10 @@ def test_the_published_file_holds_no_function_of_the_pipelines_own(published):
     """The loader's SQL helpers call Python functions that a shell does not have: they must stay in
     the loading session (temp), not be saved in the warehouse where a query would trip on them."""
     with duckdb.connect(str(published), read_only=True) as con:
-        saved = con.execute("select schema_name, function_name from duckdb_functions() "
-                            "where database_name = current_database() and not internal").fetchall()
+        saved = con.execute(
+            "select schema_name, function_name from duckdb_functions() "
+            "where database_name = current_database() and not internal"
+        ).fetchall()
     assert saved == []
 
 
@@ -131,14 +151,16 @@ def test_clusterdw_shell_opens_the_published_file_read_only(published, tmp_path)
     shown = run([str(CLUSTERDW), "--project-dir", str(project), "shell", "-csv", "-c", COMMENTS], tmp_path)
     assert shown.returncode == 0, shown.stderr
     assert csv_rows(shown.stdout) == expected_comments(published)
-    write = run([str(CLUSTERDW), "--project-dir", str(project), "shell", "-c", "create table marts.x as select 1"],
-                tmp_path)
+    write = run(
+        [str(CLUSTERDW), "--project-dir", str(project), "shell", "-c", "create table marts.x as select 1"], tmp_path
+    )
     assert write.returncode != 0 and "read-only" in write.stderr, write.stderr
 
 
 def test_clusterdw_shell_without_a_warehouse_says_how_to_make_one(published, tmp_path):
     project = published.parent.parent
-    missing = run([str(CLUSTERDW), "--project-dir", str(project), "--db", str(tmp_path / "none.duckdb"), "shell"],
-                  tmp_path)
+    missing = run(
+        [str(CLUSTERDW), "--project-dir", str(project), "--db", str(tmp_path / "none.duckdb"), "shell"], tmp_path
+    )
     assert missing.returncode == 1
     assert "no published warehouse" in missing.stderr and "clusterdw run" in missing.stderr

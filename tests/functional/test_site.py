@@ -13,11 +13,12 @@ from urllib.parse import quote
 import duckdb
 import pytest
 
-import chromium
-from conftest import edit_figure, line_of
 from pipelines.report import build_report
 from pipelines.report import site as site_module
 from pipelines.report.shell import script_json
+
+import chromium
+from conftest import edit_figure, line_of
 
 PAGE_DATA = re.compile(r'<script type="application/json" id="page-data">(.*?)</script>', re.S)
 
@@ -61,10 +62,15 @@ def test_every_page_links_only_files_inside_the_folder_and_shares_one_vega_file(
 def test_the_index_shows_the_warehouse_at_a_glance_and_its_last_publish(site, built):
     text = (site / "index.html").read_text(encoding="utf-8")
     with duckdb.connect(str(built / "target" / "warehouse.duckdb"), read_only=True) as con:
-        figures, documents = con.execute("select count(*), count(distinct document_id) from marts.int_figures").fetchone()
-        run_id, = con.execute("select run_id from meta.runs where status = 'success' order by started_at desc").fetchone()
-        checks, passed = con.execute("select count(*), count(*) filter (where success) from meta.expectation_results "
-                                     "where run_id = ?", [run_id]).fetchone()
+        figures, documents = con.execute(
+            "select count(*), count(distinct document_id) from marts.int_figures"
+        ).fetchone()
+        (run_id,) = con.execute(
+            "select run_id from meta.runs where status = 'success' order by started_at desc"
+        ).fetchone()
+        checks, passed = con.execute(
+            "select count(*), count(*) filter (where success) from meta.expectation_results where run_id = ?", [run_id]
+        ).fetchone()
     assert f"<b>{figures:,}</b>figures" in text and f"<b>{documents}</b>documents" in text
     assert run_id in text and f"{passed:,} of {checks:,} expectations passed" in text
     tables = {t["id"]: t for t in page_data(site / "index.html")["tables"]}
@@ -81,9 +87,16 @@ def test_dates_are_shown_at_the_precision_they_have(site):
 def test_a_figure_page_says_where_the_number_comes_from(site, built):
     path = built / "raw" / "figures" / "002_f8316eb84ec5ff3b.csv"
     text = (site / "figure" / "002-007.html").read_text(encoding="utf-8")
-    for expected in ("<b>18.7</b>", "万辆", "exact", "新能源汽车产量 18.7 万辆", "2021",
-                     f"raw/figures/002_f8316eb84ec5ff3b.csv, line {line_of(path, '002-007')}",
-                     "../city/liuzhou.html", "../document/002_f8316eb84ec5ff3b.html"):
+    for expected in (
+        "<b>18.7</b>",
+        "万辆",
+        "exact",
+        "新能源汽车产量 18.7 万辆",
+        "2021",
+        f"raw/figures/002_f8316eb84ec5ff3b.csv, line {line_of(path, '002-007')}",
+        "../city/liuzhou.html",
+        "../document/002_f8316eb84ec5ff3b.html",
+    ):
         assert expected in text, expected
     assert "no fact-grain mart" not in text and "Other documents reporting the same fact" in text
 
@@ -91,7 +104,9 @@ def test_a_figure_page_says_where_the_number_comes_from(site, built):
 def test_every_chart_row_and_table_row_links_to_its_figure_page(site, built):
     liuzhou = page_data(site / "city" / "liuzhou.html")
     figures = liuzhou["tables"][0]["rows"]
-    expected = min(site_module.ROW_CAP, count(built, "select count(*) from marts.int_figures where city_key = 'liuzhou'"))
+    expected = min(
+        site_module.ROW_CAP, count(built, "select count(*) from marts.int_figures where city_key = 'liuzhou'")
+    )
     assert len(figures) == expected and all((site / "city" / r["figure_id_href"]).is_file() for r in figures)
     for chart in liuzhou["charts"]:
         spec_text = json.dumps(chart["spec"])
@@ -103,22 +118,35 @@ def test_every_chart_row_and_table_row_links_to_its_figure_page(site, built):
 
 
 def test_honest_charts_years_on_the_axis_and_no_line_across_bounds(site):
-    levels = next(c["spec"] for c in page_data(site / "city" / "liuzhou.html")["charts"]
-                  if c["spec"]["title"] == "reported levels")
+    levels = next(
+        c["spec"]
+        for c in page_data(site / "city" / "liuzhou.html")["charts"]
+        if c["spec"]["title"] == "reported levels"
+    )
     line, points = levels["spec"]["layer"]
     assert line["transform"] == [{"filter": "datum.value_class === 'value'"}]  # bounds and tiers: points only
     x = points["encoding"]["x"]
     years = [r["year"] for r in levels["datasets"]["levels"]]
     assert x["type"] == "quantitative" and x["axis"]["values"] == list(range(min(years), max(years) + 1))  # every year
-    nev = [r for r in levels["datasets"]["levels"] if r["metric"] == "vehicle production" and r["cluster"] == "新能源汽车"]
+    nev = [
+        r for r in levels["datasets"]["levels"] if r["metric"] == "vehicle production" and r["cluster"] == "新能源汽车"
+    ]
     assert {(r["year"], r["figure_id"]) for r in nev} >= {(2020, "002-007"), (2024, "003-014")}
-    assert all(r["value_class"] != "value" for r in levels["datasets"]["levels"]
-               if r["qualifier"] in ("more_than", "at_least"))
+    assert all(
+        r["value_class"] != "value" for r in levels["datasets"]["levels"] if r["qualifier"] in ("more_than", "at_least")
+    )
 
 
 def test_the_targets_chart_shows_each_target_value_and_grows_with_the_targets(site):
-    targets = max((c["spec"] for page in (site / "city").glob("*.html") for c in page_data(page)["charts"]
-                   if c["spec"]["title"] == "targets"), key=lambda spec: len(spec["datasets"]["targets"]))
+    targets = max(
+        (
+            c["spec"]
+            for page in (site / "city").glob("*.html")
+            for c in page_data(page)["charts"]
+            if c["spec"]["title"] == "targets"
+        ),
+        key=lambda spec: len(spec["datasets"]["targets"]),
+    )
     rows = targets["datasets"]["targets"]
     assert len(rows) >= 10 and targets["height"] == {"step": 22}  # a row per target, however many
     assert all(" → " in r["label"] and r["target_as_written"] in r["label"] for r in rows)
@@ -137,10 +165,19 @@ def test_the_map_has_a_tile_per_prefecture_city_keyed_by_admin_code(site):
 def test_the_coverage_matrix_counts_figures_per_city_cluster_and_year(site, built):
     rows = page_data(site / "coverage.html")["tables"][0]["rows"]
     with duckdb.connect(str(built / "target" / "warehouse.duckdb"), read_only=True) as con:
-        expected, = con.execute("select count(*) from marts.int_figures where city_key = 'liuzhou' "
-                                "and cluster_key = 'new_energy_vehicles' and year = 2024").fetchone()
-    assert sum(r["figures"] for r in rows if r["place"] == "柳州市" and r["cluster"] == "新能源汽车"
-               and r["period"] == "2024") == expected > 0
+        (expected,) = con.execute(
+            "select count(*) from marts.int_figures where city_key = 'liuzhou' "
+            "and cluster_key = 'new_energy_vehicles' and year = 2024"
+        ).fetchone()
+    assert (
+        sum(
+            r["figures"]
+            for r in rows
+            if r["place"] == "柳州市" and r["cluster"] == "新能源汽车" and r["period"] == "2024"
+        )
+        == expected
+        > 0
+    )
     assert sum(r["figures"] for r in rows) == count(built, "select count(*) from marts.int_figures")
 
 
@@ -201,16 +238,18 @@ def test_facts_and_the_other_documents_of_a_fact_show_where_the_warehouse_has_th
     folder = build_report(db, tmp_path / "report").parent
     facts = next(t for t in page_data(folder / "city" / "liuzhou.html")["tables"] if t["id"] == "t-facts")["rows"]
     assert [(r["fact_key"], r["chosen_figure_id"], r["conflict"], r["n_sources"]) for r in facts] == [
-        ("f-nev-2024", "003-014", "conflict", 2)]
+        ("f-nev-2024", "003-014", "conflict", 2)
+    ]
     figure = (folder / "figure" / "003-014.html").read_text(encoding="utf-8")
     assert "002-007.html" in figure and "002_f8316eb84ec5ff3b" in figure and "in conflict" in figure
     assert "no fact-grain mart" not in figure
 
 
 # --- in Debian's chromium, through chromedriver ---------------------------------------------------------
-needs_browser = pytest.mark.skipif(chromium.find() is None or shutil.which("chromedriver") is None,
-                                   reason="chromium or chromedriver not installed "
-                                          "(apt-get install -y chromium chromium-driver; .ci/run tries)")
+needs_browser = pytest.mark.skipif(
+    chromium.find() is None or shutil.which("chromedriver") is None,
+    reason="chromium or chromedriver not installed (apt-get install -y chromium chromium-driver; .ci/run tries)",
+)
 
 
 class browser_session:
@@ -239,9 +278,12 @@ def load(driver, page: Path, fragment: str = "") -> None:
     driver.get(page.absolute().as_uri() + fragment)
     if fragment:
         driver.refresh()  # a new hash alone is a same-document navigation: load it as a new page
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script(
-        "return document.readyState === 'complete' && (!document.getElementById('page-data') "
-        "|| (document.body.dataset.chartsRendered || '') !== '')"))
+    WebDriverWait(driver, 60).until(
+        lambda d: d.execute_script(
+            "return document.readyState === 'complete' && (!document.getElementById('page-data') "
+            "|| (document.body.dataset.chartsRendered || '') !== '')"
+        )
+    )
 
 
 def errors(driver) -> str:
@@ -249,8 +291,10 @@ def errors(driver) -> str:
 
 
 def outside_requests(driver) -> list[str]:
-    return driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)"
-                                 ".filter(n => !n.startsWith('file:') && !n.startsWith('blob:'))")
+    return driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => !n.startsWith('file:') && !n.startsWith('blob:'))"
+    )
 
 
 def rows_shown(driver, table_id: str = "t-figures") -> int:
@@ -280,8 +324,12 @@ def test_a_request_outside_the_folder_is_seen(site, tmp_path):
     copy = tmp_path / "report"
     shutil.copytree(site, copy)
     page = copy / "map.html"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "</body>", '<script src="https://cdn.example.org/vega.js"></script></body>'), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</body>", '<script src="https://cdn.example.org/vega.js"></script></body>'
+        ),
+        encoding="utf-8",
+    )
     with browser_session() as driver:
         load(driver, page)
         assert "failed to load https://cdn.example.org/vega.js" in errors(driver)
@@ -297,8 +345,9 @@ def test_a_filter_changes_charts_and_table_together_and_stays_in_the_url(site):
         everything = rows_shown(driver)
         Select(driver.find_element("id", "filter-period")).select_by_value("2024")
         WebDriverWait(driver, 30).until(lambda d: rows_shown(d) < everything)
-        WebDriverWait(driver, 30).until(lambda d: d.find_element("tag name", "body")
-                                        .get_attribute("data-charts-rendered") not in ("", None))
+        WebDriverWait(driver, 30).until(
+            lambda d: d.find_element("tag name", "body").get_attribute("data-charts-rendered") not in ("", None)
+        )
         assert "period=2024" in driver.current_url
         periods = {td.text for td in driver.find_elements("css selector", "#t-figures tbody tr td:nth-child(6)")}
         assert periods and all(p.startswith("2024") for p in periods), periods
@@ -307,8 +356,11 @@ def test_a_filter_changes_charts_and_table_together_and_stays_in_the_url(site):
         # the growth chart kept only 2024's bars (2020's reported growth is gone with the filter)
         growth = next(c for c in page_data(page)["charts"] if c["spec"]["title"].startswith("growth"))
         bars = driver.execute_script(f"return document.querySelectorAll('#{growth['id']} .mark-rect path').length")
-        assert bars == sum(r["period"] == "2024" for r in growth["spec"]["datasets"]["growth"]) < len(
-            growth["spec"]["datasets"]["growth"]), bars
+        assert (
+            bars
+            == sum(r["period"] == "2024" for r in growth["spec"]["datasets"]["growth"])
+            < len(growth["spec"]["datasets"]["growth"])
+        ), bars
         load(driver, page, "#period=2024&status=actual")  # a linked view opens filtered
         assert rows_shown(driver) == in_2024 and errors(driver) == ""
         assert Select(driver.find_element("id", "filter-status")).first_selected_option.text == "actual"
@@ -336,8 +388,11 @@ def test_a_table_sorts_and_downloads_as_csv_with_human_headers(site):
 @needs_browser
 def test_a_drill_down_link_leads_to_the_figure_page(site):
     with browser_session() as driver:
-        load(driver, site / "city" / "liuzhou.html", f"#cluster={quote('新能源汽车')}&metric={quote('vehicle production')}"
-                                                      "&period=2020")
+        load(
+            driver,
+            site / "city" / "liuzhou.html",
+            f"#cluster={quote('新能源汽车')}&metric={quote('vehicle production')}&period=2020",
+        )
         link = driver.find_element("css selector", "#t-figures tbody tr td a")
         assert link.text == "002-007"
         link.click()

@@ -19,8 +19,9 @@ def counts_of_clusters() -> list[dict]:
 
 def test_a_count_of_clusters_at_a_tier_is_a_size_tier_count():
     rows = counts_of_clusters()
-    coarse = [r["figure_id"] for r in rows
-              if r["metric_code"] == "cluster_count" and any(t in r["evidence"] for t in TIER)]
+    coarse = [
+        r["figure_id"] for r in rows if r["metric_code"] == "cluster_count" and any(t in r["evidence"] for t in TIER)
+    ]
     assert coarse == []
     tiers = [r["figure_id"] for r in rows if r["metric_code"] == "size_tier_count"]
     assert "002-010" in tiers and all(any(t in r["evidence"] for t in TIER) for r in rows if r["figure_id"] in tiers)
@@ -29,11 +30,15 @@ def test_a_count_of_clusters_at_a_tier_is_a_size_tier_count():
 def test_the_trillion_tier_target_is_not_compared_with_the_recognised_cluster_count(built):
     con = duckdb.connect(str(built / "target" / "warehouse.duckdb"), read_only=True)
     try:
-        pairs = con.execute("select target_figure_id, metric_code, actual_figure_id, comparison "
-                            "from marts.fct_targets_vs_actuals where target_figure_id = '002-010'").fetchall()
-        tier_actuals = con.execute("select distinct t.actual_figure_id from marts.fct_targets_vs_actuals as t "
-                                   "join marts.int_figures as a on a.figure_id = t.actual_figure_id "
-                                   "where a.metric_code <> t.metric_code").fetchall()
+        pairs = con.execute(
+            "select target_figure_id, metric_code, actual_figure_id, comparison "
+            "from marts.fct_targets_vs_actuals where target_figure_id = '002-010'"
+        ).fetchall()
+        tier_actuals = con.execute(
+            "select distinct t.actual_figure_id from marts.fct_targets_vs_actuals as t "
+            "join marts.int_figures as a on a.figure_id = t.actual_figure_id "
+            "where a.metric_code <> t.metric_code"
+        ).fetchall()
         recognised = con.execute("select metric_code from marts.int_figures where figure_id = '001-003'").fetchall()
     finally:
         con.close()

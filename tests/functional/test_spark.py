@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.models.builder import load_graph
 from pipelines.engines.compare import compare_builds
+from pipelines.models.builder import load_graph
 from pipelines.synth import synthesize
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,7 +52,9 @@ def _assert_equal(comparisons) -> None:
     unequal = [c for c in comparisons if not c.equal]
     assert not unequal, "\n".join(
         f"{c.table}: rows {c.duckdb_rows} vs {c.spark_rows}, only in DuckDB {c.only_in_duckdb}, only in Spark "
-        f"{c.only_in_spark}, types {c.type_differences}" for c in unequal)
+        f"{c.only_in_spark}, types {c.type_differences}"
+        for c in unequal
+    )
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +98,10 @@ def test_the_comparison_sees_a_changed_row(spark_built, tmp_path):
     shutil.copytree(project / "target" / "spark", spark_dir)
     folder = spark_dir / "marts" / "dim_year"
     with duckdb.connect() as con:
-        con.execute(f"copy (select * replace (five_year_plan_number + 1 as five_year_plan_number) from "
-                    f"read_parquet('{folder}/*.parquet')) to '{tmp_path}/changed.parquet' (format parquet)")
+        con.execute(
+            f"copy (select * replace (five_year_plan_number + 1 as five_year_plan_number) from "
+            f"read_parquet('{folder}/*.parquet')) to '{tmp_path}/changed.parquet' (format parquet)"
+        )
     shutil.rmtree(folder)
     folder.mkdir()
     shutil.move(tmp_path / "changed.parquet", folder / "part-0.parquet")
@@ -136,7 +140,9 @@ def test_a_model_failing_on_spark_names_its_file_and_keeps_the_last_output(spark
     files = sorted(p.name for p in output.iterdir())
     (copy / "marts" / "dim_metric.sql").write_text(
         "with\n\nmetrics as (select * from staging.stg_metrics),\n\n"
-        "final as (select metric_code, no_such_column from metrics)\n\nselect * from final\n", encoding="utf-8")
+        "final as (select metric_code, no_such_column from metrics)\n\nselect * from final\n",
+        encoding="utf-8",
+    )
     result = cli(copy, "build", "--engine", "spark", "--select", "dim_metric")
     assert result.exit_code == 4, result.output
     line = result.output.strip().splitlines()[-1]
@@ -157,8 +163,10 @@ def test_check_validates_the_spark_outputs(spark_built, tmp_path, cli):
     shutil.copytree(project, copy)
     folder = copy / "target" / "spark" / "marts" / "dim_city"
     with duckdb.connect() as con:
-        con.execute(f"copy (select * from read_parquet('{folder}/*.parquet') union all "
-                    f"(select * from read_parquet('{folder}/*.parquet') limit 1)) to '{tmp_path}/dup.parquet'")
+        con.execute(
+            f"copy (select * from read_parquet('{folder}/*.parquet') union all "
+            f"(select * from read_parquet('{folder}/*.parquet') limit 1)) to '{tmp_path}/dup.parquet'"
+        )
     shutil.rmtree(folder)
     folder.mkdir()
     shutil.move(tmp_path / "dup.parquet", folder / "part-0.parquet")

@@ -34,9 +34,14 @@ SPARK_HOME = Path(pyspark.__file__).parent
 PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
 WORKER_MEMORY = "900m"
 EXECUTOR_CONF = ["--conf", "spark.executor.memory=512m"]  # fits the worker, leaves the machine some room
-ENV = {**os.environ, "SPARK_HOME": str(SPARK_HOME), "SPARK_LOCAL_IP": "127.0.0.1",
-       "CLUSTERDW_SPARK_DRIVER_MEMORY": "1g", "PYSPARK_PYTHON": sys.executable,
-       "PYSPARK_DRIVER_PYTHON": sys.executable}
+ENV = {
+    **os.environ,
+    "SPARK_HOME": str(SPARK_HOME),
+    "SPARK_LOCAL_IP": "127.0.0.1",
+    "CLUSTERDW_SPARK_DRIVER_MEMORY": "1g",
+    "PYSPARK_PYTHON": sys.executable,
+    "PYSPARK_DRIVER_PYTHON": sys.executable,
+}
 
 
 def free_port() -> int:
@@ -51,8 +56,7 @@ class Daemon:
     def __init__(self, name: str, args: list[str], log_dir: Path):
         self.name, self.log = name, log_dir / f"{name}.log"
         with open(self.log, "wb") as out:
-            self.process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=ENV,
-                                            start_new_session=True)
+            self.process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=ENV, start_new_session=True)
         self.pid = self.process.pid
 
     def wait_for_port(self, port: int, seconds: float = 180) -> None:
@@ -96,9 +100,26 @@ def start_worker(name: str, master_url: str, root: Path) -> tuple[Daemon, Path]:
     work = root / f"{name}-work"
     work.mkdir()
     port = free_port()
-    worker = Daemon(name, spark_class("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                                      "--port", str(port), "--webui-port", str(free_port()), "--cores", "1",
-                                      "--memory", WORKER_MEMORY, "--work-dir", str(work), master_url), root)
+    worker = Daemon(
+        name,
+        spark_class(
+            "org.apache.spark.deploy.worker.Worker",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--webui-port",
+            str(free_port()),
+            "--cores",
+            "1",
+            "--memory",
+            WORKER_MEMORY,
+            "--work-dir",
+            str(work),
+            master_url,
+        ),
+        root,
+    )
     worker.wait_for_line("Successfully registered with master")
     return worker, work
 
@@ -116,8 +137,19 @@ def standalone(daemons):
     """A master and one worker (1 core) on 127.0.0.1: (master URL, worker's work folder)."""
     started, root = daemons
     port = free_port()
-    master = Daemon("master", spark_class("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                                          "--port", str(port), "--webui-port", str(free_port())), root)
+    master = Daemon(
+        "master",
+        spark_class(
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--webui-port",
+            str(free_port()),
+        ),
+        root,
+    )
     started.append(master)
     master.wait_for_port(port)
     url = f"spark://127.0.0.1:{port}"
@@ -131,11 +163,25 @@ def connect_server(daemons):
     """A Spark Connect server (pyspark's wheel ships its jar), local[1] inside it: sc://127.0.0.1:PORT."""
     started, root = daemons
     port = free_port()
-    server = Daemon("connect", [str(SPARK_HOME / "bin" / "spark-submit"), "--class",
-                                "org.apache.spark.sql.connect.service.SparkConnectServer", "--master", "local[1]",
-                                "--driver-memory", "1g", "--conf", f"spark.connect.grpc.binding.port={port}",
-                                "--conf", "spark.connect.grpc.binding.address=127.0.0.1",
-                                "--conf", "spark.ui.enabled=false"], root)
+    server = Daemon(
+        "connect",
+        [
+            str(SPARK_HOME / "bin" / "spark-submit"),
+            "--class",
+            "org.apache.spark.sql.connect.service.SparkConnectServer",
+            "--master",
+            "local[1]",
+            "--driver-memory",
+            "1g",
+            "--conf",
+            f"spark.connect.grpc.binding.port={port}",
+            "--conf",
+            "spark.connect.grpc.binding.address=127.0.0.1",
+            "--conf",
+            "spark.ui.enabled=false",
+        ],
+        root,
+    )
     started.append(server)
     server.wait_for_port(port)
     return f"sc://127.0.0.1:{port}"
@@ -153,8 +199,13 @@ def duckdb_built(tmp_path_factory) -> Path:
 
 
 def clusterdw(project: Path, *args: str, timeout: float = 900, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "clusterdw"), "--project-dir", str(project), *args], capture_output=True,
-                          text=True, env={**ENV, **env}, timeout=timeout)
+    return subprocess.run(
+        [str(BIN / "clusterdw"), "--project-dir", str(project), *args],
+        capture_output=True,
+        text=True,
+        env={**ENV, **env},
+        timeout=timeout,
+    )
 
 
 def assert_equal_to_duckdb(project: Path, spark_dir: Path) -> None:
@@ -165,7 +216,9 @@ def assert_equal_to_duckdb(project: Path, spark_dir: Path) -> None:
     unequal = [c for c in comparisons if not c.equal]
     assert not unequal, "\n".join(
         f"{c.table}: rows {c.duckdb_rows} vs {c.spark_rows}, only in DuckDB {c.only_in_duckdb}, only in Spark "
-        f"{c.only_in_spark}, types {c.type_differences}" for c in unequal)
+        f"{c.only_in_spark}, types {c.type_differences}"
+        for c in unequal
+    )
     assert sum(c.spark_rows for c in comparisons if c.table.startswith("marts.")) > 0
     assert not list(spark_dir.glob("*/.writing-*")), "a half-written folder was left"
 
@@ -184,13 +237,16 @@ def tasks_finished_on(work: Path, app: str) -> int:
 def test_build_on_a_standalone_cluster_equals_the_duckdb_build(standalone, duckdb_built):
     url, work, _, _ = standalone
     spark_dir = duckdb_built / "target" / "spark-standalone"
-    process = clusterdw(duckdb_built, "build", "--engine", "spark", "--master", url, "--spark-dir",
-                        spark_dir.as_uri(), *EXECUTOR_CONF)
+    process = clusterdw(
+        duckdb_built, "build", "--engine", "spark", "--master", url, "--spark-dir", spark_dir.as_uri(), *EXECUTOR_CONF
+    )
     assert process.returncode == 0, process.stderr
     assert f"on {url}, 1 executor(s)" in process.stdout
     # clusterdw's settings hold, and a cluster keeps Spark's shuffle partitions for AQE to size, not 4
-    assert ("Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
-            "spark.sql.adaptive.enabled=true") in process.stdout, process.stdout
+    assert (
+        "Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
+        "spark.sql.adaptive.enabled=true"
+    ) in process.stdout, process.stdout
     assert tasks_finished_on(work, application_id(process.stdout)) > 20  # the executors did the work
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
@@ -201,10 +257,30 @@ def test_spark_submit_on_the_cluster_equals_the_duckdb_build(standalone, duckdb_
     spark_dir = duckdb_built / "target" / "spark-submit"
     import pipelines.engines.submit as submit
 
-    process = subprocess.run([str(SPARK_HOME / "bin" / "spark-submit"), "--master", url, "--driver-memory", "1g",
-                              *EXECUTOR_CONF, "--conf", "spark.sql.shuffle.partitions=3", submit.__file__,
-                              "--project-dir", str(duckdb_built), "build", "--engine", "spark",
-                              "--spark-dir", str(spark_dir)], capture_output=True, text=True, env=ENV, timeout=900)
+    process = subprocess.run(
+        [
+            str(SPARK_HOME / "bin" / "spark-submit"),
+            "--master",
+            url,
+            "--driver-memory",
+            "1g",
+            *EXECUTOR_CONF,
+            "--conf",
+            "spark.sql.shuffle.partitions=3",
+            submit.__file__,
+            "--project-dir",
+            str(duckdb_built),
+            "build",
+            "--engine",
+            "spark",
+            "--spark-dir",
+            str(spark_dir),
+        ],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=900,
+    )
     assert process.returncode == 0, process.stderr[-3000:]
     assert "spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=3" in process.stdout, process.stdout
     assert tasks_finished_on(work, application_id(process.stdout)) > 20
@@ -217,9 +293,25 @@ def test_a_killed_worker_gives_the_same_tables(standalone, duckdb_built):
     worker, work_2 = start_worker("worker-2", url, root)
     started.append(worker)
     spark_dir = duckdb_built / "target" / "spark-killed"
-    build = subprocess.Popen([str(BIN / "clusterdw"), "--project-dir", str(duckdb_built), "build", "--engine",
-                              "spark", "--master", url, "--spark-dir", str(spark_dir), *EXECUTOR_CONF],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    build = subprocess.Popen(
+        [
+            str(BIN / "clusterdw"),
+            "--project-dir",
+            str(duckdb_built),
+            "build",
+            "--engine",
+            "spark",
+            "--master",
+            url,
+            "--spark-dir",
+            str(spark_dir),
+            *EXECUTOR_CONF,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
     try:
         deadline = time.monotonic() + 600
         while not any("Running task" in log.read_text(errors="replace") for log in work_2.glob("*/*/stderr")):
@@ -237,12 +329,15 @@ def test_a_killed_worker_gives_the_same_tables(standalone, duckdb_built):
 
 def test_build_on_spark_connect_equals_the_duckdb_build(connect_server, duckdb_built):
     spark_dir = duckdb_built / "target" / "spark-connect"
-    process = clusterdw(duckdb_built, "build", "--engine", "spark", "--master", connect_server,
-                        "--spark-dir", str(spark_dir))
+    process = clusterdw(
+        duckdb_built, "build", "--engine", "spark", "--master", connect_server, "--spark-dir", str(spark_dir)
+    )
     assert process.returncode == 0, process.stderr
     # set on the server's session, not dropped as a builder's settings are on Connect
-    assert ("Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
-            "spark.sql.adaptive.enabled=true") in process.stdout, process.stdout
+    assert (
+        "Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
+        "spark.sql.adaptive.enabled=true"
+    ) in process.stdout, process.stdout
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
 
@@ -251,11 +346,26 @@ def test_no_executor_is_an_error_not_a_wait(standalone, duckdb_built):
     url, _, _, _ = standalone
     spark_dir = duckdb_built / "target" / "spark-starved"
     started = time.monotonic()
-    process = clusterdw(duckdb_built, "build", "--engine", "spark", "--master", url, "--spark-dir", str(spark_dir),
-                        "--conf", "spark.executor.memory=8g", timeout=300, CLUSTERDW_SPARK_EXECUTOR_WAIT="10")
+    process = clusterdw(
+        duckdb_built,
+        "build",
+        "--engine",
+        "spark",
+        "--master",
+        url,
+        "--spark-dir",
+        str(spark_dir),
+        "--conf",
+        "spark.executor.memory=8g",
+        timeout=300,
+        CLUSTERDW_SPARK_EXECUTOR_WAIT="10",
+    )
     assert process.returncode == 69, process.stderr
-    assert process.stderr.strip().splitlines()[-1].startswith(
-        f"Error: no executor registered with {url} in 10 s — --master — start a worker")
+    assert (
+        process.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"Error: no executor registered with {url} in 10 s — --master — start a worker")
+    )
     assert time.monotonic() - started < 120
     assert not (spark_dir / "marts").exists() and not list(spark_dir.glob("*/.writing-*"))
 
@@ -270,17 +380,36 @@ def test_a_closed_port_is_a_clear_error_within_seconds(project, scheme):
     what = "Spark Connect server" if scheme == "sc" else "Spark master"
     assert process.stderr.strip().splitlines()[-1] == (
         f"Error: no {what} answers at {scheme}://127.0.0.1:{port} (127.0.0.1:{port}: Connection refused) — "
-        f"--master — start the {what} or correct --master (nothing was loaded or written)")
+        f"--master — start the {what} or correct --master (nothing was loaded or written)"
+    )
     assert seconds < 30, seconds  # the Python start and imports; Spark's own client took 86 s and 626 s
     assert not (project / "target" / "spark" / "raw").exists()
 
 
 def test_without_the_connect_client_the_error_says_what_to_install(project, tmp_path):
     script = tmp_path / "clusterdw_without_grpc.py"  # a file: pyspark's Connect import exits 0 under `python -c`
-    script.write_text("import sys; sys.modules['grpc'] = None\n"  # as if the .[spark-connect] extra were missing
-                      "from pipelines.cli import entry; entry()\n", encoding="utf-8")
-    process = subprocess.run([sys.executable, str(script), "--project-dir", str(project), "build", "--engine", "spark",
-                              "--master", "sc://127.0.0.1:1"], capture_output=True, text=True, env=ENV, timeout=120)
+    script.write_text(
+        "import sys; sys.modules['grpc'] = None\n"  # as if the .[spark-connect] extra were missing
+        "from pipelines.cli import entry; entry()\n",
+        encoding="utf-8",
+    )
+    process = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            "--project-dir",
+            str(project),
+            "build",
+            "--engine",
+            "spark",
+            "--master",
+            "sc://127.0.0.1:1",
+        ],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
     assert process.returncode == 1, process.stderr
     line = process.stderr.strip().splitlines()[-1]
     assert line.startswith("Error: the Spark Connect client is not installed (") and "grpcio" in line
@@ -292,8 +421,9 @@ def test_an_object_store_folder_is_refused_before_anything_runs(project):
     assert process.returncode == 1, process.stderr
     line = process.stderr.strip().splitlines()[-1]
     assert line.startswith("Error: --spark-dir s3a://bucket/clusterdw: object stores are not supported")
-    assert line.endswith("— --spark-dir — use a folder on a file system every executor mounts "
-                         "(file:///shared/...) or hdfs://")
+    assert line.endswith(
+        "— --spark-dir — use a folder on a file system every executor mounts (file:///shared/...) or hdfs://"
+    )
     assert not (project / "s3a:").exists() and not (project / "target" / "spark").exists()
 
 
@@ -303,11 +433,23 @@ def test_the_build_timeout_ends_the_build_and_keeps_the_last_tables(project, tmp
     spark_dir = tmp_path / "spark"
     (spark_dir / "marts" / "dim_year").mkdir(parents=True)
     (spark_dir / "marts" / "dim_year" / "part-0.parquet").write_bytes(b"earlier build")
-    process = clusterdw(project, "build", "--engine", "spark", "--master", "local[1]", "--spark-dir",
-                        str(spark_dir), "--timeout", "1", timeout=300)
+    process = clusterdw(
+        project,
+        "build",
+        "--engine",
+        "spark",
+        "--master",
+        "local[1]",
+        "--spark-dir",
+        str(spark_dir),
+        "--timeout",
+        "1",
+        timeout=300,
+    )
     assert process.returncode == 69, process.stderr
     assert process.stderr.strip().splitlines()[-1] == (
         "Error: the build ran longer than its time limit — --timeout — raise --timeout, or give the cluster "
-        "more executors")
+        "more executors"
+    )
     assert (spark_dir / "marts" / "dim_year" / "part-0.parquet").read_bytes() == b"earlier build"
     assert not list(spark_dir.glob("*/.writing-*"))

@@ -11,9 +11,11 @@ import duckdb
 from pipelines.load.contracts import FIGURES
 
 # A small report of the tests' own, with a byline, a contribution rate above 100 % and a target.
-REPORT = ("南宁市2023年工业经济运行情况\n记者 李四\n"
-          "2023年，南宁市规模以上工业增加值同比增长8.5%，工业对经济增长的贡献率达到120.6%。"
-          "全市规上工业企业超过1500家。南宁市力争到2025年工业总产值突破5000亿元。\n")
+REPORT = (
+    "南宁市2023年工业经济运行情况\n记者 李四\n"
+    "2023年，南宁市规模以上工业增加值同比增长8.5%，工业对经济增长的贡献率达到120.6%。"
+    "全市规上工业企业超过1500家。南宁市力争到2025年工业总产值突破5000亿元。\n"
+)
 DOCUMENT_ID = "905_nanning_2023"
 
 
@@ -70,8 +72,9 @@ def test_a_reviewed_draft_moved_into_raw_figures_loads_as_it_is(project, cli, tm
     result = cli(project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(project / "target" / "warehouse.duckdb"), read_only=True) as con:
-        rate = con.execute("select value_in_base_unit from marts.fct_shares_ranks "
-                           "where figure_id = '905-002'").fetchall()
+        rate = con.execute(
+            "select value_in_base_unit from marts.fct_shares_ranks where figure_id = '905-002'"
+        ).fetchall()
     assert [float(r[0]) for r in rate] == [120.6]  # a contribution rate above 100 % passes the checks
 
 
@@ -80,8 +83,9 @@ def test_verify_evidence_leaves_absent_documents_unchecked(project, cli, tmp_pat
     write_document(documents, "南宁 2026 年：规上工业总产值年均增长率达57%，", "000_35157f1fbdb36fec")
     path = project / "raw" / "figures" / "000_35157f1fbdb36fec.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([lines[0]] + [line for line in lines[1:] if "增长率达57%" in line]) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join([lines[0]] + [line for line in lines[1:] if "增长率达57%" in line]) + "\n", encoding="utf-8"
+    )
     result = cli(project, "verify-evidence", "--documents", str(documents))
     assert result.exit_code == 0, result.output
     absent = [line for line in result.output.splitlines() if line.startswith("Warning:")]
@@ -108,7 +112,8 @@ def test_verify_evidence_with_no_document_in_the_folder_is_an_error(project, cli
     annotated = len(list((project / "raw" / "figures").glob("*.csv")))
     assert result.output.strip().splitlines()[-1] == (
         f"Error: none of the {annotated} annotated documents is in the folder — {empty} — give the folder that holds "
-        "the documents as <document_id>.txt")
+        "the documents as <document_id>.txt"
+    )
     unknown = cli(project, "verify-evidence", "--documents", str(empty), "--document", "777_nothing")
     assert unknown.exit_code == 1
     assert "Error: no figure of document 777_nothing in raw/figures — --document" in unknown.output
@@ -124,19 +129,24 @@ def test_bad_input_to_suggest_is_a_one_line_error(project, cli, tmp_path):
 
     assert last_line(str(document), "--document-id", DOCUMENT_ID, "--published", "20.1.2024") == (
         "Error: publication date '20.1.2024' is not YYYY-MM-DD — --published — give the date as documents.csv "
-        "has it: YYYY-MM-DD (or YYYY-MM, YYYY)")
+        "has it: YYYY-MM-DD (or YYYY-MM, YYYY)"
+    )
     assert last_line(str(document), "--document-id", "nanning", "--published", "2024-01-20").startswith(
-        "Error: document id 'nanning' does not start with three digits — --document-id — ")
+        "Error: document id 'nanning' does not start with three digits — --document-id — "
+    )
     missing = tmp_path / "nowhere.txt"
     assert last_line(str(missing), "--document-id", DOCUMENT_ID, "--published", "2024-01-20") == (
-        f"Error: document not found — {missing} — give the path of a .txt file")
+        f"Error: document not found — {missing} — give the path of a .txt file"
+    )
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes("第一行\n南宁市产值".encode("gb18030"))
     assert last_line(str(gbk), "--document-id", DOCUMENT_ID, "--published", "2024-01-20").startswith(
-        f"Error: document is not UTF-8 (byte 0) — {gbk}:1 — save the document as UTF-8")
+        f"Error: document is not UTF-8 (byte 0) — {gbk}:1 — save the document as UTF-8"
+    )
     into_figures = project / "raw" / "figures" / "905.csv"
-    assert last_line(str(document), "--document-id", DOCUMENT_ID, "--published", "2024-01-20",
-                     "--out", str(into_figures)).startswith("Error: a draft is not written into raw/figures")
+    assert last_line(
+        str(document), "--document-id", DOCUMENT_ID, "--published", "2024-01-20", "--out", str(into_figures)
+    ).startswith("Error: a draft is not written into raw/figures")
     assert not into_figures.exists()
     assert suggest(cli, project, document).exit_code == 0
     again = suggest(cli, project, document)
@@ -153,6 +163,7 @@ def test_a_draft_is_no_input_of_a_run(project):
     drafts.mkdir(exist_ok=True)
     (drafts / f"{DOCUMENT_ID}.csv").write_text(",".join(FIGURES.column_names) + "\n", encoding="utf-8")
     assert Project.at(project).inputs_sha256() == before  # `run --if-changed` does not rerun for a draft
-    (project / "raw" / "figures" / f"{DOCUMENT_ID}.csv").write_text(",".join(FIGURES.column_names) + "\n",
-                                                                     encoding="utf-8")
+    (project / "raw" / "figures" / f"{DOCUMENT_ID}.csv").write_text(
+        ",".join(FIGURES.column_names) + "\n", encoding="utf-8"
+    )
     assert Project.at(project).inputs_sha256() != before

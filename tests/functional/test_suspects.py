@@ -8,12 +8,12 @@ import json
 import shutil
 
 import pytest
+from test_checks import CASES, Case, loaded_and_built  # noqa: F401  (the module's fixture)
 
 import pipelines.validate.suites as validate_module
 from pipelines.publish import warehouse
-from pipelines.validate.suspects.predicates import suspect_condition
 from pipelines.validate.suites import Validator, validate
-from test_checks import CASES, Case, loaded_and_built  # noqa: F401  (the module's fixture)
+from pipelines.validate.suspects.predicates import suspect_condition
 
 
 def sample_values(sample: str | None):
@@ -27,8 +27,7 @@ def sample_values(sample: str | None):
 
 def outcomes(loaded_and_built, tmp_path, suite: str, sql: str, whole: bool, monkeypatch) -> list[tuple]:  # noqa: F811
     read_frames = validate_module._read_frames
-    monkeypatch.setattr(validate_module, "_read_frames", lambda con, suites, **_: read_frames(
-        con, suites, whole=whole))
+    monkeypatch.setattr(validate_module, "_read_frames", lambda con, suites, **_: read_frames(con, suites, whole=whole))
     project, database = loaded_and_built
     copy = tmp_path / f"case-{whole}.duckdb"
     shutil.copyfile(database, copy)
@@ -40,8 +39,9 @@ def outcomes(loaded_and_built, tmp_path, suite: str, sql: str, whole: bool, monk
     finally:
         con.close()
     monkeypatch.undo()
-    return [(r.expectation, r.column, r.success, r.unexpected_count, sample_values(r.sample)) for r in results] + \
-        [(s.suite, s.rows, s.passed, s.warned, s.failed) for s in summaries]
+    return [(r.expectation, r.column, r.success, r.unexpected_count, sample_values(r.sample)) for r in results] + [
+        (s.suite, s.rows, s.passed, s.warned, s.failed) for s in summaries
+    ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.suite}-{c.column}-{c.expectation.removeprefix('expect_')}")
@@ -51,7 +51,9 @@ def test_suspect_rows_give_gx_the_whole_frames_outcome(loaded_and_built, tmp_pat
     assert any(not success for _, _, success, *_ in narrowed[:-1])
 
 
-def test_gx_sees_one_row_of_a_table_that_passes_and_only_the_suspects_of_one_that_does_not(loaded_and_built, monkeypatch):  # noqa: F811
+def test_gx_sees_one_row_of_a_table_that_passes_and_only_the_suspects_of_one_that_does_not(
+    loaded_and_built, monkeypatch
+):  # noqa: F811
     project, database = loaded_and_built
     seen = {}
     original = Validator.validate
@@ -77,7 +79,8 @@ def test_gx_sees_one_row_of_a_table_that_passes_and_only_the_suspects_of_one_tha
         else:
             assert length == 1, name
     assert {"int_figures", "fct_growth_rates", "fct_output_values"} - failing - {
-        name for name, length in seen.items() if length == 1} == set()
+        name for name, length in seen.items() if length == 1
+    } == set()
 
 
 def test_a_share_of_rows_or_an_unknown_expectation_needs_the_whole_frame():

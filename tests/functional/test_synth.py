@@ -42,12 +42,14 @@ def test_synth_command_writes_a_project_that_runs_clean(tmp_path, cli):
     try:
         assert con.execute("select count(*) from raw.figures").fetchall() == [(2000,)]
         # every place and cluster resolved; none fell to the 'unknown' members
-        assert con.execute("select count(*) from marts.int_figures "
-                           "where city_key = 'unknown' or cluster_key = 'unknown' or unit_measure is null"
-                           ).fetchall() == [(0,)]
+        assert con.execute(
+            "select count(*) from marts.int_figures "
+            "where city_key = 'unknown' or cluster_key = 'unknown' or unit_measure is null"
+        ).fetchall() == [(0,)]
         # the marts' joins find partners: growth from consecutive levels, targets met by actuals
-        computed, paired = con.execute("select count(computed_rate_pct), count(level_figure_id) "
-                                       "from marts.fct_growth_rates").fetchall()[0]
+        computed, paired = con.execute(
+            "select count(computed_rate_pct), count(level_figure_id) from marts.fct_growth_rates"
+        ).fetchall()[0]
         assert computed > 0 and paired > 0
         assert con.execute("select count(actual_figure_id) from marts.fct_targets_vs_actuals").fetchall()[0][0] > 0
     finally:
@@ -58,8 +60,15 @@ def test_figures_cover_the_contracts_code_lists(synthetic):
     rows = _figures(synthetic)
     assert len(rows) == 2000
     assert {r["status"] for r in rows} == {"actual", "target"}
-    assert {r["qualifier"] for r in rows} == {"exact", "more_than", "at_least", "nearly", "about", "at_most",
-                                              "less_than"}
+    assert {r["qualifier"] for r in rows} == {
+        "exact",
+        "more_than",
+        "at_least",
+        "nearly",
+        "about",
+        "at_most",
+        "less_than",
+    }
     assert {r["period_kind"] for r in rows} == {"year", "average", "cumulative", "as_of"}
     years = {int(r[c]) for r in rows for c in ("period_start_year", "period_end_year")}
     assert min(years) == 2016 and max(years) == 2030
@@ -71,7 +80,12 @@ def test_figures_cover_the_contracts_code_lists(synthetic):
     assert {d["script"] for d in documents} == {"zh-Hans", "zh-Hant"}
     # places written in both scripts: 南宁 / 南寧 style pairs both occur
     places = {r["place"] for r in rows}
-    assert places & {"广西", "南宁", "南宁市", "广西壮族自治区"} and places & {"廣西", "南寧", "南寧市", "廣西壯族自治區"}
+    assert places & {"广西", "南宁", "南宁市", "广西壮族自治区"} and places & {
+        "廣西",
+        "南寧",
+        "南寧市",
+        "廣西壯族自治區",
+    }
 
 
 def test_files_hold_at_most_the_rows_asked_and_ids_are_unique(synthetic):

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO
 from pipelines.models.descriptions import read_doc
 
+from conftest import REPO
+
 # the marts whose SQL holds logic (pairings, ranks, counts, computed values), not only renames
-MARTS_WITH_LOGIC = ("fct_growth_rates", "fct_targets_vs_actuals", "fct_rd_intensity", "dim_cluster",
-                    "dim_source_document", "int_figures")
+MARTS_WITH_LOGIC = (
+    "fct_growth_rates",
+    "fct_targets_vs_actuals",
+    "fct_rd_intensity",
+    "dim_cluster",
+    "dim_source_document",
+    "int_figures",
+)
 
 
 def test_every_mart_with_logic_has_unit_tests():
@@ -40,9 +47,11 @@ def replace(path: Path, old: str, new: str) -> None:
 
 def test_a_model_that_breaks_its_logic_fails_its_test_and_shows_the_rows(project, cli):
     # growth computed from the later level over itself: always 0 %
-    replace(project / "marts" / "fct_growth_rates.sql",
-            "/ cast(cast(earlier.value_in_base_unit as varchar) as double) - 1)",
-            "/ cast(cast(later.value_in_base_unit as varchar) as double) - 1)")
+    replace(
+        project / "marts" / "fct_growth_rates.sql",
+        "/ cast(cast(earlier.value_in_base_unit as varchar) as double) - 1)",
+        "/ cast(cast(later.value_in_base_unit as varchar) as double) - 1)",
+    )
     result = cli(project, "test", "--select", "fct_growth_rates")
     assert result.exit_code == 4, result.output
     assert "FAIL  marts.fct_growth_rates: growth_from_two_levels" in result.output
@@ -65,8 +74,11 @@ def test_a_target_paired_with_an_older_actual_fails(project, cli):
 
 
 def test_rows_of_a_table_the_model_does_not_read_are_an_error_naming_the_file(project, cli):
-    replace(project / "marts" / "int_figures.yml", "      staging.stg_figures:\n",
-            "      marts.dim_city:\n        - {city_key: x}\n      staging.stg_figures:\n")
+    replace(
+        project / "marts" / "int_figures.yml",
+        "      staging.stg_figures:\n",
+        "      marts.dim_city:\n        - {city_key: x}\n      staging.stg_figures:\n",
+    )
     result = cli(project, "test", "--select", "int_figures")
     assert result.exit_code == 4, result.output
     assert "gives rows of marts.dim_city, which marts.int_figures does not read" in result.output

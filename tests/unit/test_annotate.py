@@ -34,10 +34,20 @@ def one(text: str, known, year: int = 2023):
 
 # numerals -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("written, value", [
-    ("1,700", "1700"), ("187.3", "187.3"), ("十二", "12"), ("两千", "2000"), ("一万", "10000"),
-    ("二〇二四", "2024"), ("五百", "500"), ("千", "1000"),
-])
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("1,700", "1700"),
+        ("187.3", "187.3"),
+        ("十二", "12"),
+        ("两千", "2000"),
+        ("一万", "10000"),
+        ("二〇二四", "2024"),
+        ("五百", "500"),
+        ("千", "1000"),
+    ],
+)
 def test_numerals_read_arabic_chinese_and_bare_magnitudes(written, value):
     found = numerals(f"共{written}个")
     assert [n.value for n in found] == [Decimal(value)]
@@ -65,6 +75,7 @@ def test_words_with_a_numeral_inside_are_no_figures(known):
 
 # units ----------------------------------------------------------------------------------------------
 
+
 def test_the_longest_unit_of_the_reference_wins(known):
     figures = draft("年产能分别达到30GWh、200万台套。", known)
     assert [(f.value, f.unit) for f in figures] == [(Decimal("30"), "GWh"), (Decimal("200"), "万台套")]
@@ -80,12 +91,15 @@ def test_size_tiers_take_the_tier_unit_one_row_per_listed_cluster_and_a_size_tie
     figures = draft("南宁市将打造新能源、食品加工两个千亿级产业集群。", known, 2026)
     tiers = [f for f in figures if f.unit == "亿级"]
     assert [(f.cluster, f.value, f.qualifier, f.status) for f in tiers] == [
-        ("新能源", Decimal("1000"), "at_least", "target"), ("食品加工", Decimal("1000"), "at_least", "target")]
+        ("新能源", Decimal("1000"), "at_least", "target"),
+        ("食品加工", Decimal("1000"), "at_least", "target"),
+    ]
     count = [f for f in figures if f.unit == "个"]
     assert [(f.metric_code, f.value) for f in count] == [("size_tier_count", Decimal("2"))]
 
 
 # Traditional script ---------------------------------------------------------------------------------
+
 
 def test_traditional_script_is_matched_through_simplified_and_written_as_it_stands(known):
     figure = one("南寧市去年工業總產值達到1200億元。", known, 2024)
@@ -102,6 +116,7 @@ def test_pinyin_left_by_a_conversion_does_not_split_words(known):
 
 # relative years, targets --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("word, year", [("今年", 2023), ("去年", 2022), ("上年", 2022), ("过去的一年", 2022)])
 def test_relative_years_are_read_against_the_publication_date_and_marked_inferred(known, word, year):
     figure = one(f"{word}柳州市汽车产量达到150万辆。", known, 2023)
@@ -111,7 +126,12 @@ def test_relative_years_are_read_against_the_publication_date_and_marked_inferre
 
 def test_explicit_years_and_ranges(known):
     first, second = draft("2021年至2023年，广西规上工业增加值年均增长6.5%。2020 年柳州市产值超 20 亿元。", known)
-    assert (first.period.start, first.period.end, first.period_kind, first.period.inferred) == (2021, 2023, "average", False)
+    assert (first.period.start, first.period.end, first.period_kind, first.period.inferred) == (
+        2021,
+        2023,
+        "average",
+        False,
+    )
     assert (first.metric_code, first.rate_of_metric_code) == ("growth_rate", "added_value")
     assert (second.period.end, second.qualifier, second.place) == (2020, "more_than", "柳州市")
 
@@ -119,7 +139,11 @@ def test_explicit_years_and_ranges(known):
 def test_a_target_keeps_the_year_it_states(known):
     figure = one("柳州市力争到2027年汽车产量突破200万辆。", known, 2024)
     assert (figure.status, figure.period.end, figure.period.inferred, figure.qualifier) == (
-        "target", 2027, False, "more_than")
+        "target",
+        2027,
+        False,
+        "more_than",
+    )
 
 
 def test_a_target_without_a_stated_year_gets_none(known):
@@ -131,18 +155,31 @@ def test_a_target_without_a_stated_year_gets_none(known):
 
 def test_an_actual_without_a_year_takes_the_publication_year_marked_inferred(known):
     figure = one("柳州市现有规上工业企业1300家。", known, 2025)
-    assert (figure.period.end, figure.period.inferred, figure.period_kind, figure.status) == (2025, True, "as_of", "actual")
+    assert (figure.period.end, figure.period.inferred, figure.period_kind, figure.status) == (
+        2025,
+        True,
+        "as_of",
+        "actual",
+    )
 
 
 # qualifiers -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sentence, qualifier", [
-    ("柳州市产值超500亿元。", "more_than"), ("柳州市产值突破500亿元。", "more_than"),
-    ("柳州市产值近500亿元。", "nearly"), ("柳州市产值约500亿元。", "about"),
-    ("柳州市产值500亿元以上。", "at_least"), ("柳州市产值500多亿元。", "more_than"),
-    ("柳州市产值500亿元左右。", "about"), ("柳州市产值不足500亿元。", "less_than"),
-    ("柳州市产值500亿元。", "exact"),
-])
+
+@pytest.mark.parametrize(
+    "sentence, qualifier",
+    [
+        ("柳州市产值超500亿元。", "more_than"),
+        ("柳州市产值突破500亿元。", "more_than"),
+        ("柳州市产值近500亿元。", "nearly"),
+        ("柳州市产值约500亿元。", "about"),
+        ("柳州市产值500亿元以上。", "at_least"),
+        ("柳州市产值500多亿元。", "more_than"),
+        ("柳州市产值500亿元左右。", "about"),
+        ("柳州市产值不足500亿元。", "less_than"),
+        ("柳州市产值500亿元。", "exact"),
+    ],
+)
 def test_qualifiers(known, sentence, qualifier):
     figure = one(sentence, known)
     assert (figure.value, figure.qualifier) == (Decimal("500"), qualifier)
@@ -150,6 +187,7 @@ def test_qualifiers(known, sentence, qualifier):
 
 
 # metrics from the catalogue's cue words ----------------------------------------------------------------
+
 
 def test_contribution_rate_and_percentage_points(known):
     rate, points = draft("工业对经济增长的贡献率为120.6%，占比提高2.1个百分点。", known)
@@ -160,7 +198,10 @@ def test_contribution_rate_and_percentage_points(known):
 def test_a_decrease_is_negative(known):
     figure = one("南宁市工业投资同比下降2.5%。", known)
     assert (figure.metric_code, figure.rate_of_metric_code, figure.value) == (
-        "growth_rate", "industrial_investment", Decimal("-2.5"))
+        "growth_rate",
+        "industrial_investment",
+        Decimal("-2.5"),
+    )
 
 
 def test_cue_words_are_data_of_the_catalogue(tmp_path):
@@ -183,16 +224,21 @@ def test_cue_words_are_data_of_the_catalogue(tmp_path):
 
 # page furniture, evidence ----------------------------------------------------------------------------
 
+
 def test_page_furniture_is_no_figure(known):
-    text = ("2024年7月10日 09:05 来源:某网\n记者 张三 报道\n1.柳州市汽车集群\n联系电话:0771-6113592\n"
-            "阅读 1200次\n柳州市汽车产量达到150万辆。")
+    text = (
+        "2024年7月10日 09:05 来源:某网\n记者 张三 报道\n1.柳州市汽车集群\n联系电话:0771-6113592\n"
+        "阅读 1200次\n柳州市汽车产量达到150万辆。"
+    )
     figures = draft(text, known)
     assert [(f.value, f.unit) for f in figures] == [(Decimal("150"), "万辆")]
 
 
 def test_evidence_is_verbatim_at_most_40_characters_and_holds_the_number(known):
-    text = ("柳州市以新能源汽车、工程机械、高端装备、新材料、电子信息等为代表的先进制造业发展迅速，"
-            "全市规模以上工业企业数量达到一千三百家。")
+    text = (
+        "柳州市以新能源汽车、工程机械、高端装备、新材料、电子信息等为代表的先进制造业发展迅速，"
+        "全市规模以上工业企业数量达到一千三百家。"
+    )
     figure = one(text, known)
     assert figure.value == Decimal("1300")
     assert figure.evidence in text and len(figure.evidence) <= 40

@@ -31,11 +31,16 @@ def test_report_shows_ratio_and_goals(tmp_path):
     results = []
     for size, figures, scale in (("1m", 1_000_000, 1.0), ("10m", 10_000_000, 10.0)):
         r = bench.SizeResult(size, figures, 160.0 * scale)
-        r.clusterdw = {"load": 5 * scale, "build": 10 * scale, "validate": 9 * scale, "publish": 0.01,
-                       "export": 3 * scale}
+        r.clusterdw = {
+            "load": 5 * scale,
+            "build": 10 * scale,
+            "validate": 9 * scale,
+            "publish": 0.01,
+            "export": 3 * scale,
+        }
         r.bare = {"load": 4 * scale, "build": 10 * scale, "close": 1 * scale, "export": 3 * scale}
         r.floor = {"load": 2 * scale, "build": 4 * scale, "close": 1 * scale, "export": 2 * scale}
-        r.clusterdw_peak_mib, r.bare_peak_mib = 2000 * scale ** 0.5, 1000
+        r.clusterdw_peak_mib, r.bare_peak_mib = 2000 * scale**0.5, 1000
         r.clusterdw_wall = 30 * scale
         results.append(r)
     results[0].equal = "21 of 22 (not: marts.fct_growth_rates: 3 rows only in the old, 3 only in the new)"
@@ -82,4 +87,5 @@ def test_equal_builds_finds_a_changed_row_a_duplicate_and_a_missing_table(tmp_pa
                 con.execute("create table marts.gone as select 1 as k")
     tables, differences = equal_builds.compare(str(tmp_path / "old.duckdb"), str(tmp_path / "new.duckdb"))
     assert equal_builds.summary(tables, differences) == (
-        "1 of 3 (not: marts.gone: only in the old build; marts.t: 1 rows only in the old, 2 only in the new)")
+        "1 of 3 (not: marts.gone: only in the old build; marts.t: 1 rows only in the old, 2 only in the new)"
+    )

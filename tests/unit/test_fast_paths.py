@@ -15,12 +15,33 @@ from pipelines.load.numbers import SAFE_EVIDENCE, value_in_evidence
 
 REPO = Path(__file__).resolve().parents[2]
 CASES = [
-    ("12", "增长12%", True), ("12.5", "达12.50亿元", True), ("12", "1,2", False), ("1700", "1,700亿元", True),
-    ("57", "５７家", True), ("12", "十二家", True), ("-2", "下降2%", True), ("1.5", "1．5倍", True), ("1", "1．5", False),
-    ("0.5", "0.5%", True), ("5", "0.5%", False), ("2", "10²", False), ("102", "10²", True), ("2024", "2024年", True),
-    ("1000", "千亿级", True), ("0", "0%", True), ("100", "100.0%", True), ("7", "007", True), ("12", "12,345", False),
-    ("12345", "12,345", True), ("1.5", "1.5倍（约）", True), ("5", "超5个", True), ("1", "1…2", True),
-    ("3", "北部灣經(jì)濟(jì)區3个", True), ("4", "第4位", True), ("12", "一二", True), ("9", "九成", True),
+    ("12", "增长12%", True),
+    ("12.5", "达12.50亿元", True),
+    ("12", "1,2", False),
+    ("1700", "1,700亿元", True),
+    ("57", "５７家", True),
+    ("12", "十二家", True),
+    ("-2", "下降2%", True),
+    ("1.5", "1．5倍", True),
+    ("1", "1．5", False),
+    ("0.5", "0.5%", True),
+    ("5", "0.5%", False),
+    ("2", "10²", False),
+    ("102", "10²", True),
+    ("2024", "2024年", True),
+    ("1000", "千亿级", True),
+    ("0", "0%", True),
+    ("100", "100.0%", True),
+    ("7", "007", True),
+    ("12", "12,345", False),
+    ("12345", "12,345", True),
+    ("1.5", "1.5倍（约）", True),
+    ("5", "超5个", True),
+    ("1", "1…2", True),
+    ("3", "北部灣經(jì)濟(jì)區3个", True),
+    ("4", "第4位", True),
+    ("12", "一二", True),
+    ("9", "九成", True),
     ("123456789012345678901", "123456789012345678901", False),  # value beyond decimal(18, 4): never equal
     ("1.00000000000000000001", "1.00000000000000000001", False),  # nor here: the fast path must not round
 ]
@@ -48,8 +69,9 @@ def test_sql_macro_and_python_agree(value, evidence, expected):
     con = duckdb.connect()
     try:
         register_functions(con)
-        (sql,) = con.execute("select value_in_evidence(try_cast(? as decimal(18, 4)), ?)", [value, evidence]
-                             ).fetchall()[0]
+        (sql,) = con.execute(
+            "select value_in_evidence(try_cast(? as decimal(18, 4)), ?)", [value, evidence]
+        ).fetchall()[0]
     finally:
         con.close()
     python = value_in_evidence(value, evidence) if len(value) <= 18 else False
@@ -67,12 +89,18 @@ def test_sql_fast_path_decides_synthetic_evidence_without_python(tmp_path):
         register_functions(con)
         calls = []
         con.remove_function("value_in_evidence_py")
-        con.create_function("value_in_evidence_py", lambda v, e: calls.append(e) or value_in_evidence(v, e),
-                            ["VARCHAR", "VARCHAR"], "BOOLEAN", side_effects=False)
+        con.create_function(
+            "value_in_evidence_py",
+            lambda v, e: calls.append(e) or value_in_evidence(v, e),
+            ["VARCHAR", "VARCHAR"],
+            "BOOLEAN",
+            side_effects=False,
+        )
         files = sorted(str(p) for p in (tmp_path / "p" / "raw" / "figures").glob("*.csv"))
         (failing,) = con.execute(
             f"select count(*) filter (where not value_in_evidence(value::decimal(18, 4), evidence)) "
-            f"from read_csv({files!r}, all_varchar = true)").fetchall()[0]
+            f"from read_csv({files!r}, all_varchar = true)"
+        ).fetchall()[0]
     finally:
         con.close()
     assert failing == 0

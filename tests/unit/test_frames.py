@@ -64,8 +64,10 @@ def test_gx_frame_widens_integers_only():
 
     con = duckdb.connect()
     try:
-        sql = ("select 1::tinyint as a, 2::integer as b, 3::bigint as c, 4::uinteger as d, 5::ubigint as e, "
-               "case when false then 1 end::integer as f, 1.5::double as g, 'x' as h")
+        sql = (
+            "select 1::tinyint as a, 2::integer as b, 3::bigint as c, 4::uinteger as d, 5::ubigint as e, "
+            "case when false then 1 end::integer as f, 1.5::double as g, 'x' as h"
+        )
         expected, got = con.execute(sql).df(), gx_frame(con, sql)
     finally:
         con.close()

@@ -34,29 +34,37 @@ def test_tables_read_leaves_out_cte_names_and_reads_subqueries_and_joins():
 
 
 def test_tables_read_sees_tables_inside_nested_ctes_and_unions():
-    sql = "select * from (with a as (select 1 as x from raw.places) select * from a) union all select 2 from raw.figures"
+    sql = (
+        "select * from (with a as (select 1 as x from raw.places) select * from a) union all select 2 from raw.figures"
+    )
     assert tables_read(sql) == {"raw.places", "raw.figures"}
 
 
 def test_order_puts_each_model_after_what_it_reads(tmp_path):
-    root = write_models(tmp_path, {
-        "marts.fct": "select * from staging.stg_b join marts.dim using (k)",
-        "marts.dim": "select * from staging.stg_a",
-        "staging.stg_a": "select * from raw.places",
-        "staging.stg_b": "select * from raw.figures",
-    })
+    root = write_models(
+        tmp_path,
+        {
+            "marts.fct": "select * from staging.stg_b join marts.dim using (k)",
+            "marts.dim": "select * from staging.stg_a",
+            "staging.stg_a": "select * from raw.places",
+            "staging.stg_b": "select * from raw.figures",
+        },
+    )
     order = graph_of(root).order()
     assert order.index("staging.stg_a") < order.index("marts.dim") < order.index("marts.fct")
     assert order.index("staging.stg_b") < order.index("marts.fct")
 
 
 def test_cycle_is_an_error_that_prints_its_path(tmp_path):
-    root = write_models(tmp_path, {
-        "marts.a": "select * from marts.b",
-        "marts.b": "select * from marts.c",
-        "marts.c": "select * from marts.a",
-        "staging.stg_ok": "select * from raw.figures",
-    })
+    root = write_models(
+        tmp_path,
+        {
+            "marts.a": "select * from marts.b",
+            "marts.b": "select * from marts.c",
+            "marts.c": "select * from marts.a",
+            "staging.stg_ok": "select * from raw.figures",
+        },
+    )
     with pytest.raises(ModelError) as caught:
         graph_of(root).order()
     message = caught.value.one_line()
@@ -90,23 +98,29 @@ def test_a_model_must_be_one_select(tmp_path):
 
 @pytest.fixture
 def chain(tmp_path) -> ModelGraph:
-    root = write_models(tmp_path, {
-        "staging.stg_a": "select * from raw.figures",
-        "marts.b": "select * from staging.stg_a",
-        "marts.c": "select * from marts.b",
-        "marts.other": "select * from raw.places",
-    })
+    root = write_models(
+        tmp_path,
+        {
+            "staging.stg_a": "select * from raw.figures",
+            "marts.b": "select * from staging.stg_a",
+            "marts.c": "select * from marts.b",
+            "marts.other": "select * from raw.places",
+        },
+    )
     return graph_of(root)
 
 
-@pytest.mark.parametrize("selector, expected", [
-    ("b", ["marts.b"]),
-    ("b+", ["marts.b", "marts.c"]),
-    ("+b", ["staging.stg_a", "marts.b"]),
-    ("+c", ["staging.stg_a", "marts.b", "marts.c"]),
-    ("stg_a+", ["staging.stg_a", "marts.b", "marts.c"]),
-    ("marts.other", ["marts.other"]),
-])
+@pytest.mark.parametrize(
+    "selector, expected",
+    [
+        ("b", ["marts.b"]),
+        ("b+", ["marts.b", "marts.c"]),
+        ("+b", ["staging.stg_a", "marts.b"]),
+        ("+c", ["staging.stg_a", "marts.b", "marts.c"]),
+        ("stg_a+", ["staging.stg_a", "marts.b", "marts.c"]),
+        ("marts.other", ["marts.other"]),
+    ],
+)
 def test_selection_like_dbt(chain, selector, expected):
     assert chain.select([selector]) == expected
 
@@ -128,5 +142,11 @@ def test_the_projects_own_models_form_a_valid_graph():
     graph = load_graph(Path(__file__).resolve().parents[2])
     order = graph.order()
     assert order.index("staging.stg_figures") < order.index("marts.int_figures") < order.index("marts.fct_growth_rates")
-    assert {"marts.dim_city", "marts.dim_cluster", "marts.dim_year", "marts.fct_output_values",
-            "marts.fct_growth_rates", "marts.fct_rd_intensity"} <= set(order)
+    assert {
+        "marts.dim_city",
+        "marts.dim_cluster",
+        "marts.dim_year",
+        "marts.fct_output_values",
+        "marts.fct_growth_rates",
+        "marts.fct_rd_intensity",
+    } <= set(order)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from helpers import REPO
-from pipelines.models.builder import load_graph
-from pipelines.errors import ClusterdwError
 from pipelines.docs.lineage import prepare, render, trace
+from pipelines.errors import ClusterdwError
+from pipelines.models.builder import load_graph
+
+from helpers import REPO
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +37,7 @@ def test_value_in_base_unit_traces_to_the_raw_value_and_the_unit_multiplier(grap
 def test_a_corrected_column_traces_to_the_corrections_too(graph, prepared):
     root = trace(graph, "fct_growth_rates.rate_pct", prepared)  # the schema may be left out
     assert root.table == "marts.fct_growth_rates"
-    assert {"raw.figures.value", "raw.corrections.corrected_value", "raw.units.unit_measure"} <= \
-        set(root.raw_columns())
+    assert {"raw.figures.value", "raw.corrections.corrected_value", "raw.units.unit_measure"} <= set(root.raw_columns())
     # a UNION: the expression of each branch (reported rates, rates computed from levels)
     assert "CASE WHEN reported.unit_measure = 'percent'" in root.expression and " | " in root.expression
 
@@ -75,20 +75,33 @@ def test_render_prints_the_chain_and_the_raw_columns(graph, prepared):
 def test_lineage_command(project, cli):
     result = cli(project, "lineage", "marts.fct_rd_intensity.gap_to_national_pct_points")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("marts.fct_rd_intensity.gap_to_national_pct_points  = CAST(ROUND(")  # cast: both engines' type
+    assert result.output.startswith(
+        "marts.fct_rd_intensity.gap_to_national_pct_points  = CAST(ROUND("
+    )  # cast: both engines' type
     assert "└── marts.int_figures.value_reported" in result.output
-    assert "raw columns (3): raw.corrections.column_name, raw.corrections.corrected_value, raw.figures.value" \
+    assert (
+        "raw columns (3): raw.corrections.column_name, raw.corrections.corrected_value, raw.figures.value"
         in result.output
+    )
 
 
-@pytest.mark.parametrize("target, what, fix", [
-    ("marts.fct_growth_rate.rate_pct", "no model named 'marts.fct_growth_rate'",
-     "did you mean fct_growth_rates? models: "),
-    ("fct_growth_rates.rate", "model marts.fct_growth_rates has no column 'rate'",
-     "did you mean rate_pct? its columns: growth_rate_id, "),
-    ("rate_pct", "'rate_pct' is not MODEL.COLUMN", "write e.g. marts.fct_growth_rates.rate_pct"),
-    ("raw.figures.value", "raw.figures is a raw table: lineage ends at raw columns", "staging or marts model"),
-])
+@pytest.mark.parametrize(
+    "target, what, fix",
+    [
+        (
+            "marts.fct_growth_rate.rate_pct",
+            "no model named 'marts.fct_growth_rate'",
+            "did you mean fct_growth_rates? models: ",
+        ),
+        (
+            "fct_growth_rates.rate",
+            "model marts.fct_growth_rates has no column 'rate'",
+            "did you mean rate_pct? its columns: growth_rate_id, ",
+        ),
+        ("rate_pct", "'rate_pct' is not MODEL.COLUMN", "write e.g. marts.fct_growth_rates.rate_pct"),
+        ("raw.figures.value", "raw.figures is a raw table: lineage ends at raw columns", "staging or marts model"),
+    ],
+)
 def test_unknown_model_or_column_is_an_error_with_a_fix(graph, prepared, target, what, fix):
     with pytest.raises(ClusterdwError) as caught:
         trace(graph, target, prepared)

@@ -13,12 +13,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from helpers import read_rows, write_rows
+from pipelines.errors import ContractError
 from pipelines.load.clean_load import scan_file
 from pipelines.load.contracts import CONTRACTS, FIGURES
-from pipelines.errors import ContractError
 from pipelines.load.loader import Loader, load
 from pipelines.synth import synthesize
+
+from helpers import read_rows, write_rows
 
 DATA_COLUMNS = "* exclude (source_file_sha256)"
 
@@ -78,7 +79,7 @@ VALUE_CASES = {
     "1,700": "value: '1,700' has a thousands separator: write 1700",
     "57%": "value: '57%' holds a unit: write 57 and put '%' in column unit",
     "abc": "value: 'abc' is not a valid value (write ASCII digits with '.' for decimals, no unit, thousands "
-           "separator or full-width digit)",
+    "separator or full-width digit)",
     "十二": "value: '十二' is written in Chinese numerals: write it in ASCII digits",
 }
 
@@ -92,24 +93,43 @@ def test_a_value_written_as_the_document_writes_it_is_rejected_with_a_hint(proje
     assert found[0].startswith(f"{rel(project, path)}:{line}: {VALUE_CASES[written]}"), found
 
 
-@pytest.mark.parametrize("changes, column, problem", [
-    (dict(metric_code="no_such_metric"), "metric_code",
-     "unknown metric_code 'no_such_metric': add it to raw/reference/metrics.csv or correct it"),
-    (dict(unit="斤"), "unit", "unit '斤' is not a unit of "),
-    (dict(place="火星"), "place",
-     "place '火星' resolves to no place: another name of a place in raw/reference/places.csv is a row of "
-     "raw/reference/place_aliases.csv: 火星,<place_key>,; a new place is a row of raw/reference/places.csv"),
-    (dict(period_start_year="2024", period_end_year="2020"), "period_end_year",
-     "period ends (2020) before it starts (2024)"),
-    (dict(period_start_year="2020", period_end_year="2051"), "period_end_year", "2051 is outside 1990..2050"),
-    (dict(period_start_year="1850", period_end_year="2020"), "period_start_year", "1850 is outside 1990..2050"),
-    (dict(period_start_year="２０２０", period_end_year="2020"), "period_start_year", "'２０２０' is not an integer"),
-    (dict(status="planned"), "status", "'planned' is not one of: actual, target"),
-    (dict(qualifier="roughly"), "qualifier",
-     "'roughly' is not one of: exact, more_than, at_least, nearly, about, at_most, less_than"),
-    (dict(value="987654.321"), "evidence", "value 987654.321 does not occur in evidence"),
-    (dict(status=""), "status", "required, but empty"),
-])
+@pytest.mark.parametrize(
+    "changes, column, problem",
+    [
+        (
+            dict(metric_code="no_such_metric"),
+            "metric_code",
+            "unknown metric_code 'no_such_metric': add it to raw/reference/metrics.csv or correct it",
+        ),
+        (dict(unit="斤"), "unit", "unit '斤' is not a unit of "),
+        (
+            dict(place="火星"),
+            "place",
+            "place '火星' resolves to no place: another name of a place in raw/reference/places.csv is a row of "
+            "raw/reference/place_aliases.csv: 火星,<place_key>,; a new place is a row of raw/reference/places.csv",
+        ),
+        (
+            dict(period_start_year="2024", period_end_year="2020"),
+            "period_end_year",
+            "period ends (2020) before it starts (2024)",
+        ),
+        (dict(period_start_year="2020", period_end_year="2051"), "period_end_year", "2051 is outside 1990..2050"),
+        (dict(period_start_year="1850", period_end_year="2020"), "period_start_year", "1850 is outside 1990..2050"),
+        (
+            dict(period_start_year="２０２０", period_end_year="2020"),
+            "period_start_year",
+            "'２０２０' is not an integer",
+        ),
+        (dict(status="planned"), "status", "'planned' is not one of: actual, target"),
+        (
+            dict(qualifier="roughly"),
+            "qualifier",
+            "'roughly' is not one of: exact, more_than, at_least, nearly, about, at_most, less_than",
+        ),
+        (dict(value="987654.321"), "evidence", "value 987654.321 does not occur in evidence"),
+        (dict(status=""), "status", "required, but empty"),
+    ],
+)
 def test_a_bad_field_is_reported_at_its_row_and_column(project, changes, column, problem):
     path = big_figure_file(project)
     _, line = edit_row(path, ROW, **changes)
@@ -125,7 +145,8 @@ def test_an_unknown_document_is_reported(project):
     _, line = edit_row(path, ROW, document_id=unknown)
     assert violations(project) == [
         f"{rel(project, path)}:{line}: document_id: unknown document_id '{unknown}': add it to raw/documents.csv "
-        "or correct it"]
+        "or correct it"
+    ]
 
 
 def test_a_duplicate_figure_id_within_one_file_names_both_lines(project):
@@ -134,7 +155,8 @@ def test_a_duplicate_figure_id_within_one_file_names_both_lines(project):
     first_id = rows[ROW - 1]["figure_id"]
     _, line = edit_row(path, ROW, figure_id=first_id)
     assert violations(project) == [
-        f"{rel(project, path)}:{line}: figure_id: duplicate key '{first_id}' (first at {rel(project, path)}:{line - 1})"]
+        f"{rel(project, path)}:{line}: figure_id: duplicate key '{first_id}' (first at {rel(project, path)}:{line - 1})"
+    ]
 
 
 def test_a_duplicate_figure_id_across_files_names_both_files(project):
@@ -143,7 +165,8 @@ def test_a_duplicate_figure_id_across_files_names_both_files(project):
     _, line = edit_row(second, 0, figure_id=original["figure_id"], document_id=original["document_id"])
     assert violations(project) == [
         f"{rel(project, second)}:{line}: figure_id: duplicate key '{original['figure_id']}' "
-        f"(first at {rel(project, first)}:5)"]
+        f"(first at {rel(project, first)}:5)"
+    ]
 
 
 def test_a_missing_column_is_named_once_and_hides_no_other_file(project):
@@ -218,7 +241,8 @@ def test_a_row_with_too_many_fields_after_a_multi_line_row_is_reported_at_its_tr
     path.write_text("\n".join(lines), encoding="utf-8")
     assert violations(project) == [
         f"{rel(project, path)}:{bad_line}: {len(header) + 1} fields where the header has {len(header)}: "
-        "quote fields that hold commas (\"a, b\")"]
+        'quote fields that hold commas ("a, b")'
+    ]
 
 
 def test_a_short_row_is_one_violation_not_one_per_missing_field(project):
@@ -227,11 +251,14 @@ def test_a_short_row_is_one_violation_not_one_per_missing_field(project):
     lines[ROW + 1] = ",".join(lines[ROW + 1].split(",")[:5])
     path.write_text("\n".join(lines), encoding="utf-8")
     found = violations(project)
-    assert found == [f"{rel(project, path)}:{ROW + 2}: fewer fields than the header's {len(FIGURES.column_names)}: give every row all "
-                     "the header's columns"]
+    assert found == [
+        f"{rel(project, path)}:{ROW + 2}: fewer fields than the header's {len(FIGURES.column_names)}: give every row all "
+        "the header's columns"
+    ]
 
 
 # --- line numbers stay true: quoted newlines, CRLF, blank lines -----------------------------------------
+
 
 def physical_line_holding(path: Path, marker: str) -> int:
     """The physical line of the text holding `marker`, counted independently of the loader."""
@@ -247,10 +274,13 @@ def test_evidence_with_commas_quotes_and_newlines_loads_and_later_rows_keep_thei
     rows[1]["evidence"] = evidence
     rows[2]["note"] = 'one, "two"\nthree\r\nfour'
     write_rows(path, header, rows)
-    got = dict(loaded(project, f"select figure_id, evidence from raw.figures where source_file = '{rel(project, path)}'"))
+    got = dict(
+        loaded(project, f"select figure_id, evidence from raw.figures where source_file = '{rel(project, path)}'")
+    )
     assert got[rows[1]["figure_id"]] == evidence
-    lines = dict(loaded(project, "select figure_id, source_line from raw.figures "
-                                 f"where source_file = '{rel(project, path)}'"))
+    lines = dict(
+        loaded(project, f"select figure_id, source_line from raw.figures where source_file = '{rel(project, path)}'")
+    )
     for row in rows[3:]:
         assert lines[row["figure_id"]] == physical_line_holding(path, row["figure_id"] + ",")
     # and a bad row after them is reported at its true physical line
@@ -258,8 +288,9 @@ def test_evidence_with_commas_quotes_and_newlines_loads_and_later_rows_keep_thei
     write_rows(path, header, rows)
     true_line = physical_line_holding(path, ",bogus_status,")
     assert true_line == ROW + 2 + 3  # three newlines inside rows 1 and 2
-    assert violations(project) == [f"{rel(project, path)}:{true_line}: status: 'bogus_status' is not one of: "
-                                   "actual, target"]
+    assert violations(project) == [
+        f"{rel(project, path)}:{true_line}: status: 'bogus_status' is not one of: actual, target"
+    ]
 
 
 def test_blank_lines_do_not_shift_the_reported_line(project):
@@ -271,11 +302,13 @@ def test_blank_lines_do_not_shift_the_reported_line(project):
     lines.insert(3, "")  # a blank line before the bad row; DuckDB skips it
     path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
     true_line = physical_line_holding(path, ",bogus_status,")
-    assert violations(project) == [f"{rel(project, path)}:{true_line}: status: 'bogus_status' is not one of: "
-                                   "actual, target"]
+    assert violations(project) == [
+        f"{rel(project, path)}:{true_line}: status: 'bogus_status' is not one of: actual, target"
+    ]
 
 
 # --- accepted variants load exactly the rows of the original ---------------------------------------------
+
 
 def baseline(project: Path) -> list[tuple]:
     return loaded(project, f"select {DATA_COLUMNS} from raw.figures order by figure_id")
@@ -305,8 +338,9 @@ def test_a_header_only_file_loads_zero_rows(project):
     try:
         results = {r.table: r for r in load(con, project)}
         assert results["figures"].rows == before - len(rows)
-        assert con.execute(f"select count(*) from raw.figures where source_file = '{rel(project, path)}'"
-                           ).fetchall() == [(0,)]
+        assert con.execute(
+            f"select count(*) from raw.figures where source_file = '{rel(project, path)}'"
+        ).fetchall() == [(0,)]
     finally:
         con.close()
 
@@ -317,8 +351,11 @@ def test_every_violation_of_every_file_is_listed_not_just_the_first(project):
     edit_row(second, 1, qualifier="roughly", value="1,700")
     found = violations(project)
     assert len(found) == 3, found
-    assert [f.split(": ")[0] for f in found] == [f"{rel(project, first)}:2", f"{rel(project, second)}:3",
-                                                 f"{rel(project, second)}:3"]
+    assert [f.split(": ")[0] for f in found] == [
+        f"{rel(project, first)}:2",
+        f"{rel(project, second)}:3",
+        f"{rel(project, second)}:3",
+    ]
 
 
 def test_every_figures_file_parses_with_pythons_csv_module_too(project):
@@ -331,12 +368,15 @@ def test_every_figures_file_parses_with_pythons_csv_module_too(project):
 
 # --- the clean path (one scan of all files) and the careful path accept and load the same ------------------
 
+
 def raw_tables(project: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect()
     try:
         load(con, project)
-        return {c.table: con.execute(f"select * from raw.{c.table} order by source_file, source_line").fetchall()
-                for c in CONTRACTS}
+        return {
+            c.table: con.execute(f"select * from raw.{c.table} order by source_file, source_line").fetchall()
+            for c in CONTRACTS
+        }
     finally:
         con.close()
 
@@ -352,8 +392,11 @@ def test_the_clean_path_loads_exactly_what_the_careful_path_loads(project, monke
 def lines_by_figure(path: Path, project: Path) -> dict[str, int]:
     """Each figure's physical line, read by Python's csv module (files without newlines in fields)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return {f"{rel(project, path)}:{record[0]}": line
-                for line, record in enumerate(csv.reader(handle), start=1) if line > 1}
+        return {
+            f"{rel(project, path)}:{record[0]}": line
+            for line, record in enumerate(csv.reader(handle), start=1)
+            if line > 1
+        }
 
 
 @pytest.mark.slow
@@ -361,8 +404,9 @@ def test_a_file_parsed_in_parallel_keeps_every_rows_true_line(tmp_path):
     """A 34 MB file spans two of DuckDB's 32 MB CSV buffers, read side by side, and a second file is
     read beside it in the same INSERT; the clean path numbers rows by their order in the table, so
     DuckDB must insert them file by file, in file order."""
-    project = synthesize(Path(__file__).resolve().parents[2], tmp_path / "synth", 230_000,
-                         rows_per_file=200_000).project_dir
+    project = synthesize(
+        Path(__file__).resolve().parents[2], tmp_path / "synth", 230_000, rows_per_file=200_000
+    ).project_dir
     got = dict(loaded(project, "select source_file || ':' || figure_id, source_line from raw.figures"))
     expected = {}
     for path in figure_files(project):
@@ -385,17 +429,27 @@ def test_a_broken_file_read_with_clean_ones_leaves_their_lines_true(project):
     finally:
         con.close()
     assert [str(v) for v in raised.value.violations] == [
-        f"{rel(project, broken)}:3: status: 'bogus_status' is not one of: actual, target"]
+        f"{rel(project, broken)}:3: status: 'bogus_status' is not one of: actual, target"
+    ]
     expected = {}
     for path in files:
         expected |= lines_by_figure(path, project)
     assert got == expected
 
 
-@pytest.mark.parametrize("data", [
-    b"", b"a,b", b"a,b\n", b"a,b\n1,2", b"a,b\n1,2\n", b"a,b\r\n1,2\r\n\r\n", b"\xef\xbb\xbfa,b\n1,\"x\ny\"\n",
-    b"long_header_" * 10 + b"\n1\n",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"a,b",
+        b"a,b\n",
+        b"a,b\n1,2",
+        b"a,b\n1,2\n",
+        b"a,b\r\n1,2\r\n\r\n",
+        b'\xef\xbb\xbfa,b\n1,"x\ny"\n',
+        b"long_header_" * 10 + b"\n1\n",
+    ],
+)
 def test_a_file_scan_counts_and_hashes_as_a_whole_file_read_would(tmp_path, monkeypatch, data):
     monkeypatch.setattr("pipelines.load.clean_load._CHUNK", 7)  # lines and the header across chunk edges
     path = tmp_path / "f.csv"

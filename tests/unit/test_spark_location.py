@@ -36,13 +36,17 @@ def test_an_object_store_is_refused(uri):
 def test_an_unknown_scheme_is_refused():
     with pytest.raises(ClusterdwError) as caught:
         parse_spark_dir("ftp://host/x")
-    assert caught.value.one_line() == ("--spark-dir ftp://host/x: the scheme ftp:// is not supported — --spark-dir — "
-                                       "use one of file://, hdfs://, viewfs:// or a local path")
+    assert caught.value.one_line() == (
+        "--spark-dir ftp://host/x: the scheme ftp:// is not supported — --spark-dir — "
+        "use one of file://, hdfs://, viewfs:// or a local path"
+    )
 
 
 def test_conf_pairs():
     assert parse_confs(["spark.executor.memory=2g", "spark.sql.shuffle.partitions = 8"]) == {
-        "spark.executor.memory": "2g", "spark.sql.shuffle.partitions": "8"}
+        "spark.executor.memory": "2g",
+        "spark.sql.shuffle.partitions": "8",
+    }
     for bad in ["spark.executor.memory", "executor.memory=2g"]:
         with pytest.raises(ClusterdwError, match="expected key=value with a Spark key"):
             parse_confs([bad])

@@ -41,9 +41,16 @@ def known():
 
 def field(figure, name: str) -> str:
     values = {
-        "value": figure.value, "unit": figure.unit, "place": figure.place, "status": figure.status,
-        "qualifier": figure.qualifier, "metric": figure.metric_code, "period_kind": figure.period_kind,
-        "end_year": figure.period.end, "start_month": figure.start_month, "end_month": figure.end_month,
+        "value": figure.value,
+        "unit": figure.unit,
+        "place": figure.place,
+        "status": figure.status,
+        "qualifier": figure.qualifier,
+        "metric": figure.metric_code,
+        "period_kind": figure.period_kind,
+        "end_year": figure.period.end,
+        "start_month": figure.start_month,
+        "end_month": figure.end_month,
         "subject": figure.subject,
     }
     value = values[name]

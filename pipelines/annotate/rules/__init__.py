@@ -9,10 +9,22 @@ is tested from its own fixture file, tests/fixtures/suggest/<rule>.txt (`text | 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from . import (comparison_place, estimated, from_to, not_a_figure, reporting_year, respectively, share_shape, sign,
-               subject, sub_year, table_cell)
+from . import (
+    comparison_place,
+    estimated,
+    from_to,
+    not_a_figure,
+    reporting_year,
+    respectively,
+    share_shape,
+    sign,
+    sub_year,
+    subject,
+    table_cell,
+)
 
 if TYPE_CHECKING:
     from ..extract import Document, Figure
@@ -34,7 +46,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def apply(figure: "Figure", doc: "Document", earlier: list, rules: tuple[Rule, ...] = RULES) -> "Figure | None":
+def apply(figure: Figure, doc: Document, earlier: list, rules: tuple[Rule, ...] = RULES) -> Figure | None:
     for rule in rules:
         figure = rule(figure, doc, earlier)
         if figure is None:
@@ -42,7 +54,7 @@ def apply(figure: "Figure", doc: "Document", earlier: list, rules: tuple[Rule, .
     return figure
 
 
-def apply_all(figures: list, doc: "Document", rules: tuple[Rule, ...] = RULES) -> list:
+def apply_all(figures: list, doc: Document, rules: tuple[Rule, ...] = RULES) -> list:
     out: list = []
     for figure in figures:
         kept = apply(figure, doc, out, rules)

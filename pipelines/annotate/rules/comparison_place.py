@@ -15,20 +15,26 @@ _AFTER = r"\s*(?:的)?\s*(?:{})"
 def is_comparison(norm: str, start: int, end: int, reference) -> bool:
     before = _BEFORE.format(reference.alternation("place_frame", "comparison", "before_place"))
     after = _AFTER.format(reference.alternation("place_frame", "comparison", "after_place"))
-    return bool(re.search(before, norm[max(0, start - 4):start]) or re.match(after, norm[end:end + 6]))
+    return bool(re.search(before, norm[max(0, start - 4) : start]) or re.match(after, norm[end : end + 6]))
 
 
 def not_the_comparison(figure, doc, earlier):
     if figure.at < 0 or figure.place_key is None:
         return figure
     from .. import places
+
     sentence = figure.sentence
     mentions = [m for m in starting_in(doc.places, sentence[0], sentence[1]) if m.key == figure.place_key]
     if not mentions or not all(is_comparison(doc.norm, m.start, m.end, doc.reference) for m in mentions):
         return figure
-    others = [m for m in starting_in(doc.places, sentence[0], figure.at) if m.end <= figure.at
-              and not is_comparison(doc.norm, m.start, m.end, doc.reference) and m.key != figure.place_key
-              and not places.is_frame(doc.norm, m, doc.reference)]
+    others = [
+        m
+        for m in starting_in(doc.places, sentence[0], figure.at)
+        if m.end <= figure.at
+        and not is_comparison(doc.norm, m.start, m.end, doc.reference)
+        and m.key != figure.place_key
+        and not places.is_frame(doc.norm, m, doc.reference)
+    ]
     compared = doc.text.span(mentions[0].start, mentions[0].end)
     if others:
         chosen = others[-1]

@@ -14,7 +14,7 @@ def ended_year_is_actual(figure, doc, earlier):
     if figure.status != "target" or figure.at < 0:
         return figure
     sentence = figure.sentence
-    before = doc.norm[sentence[0]:figure.at]
+    before = doc.norm[sentence[0] : figure.at]
     found = list(_ESTIMATED.finditer(before))
     if not found:
         return figure

@@ -23,10 +23,16 @@ def later_value_keeps_its_year(figure, doc, earlier):
     from ..extract import _within
 
     paragraph = _within(doc.paragraphs, figure.at)
-    before = [m for m in starting_in(doc.years, paragraph[0], base.start) if m.end <= base.start and m.relative is None
-              and m.first > base.last]
-    year, why = (before[-1].first, f"year {before[-1].first} from earlier in the paragraph") if before else (
-        doc.reporting_year, f"the year the document reports on ({doc.reporting_year})")
+    before = [
+        m
+        for m in starting_in(doc.years, paragraph[0], base.start)
+        if m.end <= base.start and m.relative is None and m.first > base.last
+    ]
+    year, why = (
+        (before[-1].first, f"year {before[-1].first} from earlier in the paragraph")
+        if before
+        else (doc.reporting_year, f"the year the document reports on ({doc.reporting_year})")
+    )
     figure.period = Period(year, year, True, f"由{base.first}年的…至: {why}")
     figure.notes.append(figure.period.basis)
     return figure

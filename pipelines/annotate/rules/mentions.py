@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 def starting_in(mentions: list, start: int, end: int) -> list:
     """The mentions, sorted by start as the document lists them, that start in [start, end)."""
-    return mentions[bisect_left(mentions, start, key=_start):bisect_left(mentions, end, key=_start)]
+    return mentions[bisect_left(mentions, start, key=_start) : bisect_left(mentions, end, key=_start)]
 
 
 def _start(mention) -> int:

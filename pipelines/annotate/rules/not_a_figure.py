@@ -14,26 +14,31 @@ _FREQUENCY = re.compile(r"每\s*[\d一二三四五六七八九十两半]+\s*(?:�
 _COUNTED_BEFORE = re.compile(r"(?:有|新增|引进|培育|新建|增加|达到|达|共|超|近|约)\s*$")
 _SCOPE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:共|合计)?(?:实现|完成|累计完成|共完成)[^,。;]{0,16}?\d")
 KEPT_UNITS = ("年",)
-_NAME_OPENS = "“《\"‘「"  # “三大攻坚战”, “41条”: a number opening a quoted name is part of the name
-_THRESHOLD = re.compile(r"\s*(?:以上|及以上|以下)的[^,。;]{0,6}?(?:企业|项目|工业|公司)")  # 每3年: the interval itself is a figure (review_interval)
+_NAME_OPENS = '“《"‘「'  # “三大攻坚战”, “41条”: a number opening a quoted name is part of the name
+_THRESHOLD = re.compile(
+    r"\s*(?:以上|及以上|以下)的[^,。;]{0,6}?(?:企业|项目|工业|公司)"
+)  # 每3年: the interval itself is a figure (review_interval)
 
 
 def drop(figure, doc, earlier):
     norm, at = doc.norm, figure.at
     if at < 0:
         return figure
-    before = norm[max(0, at - 1):at]
+    before = norm[max(0, at - 1) : at]
     if before == _EACH and figure.unit not in KEPT_UNITS:
         return None
     if before and before in _NAME_OPENS:
         return None
     if _THRESHOLD.match(norm, figure.unit_end):  # 年产值5000万元以上的企业: a threshold of a set
         return None
-    if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20):at]):
+    if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20) : at]):
         return None
     measures = doc.reference.units.get(_simplified(figure.unit), set())
-    if "count" in measures and not _COUNTED_BEFORE.search(norm[max(0, at - 3):at]) \
-            and _SCOPE_AFTER.match(norm, figure.unit_end, figure.clause[1]):
+    if (
+        "count" in measures
+        and not _COUNTED_BEFORE.search(norm[max(0, at - 3) : at])
+        and _SCOPE_AFTER.match(norm, figure.unit_end, figure.clause[1])
+    ):
         return None
     return figure
 

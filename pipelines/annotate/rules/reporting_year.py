@@ -18,7 +18,9 @@ EARLY_MONTHS = 6  # published in the first half of a year: a look back is about 
 STATED = "the year the document's head states"
 RANKING_HEAD = 300
 # 2015中国企业500强: a ranking list, whose data year is the year before the list's
-_RANKING = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强")  # published in the first half of a year: looking back is about the year before
+_RANKING = re.compile(
+    r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强"
+)  # published in the first half of a year: looking back is about the year before
 
 
 def published(value: int | str) -> tuple[int, int | None]:
@@ -45,7 +47,7 @@ def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int,
     if ranking and int(ranking.group(1)) in (year, year - 1):
         data_year = int(ranking.group(1)) - 1
         return data_year, f"a ranking list of {ranking.group(1)}, on the results of {data_year}"
-    if month is not None and month <= EARLY_MONTHS and _LOOKS_BACK.search(norm[:HEAD * 4]):
+    if month is not None and month <= EARLY_MONTHS and _LOOKS_BACK.search(norm[: HEAD * 4]):
         return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
     return year, ""
 
@@ -56,8 +58,12 @@ def year_of_the_report(figure, doc, earlier):
     stock = "(a stock, as of publication)" in period.basis or figure.period_kind == "as_of"
     if stock and not doc.reporting_basis.startswith(STATED):
         return figure  # 目前, 现有: a stock is as of publication unless the document names its year
-    if doc.reporting_year and doc.reporting_year != doc.published_year and period.inferred \
-            and period.basis.startswith("year not stated: publication year"):
+    if (
+        doc.reporting_year
+        and doc.reporting_year != doc.published_year
+        and period.inferred
+        and period.basis.startswith("year not stated: publication year")
+    ):
         y = doc.reporting_year
         figure.period = Period(y, y, True, f"year not stated: the year the document reports on, {doc.reporting_basis}")
         figure.notes = [n for n in figure.notes if not n.startswith("year not stated")] + [figure.period.basis]

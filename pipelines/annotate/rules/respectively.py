@@ -16,7 +16,7 @@ def pair_places(figure, doc, earlier):
         word = match
     if word is None:
         return figure
-    head = doc.norm[sentence[0]:word.start()]
+    head = doc.norm[sentence[0] : word.start()]
     word_clause = sentence[0] + max(head.rfind(c) for c in ",;:") + 1  # -1 + 1: the sentence start
     listed = [m for m in doc.places if word_clause <= m.start and m.end <= word.start()]
     keys = list(dict.fromkeys(m.key for m in listed))

@@ -10,8 +10,8 @@ def percent_of_a_whole(figure, doc, earlier):
     if figure.metric_code != "growth_rate" or GUESSED not in figure.notes or figure.at < 1:
         return figure
     norm = doc.norm
-    of_what = norm[figure.unit_end:figure.unit_end + 1] == "的"
-    in_brackets = norm[figure.at - 1] == "(" and norm[figure.unit_end:figure.unit_end + 1] == ")"
+    of_what = norm[figure.unit_end : figure.unit_end + 1] == "的"
+    in_brackets = norm[figure.at - 1] == "(" and norm[figure.unit_end : figure.unit_end + 1] == ")"
     if not (of_what or in_brackets):
         return figure
     share = next((m for m in doc.reference.metrics if m.code == "share"), None)

@@ -9,8 +9,16 @@ import re
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的]|$|\s|实现|完成|达|共|占|中)")
 _NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:数量|总数|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
 _PRODUCT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:年?产量|年?产能)")
-PRODUCED = ("production_tonnes", "production_units", "production_vehicles", "capacity_tonnes", "capacity_units",
-            "capacity_energy", "capacity_power", "reserves_tonnes")
+PRODUCED = (
+    "production_tonnes",
+    "production_units",
+    "production_vehicles",
+    "capacity_tonnes",
+    "capacity_units",
+    "capacity_energy",
+    "capacity_power",
+    "reserves_tonnes",
+)
 _LEAD = re.compile(r"^(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计|规上|全国)")
 
 
@@ -25,7 +33,7 @@ def what_is_counted(figure, doc, earlier):
         if named and not after.group().startswith(("以上", "左右", "多", "的")):
             figure.subject = doc.text.span(after.start(), after.end())
             return figure
-        before = _NOUN_BEFORE.search(norm[figure.clause[0]:figure.at])
+        before = _NOUN_BEFORE.search(norm[figure.clause[0] : figure.at])
         if before:
             start = figure.clause[0] + before.start(1)
             lead = _LEAD.match(norm, start)

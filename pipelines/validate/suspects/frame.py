@@ -8,7 +8,6 @@ from ...sql import quote
 from ..kinds import needs_every_row
 from .predicates import duplicated_columns, suspect_condition
 
-
 ROWS = "__clusterdw_rows"
 SUSPECTS = "__clusterdw_suspects_"
 
@@ -52,12 +51,16 @@ def suspect_queries(definition: dict, frame_sql: str, columns: list[str]) -> Sus
     fields = ", ".join(f"first_row.{quote(c)} as {quote(c)}" for c in columns)
     counted = ", ".join(f"{expression} as {SUSPECTS}{number}" for number, expression in enumerate(counts))
     return SuspectQueries(
-        counts_sql=(f"{frame}, summary as (\n    select any_value(struct_pack({packed})) as first_row, "
-                    f"count(*) as {ROWS}, {counted}\n    from frame\n)\n\n"
-                    f"select {fields}, {ROWS}, {', '.join(f'{SUSPECTS}{n}' for n in range(len(counts)))} "
-                    "from summary"),
-        suspects_sql=(f"{frame}, marked as (\n    select {listed}, ({' or '.join(conditions)}) as __suspect\n"
-                      f"    from frame\n)\n\nselect {listed} from marked where __suspect"),
+        counts_sql=(
+            f"{frame}, summary as (\n    select any_value(struct_pack({packed})) as first_row, "
+            f"count(*) as {ROWS}, {counted}\n    from frame\n)\n\n"
+            f"select {fields}, {ROWS}, {', '.join(f'{SUSPECTS}{n}' for n in range(len(counts)))} "
+            "from summary"
+        ),
+        suspects_sql=(
+            f"{frame}, marked as (\n    select {listed}, ({' or '.join(conditions)}) as __suspect\n"
+            f"    from frame\n)\n\nselect {listed} from marked where __suspect"
+        ),
         columns=list(columns),
     )
 

@@ -22,16 +22,20 @@ def _text_set(values) -> str | None:
 
 def _between(expression: str, kwargs: dict) -> str | None:
     low, high = kwargs.get("min_value"), kwargs.get("max_value")
-    if (low is not None and not _number(low)) or (high is not None and not _number(high)) \
-            or (low is None and high is None):
+    if (
+        (low is not None and not _number(low))
+        or (high is not None and not _number(high))
+        or (low is None and high is None)
+    ):
         return None
     # GX's bounds are inclusive; with strict_min/max the bound itself fails too. DuckDB compares a
     # decimal with these literals exactly, and GX the same value as a double: they agree but within a
     # double's last bit of a bound, which has no decimal of this warehouse's scales
     below = "<=" if kwargs.get("strict_min") else "<"
     above = ">=" if kwargs.get("strict_max") else ">"
-    outside = ([f"{expression} {below} {low!r}"] if low is not None else []) + \
-              ([f"{expression} {above} {high!r}"] if high is not None else [])
+    outside = ([f"{expression} {below} {low!r}"] if low is not None else []) + (
+        [f"{expression} {above} {high!r}"] if high is not None else []
+    )
     return f"({expression} is not null and ({' or '.join(outside)}))"
 
 
@@ -54,8 +58,11 @@ def suspect_condition(kind: str, kwargs: dict) -> str | None:
         return f"({column} is not null and cast({column} as varchar) not in {listed})"
     if kind == "expect_column_values_to_not_be_in_set":
         listed = _text_set(kwargs.get("value_set"))
-        return f"{column} is not null" if listed is None else \
-            f"({column} is not null and cast({column} as varchar) in {listed})"
+        return (
+            f"{column} is not null"
+            if listed is None
+            else f"({column} is not null and cast({column} as varchar) in {listed})"
+        )
     if kind == "expect_column_values_to_be_between":
         return _between(column, kwargs)
     if kind == "expect_column_value_lengths_to_be_between":
@@ -64,9 +71,10 @@ def suspect_condition(kind: str, kwargs: dict) -> str | None:
         return f"{a} is distinct from {b}"
     if kind == "expect_column_pair_values_a_to_be_greater_than_b":
         operator = ">=" if kwargs.get("or_equal") else ">"
-        skipped = {"either_value_is_missing": f"({a} is null or {b} is null)",
-                   "both_values_are_missing": f"({a} is null and {b} is null)"}.get(
-            kwargs.get("ignore_row_if", "both_values_are_missing"), "false")  # GX's default: both
+        skipped = {
+            "either_value_is_missing": f"({a} is null or {b} is null)",
+            "both_values_are_missing": f"({a} is null and {b} is null)",
+        }.get(kwargs.get("ignore_row_if", "both_values_are_missing"), "false")  # GX's default: both
         return f"(not {skipped} and not coalesce({a} {operator} {b}, false))"
     if kind == "expect_column_pair_values_value_in_evidence":
         # the condition GX's own check settles in DuckDB first (numbers.values_in_evidence): the rows it

@@ -2,7 +2,8 @@
 
 read_csv with the contracts' explicit column types (no checks, no lineage but the file name), the
 same model SQL files in the same order (CREATE TABLE AS, no comments, no row counts), then COPY of
-every marts table to Parquet (zstd), under clusterdw's memory limit. Imports nothing but duckdb; bench.py hands it the schema and the
+every marts table to Parquet (zstd), under clusterdw's memory limit. Imports nothing but duckdb;
+bench.py hands it the schema and the
 model order as JSON. Prints the step times as one JSON object.
 
     python benchmarks/bare_duckdb.py PLAN.json
@@ -14,12 +15,13 @@ import glob
 import json
 import sys
 import time
+from pathlib import Path
 
 
 def main(plan_path: str) -> None:
     import duckdb
 
-    plan = json.loads(open(plan_path, encoding="utf-8").read())
+    plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     seconds = {}
     # the same memory limit as clusterdw's (pipelines/publish/warehouse.py): the same resources, and a shared
     # machine is not asked for 80% of its memory
@@ -51,7 +53,7 @@ def main(plan_path: str) -> None:
     for schema in ("staging", "marts"):
         con.execute(f"create schema {schema}")
     for name, path in plan["models"]:
-        con.execute(f"create table {name} as\n" + open(path, encoding="utf-8").read())
+        con.execute(f"create table {name} as\n" + Path(path).read_text(encoding="utf-8"))
     seconds["build"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -16,12 +16,13 @@ import glob
 import json
 import sys
 import time
+from pathlib import Path
 
 
 def main(plan_path: str) -> None:
     import duckdb
 
-    plan = json.loads(open(plan_path, encoding="utf-8").read())
+    plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     seconds = {}
     con = duckdb.connect(plan["db"], config={"memory_limit": plan["memory_limit"]})
 

@@ -88,7 +88,9 @@ class LoopbackCluster:
                 str(work),
                 self.url,
             )
-            self._wait(lambda: "Successfully registered with master" in log.read_text(errors="replace"), log.name)
+            self._wait(
+                lambda log=log: "Successfully registered with master" in log.read_text(errors="replace"), log.name
+            )
 
     def _start(self, name: str, main_class: str, *args: str) -> Path:
         log = self.log_dir / f"{name}.log"

@@ -6,10 +6,9 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ContextManager
 
 import duckdb
 
@@ -39,10 +38,10 @@ log = logging.getLogger("clusterdw")
 
 # The observer of the models' build a caller may pass in (the CLI's progress bar): given a way to count the
 # models, it yields the callback build() calls with each model's name as it finishes, or None for none.
-ModelProgress = Callable[[Callable[[], int]], ContextManager[Callable[[str], None] | None]]
+ModelProgress = Callable[[Callable[[], int]], AbstractContextManager[Callable[[str], None] | None]]
 
 
-def no_progress(count: Callable[[], int]) -> ContextManager[None]:
+def no_progress(count: Callable[[], int]) -> AbstractContextManager[None]:
     return nullcontext(None)
 
 

@@ -50,9 +50,8 @@ def _trim_first(norm: str, item: tuple[int, int], names, places) -> tuple[int, i
 def items_before(norm: str, clause_start: int, at: int, stops: list[int], names, places) -> list[tuple[int, int]]:
     """The items of a list that ends right before the figure at `at` in its clause (or none)."""
     segment = norm[clause_start:at]
-    if "、" not in _protect(segment, clause_start, names):
-        if not re.search(r"[和及与]", segment):
-            return []
+    if "、" not in _protect(segment, clause_start, names) and not re.search(r"[和及与]", segment):
+        return []
     items = _split(segment, clause_start, names, "、")
     if len(items) == 1:
         items = _split(segment, clause_start, names, "和及与")

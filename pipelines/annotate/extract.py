@@ -405,9 +405,10 @@ def _status(norm: str, sentence_start: int, at: int, tier: bool, reference: Refe
     before = norm[sentence_start:at]
     targets = list(reference.cue("status", "target").finditer(before))
     actuals = list(reference.cue("status", "actual").finditer(before))
-    if targets and (not actuals or actuals[-1].start() < targets[-1].start()):
-        if not (actuals and actuals[-1].end() == targets[-1].start()):  # 已建成: built, not to build
-            return "target"
+    target_last = targets and (not actuals or actuals[-1].start() < targets[-1].start())
+    built = actuals and targets and actuals[-1].end() == targets[-1].start()  # 已建成: built, not to build
+    if target_last and not built:
+        return "target"
     return "target" if tier and not actuals else "actual"
 
 

@@ -148,7 +148,7 @@ def suggest(
 ) -> Result:
     started = time.perf_counter()
     draft.check_document_id(document_id)
-    year = published_year(published)
+    published_year(published)  # a bad --published fails here, before any work
     raw = project_dir / "raw"
     target = out if out is not None else raw / "drafts" / f"{document_id}.csv"
     if target.resolve().parent == (raw / "figures").resolve():

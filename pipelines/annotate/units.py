@@ -63,7 +63,7 @@ def match(
         follower = norm[end : end + 1]
         if follower and follower in not_after.get(unit[-1], ""):
             continue
-        if unit == "年" and not norm[max(0, numeral.start - 1) : numeral.start] == "每":
+        if unit == "年" and norm[max(0, numeral.start - 1) : numeral.start] != "每":
             return None  # 三年行动, 近五年: a span of time, not a figure (每3年 is one)
         written = "".join(text.original[text.origin[p]] for p in positions[:length])
         if unit == "亿" and numeral.chinese and follower not in ("元", "美"):

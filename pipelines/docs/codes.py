@@ -113,7 +113,7 @@ def render(project_dir: Path, text: str) -> str:
                 f"put the two marker lines where the table goes: {begin} ... {END}",
             )
         body = "\n".join([begin, *table(_rows(project_dir / "raw" / "reference" / name)), END])
-        text = pattern.sub(lambda _: body, text)
+        text = pattern.sub(lambda _, body=body: body, text)
     return text
 
 

@@ -474,7 +474,7 @@ class Loader:
             ).fetchall()
             rows = [row for row in rows if not any((row[0], row[1], c) in broken for c in reads)]
             if rule.once_per is None:
-                self.violations.extend(Violation(Location(f, l, rule.column), p) for f, l, p, _ in rows)
+                self.violations.extend(Violation(Location(f, line, rule.column), p) for f, line, p, _ in rows)
             else:
                 self.violations.extend(self.once_per_name(rule.column, rows))
 
@@ -487,11 +487,11 @@ class Loader:
         told = []
         for same in by_name.values():
             file, line, problem, _ = same[0]
-            others = [f"{f}:{l}" if f != file else str(l) for f, l, _, _ in same[1:]]
+            others = [f"{f}:{at}" if f != file else str(at) for f, at, _, _ in same[1:]]
             if others:
                 problem = f"{problem} (also line{'s' if len(others) > 1 else ''} {', '.join(others)})"
             violation = Violation(Location(file, line, column), problem)
-            self.same_name[violation] = [Location(f, l, column) for f, l, _, _ in same]
+            self.same_name[violation] = [Location(f, at, column) for f, at, _, _ in same]
             told.append(violation)
         return told
 
@@ -527,8 +527,8 @@ class Loader:
                 "order by source_file, source_line"
             ).fetchall()
             self.violations.extend(
-                Violation(Location(f, l, column), f"corrected, figure {figure_id} breaks its contract: {problem}")
-                for f, l, column, figure_id, problem in rows
+                Violation(Location(f, line, column), f"corrected, figure {figure_id} breaks its contract: {problem}")
+                for f, line, column, figure_id, problem in rows
             )
         self.con.execute("drop table if exists temp.corrected_figures")
 

@@ -81,7 +81,7 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
                 f"the database is open in another process: {message}",
                 path,
                 "close the other DuckDB session, or use `clusterdw run`, which builds a new file",
-            )
+            ) from error
         raise ClusterdwError(
             f"cannot open the database: {message}", path, "check the path and its permissions"
         ) from error

@@ -610,7 +610,7 @@ def _figure_pages(site: Site, data: SiteData) -> None:
     wanted = sorted(i for i in site.linked if isinstance(i, str))
     figures = data.figures_by_id(wanted)
     others = data.same_fact()
-    by_figure = {k: g for k, g in others.groupby("figure_id")} if not others.empty else {}
+    by_figure = dict(others.groupby("figure_id")) if not others.empty else {}
     for row in figures.to_dict("records"):
         site.files[f"figure/{slug(row['figure_id'])}.html"] = _figure_page(
             row, by_figure.get(row["figure_id"]), data.has_facts

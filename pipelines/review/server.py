@@ -95,7 +95,7 @@ class ReviewApp:
         kind = action.get("kind")
         if kind == "accept":
             row = review.row(action["key"])
-            checked = [r for r in review.checked()]
+            checked = list(review.checked())
             index = checked.index(row) if row in checked else None
             told = self.verdict.rows.get(index, []) if index is not None else []
             if told or self.verdict.reference:

@@ -150,7 +150,7 @@ def proposals(project_dir: Path, found: list[Review]) -> list[str]:
 
     for review in found:
         for row, draft in review.changes:
-            typed = lambda c: draft is None or not _same(c, draft[c], row[c])  # noqa: E731
+            typed = lambda c, draft=draft, row=row: draft is None or not _same(c, draft[c], row[c])  # noqa: E731
             for column, file, template in (
                 ("place", "place_aliases.csv", "{},<place_key>,"),
                 ("cluster", "cluster_aliases.csv", "{},<cluster_key>"),

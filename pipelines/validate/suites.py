@@ -513,7 +513,7 @@ class _FramesAhead:
     def frames(self):
         for number in range(len(self._suites)):
             with self._changed:
-                self._changed.wait_for(lambda: number in self._ready)
+                self._changed.wait_for(lambda number=number: number in self._ready)
                 ready = self._ready.pop(number)
                 self._waiting_bytes -= ready.nbytes
                 self._in_use_bytes = ready.nbytes

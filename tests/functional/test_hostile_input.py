@@ -31,7 +31,7 @@ def refused(built_project: Path, exit_code: int, *args: str) -> tuple[str, list[
     [error] = error_lines(result.stderr)
     assert "internal error" not in error
     assert digest(db) == before, "the published warehouse must be untouched"
-    assert not [p for p in db.parent.glob("*.building-*")], "a failed run leaves no build behind"
+    assert not list(db.parent.glob("*.building-*")), "a failed run leaves no build behind"
     return error, [line for line in result.stderr.splitlines() if line.startswith("raw/")]
 
 

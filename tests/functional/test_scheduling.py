@@ -218,9 +218,11 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
         shown = read_pty(master, seconds=2)
     os.close(master)
     assert "Building models" in shown and "2/2" in shown and "marts.dim_city" in shown
-    with (tmp_path / "cron.log").open("w") as not_a_terminal:
-        with model_progress(lambda: 2, stream=not_a_terminal) as progress:
-            assert progress is None
+    with (
+        (tmp_path / "cron.log").open("w") as not_a_terminal,
+        model_progress(lambda: 2, stream=not_a_terminal) as progress,
+    ):
+        assert progress is None
     assert (tmp_path / "cron.log").read_text() == ""
     master, slave = pty.openpty()
     try:

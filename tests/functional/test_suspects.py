@@ -52,8 +52,9 @@ def test_suspect_rows_give_gx_the_whole_frames_outcome(loaded_and_built, tmp_pat
 
 
 def test_gx_sees_one_row_of_a_table_that_passes_and_only_the_suspects_of_one_that_does_not(
-    loaded_and_built, monkeypatch
-):  # noqa: F811
+    loaded_and_built,  # noqa: F811  (the fixture imported above)
+    monkeypatch,
+):
     project, database = loaded_and_built
     seen = {}
     original = Validator.validate

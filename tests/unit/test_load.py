@@ -204,7 +204,7 @@ def test_an_empty_file_is_reported_at_line_1(project):
 def test_a_file_saved_as_gbk_is_one_violation_at_its_first_chinese_line(project):
     path = big_figure_file(project)
     text = path.read_text(encoding="utf-8")
-    first_chinese = next(n for n, l in enumerate(text.splitlines(), 1) if any(ord(ch) > 127 for ch in l))
+    first_chinese = next(n for n, line in enumerate(text.splitlines(), 1) if any(ord(ch) > 127 for ch in line))
     path.write_bytes(text.encode("gbk", errors="replace"))
     found = violations(project)
     assert len(found) == 1, found

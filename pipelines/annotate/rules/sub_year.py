@@ -63,7 +63,7 @@ def months(figure, doc, earlier):
     if figure.period_kind in WHOLE_YEAR_KINDS or figure.period.start is None or figure.at < 0:
         return figure
     sentence = figure.sentence
-    own = [s for s in spans(doc.norm, sentence[0], figure.at)]
+    own = list(spans(doc.norm, sentence[0], figure.at))
     basis = ""
     if own:
         _, _, first, last = own[-1]

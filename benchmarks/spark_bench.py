@@ -267,12 +267,14 @@ def measure(size: str, cluster: LoopbackCluster | None, args) -> dict:
     project = make_project(size, args.work, args.reuse)
     row = {"size": size}
     cdw = [CLUSTERDW, "--project-dir", str(project)]
-    row["duckdb run"], _, row["duckdb run facts"] = timed(
-        [*cdw, "run", "--no-docs"], log=OUT / f"{size}-duckdb-run.log"
-    )
+    row["duckdb run"], row["duckdb run facts"] = None, {}
+    if not args.no_duckdb_run:
+        row["duckdb run"], _, row["duckdb run facts"] = timed(
+            [*cdw, "run", "--no-docs"], log=OUT / f"{size}-duckdb-run.log"
+        )
     row["duckdb"], _, row["duckdb facts"] = timed([*cdw, "build"], log=OUT / f"{size}-duckdb-build.log")
     print(
-        f"{size} duckdb: build {row['duckdb']:.2f}s {row['duckdb facts']}; run {row['duckdb run']:.2f}s "
+        f"{size} duckdb: build {row['duckdb']:.2f}s {row['duckdb facts']}; run {row['duckdb run']}s "
         f"{row['duckdb run facts']}",
         flush=True,
     )
@@ -328,7 +330,8 @@ def write_results(rows: list[dict], args) -> None:
     ]
     for row in rows:
         size = row["size"]
-        lines.append(f"| {size} | DuckDB `run --no-docs` wall s | {row['duckdb run']:.2f} | | |")
+        if row["duckdb run"] is not None:
+            lines.append(f"| {size} | DuckDB `run --no-docs` wall s | {row['duckdb run']:.2f} | | |")
         lines.append(
             f"| {size} | `build` process wall s | {row['duckdb']:.2f} | {cell(row, 'local[2]', 'wall')} "
             f"| {cell(row, 'cluster', 'wall')} |"
@@ -357,6 +360,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="use a project already in --work/<size>")
     parser.add_argument("--keep", action="store_true", help="keep each size's project")
     parser.add_argument("--timeout", type=float, default=None, help="seconds before a Spark build is stopped")
+    parser.add_argument("--no-duckdb-run", action="store_true", help="time DuckDB's build only, not its run")
     parser.add_argument("--results", type=Path, default=RESULTS, help="Markdown file to write")
     args = parser.parse_args()
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]

@@ -232,14 +232,14 @@ def spark_steps(stdout: str) -> dict[str, float]:
     }
 
 
-def equal_tables(project: Path, spark_dir: Path) -> str:
+def equal_tables(database: Path, spark_dir: Path) -> str:
     import duckdb
 
     from pipelines.engines.compare import compare_builds
     from pipelines.models.builder import load_graph
 
-    names = load_graph(project).order()
-    with duckdb.connect(str(project / "target" / "warehouse.dev.duckdb"), read_only=True) as con:
+    names = load_graph(REPO).order()
+    with duckdb.connect(str(database), read_only=True) as con:
         comparisons = compare_builds(con, names, spark_dir)
     unequal = [c.table for c in comparisons if not c.equal]
     return f"{len(comparisons) - len(unequal)} of {len(comparisons)}" + (
@@ -272,9 +272,11 @@ def measure(size: str, cluster: LoopbackCluster | None, args) -> dict:
         row["duckdb run"], _, row["duckdb run facts"] = timed(
             [*cdw, "run", "--no-docs"], log=OUT / f"{size}-duckdb-run.log"
         )
-    row["duckdb"], _, row["duckdb facts"] = timed([*cdw, "build"], log=OUT / f"{size}-duckdb-build.log")
+    row["duckdb"], row["duckdb facts"] = None, {"peak MiB": None, "load before": "—", "load after": "—"}
+    if args.compare_with is None:
+        row["duckdb"], _, row["duckdb facts"] = timed([*cdw, "build"], log=OUT / f"{size}-duckdb-build.log")
     print(
-        f"{size} duckdb: build {row['duckdb']:.2f}s {row['duckdb facts']}; run {row['duckdb run']}s "
+        f"{size} duckdb: build {row['duckdb']}s {row['duckdb facts']}; run {row['duckdb run']}s "
         f"{row['duckdb run facts']}",
         flush=True,
     )
@@ -294,7 +296,9 @@ def measure(size: str, cluster: LoopbackCluster | None, args) -> dict:
             row[mode]["equal"] = f"stopped at {seconds:.0f} s after {built[-1] if built else 'no model'}"
         else:
             row[mode].update(spark_steps(stdout))
-            row[mode]["equal"] = equal_tables(project, spark_dir)
+            row[mode]["equal"] = equal_tables(
+                args.compare_with or project / "target" / "warehouse.dev.duckdb", spark_dir
+            )
         print(f"{size} {mode}: {row[mode]}", flush=True)
     if not args.keep:
         shutil.rmtree(project, ignore_errors=True)
@@ -332,12 +336,14 @@ def write_results(rows: list[dict], args) -> None:
         size = row["size"]
         if row["duckdb run"] is not None:
             lines.append(f"| {size} | DuckDB `run --no-docs` wall s | {row['duckdb run']:.2f} | | |")
+        duck_build = "—" if row["duckdb"] is None else f"{row['duckdb']:.2f}"
         lines.append(
-            f"| {size} | `build` process wall s | {row['duckdb']:.2f} | {cell(row, 'local[2]', 'wall')} "
+            f"| {size} | `build` process wall s | {duck_build} | {cell(row, 'local[2]', 'wall')} "
             f"| {cell(row, 'cluster', 'wall')} |"
         )
         for key in ("spark session", "load and raw to Parquet", "models", "built", "equal", "peak MiB"):
-            duck = f"{row['duckdb facts']['peak MiB']:.0f}" if key == "peak MiB" else ""
+            peak = row["duckdb facts"]["peak MiB"]
+            duck = f"{peak:.0f}" if key == "peak MiB" and peak is not None else ""
             lines.append(f"| {size} | {key} | {duck} | {cell(row, 'local[2]', key)} | {cell(row, 'cluster', key)} |")
         if cluster:
             lines.append(
@@ -361,6 +367,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep each size's project")
     parser.add_argument("--timeout", type=float, default=None, help="seconds before a Spark build is stopped")
     parser.add_argument("--no-duckdb-run", action="store_true", help="time DuckDB's build only, not its run")
+    parser.add_argument(
+        "--compare-with",
+        type=Path,
+        help="a DuckDB warehouse of the same raw/ (e.g. bench.py's): no DuckDB build here, Spark's tables compared with it",
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="Markdown file to write")
     args = parser.parse_args()
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]

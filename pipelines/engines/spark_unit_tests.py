@@ -2,9 +2,9 @@
 
 The given rows are written into DuckDB's typed empty warehouse, as for a DuckDB run, and each table the
 model reads is handed to Spark as Parquet (as a Spark build hands it raw/), read as a temporary view.
-The model's SQL goes through the build's own transpile path (`spark_sql`), its rows are written as
-Parquet and read back into DuckDB, and compared with the expected rows exactly as on DuckDB: the same
-verdicts and the same rows that differ.
+The model's SQL goes through the build's own transpile path (`spark_sql`), its rows come back to DuckDB
+as an Arrow table (Spark's types kept), and are compared with the expected rows exactly as on DuckDB:
+the same verdicts and the same rows that differ.
 """
 
 from __future__ import annotations

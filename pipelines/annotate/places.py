@@ -46,8 +46,13 @@ def names_a_company(norm: str, mention: Mention) -> bool:
     return bool(_COMPANY_AFTER.match(norm, mention.end))
 
 
+_YEAR_BEFORE = re.compile(r"\d{4}\s*年度?\s*$")
+
+
 def is_frame(norm: str, mention: Mention, reference=None) -> bool:
-    before = norm[max(0, mention.start - 3) : mention.start]
+    before = norm[max(0, mention.start - 9) : mention.start]
+    year = _YEAR_BEFORE.search(before)  # 入围2024年广西高新技术企业百强: the list's year sits between
+    before = (before[: year.start()] if year else before)[-3:]
     before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
     frame_before = reference.words_of("place_frame", "frame", "before_place") if reference else ()
     frame_after = reference.words_of("place_frame", "frame", "after_implied") if reference else ()
@@ -120,8 +125,12 @@ def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: l
     for word in IMPLIED:
         if word in ("全区", "我区", "该区"):  # a district's own 全区 is the district, else the province
             key = subject_key if level == "district" else (province if word != "该区" else None)
-        elif word in ("自治区", "全省"):
+        elif word == "全省":
             key = province
+        elif word == "自治区":
+            # In a city's or county's document 自治区 qualifies a body, a fund or a list (自治区各部门,
+            # 自治区技术创新示范企业): the region's, not the place of the city's figures.
+            key = province if level in (None, "province") else None
         elif word in ("全县", "我县", "该县"):
             key = subject_key if level == "county" else None
         else:  # 全市, 我市, 该市: the subject city (a county-level city too)

@@ -17,6 +17,7 @@ from . import (
     estimated,
     from_to,
     not_a_figure,
+    past_year,
     reporting_year,
     respectively,
     share_shape,
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
+    past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
 )

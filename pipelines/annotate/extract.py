@@ -382,6 +382,20 @@ def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, r
     if before:
         best = max(before, key=lambda h: (h.end, h.end - h.start))
         return best.metric, best
+    rest = cues.cue_hits(norm, (unit.end, clause[1]), reference) if norm else []
+    later = [
+        h
+        for h in rest
+        if h.metric.kind == "count" and h.metric.unit_measure in unit.measures and "、" not in norm[unit.end : h.start]
+    ]
+    if later:  # 有42项总投资为68.5亿元的项目: the noun closes the clause
+        best = min(later, key=lambda h: (h.start, -(h.end - h.start)))
+        return best.metric, best
+    other = unit.measures - {"count"}  # 产量2959辆: a unit that also measures a level (vehicles, units)
+    if other:
+        metric, cue = cues.choose_metric(hits, numeral.start, frozenset(other), reference)
+        if cue is not None and cue.start >= clause[0]:
+            return metric, cue
     return cues.choose_metric([], numeral.start, frozenset({"count"}) & unit.measures or unit.measures, reference)
 
 

@@ -14,7 +14,7 @@ from .numerals import Numeral, numerals
 from .periods import Mention as YearMention
 from .periods import Period, period_of, year_mentions
 from .reference import Metric, Reference
-from .rules import reporting_year
+from .rules import comparison_place, reporting_year
 from .script import Text, read, simplified
 
 Span = tuple[int, int]
@@ -451,7 +451,10 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
         earlier = [
             m
             for m in places.within(doc.places, (before[0], paragraph[1]))
-            if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS
+            if m.end <= at
+            and levels.get(m.key) not in FALLBACK_LEVELS
+            # 高于全区平均水平。累计培育…7家: an earlier sentence's comparison is no later figure's place
+            and not comparison_place.is_comparison(doc.norm, m.start, m.end, doc.reference)
         ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:

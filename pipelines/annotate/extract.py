@@ -455,6 +455,7 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             and levels.get(m.key) not in FALLBACK_LEVELS
             # 高于全区平均水平。累计培育…7家: an earlier sentence's comparison is no later figure's place
             and not comparison_place.is_comparison(doc.norm, m.start, m.end, doc.reference)
+            and not _below_the_subject(doc, m)
         ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:
@@ -475,6 +476,19 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
         return doc.subject
     notes.append("no place found: fill it in")
     return "", None
+
+
+LOWER_LEVELS = ("county", "district")
+
+
+def _below_the_subject(doc: Document, mention: places.Mention) -> bool:
+    """A county or district named in an earlier sentence of a city's or the region's document is the
+    place of that sentence (七星区、临桂区…合计占比近六成;…占比超90%): a later figure without a place
+    of its own is the document's."""
+    levels = doc.reference.place_levels
+    if doc.subject is None or mention.key == doc.subject[1]:
+        return False
+    return levels.get(mention.key) in LOWER_LEVELS and levels.get(doc.subject[1]) not in LOWER_LEVELS
 
 
 def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:

@@ -446,6 +446,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     or the two before it (no region or country from there); else the document's subject place."""
     levels = doc.reference.place_levels
     mention = places.nearest(doc.places, sentence, at, doc.norm, levels, doc.reference)
+    if mention is not None and mention.start >= at and mention.start >= _within(doc.clauses, at)[1]:
+        mention = None  # 完成223亿元以上,继续保持全区…第一: a place after the number's clause is another's
     if mention is None:
         before = _within(doc.paragraphs, max(0, _within(doc.paragraphs, max(0, paragraph[0] - 2))[0] - 2))
         earlier = [

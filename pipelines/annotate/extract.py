@@ -25,6 +25,9 @@ _NEWLINE = re.compile("\n")
 _RANK_BEFORE = r"(?:{})[^,。;]{{0,8}}第\s*$"
 _TOP_BEFORE = r"(?:{})[^,。;]{{0,6}}前\s*$"
 _RANK_UNITS = ("位", "名")
+# A ranking's field (全区, 全国, 世界) a few words before 第N that closes its clause: 储量世界第一。
+_FIELD_BEFORE = r"(?:{})[^,。;!?]{{0,10}}第\s*$"
+_RANK_CLOSES = re.compile(r"\s*(?:[,。;!?、)]|$)")
 _MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常委会)")
 # A line break inside a sentence (a long line cut mid-word) is no sentence end.
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
@@ -232,6 +235,9 @@ def _rank(norm: str, numeral: Numeral, line_start: int, reference: Reference) ->
         if after in _RANK_UNITS:
             return "exact", after
         if re.search(_RANK_BEFORE.format(reference.alternation("rank", "exact", "before_ordinal")), before):
+            return "exact", None
+        field = re.search(_FIELD_BEFORE.format(reference.alternation("rank", "exact", "field")), before)
+        if field and _RANK_CLOSES.match(norm, numeral.end):  # 保持全区…增速第一。: not 全国第一家, 第一批
             return "exact", None
     return None
 
@@ -517,6 +523,11 @@ def _context_starts(
         found = re.compile(reference.alternation("rank", position="evidence_start")).search(norm, lo, numeral.start)
         if found:
             starts.append(found.start())
+        else:  # 储量世界第一: from the ranking's field
+            lo = max(line[0], numeral.start - 14)
+            field = re.compile(reference.alternation("rank", "exact", "field")).search(norm, lo, numeral.start)
+            if field:
+                starts.append(field.start())
     if unit.tier:
         starts.append(max(clause[0], numeral.start - 6))
     return starts

@@ -32,6 +32,7 @@ CUE_EFFECTS = {
     ("rank", "exact", "before_ordinal"): "居…第N: a position in a ranking (qualifier exact)",
     ("rank", "at_most", "before_top"): "进入…前N: among the top N (qualifier at_most)",
     ("rank", "exact", "evidence_start"): "where a rank's evidence span may start",
+    ("rank", "exact", "field"): "the field of a ranking (保持全区…第一, 储量世界第一) when 第N closes its clause",
     ("furniture", "byline"): "a byline, source or contact line: no number on it is a figure",
     ("furniture", "reader_count"): "a reader count: no figure",
     ("unit_guard", "not_a_unit"): "the unit's last character begins a longer word when `not_followed_by` one of its "

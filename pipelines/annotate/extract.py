@@ -369,6 +369,16 @@ def _metric(
     return cues.choose_metric(hits, numeral.start, unit.measures, reference)
 
 
+# What may stand between a count's noun and its number (规上工业企业超1300家, 企业数量达到120家): not
+# another noun (解决企业提出的问题800多个: 问题 are counted, not 企业).
+_NEXT_TO = re.compile(r"[\s数量总计共累新增已达到为有超过近约突破至余多了仅只均分别其中规上以上:()]*")
+_ANOTHER_ITEM = re.compile(r"[的、\d]")
+
+
+def _next_to(gap: str) -> bool:
+    return bool(_NEXT_TO.fullmatch(gap)) or (len(gap) <= 3 and not _ANOTHER_ITEM.search(gap))
+
+
 COUNTED_AFTER = 10  # how far after a count's unit its noun may start: 9项电动土方机械国家标准
 
 
@@ -381,7 +391,9 @@ def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, r
         for h in fitting
         if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER) and "、" not in norm[unit.end : h.start]
     ]  # 421个贫困村、现行标准: another item
-    before = [h for h in fitting if clause[0] <= h.start and h.end <= numeral.start]
+    before = [
+        h for h in fitting if clause[0] <= h.start and h.end <= numeral.start and _next_to(norm[h.end : numeral.start])
+    ]
     if after:
         best = min(after, key=lambda h: (h.start, -(h.end - h.start)))
         return best.metric, best

@@ -19,7 +19,8 @@ def like_the_count_before(figure, doc, earlier):
         at = bisect_left(origin, previous.number_start)
         if at < figure.sentence[0]:
             return figure
-        if previous.unit == figure.unit and GUESSED.format(previous.metric_code) not in previous.notes:
+        same_unit = previous.unit.lstrip("万千百") == figure.unit.lstrip("万千百")  # 1000多家、总量突破1万家
+        if same_unit and GUESSED.format(previous.metric_code) not in previous.notes:
             if doc.reference.metric(previous.metric_code).kind != "count":
                 return figure
             figure.metric_code = previous.metric_code

@@ -23,6 +23,7 @@ from . import (
     same_count,
     share_shape,
     sign,
+    size_tier,
     sub_year,
     subject,
     table_cell,
@@ -45,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
 )

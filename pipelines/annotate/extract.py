@@ -172,6 +172,9 @@ def _candidates(doc: Document) -> list[Figure]:
     longest_unit = max(map(len, doc.reference.units), default=1) + 1
     figures: list[Figure] = []
     for numeral in numerals(doc.norm):
+        cell = doc.cells.get(numeral.start)
+        if cell is not None and cell.is_unit:
+            continue  # 万吨 in a table's unit column: the unit of its row, no number
         line = _within(doc.lines, numeral.start)
         rank = _rank(doc.norm, numeral, line[0], doc.reference)
         unit = _rank_unit(doc.text, numeral, rank) if rank else _unit(doc, numeral, longest_unit)

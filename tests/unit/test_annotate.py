@@ -186,6 +186,8 @@ def test_an_actual_without_a_year_takes_the_publication_year_marked_inferred(kno
         ("柳州市产值500亿元弱。", "less_than"),
         ("柳州市产值500亿元上下。", "about"),
         ("柳州市产值500亿元强化产业链。", "exact"),  # 强化 is a word, not 强 after the unit
+        ("柳州市产值过500亿元。", "more_than"),
+        ("柳州市经过500亿元投资。", "exact"),  # 经过 is no qualifier
     ],
 )
 def test_qualifiers(known, sentence, qualifier):

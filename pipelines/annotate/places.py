@@ -62,10 +62,13 @@ def is_frame(norm: str, mention: Mention, reference=None) -> bool:
     if any(before.endswith(word) for word in frame_before) or norm.startswith(frame_next, mention.end):
         return True
     titles = reference.alternation("place_frame", "frame", "title_end") if reference else "(?!)"
-    if titles != "(?!)" and reference.place_levels.get(mention.key) == "province":
-        # 广西高新技术企业百强, 广西智能制造标杆企业: the province names a title or list, not the place
-        if re.match(_TITLE % (TITLE_REACH, titles), norm[mention.end : mention.end + TITLE_REACH + 6]):
-            return True
+    # 广西高新技术企业百强, 广西智能制造标杆企业: the province names a title or list, not the place
+    if (
+        titles != "(?!)"
+        and reference.place_levels.get(mention.key) == "province"
+        and re.match(_TITLE % (TITLE_REACH, titles), norm[mention.end : mention.end + TITLE_REACH + 6])
+    ):
+        return True
     if mention.name == "自治区" and norm[mention.end : mention.end + 1] == "级":
         return True  # 自治区级实验室: a rank of the lab, not a place
     if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(frame_after, mention.end)):

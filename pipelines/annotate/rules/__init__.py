@@ -20,6 +20,7 @@ from . import (
     past_year,
     reporting_year,
     respectively,
+    reviewed_years,
     same_count,
     share_shape,
     sign,
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
+    reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual

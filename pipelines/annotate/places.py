@@ -162,11 +162,35 @@ def written_forms(text: Text, found: list[Mention]) -> dict[str, str]:
     return {key: c.most_common(1)[0][0] for key, c in counts.items()}
 
 
+# How a document calls its own place says its level: 全县/我县 a county's.
+# Only a county's words are read: a city's document says 占全区, 排全区第一 of the region it is compared
+# within, and a region's feature says 全市 in each city's story.
+_OWN_PLACE = {
+    "county": (("全县", "我县", "该县"), ("county",)),
+}
+OWN_PLACE_MIN = 2  # said at least twice, and more often than the other levels' words
+
+
+def own_level(norm: str) -> tuple[str, ...] | None:
+    """The levels a document's own place may be at, from the words it calls itself by; None if unclear."""
+    said = {kind: sum(norm.count(w) for w in words) for kind, (words, _) in _OWN_PLACE.items()}
+    best = max(said, key=lambda k: said[k])
+    if said[best] < OWN_PLACE_MIN:
+        return None
+    return _OWN_PLACE[best][1]
+
+
 def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[str, str] | None:
-    """(place as the document writes it, key): the city or province the document names most."""
+    """(place as the document writes it, key): the city or province the document names most; among
+    places at the level its own words imply (全县 → a county) when it names one there (广西日报 in a
+    byline of a county's interview is not its subject)."""
     counts = Counter(m.key for m in found if levels.get(m.key) in SUBJECT_LEVELS)
     if not counts:
         return None
+    implied_levels = own_level(text.norm)
+    if implied_levels is not None:
+        at_level = Counter({k: n for k, n in counts.items() if levels.get(k) in implied_levels})
+        counts = at_level or counts
     key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))
     written = Counter(text.span(m.start, m.end) for m in found if m.key == key)
     return written.most_common(1)[0][0], key

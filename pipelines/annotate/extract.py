@@ -467,6 +467,9 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     or the two before it (no region or country from there); else the document's subject place."""
     levels = doc.reference.place_levels
     mention = places.nearest(doc.places, sentence, at, doc.norm, levels, doc.reference)
+    if mention is not None and _inside_a_name(doc, mention):  # 中国石油广西石化…项目 in 钦州's document
+        inside = [m for m in places.within(doc.places, sentence) if not _inside_a_name(doc, m)]
+        mention = places.nearest(inside, sentence, at, doc.norm, levels, doc.reference)
     if mention is not None and mention.start >= at and mention.start >= _within(doc.clauses, at)[1]:
         mention = None  # 完成223亿元以上,继续保持全区…第一: a place after the number's clause is another's
     if mention is None:
@@ -499,6 +502,20 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
         return doc.subject
     notes.append("no place found: fill it in")
     return "", None
+
+
+# Characters that may stand right before a place named as a place (2024年广西, 在广西, 全区和广西); any
+# other character of a word makes the province part of a name (中国石油广西石化).
+_BEFORE_A_PLACE = re.compile(r"[^\u4e00-\u9fff]|[年月日在和与及、的是为对从到至向赴于同比较占居列由将]")
+
+
+def _inside_a_name(doc: Document, mention: places.Mention) -> bool:
+    """A province written inside another name (中国石油广西石化) in a document about a place below it."""
+    if doc.subject is None or mention.key == doc.subject[1] or mention.start == 0:
+        return False
+    if doc.reference.place_levels.get(mention.key) != "province":
+        return False
+    return not _BEFORE_A_PLACE.match(doc.norm, mention.start - 1)
 
 
 LOWER_LEVELS = ("county", "district")

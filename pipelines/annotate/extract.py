@@ -305,6 +305,7 @@ def _figures(
         end,
         _context_starts(norm, numeral, cue, qualifier_start, rank, unit, clause, line, reference),
         line,
+        clause,
     )
     if not holds(value, span):
         notes.append("the evidence check may not read this number: check evidence")

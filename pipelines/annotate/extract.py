@@ -408,7 +408,10 @@ def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, r
     later = [
         h
         for h in rest
-        if h.metric.kind == "count" and h.metric.unit_measure in unit.measures and "、" not in norm[unit.end : h.start]
+        if h.metric.kind == "count"
+        and h.metric.unit_measure in unit.measures
+        and "、" not in norm[unit.end : h.start]
+        and norm[h.start - 1 : h.start] == "的"  # …的项目: the noun the clause's words describe, not any later noun
     ]
     if later:  # 有42项总投资为68.5亿元的项目: the noun closes the clause
         best = min(later, key=lambda h: (h.start, -(h.end - h.start)))

@@ -178,6 +178,16 @@ def test_an_actual_without_a_year_takes_the_publication_year_marked_inferred(kno
         ("柳州市产值500亿元左右。", "about"),
         ("柳州市产值不足500亿元。", "less_than"),
         ("柳州市产值500亿元。", "exact"),
+        ("柳州市产值不低于500亿元。", "at_least"),  # not 低于 (less_than)
+        ("柳州市产值不少于500亿元。", "at_least"),
+        ("柳州市产值至少500亿元。", "at_least"),
+        ("柳州市产值不高于500亿元。", "at_most"),
+        ("柳州市产值500亿元强。", "more_than"),
+        ("柳州市产值500亿元弱。", "less_than"),
+        ("柳州市产值500亿元上下。", "about"),
+        ("柳州市产值500亿元强化产业链。", "exact"),  # 强化 is a word, not 强 after the unit
+        ("柳州市产值过500亿元。", "more_than"),
+        ("柳州市经过500亿元投资。", "exact"),  # 经过 is no qualifier
     ],
 )
 def test_qualifiers(known, sentence, qualifier):

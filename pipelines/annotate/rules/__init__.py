@@ -22,6 +22,7 @@ from . import (
     respectively,
     reviewed_years,
     same_count,
+    share_of_stock,
     share_shape,
     sign,
     size_tier,
@@ -50,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
+    share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
 )
 

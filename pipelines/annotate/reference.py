@@ -91,7 +91,18 @@ class Reference:
         return self._patterns.get((kind, code), _NEVER)
 
     def words_of(self, kind: str, code: str | None = None, position: str | None = None) -> tuple[str, ...]:
-        """The words of a kind (and code, position), longest first: rank, furniture and frame lists."""
+        """The words of a kind (and code, position), longest first: rank, furniture and frame lists.
+        Kept once read: a draft asks for the same list for every number and every place mention."""
+        key = (kind, code, position)
+        if key not in self._word_lists:
+            self._word_lists[key] = self._read_words_of(kind, code, position)
+        return self._word_lists[key]
+
+    @cached_property
+    def _word_lists(self) -> dict:
+        return {}
+
+    def _read_words_of(self, kind: str, code: str | None, position: str | None) -> tuple[str, ...]:
         found = [
             c.word
             for c in self.cue_words
@@ -101,8 +112,11 @@ class Reference:
 
     def alternation(self, kind: str, code: str | None = None, position: str | None = None) -> str:
         """A regex alternation of words_of (matches nothing when there are none)."""
-        words = self.words_of(kind, code, position)
-        return "|".join(map(re.escape, words)) if words else "(?!)"
+        key = ("alternation", kind, code, position)
+        if key not in self._word_lists:
+            words = self.words_of(kind, code, position)
+            self._word_lists[key] = "|".join(map(re.escape, words)) if words else "(?!)"
+        return self._word_lists[key]
 
     @cached_property
     def unit_guards(self) -> dict[str, str]:

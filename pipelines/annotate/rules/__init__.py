@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import (
     comparison_place,
+    enterprise_city,
     estimated,
     from_to,
     not_a_figure,
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     sign.keep_sign,  # -0.5 in a table cell is negative
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
+    enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed

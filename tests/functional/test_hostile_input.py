@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from faults import error_lines, run_process
-from helpers import digest, read_rows, write_rows
+from helpers import digest, invoke, read_rows, write_rows
 
 CONTRACT, MODEL = 3, 4
 FIGURES = "raw/figures/002_f8316eb84ec5ff3b.csv"
@@ -22,17 +22,28 @@ CR = (
 TAIL = " — fix the rows listed (raw/README.md gives each file's contract), then run again"
 
 
-def refused(built_project: Path, exit_code: int, *args: str) -> tuple[str, list[str]]:
-    """Run in a process of its own (a hang fails, by timeout); the Error: line and the lines above it."""
+def run(built_project: Path, *args: str, own_process: bool = False) -> tuple[int, str]:
+    """clusterdw in-process (what is tested is the message, not the process), or in a process of its own
+    where a FIFO or a device could make a careless read hang (a hang then fails, by timeout):
+    (exit code, stderr)."""
+    if own_process:
+        done = run_process(built_project, *args, timeout=120)
+        return done.returncode, done.stderr
+    result = invoke(built_project, *args)
+    return result.exit_code, result.stderr
+
+
+def refused(built_project: Path, exit_code: int, *args: str, own_process: bool = False) -> tuple[str, list[str]]:
+    """The Error: line of a refused run and the lines above it."""
     db = built_project / "target" / "warehouse.duckdb"
     before = digest(db)
-    result = run_process(built_project, *(args or ("run", "--no-docs")), timeout=120)
-    assert result.returncode == exit_code, result.stderr
-    [error] = error_lines(result.stderr)
+    code, stderr = run(built_project, *(args or ("run", "--no-docs")), own_process=own_process)
+    assert code == exit_code, stderr
+    [error] = error_lines(stderr)
     assert "internal error" not in error
     assert digest(db) == before, "the published warehouse must be untouched"
     assert not list(db.parent.glob("*.building-*")), "a failed run leaves no build behind"
-    return error, [line for line in result.stderr.splitlines() if line.startswith("raw/")]
+    return error, [line for line in stderr.splitlines() if line.startswith("raw/")]
 
 
 # --- CSV shapes ---------------------------------------------------------------------------------------
@@ -65,8 +76,8 @@ def test_a_field_over_128_kib_loads_as_it_is(built_project, blank_line):
     write_rows(path, header, rows)
     if blank_line:
         path.write_bytes(path.read_bytes().replace(b"\n", b"\n\n", 1))
-    result = run_process(built_project, "run", "--no-docs")
-    assert result.returncode == 0, result.stderr
+    code, stderr = run(built_project, "run", "--no-docs")
+    assert code == 0, stderr
     with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute(
             "select length(note), source_line from raw.figures where length(note) > 1000"
@@ -128,7 +139,7 @@ def test_entries_of_raw_that_are_not_csv_files_are_refused_with_their_paths(buil
     (figures / "000_35157f1fbdb36fec.csv").unlink()
     (figures / "000_35157f1fbdb36fec.csv").symlink_to(outside)
     (figures / "002_f8316eb84ec5ff3b.csv").rename(figures / "002_f8316eb84ec5ff3b.CSV")
-    error, listed = refused(built_project, CONTRACT)
+    error, listed = refused(built_project, CONTRACT, own_process=True)
     assert listed == [
         f"raw/figures/000_35157f1fbdb36fec.csv: a symlink out of the project (to {outside}): copy the file into "
         "raw/, or remove the link",
@@ -147,8 +158,8 @@ def test_a_symlink_inside_the_project_is_loaded(built_project):
     shared.mkdir()
     (figures / "000_35157f1fbdb36fec.csv").rename(shared / "000.csv")
     (figures / "000_35157f1fbdb36fec.csv").symlink_to("../../shared/000.csv")
-    result = run_process(built_project, "run", "--no-docs")
-    assert result.returncode == 0, result.stderr
+    code, stderr = run(built_project, "run", "--no-docs")
+    assert code == 0, stderr
     _, rows = read_rows(shared / "000.csv")
     with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
         loaded = con.execute(
@@ -161,7 +172,7 @@ def test_a_device_in_place_of_a_reference_file_is_refused(built_project):
     path = built_project / "raw" / "reference" / "units.csv"
     path.unlink()
     os.mkfifo(path)
-    _, listed = refused(built_project, CONTRACT)
+    _, listed = refused(built_project, CONTRACT, own_process=True)
     assert listed == [f"raw/reference/units.csv: not a regular file (a FIFO): {FIX}"]
 
 
@@ -214,12 +225,12 @@ def test_a_hostile_model_yml_is_a_model_error_naming_the_file(built_project, cas
 def test_a_damaged_published_warehouse_is_named_with_how_to_rebuild_it(built_project, size, command):
     db = built_project / "target" / "warehouse.duckdb"
     os.truncate(db, size)
-    result = run_process(built_project, command, *(["--no-docs"] if command == "run" else []))
+    code, stderr = run(built_project, command, *(["--no-docs"] if command == "run" else []))
     if command == "run" and size == 1_000_000:  # still opens, and is clusterdw's: the run replaces it
-        assert result.returncode == 0, result.stderr
+        assert code == 0, stderr
         return
-    assert result.returncode == 1, result.stderr
-    [error] = error_lines(result.stderr)
+    assert code == 1, stderr
+    [error] = error_lines(stderr)
     assert error.startswith("Error: the warehouse file is damaged and cannot be opened ("), error
     assert error.endswith(f") — {db} — move it aside (mv {db} {db}.damaged), then `clusterdw run` builds it again")
     assert db.stat().st_size == size, "a damaged file is never replaced unasked"

@@ -48,7 +48,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return [{c: (row.get(c) or "").strip() for c in FIGURES.column_names} for row in csv.DictReader(handle)]
 
 
-def _same(column: str, a: str, b: str) -> bool:
+def same_value(column: str, a: str, b: str) -> bool:
     if column == "value":
         try:
             return Decimal(a) == Decimal(b)
@@ -69,7 +69,7 @@ def compare(draft: list[dict], reviewed: list[dict], document_id: str) -> Review
             continue
         seen.add(row["figure_id"])
         result.kept += 1
-        changed = [c for c in FIELDS if not _same(c, before[c], row[c])]
+        changed = [c for c in FIELDS if not same_value(c, before[c], row[c])]
         result.edited.update(changed)
         if not [c for c in changed if c not in COMMENTARY]:
             result.unedited += 1
@@ -150,7 +150,7 @@ def proposals(project_dir: Path, found: list[Review]) -> list[str]:
 
     for review in found:
         for row, draft in review.changes:
-            typed = lambda c, draft=draft, row=row: draft is None or not _same(c, draft[c], row[c])  # noqa: E731
+            typed = lambda c, draft=draft, row=row: draft is None or not same_value(c, draft[c], row[c])  # noqa: E731
             for column, file, template in (
                 ("place", "place_aliases.csv", "{},<place_key>,"),
                 ("cluster", "cluster_aliases.csv", "{},<cluster_key>"),

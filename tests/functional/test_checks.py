@@ -628,6 +628,12 @@ CASES = [
         sample="one month of a part of a year is missing",
     ),
     Case(
+        "int_fact_figures",
+        "insert into marts.int_fact_figures select * from marts.int_fact_figures limit 1",
+        UNIQUE,
+        "figure_id",
+    ),
+    Case(
         "bridge_fact_figure",
         "update marts.bridge_fact_figure set is_chosen = false "
         f"where figure_id = {first('marts.bridge_fact_figure', 'figure_id', 'is_chosen')}",

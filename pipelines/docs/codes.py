@@ -121,7 +121,7 @@ def render(project_dir: Path, text: str) -> str:
 
 
 def main(project_dir: Path) -> Path:
-    from ..review.atomic import write_atomic
+    from ..publish.atomic import write_atomic
 
     path = project_dir / "docs" / "codes.md"
     write_atomic(path, render(project_dir, path.read_text(encoding="utf-8")))

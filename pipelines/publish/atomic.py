@@ -9,15 +9,17 @@ import shutil
 import uuid
 from pathlib import Path
 
+from ..faults import fault_point
 from .durable import TreeSync, fsync_dir
 from .safe_open import create_new
 
 
-def write_atomic(path: Path, data: bytes | str, tmp_name: str | None = None) -> None:
+def write_atomic(path: Path, data: bytes | str, tmp_name: str | None = None, fault: str | None = None) -> None:
     """`data` as the file at `path`: written to a new file beside it (never a file or link planted under a
     name known in advance), fsynced, renamed over `path`, and the rename made durable. On any failure the
     temporary file is removed and `path` is as it was. `tmp_name` names the temporary file for a caller
-    that sweeps up those a killed process left."""
+    that sweeps up those a killed process left; `fault` names a kill point (faults.fault_point) between
+    the write and the rename, for tests."""
     tmp = path.with_name(tmp_name or f".{path.name}.{uuid.uuid4().hex}.tmp")
     handle = create_new(tmp)
     try:
@@ -25,6 +27,8 @@ def write_atomic(path: Path, data: bytes | str, tmp_name: str | None = None) -> 
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
+        if fault:
+            fault_point(fault)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

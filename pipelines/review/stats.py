@@ -22,7 +22,7 @@ from ..annotate import reference
 from ..annotate.numerals import numerals
 from ..annotate.script import read, simplified
 from ..load.contracts import FIGURES
-from .atomic import write_atomic
+from ..publish.atomic import write_atomic
 
 FIELDS = [c for c in FIGURES.column_names if c not in ("figure_id", "document_id")]
 COMMENTARY = ("note",)  # a note the reviewer writes is no correction of the draft
@@ -254,5 +254,6 @@ def results_table(found: list[Review]) -> str:
 
 
 def write_results(project_dir: Path, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, results_table(reviews(project_dir)))
     return out

@@ -230,6 +230,10 @@ def results_table(found: list[Review]) -> str:
         "",
         '"Fields right": of the kept rows\' fields (note aside), the share the draft had right.',
         "",
+        "These drafts are the ones each reviewer saw. What today's suggest would draft for the same documents, and",
+        "how many of its rows a reviewer would accept unedited, is forecast by `make bench-suggest` (column",
+        "`unedited` and the edits per column in benchmarks/SUGGEST_RESULTS.md).",
+        "",
         "| # | document | drafted | accepted unedited | edited | deleted | added | fields right | edits per column |",
         "|---|---|---|---|---|---|---|---|---|",
     ]

@@ -2,69 +2,22 @@
 -- figure chosen to answer for the fact, and whether it disagrees with another figure of the same fact.
 with
 
-figures as (
+figures as (select * from marts.int_fact_figures),
+
+keyed as (
     select
+        fact_key,
         figure_id,
         document_id,
-        city_key,
-        cluster_key,
-        enterprise_name,
-        subject,
-        metric_code,
-        rate_of_metric_code,
-        period_kind,
-        period_start_year,
-        period_start_month,
-        period_end_year,
-        period_end_month,
-        status,
+        published_on,
         value_class,
-        value_reported,
+        -- exact over approximate over a bound (of the same publication date)
+        case value_class when 'exact' then 1 when 'approximate' then 2 else 3 end as value_class_order,
         value_low_in_base_unit,
         value_high_in_base_unit,
         is_low_included,
         is_high_included,
-    from marts.int_figures
-),
-
-documents as (select document_id, published_on from marts.dim_source_document),
-
--- a fact's identity: place, cluster, enterprise, subject, metric (and what it is a rate of), period with its
--- months, status; a size tier is a class, never the same fact as a level
-keyed as (
-    select
-        md5(concat_ws('|',
-            figures.city_key,
-            figures.cluster_key,
-            coalesce(figures.enterprise_name, ''),
-            coalesce(figures.subject, ''),
-            figures.metric_code,
-            coalesce(figures.rate_of_metric_code, ''),
-            figures.period_kind,
-            coalesce(cast(figures.period_start_year as varchar), ''),
-            coalesce(cast(figures.period_start_month as varchar), ''),
-            coalesce(cast(figures.period_end_year as varchar), ''),
-            coalesce(cast(figures.period_end_month as varchar), ''),
-            figures.status,
-            -- a size tier's value names its class (千亿级, 五百亿级): two tiers are two facts
-            case
-                when figures.value_class = 'size_tier'
-                    then 'size_tier ' || cast(cast(floor(figures.value_reported) as bigint) as varchar)
-                else 'level'
-            end
-        )) as fact_key,
-        figures.figure_id,
-        figures.document_id,
-        documents.published_on,
-        figures.value_class,
-        -- exact over approximate over a bound (of the same publication date)
-        case figures.value_class when 'exact' then 1 when 'approximate' then 2 else 3 end as value_class_order,
-        figures.value_low_in_base_unit,
-        figures.value_high_in_base_unit,
-        figures.is_low_included,
-        figures.is_high_included,
     from figures
-    left join documents using (document_id)
 ),
 
 -- the interval all of a fact's figures allow: the highest lower end, the lowest upper end (null: unbounded)

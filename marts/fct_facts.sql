@@ -2,34 +2,7 @@
 -- whether they disagree (their intervals of true values do not overlap).
 with
 
--- only the columns a fact takes from its chosen figure: int_figures' evidence and notes are most of its bytes
-figures as (
-    select
-        figure_id,
-        document_id,
-        city_key,
-        cluster_key,
-        enterprise_name,
-        subject,
-        metric_code,
-        rate_of_metric_code,
-        metric_kind,
-        period_kind,
-        period_start_year,
-        period_start_month,
-        period_end_year,
-        period_end_month,
-        period_key,
-        year,
-        status,
-        qualifier,
-        value_class,
-        value_reported,
-        unit_as_written,
-        unit_measure,
-        value_in_base_unit,
-    from marts.int_figures
-),
+figures as (select * from marts.int_fact_figures),
 
 bridge as (select * from marts.bridge_fact_figure),
 

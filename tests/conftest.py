@@ -6,6 +6,7 @@
   built_project  the same, one copy per test, for a test to break
   dev_built      the real project after `clusterdw build`: its dev file target/warehouse.dev.duckdb (loaded
                  and built, not validated); one copy per test module
+  first_run      (folder, click Result) of the session's run, for tests of what a first run says and writes
   cli            clusterdw in-process: cli(project, "run", "--no-docs") -> click Result
 
 No test module redefines these names: a module's own fixture gets a name of its own.
@@ -45,24 +46,31 @@ if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
 # as they are; the folders only sort what make test-fast runs.
 
 
-def _built_once(tmp_path_factory, name: str, made: str, *args: str) -> Path:
+def _built_once(tmp_path_factory, name: str, made: str, *args: str):
     root = copy_project(tmp_path_factory.mktemp(name) / "project")
     result = invoke(root, *args)
     assert result.exit_code == 0, result.output
     assert (root / "target" / made).is_file(), f"exit 0 but no target/{made}: {result.output}"
-    return root
+    return root, result
 
 
 @pytest.fixture(scope="session")
-def published_once(tmp_path_factory) -> Path:
-    """The real project run once per session. Never changed: the fixtures below copy it."""
+def first_run(tmp_path_factory):
+    """The session's one `clusterdw run --no-docs` of a fresh copy: (its project folder, its click Result),
+    for tests of what a first run says and writes. Never changed: read it, or use the fixtures below."""
     return _built_once(tmp_path_factory, "published", "warehouse.duckdb", "run", "--no-docs")
+
+
+@pytest.fixture(scope="session")
+def published_once(first_run) -> Path:
+    """The real project run once per session. Never changed: the fixtures below copy it."""
+    return first_run[0]
 
 
 @pytest.fixture(scope="session")
 def dev_built_once(tmp_path_factory) -> Path:
     """The real project loaded and built once per session into its dev file. Never changed."""
-    return _built_once(tmp_path_factory, "dev_built", "warehouse.dev.duckdb", "build")
+    return _built_once(tmp_path_factory, "dev_built", "warehouse.dev.duckdb", "build")[0]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from .numerals import Numeral, numerals
 from .periods import Mention as YearMention
 from .periods import Period, period_of, year_mentions
 from .reference import Metric, Reference
-from .rules import reporting_year
+from .rules import comparison_place, reporting_year
 from .script import Text, read, simplified
 
 Span = tuple[int, int]
@@ -25,6 +25,9 @@ _NEWLINE = re.compile("\n")
 _RANK_BEFORE = r"(?:{})[^,。;]{{0,8}}第\s*$"
 _TOP_BEFORE = r"(?:{})[^,。;]{{0,6}}前\s*$"
 _RANK_UNITS = ("位", "名")
+# A ranking's field (全区, 全国, 世界) a few words before 第N that closes its clause: 储量世界第一。
+_FIELD_BEFORE = r"(?:{})[^,。;!?]{{0,10}}第\s*$"
+_RANK_CLOSES = re.compile(r"\s*(?:[,。;!?、)]|$)")
 _MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常委会)")
 # A line break inside a sentence (a long line cut mid-word) is no sentence end.
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
@@ -169,6 +172,9 @@ def _candidates(doc: Document) -> list[Figure]:
     longest_unit = max(map(len, doc.reference.units), default=1) + 1
     figures: list[Figure] = []
     for numeral in numerals(doc.norm):
+        cell = doc.cells.get(numeral.start)
+        if cell is not None and cell.is_unit:
+            continue  # 万吨 in a table's unit column: the unit of its row, no number
         line = _within(doc.lines, numeral.start)
         rank = _rank(doc.norm, numeral, line[0], doc.reference)
         unit = _rank_unit(doc.text, numeral, rank) if rank else _unit(doc, numeral, longest_unit)
@@ -233,6 +239,9 @@ def _rank(norm: str, numeral: Numeral, line_start: int, reference: Reference) ->
             return "exact", after
         if re.search(_RANK_BEFORE.format(reference.alternation("rank", "exact", "before_ordinal")), before):
             return "exact", None
+        field = re.search(_FIELD_BEFORE.format(reference.alternation("rank", "exact", "field")), before)
+        if field and _RANK_CLOSES.match(norm, numeral.end):  # 保持全区…增速第一。: not 全国第一家, 第一批
+            return "exact", None
     return None
 
 
@@ -296,6 +305,7 @@ def _figures(
         end,
         _context_starts(norm, numeral, cue, qualifier_start, rank, unit, clause, line, reference),
         line,
+        clause,
     )
     if not holds(value, span):
         notes.append("the evidence check may not read this number: check evidence")
@@ -363,6 +373,16 @@ def _metric(
     return cues.choose_metric(hits, numeral.start, unit.measures, reference)
 
 
+# What may stand between a count's noun and its number (规上工业企业超1300家, 企业数量达到120家): not
+# another noun (解决企业提出的问题800多个: 问题 are counted, not 企业).
+_NEXT_TO = re.compile(r"[\s数量总计共累新增已达到为有超过近约突破至余多了仅只均分别其中规上以上:()]*")
+_ANOTHER_ITEM = re.compile(r"[的、\d]")
+
+
+def _next_to(gap: str) -> bool:
+    return bool(_NEXT_TO.fullmatch(gap)) or (len(gap) <= 3 and not _ANOTHER_ITEM.search(gap))
+
+
 COUNTED_AFTER = 10  # how far after a count's unit its noun may start: 9项电动土方机械国家标准
 
 
@@ -375,13 +395,32 @@ def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, r
         for h in fitting
         if unit.end <= h.start <= min(clause[1], unit.end + COUNTED_AFTER) and "、" not in norm[unit.end : h.start]
     ]  # 421个贫困村、现行标准: another item
-    before = [h for h in fitting if clause[0] <= h.start and h.end <= numeral.start]
+    before = [
+        h for h in fitting if clause[0] <= h.start and h.end <= numeral.start and _next_to(norm[h.end : numeral.start])
+    ]
     if after:
         best = min(after, key=lambda h: (h.start, -(h.end - h.start)))
         return best.metric, best
     if before:
         best = max(before, key=lambda h: (h.end, h.end - h.start))
         return best.metric, best
+    rest = cues.cue_hits(norm, (unit.end, clause[1]), reference) if norm else []
+    later = [
+        h
+        for h in rest
+        if h.metric.kind == "count"
+        and h.metric.unit_measure in unit.measures
+        and "、" not in norm[unit.end : h.start]
+        and norm[h.start - 1 : h.start] == "的"  # …的项目: the noun the clause's words describe, not any later noun
+    ]
+    if later:  # 有42项总投资为68.5亿元的项目: the noun closes the clause
+        best = min(later, key=lambda h: (h.start, -(h.end - h.start)))
+        return best.metric, best
+    other = unit.measures - {"count"}  # 产量2959辆: a unit that also measures a level (vehicles, units)
+    if other:
+        metric, cue = cues.choose_metric(hits, numeral.start, frozenset(other), reference)
+        if cue is not None and cue.start >= clause[0]:
+            return metric, cue
     return cues.choose_metric([], numeral.start, frozenset({"count"}) & unit.measures or unit.measures, reference)
 
 
@@ -432,12 +471,21 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     or the two before it (no region or country from there); else the document's subject place."""
     levels = doc.reference.place_levels
     mention = places.nearest(doc.places, sentence, at, doc.norm, levels, doc.reference)
+    if mention is not None and _inside_a_name(doc, mention):  # 中国石油广西石化…项目 in 钦州's document
+        inside = [m for m in places.within(doc.places, sentence) if not _inside_a_name(doc, m)]
+        mention = places.nearest(inside, sentence, at, doc.norm, levels, doc.reference)
+    if mention is not None and mention.start >= at and mention.start >= _within(doc.clauses, at)[1]:
+        mention = None  # 完成223亿元以上,继续保持全区…第一: a place after the number's clause is another's
     if mention is None:
         before = _within(doc.paragraphs, max(0, _within(doc.paragraphs, max(0, paragraph[0] - 2))[0] - 2))
         earlier = [
             m
             for m in places.within(doc.places, (before[0], paragraph[1]))
-            if m.end <= at and levels.get(m.key) not in FALLBACK_LEVELS
+            if m.end <= at
+            and levels.get(m.key) not in FALLBACK_LEVELS
+            # 高于全区平均水平。累计培育…7家: an earlier sentence's comparison is no later figure's place
+            and not comparison_place.is_comparison(doc.norm, m.start, m.end, doc.reference)
+            and not _below_the_subject(doc, m)
         ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:
@@ -458,6 +506,33 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
         return doc.subject
     notes.append("no place found: fill it in")
     return "", None
+
+
+# Characters that may stand right before a place named as a place (2024年广西, 在广西, 全区和广西); any
+# other character of a word makes the province part of a name (中国石油广西石化).
+_BEFORE_A_PLACE = re.compile(r"[^\u4e00-\u9fff]|[年月日在和与及、的是为对从到至向赴于同比较占居列由将]")
+
+
+def _inside_a_name(doc: Document, mention: places.Mention) -> bool:
+    """A province written inside another name (中国石油广西石化) in a document about a place below it."""
+    if doc.subject is None or mention.key == doc.subject[1] or mention.start == 0:
+        return False
+    if doc.reference.place_levels.get(mention.key) != "province":
+        return False
+    return not _BEFORE_A_PLACE.match(doc.norm, mention.start - 1)
+
+
+LOWER_LEVELS = ("county", "district")
+
+
+def _below_the_subject(doc: Document, mention: places.Mention) -> bool:
+    """A county or district named in an earlier sentence of a city's or the region's document is the
+    place of that sentence (七星区、临桂区…合计占比近六成;…占比超90%): a later figure without a place
+    of its own is the document's."""
+    levels = doc.reference.place_levels
+    if doc.subject is None or mention.key == doc.subject[1]:
+        return False
+    return levels.get(mention.key) in LOWER_LEVELS and levels.get(doc.subject[1]) not in LOWER_LEVELS
 
 
 def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:
@@ -484,6 +559,11 @@ def _context_starts(
         found = re.compile(reference.alternation("rank", position="evidence_start")).search(norm, lo, numeral.start)
         if found:
             starts.append(found.start())
+        else:  # 储量世界第一: from the ranking's field
+            lo = max(line[0], numeral.start - 14)
+            field = re.compile(reference.alternation("rank", "exact", "field")).search(norm, lo, numeral.start)
+            if field:
+                starts.append(field.start())
     if unit.tier:
         starts.append(max(clause[0], numeral.start - 6))
     return starts

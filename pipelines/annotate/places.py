@@ -46,13 +46,28 @@ def names_a_company(norm: str, mention: Mention) -> bool:
     return bool(_COMPANY_AFTER.match(norm, mention.end))
 
 
+TITLE_REACH = 12
+_TITLE = r"[\u4e00-\u9fff]{0,%d}?(?:%s)"
+_YEAR_BEFORE = re.compile(r"\d{4}\s*年度?\s*$")
+
+
 def is_frame(norm: str, mention: Mention, reference=None) -> bool:
-    before = norm[max(0, mention.start - 3) : mention.start]
+    before = norm[max(0, mention.start - 9) : mention.start]
+    year = _YEAR_BEFORE.search(before)  # 入围2024年广西高新技术企业百强: the list's year sits between
+    before = (before[: year.start()] if year else before)[-3:]
     before = before[:-1] if before.endswith("全") else before  # 位居全广西第一
     frame_before = reference.words_of("place_frame", "frame", "before_place") if reference else ()
     frame_after = reference.words_of("place_frame", "frame", "after_implied") if reference else ()
     frame_next = reference.words_of("place_frame", "frame", "after_place") if reference else ()
     if any(before.endswith(word) for word in frame_before) or norm.startswith(frame_next, mention.end):
+        return True
+    titles = reference.alternation("place_frame", "frame", "title_end") if reference else "(?!)"
+    # 广西高新技术企业百强, 广西智能制造标杆企业: the province names a title or list, not the place
+    if (
+        titles != "(?!)"
+        and reference.place_levels.get(mention.key) == "province"
+        and re.match(_TITLE % (TITLE_REACH, titles), norm[mention.end : mention.end + TITLE_REACH + 6])
+    ):
         return True
     if mention.name == "自治区" and norm[mention.end : mention.end + 1] == "级":
         return True  # 自治区级实验室: a rank of the lab, not a place
@@ -120,8 +135,12 @@ def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: l
     for word in IMPLIED:
         if word in ("全区", "我区", "该区"):  # a district's own 全区 is the district, else the province
             key = subject_key if level == "district" else (province if word != "该区" else None)
-        elif word in ("自治区", "全省"):
+        elif word == "全省":
             key = province
+        elif word == "自治区":
+            # In a city's or county's document 自治区 qualifies a body, a fund or a list (自治区各部门,
+            # 自治区技术创新示范企业): the region's, not the place of the city's figures.
+            key = province if level in (None, "province") else None
         elif word in ("全县", "我县", "该县"):
             key = subject_key if level == "county" else None
         else:  # 全市, 我市, 该市: the subject city (a county-level city too)
@@ -143,11 +162,35 @@ def written_forms(text: Text, found: list[Mention]) -> dict[str, str]:
     return {key: c.most_common(1)[0][0] for key, c in counts.items()}
 
 
+# How a document calls its own place says its level: 全县/我县 a county's.
+# Only a county's words are read: a city's document says 占全区, 排全区第一 of the region it is compared
+# within, and a region's feature says 全市 in each city's story.
+_OWN_PLACE = {
+    "county": (("全县", "我县", "该县"), ("county",)),
+}
+OWN_PLACE_MIN = 2  # said at least twice, and more often than the other levels' words
+
+
+def own_level(norm: str) -> tuple[str, ...] | None:
+    """The levels a document's own place may be at, from the words it calls itself by; None if unclear."""
+    said = {kind: sum(norm.count(w) for w in words) for kind, (words, _) in _OWN_PLACE.items()}
+    best = max(said, key=lambda k: said[k])
+    if said[best] < OWN_PLACE_MIN:
+        return None
+    return _OWN_PLACE[best][1]
+
+
 def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[str, str] | None:
-    """(place as the document writes it, key): the city or province the document names most."""
+    """(place as the document writes it, key): the city or province the document names most; among
+    places at the level its own words imply (全县 → a county) when it names one there (广西日报 in a
+    byline of a county's interview is not its subject)."""
     counts = Counter(m.key for m in found if levels.get(m.key) in SUBJECT_LEVELS)
     if not counts:
         return None
+    implied_levels = own_level(text.norm)
+    if implied_levels is not None:
+        at_level = Counter({k: n for k, n in counts.items() if levels.get(k) in implied_levels})
+        counts = at_level or counts
     key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))
     written = Counter(text.span(m.start, m.end) for m in found if m.key == key)
     return written.most_common(1)[0][0], key

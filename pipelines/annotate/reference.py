@@ -5,6 +5,7 @@ All names are kept in Simplified script, to match the text's copy."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -58,6 +59,7 @@ class CueWord:
         return re.compile(self.regex)
 
 
+CITY_LEVELS = ("prefecture", "county", "district")  # where an enterprise is: never a province
 YEAR = "{year}"
 YEAR_REGEX = r"\s*(?:19|20)\d{2}\s*"
 _NEVER = re.compile(r"(?!)")
@@ -73,6 +75,8 @@ class Reference:
     metrics: tuple[Metric, ...]  # catalogue order: with no cue word, the first metric of a unit's measure
     cue_words: tuple[CueWord, ...]  # file order
     removed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what `without` took out, by kind
+    # enterprise (Simplified) -> (its city as annotated, place_key): the place its figures were given
+    enterprise_places: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def metric(self, code: str) -> Metric:
         return self._metric_by_code[code]  # a look-up per figure: no pass over the catalogue
@@ -91,7 +95,18 @@ class Reference:
         return self._patterns.get((kind, code), _NEVER)
 
     def words_of(self, kind: str, code: str | None = None, position: str | None = None) -> tuple[str, ...]:
-        """The words of a kind (and code, position), longest first: rank, furniture and frame lists."""
+        """The words of a kind (and code, position), longest first: rank, furniture and frame lists.
+        Kept once read: a draft asks for the same list for every number and every place mention."""
+        key = (kind, code, position)
+        if key not in self._word_lists:
+            self._word_lists[key] = self._read_words_of(kind, code, position)
+        return self._word_lists[key]
+
+    @cached_property
+    def _word_lists(self) -> dict:
+        return {}
+
+    def _read_words_of(self, kind: str, code: str | None, position: str | None) -> tuple[str, ...]:
         found = [
             c.word
             for c in self.cue_words
@@ -101,8 +116,11 @@ class Reference:
 
     def alternation(self, kind: str, code: str | None = None, position: str | None = None) -> str:
         """A regex alternation of words_of (matches nothing when there are none)."""
-        words = self.words_of(kind, code, position)
-        return "|".join(map(re.escape, words)) if words else "(?!)"
+        key = ("alternation", kind, code, position)
+        if key not in self._word_lists:
+            words = self.words_of(kind, code, position)
+            self._word_lists[key] = "|".join(map(re.escape, words)) if words else "(?!)"
+        return self._word_lists[key]
 
     @cached_property
     def unit_guards(self) -> dict[str, str]:
@@ -143,6 +161,7 @@ class Reference:
             clusters=clusters,
             cue_words=cue_words,
             enterprises=tuple(kept("enterprise", self.enterprises)),
+            enterprise_places={k: v for k, v in self.enterprise_places.items() if keep(k)},
             removed={k: tuple(v) for k, v in removed.items()},
         )
 
@@ -200,11 +219,23 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
     )
     cue_words = _cue_words(raw_dir)
     enterprises: set[str] = set()
+    cities: dict[str, Counter] = {}
     for row in values_of(raw_dir, FIGURES):
         if row.get("enterprise") and row.get("document_id") not in exclude_documents:
-            enterprises.add(simplified(row["enterprise"]))
+            name = simplified(row["enterprise"])
+            enterprises.add(name)
+            key = places.get(simplified(row.get("place") or ""))
+            if levels.get(key) in CITY_LEVELS:
+                cities.setdefault(name, Counter())[(row["place"], key)] += 1
     return Reference(
-        units, places, levels, clusters, tuple(sorted(enterprises, key=len, reverse=True)), metrics, cue_words
+        units,
+        places,
+        levels,
+        clusters,
+        tuple(sorted(enterprises, key=len, reverse=True)),
+        metrics,
+        cue_words,
+        enterprise_places={name: found.most_common(1)[0][0] for name, found in cities.items()},
     )
 
 

@@ -1,6 +1,7 @@
 """Tables flattened into text, as statistics releases are copied: one cell per line ending in ' |'
 (`地区 |` / `1-6月 |` / `增长(%) |` then `南宁 |` / `5.1 |` …), or space-separated columns (a header line
-`地区 1-6月 增长(%)` then rows `南宁 5.1 3.2`). Each number cell is a figure: its unit, period and metric
+`地区 1-6月 增长(%)` then rows `南宁 5.1 3.2`), either with a column of units (`指标 计量单位 1-6月`, rows
+`汽车 万辆 85.2`). Each number cell is a figure: its unit, period and metric
 come from its column's header, its place or industry from its row's label."""
 
 from __future__ import annotations
@@ -24,6 +25,16 @@ class Cell:
     label: str  # the row's label
     unit: str  # from the header: (%) -> %, (亿元) -> 亿元; empty when the header names none
     caption: str = ""  # the line before the table (分行业增加值): what its figures are, when a header does not say
+    is_unit: bool = False  # a cell of a unit column (计量单位: 万吨): no figure of its own
+
+
+# A column of units (指标 | 计量单位 | 1-6月 | 增长(%)): each row's numbers are in its row's unit unless
+# their column's header names one.
+_UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
+
+
+def _unit_column(header: list[str]) -> int | None:
+    return next((k for k, h in enumerate(header) if k and _UNIT_COLUMN.match(h.strip())), None)
 
 
 def header_unit(header: str) -> str:
@@ -89,28 +100,38 @@ def _one_per_line(lines, found) -> None:
         if first is None or first < MIN_COLUMNS + 1:
             continue
         last = max(k for k, t in enumerate(texts) if _is_number(t))
-        rows = texts[first - 1 : last + 1]  # short lines after the last number are no part of it
-        header = None
-        for skip in range(0, first - MIN_COLUMNS):  # lines before the header (a caption) are no cells
-            candidate = texts[skip : first - 1]
-            if len(rows) >= len(candidate) and all(
-                _is_number(t) == bool(k % len(candidate)) for k, t in enumerate(rows)
-            ):
-                header = candidate
+        header, texts_before = None, 1
+        for texts_before in (1, 2):  # a label, or a label and its unit, before a row's first number
+            rows = texts[first - texts_before : last + 1]  # short lines after the last number are no part of it
+            for skip in range(0, first - texts_before - MIN_COLUMNS + 1):  # lines before the header (a caption)
+                candidate = texts[skip : first - texts_before]
+                unit_at = _unit_column(candidate) if texts_before == 2 else None
+                if len(candidate) < MIN_COLUMNS or (texts_before == 2 and unit_at != 1):
+                    continue
+                if len(rows) >= len(candidate) and all(
+                    _is_number(t) == (k % len(candidate) not in (0, unit_at)) for k, t in enumerate(rows)
+                ):
+                    header = candidate
+                    break
+            if header is not None:
                 break
         if header is None:
             continue  # not a label and numbers per row: no table
-        start_line = i - len(run) + (first - 1 - len(header))
+        unit_at = _unit_column(header)
+        start_line = i - len(run) + (first - texts_before - len(header))
         caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
-        column, label = 0, ""
-        for (at, line), text in zip(run[first - 1 : last + 1], rows):
+        column, label, row_unit = 0, "", ""
+        for (at, line), text in zip(run[first - texts_before : last + 1], rows):
             if column == 0:
                 label = text
+            elif column == unit_at:
+                row_unit = text
+                start = at + line.index(text) if text else at
+                found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
             elif _is_number(text):
                 start = at + line.index(text) + (not text[0].isdigit())  # where the digits start
-                found[start] = Cell(
-                    start, start + len(text), header[column], label, header_unit(header[column]), caption
-                )
+                unit = header_unit(header[column]) or (row_unit if unit_at is not None else "")
+                found[start] = Cell(start, start + len(text), header[column], label, unit, caption)
             column = (column + 1) % len(header)
 
 
@@ -118,7 +139,10 @@ def _columns(lines, found) -> None:
     for index in range(1, len(lines)):
         at, line = lines[index]
         tokens = line.split()
-        if len(tokens) < MIN_COLUMNS + 1 or _is_number(tokens[0]) or not all(map(_is_number, tokens[1:])):
+        if len(tokens) < MIN_COLUMNS + 1 or _is_number(tokens[0]):
+            continue
+        unit_text = len(tokens) > MIN_COLUMNS + 1 and not _is_number(tokens[1])  # 汽车 万辆 85.2 -3.1
+        if not all(map(_is_number, tokens[1 + unit_text :])):
             continue
         header, caption = None, ""
         for back in range(index - 1, max(-1, index - 30), -1):
@@ -127,14 +151,17 @@ def _columns(lines, found) -> None:
                 header = candidate
                 caption = lines[back - 1][1].strip() if back > 0 else ""
                 break
-        if header is None:
+        if header is None or (unit_text and _unit_column(header) != 1):
             continue
         position = 0
         for column, token in enumerate(tokens):
             position = line.index(token, position)
             start = at + position + (not token[0].isdigit())
-            if column and start not in found:
-                found[start] = Cell(
-                    start, at + position + len(token), header[column], tokens[0], header_unit(header[column]), caption
+            if column == 1 and unit_text:
+                found[at + position] = Cell(
+                    at + position, at + position + len(token), header[1], tokens[0], token, caption, is_unit=True
                 )
+            elif column and start not in found:
+                unit = header_unit(header[column]) or (tokens[1] if unit_text else "")
+                found[start] = Cell(start, at + position + len(token), header[column], tokens[0], unit, caption)
             position += len(token)

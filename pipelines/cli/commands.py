@@ -328,12 +328,27 @@ def check(ctx, select: tuple[str, ...], docs: bool, engine: str, spark_dir: Path
     multiple=True,
     help="Models whose unit tests run: NAME, NAME+, +NAME, as build. Repeatable.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "spark"]),
+    default="duckdb",
+    show_default=True,
+    help="Where the models run: DuckDB, or a local Spark session (the build's transpiled SQL).",
+)
 @click.pass_context
-def test_command(ctx, select: tuple[str, ...]):
-    """Run the unit tests of the models' .yml (`unit_tests:`): given rows in, expected rows out, on DuckDB."""
+def test_command(ctx, select: tuple[str, ...], engine: str):
+    """Run the unit tests of the models' .yml (`unit_tests:`): given rows in, expected rows out, on DuckDB
+    or on Spark."""
     from ..models.unit_tests import UnitTestsFailed, render, run_unit_tests
 
-    outcomes = run_unit_tests(project_of(ctx).project_dir, list(select) or None)
+    project_dir, chosen = project_of(ctx).project_dir, list(select) or None
+    if engine == "spark":
+        from ..engines.spark_unit_tests import run_unit_tests_on_spark
+        from .console import print_spark_session
+
+        outcomes = run_unit_tests_on_spark(project_dir, chosen, announce=print_spark_session)
+    else:
+        outcomes = run_unit_tests(project_dir, chosen)
     for outcome in outcomes:
         for line in render(outcome):
             click.echo(line)

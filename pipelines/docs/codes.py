@@ -32,6 +32,7 @@ CUE_EFFECTS = {
     ("rank", "exact", "before_ordinal"): "居…第N: a position in a ranking (qualifier exact)",
     ("rank", "at_most", "before_top"): "进入…前N: among the top N (qualifier at_most)",
     ("rank", "exact", "evidence_start"): "where a rank's evidence span may start",
+    ("rank", "exact", "field"): "the field of a ranking (保持全区…第一, 储量世界第一) when 第N closes its clause",
     ("furniture", "byline"): "a byline, source or contact line: no number on it is a figure",
     ("furniture", "reader_count"): "a reader count: no figure",
     ("unit_guard", "not_a_unit"): "the unit's last character begins a longer word when `not_followed_by` one of its "
@@ -39,6 +40,8 @@ CUE_EFFECTS = {
     ("place_frame", "frame", "before_place"): "the place after it is the field of a ranking, a whole or a "
     "destination, not the figure's place",
     ("place_frame", "frame", "after_implied"): "全区/全市 before it is the field of a comparison (在全区率先)",
+    ("place_frame", "frame", "title_end"): "a province opening a title or list that ends in it (广西高新技术企业百强, "
+    "广西智能制造标杆企业) issues the title: not the place of the city's figures",
     ("place_frame", "comparison", "before_place"): "the place after it is compared with (比江西少30%): the figure "
     "keeps its own place",
     ("place_frame", "comparison", "after_place"): "the place before it is an average or base compared with "
@@ -118,7 +121,7 @@ def render(project_dir: Path, text: str) -> str:
 
 
 def main(project_dir: Path) -> Path:
-    from ..review.atomic import write_atomic
+    from ..publish.atomic import write_atomic
 
     path = project_dir / "docs" / "codes.md"
     write_atomic(path, render(project_dir, path.read_text(encoding="utf-8")))

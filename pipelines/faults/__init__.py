@@ -11,7 +11,7 @@ import os
 import signal
 
 FAULT_ENV = "CLUSTERDW_FAULT_AT"
-# The points a run passes, in order (tests/test_fault_points.py kills a run at each one).
+# The points a run passes, in order (tests/functional/test_faults.py kills a run at each one).
 FAULT_POINTS = ("load", "build", "validate", "before-rename", "after-rename", "export")
 
 

@@ -307,10 +307,10 @@ CUE_POSITIONS = {
     "period": ("before_number",),
     "direction": ("by_metric_cue",),
     "list": ("before_number",),
-    "rank": ("before_ordinal", "before_top", "evidence_start"),
+    "rank": ("before_ordinal", "before_top", "evidence_start", "field"),
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),
-    "place_frame": ("before_place", "after_place", "after_implied"),
+    "place_frame": ("before_place", "after_place", "after_implied", "title_end"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -17,6 +17,7 @@ only the columns its test is about, the rest are null. A failing test shows the 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +27,7 @@ import duckdb
 from ..errors import ClusterdwError, Location, ModelError
 from ..sql import qualified, quote
 from .data_tests import line_of
-from .graph import ModelGraph
+from .graph import Model, ModelGraph
 
 log = logging.getLogger(__name__)
 
@@ -163,8 +164,21 @@ def _columns(con, table: str) -> dict[str, str]:
     )
 
 
-def run_test(con: duckdb.DuckDBPyConnection, graph: ModelGraph, test: UnitTest) -> Outcome:
-    """Run one test in a transaction rolled back after it: the next test starts from empty tables."""
+class ModelRunFailed(Exception):
+    """The model did not run on the engine of the test (its first line says why)."""
+
+
+# (connection, model) -> a DuckDB query of the model's rows: the model's own SQL, or what another engine wrote
+Engine = Callable[[duckdb.DuckDBPyConnection, Model], str]
+
+
+def on_duckdb(con: duckdb.DuckDBPyConnection, model: Model) -> str:
+    return model.sql
+
+
+def run_test(con: duckdb.DuckDBPyConnection, graph: ModelGraph, test: UnitTest, engine: Engine = on_duckdb) -> Outcome:
+    """Run one test in a transaction rolled back after it: the next test starts from empty tables. The
+    given rows are written into DuckDB's typed tables; `engine` runs the model on them."""
     model = graph.models[test.model]
     con.execute("begin transaction")
     try:
@@ -185,8 +199,8 @@ def run_test(con: duckdb.DuckDBPyConnection, graph: ModelGraph, test: UnitTest) 
                     f"values ({values})",
                     [_param(row[c]) for c in names],
                 )
-        return _compare(con, model.sql, test)
-    except duckdb.Error as error:
+        return _compare(con, engine(con, model), test)
+    except (duckdb.Error, ModelRunFailed) as error:
         return Outcome(test, error=str(error).splitlines()[0])
     finally:
         con.execute("rollback")
@@ -233,7 +247,8 @@ def _comparable(column: str, data_type: str) -> str:
     return quote(column)
 
 
-def run_unit_tests(project_dir: Path, select: list[str] | None = None) -> list[Outcome]:
+def collect(project_dir: Path, select: list[str] | None = None) -> tuple[ModelGraph, list[UnitTest]]:
+    """The graph and the unit tests of the selected models (all models without `select`), in graph order."""
     from .builder import load_graph
     from .descriptions import read_doc
 
@@ -242,6 +257,11 @@ def run_unit_tests(project_dir: Path, select: list[str] | None = None) -> list[O
     tests = [
         test for name in names for test in read_unit_tests(graph, name, read_doc(graph.models[name].path).unit_tests)
     ]
+    return graph, tests
+
+
+def run_unit_tests(project_dir: Path, select: list[str] | None = None) -> list[Outcome]:
+    graph, tests = collect(project_dir, select)
     if not tests:
         return []
     con = empty_warehouse(project_dir)

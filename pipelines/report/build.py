@@ -1,7 +1,8 @@
 """Build the report site from the published warehouse: query, chart, render, write the folder at once.
 
-The site (site.py) has an index, a page per place, cluster and document, a map, a coverage matrix and
-figure pages; overview.html is the one-page report of all charts (series capped at OVERVIEW_SERIES).
+The site (site.py) has an index, a page per place, cluster and document, a map, a coverage matrix and a
+figure viewer with its data files; overview.html is the one-page report of all charts (series capped at
+OVERVIEW_SERIES).
 """
 
 from __future__ import annotations
@@ -63,9 +64,9 @@ def build_report(db_path: Path, out_dir: Path) -> Path:
     files = {**assets(vl_convert.javascript_bundle()), **site.files}
     folder = write_site(out_dir, files, tuple(sorted({name.split("/")[0] for name in files if "/" in name})))
     log.info(
-        "report: %d pages, %d figure pages, %d charts in %s",
+        "report: %d files, %d of them figures' details, %d charts in %s",
         len(site.files),
-        sum(name.startswith("figure/") for name in site.files),
+        sum(name.startswith("figure/shard-") for name in site.files),
         site.charts + len(page.specs),
         folder,
     )

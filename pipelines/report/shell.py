@@ -12,7 +12,7 @@ import json
 from importlib import resources
 
 ASSETS = "assets"
-VEGA_JS, SITE_JS, SITE_CSS = "vega.js", "site.js", "site.css"
+VEGA_JS, SITE_JS, SITE_CSS, FIGURE_JS = "vega.js", "site.js", "site.css", "figure.js"
 
 # runs first, inline: any script error, failed load or console.error is written into #report-errors
 HOOK = """
@@ -53,11 +53,12 @@ def asset_text(name: str) -> str:
 
 
 def assets(vega_bundle: str) -> dict[str, str]:
-    """The shared files every page links: the Vega bundle, the site's script and style."""
+    """The shared files every page links: the Vega bundle, the site's script and style, the figure viewer."""
     return {
         f"{ASSETS}/{VEGA_JS}": vega_bundle,
         f"{ASSETS}/{SITE_JS}": asset_text(SITE_JS),
         f"{ASSETS}/{SITE_CSS}": asset_text(SITE_CSS),
+        f"{ASSETS}/{FIGURE_JS}": asset_text(FIGURE_JS),
     }
 
 

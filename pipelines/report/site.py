@@ -2,8 +2,11 @@
 figure that any page links to. Pages are strings here; write.py puts the folder in place at once.
 
 A page embeds at most ROW_CAP figures (and as many targets, facts, growth rows): the first by status,
-series and year, with the count of the rest and where to get them (the Parquet export). Figure pages are
-written for every figure some page links to, so at 1M figures the site stays a few hundred MB at most.
+series and year, with the count of the rest and where to get them (the Parquet export). Every figure some
+page links to (and the other figures of its fact) has its details in the site, but not a page of its own:
+figure/index.html#ID shows them, read from one of a few data files (figure/shard-N.js, FIGURES_PER_SHARD
+figures each, the shard chosen by a hash of the id). At 1M figures: 955 files of 1 GB, of them 604 data
+files of 301,611 figures' details, where a page per figure made about 302,000 (benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from urllib.parse import quote
 import pandas as pd
 
 from . import site_charts as charts
-from .shell import esc, link, page, table
+from .shell import ASSETS, FIGURE_JS, esc, link, page, script_json, table
 from .site_data import SiteData
 from .tilegrid import TILES
 
 log = logging.getLogger(__name__)
 
+FIGURES_PER_SHARD = 500  # figure details per data file the figure viewer loads (about 1 MB)
 ROW_CAP = 400  # figures (and targets, facts, growth rows) a page embeds at most
 COVERAGE_CAP = 10_000  # city x cluster x year x status cells the coverage page embeds: the latest years first
 MEMBERS_YEAR = 2024
@@ -56,7 +60,15 @@ def slug(key) -> str:
 
 
 def figure_href(figure_id: str, depth: int = 1) -> str:
-    return f"{'../' * depth}figure/{slug(figure_id)}.html"
+    return f"{'../' * depth}figure/index.html#{quote(str(figure_id), safe='')}"
+
+
+def shard_of(figure_id: str, shards: int) -> int:
+    """The data file a figure's details are in: FNV-1a (32 bits) of the id's UTF-8, as figure.js computes it."""
+    h = 0x811C9DC5
+    for byte in str(figure_id).encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h % shards
 
 
 def date_text(value, precision) -> str:
@@ -607,18 +619,36 @@ def _index_page(site: Site, data: SiteData, places, clusters, documents) -> str:
 
 # --- figure pages ----------------------------------------------------------------------------------------
 def _figure_pages(site: Site, data: SiteData) -> None:
-    wanted = sorted(i for i in site.linked if isinstance(i, str))
-    figures = data.figures_by_id(wanted)
-    others = data.same_fact()
-    by_figure = dict(others.groupby("figure_id")) if not others.empty else {}
+    """The viewer figure/index.html and the data files of every linked figure's details (and of the other
+    figures of its fact, which its details link to)."""
+    linked = {i for i in site.linked if isinstance(i, str)}
+    figures = data.figures_by_id(sorted(linked))
+    others = data.same_fact()  # of the figures just asked for
+    mates = set(others["other_figure_id"]) - linked  # of the same facts: their own mates are in hand already
+    if mates:
+        figures = data.figures_by_id(sorted(linked | mates))
+        others = data.same_fact()
+    by_figure = dict(iter(others.groupby("figure_id"))) if not others.empty else {}  # iter: a GroupBy has .keys
+    shards = max(1, -(-len(figures) // FIGURES_PER_SHARD))
+    details: list[dict[str, str]] = [{} for _ in range(shards)]
     for row in figures.to_dict("records"):
-        site.files[f"figure/{slug(row['figure_id'])}.html"] = _figure_page(
+        details[shard_of(row["figure_id"], shards)][row["figure_id"]] = _figure_details(
             row, by_figure.get(row["figure_id"]), data.has_facts
         )
-    log.info("site: %d figure pages", len(figures))
+    for number, of_shard in enumerate(details):
+        site.files[f"figure/shard-{number}.js"] = f"clusterdwFigures({number}, {script_json(of_shard)});\n"
+    body = (
+        '<div id="figure"><p class="note">Loading the figure named in the address (figure/index.html#ID)…</p></div>'
+        f'<script type="application/json" id="figure-shards">{script_json({"shards": shards})}</script>'
+        f'<script src="../{ASSETS}/{FIGURE_JS}"></script>'
+    )
+    site.files["figure/index.html"] = page("Figure", body, 1)
+    log.info("site: %d figures' details in %d files", len(figures), shards)
 
 
-def _figure_page(f: dict, others: pd.DataFrame | None, has_facts: bool) -> str:
+def _figure_details(f: dict, others: pd.DataFrame | None, has_facts: bool) -> str:
+    """The figure's details as HTML (every value escaped), shown by figure.js under the page's title."""
+
     def item(label: str, value_html: str) -> str:
         return f"<dt>{esc(label)}</dt><dd>{value_html}</dd>"
 
@@ -671,7 +701,7 @@ def _figure_page(f: dict, others: pd.DataFrame | None, has_facts: bool) -> str:
         rows = [
             {
                 "other_figure_id": o.other_figure_id,
-                "other_figure_id_href": f"{slug(o.other_figure_id)}.html",
+                "other_figure_id_href": f"index.html#{quote(str(o.other_figure_id), safe='')}",
                 "document": f"{o.document_id} · {o.document_title}",
                 "publisher": o.publisher_name,
                 "published": date_text(o.published_on, o.published_precision),
@@ -693,5 +723,4 @@ def _figure_page(f: dict, others: pd.DataFrame | None, has_facts: bool) -> str:
             ],
             rows,
         )
-    body = f'<dl class="figure">{dl}</dl><h2>Other documents reporting the same fact</h2>{same}'
-    return page(f"Figure {f['figure_id']}", body, 1)
+    return f'<dl class="figure">{dl}</dl><h2>Other documents reporting the same fact</h2>{same}'

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ClusterdwError, PathRefused
 from ..publish.atomic import replace_dir
+from ..publish.durable import TreeSync
 
 MARKER = ".clusterdw-report"
 
@@ -39,14 +40,16 @@ def write_site(out_dir: Path, files: dict[str, str], folders: tuple[str, ...] = 
             f"cannot create the report folder: {error.strerror}", out_dir, "choose a writable --out folder"
         ) from error
     try:
-        for folder in folders:
-            (staging / folder).mkdir(parents=True)
-        for name, text in {**files, MARKER: "written by clusterdw report\n"}.items():
-            (staging / name).write_text(text, encoding="utf-8")
-        for folder in folders:
-            os.chmod(staging / folder, 0o755)
-        os.chmod(staging, 0o755)
-        replace_dir(staging, out_dir)  # fsyncs the files, swaps the folders, puts the old one back on failure
+        with TreeSync(staging) as synced:  # opened before the writes, so it reports their write-back errors
+            for folder in folders:
+                (staging / folder).mkdir(parents=True)
+            for name, text in {**files, MARKER: "written by clusterdw report\n"}.items():
+                (staging / name).write_text(text, encoding="utf-8")
+            for folder in folders:
+                os.chmod(staging / folder, 0o755)
+            os.chmod(staging, 0o755)
+            # every file synced at once, then the folders swapped; the old one is put back on failure
+            replace_dir(staging, out_dir, synced)
     except OSError as error:  # the last report is left as it was
         shutil.rmtree(staging, ignore_errors=True)
         if error.errno not in (errno.ENOSPC, errno.EDQUOT):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..annotate.verify import verify
 from ..errors import ClusterdwError, ContractError, Location, PathRefused, Violation
-from .atomic import write_atomic
+from ..publish.atomic import write_atomic
 from .check import Checker
 from .session import COLUMNS, DOCUMENT_COLUMNS, Review, _now, sha256
 

@@ -131,7 +131,7 @@ class ReviewApp:
             }
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerow(values)
-        from .atomic import write_atomic
+        from ..publish.atomic import write_atomic
 
         write_atomic(path, before + (b"" if before.endswith(b"\n") else b"\n") + out.getvalue().encode("utf-8"))
         self.checker.reload()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import ClusterdwError, Location
 from ..load.contracts import FIGURES
-from .atomic import write_atomic
+from ..publish.atomic import write_atomic
 
 COLUMNS = FIGURES.column_names
 DOCUMENT_COLUMNS = ("document_id", "title", "publisher", "published", "script", "notes")

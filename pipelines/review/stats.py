@@ -22,7 +22,7 @@ from ..annotate import reference
 from ..annotate.numerals import numerals
 from ..annotate.script import read, simplified
 from ..load.contracts import FIGURES
-from .atomic import write_atomic
+from ..publish.atomic import write_atomic
 
 FIELDS = [c for c in FIGURES.column_names if c not in ("figure_id", "document_id")]
 COMMENTARY = ("note",)  # a note the reviewer writes is no correction of the draft
@@ -48,7 +48,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return [{c: (row.get(c) or "").strip() for c in FIGURES.column_names} for row in csv.DictReader(handle)]
 
 
-def _same(column: str, a: str, b: str) -> bool:
+def same_value(column: str, a: str, b: str) -> bool:
     if column == "value":
         try:
             return Decimal(a) == Decimal(b)
@@ -69,7 +69,7 @@ def compare(draft: list[dict], reviewed: list[dict], document_id: str) -> Review
             continue
         seen.add(row["figure_id"])
         result.kept += 1
-        changed = [c for c in FIELDS if not _same(c, before[c], row[c])]
+        changed = [c for c in FIELDS if not same_value(c, before[c], row[c])]
         result.edited.update(changed)
         if not [c for c in changed if c not in COMMENTARY]:
             result.unedited += 1
@@ -150,7 +150,7 @@ def proposals(project_dir: Path, found: list[Review]) -> list[str]:
 
     for review in found:
         for row, draft in review.changes:
-            typed = lambda c, draft=draft, row=row: draft is None or not _same(c, draft[c], row[c])  # noqa: E731
+            typed = lambda c, draft=draft, row=row: draft is None or not same_value(c, draft[c], row[c])  # noqa: E731
             for column, file, template in (
                 ("place", "place_aliases.csv", "{},<place_key>,"),
                 ("cluster", "cluster_aliases.csv", "{},<cluster_key>"),
@@ -230,6 +230,10 @@ def results_table(found: list[Review]) -> str:
         "",
         '"Fields right": of the kept rows\' fields (note aside), the share the draft had right.',
         "",
+        "These drafts are the ones each reviewer saw. What today's suggest would draft for the same documents, and",
+        "how many of its rows a reviewer would accept unedited, is forecast by `make bench-suggest` (column",
+        "`unedited` and the edits per column in benchmarks/SUGGEST_RESULTS.md).",
+        "",
         "| # | document | drafted | accepted unedited | edited | deleted | added | fields right | edits per column |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
@@ -254,5 +258,6 @@ def results_table(found: list[Review]) -> str:
 
 
 def write_results(project_dir: Path, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, results_table(reviews(project_dir)))
     return out

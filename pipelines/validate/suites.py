@@ -4,14 +4,16 @@ A table's suite is the data tests declared beside its model (`data_tests:` in th
 compiled by declared.py) plus checks/<table>.json, in GX's JSON format with, in `meta.clusterdw`,
 the table it checks (`table`). Where an expectation needs a column only SQL can compute (a join, a
 plausible range from the metric catalogue), the frame it validates is the one SELECT of
-checks/<table>.sql. GX's pandas datasource validates frames pulled from DuckDB (its SQL datasource
-does not work on DuckDB). GX is imported here only: it takes seconds to import.
+checks/<table>.sql, or of checks/shared/<name>.sql where suites validate alike (`frame`: <name>).
+GX's pandas datasource validates frames pulled from DuckDB (its SQL datasource does not work on
+DuckDB). GX is imported here only: it takes seconds to import.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import threading
 import time
@@ -27,6 +29,9 @@ from ..sql import qualified, quote
 from ..text_files import read_text
 from .declared import compile_suite
 from .kinds import columns_of
+
+SHARED_FRAMES = "shared"  # checks/shared/<name>.sql: a frame several suites name in meta.clusterdw.frame
+SHARED_FRAME_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +139,18 @@ def _frame_sql_of(project_dir: Path, name: str, path: Path, definition: dict, ta
     """The SQL of the frame a suite validates: checks/<name>.sql where the suite needs one (a join, a
     computed column), else the table. A suite written before the .sql files may still hold it in
     meta.clusterdw.frame_sql (a string, or its lines)."""
-    legacy = ((definition.get("meta") or {}).get("clusterdw") or {}).get("frame_sql")
+    settings = (definition.get("meta") or {}).get("clusterdw") or {}
+    legacy = settings.get("frame_sql")
     own = project_dir / "checks" / f"{name}.sql"
+    if "frame" in settings:
+        if legacy or own.exists():
+            raise ClusterdwError(
+                f"the suite's frame SQL is written twice: in meta.clusterdw.frame and in "
+                f"{'meta.clusterdw.frame_sql' if legacy else own.name}",
+                path,
+                "keep meta.clusterdw.frame only",
+            )
+        return _shared_frame(project_dir, path, settings["frame"], table)
     if legacy and own.exists():
         raise ClusterdwError(
             f"the suite's frame SQL is written twice: in meta.clusterdw.frame_sql and in {own.name}",
@@ -147,6 +162,26 @@ def _frame_sql_of(project_dir: Path, name: str, path: Path, definition: dict, ta
     if own.exists():
         return own.read_text(encoding="utf-8"), own
     return f"select * from {qualified(*str(table).split('.'))}", path
+
+
+def _shared_frame(project_dir: Path, path: Path, shared: object, table: str) -> tuple[str, Path]:
+    """The frame several suites validate alike (meta.clusterdw.frame: checks/shared/<name>.sql), in which
+    `this_table` is the suite's own table (as SQLMesh's audits name theirs @this_model)."""
+    if not isinstance(shared, str) or not SHARED_FRAME_NAME.fullmatch(shared):
+        raise ClusterdwError(
+            f"meta.clusterdw.frame is not the name of a shared frame: {shared!r}",
+            path,
+            f"name a file of checks/{SHARED_FRAMES}/ by its stem (lower-case letters, digits and _)",
+        )
+    file = project_dir / "checks" / SHARED_FRAMES / f"{shared}.sql"
+    if not file.exists():
+        raise ClusterdwError(
+            "the suite's shared frame is not there", file, f"write it, or fix meta.clusterdw.frame in {path.name}"
+        )
+    sql = read_text(file)
+    _refuse_other_than_one_select(sql, file)
+    this_table = f"select * from {qualified(*str(table).split('.'))}"
+    return f"with this_table as ({this_table})\nselect * from (\n{sql}\n) as shared_frame", file
 
 
 def _column_of(kind: str, kwargs: dict) -> str | None:

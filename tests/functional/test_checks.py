@@ -628,6 +628,12 @@ CASES = [
         sample="one month of a part of a year is missing",
     ),
     Case(
+        "int_fact_figures",
+        "insert into marts.int_fact_figures select * from marts.int_fact_figures limit 1",
+        UNIQUE,
+        "figure_id",
+    ),
+    Case(
         "bridge_fact_figure",
         "update marts.bridge_fact_figure set is_chosen = false "
         f"where figure_id = {first('marts.bridge_fact_figure', 'figure_id', 'is_chosen')}",
@@ -761,9 +767,8 @@ def _rd_intensity_figure(project: Path) -> str:
     raise AssertionError("the project has no rd_intensity figure")
 
 
-def test_a_critical_failure_publishes_nothing(project, cli):
-    result = cli(project, "run", "--no-docs")
-    assert result.exit_code == 0, result.output
+def test_a_critical_failure_publishes_nothing(built_project, cli):
+    project = built_project  # after `run --no-docs`, exit 0 (conftest.py)
     published = project / "target" / "warehouse.duckdb"
     before = published.read_bytes()
 
@@ -788,9 +793,8 @@ def test_a_critical_failure_publishes_nothing(project, cli):
     assert "45" in failed[("fct_rd_intensity", "rd_intensity_pct")]
 
 
-def test_check_with_docs_writes_data_docs(project, cli):
-    result = cli(project, "build")
-    assert result.exit_code == 0, result.output
+def test_check_with_docs_writes_data_docs(dev_built, cli, tmp_path):
+    project = shutil.copytree(dev_built, tmp_path / "project")  # after `build`, exit 0 (conftest.py)
     result = cli(project, "check", "--docs")
     assert result.exit_code == 0, result.output
 

@@ -82,8 +82,8 @@ def test_not_preceded_by_is_read_from_the_table(raw):
 @pytest.mark.parametrize(
     "word, code, position, text",
     [
-        ("不少于", "at_least", "before_number", "柳州市汽车产量不少于150万辆。"),
-        ("上下", "about", "after_unit", "柳州市汽车产量150万辆上下。"),
+        ("起码", "at_least", "before_number", "柳州市汽车产量起码150万辆。"),  # 不少于 is in the table now
+        ("光景", "about", "after_unit", "柳州市汽车产量150万辆光景。"),  # and 上下
     ],
 )
 def test_a_qualifier_added_to_the_table_qualifies_the_value(raw, word, code, position, text):

@@ -200,22 +200,20 @@ def test_the_suite_passes_the_agreeing_rows(facts_suite):
     assert "901-006" not in (facts_suite["growth_disagrees_with_levels"].sample or "")
 
 
-def test_real_documents_have_no_conflict_from_rounding_or_qualifiers(tmp_path):
-    """Every conflict on the real data is listed here with why: none comes from rounding or a qualifier."""
-    project = tmp_path / "project"
-    for folder in PROJECT_FOLDERS:
-        shutil.copytree(REPO / folder, project / folder)
-    database = tmp_path / "real.duckdb"
-    _build(project, database)
-    known = {  # conflicting_figure_ids: why they conflict (neither is rounding nor a qualifier)
-        # a share's whole is not in a figure's identity: 占全国的2.8%, and 比江西少30%以上 is no share at all
-        # (a difference to Jiangxi, coded as a share of the same enterprises): an annotation to fix
-        "021-009,021-010": "share of China vs a difference to Jiangxi",
-        # 占全国28% and 占世界18% of the same 羽绒加工量: the whole (China, the world) is not in the identity
-        "029-009,029-010": "share of China vs share of the world",
-    }
+def test_clusterdw_run_on_the_real_documents_leaves_no_false_conflict(project, cli):
+    """No conflict on the real data: none from rounding or a qualifier, and none from two shares of different
+    wholes (占全国28% and 占世界18% of 029; 占全国的2.8% and 比江西少30%以上 of 021), whose subjects name their
+    whole. A real disagreement between documents would be listed here with why."""
+    result = cli(project, "run")
+    assert result.exit_code == 0, result.output
+    database = project / "target" / "warehouse.duckdb"
     conflicts = query(database, "select conflicting_figure_ids from marts.fct_facts where is_conflict")
-    assert {c["conflicting_figure_ids"] for c in conflicts} == set(known)
+    assert conflicts == []
+    shares = {
+        r["figure_id"]: r
+        for r in query(database, "select * from marts.bridge_fact_figure where figure_id in ('029-009', '029-010')")
+    }
+    assert shares["029-009"]["fact_key"] != shares["029-010"]["fact_key"]
 
 
 def test_synth_plants_conflicts_and_every_one_is_found(tmp_path):

@@ -1,10 +1,14 @@
-"""Faults around a run: the process killed mid-build, an unwritable target, two runs at once, a reader
-holding the published file. Real processes (`python -m pipelines run`, a DuckDB reader) and real signals."""
+"""Faults around a run, in one place: the process killed (mid-build, and at each named point of its way),
+signalled, starved of space, an unwritable target, two runs at once, a reader holding the published file.
+Real processes (`python -m pipelines run`, a DuckDB reader), real signals and small tmpfs disks
+(tests/faults.py). The last good warehouse stays byte-identical and openable (or, killed just after the
+rename, the new one is whole), nothing half-built is left, and the next run succeeds."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,9 +18,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from helpers import REPO, digest, read_rows, write_rows
+from pipelines.faults import FAULT_POINTS
 
-pytestmark = pytest.mark.slow  # every test runs clusterdw in a subprocess, killed or signalled
+from faults import error_lines, run_process, small_disk
+from helpers import REPO, digest, invoke, read_rows, write_rows
+
+pytestmark = pytest.mark.slow  # clusterdw in subprocesses, killed or signalled, and on small tmpfs disks
+
 
 # A model that runs until it is killed: a cross join of 10^12 rows.
 ENDLESS_MODEL = "select sum(a.range * b.range) as n\nfrom range(1000000) as a, range(1000000) as b\n"
@@ -260,3 +268,120 @@ def test_a_planted_lock_file_is_refused_and_its_target_untouched(built_project, 
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert errors == [f"Error: {what} — {lock} — remove it (clusterdw creates its lock files itself), then run again"]
     assert victim.read_text(encoding="utf-8") == "keep me\n"
+
+
+# --- a run killed at each named point of its way ---------------------------------------------------
+
+
+def runs_in(db: Path) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from marts.fct_output_values").fetchall()[0][0] > 0
+        return con.execute("select count(*) from meta.runs").fetchall()[0][0]
+
+
+@pytest.mark.parametrize("point", FAULT_POINTS)
+def test_a_run_killed_at_each_point_leaves_a_whole_warehouse_and_the_next_run_succeeds(built_project, tmp_path, point):
+    db = built_project / "target" / "warehouse.duckdb"
+    before = digest(db)
+    args = ["run", "--no-docs"] + (["--export", str(tmp_path / "bi")] if point == "export" else [])
+    killed = run_process(built_project, *args, fault_at=point)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    if point in ("after-rename", "export"):  # renamed: the new warehouse, whole, is the published one
+        assert digest(db) != before and runs_in(db) == 2
+    else:
+        assert digest(db) == before and runs_in(db) == 1
+    if point == "export":
+        assert not (tmp_path / "bi" / "manifest.json").exists()
+    again = invoke(built_project, *args)  # the next run: in-process (the kill above is the process's test)
+    assert again.exit_code == 0, again.output
+    assert runs_in(db) >= 2
+    assert not list(db.parent.glob("*.building-*")), "the next run removes what the killed one left"
+    if point == "export":
+        assert json.loads((tmp_path / "bi" / "manifest.json").read_text())["tables"]
+
+
+# --- a run starved of space ---------------------------------------------------------------------------
+
+
+NEEDS = "Error: no space left on the disk while writing the build: it needs "
+
+
+def whole(db: Path) -> None:
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from marts.fct_output_values").fetchall()[0][0] > 0
+        assert con.execute("select count(*) from meta.runs where status = 'success'").fetchall()[0][0] >= 1
+
+
+@pytest.mark.parametrize("size", ["1m", "2m", "5m", "9m"])
+def test_a_first_run_on_a_disk_too_small_says_so_and_publishes_nothing(project, tmp_path, size):
+    target = project / "target"
+    with small_disk(target, size):
+        result = run_process(project, "run", "--no-docs")
+        assert result.returncode == 1, result.stderr
+        [line] = error_lines(result.stderr)
+        assert line.startswith(NEEDS) and line.endswith(
+            f" are free — {target} — free space there, or pass --db a path on a larger disk; "
+            "the published warehouse was left as it was"
+        ), line
+        assert "it needs more than the " in line
+        assert not (target / "warehouse.duckdb").exists()
+        assert sorted(p.name for p in target.iterdir()) <= [
+            "run_history.jsonl",
+            "run_results.json",
+            "warehouse.duckdb.lock",
+        ]
+    result = invoke(project, "run", "--no-docs")  # room again (in-process: the full disk above ran in its own)
+    assert result.exit_code == 0, result.output
+    whole(target / "warehouse.duckdb")
+
+
+def test_a_run_without_room_beside_the_published_warehouse_leaves_it_byte_identical(built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("target"))
+    target = project / "target"
+    with small_disk(target, "14m"):
+        assert invoke(project, "run", "--no-docs").exit_code == 0  # the published warehouse, on the small disk
+        before = digest(target / "warehouse.duckdb")
+        result = run_process(project, "run", "--no-docs")
+        assert result.returncode == 1, result.stderr
+        [line] = error_lines(result.stderr)
+        assert (
+            line.startswith(NEEDS + "about ") and "free (the last published warehouse and room for its log)" in line
+        ), line
+        assert digest(target / "warehouse.duckdb") == before
+        whole(target / "warehouse.duckdb")
+        assert not list(target.glob("*.building-*"))
+        assert '"status": "failed"' in (target / "run_history.jsonl").read_text().splitlines()[-1]
+
+
+def test_an_export_folder_without_room_is_a_clear_error_after_the_publish(project, tmp_path):
+    bi = tmp_path / "bi"
+    with small_disk(bi, "64k"):
+        result = run_process(project, "run", "--no-docs", "--export", str(bi))
+        assert result.returncode == 1, result.stderr
+        assert error_lines(result.stderr) == [
+            f"Error: no space left on the disk while writing the export — {bi} — "
+            "free space there, or pass --out a folder on a larger disk"
+        ]
+        assert not [p for p in bi.iterdir() if p.suffix == ".parquet"]
+    whole(project / "target" / "warehouse.duckdb")  # published before the export began
+
+
+def test_a_disk_already_full_is_the_same_clear_error(project):
+    target = project / "target"
+    with small_disk(target, "64k"):
+        filler = (target / "filler").open("wb", buffering=0)
+        try:
+            while filler.write(b"\0" * 4096):  # until the disk is full
+                pass
+        except OSError:
+            pass
+        finally:
+            filler.close()
+        result = run_process(project, "run", "--no-docs")
+        assert result.returncode == 1, result.stderr
+        assert error_lines(result.stderr) == [
+            f"{NEEDS}room to start, 0.0 MB are free — {target} — free space there, or pass --db a path on a "
+            "larger disk; the published warehouse was left as it was"
+        ]
+        assert "could not record run " in result.stderr  # a warning; the error above is the story

@@ -22,8 +22,8 @@ def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_run_publishes_a_warehouse_with_the_six_marts_and_run_results(project, cli):
-    result = cli(project, "run", "--no-docs")
+def test_run_publishes_a_warehouse_with_the_six_marts_and_run_results(first_run):
+    project, result = first_run  # the session's run of a fresh copy (conftest.py), read only
     assert result.exit_code == 0, result.output
     db = project / "target" / "warehouse.duckdb"
     assert "Published: " + str(db) in result.output
@@ -49,8 +49,8 @@ def test_run_publishes_a_warehouse_with_the_six_marts_and_run_results(project, c
     assert not list((project / "target").glob("*.building-*")), "no build file may be left behind"
 
 
-def test_failed_run_leaves_the_published_file_byte_identical_and_is_recorded(project, cli):
-    assert cli(project, "run", "--no-docs").exit_code == 0
+def test_failed_run_leaves_the_published_file_byte_identical_and_is_recorded(built_project, cli):
+    project = built_project  # after its first run (`run --no-docs`, exit 0: conftest.py)
     db = project / "target" / "warehouse.duckdb"
     before = digest(db)
     edit_figure(project, "003-009", metric_code="no_such_metric")
@@ -72,8 +72,8 @@ def test_failed_run_leaves_the_published_file_byte_identical_and_is_recorded(pro
         ]
 
 
-def test_a_reader_holding_the_published_file_keeps_its_snapshot(project, cli):
-    assert cli(project, "run", "--no-docs").exit_code == 0
+def test_a_reader_holding_the_published_file_keeps_its_snapshot(built_project, cli):
+    project = built_project  # after its first run (`run --no-docs`, exit 0: conftest.py)
     db = project / "target" / "warehouse.duckdb"
     reader = duckdb.connect(str(db), read_only=True)
     try:

@@ -176,11 +176,11 @@ def test_a_review_in_the_browser_writes_exactly_the_reviewed_file(project, cli, 
     draft_path = project / "raw" / "drafts" / f"{DOCUMENT_ID}.csv"
     header, draft = read_rows(draft_path)
     assert [r["evidence"] for r in draft] == [
-        "产量达到150万辆",
-        "增长5.2%",
-        "企业超过1300家",
-        "产量约60万辆",
-        "产值突破3000亿元",
+        "柳州市汽车产量达到150万辆",
+        "同比增长5.2%",
+        "全市规上工业企业超过1300家",
+        "新能源汽车产量约60万辆",
+        "柳州市汽车产值突破3000亿元",
     ]
     assert not any(MISSED in r["evidence"] for r in draft)
     port = free_port()

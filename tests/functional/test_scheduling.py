@@ -7,7 +7,6 @@ import json
 import os
 import pty
 import select
-import shutil
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from pipelines.cli.progress import model_progress
 from pipelines.errors import LockBusy
 from pipelines.project import Project
 
-from helpers import PROJECT_FOLDERS, REPO
+from helpers import fast_project
 
 CLUSTERDW = Path(sys.executable).parent / "clusterdw"
 # A real second process holding the run lock: until its stdin closes, or for N seconds.
@@ -36,15 +35,6 @@ with run_lock(db):
     print("locked", flush=True)
     sys.stdin.read() if sys.argv[2] == "stdin" else time.sleep(float(sys.argv[2]))
 """
-
-
-def fast_project(root: Path) -> Path:
-    """The real project without its GX suites: scheduling is not about the checks, and they take seconds."""
-    for folder in PROJECT_FOLDERS:
-        if (REPO / folder).exists() and folder != "checks":
-            shutil.copytree(REPO / folder, root / folder)
-    (root / "checks").mkdir()
-    return root
 
 
 def hold_lock(db: Path, how: str) -> subprocess.Popen:

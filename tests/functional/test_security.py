@@ -14,18 +14,9 @@ import pytest
 
 from pipelines.project import Project
 
-from helpers import PROJECT_FOLDERS, REPO, digest, read_rows, write_rows
+from helpers import PROJECT_FOLDERS, REPO, digest, fast_project, read_rows, write_rows
 
 MODEL, CONTRACT, PATH_REFUSED = 4, 3, 6
-
-
-def fast_project(root: Path) -> Path:
-    """The real project without its GX suites (these cases are not about the checks, which take seconds)."""
-    for folder in PROJECT_FOLDERS:
-        if (REPO / folder).exists() and folder != "checks":
-            shutil.copytree(REPO / folder, root / folder)
-    (root / "checks").mkdir()
-    return root
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import json
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import duckdb
 import pytest
@@ -41,6 +41,33 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def shard_files(site: Path) -> dict[int, dict[str, str]]:
+    """figure/shard-N.js: N -> {figure id: its details as HTML}."""
+    found = {}
+    for path in (site / "figure").glob("shard-*.js"):
+        number = int(path.stem.split("-")[1])
+        text = path.read_text(encoding="utf-8")
+        prefix = f"clusterdwFigures({number}, "
+        assert text.startswith(prefix) and text.endswith(");\n"), path
+        found[number] = json.loads(text[len(prefix) : -3])
+    return found
+
+
+def figure_details(site: Path, figure_id: str) -> str:
+    """The details the viewer shows for figure_id, from the data file its hash names."""
+    viewer = (site / "figure" / "index.html").read_text(encoding="utf-8")
+    shards = json.loads(re.search(r'id="figure-shards">(.*?)</script>', viewer).group(1))["shards"]
+    return shard_files(site)[site_module.shard_of(figure_id, shards)][figure_id]
+
+
+def leads_to_figure(site: Path, page_folder: Path, href: str) -> bool:
+    """A link to the viewer whose figure has details in the site."""
+    path, _, figure_id = href.partition("#")
+    return (page_folder / path).resolve() == (site / "figure" / "index.html").resolve() and bool(
+        figure_details(site, unquote(figure_id))
+    )
+
+
 # --- the files -----------------------------------------------------------------------------------------
 def test_every_page_links_only_files_inside_the_folder_and_shares_one_vega_file(site):
     vega = site / "assets" / "vega.js"
@@ -57,6 +84,21 @@ def test_every_page_links_only_files_inside_the_folder_and_shares_one_vega_file(
             linked = (page.parent / target.split("#")[0]).resolve()
             assert linked.is_file() and site.resolve() in linked.parents, (page, target)
         assert not re.search(r"@import|url\(", text), page
+
+
+def test_figure_details_are_in_a_few_data_files_and_link_only_inside_the_folder(site):
+    shards = shard_files(site)
+    details = {figure_id: html for of_shard in shards.values() for figure_id, html in of_shard.items()}
+    assert len(shards) == -(-len(details) // site_module.FIGURES_PER_SHARD)  # a file per 500 figures, not per figure
+    assert [p.name for p in (site / "figure").glob("*.html")] == ["index.html"]
+    for figure_id, html in details.items():
+        assert "<script" not in html, figure_id
+        for target in re.findall(r'href="([^"]*)"', html):
+            assert not re.match(r"[a-z]+:", target), (figure_id, target)
+            path, _, other = target.partition("#")
+            linked = (site / "figure" / path).resolve()
+            assert linked.is_file() and site.resolve() in linked.parents, (figure_id, target)
+            assert path != "index.html" or unquote(other) in details, (figure_id, target)  # another figure: in the site
 
 
 def test_the_index_shows_the_warehouse_at_a_glance_and_its_last_publish(site, built):
@@ -86,7 +128,7 @@ def test_dates_are_shown_at_the_precision_they_have(site):
 
 def test_a_figure_page_says_where_the_number_comes_from(site, built):
     path = built / "raw" / "figures" / "002_f8316eb84ec5ff3b.csv"
-    text = (site / "figure" / "002-007.html").read_text(encoding="utf-8")
+    text = figure_details(site, "002-007")
     for expected in (
         "<b>18.7</b>",
         "万辆",
@@ -107,14 +149,14 @@ def test_every_chart_row_and_table_row_links_to_its_figure_page(site, built):
     expected = min(
         site_module.ROW_CAP, count(built, "select count(*) from marts.int_figures where city_key = 'liuzhou'")
     )
-    assert len(figures) == expected and all((site / "city" / r["figure_id_href"]).is_file() for r in figures)
+    assert len(figures) == expected and all(leads_to_figure(site, site / "city", r["figure_id_href"]) for r in figures)
     for chart in liuzhou["charts"]:
         spec_text = json.dumps(chart["spec"])
         assert '"href": {"field": "href"' in spec_text, chart["spec"]["title"]
         for rows in chart["spec"]["datasets"].values():
             for row in rows:
                 if "href" in row:
-                    assert (site / "city" / row["href"]).is_file(), row["href"]
+                    assert leads_to_figure(site, site / "city", row["href"]), row["href"]
 
 
 def test_honest_charts_years_on_the_axis_and_no_line_across_bounds(site):
@@ -240,8 +282,9 @@ def test_facts_and_the_other_documents_of_a_fact_show_where_the_warehouse_has_th
     assert [(r["fact_key"], r["chosen_figure_id"], r["conflict"], r["n_sources"]) for r in facts] == [
         ("f-nev-2024", "003-014", "conflict", 2)
     ]
-    figure = (folder / "figure" / "003-014.html").read_text(encoding="utf-8")
-    assert "002-007.html" in figure and "002_f8316eb84ec5ff3b" in figure and "in conflict" in figure
+    figure = figure_details(folder, "003-014")
+    assert "index.html#002-007" in figure and figure_details(folder, "002-007")
+    assert "002_f8316eb84ec5ff3b" in figure and "in conflict" in figure
     assert "no fact-grain mart" not in figure
 
 
@@ -396,8 +439,36 @@ def test_a_drill_down_link_leads_to_the_figure_page(site):
         link = driver.find_element("css selector", "#t-figures tbody tr td a")
         assert link.text == "002-007"
         link.click()
-        assert driver.current_url.endswith("/figure/002-007.html")
+        assert driver.current_url.endswith("/figure/index.html#002-007")
+        shown(driver, "002-007")
         assert driver.find_element("tag name", "h1").text == "Figure 002-007"
         assert "新能源汽车产量 18.7 万辆" in driver.find_element("css selector", ".evidence").text
         driver.find_element("link text", "柳州市").click()  # and back up to the city
         assert driver.current_url.endswith("/city/liuzhou.html") and errors(driver) == ""
+
+
+def shown(driver, figure_id: str) -> None:
+    """Wait until the viewer has drawn figure_id (its data file read)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 30).until(
+        lambda d: d.find_element("id", "figure").get_attribute("data-shown") == figure_id or errors(d)
+    )
+    assert errors(driver) == "" and driver.find_element("id", "figure").get_attribute("data-shown") == figure_id
+
+
+@needs_browser
+def test_the_viewer_shows_every_figure_a_page_links_to_and_follows_the_address(site):
+    """Each figure's details, read from the data file named by the hash figure.js computes (the same as
+    site.py's: a figure in another file would show as missing); a new #id in the address redraws."""
+    details = {figure_id: html for of_shard in shard_files(site).values() for figure_id, html in of_shard.items()}
+    with browser_session() as driver:
+        load(driver, site / "figure" / "index.html", "#" + quote(sorted(details)[0], safe=""))
+        for figure_id in sorted(details):
+            driver.execute_script("location.hash = arguments[0]", quote(figure_id, safe=""))
+            shown(driver, figure_id)
+            assert driver.find_element("tag name", "h1").text == f"Figure {figure_id}"
+            assert driver.find_elements("css selector", "#figure dl.figure"), figure_id
+        driver.execute_script("location.hash = 'no-such-figure'")
+        shown(driver, "no-such-figure")
+        assert "has no details in this site" in driver.find_element("id", "figure").text

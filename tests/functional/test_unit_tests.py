@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+import datetime
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from pipelines.models.descriptions import read_doc
+from pipelines.models.unit_tests import collect, empty_warehouse, run_test
 
 from conftest import REPO
 
@@ -16,6 +22,12 @@ MARTS_WITH_LOGIC = (
     "dim_cluster",
     "dim_source_document",
     "int_figures",
+    "int_fact_figures",
+    "bridge_fact_figure",
+    "fct_facts",
+    "fct_cluster_figures",
+    "dim_city",
+    "dim_year",
 )
 
 
@@ -30,6 +42,37 @@ def test_the_projects_unit_tests_pass(project, cli):
     total = sum(len(read_doc(REPO / "marts" / f"{name}.sql").unit_tests) for name in MARTS_WITH_LOGIC)
     assert f"{total} of {total} unit test(s) passed" in result.output
     assert "FAIL" not in result.output
+
+
+def _changed(value):
+    """Another value of the same type: what an expected row would say if the test were wrong."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float, Decimal)):
+        return value + 1
+    if isinstance(value, datetime.date):
+        return value + datetime.timedelta(days=1)
+    if isinstance(value, str):
+        return value + "x"
+    return None  # null and lists: left as they are
+
+
+def test_every_unit_test_fails_when_one_expected_value_is_changed():
+    """Each test, with one value of its expected rows changed, fails: no test passes whatever the model does."""
+    graph, tests = collect(REPO)
+    assert {t.model for t in tests} >= {f"marts.{name}" for name in MARTS_WITH_LOGIC}
+    con = empty_warehouse(REPO)
+    try:
+        for test in tests:
+            assert run_test(con, graph, test).passed, test.name
+            row, column = next((r, c) for r in test.expect for c in r if _changed(r[c]) is not None)
+            broken = copy.deepcopy(test)
+            broken.expect[test.expect.index(row)][column] = _changed(row[column])
+            outcome = run_test(con, graph, broken)
+            assert not outcome.passed and outcome.error is None, (test.model, test.name, column)
+            assert outcome.missing and outcome.unexpected, (test.model, test.name, column)
+    finally:
+        con.close()
 
 
 def test_select_runs_only_the_selected_models_tests(project, cli):
@@ -94,3 +137,51 @@ def test_an_unknown_column_or_key_in_a_unit_test_is_reported(project, cli):
     result = cli(project, "test", "--select", "int_figures")
     assert result.exit_code == 4, result.output
     assert "unknown key 'expected' in unit test" in result.output
+
+
+@pytest.mark.parametrize(
+    "model, old, new, failing",
+    [
+        # the earliest publication chosen instead of the latest
+        (
+            "bridge_fact_figure",
+            "order by published_on desc nulls last, value_class_order, figure_id",
+            "order by published_on nulls last, value_class_order, figure_id",
+            "the_latest_publication_wins_even_over_an_exact_value",
+        ),
+        # a bound preferred to an exact value of the same publication
+        (
+            "bridge_fact_figure",
+            "case value_class when 'exact' then 1 when 'approximate' then 2 else 3 end",
+            "case value_class when 'exact' then 3 when 'approximate' then 2 else 1 end",
+            "of_one_publication_exact_over_approximate_over_a_bound",
+        ),
+        # an open end ignored: 超1000 and 1000以内 would agree
+        (
+            "bridge_fact_figure",
+            "(not is_low_included or is_fact_high_open)",
+            "(false)",
+            "intervals_that_do_not_overlap_conflict",
+        ),
+        # figures counted as sources
+        (
+            "fct_facts",
+            "count(distinct document_id) as n_sources",
+            "count(*) as n_sources",
+            "one_document_stating_a_fact_twice_is_one_source",
+        ),
+        # 近X taken as an interval around X
+        (
+            "int_figures",
+            "when qualifier in ('nearly', 'at_most', 'less_than') then value_reported",
+            "when qualifier = 'nearly' then value_reported + written_half_unit "
+            "when qualifier in ('at_most', 'less_than') then value_reported",
+            "nearly_lies_just_under_its_value",
+        ),
+    ],
+)
+def test_a_fact_model_that_breaks_the_documented_rule_fails_its_test(project, cli, model, old, new, failing):
+    replace(project / "marts" / f"{model}.sql", old, new)
+    result = cli(project, "test", "--select", model)
+    assert result.exit_code == 4, result.output
+    assert f"FAIL  marts.{model}: {failing}" in result.output

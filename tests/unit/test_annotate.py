@@ -104,7 +104,7 @@ def test_size_tiers_take_the_tier_unit_one_row_per_listed_cluster_and_a_size_tie
 def test_traditional_script_is_matched_through_simplified_and_written_as_it_stands(known):
     figure = one("南寧市去年工業總產值達到1200億元。", known, 2024)
     assert (figure.place, figure.unit, figure.metric_code) == ("南寧市", "億元", "output_value")
-    assert figure.evidence == "工業總產值達到1200億元"
+    assert figure.evidence == "南寧市去年工業總產值達到1200億元"
     assert (figure.period.end, figure.period.inferred) == (2023, True)
 
 
@@ -178,6 +178,16 @@ def test_an_actual_without_a_year_takes_the_publication_year_marked_inferred(kno
         ("柳州市产值500亿元左右。", "about"),
         ("柳州市产值不足500亿元。", "less_than"),
         ("柳州市产值500亿元。", "exact"),
+        ("柳州市产值不低于500亿元。", "at_least"),  # not 低于 (less_than)
+        ("柳州市产值不少于500亿元。", "at_least"),
+        ("柳州市产值至少500亿元。", "at_least"),
+        ("柳州市产值不高于500亿元。", "at_most"),
+        ("柳州市产值500亿元强。", "more_than"),
+        ("柳州市产值500亿元弱。", "less_than"),
+        ("柳州市产值500亿元上下。", "about"),
+        ("柳州市产值500亿元强化产业链。", "exact"),  # 强化 is a word, not 强 after the unit
+        ("柳州市产值过500亿元。", "more_than"),
+        ("柳州市经过500亿元投资。", "exact"),  # 经过 is no qualifier
     ],
 )
 def test_qualifiers(known, sentence, qualifier):
@@ -254,8 +264,19 @@ def test_the_reference_without_a_documents_own_strings(known):
     assert figure.metric_code == "item_count"  # with its cue word gone, the count falls back
 
 
+def test_evidence_is_the_figures_clause_when_it_fits(known):
+    (figure,) = draft("2023年，南宁市规上工业企业研发投入同比增长4.2%，高于全区。", known)
+    assert figure.evidence == "南宁市规上工业企业研发投入同比增长4.2%"
+
+
+def test_each_item_of_a_list_with_numbers_is_its_own_figures_evidence(known):
+    first, second = draft("柳州市有6条铁路干线、8条高速公路在此交会。", known)
+    assert (first.evidence, second.evidence) == ("柳州市有6条铁路干线", "8条高速公路在此交会")
+
+
 def test_evidence_grows_until_the_document_holds_it_once(known):
-    text = "柳州市有6条铁路干线、6条国道。"
+    # A clause longer than the 40-character limit: the span grows from the number until it is unique.
+    text = "柳州市有6条铁路干线和6条国道在城区交会并且连通了周边的许多县城和乡镇以及好几个重要的工业园区。"
     first, second = draft(text, known)
     assert (first.evidence, second.evidence) == ("6条铁", "6条国")
     assert text.count(first.evidence) == text.count(second.evidence) == 1

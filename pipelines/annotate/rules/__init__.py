@@ -14,13 +14,19 @@ from typing import TYPE_CHECKING
 
 from . import (
     comparison_place,
+    enterprise_city,
     estimated,
     from_to,
     not_a_figure,
+    past_year,
     reporting_year,
     respectively,
+    reviewed_years,
+    same_count,
+    share_of_stock,
     share_shape,
     sign,
+    size_tier,
     sub_year,
     subject,
     table_cell,
@@ -36,12 +42,18 @@ RULES: tuple[Rule, ...] = (
     sign.keep_sign,  # -0.5 in a table cell is negative
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
+    enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
+    reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
+    past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
+    same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
+    share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
 )
 

@@ -1,5 +1,6 @@
-"""A place that a figure is compared with (比全国高, 高于全区平均水平, 比江西少30%) is not the figure's place:
-the figure keeps the place of its sentence before the comparison, or the document's subject place."""
+"""A place that a figure is compared with (比全国高, 高于全区平均水平, 比江西少30%), or the field a rank is
+within (保持全区…增速第一), is not the figure's place: the figure keeps the place of its sentence before the
+comparison, or the document's subject place."""
 
 from __future__ import annotations
 
@@ -18,6 +19,19 @@ def is_comparison(norm: str, start: int, end: int, reference) -> bool:
     return bool(re.search(before, norm[max(0, start - 4) : start]) or re.match(after, norm[end : end + 6]))
 
 
+FIELD_REACH = 12  # 保持全区工业投资总量、增速第一: the field a few words before the rank
+
+
+def is_field(doc, figure, mention) -> bool:
+    """The place a rank is within (全区…第一): the field of the ranking, not the ranked place."""
+    if figure.metric_code != "rank" or not (mention.end <= figure.at <= mention.end + FIELD_REACH):
+        return False
+    return not _CLAUSE_BREAK.search(doc.norm, mention.end, figure.at)
+
+
+_CLAUSE_BREAK = re.compile(r"[,。;!?]")
+
+
 def not_the_comparison(figure, doc, earlier):
     if figure.at < 0 or figure.place_key is None:
         return figure
@@ -25,13 +39,16 @@ def not_the_comparison(figure, doc, earlier):
 
     sentence = figure.sentence
     mentions = [m for m in starting_in(doc.places, sentence[0], sentence[1]) if m.key == figure.place_key]
-    if not mentions or not all(is_comparison(doc.norm, m.start, m.end, doc.reference) for m in mentions):
+    if not mentions or not all(
+        is_comparison(doc.norm, m.start, m.end, doc.reference) or is_field(doc, figure, m) for m in mentions
+    ):
         return figure
     others = [
         m
         for m in starting_in(doc.places, sentence[0], figure.at)
         if m.end <= figure.at
         and not is_comparison(doc.norm, m.start, m.end, doc.reference)
+        and not is_field(doc, figure, m)
         and m.key != figure.place_key
         and not places.is_frame(doc.norm, m, doc.reference)
     ]

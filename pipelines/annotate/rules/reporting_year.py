@@ -21,6 +21,8 @@ RANKING_HEAD = 300
 _RANKING = re.compile(
     r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强"
 )  # published in the first half of a year: looking back is about the year before
+# 中国企业500强 with no year in the head: the list of the publication year
+_UNDATED_RANKING = re.compile(r"(?:中国|全国|世界|全球)[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强")
 
 
 def published(value: int | str) -> tuple[int, int | None]:
@@ -47,6 +49,8 @@ def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int,
     if ranking and int(ranking.group(1)) in (year, year - 1):
         data_year = int(ranking.group(1)) - 1
         return data_year, f"a ranking list of {ranking.group(1)}, on the results of {data_year}"
+    if not ranking and _UNDATED_RANKING.search(norm, 0, RANKING_HEAD):  # 进入中国500强: this year's list
+        return year - 1, f"a ranking list published in {year}, on the results of {year - 1}"
     if month is not None and month <= EARLY_MONTHS and _LOOKS_BACK.search(norm[: HEAD * 4]):
         return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
     return year, ""

@@ -1,9 +1,17 @@
 """A percent with no cue word is a share, not a growth rate, when its shape says so: 7.14%的企业 (a
-percent of something that follows) or 制品业(15.28%) (a part's percent in parentheses after its name)."""
+percent of something that follows), 制品业(15.28%) (a part's percent in parentheses after its name), or
+no word of change in its clause (平均水平的85%, 仅有20%进入百强, 水质100%达标): a growth rate is said
+with 增长, 下降, 提高 or 同比, a share needs none."""
 
 from __future__ import annotations
 
+import re
+
 GUESSED = "no cue word: metric growth_rate guessed from the unit"
+# Words of a change: one of them in the clause before a bare percent, or right after it, keeps it a rate.
+_CHANGE = re.compile(
+    r"增|降|涨|升|提高|减|同比|环比|比上年|年均|加快|回落|放缓|下滑|扩大|收窄|快于|慢于|高于|低于|[+＋-]$"
+)
 
 
 def percent_of_a_whole(figure, doc, earlier):
@@ -12,12 +20,14 @@ def percent_of_a_whole(figure, doc, earlier):
     norm = doc.norm
     of_what = norm[figure.unit_end : figure.unit_end + 1] == "的"
     in_brackets = norm[figure.at - 1] == "(" and norm[figure.unit_end : figure.unit_end + 1] == ")"
-    if not (of_what or in_brackets):
+    clause_before = norm[figure.clause[0] : figure.at]
+    unchanged = not _CHANGE.search(clause_before) and not _CHANGE.match(norm, figure.unit_end)
+    if not (of_what or in_brackets or unchanged):
         return figure
     share = next((m for m in doc.reference.metrics if m.code == "share"), None)
     if share is None:
         return figure
     figure.metric_code = share.code
     figure.notes = [n for n in figure.notes if n != GUESSED]
-    figure.notes.append("no cue word: a share, read from its shape (X%的…, name(X%)): say of what")
+    figure.notes.append("no cue word: a share, read from its shape (X%的…, name(X%), no word of change): say of what")
     return figure

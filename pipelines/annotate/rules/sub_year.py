@@ -1,6 +1,9 @@
 """Part of a year: 1—5月 and 1至7月 (January to May: year_to_date), 一季度, 上半年, 前三季度 (year_to_date),
 二季度, 5月份 (months). The nearest such words before the number in its sentence set the figure's months;
-else those of the document's head (2020年1-11月广西经济运行 is about January-November throughout)."""
+else the nearest earlier before the sentence's full stop (1月至9月,…产量20万辆;…产值144.9亿元: a
+semicolon ends no period), not one compared with (比1-9月提高); else those of the document's head (2020年1-11月广西经济运行
+is about January-November throughout). Within such months, 累计 is January through the last month
+(year_to_date) and 当月 the last month alone (months)."""
 
 from __future__ import annotations
 
@@ -28,7 +31,11 @@ _NAMED_RE = re.compile("|".join(sorted(map(re.escape, _NAMED), key=len, reverse=
 _BASE = re.compile(r"(?:上年|去年)同期\s*$")  # 上年同期: the comparison, not the figure's period
 _CHINESE = "一二三四五六七八九十"
 HEAD = 60
-WHOLE_YEAR_KINDS = ("average", "cumulative")
+_COMPARED = re.compile(r"(?:比|较|与|同)\s*$")  # 比1-9月提高: a comparison's months, not a frame
+_THIS_MONTH = re.compile(r"当月")
+_SO_FAR = re.compile(r"累计")
+WHOLE_YEAR_KINDS = ("average", "cumulative")  # kinds a table cell's months never replace
+NEAR = 8  # characters before the number that 累计 or 当月 may stand in
 
 
 def _month(written: str) -> int:
@@ -59,20 +66,48 @@ def spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
     return sorted(found)
 
 
-def months(figure, doc, earlier):
-    if figure.period_kind in WHOLE_YEAR_KINDS or figure.period.start is None or figure.at < 0:
-        return figure
-    sentence = figure.sentence
-    own = list(spans(doc.norm, sentence[0], figure.at))
-    basis = ""
+def _full_sentence_start(norm: str, at: int) -> int:
+    """Where the sentence holding `at` starts when only 。!? and line ends end one (a ; does not)."""
+    return max(norm.rfind(stop, 0, at) for stop in "。!?\n") + 1
+
+
+def _frame(figure, doc) -> tuple[int, int, str] | None:
+    """(first month, last month, basis) the figure sits in, or None."""
+    norm, sentence = doc.norm, figure.sentence
+    own = list(spans(norm, sentence[0], figure.at))
     if own:
-        _, _, first, last = own[-1]
-    else:
-        head = spans(doc.norm, 0, min(HEAD, len(doc.norm)))
-        if not head or figure.period.end != doc.reporting_year or figure.period_kind == "as_of":
-            return figure
-        _, _, first, last = head[0]
-        basis = f"months from the document's head ({first}-{last}月)"
+        return own[-1][2], own[-1][3], ""
+    earlier = [
+        s
+        for s in spans(norm, _full_sentence_start(norm, sentence[0]), sentence[0])
+        if not _COMPARED.search(norm, max(0, s[0] - 2), s[0])
+    ]
+    if earlier:
+        first, last = earlier[-1][2], earlier[-1][3]
+        return first, last, f"months from earlier in the sentence ({first}-{last}月)"
+    head = spans(norm, 0, min(HEAD, len(norm)))
+    if not head or figure.period.end != doc.reporting_year or figure.period_kind == "as_of":
+        return None
+    first, last = head[0][2], head[0][3]
+    return first, last, f"months from the document's head ({first}-{last}月)"
+
+
+def months(figure, doc, earlier):
+    if figure.period_kind == "average" or figure.period.start is None or figure.at < 0:
+        return figure
+    if figure.period_kind == "cumulative" and figure.period.start != figure.period.end:
+        return figure  # 2021—2023年累计: a total over years
+    frame = _frame(figure, doc)
+    if frame is None:
+        return figure
+    first, last, basis = frame
+    near = doc.norm[max(figure.sentence[0], figure.at - NEAR) : figure.at]
+    if _THIS_MONTH.search(near):
+        first = last  # 累计增长1.6%,当月增长8.2%: the frame's last month alone
+    elif figure.period_kind == "cumulative":
+        if not _SO_FAR.search(near):
+            return figure  # a total said with 共计/合计: not read as months
+        first = 1  # 1-11月…累计增长: January through the frame's last month
     if (first, last) == (1, 12):  # 1-12月: the whole year
         return figure
     figure.start_month, figure.end_month = first, last

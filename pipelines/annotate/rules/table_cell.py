@@ -30,7 +30,8 @@ def fields(figure, doc, earlier):
             figure.cluster = cell.label
     measures = frozenset(reference.units.get(simplified(figure.unit), set()))
     metric = cue = None
-    for words in (cell.header, cell.caption):  # the column's own words first, then the table's caption
+    # the column's own words first, then the row's label (工业增加值 | 亿元 | 512.3), then the table's caption
+    for words in (cell.header, "" if key is not None else cell.label, cell.caption):
         hits = cues.cue_hits(simplified(words), (0, len(words)), reference)
         metric, cue = cues.choose_metric(hits, len(words), measures, reference)
         if cue is not None:

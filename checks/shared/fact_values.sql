@@ -1,6 +1,8 @@
+-- The frame of the suites of fct_output_values and fct_shares_ranks (meta.clusterdw.frame: fact_values):
+-- this_table is the suite's own table. Figures with a value in base units, checked against dim_metric.
 with
 
-facts as (select * from marts.fct_shares_ranks),
+facts as (select * from this_table),
 
 final as (
     select

@@ -1,0 +1,24 @@
+"""A share or a rank of a count is of a stock, as the count is: 规模以上工业企业仅占全国的1.4%, 企业数居全国
+第18位 are as of a date (period_kind as_of), not a year's flow. A share or rank of a flow (产值, 增加值,
+GDP) stays a year's; one of months (1—5月) keeps its months."""
+
+from __future__ import annotations
+
+NOTE = "a share or rank of a count: as of a date, like the count"
+
+
+def like_its_whole(figure, doc, earlier):
+    if figure.period_kind != "year" or not figure.rate_of_metric_code:
+        return figure
+    reference = doc.reference
+    if reference.metric(figure.metric_code).kind not in ("share", "rank"):
+        return figure
+    try:
+        whole = reference.metric(figure.rate_of_metric_code)
+    except KeyError:  # a rate of a metric the catalogue lacks: the load will say so
+        return figure
+    if whole.kind != "count":
+        return figure
+    figure.period_kind = "as_of"
+    figure.notes.append(NOTE)
+    return figure

@@ -102,13 +102,16 @@ wholes as (
         and part.fact_low_in_base_unit > whole.fact_high_in_base_unit
 ),
 
--- a rank against the values it ranks: more places surely ahead of the ranked one than its rank allows
-rank_checks as (
+-- a rank against the values it ranks: more places surely ahead of the ranked one than its rank allows.
+-- Each rank is paired with its own value first (materialized: left to itself, DuckDB joins every value
+-- with every other of its group before it meets the few ranks, 8,000 x 8,000 rows in a group at 1M figures)
+ranked_values as materialized (
     select
-        rank.fact_key,
-        'rank ' || rank.figure_ids || ' places ' || rank.city_key || ' at ' || cast(cast(rank.value_reported as integer) as varchar)
-            || ' by ' || rank.rate_of_metric_code || ', but ' || cast(count(*) as varchar) || ' places of its level are surely above it: '
-            || string_agg(ahead.city_key, ', ' order by ahead.city_key) as rank_contradicted,
+        rank.fact_key, rank.figure_ids, rank.city_key, rank.value_reported, rank.rate_of_metric_code,
+        ranked_city.city_level,
+        own.metric_code as own_metric_code, own.cluster_key as own_cluster_key, own.subject as own_subject,
+        own.period_kind as own_period_kind, own.year as own_year, own.period_end_month as own_period_end_month,
+        own.status as own_status, own.city_key as own_city_key, own.fact_high_in_base_unit as own_high,
     from settled as rank
     join cities as ranked_city on ranked_city.city_key = rank.city_key
     join settled as own
@@ -120,19 +123,28 @@ rank_checks as (
         and own.year = rank.year
         and own.period_end_month is not distinct from rank.period_end_month
         and own.status = rank.status
-    join settled as ahead
-        on ahead.metric_code = own.metric_code
-        and ahead.cluster_key = own.cluster_key
-        and ahead.subject is not distinct from own.subject
-        and ahead.period_kind = own.period_kind
-        and ahead.year = own.year
-        and ahead.period_end_month is not distinct from own.period_end_month
-        and ahead.status = own.status
-        and ahead.city_key <> own.city_key
-        and ahead.fact_low_in_base_unit > own.fact_high_in_base_unit
-        and ahead.value_class <> 'size_tier'
-    join cities as ahead_city on ahead_city.city_key = ahead.city_key and ahead_city.city_level = ranked_city.city_level
     where rank.metric_code = 'rank' and rank.rate_of_metric_code is not null and own.value_class <> 'size_tier'
+),
+
+rank_checks as (
+    select
+        rank.fact_key,
+        'rank ' || rank.figure_ids || ' places ' || rank.city_key || ' at ' || cast(cast(rank.value_reported as integer) as varchar)
+            || ' by ' || rank.rate_of_metric_code || ', but ' || cast(count(*) as varchar) || ' places of its level are surely above it: '
+            || string_agg(ahead.city_key, ', ' order by ahead.city_key) as rank_contradicted,
+    from ranked_values as rank
+    join settled as ahead
+        on ahead.metric_code = rank.own_metric_code
+        and ahead.cluster_key = rank.own_cluster_key
+        and ahead.subject is not distinct from rank.own_subject
+        and ahead.period_kind = rank.own_period_kind
+        and ahead.year = rank.own_year
+        and ahead.period_end_month is not distinct from rank.own_period_end_month
+        and ahead.status = rank.own_status
+        and ahead.city_key <> rank.own_city_key
+        and ahead.fact_low_in_base_unit > rank.own_high
+        and ahead.value_class <> 'size_tier'
+    join cities as ahead_city on ahead_city.city_key = ahead.city_key and ahead_city.city_level = rank.city_level
     group by rank.fact_key, rank.figure_ids, rank.city_key, rank.value_reported, rank.rate_of_metric_code
     having count(*) >= max(rank.value_reported)
 ),

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _NUMBER = r"(\d{1,2}|[一二三四五六七八九十]{1,2})"
-_SPAN = re.compile(_NUMBER + r"\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*" + _NUMBER + r"\s*月(?:份)?(?!底|末|\d|日)")
+# (one \s* on each side of 月份: two in a row would try every split of a long run of spaces)
+_SPAN = re.compile(_NUMBER + r"\s*(?:月份?\s*)?(?:-|—|–|~|至|到)\s*" + _NUMBER + r"\s*月(?:份)?(?!底|末|\d|日)")
 _ONE_MONTH = re.compile(r"(?<![\d\-—–~至到])" + _NUMBER + r"\s*月份")
 _NAMED = {
     "前三季度": (1, 9),
@@ -31,6 +32,7 @@ _NAMED_RE = re.compile("|".join(sorted(map(re.escape, _NAMED), key=len, reverse=
 _BASE = re.compile(r"(?:上年|去年)同期\s*$")  # 上年同期: the comparison, not the figure's period
 _CHINESE = "一二三四五六七八九十"
 HEAD = 60
+REACH = 400  # characters before a figure's sentence that its months are looked for in (as extract's REACH)
 _COMPARED = re.compile(r"(?:比|较|与|同)\s*$")  # 比1-9月提高: a comparison's months, not a frame
 _THIS_MONTH = re.compile(r"当月")
 _SO_FAR = re.compile(r"累计")
@@ -67,8 +69,10 @@ def spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
 
 
 def _full_sentence_start(norm: str, at: int) -> int:
-    """Where the sentence holding `at` starts when only 。!? and line ends end one (a ; does not)."""
-    return max(norm.rfind(stop, 0, at) for stop in "。!?\n") + 1
+    """Where the sentence holding `at` starts when only 。!? and line ends end one (a ; does not), looked
+    for at most REACH characters back: a "sentence" of 80 KB is not read again for every figure in it."""
+    lo = max(0, at - REACH)
+    return max(lo, *(norm.rfind(stop, lo, at) + 1 for stop in "。!?\n"))
 
 
 def _frame(figure, doc) -> tuple[int, int, str] | None:

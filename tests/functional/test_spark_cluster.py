@@ -3,9 +3,10 @@ started from pyspark's own launcher (bin/spark-class), a Spark Connect server (s
 build in its own process, as a platform engineer runs it. Every staging and mart table is compared with
 DuckDB's (types, counts, EXCEPT ALL both ways); the tasks must have run on the worker's executor.
 
-Each daemon gets a free port, its pid is kept, and it is stopped (its process group) in teardown. The
-machine is small and shared: workers have 1 core and little memory, and the module builds only the
-project's 160 figures."""
+Each daemon gets a free port, its pid is kept, and it is stopped (its process group) in teardown
+(pipelines/engines/loopback.py starts them). The machine is small and shared: workers have 1 core and
+little memory, the module builds only the project's 160 figures, and its cluster tests are one xdist
+group (one cluster, on one worker), the Connect test another."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from pipelines.engines.compare import compare_builds
 from pipelines.engines.loopback import Loopback, free_port, loopback_env
 from pipelines.models.builder import load_graph
 
-from helpers import SPARK_LOOPBACK
+from helpers import SPARK_CONNECT, SPARK_LOOPBACK
 
 pytestmark = pytest.mark.spark
 pyspark = pytest.importorskip("pyspark", reason="pyspark is the optional extra .[spark]; `make test` installs it")
@@ -102,24 +103,6 @@ def tasks_finished_on(work: Path, app: str) -> int:
 
 
 @SPARK_LOOPBACK
-def test_build_on_a_standalone_cluster_equals_the_duckdb_build(standalone, duckdb_built):
-    url, work = standalone
-    spark_dir = duckdb_built / "target" / "spark-standalone"
-    process = clusterdw(
-        duckdb_built, "build", "--engine", "spark", "--master", url, "--spark-dir", spark_dir.as_uri(), *EXECUTOR_CONF
-    )
-    assert process.returncode == 0, process.stderr
-    assert f"on {url}, 1 executor(s)" in process.stdout
-    # clusterdw's settings hold, and a cluster keeps Spark's shuffle partitions for AQE to size, not 4
-    assert (
-        "Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
-        "spark.sql.adaptive.enabled=true"
-    ) in process.stdout, process.stdout
-    assert tasks_finished_on(work, application_id(process.stdout)) > 20  # the executors did the work
-    assert_equal_to_duckdb(duckdb_built, spark_dir)
-
-
-@SPARK_LOOPBACK
 def test_spark_submit_on_the_cluster_equals_the_duckdb_build(standalone, duckdb_built):
     """spark-submit makes the session (its --conf included); clusterdw's settings are set on it."""
     url, work = standalone
@@ -157,11 +140,15 @@ def test_spark_submit_on_the_cluster_equals_the_duckdb_build(standalone, duckdb_
 
 
 @SPARK_LOOPBACK
-def test_a_killed_worker_gives_the_same_tables(standalone, loopback, duckdb_built):
-    """A second worker joins; it is killed (JVM and executor) once it runs tasks: they run again on the first."""
-    url, _ = standalone
+def test_build_on_a_standalone_cluster_equals_the_duckdb_build_though_a_worker_is_killed(
+    standalone, loopback, duckdb_built
+):
+    """clusterdw as the cluster's driver, with two workers; the second is killed (JVM and executor) once it
+    runs tasks: they run again on the first, and every table equals DuckDB's. (One build proves both the
+    cluster's equal tables and a lost worker's: each cluster build takes minutes on a small machine.)"""
+    url, work = standalone
     worker, work_2 = loopback.add_worker("worker-2", cores=1, memory=WORKER_MEMORY)
-    spark_dir = duckdb_built / "target" / "spark-killed"
+    spark_dir = duckdb_built / "target" / "spark-standalone"
     build = subprocess.Popen(
         [
             str(BIN / "clusterdw"),
@@ -173,7 +160,7 @@ def test_a_killed_worker_gives_the_same_tables(standalone, loopback, duckdb_buil
             "--master",
             url,
             "--spark-dir",
-            str(spark_dir),
+            spark_dir.as_uri(),
             *EXECUTOR_CONF,
         ],
         stdout=subprocess.PIPE,
@@ -192,11 +179,17 @@ def test_a_killed_worker_gives_the_same_tables(standalone, loopback, duckdb_buil
         if build.poll() is None:
             build.kill()
     assert build.returncode == 0, stderr[-3000:]
-    assert "2 executor(s)" in stdout
+    assert f"on {url}, 2 executor(s)" in stdout
+    # clusterdw's settings hold, and a cluster keeps Spark's shuffle partitions for AQE to size, not 4
+    assert (
+        "Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
+        "spark.sql.adaptive.enabled=true"
+    ) in stdout, stdout
+    assert tasks_finished_on(work, application_id(stdout)) > 20  # the (first) worker's executor did the work
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
 
-@SPARK_LOOPBACK
+@SPARK_CONNECT
 def test_build_on_spark_connect_equals_the_duckdb_build(connect_server, duckdb_built):
     spark_dir = duckdb_built / "target" / "spark-connect"
     process = clusterdw(

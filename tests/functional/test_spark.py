@@ -151,3 +151,21 @@ def test_check_validates_the_spark_outputs(spark_built, tmp_path, cli):
     result = cli(copy, "check", "--engine", "spark")
     assert result.exit_code == 5, result.output
     assert "dim_city" in result.output.strip().splitlines()[-1]
+
+
+def test_a_tables_rows_are_counted_from_its_footers_without_a_spark_job(spark, tmp_path):
+    """A build's row count of each model (HadoopFiles.count_rows): every part file's rows, 0 for an empty
+    table, and no Spark job run for it (a job per model cost seconds)."""
+    from pipelines.engines.spark_files import HadoopFiles
+
+    parts, empty = (tmp_path / "parts").as_uri(), (tmp_path / "empty").as_uri()
+    spark.range(1000).repartition(3).write.parquet(parts)
+    spark.range(0).write.parquet(empty)
+    tracker = spark.sparkContext.statusTracker()
+    jobs = set(tracker.getJobIdsForGroup())
+    assert len(list((tmp_path / "parts").glob("*.parquet"))) == 3
+    assert HadoopFiles(spark).count_rows(parts) == 1000
+    assert HadoopFiles(spark).count_rows(empty) == 0
+    assert set(tracker.getJobIdsForGroup()) == jobs
+    spark.read.parquet(parts).count()  # the way it was counted: a job, which the tracker sees
+    assert set(tracker.getJobIdsForGroup()) != jobs

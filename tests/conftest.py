@@ -50,6 +50,20 @@ if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
 # as they are; the folders only sort what make test-fast runs.
 
 
+def pytest_configure(config):
+    """pytest 9.2 makes xdist's --dist loadgroup drop every xdist_group without a word (pytest-xdist issue
+    1386): each worker would start its own Spark session and cluster. Refuse it with the fix, not run slow."""
+    if hasattr(config, "workerinput") or config.getoption("dist", "no") != "loadgroup":
+        return
+    if not config.getoption("numprocesses", None):
+        return
+    if tuple(int(part) for part in pytest.__version__.split(".")[:2]) >= (9, 2):
+        raise pytest.UsageError(
+            f"--dist loadgroup does not group tests on pytest {pytest.__version__} (pytest-xdist issue 1386) — "
+            "pyproject.toml's dev extra — install the pytest it asks for: pip install -e '.[dev]'"
+        )
+
+
 def _built_once(tmp_path_factory, name: str, made: str, *args: str):
     root = copy_project(tmp_path_factory.mktemp(name) / "project")
     result = invoke(root, *args)

@@ -30,6 +30,7 @@ from . import (
     sub_year,
     subject,
     table_cell,
+    written_form,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
+    written_form.as_the_document_writes_it,  # 桂林 and 桂林市 in one text: one form, the commonest, on every row
 )
 
 

@@ -57,8 +57,8 @@ RULES: tuple[Rule, ...] = (
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
-    written_form.as_the_document_writes_it,
-    evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place  # 桂林 and 桂林市 in one text: one form, the commonest, on every row
+    written_form.as_the_document_writes_it,  # 桂林 and 桂林市 in one text: one form, the commonest, on every row
+    evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
 )
 
 

@@ -22,7 +22,8 @@ def with_its_value(figure, doc, earlier):
     norm, reference = doc.norm, doc.reference
     start = figure.clause[0]
     words = sorted(set(reference.metric("growth_rate").cues) | set(_GLUE), key=len, reverse=True)
-    if not re.fullmatch("(?:%s)+" % "|".join(map(re.escape, words)), norm[start : figure.at].strip()):
+    bare = "(?:" + "|".join(map(re.escape, words)) + ")+"
+    if not re.fullmatch(bare, norm[start : figure.at].strip()):
         return figure
     if start == 0 or norm[start - 1] not in ",,":
         return figure

@@ -38,6 +38,7 @@ _THIS_MONTH = re.compile(r"当月")
 _SO_FAR = re.compile(r"累计")
 WHOLE_YEAR_KINDS = ("average", "cumulative")  # kinds a table cell's months never replace
 NEAR = 8  # characters before the number that 累计 or 当月 may stand in
+AMOUNTS = ("level", "count")  # 累计 of an amount is a total to date unless its own clause says which months
 
 
 def _month(written: str) -> int:
@@ -111,6 +112,8 @@ def months(figure, doc, earlier):
     elif figure.period_kind == "cumulative":
         if not _SO_FAR.search(near):
             return figure  # a total said with 共计/合计: not read as months
+        if basis and doc.reference.metric(figure.metric_code).kind in AMOUNTS:
+            return figure  # 项目累计完成投资199.4亿元 after 1—5月: a total to date, the months are another's
         first = 1  # 1-11月…累计增长: January through the frame's last month
     if (first, last) == (1, 12):  # 1-12月: the whole year
         return figure

@@ -35,6 +35,7 @@ HEAD = 60
 REACH = 400  # characters before a figure's sentence that its months are looked for in (as extract's REACH)
 _COMPARED = re.compile(r"(?:比|较|与|同)\s*$")  # 比1-9月提高: a comparison's months, not a frame
 _THIS_MONTH = re.compile(r"当月")
+_GOES_ON = re.compile(r"\s*其中")  # a sentence that opens with 其中 goes on with the one before it
 _SO_FAR = re.compile(r"累计")
 WHOLE_YEAR_KINDS = ("average", "cumulative")  # kinds a table cell's months never replace
 NEAR = 8  # characters before the number that 累计 or 当月 may stand in
@@ -82,11 +83,10 @@ def _frame(figure, doc) -> tuple[int, int, str] | None:
     own = list(spans(norm, sentence[0], figure.at))
     if own:
         return own[-1][2], own[-1][3], ""
-    earlier = [
-        s
-        for s in spans(norm, _full_sentence_start(norm, sentence[0]), sentence[0])
-        if not _COMPARED.search(norm, max(0, s[0] - 2), s[0])
-    ]
+    start = _full_sentence_start(norm, sentence[0])
+    if _GOES_ON.match(norm, start):  # 11月份,…有19种产品实现增长。其中,氧化铝增长29.3%: the months of the one before
+        start = _full_sentence_start(norm, max(0, start - 1))
+    earlier = [s for s in spans(norm, start, sentence[0]) if not _COMPARED.search(norm, max(0, s[0] - 2), s[0])]
     if earlier:
         first, last = earlier[-1][2], earlier[-1][3]
         return first, last, f"months from earlier in the sentence ({first}-{last}月)"

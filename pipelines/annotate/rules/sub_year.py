@@ -80,7 +80,8 @@ def _full_sentence_start(norm: str, at: int) -> int:
 def _frame(figure, doc) -> tuple[int, int, str] | None:
     """(first month, last month, basis) the figure sits in, or None."""
     norm, sentence = doc.norm, figure.sentence
-    own = list(spans(norm, sentence[0], figure.at))
+    # 比10月份加快4.2个百分点: the months compared with are not the figure's, in its own clause either
+    own = [s for s in spans(norm, sentence[0], figure.at) if not _COMPARED.search(norm, max(0, s[0] - 2), s[0])]
     if own:
         return own[-1][2], own[-1][3], ""
     start = _full_sentence_start(norm, sentence[0])

@@ -28,6 +28,7 @@ from . import (
     respectively,
     reviewed_years,
     same_count,
+    share_of,
     share_of_stock,
     share_shape,
     sign,
@@ -64,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
     cluster_form.as_the_text_names_it,  # 电子信息业, 先进装备制造业: the cluster's word whole, the specific one first
+    share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     written_form.as_the_document_writes_it,  # 桂林 and 桂林市 in one text: one form, the commonest, on every row
     growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place

@@ -17,7 +17,7 @@ def named_before_no_other(figure, doc, earlier):
         return figure
     name = simplified(figure.cluster)
     named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
-    if not named or named[-1].end > figure.clause[0] or not _names_its_own(figure, doc):
+    if not named or named[-1].end > figure.clause[0] or not names_its_own(figure, doc):
         return figure  # named in its own clause; or its clause says only how much (当月增长7.0%, 产值73.5亿元)
     mention = named[-1]
     for f in reversed(earlier):  # back to the mention only: no pass over the whole draft
@@ -53,7 +53,7 @@ def _words(reference) -> re.Pattern:
     return pattern
 
 
-def _names_its_own(figure, doc) -> bool:
+def names_its_own(figure, doc) -> bool:
     """Whether the figure's clause names something of its own before the number (瓷质砖增长28.8%), not only
     its amount, period or comparison (当月增长7.0%, 1—5月完成工业投资108.4亿元, 高于全国平均水平1.3个百分点)."""
     if growth_clause.bare_clause(figure, doc):

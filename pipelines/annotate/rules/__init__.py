@@ -21,6 +21,7 @@ from . import (
     from_to,
     growth_clause,
     growth_of,
+    list_item,
     not_a_figure,
     own_cluster,
     past_year,
@@ -68,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     written_form.as_the_document_writes_it,  # 桂林 and 桂林市 in one text: one form, the commonest, on every row
     growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
+    list_item.span_from_its_item,  # 机械制造、新材料、大健康四大千亿产业: 新材料's row starts at 新材料
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
 )
 

@@ -80,6 +80,7 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
     found = located = 0
     right = dict.fromkeys(("place", "end_year", "metric", "status", "qualifier", "all_five"), 0)
     unedited, edits = 0, {}  # what a reviewer would accept as drafted, and the columns they would edit
+    edit_sets: list[frozenset[str]] = []  # per found row, the columns edited (empty: accepted as drafted)
     for row in gold:
         value, unit = Decimal(row["value"]), simplified(row["unit"])
         occurrences = []
@@ -120,6 +121,7 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
         drafted_row = draft_rows([figure], document_id)[0]
         edited = [c for c in REVIEWED_FIELDS if c not in COMMENTARY and not same_value(c, drafted_row[c], row[c])]
         unedited += not edited
+        edit_sets.append(frozenset(edited))
         for column in edited:
             edits[column] = edits.get(column, 0) + 1
         for field, ok in checks.items():
@@ -157,6 +159,7 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
         "evidence_located": located,
         "unedited_rows": unedited,
         "edits": edits,
+        "edit_sets": edit_sets,
         "unedited": 100 * unedited / len(figures) if figures else 0.0,
     }
     for field, count in right.items():
@@ -259,11 +262,33 @@ def pooled(results: list[dict]) -> dict:
         out[field] = 100 * sum(r["right"][field] for r in results) / found if found else 0.0
     out["unedited_rows"] = sum(r["unedited_rows"] for r in results)
     out["unedited"] = 100 * out["unedited_rows"] / drafted if drafted else 0.0
+    out["edit_sets"] = [s for r in results for s in r["edit_sets"]]
     out["edits"] = {}
     for r in results:
         for column, n in r["edits"].items():
             out["edits"][column] = out["edits"].get(column, 0) + n
     return out
+
+
+def blockers(edit_sets: list[frozenset[str]]) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    """(column -> rows edited in that column alone, the greedy order of columns to get right): each step
+    takes the column whose fix leaves the most found rows with no edit at all, with the count after it."""
+    sole: dict[str, int] = {}
+    for edited in edit_sets:
+        if len(edited) == 1:
+            (column,) = edited
+            sole[column] = sole.get(column, 0) + 1
+    order, fixed = [], set()
+    columns = sorted({c for edited in edit_sets for c in edited})
+    while len(fixed) < len(columns):
+
+        def clean(extra):
+            return sum(not (edited - fixed - {extra}) for edited in edit_sets)
+
+        best = max((c for c in columns if c not in fixed), key=lambda c: (clean(c), -columns.index(c)))
+        fixed.add(best)
+        order.append((best, clean(best)))
+    return sole, order
 
 
 def row_line(r: dict, goals: dict | None) -> str:
@@ -360,6 +385,16 @@ def main() -> int:
         lines += [row_line(whole, goals), ""]
         edits = ", ".join(f"{c} {n}" for c, n in sorted(whole["edits"].items(), key=lambda x: (-x[1], x[0])))
         lines += [f"Edits a reviewer would make to the {whole['found']} found rows, per column: {edits or '–'}.", ""]
+        sole, order = blockers(whole["edit_sets"])
+        already = sum(not e for e in whole["edit_sets"])
+        lines += [
+            "Found rows whose one edited column is: "
+            + (", ".join(f"{c} {n}" for c, n in sorted(sole.items(), key=lambda x: (-x[1], x[0]))) or "–")
+            + f". Rows with no edit if the columns were right, cumulatively (from {already} of {whole['found']}): "
+            + ", ".join(f"+{c} {n}" for c, n in order)
+            + ".",
+            "",
+        ]
     lines.append(
         "Goals (pooled, held-out): "
         + ", ".join(f"{k.replace('_', ' ')} >= {v:.0f} %" for k, v in GOALS_HELD_OUT.items())

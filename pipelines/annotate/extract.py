@@ -135,8 +135,8 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     norm = text.norm
     flow = _unwrapped(norm)
     found_places = places.mentions(norm, reference.places)
-    subject = places.subject(text, found_places, reference.place_levels)
-    written = places.written_forms(text, found_places)
+    subject = places.subject(text, found_places, reference.place_levels, reference)
+    written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
     years = sorted(year_mentions(norm, published_year), key=lambda m: m.start)  # rules bisect them by start
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years)

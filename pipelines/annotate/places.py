@@ -154,12 +154,19 @@ def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: l
     return out
 
 
-def written_forms(text: Text, found: list[Mention]) -> dict[str, str]:
-    """Each place's name as the document writes it most often."""
+def written_forms(text: Text, found: list[Mention], reference=None) -> dict[str, str]:
+    """Each place's name as the document writes it most often, one form for all its figures (reviewers
+    write 桂林市 on every row of a text that says 桂林市 six times and 桂林 twice). A name that opens a
+    body's name (广西壮族自治区统计局 in a source line) is not counted unless the place has no other."""
+    after = reference.words_of("place_frame", "frame", "after_place") if reference is not None else ()
     counts: dict[str, Counter] = {}
+    bodies: dict[str, Counter] = {}
     for m in found:
-        counts.setdefault(m.key, Counter())[text.span(m.start, m.end)] += 1
-    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
+        into = bodies if after and text.norm.startswith(after, m.end) else counts
+        into.setdefault(m.key, Counter())[text.span(m.start, m.end)] += 1
+    out = {key: c.most_common(1)[0][0] for key, c in bodies.items()}
+    out.update({key: c.most_common(1)[0][0] for key, c in counts.items()})
+    return out
 
 
 # How a document calls its own place says its level: 全县/我县 a county's.
@@ -180,7 +187,7 @@ def own_level(norm: str) -> tuple[str, ...] | None:
     return _OWN_PLACE[best][1]
 
 
-def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[str, str] | None:
+def subject(text: Text, found: list[Mention], levels: dict[str, str], reference=None) -> tuple[str, str] | None:
     """(place as the document writes it, key): the city or province the document names most; among
     places at the level its own words imply (全县 → a county) when it names one there (广西日报 in a
     byline of a county's interview is not its subject)."""
@@ -192,5 +199,4 @@ def subject(text: Text, found: list[Mention], levels: dict[str, str]) -> tuple[s
         at_level = Counter({k: n for k, n in counts.items() if levels.get(k) in implied_levels})
         counts = at_level or counts
     key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))
-    written = Counter(text.span(m.start, m.end) for m in found if m.key == key)
-    return written.most_common(1)[0][0], key
+    return written_forms(text, [m for m in found if m.key == key], reference)[key], key

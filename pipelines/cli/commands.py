@@ -11,6 +11,7 @@ import click
 
 from ..errors import ClusterdwError
 from .logs import echo_error, setup_logging
+from .options import engine_option, out_dir_option, select_option
 
 CONTEXT = dict(help_option_names=["-h", "--help"], max_content_width=100)
 
@@ -195,13 +196,7 @@ def load(ctx):
     print_step(project, load_step(project))
 
 
-ENGINE = click.option(
-    "--engine",
-    type=click.Choice(["duckdb", "spark"]),
-    default="duckdb",
-    show_default=True,
-    help="duckdb: the dev file; spark: Parquet folders under --spark-dir (docs/spark.md).",
-)
+ENGINE = engine_option("duckdb: the dev file; spark: Parquet folders under --spark-dir (docs/spark.md).")
 SPARK_DIR = click.option(
     "--spark-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -211,13 +206,7 @@ SPARK_DIR = click.option(
 
 
 @main.command()
-@click.option(
-    "-s",
-    "--select",
-    "select",
-    multiple=True,
-    help="Models to build: NAME, NAME+ (and descendants), +NAME (and ancestors). Repeatable.",
-)
+@select_option("Models to build")
 @ENGINE
 @click.option(
     "--master",
@@ -290,14 +279,7 @@ def build(
 
 
 @main.command()
-@click.option(
-    "-s",
-    "--select",
-    "select",
-    multiple=True,
-    help="Suites of these models only: NAME, NAME+, +NAME, as build (e.g. what `build --select` "
-    "just built). Repeatable.",
-)
+@select_option("Suites of these models only", "NAME, NAME+, +NAME, as build (e.g. what `build --select` just built)")
 @click.option("--docs", is_flag=True, help="Also build GX Data Docs (HTML) under target/data_docs/.")
 @ENGINE
 @SPARK_DIR
@@ -321,20 +303,8 @@ def check(ctx, select: tuple[str, ...], docs: bool, engine: str, spark_dir: Path
 
 
 @main.command("test")
-@click.option(
-    "-s",
-    "--select",
-    "select",
-    multiple=True,
-    help="Models whose unit tests run: NAME, NAME+, +NAME, as build. Repeatable.",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["duckdb", "spark"]),
-    default="duckdb",
-    show_default=True,
-    help="Where the models run: DuckDB, or a local Spark session (the build's transpiled SQL).",
-)
+@select_option("Models whose unit tests run", "NAME, NAME+, +NAME, as build")
+@engine_option("Where the models run: DuckDB, or a local Spark session (the build's transpiled SQL).")
 @click.pass_context
 def test_command(ctx, select: tuple[str, ...], engine: str):
     """Run the unit tests of the models' .yml (`unit_tests:`): given rows in, expected rows out, on DuckDB
@@ -495,12 +465,9 @@ def review(ctx, draft, document, port, no_browser, published, title, publisher, 
 
 @main.command()
 @click.option("--figures", "figures", required=True, type=click.IntRange(min=1), help="How many figures to write.")
-@click.option(
-    "--out",
-    "out_dir",
+@out_dir_option(
+    "Folder of the synthetic project (created; refused if it holds anything synth did not write).",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the synthetic project (created; refused if it holds anything synth did not write).",
 )
 @click.option("--seed", default=0, show_default=True, type=int, help="Same seed, same files.")
 @click.option(
@@ -525,12 +492,8 @@ def synth(ctx, figures: int, out_dir: Path, seed: int, conflicts: int):
 
 
 @main.command("export")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for the Parquet files and manifest.json [default: target/parquet/]; "
+@out_dir_option(
+    "Folder for the Parquet files and manifest.json [default: target/parquet/]; "
     "refused if it holds files clusterdw did not write.",
 )
 @click.pass_context
@@ -551,12 +514,8 @@ def export_command(ctx, out_dir: Path | None):
 
 
 @main.command("report")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for the report [default: target/report/]; refused if clusterdw's report did not write it.",
+@out_dir_option(
+    "Folder for the report [default: target/report/]; refused if clusterdw's report did not write it.",
 )
 @click.pass_context
 def report_command(ctx, out_dir: Path | None):
@@ -598,12 +557,8 @@ def status(ctx, last: int):
     help="Write a static, searchable page set (offline) of every "
     "model, column, test and column lineage, with the dependency graph drawn.",
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder of the --html pages [default: target/docs/].",
+@out_dir_option(
+    "Folder of the --html pages [default: target/docs/].",
 )
 @click.pass_context
 def docs_command(ctx, models: tuple[str, ...], as_html: bool, out_dir: Path | None):

@@ -40,6 +40,12 @@ CUE_EFFECTS = {
     ("place_frame", "frame", "before_place"): "the place after it is the field of a ranking, a whole or a "
     "destination, not the figure's place",
     ("place_frame", "frame", "after_implied"): "全区/全市 before it is the field of a comparison (在全区率先)",
+    (
+        "place_frame",
+        "frame",
+        "after_place",
+    ): "the place before it names a dateline or a body (南宁讯, 广西壮族自治区统计局), "
+    "not the figure's place nor the form the document writes the place in",
     ("place_frame", "frame", "title_end"): "a province opening a title or list that ends in it (广西高新技术企业百强, "
     "广西智能制造标杆企业) issues the title: not the place of the city's figures",
     ("place_frame", "comparison", "before_place"): "the place after it is compared with (比江西少30%): the figure "

@@ -134,32 +134,21 @@ def _growth_long(rates: pd.DataFrame) -> pd.DataFrame:
 
 def rd_intensity_chart(rd: pd.DataFrame) -> alt.TopLevelMixin:
     """Guangxi's R&D intensity beside the national figure of the same year, with the gap in points."""
-    rows = []
-    for r in rd.itertuples():
-        rows.append(
-            dict(
-                year=r.year,
-                place="广西 Guangxi",
-                pct=r.rd_intensity_pct,
-                figure_id=r.figure_id,
-                evidence=r.evidence,
-                document_title=r.document_title,
-                gap=r.gap_pct_points,
-            )
+    sides = (("广西 Guangxi", ""), ("全国 China", "national_"))  # the national columns share the names after a prefix
+    long = pd.DataFrame(
+        dict(
+            year=r["year"],
+            place=place,
+            pct=r[f"{prefix}rd_intensity_pct"],
+            figure_id=r[f"{prefix}figure_id"],
+            evidence=r[f"{prefix}evidence"],
+            document_title=r[f"{prefix}document_title"],
+            gap=r["gap_pct_points"],
         )
-        if pd.notna(r.national_rd_intensity_pct):
-            rows.append(
-                dict(
-                    year=r.year,
-                    place="全国 China",
-                    pct=r.national_rd_intensity_pct,
-                    figure_id=r.national_figure_id,
-                    evidence=r.national_evidence,
-                    document_title=r.national_document_title,
-                    gap=r.gap_pct_points,
-                )
-            )
-    long = pd.DataFrame(rows)
+        for r in rd.to_dict("records")
+        for place, prefix in sides
+        if not prefix or pd.notna(r[f"{prefix}rd_intensity_pct"])
+    )
     bars = (
         alt.Chart(long)
         .mark_bar()
@@ -178,8 +167,9 @@ def rd_intensity_chart(rd: pd.DataFrame) -> alt.TopLevelMixin:
         .mark_text(dy=-6)
         .encode(x="year:O", xOffset="place:N", y="pct:Q", text=alt.Text("pct:Q", format=".2f"))
     )
+    with_gap = rd[rd["gap_pct_points"].notna()]  # a year without the national figure has no gap to write
     gaps = (
-        alt.Chart(rd.assign(label=rd["gap_pct_points"].map(lambda g: f"gap {g:+.2f} points")))
+        alt.Chart(with_gap.assign(label=with_gap["gap_pct_points"].map(lambda g: f"gap {g:+.2f} points")))
         .mark_text(dy=-40, fontWeight="bold", color="#e76f51")
         .encode(x="year:O", y=alt.Y("national_rd_intensity_pct:Q"), text="label:N")
     )

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .shell import HOOK  # the overview reports its page errors as every page of the site does
+
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
        margin: 2rem auto; max-width: 1400px; color: #212529; padding: 0 1rem; }
@@ -28,20 +30,6 @@ nav a { margin-right: 1rem; } #report-errors:empty { display: none; }
 #report-errors { color: #b00020; white-space: pre-wrap; }
 """
 
-HOOK = """
-(function () {
-  var errors = document.getElementById('report-errors');
-  function note(text) { errors.textContent += text + '\\n'; }
-  // capture: a script, style or image that fails to load is reported too (the page needs none)
-  window.addEventListener('error', function (e) {
-    note(e.message ? 'error: ' + e.message : 'failed to load ' + (e.target.src || e.target.href));
-  }, true);
-  window.addEventListener('unhandledrejection', function (e) { note('rejection: ' + e.reason); });
-  var consoleError = console.error;
-  console.error = function () { note('console.error: ' + Array.prototype.join.call(arguments, ' '));
-                                consoleError.apply(console, arguments); };
-})();
-"""
 
 DRAW = """
 (function () {

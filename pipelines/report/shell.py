@@ -19,6 +19,7 @@ HOOK = """
 (function () {
   var errors = document.getElementById('report-errors');
   function note(text) { errors.textContent += text + '\\n'; }
+  // capture: a script, style or image that fails to load is reported too (the page needs none)
   window.addEventListener('error', function (e) {
     note(e.message ? 'error: ' + e.message : 'failed to load ' + (e.target.src || e.target.href));
   }, true);

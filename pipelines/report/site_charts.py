@@ -13,7 +13,8 @@ import math
 
 import pandas as pd
 
-from .charts import FONT, display_unit
+from .charts import COMPARISON_COLOURS as CODE_COLOURS
+from .charts import COMPARISON_LABELS, FONT, display_unit
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 VALUE_CLASS = {
@@ -27,17 +28,15 @@ VALUE_CLASS = {
 }
 CLASS_SHAPES = {"value": "circle", "lower bound": "triangle-up", "upper bound": "triangle-down", "size tier": "diamond"}
 SIZE_TIER_METRICS = {"size_tier_count"}
-COMPARISON_COLOURS = {
-    "met (dated)": "#2a9d8f",
-    "not met (dated)": "#e76f51",
-    "latest actual, no deadline": "#457b9d",
-    "no actual yet": "#adb5bd",
-}
-COMPARISON_LABELS = {
-    "met": "met (dated)",
-    "not_met": "not met (dated)",
-    "latest_actual_no_deadline": "latest actual, no deadline",
-    "no_actual_yet": "no actual yet",
+# keyed by the label the chart shows, in the overview's colours
+COMPARISON_COLOURS = {COMPARISON_LABELS[code]: colour for code, colour in CODE_COLOURS.items()}
+PANEL_ROWS = {  # one row of small charts per panel, its name above it
+    "row": {
+        "field": "panel",
+        "type": "nominal",
+        "title": None,
+        "header": {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top"},
+    }
 }
 CONFIG = {
     "font": FONT,
@@ -150,14 +149,7 @@ def levels_spec(levels: pd.DataFrame, title: str) -> dict:
         {"levels": records(levels)},
         {
             "data": {"name": "levels"},
-            "facet": {
-                "row": {
-                    "field": "panel",
-                    "type": "nominal",
-                    "title": None,
-                    "header": {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top"},
-                }
-            },
+            "facet": PANEL_ROWS,
             "spec": {
                 "width": 480,
                 "height": 130,
@@ -239,14 +231,7 @@ def growth_spec(rows: pd.DataFrame, title: str) -> dict:
         {"growth": records(rows)},
         {
             "data": {"name": "growth"},
-            "facet": {
-                "row": {
-                    "field": "panel",
-                    "type": "nominal",
-                    "title": None,
-                    "header": {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top"},
-                }
-            },
+            "facet": PANEL_ROWS,
             "spec": {
                 "width": max(160, 34 * len(domain)),
                 "height": 140,

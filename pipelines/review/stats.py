@@ -28,6 +28,9 @@ FIELDS = [c for c in FIGURES.column_names if c not in ("figure_id", "document_id
 COMMENTARY = ("note",)  # a note the reviewer writes is no correction of the draft
 TWICE = 2
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+# The period kind a reviewer set, as the code of a period cue word (cue_words.csv) that would have said it
+PERIOD_CODES = {"as_of": "stock", "cumulative": "cumulative", "average": "average"}
+_GLUE_BEFORE_NUMBER = re.compile(r"(?:达到|达|为|约|超过|超|近|有)$")  # 规划面积为4060亩: the word is 规划面积
 
 
 @dataclass
@@ -138,8 +141,8 @@ def _around_number(row: dict) -> tuple[str, str]:
 def proposals(project_dir: Path, found: list[Review]) -> list[str]:
     """Reference rows typed by hand in at least two reviews that raw/reference does not hold yet: a place
     or cluster name that resolves through no reference row, a qualifier word right before a number (or
-    after its unit) whose qualifier the reviewer set, the words before a number whose metric the
-    reviewer changed."""
+    after its unit) whose qualifier the reviewer set, the words before a number whose period kind
+    (as_of, cumulative, average) or metric the reviewer changed."""
     known = reference.load(project_dir / "raw")
     cue_words = {(c.kind, c.word, c.position) for c in known.cue_words}
     metric_cues = {m.code: set(m.cues) for m in known.metrics}
@@ -172,6 +175,12 @@ def proposals(project_dir: Path, found: list[Review]) -> list[str]:
                         typed_in(
                             ("cue_words.csv", f"qualifier,{word},{row['qualifier']},{position},,,"), review.document_id
                         )
+            if typed("period_kind") and row["period_kind"] in PERIOD_CODES and before:
+                # 规划面积3000亩 set to as_of in two reviews: 规划面积 is a stock cue word
+                word = _GLUE_BEFORE_NUMBER.sub("", before)[-4:]
+                code = PERIOD_CODES[row["period_kind"]]
+                if len(word) >= 2 and ("period", word, "before_number") not in cue_words:
+                    typed_in(("cue_words.csv", f"period,{word},{code},before_number,,,"), review.document_id)
             if typed("metric_code") and row["metric_code"] in metric_cues and before:
                 word = before[-4:] if len(before) > 4 else before
                 if word not in metric_cues[row["metric_code"]]:

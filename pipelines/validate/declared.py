@@ -43,83 +43,84 @@ def _between(args: dict) -> dict:
     return kwargs
 
 
+def _greater_than(column: str, args: dict) -> dict:
+    return {"column_A": column, "column_B": args["column"]} | {
+        k: args[k] for k in ("or_equal", "ignore_row_if") if k in args
+    }
+
+
+# a declared test -> (its GX expectation, the expectation's arguments, what it guards when the .yml
+# says nothing); relationships are not here: they are compiled together per model
+EXPECTATIONS = {
+    "not_null": (
+        "expect_column_values_to_not_be_null",
+        lambda c, a: {"column": c},
+        lambda c, a: f"{c} is never null",
+    ),
+    "unique": (
+        "expect_column_values_to_be_unique",
+        lambda c, a: {"column": c},
+        lambda c, a: f"{c} is unique",
+    ),
+    "accepted_values": (
+        "expect_column_values_to_be_in_set",
+        lambda c, a: {"column": c, "value_set": a["values"]},
+        lambda c, a: f"{c} holds only the accepted values",
+    ),
+    "not_accepted_values": (
+        "expect_column_values_to_not_be_in_set",
+        lambda c, a: {"column": c, "value_set": a["values"]},
+        lambda c, a: f"{c} never holds these values",
+    ),
+    "contains_values": (
+        "expect_column_distinct_values_to_contain_set",
+        lambda c, a: {"column": c, "value_set": a["values"]},
+        lambda c, a: f"{c} holds each of these values",
+    ),
+    "between": (
+        "expect_column_values_to_be_between",
+        lambda c, a: {"column": c, **_between(a)},
+        lambda c, a: f"{c} lies within its range",
+    ),
+    "length_between": (
+        "expect_column_value_lengths_to_be_between",
+        lambda c, a: {"column": c, **_between(a)},
+        lambda c, a: f"{c}'s length lies within its range",
+    ),
+    "equal_to": (
+        "expect_column_pair_values_to_be_equal",
+        lambda c, a: {"column_A": c, "column_B": a["column"]},
+        lambda c, a: f"{c} equals {a['column']}",
+    ),
+    "greater_than": (
+        "expect_column_pair_values_a_to_be_greater_than_b",
+        _greater_than,
+        lambda c, a: f"{c} is greater than {a['column']}",
+    ),
+    "value_in_evidence": (
+        "expect_column_pair_values_value_in_evidence",
+        lambda c, a: {"column_A": c, "column_B": a["evidence"]},
+        lambda c, a: f"the number in {c} is written in {a['evidence']}",
+    ),
+    "unique_combination": (
+        "expect_compound_columns_to_be_unique",
+        lambda c, a: {"column_list": a["columns"]},
+        lambda c, a: f"one row per {', '.join(a['columns'])}",
+    ),
+    "expression": (
+        "expect_column_values_to_be_null",
+        lambda c, a: {"column": a["name"]},
+        lambda c, a: f"{a['sql']} holds on every row",
+    ),
+}
+
+
 def expectation_of(test: DeclaredTest) -> dict | None:
     """The one GX expectation of a test; None for relationships (compiled together per model)."""
-    column, args = test.column, test.args
-    if test.test == "not_null":
-        return _expectation("expect_column_values_to_not_be_null", {"column": column}, test, f"{column} is never null")
-    if test.test == "unique":
-        return _expectation("expect_column_values_to_be_unique", {"column": column}, test, f"{column} is unique")
-    if test.test == "accepted_values":
-        return _expectation(
-            "expect_column_values_to_be_in_set",
-            {"column": column, "value_set": args["values"]},
-            test,
-            f"{column} holds only the accepted values",
-        )
-    if test.test == "not_accepted_values":
-        return _expectation(
-            "expect_column_values_to_not_be_in_set",
-            {"column": column, "value_set": args["values"]},
-            test,
-            f"{column} never holds these values",
-        )
-    if test.test == "contains_values":
-        return _expectation(
-            "expect_column_distinct_values_to_contain_set",
-            {"column": column, "value_set": args["values"]},
-            test,
-            f"{column} holds each of these values",
-        )
-    if test.test == "between":
-        return _expectation(
-            "expect_column_values_to_be_between",
-            {"column": column, **_between(args)},
-            test,
-            f"{column} lies within its range",
-        )
-    if test.test == "length_between":
-        return _expectation(
-            "expect_column_value_lengths_to_be_between",
-            {"column": column, **_between(args)},
-            test,
-            f"{column}'s length lies within its range",
-        )
-    if test.test == "equal_to":
-        return _expectation(
-            "expect_column_pair_values_to_be_equal",
-            {"column_A": column, "column_B": args["column"]},
-            test,
-            f"{column} equals {args['column']}",
-        )
-    if test.test == "greater_than":
-        kwargs = {"column_A": column, "column_B": args["column"]}
-        kwargs.update({k: args[k] for k in ("or_equal", "ignore_row_if") if k in args})
-        return _expectation(
-            "expect_column_pair_values_a_to_be_greater_than_b",
-            kwargs,
-            test,
-            f"{column} is greater than {args['column']}",
-        )
-    if test.test == "value_in_evidence":
-        return _expectation(
-            "expect_column_pair_values_value_in_evidence",
-            {"column_A": column, "column_B": args["evidence"]},
-            test,
-            f"the number in {column} is written in {args['evidence']}",
-        )
-    if test.test == "unique_combination":
-        return _expectation(
-            "expect_compound_columns_to_be_unique",
-            {"column_list": args["columns"]},
-            test,
-            f"one row per {', '.join(args['columns'])}",
-        )
-    if test.test == "expression":
-        return _expectation(
-            "expect_column_values_to_be_null", {"column": args["name"]}, test, f"{args['sql']} holds on every row"
-        )
-    return None
+    if test.test not in EXPECTATIONS:
+        return None
+    kind, kwargs, guards = EXPECTATIONS[test.test]
+    return _expectation(kind, kwargs(test.column, test.args), test, guards(test.column, test.args))
 
 
 def _relationship_messages(test: DeclaredTest, number: int) -> tuple[list[str], str]:

@@ -590,7 +590,11 @@ CASES = [
     ),
     Case(
         "fct_targets_vs_actuals",
-        "update marts.fct_targets_vs_actuals set actual_year = target_year + 1 where comparison in ('met', 'not_met')",
+        # a dated target given an actual of the year after: planted, as the project data need not hold a
+        # dated comparison (the one they held compared 规上 industry's growth with all industry's target)
+        "update marts.fct_targets_vs_actuals set has_actual = true, actual_year = target_year + 1, "
+        f"actual_figure_id = {first('marts.int_figures', 'figure_id', 'not is_target')}, comparison = 'not_met' "
+        f"where target_figure_id = {first('marts.fct_targets_vs_actuals', 'target_figure_id', 'not is_open_ended')}",
         NULL,
         "comparison_problem",
         sample="compared with a target for",

@@ -260,6 +260,23 @@ def test_stats_count_right_fields_deleted_and_added_rows_and_propose_names_typed
     assert table == results_table(found)
 
 
+def test_stats_propose_a_period_cue_word_when_two_reviews_set_the_same_period_kind(project):
+    shutil.rmtree(project / "raw" / "drafts", ignore_errors=True)  # only this test's reviews
+    (project / "raw" / "drafts").mkdir()
+    for document_id, number in (("090_a", "3000"), ("091_b", "4060")):
+        prefix = document_id[:3]
+        row = {"figure_id": f"{prefix}-001", "value": number, "unit": "亩", "metric_code": "land_area"}
+        _pair(
+            project,
+            document_id,
+            [row | {"period_kind": "year", "evidence": f"储备用地为{number}亩"}],
+            [row | {"period_kind": "as_of", "evidence": f"储备用地为{number}亩"}],
+        )
+    assert proposals(project, reviews(project)) == [
+        "raw/reference/cue_words.csv: period,储备用地,stock,before_number,,,   (typed in 2 reviews: 090_a, 091_b)"
+    ]
+
+
 def test_a_reviewed_value_written_differently_but_equal_is_no_edit():
     empty = dict.fromkeys(FIGURES.column_names, "")
     draft = [empty | {"figure_id": "001-001", "value": "1.50", "note": "a guess"}]

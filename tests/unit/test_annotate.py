@@ -304,3 +304,17 @@ def test_the_number_of_a_meeting_is_no_figure(known):
     assert draft("南宁市第十六届人民代表大会第七次会议召开。", known) == []
     figure = one("玉柴集团第18次拿到服务证。", known)
     assert (figure.value, figure.unit) == (Decimal("18"), "次")
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("港南区羽绒产业片区规划面积为4060亩。", "4060"),
+        ("目前在建面积2335亩。", "2335"),
+        ("园区项目计划总投资382亿元。", "382"),
+    ],
+)
+def test_an_area_held_and_a_planned_total_are_stocks(known, sentence, value):
+    """规划面积, 在建面积, 计划总投资 (period cue words, code stock) are as of a date, not a year's flow."""
+    (figure,) = [f for f in extract(sentence, "2023-03-09", known) if str(f.value) == value]
+    assert figure.period_kind == "as_of", figure.notes

@@ -4,7 +4,7 @@ tests/fixtures/suggest/<rule module>.txt, one case a line: `text | published | e
 `expected` is one or more groups separated by `|`, each `field=value; field=value` for the drafted
 figure whose value is `value=`; a group starting `none` says no figure with that value is drafted.
 Fields: value, unit, place, end_year, start_month, end_month, period_kind, status, qualifier, metric,
-subject.
+subject, evidence, rate_of, cluster.
 `\\n` in a text is a line break. Texts are the tests' own, written like the corpus documents."""
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ def field(figure, name: str) -> str:
         "start_month": figure.start_month,
         "end_month": figure.end_month,
         "subject": figure.subject,
+        "evidence": figure.evidence,
+        "rate_of": figure.rate_of_metric_code,
+        "cluster": figure.cluster,
     }
     value = values[name]
     return "" if value is None else str(value)

@@ -13,16 +13,23 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import (
+    cluster_form,
     comparison_place,
     enterprise_city,
     estimated,
+    evidence_lead,
     from_to,
+    growth_clause,
+    growth_of,
+    list_item,
     not_a_figure,
+    own_cluster,
     past_year,
     reporting_year,
     respectively,
     reviewed_years,
     same_count,
+    share_of,
     share_of_stock,
     share_shape,
     sign,
@@ -30,6 +37,7 @@ from . import (
     sub_year,
     subject,
     table_cell,
+    written_form,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +63,14 @@ RULES: tuple[Rule, ...] = (
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
+    growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
+    own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
+    cluster_form.as_the_text_names_it,  # 电子信息业, 先进装备制造业: the cluster's word whole, the specific one first
+    share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
+    written_form.as_the_document_writes_it,  # 桂林 and 桂林市 in one text: one form, the commonest, on every row
+    growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
+    list_item.span_from_its_item,  # 机械制造、新材料、大健康四大千亿产业: 新材料's row starts at 新材料
+    evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
 )
 
 

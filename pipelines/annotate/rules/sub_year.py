@@ -35,9 +35,11 @@ HEAD = 60
 REACH = 400  # characters before a figure's sentence that its months are looked for in (as extract's REACH)
 _COMPARED = re.compile(r"(?:比|较|与|同)\s*$")  # 比1-9月提高: a comparison's months, not a frame
 _THIS_MONTH = re.compile(r"当月")
+_GOES_ON = re.compile(r"\s*其中")  # a sentence that opens with 其中 goes on with the one before it
 _SO_FAR = re.compile(r"累计")
 WHOLE_YEAR_KINDS = ("average", "cumulative")  # kinds a table cell's months never replace
 NEAR = 8  # characters before the number that 累计 or 当月 may stand in
+AMOUNTS = ("level", "count")  # 累计 of an amount is a total to date unless its own clause says which months
 
 
 def _month(written: str) -> int:
@@ -78,14 +80,14 @@ def _full_sentence_start(norm: str, at: int) -> int:
 def _frame(figure, doc) -> tuple[int, int, str] | None:
     """(first month, last month, basis) the figure sits in, or None."""
     norm, sentence = doc.norm, figure.sentence
-    own = list(spans(norm, sentence[0], figure.at))
+    # 比10月份加快4.2个百分点: the months compared with are not the figure's, in its own clause either
+    own = [s for s in spans(norm, sentence[0], figure.at) if not _COMPARED.search(norm, max(0, s[0] - 2), s[0])]
     if own:
         return own[-1][2], own[-1][3], ""
-    earlier = [
-        s
-        for s in spans(norm, _full_sentence_start(norm, sentence[0]), sentence[0])
-        if not _COMPARED.search(norm, max(0, s[0] - 2), s[0])
-    ]
+    start = _full_sentence_start(norm, sentence[0])
+    if _GOES_ON.match(norm, start):  # 11月份,…有19种产品实现增长。其中,氧化铝增长29.3%: the months of the one before
+        start = _full_sentence_start(norm, max(0, start - 1))
+    earlier = [s for s in spans(norm, start, sentence[0]) if not _COMPARED.search(norm, max(0, s[0] - 2), s[0])]
     if earlier:
         first, last = earlier[-1][2], earlier[-1][3]
         return first, last, f"months from earlier in the sentence ({first}-{last}月)"
@@ -111,6 +113,8 @@ def months(figure, doc, earlier):
     elif figure.period_kind == "cumulative":
         if not _SO_FAR.search(near):
             return figure  # a total said with 共计/合计: not read as months
+        if basis and doc.reference.metric(figure.metric_code).kind in AMOUNTS:
+            return figure  # 项目累计完成投资199.4亿元 after 1—5月: a total to date, the months are another's
         first = 1  # 1-11月…累计增长: January through the frame's last month
     if (first, last) == (1, 12):  # 1-12月: the whole year
         return figure

@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import re
 
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的]|$|\s|实现|完成|达|共|占|中)")
-_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:数量|总数|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
+from .mentions import place_names
+
+# The noun after a count ends before a verb or an adverb (421个贫困村全部出列 → 贫困村)
+_NOUN_AFTER = re.compile(
+    r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的]|$|\s|实现|完成|达|共|占|中|全部|均|都|已|分别)"
+)
+_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:数量|总数|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
+_DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
 _PRODUCT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:年?产量|年?产能)")
 PRODUCED = (
     "production_tonnes",
@@ -19,7 +25,7 @@ PRODUCED = (
     "capacity_power",
     "reserves_tonnes",
 )
-_LEAD = re.compile(r"^(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计|规上|全国)")
+_LEAD = re.compile(r"(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计)")  # matched at a position: no ^
 
 
 def what_is_counted(figure, doc, earlier):
@@ -35,10 +41,13 @@ def what_is_counted(figure, doc, earlier):
             return figure
         before = _NOUN_BEFORE.search(norm[figure.clause[0] : figure.at])
         if before:
-            start = figure.clause[0] + before.start(1)
-            lead = _LEAD.match(norm, start)
-            start = lead.end() if lead and lead.end() < figure.clause[0] + before.end(1) else start
-            figure.subject = doc.text.span(start, figure.clause[0] + before.end(1))
+            start, end = figure.clause[0] + before.start(1), figure.clause[0] + before.end(1)
+            start = _after_the_lead(doc, start, end)
+            starts_a_word = start > figure.clause[0] + before.start(1) or start == figure.clause[0]
+            starts_a_word = starts_a_word or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
+            # 有色金属规模以上企业整合至26家: a noun cut inside a word (属规模…) is left for the analyst
+            if starts_a_word and end - start >= 2 and not _LEAD.fullmatch(norm, start, end):
+                figure.subject = doc.text.span(start, end)
     elif figure.metric_code in PRODUCED:
         found = list(_PRODUCT.finditer(norm, figure.clause[0], figure.at))
         if found:
@@ -47,3 +56,21 @@ def what_is_counted(figure, doc, earlier):
             start = lead.end() if lead and lead.end() < end else start
             figure.subject = doc.text.span(start, end)
     return figure
+
+
+def _after_the_lead(doc, start: int, end: int) -> int:
+    """Past the end of a date (年), the places (全市, 港南区) and the lead words (其中, 新增) before a noun."""
+    norm = doc.norm
+    names = place_names(doc)[0]
+    moved = True
+    while moved and start < end:
+        moved = False
+        for pattern in (_DATE_LEFT, _LEAD):
+            found = pattern.match(norm, start)
+            if found and found.end() < end:
+                start, moved = found.end(), True
+        if names and norm.startswith(names, start):
+            name = next(n for n in names if norm.startswith(n, start))
+            if start + len(name) < end:
+                start, moved = start + len(name), True
+    return start

@@ -1,0 +1,65 @@
+"""A cluster named before another figure is that figure's: in 氧化铝增长29.3%,瓷质砖增长28.8%,钢材增长25.6%
+only the first names 氧化铝, and in 六大高耗能行业企业数占30%以上…电子、机械和汽车制造企业数只占16%强,
+资产总计占20% the cluster of an earlier item is no later one's. A growth clause with nothing but the growth
+(产值544亿元,同比增长33.7%) keeps the cluster of the amount before it."""
+
+from __future__ import annotations
+
+import re
+
+from ..places import IMPLIED, within
+from ..script import simplified
+from . import growth_clause
+
+
+def named_before_no_other(figure, doc, earlier):
+    if not figure.cluster or figure.at < 0 or not earlier:
+        return figure
+    name = simplified(figure.cluster)
+    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
+    if not named or named[-1].end > figure.clause[0] or not names_its_own(figure, doc):
+        return figure  # named in its own clause; or its clause says only how much (当月增长7.0%, 产值73.5亿元)
+    mention = named[-1]
+    for f in reversed(earlier):  # back to the mention only: no pass over the whole draft
+        if 0 <= f.at < mention.end:
+            break
+        if mention.end <= f.at < figure.clause[0]:
+            figure.notes.append(f"cluster {figure.cluster} named before another figure ({f.value}): not this one's")
+            figure.cluster = ""
+            break
+    return figure
+
+
+# Words that say how much, when or compared with what, and no what: 当月, 同比, 的, 达, 比
+_GLUE = ("当月", "同比", "比上年", "的", "达", "为", "了", "则", "比", "年", "月", "份", "其中", "分别")
+OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out
+
+
+_KEPT: dict[int, tuple[object, re.Pattern]] = {}
+
+
+def _words(reference) -> re.Pattern:
+    """One alternation of every cue, place and glue word, built once per reference (kept by identity)."""
+    kept = _KEPT.get(id(reference))
+    if kept is not None and kept[0] is reference:
+        return kept[1]
+    words = {cue for metric in reference.metrics for cue in metric.cues}
+    words |= {c.word for c in reference.cue_words if "{" not in c.word}
+    words |= set(IMPLIED) | set(_GLUE)
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    if len(_KEPT) > 8:
+        _KEPT.clear()
+    _KEPT[id(reference)] = (reference, pattern)
+    return pattern
+
+
+def names_its_own(figure, doc) -> bool:
+    """Whether the figure's clause names something of its own before the number (瓷质砖增长28.8%), not only
+    its amount, period or comparison (当月增长7.0%, 1—5月完成工业投资108.4亿元, 高于全国平均水平1.3个百分点)."""
+    if growth_clause.bare_clause(figure, doc):
+        return False
+    said = doc.norm[figure.clause[0] : figure.at]
+    for mention in within(doc.places, (figure.clause[0], figure.at)):
+        said = said.replace(mention.name, " ")
+    said = _words(doc.reference).sub(" ", said)
+    return len(re.findall(r"[\u4e00-\u9fff]", said)) >= OWN_NOUN

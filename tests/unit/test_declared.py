@@ -1,0 +1,42 @@
+"""The .yml's declared tests compile to GX expectations: every kind the schema accepts, none dropped."""
+
+import pytest
+
+from pipelines.models.data_tests import COLUMN_TESTS, MODEL_TESTS, DeclaredTest
+from pipelines.validate.declared import compile_suite, expectation_of
+
+ARGUMENTS = {
+    "values": ["a"],
+    "column": "other",
+    "evidence": "evidence",
+    "columns": ["a", "b"],
+    "name": "n",
+    "sql": "x > 0",
+}
+
+
+@pytest.mark.parametrize("kind", sorted((set(COLUMN_TESTS) | set(MODEL_TESTS)) - {"relationships"}))
+def test_every_declared_kind_compiles_to_one_expectation(kind):
+    required = (COLUMN_TESTS.get(kind) or MODEL_TESTS[kind])[0]
+    test = DeclaredTest(kind, None if kind in MODEL_TESTS else "value", {k: ARGUMENTS[k] for k in required})
+    expectation = expectation_of(test)
+    assert expectation is not None, f"{kind} is accepted in a .yml but compiles to nothing"
+    assert expectation["type"].startswith("expect_") and expectation["meta"]["guards"]
+    assert expectation["severity"] == "critical"
+
+
+def test_a_between_keeps_its_bounds_and_strictness_and_guards_says_what_the_yml_says():
+    test = DeclaredTest("between", "pct", {"min": 0, "max": 100, "strict_min": True}, guards="a share")
+    assert expectation_of(test) == {
+        "type": "expect_column_values_to_be_between",
+        "kwargs": {"column": "pct", "min_value": 0, "max_value": 100, "strict_min": True},
+        "meta": {"guards": "a share", "declared_in": ""},
+        "severity": "critical",
+    }
+
+
+def test_an_expression_is_a_column_of_the_frame_expected_null():
+    test = DeclaredTest("expression", None, {"name": "negative", "sql": "value >= 0"})
+    expectations, frame = compile_suite([test], "select 1 as value")
+    assert expectations[0]["kwargs"] == {"column": "negative"}
+    assert "case when not (value >= 0) then cast(('value >= 0') as varchar) end as \"negative\"" in frame

@@ -78,3 +78,15 @@ def test_the_two_tests_see_rates_with_levels():
     rates = [r for r in rows if r["metric_code"] in RATES and r["rate_of_metric_code"]]
     assert len(rates) >= 40
     assert any(r["subject"] for r in rates) and any(not r["subject"] for r in rates)
+
+
+def test_an_enterprise_is_never_the_subject_or_a_sector():
+    """The enterprise column names a company (玉柴集团); a sector (第二產業) or the subject itself there
+    would split a fact from its other figures."""
+    wrong = [
+        f"{row['figure_id']} {row['enterprise']}"
+        for row in figures()
+        if row["enterprise"]
+        and (row["enterprise"] == row["subject"] or simplified(row["enterprise"]).endswith(("产业", "行业")))
+    ]
+    assert not wrong, "; ".join(wrong)

@@ -11,9 +11,9 @@ import re
 
 from . import growth_clause
 
-# 规模以上工业增加值: the scope, then the total's own words; 规模以上工业企业 is a set of enterprises,
-# which a count names (subject.py), not a scope
-_SCOPE = re.compile(r"(?:规上|规模以上|規上|規模以上)(?:工业|工業)(?![企])")
+# 规模以上工业增加值, 规模以上服务业营业收入: the scope, then the total's own words (the text is Simplified
+# here); 规模以上工业企业 is a set of enterprises, which a count names (subject.py), not a scope
+_SCOPE = re.compile(r"(?:规上|规模以上)(?:工业|服务业)(?![企])")
 SCOPED = ("level", "rate")
 REACH = 200  # characters before a figure where its scope may be named
 SHORT_CLAUSE = 40  # the longest a clause can be that names only an enterprise kind and its growth

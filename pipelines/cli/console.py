@@ -25,6 +25,7 @@ def print_suites(record: RunRecord) -> None:
             continue
         click.echo(
             f"  {s.outcome:<7} {s.suite:<28} {s.rows:>9,} rows  {s.passed} passed, {s.warned} warned, {s.failed} failed"
+            f"  {s.seconds:.2f}s"
         )
     for e in record.expectations:
         if not e.success and e.severity != "critical":

@@ -20,7 +20,7 @@ def status_lines(project: Project, last: int = 10) -> list[str]:
             f"  {run.get('run_id', '?'):<24} {run.get('status', '?'):<8} {_when(run.get('started_at'))}  "
             f"{_duration(run):>8}  {_steps(run.get('step_seconds') or {})}".rstrip()
         )
-        lines.extend(f"      {line}" for line in _what_failed(run))
+        lines.extend(f"      {line}" for line in _slowest_suites(run) + _what_failed(run))
     published = project.db_path.exists()
     success = last_success(project.run_history_path)
     if published and success:
@@ -72,6 +72,21 @@ def _failing_rows(run: dict) -> list[str]:
             more = (failure.get("keyed_rows") or 0) - len(failure.get("first_rows") or [])
             lines.append(f"    {'and ' + str(more) + ' more; ' if more > 0 else ''}all in {failure['all_rows_in']}")
     return lines
+
+
+def _slowest_suites(run: dict, shown: int = 3) -> list[str]:
+    """The suites that took longest: their frame (DuckDB) and GX's validation of it. Older runs kept no times."""
+    timed = [s for s in run.get("suites") or [] if isinstance(s, dict) and isinstance(s.get("seconds"), int | float)]
+    if not timed:
+        return []
+    slowest = sorted(timed, key=lambda s: -s["seconds"])[:shown]
+    return [
+        "slowest suites: "
+        + ", ".join(
+            f"{s.get('suite')} {s['seconds']:.2f}s (frame {s.get('frame_seconds') or 0:.2f}s, GX {s.get('gx_seconds') or 0:.2f}s)"
+            for s in slowest
+        )
+    ]
 
 
 def _when(stamp: str | None) -> str:

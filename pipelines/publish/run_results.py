@@ -59,7 +59,7 @@ class RunRecord:
     def as_json(self) -> dict[str, Any]:
         """The record as it is written (run_results.json, a history line, meta): typed until then."""
         written = asdict(self)
-        written["suites"] = [asdict(s) | {"outcome": s.outcome} for s in self.suites]
+        written["suites"] = [asdict(s) | {"outcome": s.outcome, "seconds": s.seconds} for s in self.suites]
         # failing rows apart (target/failing_rows.json, meta.expectation_failures): they may be millions
         written["expectations"] = [{k: v for k, v in e.items() if k != "failing_rows"} for e in written["expectations"]]
         return written
@@ -162,11 +162,15 @@ create or replace table meta.runs (
     publish_seconds double, inputs_sha256 varchar);
 create or replace table meta.model_runs (
     run_id varchar, model varchar, status varchar, row_count bigint, seconds double, error varchar);
+create or replace table meta.suite_runs (
+    run_id varchar, suite varchar, table_name varchar, outcome varchar, row_count bigint,
+    frame_seconds double, gx_seconds double, seconds double);
 create or replace table meta.expectation_results (
     run_id varchar, suite varchar, table_name varchar, expectation varchar, column_name varchar,
     severity varchar, success boolean, unexpected_count bigint, sample varchar, note varchar);
 comment on table meta.runs is 'One row per clusterdw run (published or not): when, outcome, error, time per step.';
 comment on table meta.model_runs is 'Per run and model: status, row count and build time.';
+comment on table meta.suite_runs is 'Per run and suite: outcome, rows and wall time (DuckDB computing its frame, GX validating it).';
 comment on table meta.expectation_results is 'Per run and Great Expectations expectation: severity and outcome.';
 """
 
@@ -177,6 +181,8 @@ _HISTORY_COLUMNS = (
     "error: 'varchar', inputs_sha256: 'varchar', "
     "step_seconds: 'struct(load double, build double, validate double, publish double)', "
     "models: 'struct(model varchar, status varchar, rows bigint, seconds double, error varchar)[]', "
+    'suites: \'struct(suite varchar, "table" varchar, outcome varchar, "rows" bigint, frame_seconds double, '
+    "gx_seconds double, seconds double)[]', "
     'expectations: \'struct(suite varchar, "table" varchar, expectation varchar, "column" varchar, '
     "severity varchar, success boolean, unexpected_count bigint, sample varchar, note varchar)[]'}"
 )
@@ -198,6 +204,9 @@ from history;
 insert into meta.model_runs
 select run_id, m.model, m.status, m.rows, m.seconds, m.error
 from (select run_id, unnest(models) as m from history);
+insert into meta.suite_runs
+select run_id, s.suite, s."table", s.outcome, s."rows", s.frame_seconds, s.gx_seconds, s.seconds
+from (select run_id, unnest(suites) as s from history);
 insert into meta.expectation_results
 select run_id, e.suite, e."table", e.expectation, e."column", e.severity, e.success, e.unexpected_count,
        e.sample, e.note
@@ -241,7 +250,7 @@ def warn_unreadable(path: Path) -> None:
 
 
 def _insert_runs(con: duckdb.DuckDBPyConnection, history: list[dict]) -> None:
-    runs, models, expectations = [], [], []
+    runs, models, suites, expectations = [], [], [], []
     for run in history:
         steps = run.get("step_seconds") or {}
         runs.append(
@@ -263,6 +272,19 @@ def _insert_runs(con: duckdb.DuckDBPyConnection, history: list[dict]) -> None:
             [run["run_id"], m["model"], m["status"], m["rows"], m["seconds"], m.get("error")]
             for m in run.get("models") or []
         ]
+        suites += [
+            [
+                run["run_id"],
+                s["suite"],
+                s["table"],
+                s.get("outcome"),
+                s.get("rows"),
+                s.get("frame_seconds"),
+                s.get("gx_seconds"),
+                s.get("seconds"),
+            ]
+            for s in run.get("suites") or []
+        ]
         expectations += [
             [
                 run["run_id"],
@@ -280,6 +302,7 @@ def _insert_runs(con: duckdb.DuckDBPyConnection, history: list[dict]) -> None:
         ]
     _insert_rows(con, "meta.runs", runs)
     _insert_rows(con, "meta.model_runs", models)
+    _insert_rows(con, "meta.suite_runs", suites)
     _insert_rows(con, "meta.expectation_results", expectations)
 
 

@@ -65,6 +65,15 @@ class SuiteSummary:
     warned: int
     failed: int
     skipped: bool = False  # its tables are not built in this (partially built) dev file
+    # the suite's wall time in its two parts: DuckDB computing its frame (the SQL: joins, windows, the
+    # suspects' counting pass), on the frames' worker thread, and GX validating that frame
+    frame_seconds: float = 0.0
+    gx_seconds: float = 0.0
+
+    @property
+    def seconds(self) -> float:
+        """Both parts: they overlap across suites (the next frame is read while GX validates), not within one."""
+        return round(self.frame_seconds + self.gx_seconds, 3)
 
     @property
     def outcome(self) -> str:
@@ -382,10 +391,29 @@ def _exception_message(info: dict | None) -> str | None:
     return None
 
 
-def summarise(results: list[ExpectationResult], rows: dict[str, int]) -> list[SuiteSummary]:
+def summarise(
+    results: list[ExpectationResult],
+    rows: dict[str, int],
+    seconds: dict[str, tuple[float, float]] | None = None,
+    tables: dict[str, str] | None = None,
+) -> list[SuiteSummary]:
+    """One summary per suite with results, and per suite validated (`tables`: suite -> table) even with
+    none; `seconds` holds each suite's (frame, GX) seconds."""
     summaries: dict[str, SuiteSummary] = {}
+    seconds = seconds or {}
+
+    def summary(suite: str, table: str) -> SuiteSummary:
+        if suite not in summaries:
+            frame_seconds, gx_seconds = seconds.get(suite, (0.0, 0.0))
+            summaries[suite] = SuiteSummary(
+                suite, table, rows.get(suite, 0), 0, 0, 0, frame_seconds=frame_seconds, gx_seconds=gx_seconds
+            )
+        return summaries[suite]
+
+    for suite, table in (tables or {}).items():
+        summary(suite, table)
     for r in results:
-        s = summaries.setdefault(r.suite, SuiteSummary(r.suite, r.table, rows.get(r.suite, 0), 0, 0, 0))
+        s = summary(r.suite, r.table)
         if r.success:
             s.passed += 1
         elif r.severity == "critical":
@@ -460,6 +488,12 @@ def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite], whole: boo
     cursor.execute(f"use {qualified(database, schema)}").fetchall()
 
     def read(suite: Suite):
+        """(the frame, the whole frame's row count, the seconds DuckDB took to compute it)."""
+        started = time.perf_counter()
+        frame, rows = _compute(suite)
+        return frame, rows, round(time.perf_counter() - started, 3)
+
+    def _compute(suite: Suite):
         try:
             from .frames import gx_frame  # pandas and pyarrow: imported where frames are read
             from .suspects import counts_only_sql, gathered_sql, split_counts, suspect_queries
@@ -511,7 +545,7 @@ class _Ready:
 
     def __init__(self, frame=None, error: BaseException | None = None):
         self.frame, self.error = frame, error
-        self.nbytes = 0 if frame is None else int(frame[0].memory_usage().sum())
+        self.nbytes = 0 if frame is None else int(frame[0].memory_usage().sum())  # frame: (frame, rows, seconds)
 
     def result(self):
         if self.error is not None:
@@ -599,17 +633,22 @@ def validate(
         log.debug("great_expectations ready in %.2fs", ready - started)  # benchmarks/bench.py reads this line
         results: list[ExpectationResult] = []
         rows: dict[str, int] = {}
+        seconds: dict[str, tuple[float, float]] = {}  # per suite: DuckDB's frame, GX's validation
+        tables: dict[str, str] = {}  # suite -> table, in the order validated
         skipped: list[SuiteSummary] = []
         for suite, future in zip(suites, futures):
             try:
-                frame, rows[suite.name] = future.result()
+                frame, rows[suite.name], frame_seconds = future.result()
             except _TableMissing:
                 if not unbuilt:  # every model is built: the suite names a table that no model builds
                     raise
                 log.info("validate: skipped suite %s: it reads tables not built in this file", suite.name)
                 skipped.append(SuiteSummary(suite.name, suite.table, 0, 0, 0, 0, skipped=True))
                 continue
+            gx_started = time.perf_counter()
             results.extend(validator.validate(suite, frame))
+            seconds[suite.name] = (frame_seconds, round(time.perf_counter() - gx_started, 3))
+            tables[suite.name] = suite.table
             frame = future = None  # release this frame before waiting for the next
     except BaseException:
         if validator is not None:
@@ -627,7 +666,7 @@ def validate(
         f"; Data Docs built in {time.perf_counter() - validated:.2f}s" if docs else "",
     )
     _trace_to_raw(con, results)
-    return results, summarise(results, rows) + skipped, docs
+    return results, summarise(results, rows, seconds, tables) + skipped, docs
 
 
 def _trace_to_raw(con: duckdb.DuckDBPyConnection, results: list[ExpectationResult]) -> None:

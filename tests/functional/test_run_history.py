@@ -20,7 +20,7 @@ from pipelines.publish.run_results import (
     newest_runs,
     write_meta,
 )
-from pipelines.validate.suites import ExpectationResult
+from pipelines.validate.suites import ExpectationResult, SuiteSummary
 
 
 def a_run(number: int, status: str = "success") -> RunRecord:
@@ -29,6 +29,10 @@ def a_run(number: int, status: str = "success") -> RunRecord:
     )
     record.step_seconds = {"load": 0.5 + number, "build": 1.25, "validate": 3.0, "publish": 0.01}
     record.models = [ModelResult(f"marts.m{m}", "success", number * m, 0.1 * m) for m in range(3)]
+    record.suites = [
+        SuiteSummary(f"s{s}", f"marts.m{s}", number * s, 3, s, 0, frame_seconds=0.25 * s, gx_seconds=0.5 + number)
+        for s in range(2)
+    ]
     record.expectations = [
         ExpectationResult(
             "s",
@@ -85,7 +89,7 @@ def test_last_success(history, tmp_path):
     assert last_success(tmp_path / "none.jsonl") is None and list(newest_runs(tmp_path / "none.jsonl")) == []
 
 
-META_TABLES = ("meta.runs", "meta.model_runs", "meta.expectation_results")
+META_TABLES = ("meta.runs", "meta.model_runs", "meta.suite_runs", "meta.expectation_results")
 
 
 def meta_tables(con) -> dict[str, list[tuple]]:
@@ -102,7 +106,8 @@ def test_meta_from_the_history_file_is_what_json_loads_gives(history):
         by_python.execute(f"delete from {table}")
     _insert_runs(by_python, all_lines(history) + [current])
     got, expected = meta_tables(from_file), meta_tables(by_python)
-    assert [len(got[t]) for t in META_TABLES] == [31, 93, 124]
+    assert [len(got[t]) for t in META_TABLES] == [31, 93, 62, 124]
+    assert got["meta.suite_runs"][-1] == ("run-0099", "s1", "marts.m1", "warned", 99, 0.25, 99.5, 99.75)
     assert got == expected  # every column, in history order, the current run last
 
 

@@ -1,7 +1,9 @@
 """The scope of a total (docs/codes.md, Subjects): 规上工业增加值 and 全部工业增加值 are two statistics, so
 an amount of 规模以上工业 — and a rate of it — carries the scope as its subject, as written
 (规上工业总产值357.65亿元,同比增长13.5% → both 规上工业). A rate whose clause says only the growth takes
-the subject of the level it is the rate of."""
+the subject of the level it is the rate of. A rate whose clause opens with a kind of enterprise is that set's
+(国有控股企业增加值累计同比增长1.6% → 国有控股企业), and the month's growth right after it (,当月同比增长8.2%)
+is the same set's."""
 
 from __future__ import annotations
 
@@ -9,10 +11,17 @@ import re
 
 from . import growth_clause
 
-# 规模以上工业增加值: the scope, then the total's own words; 规模以上工业企业 is a set of enterprises,
-# which a count names (subject.py), not a scope
-_SCOPE = re.compile(r"(?:规上|规模以上|規上|規模以上)(?:工业|工業)(?![企])")
+# 规模以上工业增加值, 规模以上服务业营业收入: the scope, then the total's own words (the text is Simplified
+# here); 规模以上工业企业 is a set of enterprises, which a count names (subject.py), not a scope
+_SCOPE = re.compile(r"(?:规上|规模以上)(?:工业|服务业)(?![企])")
 SCOPED = ("level", "rate")
+REACH = 200  # characters before a figure where its scope may be named
+SHORT_CLAUSE = 40  # the longest a clause can be that names only an enterprise kind and its growth
+# a clause that opens with a kind of enterprise and says only how its total grew
+_ENTERPRISE_KIND_GROWS = re.compile(
+    r"(?:其中)?,?([\u4e00-\u9fff、]{2,14}?企业)(?:增加值|产值|营业收入)?(?:累计|当月)?(?:同比)?(?:增长|下降)"
+)
+_ONLY_GROWS = re.compile(r"(?:当月|累计)(?:同比)?(?:增长|下降)")  # 当月同比增长8.2%: no noun of its own
 
 
 def of_the_total(figure, doc, earlier):
@@ -26,7 +35,19 @@ def of_the_total(figure, doc, earlier):
         if level is not None and level.metric_code == figure.rate_of_metric_code and level.subject:
             figure.subject = level.subject
         return figure
-    scopes = list(_SCOPE.finditer(doc.norm, figure.clause[0], figure.at))
+    norm, start = doc.norm, figure.clause[0]
+    # only so far back: a clause of thousands of characters must not make each of its figures read it all
+    scopes = list(_SCOPE.finditer(norm, max(start, figure.at - REACH), figure.at))
     if scopes:
         figure.subject = doc.text.span(scopes[-1].start(), scopes[-1].end())
+    elif kind == "rate" and figure.at - start <= SHORT_CLAUSE:
+        own = norm[start : figure.at].strip()
+        kind_of_enterprise = _ENTERPRISE_KIND_GROWS.fullmatch(own)
+        if kind_of_enterprise:
+            at = start + norm[start : figure.at].index(kind_of_enterprise.group(1))
+            figure.subject = doc.text.span(at, at + len(kind_of_enterprise.group(1)))
+        elif _ONLY_GROWS.fullmatch(own):
+            before = next((f for f in reversed(earlier) if f.at >= 0 and f.clause[1] == start - 1), None)
+            if before is not None and before.rate_of_metric_code == figure.rate_of_metric_code and before.subject:
+                figure.subject = before.subject
     return figure

@@ -12,7 +12,7 @@ from .mentions import place_names
 _NOUN_AFTER = re.compile(
     r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的]|$|\s|实现|完成|达|共|占|中|全部|均|都|已|分别)"
 )
-_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:数量|总数|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
+_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
 _DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
 _PRODUCT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:年?产量|年?产能)")
 PRODUCED = (

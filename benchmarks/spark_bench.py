@@ -30,7 +30,6 @@ import argparse
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -49,99 +48,19 @@ PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
 WORKERS, WORKER_CORES, WORKER_MEMORY, EXECUTOR_MEMORY = 2, 1, "1g", "768m"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def start_cluster(log_dir: Path):
+    """The loopback master and its WORKERS (pipelines/engines/loopback.py, as the cluster tests start them)."""
+    from pipelines.engines.loopback import Loopback, LoopbackError
 
-
-class LoopbackCluster:
-    """A standalone master and its workers on 127.0.0.1, each JVM in its own process group."""
-
-    def __init__(self, log_dir: Path):
-        import pyspark
-
-        self.home = Path(pyspark.__file__).parent
-        self.env = {**os.environ, "SPARK_HOME": str(self.home), "SPARK_LOCAL_IP": "127.0.0.1"}
-        self.log_dir, self.processes = log_dir, []
-        port = free_port()
-        self.url = f"spark://127.0.0.1:{port}"
-        self._start(
-            "master",
-            "org.apache.spark.deploy.master.Master",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--webui-port",
-            str(free_port()),
-        )
-        self._wait(lambda: _listening(port), "master")
-        for n in range(1, WORKERS + 1):
-            work = log_dir / f"worker-{n}-work"
-            work.mkdir(parents=True, exist_ok=True)
-            log = self._start(
-                f"worker-{n}",
-                "org.apache.spark.deploy.worker.Worker",
-                "--host",
-                "127.0.0.1",
-                "--webui-port",
-                str(free_port()),
-                "--cores",
-                str(WORKER_CORES),
-                "--memory",
-                WORKER_MEMORY,
-                "--work-dir",
-                str(work),
-                self.url,
-            )
-            self._wait(
-                lambda log=log: "Successfully registered with master" in log.read_text(errors="replace"), log.name
-            )
-
-    def _start(self, name: str, main_class: str, *args: str) -> Path:
-        log = self.log_dir / f"{name}.log"
-        with open(log, "wb") as out:
-            self.processes.append(
-                subprocess.Popen(
-                    [str(self.home / "bin" / "spark-class"), main_class, *args],
-                    stdout=out,
-                    stderr=subprocess.STDOUT,
-                    env=self.env,
-                    start_new_session=True,
-                )
-            )
-        return log
-
-    def _wait(self, ready, name: str, seconds: float = 180) -> None:
-        deadline = time.monotonic() + seconds
-        while not ready():
-            if time.monotonic() > deadline or any(p.poll() is not None for p in self.processes):
-                raise SystemExit(f"Error: the loopback cluster's {name} did not start — {self.log_dir}")
-            time.sleep(0.5)
-
-    def pgids(self) -> list[int]:
-        return [p.pid for p in self.processes]
-
-    def stop(self) -> None:
-        for process in reversed(self.processes):
-            try:
-                os.killpg(process.pid, signal.SIGTERM)
-                process.wait(timeout=30)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                pass
-            try:
-                os.killpg(process.pid, signal.SIGKILL)  # a worker's executors, if they outlived it
-            except ProcessLookupError:
-                pass
-
-
-def _listening(port: int) -> bool:
+    cluster = Loopback(log_dir)
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
+        cluster.start_master()
+        for n in range(1, WORKERS + 1):
+            cluster.add_worker(f"worker-{n}", WORKER_CORES, WORKER_MEMORY)
+    except LoopbackError as error:
+        cluster.stop()
+        raise SystemExit(f"Error: the loopback cluster did not start — {log_dir} — {error}") from error
+    return cluster
 
 
 def group_rss_mib(pgids: list[int]) -> float:
@@ -263,7 +182,7 @@ def make_project(size: str, root: Path, reuse: bool = False) -> Path:
     return project
 
 
-def measure(size: str, cluster: LoopbackCluster | None, args) -> dict:
+def measure(size: str, cluster, args) -> dict:
     project = make_project(size, args.work, args.reuse)
     row = {"size": size}
     cdw = [CLUSTERDW, "--project-dir", str(project)]
@@ -284,7 +203,7 @@ def measure(size: str, cluster: LoopbackCluster | None, args) -> dict:
     spark_env = {"CLUSTERDW_SPARK_DRIVER_MEMORY": "2g"}
     modes = [("local[2]", "local[2]", [])]
     if cluster is not None:
-        modes.append(("cluster", cluster.url, ["--conf", f"spark.executor.memory={EXECUTOR_MEMORY}"]))
+        modes.append(("cluster", cluster.master_url, ["--conf", f"spark.executor.memory={EXECUTOR_MEMORY}"]))
     for mode, master, extra in modes:
         spark_dir = project / "target" / ("spark-local" if mode.startswith("local") else "spark-cluster")
         log = OUT / f"{size}-{mode.replace('[2]', '')}.log"
@@ -378,7 +297,7 @@ def main() -> None:
     args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     OUT = args.work
     OUT.mkdir(parents=True, exist_ok=True)
-    cluster = LoopbackCluster(OUT) if "cluster" in args.modes else None
+    cluster = start_cluster(OUT) if "cluster" in args.modes else None
     try:
         rows = [measure(size, cluster, args) for size in sizes]
     finally:

@@ -7,10 +7,17 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
+
+# pytest-xdist groups (`--dist loadgroup`, in pyproject's addopts): a group's tests run on one worker, so a
+# session fixture they share (a JVM, a cluster) starts once, not once on each worker that runs one of them
+SPARK_LOCAL = pytest.mark.xdist_group("spark_local")  # the tests of the `spark` fixture's local session
+SPARK_LOOPBACK = pytest.mark.xdist_group("spark_loopback")  # the tests of the loopback standalone cluster
+SPARK_CONNECT = pytest.mark.xdist_group("spark_connect")  # its Connect server's: free to run beside them
 
 
 def copy_project(root: Path) -> Path:

@@ -3,17 +3,15 @@ started from pyspark's own launcher (bin/spark-class), a Spark Connect server (s
 build in its own process, as a platform engineer runs it. Every staging and mart table is compared with
 DuckDB's (types, counts, EXCEPT ALL both ways); the tasks must have run on the worker's executor.
 
-Each daemon gets a free port, its pid is kept, and it is stopped (its process group) in teardown. The
-machine is small and shared: workers have 1 core and little memory, and the module builds only the
-project's 160 figures."""
+Each daemon gets a free port, its pid is kept, and it is stopped (its process group) in teardown
+(pipelines/engines/loopback.py starts them). The machine is small and shared: workers have 1 core and
+little memory, the module builds only the project's 160 figures, and its cluster tests are one xdist
+group (one cluster, on one worker), the Connect test another."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,179 +21,49 @@ import duckdb
 import pytest
 
 from pipelines.engines.compare import compare_builds
+from pipelines.engines.loopback import Loopback, free_port, loopback_env
 from pipelines.models.builder import load_graph
+
+from helpers import SPARK_CONNECT, SPARK_LOCAL, SPARK_LOOPBACK
 
 pytestmark = pytest.mark.spark
 pyspark = pytest.importorskip("pyspark", reason="pyspark is the optional extra .[spark]; `make test` installs it")
 
-REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SPARK_HOME = Path(pyspark.__file__).parent
-PROJECT_FOLDERS = ("raw", "staging", "marts", "checks")
 WORKER_MEMORY = "900m"
 EXECUTOR_CONF = ["--conf", "spark.executor.memory=512m"]  # fits the worker, leaves the machine some room
-ENV = {
-    **os.environ,
-    "SPARK_HOME": str(SPARK_HOME),
-    "SPARK_LOCAL_IP": "127.0.0.1",
-    "CLUSTERDW_SPARK_DRIVER_MEMORY": "1g",
-    "PYSPARK_PYTHON": sys.executable,
-    "PYSPARK_DRIVER_PYTHON": sys.executable,
-}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Daemon:
-    """One JVM started in its own process group (its children, a worker's executors, go with it)."""
-
-    def __init__(self, name: str, args: list[str], log_dir: Path):
-        self.name, self.log = name, log_dir / f"{name}.log"
-        with open(self.log, "wb") as out:
-            self.process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=ENV, start_new_session=True)
-        self.pid = self.process.pid
-
-    def wait_for_port(self, port: int, seconds: float = 180) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"{self.name} exited ({self.process.returncode}):\n{self.log.read_text()[-3000:]}")
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.5)
-        pytest.fail(f"{self.name} did not listen on {port} in {seconds} s:\n{self.log.read_text()[-3000:]}")
-
-    def wait_for_line(self, text: str, seconds: float = 180) -> None:
-        deadline = time.monotonic() + seconds
-        while text not in self.log.read_text(errors="replace"):
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                pytest.fail(f"{self.name}: no {text!r} in its log:\n{self.log.read_text()[-3000:]}")
-            time.sleep(0.5)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.pid, signal.SIGKILL)
-                self.process.wait()
-        try:  # the group's other members (a worker's executor) may outlive the leader
-            os.killpg(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-
-
-def spark_class(*args: str) -> list[str]:
-    return [str(SPARK_HOME / "bin" / "spark-class"), *args]
-
-
-def start_worker(name: str, master_url: str, root: Path) -> tuple[Daemon, Path]:
-    work = root / f"{name}-work"
-    work.mkdir()
-    port = free_port()
-    worker = Daemon(
-        name,
-        spark_class(
-            "org.apache.spark.deploy.worker.Worker",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--webui-port",
-            str(free_port()),
-            "--cores",
-            "1",
-            "--memory",
-            WORKER_MEMORY,
-            "--work-dir",
-            str(work),
-            master_url,
-        ),
-        root,
-    )
-    worker.wait_for_line("Successfully registered with master")
-    return worker, work
+ENV = loopback_env(
+    CLUSTERDW_SPARK_DRIVER_MEMORY="1g", PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable
+)
 
 
 @pytest.fixture(scope="module")
-def daemons(tmp_path_factory):
-    started: list[Daemon] = []
-    yield started, tmp_path_factory.mktemp("spark-daemons")
-    for daemon in reversed(started):
-        daemon.stop()
+def loopback(tmp_path_factory):
+    """The module's daemons (the master, its workers, the Connect server), each stopped in teardown."""
+    with Loopback(tmp_path_factory.mktemp("spark-daemons"), ENV) as daemons:
+        yield daemons
 
 
 @pytest.fixture(scope="module")
-def standalone(daemons):
+def standalone(loopback):
     """A master and one worker (1 core) on 127.0.0.1: (master URL, worker's work folder)."""
-    started, root = daemons
-    port = free_port()
-    master = Daemon(
-        "master",
-        spark_class(
-            "org.apache.spark.deploy.master.Master",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--webui-port",
-            str(free_port()),
-        ),
-        root,
-    )
-    started.append(master)
-    master.wait_for_port(port)
-    url = f"spark://127.0.0.1:{port}"
-    worker, work = start_worker("worker-1", url, root)
-    started.append(worker)
-    return url, work, root, started
+    url = loopback.start_master()
+    _, work = loopback.add_worker("worker-1", cores=1, memory=WORKER_MEMORY)
+    return url, work
 
 
 @pytest.fixture(scope="module")
-def connect_server(daemons):
-    """A Spark Connect server (pyspark's wheel ships its jar), local[1] inside it: sc://127.0.0.1:PORT."""
-    started, root = daemons
-    port = free_port()
-    server = Daemon(
-        "connect",
-        [
-            str(SPARK_HOME / "bin" / "spark-submit"),
-            "--class",
-            "org.apache.spark.sql.connect.service.SparkConnectServer",
-            "--master",
-            "local[1]",
-            "--driver-memory",
-            "1g",
-            "--conf",
-            f"spark.connect.grpc.binding.port={port}",
-            "--conf",
-            "spark.connect.grpc.binding.address=127.0.0.1",
-            "--conf",
-            "spark.ui.enabled=false",
-        ],
-        root,
-    )
-    started.append(server)
-    server.wait_for_port(port)
-    return f"sc://127.0.0.1:{port}"
+def connect_server(loopback):
+    """A Spark Connect server, local[1] inside it: sc://127.0.0.1:PORT."""
+    return loopback.start_connect_server(driver_memory="1g")
 
 
 @pytest.fixture(scope="module")
-def duckdb_built(tmp_path_factory) -> Path:
-    """The project, built by DuckDB once for the module (target/warehouse.dev.duckdb)."""
-    project = tmp_path_factory.mktemp("cluster") / "project"
-    for folder in PROJECT_FOLDERS:
-        shutil.copytree(REPO / folder, project / folder)
-    process = clusterdw(project, "build")
-    assert process.returncode == 0, process.stderr
-    return project
+def duckdb_built(dev_built_once, tmp_path_factory) -> Path:
+    """The project built by DuckDB (target/warehouse.dev.duckdb): the session's build, copied for the module,
+    which writes its Spark folders beside it."""
+    return shutil.copytree(dev_built_once, tmp_path_factory.mktemp("cluster") / "project")
 
 
 def clusterdw(project: Path, *args: str, timeout: float = 900, **env: str) -> subprocess.CompletedProcess:
@@ -234,26 +102,10 @@ def tasks_finished_on(work: Path, app: str) -> int:
     return sum(log.read_text(errors="replace").count("Finished task") for log in (work / app).glob("*/stderr"))
 
 
-def test_build_on_a_standalone_cluster_equals_the_duckdb_build(standalone, duckdb_built):
-    url, work, _, _ = standalone
-    spark_dir = duckdb_built / "target" / "spark-standalone"
-    process = clusterdw(
-        duckdb_built, "build", "--engine", "spark", "--master", url, "--spark-dir", spark_dir.as_uri(), *EXECUTOR_CONF
-    )
-    assert process.returncode == 0, process.stderr
-    assert f"on {url}, 1 executor(s)" in process.stdout
-    # clusterdw's settings hold, and a cluster keeps Spark's shuffle partitions for AQE to size, not 4
-    assert (
-        "Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
-        "spark.sql.adaptive.enabled=true"
-    ) in process.stdout, process.stdout
-    assert tasks_finished_on(work, application_id(process.stdout)) > 20  # the executors did the work
-    assert_equal_to_duckdb(duckdb_built, spark_dir)
-
-
+@SPARK_LOOPBACK
 def test_spark_submit_on_the_cluster_equals_the_duckdb_build(standalone, duckdb_built):
     """spark-submit makes the session (its --conf included); clusterdw's settings are set on it."""
-    url, work, _, _ = standalone
+    url, work = standalone
     spark_dir = duckdb_built / "target" / "spark-submit"
     import pipelines.engines.submit as submit
 
@@ -287,12 +139,16 @@ def test_spark_submit_on_the_cluster_equals_the_duckdb_build(standalone, duckdb_
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
 
-def test_a_killed_worker_gives_the_same_tables(standalone, duckdb_built):
-    """A second worker joins; it is killed (JVM and executor) once it runs tasks: they run again on the first."""
-    url, work, root, started = standalone
-    worker, work_2 = start_worker("worker-2", url, root)
-    started.append(worker)
-    spark_dir = duckdb_built / "target" / "spark-killed"
+@SPARK_LOOPBACK
+def test_build_on_a_standalone_cluster_equals_the_duckdb_build_though_a_worker_is_killed(
+    standalone, loopback, duckdb_built
+):
+    """clusterdw as the cluster's driver, with two workers; the second is killed (JVM and executor) once it
+    runs tasks: they run again on the first, and every table equals DuckDB's. (One build proves both the
+    cluster's equal tables and a lost worker's: each cluster build takes minutes on a small machine.)"""
+    url, work = standalone
+    worker, work_2 = loopback.add_worker("worker-2", cores=1, memory=WORKER_MEMORY)
+    spark_dir = duckdb_built / "target" / "spark-standalone"
     build = subprocess.Popen(
         [
             str(BIN / "clusterdw"),
@@ -304,7 +160,7 @@ def test_a_killed_worker_gives_the_same_tables(standalone, duckdb_built):
             "--master",
             url,
             "--spark-dir",
-            str(spark_dir),
+            spark_dir.as_uri(),
             *EXECUTOR_CONF,
         ],
         stdout=subprocess.PIPE,
@@ -323,10 +179,17 @@ def test_a_killed_worker_gives_the_same_tables(standalone, duckdb_built):
         if build.poll() is None:
             build.kill()
     assert build.returncode == 0, stderr[-3000:]
-    assert "2 executor(s)" in stdout
+    assert f"on {url}, 2 executor(s)" in stdout
+    # clusterdw's settings hold, and a cluster keeps Spark's shuffle partitions for AQE to size, not 4
+    assert (
+        "Spark settings: spark.sql.session.timeZone=UTC, spark.sql.shuffle.partitions=200, "
+        "spark.sql.adaptive.enabled=true"
+    ) in stdout, stdout
+    assert tasks_finished_on(work, application_id(stdout)) > 20  # the (first) worker's executor did the work
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
 
+@SPARK_CONNECT
 def test_build_on_spark_connect_equals_the_duckdb_build(connect_server, duckdb_built):
     spark_dir = duckdb_built / "target" / "spark-connect"
     process = clusterdw(
@@ -341,9 +204,10 @@ def test_build_on_spark_connect_equals_the_duckdb_build(connect_server, duckdb_b
     assert_equal_to_duckdb(duckdb_built, spark_dir)
 
 
+@SPARK_LOOPBACK
 def test_no_executor_is_an_error_not_a_wait(standalone, duckdb_built):
     """More memory than any worker has: the master accepts the application and runs nothing."""
-    url, _, _, _ = standalone
+    url, _ = standalone
     spark_dir = duckdb_built / "target" / "spark-starved"
     started = time.monotonic()
     process = clusterdw(
@@ -427,29 +291,21 @@ def test_an_object_store_folder_is_refused_before_anything_runs(project):
     assert not (project / "s3a:").exists() and not (project / "target" / "spark").exists()
 
 
-def test_the_build_timeout_ends_the_build_and_keeps_the_last_tables(project, tmp_path):
-    """--timeout 1: 23 Spark jobs cannot finish in a second; the build ends as the cluster's failure (69),
-    the tables of an earlier build are as they were and no half-written folder stays."""
+@SPARK_LOCAL
+def test_the_build_timeout_ends_the_build_and_keeps_the_last_tables(spark, project, tmp_path, cli):
+    """--timeout 1: the Spark jobs of every model cannot finish in a second; the build ends as the cluster's
+    failure (69), the tables of an earlier build are as they were and no half-written folder stays. On the
+    session's local Spark (in-process, warm: the last model's table is the earlier one kept, far past a
+    second of jobs), not a JVM of its own."""
     spark_dir = tmp_path / "spark"
-    (spark_dir / "marts" / "dim_year").mkdir(parents=True)
-    (spark_dir / "marts" / "dim_year" / "part-0.parquet").write_bytes(b"earlier build")
-    process = clusterdw(
-        project,
-        "build",
-        "--engine",
-        "spark",
-        "--master",
-        "local[1]",
-        "--spark-dir",
-        str(spark_dir),
-        "--timeout",
-        "1",
-        timeout=300,
-    )
-    assert process.returncode == 69, process.stderr
-    assert process.stderr.strip().splitlines()[-1] == (
+    last = Path(*load_graph(project).order()[-1].split("."))
+    (spark_dir / last).mkdir(parents=True)
+    (spark_dir / last / "part-0.parquet").write_bytes(b"earlier build")
+    result = cli(project, "build", "--engine", "spark", "--spark-dir", str(spark_dir), "--timeout", "1")
+    assert result.exit_code == 69, result.output
+    assert result.output.strip().splitlines()[-1] == (
         "Error: the build ran longer than its time limit — --timeout — raise --timeout, or give the cluster "
         "more executors"
     )
-    assert (spark_dir / "marts" / "dim_year" / "part-0.parquet").read_bytes() == b"earlier build"
+    assert (spark_dir / last / "part-0.parquet").read_bytes() == b"earlier build"
     assert not list(spark_dir.glob("*/.writing-*"))

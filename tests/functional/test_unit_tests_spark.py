@@ -1,24 +1,14 @@
 """`clusterdw test --engine spark`: the models' unit tests on a local Spark session give the verdicts and the
-differing rows the DuckDB run gives. One session for the module: the in-process CLI finds it and uses it."""
+differing rows the DuckDB run gives. The session's local SparkSession (conftest's `spark`): the in-process
+CLI finds it and uses it."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-pytestmark = [pytest.mark.spark, pytest.mark.slow]
+from helpers import SPARK_LOCAL
 
-
-@pytest.fixture(scope="module")
-def spark(tmp_path_factory):
-    pytest.importorskip("pyspark", reason="pyspark is the optional extra .[spark]; `make test` installs it")
-    from pipelines.engines.spark_session import start_session
-
-    os.environ.setdefault("CLUSTERDW_SPARK_PARTITIONS", "2")  # tiny tables: fewer tasks, quicker jobs
-    session, _ = start_session("local[2]", tmp_path_factory.mktemp("spark-warehouse"))
-    yield session
-    session.stop()
+pytestmark = [pytest.mark.spark, pytest.mark.slow, SPARK_LOCAL]
 
 
 def _test_lines(output: str) -> list[str]:

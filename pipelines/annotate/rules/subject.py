@@ -10,7 +10,7 @@ from .mentions import place_names
 
 # The noun after a count ends before a verb or an adverb (421个贫困村全部出列 → 贫困村)
 _NOUN_AFTER = re.compile(
-    r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的]|$|\s|实现|完成|达|共|占|中|全部|均|都|已|分别)"
+    r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的在]|$|\s|实现|完成|达|共|占|中|全部|均|都|已|分别)"
 )
 _NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
 _DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
@@ -25,7 +25,7 @@ PRODUCED = (
     "capacity_power",
     "reserves_tonnes",
 )
-_LEAD = re.compile(r"(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计)")  # matched at a position: no ^
+_LEAD = re.compile(r"(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计|培育|每年)")  # matched at a position: no ^
 
 
 def what_is_counted(figure, doc, earlier):

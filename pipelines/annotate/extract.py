@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from . import cues, enumerations, furniture, places, rules, tables, units
 from .evidence import evidence, holds
@@ -89,6 +90,13 @@ class Document:
     @property
     def norm(self) -> str:
         return self.text.norm
+
+    @cached_property
+    def place_names(self) -> tuple[tuple[str, ...], str]:
+        """(the names its place mentions use, longest first; their regex alternation), worked out once: per
+        figure it cost every mention of the document again (quadratic)."""
+        names = tuple(sorted({m.name for m in self.places}, key=len, reverse=True))
+        return names, "|".join(map(re.escape, names)) or "(?!)"
 
 
 def _spans(norm: str, pattern: re.Pattern) -> list[Span]:

@@ -10,7 +10,6 @@ import re
 from ..evidence import occurs_more_than_once
 from ..places import IMPLIED
 from ..script import simplified
-from .mentions import place_names
 
 # Words before the place that only join the clause to the one before it (其中, 使), a year before the
 # place, and words after it that only say the place has or totals what follows (共, 现有, 仅有).
@@ -31,7 +30,7 @@ def without_the_lead(figure, doc, earlier):
     if len(copy) != len(span):
         return figure
     own = "|".join(map(re.escape, OWN_PLACE_WORDS))
-    named = place_names(doc)[1]
+    named = doc.place_names[1]
     lead = re.match(rf"{_JOIN}{_YEAR}(?:(?:{own}){_AFTER}|(?:{named}){_AFTER_NAMED})|其中", copy)
     if lead is None or len(copy) - lead.end() < MIN_LEFT or _KEEPS.match(copy, lead.end()):
         return figure

@@ -13,19 +13,3 @@ def starting_in(mentions: list, start: int, end: int) -> list:
 
 def _start(mention) -> int:
     return mention.start
-
-
-_NAMES: dict[int, tuple[object, tuple[str, ...], str]] = {}
-
-
-def place_names(doc) -> tuple[tuple[str, ...], str]:
-    """(the names the document's place mentions use, longest first; their regex alternation), worked out
-    once per document: per figure it cost every mention of the document again (quadratic)."""
-    kept = _NAMES.get(id(doc))
-    if kept is None or kept[0] is not doc:
-        import re
-
-        names = tuple(sorted({m.name for m in doc.places}, key=len, reverse=True))
-        _NAMES.clear()  # one document at a time
-        kept = _NAMES[id(doc)] = (doc, names, "|".join(map(re.escape, names)) or "(?!)")
-    return kept[1], kept[2]

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-from .mentions import place_names
-
 # The noun after a count ends before a verb or an adverb (421个贫困村全部出列 → 贫困村)
 _NOUN_AFTER = re.compile(
     r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的在]|$|\s|实现|完成|达|共|占|中|全部|均|都|已|分别)"
@@ -61,7 +59,7 @@ def what_is_counted(figure, doc, earlier):
 def _after_the_lead(doc, start: int, end: int) -> int:
     """Past the end of a date (年), the places (全市, 港南区) and the lead words (其中, 新增) before a noun."""
     norm = doc.norm
-    names = place_names(doc)[0]
+    names = doc.place_names[0]
     moved = True
     while moved and start < end:
         moved = False

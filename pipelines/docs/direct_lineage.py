@@ -29,7 +29,7 @@ def direct_inputs(graph: ModelGraph) -> dict[str, list[str]]:
     for name, query in prepared.queries.items():
         for column, root in _roots(query, prepared.columns[name], schema).items():
             found: set[str] = set()
-            for node in (root.walk() if root is not None else ()):
+            for node in root.walk() if root is not None else ():
                 if isinstance(node.expression, exp.Table):
                     table = node.expression
                     found.add(f"{table.db}.{table.name}.{node.name.split('.')[-1]}")
@@ -46,6 +46,7 @@ def _roots(query, columns: list[str], schema) -> dict:
     except SqlglotError:  # a model-level failure (not a SELECT, unparseable): the same for every column
         every = {}
     return {column: every.get(column) for column in columns}
+
 
 def raw_lineage(inputs: dict[str, list[str]]) -> dict[str, list[str]]:
     """`schema.model.column` -> the raw columns it comes from, following direct inputs model by model."""

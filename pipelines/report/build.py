@@ -19,7 +19,7 @@ from .page import Page, Section, render
 from .shell import assets
 from .site import build_site
 from .site_data import SiteData
-from .write import write_site
+from .write import refuse_foreign, write_site
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ def build_report(db_path: Path, out_dir: Path) -> Path:
     db_path = Path(db_path).absolute()
     if not db_path.is_file():
         raise ClusterdwError("there is no published warehouse to report on", db_path, "run `clusterdw run` first")
+    refuse_foreign(out_dir)
     try:
         con = duckdb.connect(str(db_path), read_only=True)
     except duckdb.Error as error:

@@ -23,15 +23,7 @@ MARKER = ".clusterdw-report"
 def write_site(out_dir: Path, files: dict[str, str], folders: tuple[str, ...] = ()) -> Path:
     """Write `files` (name -> text) as the folder `out_dir`, replacing the report there; returns out_dir.
     A name may lie in one of `folders` (created first); any other folder in a name is an error."""
-    out_dir = Path(out_dir).absolute()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise PathRefused("the --out path is a file, not a folder", out_dir, "give a folder for the report")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not _own_marker(out_dir / MARKER):
-        raise PathRefused(
-            "refusing to replace a folder clusterdw's report did not write",
-            out_dir,
-            "choose an empty or new --out folder (default: target/report/)",
-        )
+    out_dir = refuse_foreign(out_dir)  # again: the folder may have changed while the report was built
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
@@ -62,6 +54,21 @@ def write_site(out_dir: Path, files: dict[str, str], folders: tuple[str, ...] = 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return out_dir
+
+
+def refuse_foreign(out_dir: Path) -> Path:
+    """`out_dir` made absolute, or PathRefused if it is a file or a folder the report did not write
+    (checked before a report is built, so a wrong --out costs nothing, and again before it is replaced)."""
+    out_dir = Path(out_dir).absolute()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise PathRefused("the --out path is a file, not a folder", out_dir, "give a folder for the report")
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not _own_marker(out_dir / MARKER):
+        raise PathRefused(
+            "refusing to replace a folder clusterdw's report did not write",
+            out_dir,
+            "choose an empty or new --out folder (default: target/report/)",
+        )
     return out_dir
 
 

@@ -8,6 +8,7 @@ OVERVIEW_SERIES).
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -30,10 +31,17 @@ OVERVIEW_TARGETS = 80  # targets on the overview's chart; each place's page has 
 OVERVIEW_DOCUMENTS = 30  # document charts on the overview; each document has its page
 
 
-def build_report(db_path: Path, out_dir: Path) -> Path:
-    """Write the report of the warehouse at `db_path` into `out_dir`; returns the page's path."""
+@cache
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script: vl_convert bundles them anew on every call (1.5 to
+    2.5 s), the same text for its version, so once per process (a scheduler's, a notebook's, the tests')."""
     import vl_convert
 
+    return vl_convert.javascript_bundle()
+
+
+def build_report(db_path: Path, out_dir: Path) -> Path:
+    """Write the report of the warehouse at `db_path` into `out_dir`; returns the page's path."""
     db_path = Path(db_path).absolute()
     if not db_path.is_file():
         raise ClusterdwError("there is no published warehouse to report on", db_path, "run `clusterdw run` first")
@@ -62,7 +70,7 @@ def build_report(db_path: Path, out_dir: Path) -> Path:
         ) from error
     finally:
         con.close()
-    files = {**assets(vl_convert.javascript_bundle()), **site.files}
+    files = {**assets(vega_bundle()), **site.files}
     folder = write_site(out_dir, files, tuple(sorted({name.split("/")[0] for name in files if "/" in name})))
     log.info(
         "report: %d files, %d of them figures' details, %d charts in %s",

@@ -86,6 +86,16 @@ def published_once(first_run) -> Path:
 
 
 @pytest.fixture(scope="session")
+def report_once(published_once, tmp_path_factory) -> Path:
+    """The report's folder for the published warehouse, built once per session (the report and site tests
+    read it). Never changed: copy it to change it."""
+    from pipelines.report import build_report
+
+    warehouse = published_once / "target" / "warehouse.duckdb"
+    return build_report(warehouse, tmp_path_factory.mktemp("report") / "report").parent
+
+
+@pytest.fixture(scope="session")
 def dev_built_once(tmp_path_factory) -> Path:
     """The real project loaded and built once per session into its dev file. Never changed."""
     return _built_once(tmp_path_factory, "dev_built", "warehouse.dev.duckdb", "build")[0]

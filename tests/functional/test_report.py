@@ -22,11 +22,9 @@ SPEC = re.compile(r'<script type="application/json" id="spec-\d+">(.*?)</script>
 
 
 @pytest.fixture(scope="module")
-def page(built, tmp_path_factory) -> Path:
+def page(report_once) -> Path:
     """The one page of all charts (overview.html) of the site the report writes."""
-    return build_report(built / "target" / "warehouse.duckdb", tmp_path_factory.mktemp("report") / "report").with_name(
-        "overview.html"
-    )
+    return report_once / "overview.html"
 
 
 def specs(page: Path) -> list[dict]:

@@ -24,8 +24,8 @@ PAGE_DATA = re.compile(r'<script type="application/json" id="page-data">(.*?)</s
 
 
 @pytest.fixture(scope="module")
-def site(built, tmp_path_factory) -> Path:
-    return build_report(built / "target" / "warehouse.duckdb", tmp_path_factory.mktemp("site") / "report").parent
+def site(report_once) -> Path:
+    return report_once
 
 
 def page_data(path: Path) -> dict:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     cluster_form,
     comparison_place,
+    cue_after,
     enterprise_city,
     estimated,
     evidence_lead,
@@ -59,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
+    cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too

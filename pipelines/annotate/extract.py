@@ -142,7 +142,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     text = read(original)
     norm = text.norm
     flow = _unwrapped(norm)
-    found_places = places.mentions(norm, reference.places)
+    found_places = places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels)
     subject = places.subject(text, found_places, reference.place_levels, reference)
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
@@ -516,18 +516,13 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     return "", None
 
 
-# Characters that may stand right before a place named as a place (2024年广西, 在广西, 全区和广西); any
-# other character of a word makes the province part of a name (中国石油广西石化).
-_BEFORE_A_PLACE = re.compile(r"[^\u4e00-\u9fff]|[年月日在和与及、的是为对从到至向赴于同比较占居列由将]")
-
-
 def _inside_a_name(doc: Document, mention: places.Mention) -> bool:
     """A province written inside another name (中国石油广西石化) in a document about a place below it."""
     if doc.subject is None or mention.key == doc.subject[1] or mention.start == 0:
         return False
     if doc.reference.place_levels.get(mention.key) != "province":
         return False
-    return not _BEFORE_A_PLACE.match(doc.norm, mention.start - 1)
+    return not places.BEFORE_A_PLACE.match(doc.norm, mention.start - 1)
 
 
 LOWER_LEVELS = ("county", "district")

@@ -318,3 +318,20 @@ def test_an_area_held_and_a_planned_total_are_stocks(known, sentence, value):
     """规划面积, 在建面积, 计划总投资 (period cue words, code stock) are as of a date, not a year's flow."""
     (figure,) = [f for f in extract(sentence, "2023-03-09", known) if str(f.value) == value]
     assert figure.period_kind == "as_of", figure.notes
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        # 乐业 (乐业县) inside 娱乐业, 大新 (大新县) inside 加大新能源, 江南 (南宁's 江南区) inside a park's name
+        ("梧州市文化、体育和娱乐业增加值增长5%。", "梧州市"),
+        ("梧州市加大新能源汽车推广,销量增长12%。", "梧州市"),
+        ("港南区工业园区江南绿色家居片区规划面积51300亩。", "港南区"),
+        # a short name after a mark, a place or 在 stays a place
+        ("百色市、平果工业总产值增长9%。", "平果"),
+        ("广西横州茉莉花产业园产值增长7%。", "横州"),
+    ],
+)
+def test_a_short_county_name_inside_another_word_is_no_place(known, sentence, place):
+    figure = one(sentence, known)
+    assert figure.place == place, figure.notes

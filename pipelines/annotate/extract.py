@@ -469,8 +469,8 @@ def _period_kind(norm: str, sentence: Span, at: int, metric: Metric, period: Per
         return "as_of"
     if period.start is not None and period.start != period.end:
         return "cumulative"
-    if metric.kind == "count" and period.inferred:
-        return "as_of"
+    if metric.kind == "count" and period.inferred and not reference.cue("period", "flow").search(near):
+        return "as_of"  # 现有企业56家: held at a date; 新增企业25家, 引进项目35个: the year's flow
     return "year"
 
 

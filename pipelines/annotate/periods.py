@@ -11,8 +11,14 @@ from dataclasses import dataclass
 _YEAR = r"((?:19|20)\d{2})"
 # Possessive \s*+: `\s*年?\s*` after a year followed by 50,000 spaces tried every split of them.
 _RANGE = re.compile(_YEAR + r"\s*+(?:年\s*+)?(?:至|到|—|–|-|~|－)\s*+" + _YEAR + r"\s*+年")
-_SINCE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年\s*+以来")
+# 2021年以来, 2019年下半年以来, 2020年6月以来: from then to publication
+_SINCE = re.compile(
+    r"(?<!\d)" + _YEAR + r"\s*+年\s*+(?:\d{1,2}\s*+月份?|[上下]半年|第?[一二三四]季度|[初底末])?\s*+以来"
+)
 _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
+# A year in Chinese digits, as formal documents date themselves: 二〇一九年 (〇, ○ or 零 for zero)
+_CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+_CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
@@ -57,6 +63,10 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
             continue  # 比2015年增长37.8%: the base of a comparison, not the figure's year
         if not any(s <= match.start() < e for s, e in taken):
             year = int(match.group(1))
+            found.append(Mention(match.start(), match.end(), year, year))
+    for match in _CHINESE_YEAR.finditer(norm):
+        year = int("".join(_CHINESE_DIGITS[c] for c in match.group(1)))
+        if 1900 <= year <= 2099:
             found.append(Mention(match.start(), match.end(), year, year))
     for match in _FIVE_YEAR_PLAN.finditer(norm):
         number = "一二三四五六".index(match.group(1)) + 11

@@ -136,6 +136,20 @@ def test_explicit_years_and_ranges(known):
     assert (second.period.end, second.qualifier, second.place) == (2020, "more_than", "柳州市")
 
 
+@pytest.mark.parametrize(
+    "sentence, start, end",
+    [
+        ("二〇一九年，柳州市规上工业总产值增长8%。", 2019, 2019),  # a year in Chinese digits
+        ("二○一九年，柳州市规上工业总产值增长8%。", 2019, 2019),  # ○ (a circle) for zero
+        ("2019年下半年以来，柳州市工业增加值增长4.5%。", 2019, 2023),  # since a part of a year
+        ("2020年6月以来，柳州市工业投资增长9%。", 2020, 2023),
+    ],
+)
+def test_years_in_chinese_digits_and_since_a_part_of_a_year(known, sentence, start, end):
+    figure = one(sentence, known, 2023)
+    assert (figure.period.start, figure.period.end) == (start, end), figure.notes
+
+
 def test_a_target_keeps_the_year_it_states(known):
     figure = one("柳州市力争到2027年汽车产量突破200万辆。", known, 2024)
     assert (figure.status, figure.period.end, figure.period.inferred, figure.qualifier) == (

@@ -148,6 +148,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
     years = sorted(year_mentions(norm, published_year), key=lambda m: m.start)  # rules bisect them by start
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years)
+    years = reporting_year.previous_of_the_report(years, reporting)
     return Document(
         text,
         published_year,

@@ -56,6 +56,21 @@ def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int,
     return year, ""
 
 
+# 上年 (the year before) is said of the period a text reports on; 去年 and 今年 of the day it speaks
+ANAPHORIC = ("上年",)
+
+
+def previous_of_the_report(mentions: list, reporting: int) -> list:
+    """The year mentions with 上年 read as the year before the one reported on: a bulletin of 2020
+    published in 2021 means 2019 by 上年 (its 去年 is 2020, the year before it was written)."""
+    return [
+        replace(m, first=reporting - 1, last=reporting - 1)
+        if m.relative in ANAPHORIC and m.first != reporting - 1
+        else m
+        for m in mentions
+    ]
+
+
 def year_of_the_report(figure, doc, earlier):
     """A figure whose year was taken from the publication date gets the year the document reports on."""
     period = figure.period

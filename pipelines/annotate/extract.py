@@ -271,6 +271,9 @@ def _figures(
     clause = _near(_within(doc.clauses, numeral.start), numeral.start)
     paragraph = _within(doc.paragraphs, numeral.start)
     hits = cues.cue_hits(norm, (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12)), reference)
+    reached = reference.cue("direction", "reached")
+    # 比重下降到30%, 失业率降至3%: a change *to* the number gives the level reached, not a rate of change
+    hits = [h for h in hits if h.metric.kind != "rate" or not reached.match(norm, h.start)]
 
     qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line, reference)
     metric, cue = _metric(hits, numeral, unit, rank, clause, reference, norm)
@@ -283,7 +286,8 @@ def _figures(
         notes.append(f"no cue word: metric {metric.code} guessed from the unit")
     value = numeral.value
     decrease = reference.cue("direction", "decrease")
-    if metric.kind == "rate" and cue is not None and decrease.search(norm, cue.start, cue.end + 2):
+    fell = decrease.search(norm, cue.start, cue.end + 2) if metric.kind == "rate" and cue is not None else None
+    if fell and not reached.match(norm, fell.start()):  # 增速回落至5%: the rate is 5, not -5
         value = -value
         notes.append("a decrease: value negative")
     rate_of = ""

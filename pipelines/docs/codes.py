@@ -27,6 +27,8 @@ CUE_EFFECTS = {
     ("period", "stock"): "`period_kind` `as_of`: a stock; a year not stated is the publication year",
     ("period", "flow"): "a count made in the period, not a stock (with neither word near, a count is a stock)",
     ("direction", "decrease"): "a rate that fell: its value is written negative",
+    ("direction", "reached"): "a change *to* the number (提高到35%): the level reached, no word of change; a bare "
+    "percent after it is a share",
     ("list", "respectively"): "one value per listed item: the number is not shared by a list",
     # where one (cue_kind, code) does different things by position, the position is part of the key
     ("rank", "exact", "before_ordinal"): "居…第N: a position in a ranking (qualifier exact)",

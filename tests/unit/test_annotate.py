@@ -228,6 +228,21 @@ def test_a_decrease_is_negative(known):
     )
 
 
+@pytest.mark.parametrize(
+    "sentence, metric, value",
+    [
+        ("柳州市城镇化率增长到45.6%。", "urbanisation_rate", "45.6"),  # the rate's own cue, not 增长
+        ("柳州市工业增加值占GDP比重下降到30%。", "share", "30"),  # a share reached, not a fall of 30%
+        ("柳州市贫困发生率下降至0.5%。", "share", "0.5"),
+        ("柳州市工业增速回落至5.2%。", "growth_rate", "5.2"),  # a growth rate that fell to 5.2: still positive
+        ("柳州市工业增加值下降2.1%。", "growth_rate", "-2.1"),
+    ],
+)
+def test_a_change_to_a_percent_is_the_level_reached(known, sentence, metric, value):
+    figure = one(sentence, known)
+    assert (figure.metric_code, figure.value) == (metric, Decimal(value)), figure.notes
+
+
 def test_cue_words_are_data_of_the_catalogue(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(REPO / "raw" / "reference", raw / "reference")

@@ -209,16 +209,33 @@ def own_level(norm: str) -> tuple[str, ...] | None:
     return _OWN_PLACE[best][1]
 
 
+def qualifies_the_next(mention: Mention, found: list[Mention], parents: dict[str, str]) -> bool:
+    """崇左市 in 崇左市江州区, 百色市 in 百色市平果市: a city written before a place in it says where that
+    place is; it is no mention of the city as a subject of its own."""
+    at = bisect_left(found, mention.end, key=_start)
+    return at < len(found) and found[at].start == mention.end and parents.get(found[at].key) == mention.key
+
+
 def subject(text: Text, found: list[Mention], levels: dict[str, str], reference=None) -> tuple[str, str] | None:
-    """(place as the document writes it, key): the city or province the document names most; among
+    """(place as the document writes it, key): the city or province the document names most (not counting
+    a city written before a place in it, nor a name that signs a dateline or body: 南宁讯, 崇左日报); among
     places at the level its own words imply (全县 → a county) when it names one there (广西日报 in a
     byline of a county's interview is not its subject)."""
-    counts = Counter(m.key for m in found if levels.get(m.key) in SUBJECT_LEVELS)
+    parents = reference.place_parents if reference is not None else {}
+    signs = reference.words_of("place_frame", "frame", "after_place") if reference is not None else ()
+    at_levels = [m for m in found if levels.get(m.key) in SUBJECT_LEVELS]
+    # 崇左市 of 崇左市江州区 says where the district is; 崇左 of 崇左日报, 南宁讯 who wrote: neither is what about
+    counted = [
+        m
+        for m in at_levels
+        if not qualifies_the_next(m, found, parents) and not (signs and text.norm.startswith(signs, m.end))
+    ] or at_levels
+    counts = Counter(m.key for m in counted)
     if not counts:
         return None
     implied_levels = own_level(text.norm)
     if implied_levels is not None:
         at_level = Counter({k: n for k, n in counts.items() if levels.get(k) in implied_levels})
         counts = at_level or counts
-    key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))
+    key = max(counts, key=lambda k: (counts[k], -next(m.start for m in counted if m.key == k)))
     return written_forms(text, [m for m in found if m.key == key], reference)[key], key

@@ -329,6 +329,16 @@ def test_the_own_province_is_the_one_the_document_names_most(known):
     assert (figure.place, figure.place_key) == ("广西", "guangxi")
 
 
+def test_a_city_written_before_its_district_is_not_the_subject(known):
+    """崇左市江州区 names where 江州区 is: the district's document says 全区 of the district."""
+    text = (
+        "崇左市江州区县域经济平稳较快发展\n来源:崇左日报\n"
+        "1—6月,全区完成地区生产总值65.2亿元。\n在崇左市考核中,崇左市江州区排名第一。"
+    )
+    (figure,) = [f for f in extract(text, "2020-07-16", known) if f.value == Decimal("65.2")]
+    assert (figure.place, figure.place_key) == ("江州区", "jiangzhou"), figure.notes
+
+
 def test_the_number_of_a_meeting_is_no_figure(known):
     assert draft("南宁市第十六届人民代表大会第七次会议召开。", known) == []
     figure = one("玉柴集团第18次拿到服务证。", known)

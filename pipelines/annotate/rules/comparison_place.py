@@ -23,10 +23,17 @@ FIELD_REACH = 12  # 保持全区工业投资总量、增速第一: the field a f
 
 
 def is_field(doc, figure, mention) -> bool:
-    """The place a rank is within (全区…第一): the field of the ranking, not the ranked place."""
+    """The place a rank is within (全区…第一): the field of the ranking, not the ranked place. A place
+    named right before the ranking's verb is the one ranked (江州区排名第一, 柳州位居全区第一); a whole (全区,
+    全国) before it stays the field (全市排名第一)."""
     if figure.metric_code != "rank" or not (mention.end <= figure.at <= mention.end + FIELD_REACH):
         return False
-    return not _CLAUSE_BREAK.search(doc.norm, mention.end, figure.at)
+    if _CLAUSE_BREAK.search(doc.norm, mention.end, figure.at):
+        return False
+    verbs = doc.reference.alternation("rank", "exact", "before_ordinal")
+    wholes = doc.reference.words_of("rank", "exact", "field")
+    ranked = re.match(f"\\s*(?:{verbs})", doc.norm[mention.end : figure.at])
+    return not (ranked and doc.text.span(mention.start, mention.end) not in wholes and mention.name not in wholes)
 
 
 _CLAUSE_BREAK = re.compile(r"[,。;!?]")

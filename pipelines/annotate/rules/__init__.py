@@ -59,7 +59,7 @@ RULES: tuple[Rule, ...] = (
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
-    whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of July: the year before
+    whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit

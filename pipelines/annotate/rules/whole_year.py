@@ -1,8 +1,9 @@
-"""A whole year's flow cannot be of a year that has not ended: 平果市地区生产总值212.5亿元 or 产值增长17%
-with no year and no months of its own, in a text published in July, is of the last full year, not of the
-publication year (half a year's output is said with 上半年 or 1—6月, which rules/sub_year.py reads). Only
-amounts a year adds up (output, revenue, investment, production in yuan, vehicles, tonnes, units) and
-their growth; a stock (现有, 产能, 累计) keeps the publication date."""
+"""A whole year's flow cannot be of a year that has barely begun: 平果市地区生产总值212.5亿元 or 产值增长17%
+with no year and no months of its own, in a text published in the first quarter, is of the last full year,
+not of the publication year (a figure of January and February says 1—2月, which rules/sub_year.py reads).
+Later in the year a bare growth is as often the year so far (增长6.1% in September), so the publication
+year stays. Only amounts a year adds up (output, revenue, investment, production in yuan, vehicles,
+tonnes, units) and their growth; a stock (现有, 产能, 累计) keeps the publication date."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..periods import Period
 
 FLOWS = ("yuan", "vehicle", "tonne", "unit")  # unit measures of amounts a year adds up
 KINDS = ("year", "average")
-LAST_MONTH = 11  # published in December: the year is all but over, and reports say 今年 of it
+LAST_MONTH = 3  # published by March: no part of the year is reported without its months
 
 
 def of_the_last_full_year(figure, doc, earlier):

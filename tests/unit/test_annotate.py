@@ -58,6 +58,13 @@ def test_a_multiplier_after_digits_stays_with_the_unit(known):
     assert (figure.value, figure.unit) == (Decimal("1.2"), "万辆")
 
 
+@pytest.mark.parametrize("sentence, value", [("氧化铝产能达200余万吨。", "200"), ("员工三十多万人。", "30")])
+def test_a_magnitude_after_yu_or_duo_stays_with_the_unit(known, sentence, value):
+    """200余万吨 is one figure, more than 200 万吨: its 万 is not a number of its own (1 万吨)."""
+    figure = one(sentence, known)
+    assert (figure.value, figure.qualifier) == (Decimal(value), "more_than")
+
+
 def test_chinese_numerals_with_wan_are_read_whole(known):
     figure = one("工厂去年完成年产一万台无人机的任务。", known)
     assert (figure.value, figure.unit) == (Decimal("10000"), "台")

@@ -330,6 +330,12 @@ def test_a_multiplier_after_digits_and_a_space_is_no_number_of_its_own(known):
     assert (figure.value, figure.unit, figure.qualifier) == (Decimal("20"), "万辆", "more_than")
 
 
+def test_items_that_each_have_a_number_share_none(known):
+    """氧化铝1010万吨、电解铝218万吨: one figure per number, not 218万吨 for 氧化铝 and 电解铝 both."""
+    figures = draft("百色已形成氧化铝1010万吨、电解铝218万吨、铝材加工400万吨的产能规模。", known)
+    assert [str(f.value) for f in figures] == ["1010", "218", "400"], [(f.value, f.cluster) for f in figures]
+
+
 def test_the_own_province_is_the_one_the_document_names_most(known):
     text = "在北京召开的会议上，广西代表团介绍了广西的工业。全区规上工业增加值增长6%。"
     figure = one(text, known)

@@ -2,7 +2,9 @@
 (`地区 |` / `1-6月 |` / `增长(%) |` then `南宁 |` / `5.1 |` …), or space-separated columns (a header line
 `地区 1-6月 增长(%)` then rows `南宁 5.1 3.2`), either with a column of units (`指标 计量单位 1-6月`, rows
 `汽车 万辆 85.2`). Each number cell is a figure: its unit, period and metric
-come from its column's header, its place or industry from its row's label."""
+come from its column's header, its place or industry from its row's label. A table of places side by side
+(`指标 | 平果 | 靖西`, rows `地区生产总值(亿元) | 212.5 | 172.6`) has them the other way round: the row
+label gives the unit and metric, the column's header the place."""
 
 from __future__ import annotations
 
@@ -130,7 +132,8 @@ def _one_per_line(lines, found) -> None:
                 found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
             elif _is_number(text):
                 start = at + line.index(text) + (not text[0].isdigit())  # where the digits start
-                unit = header_unit(header[column]) or (row_unit if unit_at is not None else "")
+                # the column's unit (增长(%)), the row's unit column, else the row label's (地区生产总值(亿元))
+                unit = header_unit(header[column]) or (row_unit if unit_at is not None else "") or header_unit(label)
                 found[start] = Cell(start, start + len(text), header[column], label, unit, caption)
             column = (column + 1) % len(header)
 
@@ -162,6 +165,6 @@ def _columns(lines, found) -> None:
                     at + position, at + position + len(token), header[1], tokens[0], token, caption, is_unit=True
                 )
             elif column and start not in found:
-                unit = header_unit(header[column]) or (tokens[1] if unit_text else "")
+                unit = header_unit(header[column]) or (tokens[1] if unit_text else "") or header_unit(tokens[0])
                 found[start] = Cell(start, at + position + len(token), header[column], tokens[0], unit, caption)
             position += len(token)

@@ -150,6 +150,7 @@ def test_explicit_years_and_ranges(known):
         ("二○一九年，柳州市规上工业总产值增长8%。", 2019, 2019),  # ○ (a circle) for zero
         ("2019年下半年以来，柳州市工业增加值增长4.5%。", 2019, 2023),  # since a part of a year
         ("2020年6月以来，柳州市工业投资增长9%。", 2020, 2023),
+        ("柳州市营业收入是2010年的4.4倍。", 2023, 2023),  # the base of a multiple is no year of the figure
     ],
 )
 def test_years_in_chinese_digits_and_since_a_part_of_a_year(known, sentence, start, end):

@@ -20,6 +20,7 @@ _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
 _CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
+_PLAN_YEAR = re.compile(r"[”\"’']?\s*(?:规划)?\s*(?:的)?\s*(?:(开局)|收官)之?年")
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
 
@@ -75,7 +76,12 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
         number = "一二三四五六".index(match.group(1)) + 11
         first = 1956 + (number - 1) * 5
         if 1990 <= first <= 2046:
-            found.append(Mention(match.start(), match.end(), first, first + 4))
+            year = _PLAN_YEAR.match(norm, match.end())  # “十四五”开局之年 is 2021, 收官之年 2025: one year
+            if year:
+                one = first if year.group(1) else first + 4
+                found.append(Mention(match.start(), year.end(), one, one))
+            else:
+                found.append(Mention(match.start(), match.end(), first, first + 4))
     for word, offset in _RELATIVE:
         for at in (m.start() for m in re.finditer(word, norm)):
             if _COMPARED.search(norm, max(0, at - 2), at) or norm.startswith("同期", at + len(word)):

@@ -151,6 +151,9 @@ def test_explicit_years_and_ranges(known):
         ("2019年下半年以来，柳州市工业增加值增长4.5%。", 2019, 2023),  # since a part of a year
         ("2020年6月以来，柳州市工业投资增长9%。", 2020, 2023),
         ("柳州市营业收入是2010年的4.4倍。", 2023, 2023),  # the base of a multiple is no year of the figure
+        ("2021年是“十四五”开局之年,柳州市工业总产值增长9%。", 2021, 2021),  # the plan's first year
+        ("“十三五”收官之年,柳州市工业总产值增长9%。", 2020, 2020),  # its last
+        ("“十四五”期间,柳州市工业总产值年均增长9%。", 2021, 2025),
     ],
 )
 def test_years_in_chinese_digits_and_since_a_part_of_a_year(known, sentence, start, end):

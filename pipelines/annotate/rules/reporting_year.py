@@ -13,7 +13,7 @@ _DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-\d{2})?")
 HEAD = 60  # the first line (a title), at most this long: where a document names the year it is about
 # Words that say the text looks back on a whole year that has ended.
 # 比上年, 较去年同期 are comparisons that any report makes, not a look back.
-_LOOKS_BACK = re.compile(r"过去一年|过去的一年|(?<![比较与同])去年(?!同期)|全年|统计公报")
+_LOOKS_BACK = re.compile(r"过去一年|过去的一年|一年来|(?<![比较与同])去年(?!同期)|全年|统计公报")
 EARLY_MONTHS = 6  # published in the first half of a year: a look back is about the year before
 STATED = "the year the document's head states"
 RANKING_HEAD = 300

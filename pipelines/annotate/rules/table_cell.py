@@ -14,6 +14,8 @@ from . import sub_year
 
 _YEAR = re.compile(r"((?:19|20)\d{2})")
 _BASE = ("上年同期", "去年同期", "上年")
+# 比上年增长(%): this year's growth over the year before, not a column of the year before's values
+_COMPARED = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年)")
 
 
 def fields(figure, doc, earlier):
@@ -49,7 +51,7 @@ def fields(figure, doc, earlier):
     if stated:
         year = int(stated.group(1))
         figure.period = Period(year, year, False, "")
-    elif any(word in cell.header for word in _BASE):
+    elif any(word in cell.header for word in _BASE) and not _COMPARED.search(cell.header):
         year = doc.reporting_year - 1
         figure.period = Period(year, year, True, f"上年同期 column: the year before {doc.reporting_year}")
         notes.append(figure.period.basis)

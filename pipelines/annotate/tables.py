@@ -102,10 +102,12 @@ def _one_per_line(lines, found) -> None:
         if first is None or first < MIN_COLUMNS + 1:
             continue
         last = max(k for k, t in enumerate(texts) if _is_number(t))
-        header, texts_before = None, 1
-        for texts_before in (1, 2):  # a label, or a label and its unit, before a row's first number
-            rows = texts[first - texts_before : last + 1]  # short lines after the last number are no part of it
-            for skip in range(0, first - texts_before - MIN_COLUMNS + 1):  # lines before the header (a caption)
+        header, texts_before, rows = None, 1, []
+        # the longest header first (the fewest caption lines before it): a one-row table with a unit column
+        # (产品名称 | 计量单位 | 产量 | 增长(%) | 水泥 | 万吨 | 850.2 | -3.5) also fits a shorter header
+        for skip in range(0, max(0, first - 1 - MIN_COLUMNS + 1)):  # lines before the header (a caption)
+            for texts_before in (1, 2):  # a label, or a label and its unit, before a row's first number
+                rows = texts[first - texts_before : last + 1]  # short lines after the last number are no part of it
                 candidate = texts[skip : first - texts_before]
                 unit_at = _unit_column(candidate) if texts_before == 2 else None
                 if len(candidate) < MIN_COLUMNS or (texts_before == 2 and unit_at != 1):

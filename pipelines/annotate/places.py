@@ -148,8 +148,11 @@ def nearest(
     return after[0] if after else None
 
 
-def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention]) -> list[Mention]:
-    """Mentions by 全市/我市 (the subject city) and 全区/我区/自治区 (the province the document names)."""
+def implied(
+    norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention], parents: dict | None = None
+) -> list[Mention]:
+    """Mentions by 全市/我市 (the subject city; in a district's document, the city the district is in) and
+    全区/我区/自治区 (the province the document names; in a district's document, the district)."""
     provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
     province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
     out = []
@@ -165,6 +168,8 @@ def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: l
             key = province if level in (None, "province") else None
         elif word in ("全县", "我县", "该县"):
             key = subject_key if level == "county" else None
+        elif level == "district" and word != "该市":  # 江州区's 全市 is 崇左
+            key = (parents or {}).get(subject_key)
         else:  # 全市, 我市, 该市: the subject city (a county-level city too)
             key = subject_key if level in ("prefecture", "county") else None
         if key is None:

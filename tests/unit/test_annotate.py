@@ -356,6 +356,13 @@ def test_a_city_written_before_its_district_is_not_the_subject(known):
     assert (figure.place, figure.place_key) == ("江州区", "jiangzhou"), figure.notes
 
 
+def test_a_districts_quan_shi_is_its_city(known):
+    """In 江州区's document 全区 is the district and 全市 the city it is in, 崇左."""
+    text = "崇左市江州区经济运行\n上半年,全市规上工业增加值增长5.2%。全区规上工业企业56家。"
+    figures = {str(f.value): f for f in extract(text, "2020-07-16", known)}
+    assert (figures["5.2"].place_key, figures["56"].place_key) == ("chongzuo", "jiangzhou")
+
+
 def test_the_number_of_a_meeting_is_no_figure(known):
     assert draft("南宁市第十六届人民代表大会第七次会议召开。", known) == []
     figure = one("玉柴集团第18次拿到服务证。", known)

@@ -37,6 +37,9 @@ def is_field(doc, figure, mention) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,。;!?]")
+# between a compared place's words and the number only a verb of being or a bracket: the place's own value
+# (全国平均水平(2.65%)); a bare number after them is a difference (高于全国平均水平1.3个百分点)
+_OWN_VALUE = r"\s*(?:的)?\s*(?:{})*\s*(?:为|是|达到|达|[((])\s*"
 
 
 def not_the_comparison(figure, doc, earlier):
@@ -45,7 +48,13 @@ def not_the_comparison(figure, doc, earlier):
     from .. import places
 
     sentence = figure.sentence
-    mentions = [m for m in starting_in(doc.places, sentence[0], sentence[1]) if m.key == figure.place_key]
+    keyed = [m for m in starting_in(doc.places, sentence[0], sentence[1]) if m.key == figure.place_key]
+    # the mention the place was read from (the nearest before the number), not another of the sentence:
+    # 全市增长5.2%,江州区增速高于全市平均水平1.2个百分点 (1.2's 全市 is a comparison, 5.2's is not)
+    mentions = [m for m in keyed if m.end <= figure.at][-1:] or keyed
+    own = _OWN_VALUE.format(doc.reference.alternation("place_frame", "comparison", "after_place"))
+    if mentions and re.fullmatch(own, doc.norm[mentions[0].end : figure.at]):
+        return figure  # 全国平均水平(2.65%), 全区平均为5%: the number is the average itself, of that place
     if not mentions or not all(
         is_comparison(doc.norm, m.start, m.end, doc.reference) or is_field(doc, figure, m) for m in mentions
     ):

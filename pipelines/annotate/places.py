@@ -149,10 +149,13 @@ def nearest(
 
 
 def implied(
-    norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention], parents: dict | None = None
+    norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention], reference=None
 ) -> list[Mention]:
-    """Mentions by 全市/我市 (the subject city; in a district's document, the city the district is in) and
-    全区/我区/自治区 (the province the document names; in a district's document, the district)."""
+    """Mentions by 全市/我市 (the subject city; in a district's or a 县's document, the city it is in; a
+    county-level city's own, 平果市) and 全区/我区/自治区 (the province the document names; in a
+    district's document, the district)."""
+    parents = reference.place_parents if reference is not None else {}
+    full_names = reference.place_full_names if reference is not None else {}
     provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
     province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
     out = []
@@ -168,8 +171,8 @@ def implied(
             key = province if level in (None, "province") else None
         elif word in ("全县", "我县", "该县"):
             key = subject_key if level == "county" else None
-        elif level == "district" and word != "该市":  # 江州区's 全市 is 崇左
-            key = (parents or {}).get(subject_key)
+        elif word != "该市" and (level == "district" or full_names.get(subject_key, "").endswith("县")):
+            key = parents.get(subject_key)  # 江州区's and 武宣县's 全市 are 崇左 and 来宾
         else:  # 全市, 我市, 该市: the subject city (a county-level city too)
             key = subject_key if level in ("prefecture", "county") else None
         if key is None:

@@ -363,6 +363,18 @@ def test_a_districts_quan_shi_is_its_city(known):
     assert (figures["5.2"].place_key, figures["56"].place_key) == ("chongzuo", "jiangzhou")
 
 
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("来宾市武宣县经济运行\n全县规上工业总产值增长25%。全市规上工业增加值增长8%。", "laibin"),  # a 县's 全市
+        ("百色市平果市经济运行\n平果市工业总产值增长25%。全市铝产业产值增长8%。", "pingguo"),  # a county-level city's
+    ],
+)
+def test_a_countys_quan_shi_is_its_city_unless_it_is_a_city(known, text, key):
+    (figure,) = [f for f in extract(text, "2021-07-24", known) if f.value == Decimal("8")]
+    assert figure.place_key == key, figure.notes
+
+
 def test_the_number_of_a_meeting_is_no_figure(known):
     assert draft("南宁市第十六届人民代表大会第七次会议召开。", known) == []
     figure = one("玉柴集团第18次拿到服务证。", known)

@@ -499,6 +499,7 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             # 高于全区平均水平。累计培育…7家: an earlier sentence's comparison is no later figure's place
             and not comparison_place.is_comparison(doc.norm, m.start, m.end, doc.reference)
             and not _below_the_subject(doc, m)
+            and not _above_the_subject(doc, m)
         ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:
@@ -541,6 +542,19 @@ def _below_the_subject(doc: Document, mention: places.Mention) -> bool:
     if doc.subject is None or mention.key == doc.subject[1]:
         return False
     return levels.get(mention.key) in LOWER_LEVELS and levels.get(doc.subject[1]) not in LOWER_LEVELS
+
+
+def _above_the_subject(doc: Document, mention: places.Mention) -> bool:
+    """The city a district's or county's document is in (崇左 of 江州区's), named in an earlier sentence
+    (崇左市委书记到江州区调研。…): a later figure with no place of its own is the document's."""
+    if doc.subject is None or doc.reference.place_levels.get(doc.subject[1]) not in LOWER_LEVELS:
+        return False
+    parents, key = doc.reference.place_parents, doc.subject[1]
+    while key in parents:
+        key = parents[key]
+        if key == mention.key:
+            return True
+    return False
 
 
 def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:

@@ -363,6 +363,12 @@ def test_a_districts_quan_shi_is_its_city(known):
     assert (figures["5.2"].place_key, figures["56"].place_key) == ("chongzuo", "jiangzhou")
 
 
+def test_a_districts_city_named_earlier_is_not_its_later_figures_place(known):
+    text = "崇左市江州区经济运行\n江州区召开工业大会,崇左市领导出席。上半年规上工业增加值增长5.2%。"
+    figure = one(text, known, 2020)
+    assert figure.place_key == "jiangzhou", figure.notes
+
+
 @pytest.mark.parametrize(
     "text, key",
     [

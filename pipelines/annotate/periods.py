@@ -25,6 +25,7 @@ _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去
 
 
 _COMPARED = re.compile(r"(?:比|较|与|同)$")
+_SINCE_WORD = re.compile(r"\s*以来")
 _TIMES_OF = re.compile(r"\s*(?:同期)?\s*的\s*[\d.零〇一二两三四五六七八九十]+\s*倍")
 
 
@@ -88,7 +89,11 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
                 continue  # 比上年, 较去年同期: the base of a comparison, not the figure's year
             if not any(m.start <= at < m.end for m in found):
                 year = published_year + offset
-                found.append(Mention(at, at + len(word), year, year, relative=word))
+                since = _SINCE_WORD.match(norm, at + len(word))
+                if since and year < published_year:  # 去年以来: from last year to publication
+                    found.append(Mention(at, since.end(), year, published_year, relative="以来"))
+                else:
+                    found.append(Mention(at, at + len(word), year, year, relative=word))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..periods import TIMES_OF
 from .mentions import starting_in
 
 # The words are cue words: cue_kind place_frame, code comparison (before_place: 比, 高于; after_place: 平均).
@@ -16,7 +17,11 @@ _AFTER = r"\s*(?:的)?\s*(?:{})"
 def is_comparison(norm: str, start: int, end: int, reference) -> bool:
     before = _BEFORE.format(reference.alternation("place_frame", "comparison", "before_place"))
     after = _AFTER.format(reference.alternation("place_frame", "comparison", "after_place"))
-    return bool(re.search(before, norm[max(0, start - 4) : start]) or re.match(after, norm[end : end + 6]))
+    return bool(
+        re.search(before, norm[max(0, start - 4) : start])
+        or re.match(after, norm[end : end + 6])
+        or TIMES_OF.match(norm, end, end + 16)  # 是靖西市的1.8倍: the base of a multiple
+    )
 
 
 FIELD_REACH = 12  # 保持全区工业投资总量、增速第一: the field a few words before the rank

@@ -341,6 +341,11 @@ def test_items_that_each_have_a_number_share_none(known):
     assert [str(f.value) for f in figures] == ["1010", "218", "400"], [(f.value, f.cluster) for f in figures]
 
 
+def test_places_listed_with_one_number_share_a_total_not_a_row_each(known):
+    figure = one("平果、靖西两地铝产业产值合计超过600亿元。", known)
+    assert (figure.value, figure.cluster) == (Decimal("600"), ""), figure.notes
+
+
 def test_the_own_province_is_the_one_the_document_names_most(known):
     text = "在北京召开的会议上，广西代表团介绍了广西的工业。全区规上工业增加值增长6%。"
     figure = one(text, known)

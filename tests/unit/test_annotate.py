@@ -342,8 +342,8 @@ def test_items_that_each_have_a_number_share_none(known):
 
 
 def test_places_listed_with_one_number_share_a_total_not_a_row_each(known):
-    figure = one("平果、靖西两地铝产业产值合计超过600亿元。", known)
-    assert (figure.value, figure.cluster) == (Decimal("600"), ""), figure.notes
+    figure = one("平果、靖西两地铝产业产值合计超过600亿元。", known)  # one figure, not one per place
+    assert (figure.value, figure.cluster) == (Decimal("600"), "铝产业"), figure.notes
 
 
 def test_the_own_province_is_the_one_the_document_names_most(known):

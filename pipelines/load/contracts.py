@@ -293,7 +293,7 @@ CUE_CODES = {
     "status": STATUSES,
     "qualifier": tuple(q for q in QUALIFIERS if q != "exact"),
     "period": ("average", "cumulative", "stock", "flow"),
-    "direction": ("decrease", "reached"),
+    "direction": ("decrease", "reached", "above", "below"),
     "list": ("respectively",),
     # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
     "rank": ("exact", "at_most"),

@@ -12,6 +12,7 @@ _LEAD = re.compile(r".*(?:聚焦|打造|培育|形成|建成|发展|包括|推�
 _AFTER_LIST = re.compile(r"聚焦|包括|涵盖|重点发展")
 _CLAUSE_END = re.compile(r"[,;:。!?\n]")
 MAX_ITEM = 16
+_OWN_NUMBER = re.compile(r"\d[\d.]*\s*[^\d\s、]{0,3}$")  # an item that ends in its number and unit
 
 
 def _protect(segment: str, offset: int, names: list[tuple[int, int]]) -> str:
@@ -53,6 +54,8 @@ def items_before(norm: str, clause_start: int, at: int, stops: list[int], names,
     if "、" not in _protect(segment, clause_start, names) and not re.search(r"[和及与]", segment):
         return []
     items = _split(segment, clause_start, names, "、")
+    if any(_OWN_NUMBER.search(norm[s:e]) for s, e in items[:-1]):
+        return []  # 氧化铝1010万吨、电解铝218万吨: each item has its own number, none shares this one
     if len(items) == 1:
         items = _split(segment, clause_start, names, "和及与")
         if len(items) != 2:

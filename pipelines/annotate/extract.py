@@ -142,12 +142,13 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     text = read(original)
     norm = text.norm
     flow = _unwrapped(norm)
-    found_places = places.mentions(norm, reference.places)
+    found_places = places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels)
     subject = places.subject(text, found_places, reference.place_levels, reference)
     written = places.written_forms(text, found_places, reference)
-    implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places)
+    implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
     years = sorted(year_mentions(norm, published_year), key=lambda m: m.start)  # rules bisect them by start
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years)
+    years = reporting_year.previous_of_the_report(years, reporting)
     return Document(
         text,
         published_year,
@@ -270,6 +271,9 @@ def _figures(
     clause = _near(_within(doc.clauses, numeral.start), numeral.start)
     paragraph = _within(doc.paragraphs, numeral.start)
     hits = cues.cue_hits(norm, (max(sentence[0], numeral.start - 30), min(sentence[1], unit.end + 12)), reference)
+    reached = reference.cue("direction", "reached")
+    # 比重下降到30%, 失业率降至3%: a change *to* the number gives the level reached, not a rate of change
+    hits = [h for h in hits if h.metric.kind != "rate" or not reached.match(norm, h.start)]
 
     qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line, reference)
     metric, cue = _metric(hits, numeral, unit, rank, clause, reference, norm)
@@ -282,7 +286,8 @@ def _figures(
         notes.append(f"no cue word: metric {metric.code} guessed from the unit")
     value = numeral.value
     decrease = reference.cue("direction", "decrease")
-    if metric.kind == "rate" and cue is not None and decrease.search(norm, cue.start, cue.end + 2):
+    fell = decrease.search(norm, cue.start, cue.end + 2) if metric.kind == "rate" and cue is not None else None
+    if fell and not reached.match(norm, fell.start()):  # 增速回落至5%: the rate is 5, not -5
         value = -value
         notes.append("a decrease: value negative")
     rate_of = ""
@@ -469,8 +474,8 @@ def _period_kind(norm: str, sentence: Span, at: int, metric: Metric, period: Per
         return "as_of"
     if period.start is not None and period.start != period.end:
         return "cumulative"
-    if metric.kind == "count" and period.inferred:
-        return "as_of"
+    if metric.kind == "count" and period.inferred and not reference.cue("period", "flow").search(near):
+        return "as_of"  # 现有企业56家: held at a date; 新增企业25家, 引进项目35个: the year's flow
     return "year"
 
 
@@ -494,6 +499,7 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             # 高于全区平均水平。累计培育…7家: an earlier sentence's comparison is no later figure's place
             and not comparison_place.is_comparison(doc.norm, m.start, m.end, doc.reference)
             and not _below_the_subject(doc, m)
+            and not _above_the_subject(doc, m)
         ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:
@@ -516,18 +522,13 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
     return "", None
 
 
-# Characters that may stand right before a place named as a place (2024年广西, 在广西, 全区和广西); any
-# other character of a word makes the province part of a name (中国石油广西石化).
-_BEFORE_A_PLACE = re.compile(r"[^\u4e00-\u9fff]|[年月日在和与及、的是为对从到至向赴于同比较占居列由将]")
-
-
 def _inside_a_name(doc: Document, mention: places.Mention) -> bool:
     """A province written inside another name (中国石油广西石化) in a document about a place below it."""
     if doc.subject is None or mention.key == doc.subject[1] or mention.start == 0:
         return False
     if doc.reference.place_levels.get(mention.key) != "province":
         return False
-    return not _BEFORE_A_PLACE.match(doc.norm, mention.start - 1)
+    return not places.BEFORE_A_PLACE.match(doc.norm, mention.start - 1)
 
 
 LOWER_LEVELS = ("county", "district")
@@ -541,6 +542,19 @@ def _below_the_subject(doc: Document, mention: places.Mention) -> bool:
     if doc.subject is None or mention.key == doc.subject[1]:
         return False
     return levels.get(mention.key) in LOWER_LEVELS and levels.get(doc.subject[1]) not in LOWER_LEVELS
+
+
+def _above_the_subject(doc: Document, mention: places.Mention) -> bool:
+    """The city a district's or county's document is in (崇左 of 江州区's), named in an earlier sentence
+    (崇左市委书记到江州区调研。…): a later figure with no place of its own is the document's."""
+    if doc.subject is None or doc.reference.place_levels.get(doc.subject[1]) not in LOWER_LEVELS:
+        return False
+    parents, key = doc.reference.place_parents, doc.subject[1]
+    while key in parents:
+        key = parents[key]
+        if key == mention.key:
+            return True
+    return False
 
 
 def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:
@@ -603,6 +617,9 @@ def _list_items(
     place_spans = [(m.start, m.end) for m in places.within(doc.places, (clause[0], sentence[1]))]
     stops = [h.start for h in hits if h.metric.kind == "level"]  # 产值, 产量: where the last item ends
     items = enumerations.items_before(doc.norm, clause[0], numeral.start, stops, names, place_spans)
+    starts = {s for s, _ in place_spans}
+    if any(s in starts for s, _ in items):
+        return []  # 平果、靖西两地…合计超过600亿元: places listed with one number share a total, no cluster each
     if not items and unit.tier:
         items = enumerations.items_after(doc.norm, end, sentence[1], names)
     return items

@@ -13,6 +13,8 @@ import cn2an
 _ARABIC = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})++(?:\.\d++)?(?![\d,])|(?<![\d.])\d++(?:\.\d++)?(?![\d])")
 # Chinese numerals; 万 is read into the value (一万台 = 10000 台), 亿 never (千亿级 = 1000 亿级).
 _CHINESE = re.compile("[零〇一二两三四五六七八九十百千万]+")
+_UNIT_LEAD = re.compile(r"(?:\(|单位\s*:?)$")  # 常住人口(万人), 单位:万吨: a unit named, no number
+_APPROXIMATE = re.compile(r"[\d零〇一二两三四五六七八九十百千] *[余多]$")  # 200余, 三十多: the number before a 万
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,11 @@ def numerals(norm: str) -> list[Numeral]:
     found = [Numeral(m.start(), m.end(), Decimal(m.group().replace(",", "")), False) for m in _ARABIC.finditer(norm)]
     for match in _CHINESE.finditer(norm):
         run, start = match.group(), match.start()
-        if all(ch in "十百千万" for ch in run) and norm[:start].rstrip(" ")[-1:].isdigit():
-            continue  # the 万 of 1.2万 (or 20 万): a multiplier that goes with the unit
+        before = norm[max(0, start - 8) : start].rstrip(" ")
+        if all(ch in "十百千万" for ch in run) and (
+            before[-1:].isdigit() or _APPROXIMATE.search(before) or _UNIT_LEAD.search(before)
+        ):
+            continue  # the 万 of 1.2万 (20 万, 200余万吨, 1000多万, a header's (万人), 单位:万吨): part of a unit
         value = _chinese_value(run)
         if value is None:
             continue

@@ -11,13 +11,24 @@ from dataclasses import dataclass
 _YEAR = r"((?:19|20)\d{2})"
 # Possessive \s*+: `\s*年?\s*` after a year followed by 50,000 spaces tried every split of them.
 _RANGE = re.compile(_YEAR + r"\s*+(?:年\s*+)?(?:至|到|—|–|-|~|－)\s*+" + _YEAR + r"\s*+年")
-_SINCE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年\s*+以来")
+# 2021年以来, 2019年下半年以来, 2020年6月以来: from then to publication
+_SINCE = re.compile(
+    r"(?<!\d)" + _YEAR + r"\s*+年\s*+(?:\d{1,2}\s*+月份?|[上下]半年|第?[一二三四]季度|[初底末])?\s*+以来"
+)
 _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
+# A year in Chinese digits, as formal documents date themselves: 二〇一九年 (〇, ○ or 零 for zero)
+_CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+_CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
+_PLAN_YEAR = re.compile(r"[”\"’']?\s*(?:规划)?\s*(?:的)?\s*(?:(开局)|收官)之?年")
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
 
 _COMPARED = re.compile(r"(?:比|较|与|同)$")
+_SINCE_WORD = re.compile(r"\s*以来")
+TIMES_OF = re.compile(  # 是2010年的4.4倍, 是靖西市的1.8倍: the base of a multiple
+    r"\s*(?:同期)?\s*的\s*[\d.零〇一二两三四五六七八九十]+\s*倍"
+)
 
 
 @dataclass(frozen=True)
@@ -55,21 +66,36 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
             "以来", match.end()
         ):
             continue  # 比2015年增长37.8%: the base of a comparison, not the figure's year
+        if TIMES_OF.match(norm, match.end()):
+            continue  # 是2010年的4.4倍: the base the multiple is of, not the figure's year
         if not any(s <= match.start() < e for s, e in taken):
             year = int(match.group(1))
+            found.append(Mention(match.start(), match.end(), year, year))
+    for match in _CHINESE_YEAR.finditer(norm):
+        year = int("".join(_CHINESE_DIGITS[c] for c in match.group(1)))
+        if 1900 <= year <= 2099:
             found.append(Mention(match.start(), match.end(), year, year))
     for match in _FIVE_YEAR_PLAN.finditer(norm):
         number = "一二三四五六".index(match.group(1)) + 11
         first = 1956 + (number - 1) * 5
         if 1990 <= first <= 2046:
-            found.append(Mention(match.start(), match.end(), first, first + 4))
+            year = _PLAN_YEAR.match(norm, match.end())  # “十四五”开局之年 is 2021, 收官之年 2025: one year
+            if year:
+                one = first if year.group(1) else first + 4
+                found.append(Mention(match.start(), year.end(), one, one))
+            else:
+                found.append(Mention(match.start(), match.end(), first, first + 4))
     for word, offset in _RELATIVE:
         for at in (m.start() for m in re.finditer(word, norm)):
             if _COMPARED.search(norm, max(0, at - 2), at) or norm.startswith("同期", at + len(word)):
                 continue  # 比上年, 较去年同期: the base of a comparison, not the figure's year
             if not any(m.start <= at < m.end for m in found):
                 year = published_year + offset
-                found.append(Mention(at, at + len(word), year, year, relative=word))
+                since = _SINCE_WORD.match(norm, at + len(word))
+                if since and year < published_year:  # 去年以来: from last year to publication
+                    found.append(Mention(at, since.end(), year, published_year, relative="以来"))
+                else:
+                    found.append(Mention(at, at + len(word), year, year, relative=word))
     return sorted(found, key=lambda m: m.start)
 
 

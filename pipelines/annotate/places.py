@@ -42,6 +42,28 @@ def mentions(norm: str, names: dict[str, str]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# Characters that may stand right before a place named as a place (2024年广西, 在广西, 全区和广西); any
+# other character of a word makes the name part of that word (中国石油广西石化, 娱乐业 holding 乐业).
+BEFORE_A_PLACE = re.compile(r"[^\u4e00-\u9fff]|[年月日在和与及、的是为对从到至向赴于同比较占居列由将]")
+_SUFFIXES = ("市", "区", "县", "旗")
+LOCAL = ("county", "district")
+
+
+def inside_a_word(norm: str, mention: Mention, levels: dict[str, str], ends: set[int]) -> bool:
+    """A county's or district's short name (乐业, 大新, 江南: no 县 or 区 of its own) written inside another
+    word (娱乐业, 加大新能源, 工业园区江南片区) is no mention of the place: it must open the text, follow a
+    character that no word runs on from, or follow another place's name (广西横州, 南宁武鸣)."""
+    if levels.get(mention.key) not in LOCAL or mention.name.endswith(_SUFFIXES) or mention.start == 0:
+        return False
+    return mention.start not in ends and not BEFORE_A_PLACE.match(norm, mention.start - 1)
+
+
+def as_places(norm: str, found: list[Mention], levels: dict[str, str]) -> list[Mention]:
+    """The mentions of places that name a place, not a piece of another word."""
+    ends = {m.end for m in found}
+    return [m for m in found if not inside_a_word(norm, m, levels, ends)]
+
+
 def names_a_company(norm: str, mention: Mention) -> bool:
     return bool(_COMPANY_AFTER.match(norm, mention.end))
 
@@ -126,8 +148,14 @@ def nearest(
     return after[0] if after else None
 
 
-def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention]) -> list[Mention]:
-    """Mentions by 全市/我市 (the subject city) and 全区/我区/自治区 (the province the document names)."""
+def implied(
+    norm: str, subject_key: str | None, levels: dict[str, str], found: list[Mention], reference=None
+) -> list[Mention]:
+    """Mentions by 全市/我市 (the subject city; in a district's or a 县's document, the city it is in; a
+    county-level city's own, 平果市) and 全区/我区/自治区 (the province the document names; in a
+    district's document, the district)."""
+    parents = reference.place_parents if reference is not None else {}
+    full_names = reference.place_full_names if reference is not None else {}
     provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
     province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
     out = []
@@ -143,6 +171,8 @@ def implied(norm: str, subject_key: str | None, levels: dict[str, str], found: l
             key = province if level in (None, "province") else None
         elif word in ("全县", "我县", "该县"):
             key = subject_key if level == "county" else None
+        elif word != "该市" and (level == "district" or full_names.get(subject_key, "").endswith("县")):
+            key = parents.get(subject_key)  # 江州区's and 武宣县's 全市 are 崇左 and 来宾
         else:  # 全市, 我市, 该市: the subject city (a county-level city too)
             key = subject_key if level in ("prefecture", "county") else None
         if key is None:
@@ -187,16 +217,33 @@ def own_level(norm: str) -> tuple[str, ...] | None:
     return _OWN_PLACE[best][1]
 
 
+def qualifies_the_next(mention: Mention, found: list[Mention], parents: dict[str, str]) -> bool:
+    """崇左市 in 崇左市江州区, 百色市 in 百色市平果市: a city written before a place in it says where that
+    place is; it is no mention of the city as a subject of its own."""
+    at = bisect_left(found, mention.end, key=_start)
+    return at < len(found) and found[at].start == mention.end and parents.get(found[at].key) == mention.key
+
+
 def subject(text: Text, found: list[Mention], levels: dict[str, str], reference=None) -> tuple[str, str] | None:
-    """(place as the document writes it, key): the city or province the document names most; among
+    """(place as the document writes it, key): the city or province the document names most (not counting
+    a city written before a place in it, nor a name that signs a dateline or body: 南宁讯, 崇左日报); among
     places at the level its own words imply (全县 → a county) when it names one there (广西日报 in a
     byline of a county's interview is not its subject)."""
-    counts = Counter(m.key for m in found if levels.get(m.key) in SUBJECT_LEVELS)
+    parents = reference.place_parents if reference is not None else {}
+    signs = reference.words_of("place_frame", "frame", "after_place") if reference is not None else ()
+    at_levels = [m for m in found if levels.get(m.key) in SUBJECT_LEVELS]
+    # 崇左市 of 崇左市江州区 says where the district is; 崇左 of 崇左日报, 南宁讯 who wrote: neither is what about
+    counted = [
+        m
+        for m in at_levels
+        if not qualifies_the_next(m, found, parents) and not (signs and text.norm.startswith(signs, m.end))
+    ] or at_levels
+    counts = Counter(m.key for m in counted)
     if not counts:
         return None
     implied_levels = own_level(text.norm)
     if implied_levels is not None:
         at_level = Counter({k: n for k, n in counts.items() if levels.get(k) in implied_levels})
         counts = at_level or counts
-    key = max(counts, key=lambda k: (counts[k], -next(m.start for m in found if m.key == k)))
+    key = max(counts, key=lambda k: (counts[k], -next(m.start for m in counted if m.key == k)))
     return written_forms(text, [m for m in found if m.key == key], reference)[key], key

@@ -77,6 +77,8 @@ class Reference:
     removed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what `without` took out, by kind
     # enterprise (Simplified) -> (its city as annotated, place_key): the place its figures were given
     enterprise_places: dict[str, tuple[str, str]] = field(default_factory=dict)
+    place_parents: dict[str, str] = field(default_factory=dict)  # place_key -> parent_key
+    place_full_names: dict[str, str] = field(default_factory=dict)  # place_key -> name_zh_hans (武宣县)
 
     def metric(self, code: str) -> Metric:
         return self._metric_by_code[code]  # a look-up per figure: no pass over the catalogue
@@ -197,8 +199,13 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
         units.setdefault(simplified(row["unit"]), set()).add(row["unit_measure"])
     places: dict[str, str] = {}
     levels: dict[str, str] = {}
+    parents: dict[str, str] = {}
+    full_names: dict[str, str] = {}
     for row in _rows(raw_dir, PLACES):
         levels[row["place_key"]] = row["level"]
+        if row.get("parent_key"):
+            parents[row["place_key"]] = row["parent_key"]
+        full_names[row["place_key"]] = row["name_zh_hans"]
         for column in ("name_zh_hans", "name_zh_hant", "short_name_zh_hans", "short_name_zh_hant"):
             if row.get(column):
                 places[simplified(row[column])] = row["place_key"]
@@ -236,6 +243,8 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
         metrics,
         cue_words,
         enterprise_places={name: found.most_common(1)[0][0] for name, found in cities.items()},
+        place_parents=parents,
+        place_full_names=full_names,
     )
 
 

@@ -2,7 +2,9 @@
 (`地区 |` / `1-6月 |` / `增长(%) |` then `南宁 |` / `5.1 |` …), or space-separated columns (a header line
 `地区 1-6月 增长(%)` then rows `南宁 5.1 3.2`), either with a column of units (`指标 计量单位 1-6月`, rows
 `汽车 万辆 85.2`). Each number cell is a figure: its unit, period and metric
-come from its column's header, its place or industry from its row's label."""
+come from its column's header, its place or industry from its row's label. A table of places side by side
+(`指标 | 平果 | 靖西`, rows `地区生产总值(亿元) | 212.5 | 172.6`) has them the other way round: the row
+label gives the unit and metric, the column's header the place."""
 
 from __future__ import annotations
 
@@ -100,10 +102,12 @@ def _one_per_line(lines, found) -> None:
         if first is None or first < MIN_COLUMNS + 1:
             continue
         last = max(k for k, t in enumerate(texts) if _is_number(t))
-        header, texts_before = None, 1
-        for texts_before in (1, 2):  # a label, or a label and its unit, before a row's first number
-            rows = texts[first - texts_before : last + 1]  # short lines after the last number are no part of it
-            for skip in range(0, first - texts_before - MIN_COLUMNS + 1):  # lines before the header (a caption)
+        header, texts_before, rows = None, 1, []
+        # the longest header first (the fewest caption lines before it): a one-row table with a unit column
+        # (产品名称 | 计量单位 | 产量 | 增长(%) | 水泥 | 万吨 | 850.2 | -3.5) also fits a shorter header
+        for skip in range(0, max(0, first - 1 - MIN_COLUMNS + 1)):  # lines before the header (a caption)
+            for texts_before in (1, 2):  # a label, or a label and its unit, before a row's first number
+                rows = texts[first - texts_before : last + 1]  # short lines after the last number are no part of it
                 candidate = texts[skip : first - texts_before]
                 unit_at = _unit_column(candidate) if texts_before == 2 else None
                 if len(candidate) < MIN_COLUMNS or (texts_before == 2 and unit_at != 1):
@@ -130,7 +134,8 @@ def _one_per_line(lines, found) -> None:
                 found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
             elif _is_number(text):
                 start = at + line.index(text) + (not text[0].isdigit())  # where the digits start
-                unit = header_unit(header[column]) or (row_unit if unit_at is not None else "")
+                # the column's unit (增长(%)), the row's unit column, else the row label's (地区生产总值(亿元))
+                unit = header_unit(header[column]) or (row_unit if unit_at is not None else "") or header_unit(label)
                 found[start] = Cell(start, start + len(text), header[column], label, unit, caption)
             column = (column + 1) % len(header)
 
@@ -162,6 +167,6 @@ def _columns(lines, found) -> None:
                     at + position, at + position + len(token), header[1], tokens[0], token, caption, is_unit=True
                 )
             elif column and start not in found:
-                unit = header_unit(header[column]) or (tokens[1] if unit_text else "")
+                unit = header_unit(header[column]) or (tokens[1] if unit_text else "") or header_unit(tokens[0])
                 found[start] = Cell(start, at + position + len(token), header[column], tokens[0], unit, caption)
             position += len(token)

@@ -27,6 +27,10 @@ CUE_EFFECTS = {
     ("period", "stock"): "`period_kind` `as_of`: a stock; a year not stated is the publication year",
     ("period", "flow"): "a count made in the period, not a stock (with neither word near, a count is a stock)",
     ("direction", "decrease"): "a rate that fell: its value is written negative",
+    ("direction", "reached"): "a change *to* the number (提高到35%): the level reached, no word of change; a bare "
+    "percent after it is a share",
+    ("direction", "above"): "比江西高40%: a percent above what it is compared with (relative_difference, positive)",
+    ("direction", "below"): "比江西少30%: a percent below what it is compared with (relative_difference, negative)",
     ("list", "respectively"): "one value per listed item: the number is not shared by a list",
     # where one (cue_kind, code) does different things by position, the position is part of the key
     ("rank", "exact", "before_ordinal"): "居…第N: a position in a ranking (qualifier exact)",

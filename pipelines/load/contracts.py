@@ -293,7 +293,7 @@ CUE_CODES = {
     "status": STATUSES,
     "qualifier": tuple(q for q in QUALIFIERS if q != "exact"),
     "period": ("average", "cumulative", "stock", "flow"),
-    "direction": ("decrease",),
+    "direction": ("decrease", "reached", "above", "below"),
     "list": ("respectively",),
     # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
     "rank": ("exact", "at_most"),
@@ -305,7 +305,7 @@ CUE_POSITIONS = {
     "status": ("before_number",),
     "qualifier": ("before_number", "after_unit"),
     "period": ("before_number",),
-    "direction": ("by_metric_cue",),
+    "direction": ("by_metric_cue", "before_number"),
     "list": ("before_number",),
     "rank": ("before_ordinal", "before_top", "evidence_start", "field"),
     "furniture": ("line_start", "before_number"),

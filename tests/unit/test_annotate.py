@@ -58,6 +58,13 @@ def test_a_multiplier_after_digits_stays_with_the_unit(known):
     assert (figure.value, figure.unit) == (Decimal("1.2"), "万辆")
 
 
+@pytest.mark.parametrize("sentence, value", [("氧化铝产能达200余万吨。", "200"), ("员工三十多万人。", "30")])
+def test_a_magnitude_after_yu_or_duo_stays_with_the_unit(known, sentence, value):
+    """200余万吨 is one figure, more than 200 万吨: its 万 is not a number of its own (1 万吨)."""
+    figure = one(sentence, known)
+    assert (figure.value, figure.qualifier) == (Decimal(value), "more_than")
+
+
 def test_chinese_numerals_with_wan_are_read_whole(known):
     figure = one("工厂去年完成年产一万台无人机的任务。", known)
     assert (figure.value, figure.unit) == (Decimal("10000"), "台")
@@ -136,6 +143,25 @@ def test_explicit_years_and_ranges(known):
     assert (second.period.end, second.qualifier, second.place) == (2020, "more_than", "柳州市")
 
 
+@pytest.mark.parametrize(
+    "sentence, start, end",
+    [
+        ("二〇一九年，柳州市规上工业总产值增长8%。", 2019, 2019),  # a year in Chinese digits
+        ("二○一九年，柳州市规上工业总产值增长8%。", 2019, 2019),  # ○ (a circle) for zero
+        ("2019年下半年以来，柳州市工业增加值增长4.5%。", 2019, 2023),  # since a part of a year
+        ("2020年6月以来，柳州市工业投资增长9%。", 2020, 2023),
+        ("柳州市营业收入是2010年的4.4倍。", 2023, 2023),  # the base of a multiple is no year of the figure
+        ("2021年是“十四五”开局之年,柳州市工业总产值增长9%。", 2021, 2021),  # the plan's first year
+        ("“十三五”收官之年,柳州市工业总产值增长9%。", 2020, 2020),  # its last
+        ("“十四五”期间,柳州市工业总产值年均增长9%。", 2021, 2025),
+        ("去年以来,柳州市工业投资增长11%。", 2022, 2023),  # since last year: to publication
+    ],
+)
+def test_years_in_chinese_digits_and_since_a_part_of_a_year(known, sentence, start, end):
+    figure = one(sentence, known, 2023)
+    assert (figure.period.start, figure.period.end) == (start, end), figure.notes
+
+
 def test_a_target_keeps_the_year_it_states(known):
     figure = one("柳州市力争到2027年汽车产量突破200万辆。", known, 2024)
     assert (figure.status, figure.period.end, figure.period.inferred, figure.qualifier) == (
@@ -212,6 +238,21 @@ def test_a_decrease_is_negative(known):
         "industrial_investment",
         Decimal("-2.5"),
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, metric, value",
+    [
+        ("柳州市城镇化率增长到45.6%。", "urbanisation_rate", "45.6"),  # the rate's own cue, not 增长
+        ("柳州市工业增加值占GDP比重下降到30%。", "share", "30"),  # a share reached, not a fall of 30%
+        ("柳州市贫困发生率下降至0.5%。", "share", "0.5"),
+        ("柳州市工业增速回落至5.2%。", "growth_rate", "5.2"),  # a growth rate that fell to 5.2: still positive
+        ("柳州市工业增加值下降2.1%。", "growth_rate", "-2.1"),
+    ],
+)
+def test_a_change_to_a_percent_is_the_level_reached(known, sentence, metric, value):
+    figure = one(sentence, known)
+    assert (figure.metric_code, figure.value) == (metric, Decimal(value)), figure.notes
 
 
 def test_cue_words_are_data_of_the_catalogue(tmp_path):
@@ -294,10 +335,56 @@ def test_a_multiplier_after_digits_and_a_space_is_no_number_of_its_own(known):
     assert (figure.value, figure.unit, figure.qualifier) == (Decimal("20"), "万辆", "more_than")
 
 
+def test_items_that_each_have_a_number_share_none(known):
+    """氧化铝1010万吨、电解铝218万吨: one figure per number, not 218万吨 for 氧化铝 and 电解铝 both."""
+    figures = draft("百色已形成氧化铝1010万吨、电解铝218万吨、铝材加工400万吨的产能规模。", known)
+    assert [str(f.value) for f in figures] == ["1010", "218", "400"], [(f.value, f.cluster) for f in figures]
+
+
+def test_places_listed_with_one_number_share_a_total_not_a_row_each(known):
+    figure = one("平果、靖西两地铝产业产值合计超过600亿元。", known)  # one figure, not one per place
+    assert (figure.value, figure.cluster) == (Decimal("600"), "铝产业"), figure.notes
+
+
 def test_the_own_province_is_the_one_the_document_names_most(known):
     text = "在北京召开的会议上，广西代表团介绍了广西的工业。全区规上工业增加值增长6%。"
     figure = one(text, known)
     assert (figure.place, figure.place_key) == ("广西", "guangxi")
+
+
+def test_a_city_written_before_its_district_is_not_the_subject(known):
+    """崇左市江州区 names where 江州区 is: the district's document says 全区 of the district."""
+    text = (
+        "崇左市江州区县域经济平稳较快发展\n来源:崇左日报\n"
+        "1—6月,全区完成地区生产总值65.2亿元。\n在崇左市考核中,崇左市江州区排名第一。"
+    )
+    (figure,) = [f for f in extract(text, "2020-07-16", known) if f.value == Decimal("65.2")]
+    assert (figure.place, figure.place_key) == ("江州区", "jiangzhou"), figure.notes
+
+
+def test_a_districts_quan_shi_is_its_city(known):
+    """In 江州区's document 全区 is the district and 全市 the city it is in, 崇左."""
+    text = "崇左市江州区经济运行\n上半年,全市规上工业增加值增长5.2%。全区规上工业企业56家。"
+    figures = {str(f.value): f for f in extract(text, "2020-07-16", known)}
+    assert (figures["5.2"].place_key, figures["56"].place_key) == ("chongzuo", "jiangzhou")
+
+
+def test_a_districts_city_named_earlier_is_not_its_later_figures_place(known):
+    text = "崇左市江州区经济运行\n江州区召开工业大会,崇左市领导出席。上半年规上工业增加值增长5.2%。"
+    figure = one(text, known, 2020)
+    assert figure.place_key == "jiangzhou", figure.notes
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("来宾市武宣县经济运行\n全县规上工业总产值增长25%。全市规上工业增加值增长8%。", "laibin"),  # a 县's 全市
+        ("百色市平果市经济运行\n平果市工业总产值增长25%。全市铝产业产值增长8%。", "pingguo"),  # a county-level city's
+    ],
+)
+def test_a_countys_quan_shi_is_its_city_unless_it_is_a_city(known, text, key):
+    (figure,) = [f for f in extract(text, "2021-07-24", known) if f.value == Decimal("8")]
+    assert figure.place_key == key, figure.notes
 
 
 def test_the_number_of_a_meeting_is_no_figure(known):
@@ -318,3 +405,20 @@ def test_an_area_held_and_a_planned_total_are_stocks(known, sentence, value):
     """规划面积, 在建面积, 计划总投资 (period cue words, code stock) are as of a date, not a year's flow."""
     (figure,) = [f for f in extract(sentence, "2023-03-09", known) if str(f.value) == value]
     assert figure.period_kind == "as_of", figure.notes
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        # 乐业 (乐业县) inside 娱乐业, 大新 (大新县) inside 加大新能源, 江南 (南宁's 江南区) inside a park's name
+        ("梧州市文化、体育和娱乐业增加值增长5%。", "梧州市"),
+        ("梧州市加大新能源汽车推广,销量增长12%。", "梧州市"),
+        ("港南区工业园区江南绿色家居片区规划面积51300亩。", "港南区"),
+        # a short name after a mark, a place or 在 stays a place
+        ("百色市、平果工业总产值增长9%。", "平果"),
+        ("广西横州茉莉花产业园产值增长7%。", "横州"),
+    ],
+)
+def test_a_short_county_name_inside_another_word_is_no_place(known, sentence, place):
+    figure = one(sentence, known)
+    assert figure.place == place, figure.notes

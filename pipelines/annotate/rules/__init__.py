@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     cluster_form,
     comparison_place,
+    cue_after,
     enterprise_city,
     estimated,
     evidence_lead,
@@ -25,6 +26,7 @@ from . import (
     not_a_figure,
     own_cluster,
     past_year,
+    relative_difference,
     reporting_year,
     respectively,
     reviewed_years,
@@ -38,6 +40,7 @@ from . import (
     sub_year,
     subject,
     table_cell,
+    whole_year,
     written_form,
 )
 
@@ -57,9 +60,12 @@ RULES: tuple[Rule, ...] = (
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
+    whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
+    cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..periods import TIMES_OF
 from .mentions import starting_in
 
 # The words are cue words: cue_kind place_frame, code comparison (before_place: 比, 高于; after_place: 平均).
@@ -16,20 +17,34 @@ _AFTER = r"\s*(?:的)?\s*(?:{})"
 def is_comparison(norm: str, start: int, end: int, reference) -> bool:
     before = _BEFORE.format(reference.alternation("place_frame", "comparison", "before_place"))
     after = _AFTER.format(reference.alternation("place_frame", "comparison", "after_place"))
-    return bool(re.search(before, norm[max(0, start - 4) : start]) or re.match(after, norm[end : end + 6]))
+    return bool(
+        re.search(before, norm[max(0, start - 4) : start])
+        or re.match(after, norm[end : end + 6])
+        or TIMES_OF.match(norm, end, end + 16)  # 是靖西市的1.8倍: the base of a multiple
+    )
 
 
 FIELD_REACH = 12  # 保持全区工业投资总量、增速第一: the field a few words before the rank
 
 
 def is_field(doc, figure, mention) -> bool:
-    """The place a rank is within (全区…第一): the field of the ranking, not the ranked place."""
+    """The place a rank is within (全区…第一): the field of the ranking, not the ranked place. A place
+    named right before the ranking's verb is the one ranked (江州区排名第一, 柳州位居全区第一); a whole (全区,
+    全国) before it stays the field (全市排名第一)."""
     if figure.metric_code != "rank" or not (mention.end <= figure.at <= mention.end + FIELD_REACH):
         return False
-    return not _CLAUSE_BREAK.search(doc.norm, mention.end, figure.at)
+    if _CLAUSE_BREAK.search(doc.norm, mention.end, figure.at):
+        return False
+    verbs = doc.reference.alternation("rank", "exact", "before_ordinal")
+    wholes = doc.reference.words_of("rank", "exact", "field")
+    ranked = re.match(f"\\s*(?:{verbs})", doc.norm[mention.end : figure.at])
+    return not (ranked and doc.text.span(mention.start, mention.end) not in wholes and mention.name not in wholes)
 
 
 _CLAUSE_BREAK = re.compile(r"[,。;!?]")
+# between a compared place's words and the number only a verb of being or a bracket: the place's own value
+# (全国平均水平(2.65%)); a bare number after them is a difference (高于全国平均水平1.3个百分点)
+_OWN_VALUE = r"\s*(?:的)?\s*(?:{})*\s*(?:为|是|达到|达|[((])\s*"
 
 
 def not_the_comparison(figure, doc, earlier):
@@ -38,7 +53,13 @@ def not_the_comparison(figure, doc, earlier):
     from .. import places
 
     sentence = figure.sentence
-    mentions = [m for m in starting_in(doc.places, sentence[0], sentence[1]) if m.key == figure.place_key]
+    keyed = [m for m in starting_in(doc.places, sentence[0], sentence[1]) if m.key == figure.place_key]
+    # the mention the place was read from (the nearest before the number), not another of the sentence:
+    # 全市增长5.2%,江州区增速高于全市平均水平1.2个百分点 (1.2's 全市 is a comparison, 5.2's is not)
+    mentions = [m for m in keyed if m.end <= figure.at][-1:] or keyed
+    own = _OWN_VALUE.format(doc.reference.alternation("place_frame", "comparison", "after_place"))
+    if mentions and re.fullmatch(own, doc.norm[mentions[0].end : figure.at]):
+        return figure  # 全国平均水平(2.65%), 全区平均为5%: the number is the average itself, of that place
     if not mentions or not all(
         is_comparison(doc.norm, m.start, m.end, doc.reference) or is_field(doc, figure, m) for m in mentions
     ):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..periods import Period
+from .mentions import starting_in
 
 _ESTIMATED = re.compile(r"预计|预估|初步核算|初步统计")
 
@@ -22,14 +23,31 @@ def ended_year_is_actual(figure, doc, earlier):
     if later_target and not _ESTIMATED.match(before, later_target.start()):
         return figure  # 预计…力争…: a goal after the estimate
     end = figure.period.end
-    if end is None:  # no year of its own: the year the document reports on, when that has ended
-        if doc.reporting_year >= doc.published_year:
+    if end is None:  # no year of its own: its paragraph's year, else the year the document reports on
+        stated = _paragraph_year(figure, doc)
+        if stated is not None and stated < doc.published_year:
+            end = stated
+            figure.period = Period(end, end, True, f"预计 with no year: the year of its paragraph ({end})")
+        elif doc.reporting_year < doc.published_year:
+            end = doc.reporting_year
+            figure.period = Period(end, end, True, f"预计 with no year: the year the document reports on ({end})")
+        else:
             return figure
-        end = doc.reporting_year
-        figure.period = Period(end, end, True, f"预计 with no year: the year the document reports on ({end})")
         figure.notes.append(figure.period.basis)
     if end < doc.published_year:
         figure.status = "actual"
         figure.notes.append(f"预计 for {end}, a year ended before publication: a preliminary actual")
         figure.notes = [n for n in figure.notes if n != "target year not stated: left empty"]
     return figure
+
+
+def _paragraph_year(figure, doc) -> int | None:
+    """The one year the nearest year mention before the figure in its paragraph names (2021年是…。预计完成
+    150亿元), or None."""
+    from ..extract import _within
+
+    paragraph = _within(doc.paragraphs, figure.at)
+    before = [m for m in starting_in(doc.years, paragraph[0], figure.at) if m.end <= figure.at]
+    if not before or before[-1].first != before[-1].last:
+        return None
+    return before[-1].last

@@ -13,7 +13,7 @@ _DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-\d{2})?")
 HEAD = 60  # the first line (a title), at most this long: where a document names the year it is about
 # Words that say the text looks back on a whole year that has ended.
 # 比上年, 较去年同期 are comparisons that any report makes, not a look back.
-_LOOKS_BACK = re.compile(r"过去一年|过去的一年|(?<![比较与同])去年(?!同期)|全年|统计公报")
+_LOOKS_BACK = re.compile(r"过去一年|过去的一年|一年来|(?<![比较与同])去年(?!同期)|全年|统计公报")
 EARLY_MONTHS = 6  # published in the first half of a year: a look back is about the year before
 STATED = "the year the document's head states"
 RANKING_HEAD = 300
@@ -54,6 +54,21 @@ def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int,
     if month is not None and month <= EARLY_MONTHS and _LOOKS_BACK.search(norm[: HEAD * 4]):
         return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
     return year, ""
+
+
+# 上年 (the year before) is said of the period a text reports on; 去年 and 今年 of the day it speaks
+ANAPHORIC = ("上年",)
+
+
+def previous_of_the_report(mentions: list, reporting: int) -> list:
+    """The year mentions with 上年 read as the year before the one reported on: a bulletin of 2020
+    published in 2021 means 2019 by 上年 (its 去年 is 2020, the year before it was written)."""
+    return [
+        replace(m, first=reporting - 1, last=reporting - 1)
+        if m.relative in ANAPHORIC and m.first != reporting - 1
+        else m
+        for m in mentions
+    ]
 
 
 def year_of_the_report(figure, doc, earlier):

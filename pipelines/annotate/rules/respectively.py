@@ -1,4 +1,5 @@
-"""南宁、柳州、桂林分别为X、Y、Z: the listed places pair one to one with the values after 分别, in order."""
+"""南宁、柳州、桂林分别为X、Y、Z: the listed places pair one to one with the values after 分别, in order;
+when 分别's clause names none, the places the sentence's clauses open with (平果市…,靖西市…,分别增长X和Y)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ def pair_places(figure, doc, earlier):
     word_clause = sentence[0] + max(head.rfind(c) for c in ",;:") + 1  # -1 + 1: the sentence start
     listed = [m for m in doc.places if word_clause <= m.start and m.end <= word.start()]
     keys = list(dict.fromkeys(m.key for m in listed))
+    if len(keys) < 2:  # 平果市产值400亿元,靖西市200亿元,分别增长17%和10%: the places of the sentence's clauses
+        listed = [m for m in doc.places if sentence[0] <= m.start and m.end <= word.start()]
+        keys = list(dict.fromkeys(m.key for m in listed))
     if len(keys) < 2:
         return figure
     same = [f for f in earlier if f.at > word.end() and f.at < figure.at and f.unit == figure.unit]

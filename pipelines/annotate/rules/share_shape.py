@@ -1,7 +1,7 @@
 """A percent with no cue word is a share, not a growth rate, when its shape says so: 7.14%的企业 (a
 percent of something that follows), 制品业(15.28%) (a part's percent in parentheses after its name), or
 no word of change in its clause (平均水平的85%, 仅有20%进入百强, 水质100%达标): a growth rate is said
-with 增长, 下降, 提高 or 同比, a share needs none."""
+with 增长, 下降, 提高 or 同比, a share needs none; a change *to* a percent (加工率提高到35%) is a share reached."""
 
 from __future__ import annotations
 
@@ -20,7 +20,11 @@ def percent_of_a_whole(figure, doc, earlier):
     norm = doc.norm
     of_what = norm[figure.unit_end : figure.unit_end + 1] == "的"
     in_brackets = norm[figure.at - 1] == "(" and norm[figure.unit_end : figure.unit_end + 1] == ")"
-    clause_before = norm[figure.clause[0] : figure.at]
+    # 加工率提高到35%: a change *to* a percent is the level reached, not the size of the change
+    clause_before = norm[figure.clause[0] : figure.at].rstrip()
+    reached = re.search(f"(?:{doc.reference.cue('direction', 'reached').pattern})$", clause_before)
+    if reached:
+        clause_before = clause_before[: reached.start()]
     unchanged = not _CHANGE.search(clause_before) and not _CHANGE.match(norm, figure.unit_end)
     if not (of_what or in_brackets or unchanged):
         return figure

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..periods import Period
+
 _NUMBER = r"(\d{1,2}|[一二三四五六七八九十]{1,2})"
 # (one \s* on each side of 月份: two in a row would try every split of a long run of spaces)
 _SPAN = re.compile(_NUMBER + r"\s*(?:月份?\s*)?(?:-|—|–|~|至|到)\s*" + _NUMBER + r"\s*月(?:份)?(?!底|末|\d|日)")
@@ -116,6 +118,7 @@ def months(figure, doc, earlier):
         if basis and doc.reference.metric(figure.metric_code).kind in AMOUNTS:
             return figure  # 项目累计完成投资199.4亿元 after 1—5月: a total to date, the months are another's
         first = 1  # 1-11月…累计增长: January through the frame's last month
+    _year_before_if_not_ended(figure, doc, last)
     if (first, last) == (1, 12):  # 1-12月: the whole year
         return figure
     figure.start_month, figure.end_month = first, last
@@ -123,3 +126,24 @@ def months(figure, doc, earlier):
     if basis:
         figure.notes.append(basis)
     return figure
+
+
+def _year_before_if_not_ended(figure, doc, last: int) -> None:
+    """Months that had not ended when the document came out are of the year before: 前三季度 or 1—11月 in a
+    text published in January 2021 are 2020's. Only a year the figure does not state is moved (今年1—11月
+    says its year), and only a result: a target may be of months to come."""
+    period = figure.period
+    if doc.published_month is None or figure.status != "actual" or not period.inferred:
+        return
+    if not period.basis.startswith("year not stated") or period.end != doc.published_year:
+        return
+    if last <= doc.published_month:
+        return  # 1—6月 in a text dated 2024-06: a date read from the text itself may be the month's
+    year = period.end - 1
+    figure.period = Period(
+        year,
+        year,
+        True,
+        f"months to {last}月 had not ended by publication ({doc.published_year}-{doc.published_month:02d}): {year}",
+    )
+    figure.notes = [n for n in figure.notes if not n.startswith("year not stated")] + [figure.period.basis]

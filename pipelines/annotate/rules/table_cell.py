@@ -1,6 +1,7 @@
 """A cell of a flattened table (tables.py): its place or industry is its row's label, its period and
 metric come from its column's header (1-6月 → January-June; 上年同期 → the year before; 增长(%) → a
-growth rate)."""
+growth rate). When the columns are places (指标 | 平果 | 靖西), the place is its column's and what is
+measured its row's label (地区生产总值(亿元))."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from . import sub_year
 
 _YEAR = re.compile(r"((?:19|20)\d{2})")
 _BASE = ("上年同期", "去年同期", "上年")
+# 比上年增长(%): this year's growth over the year before, not a column of the year before's values
+_COMPARED = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年)")
 
 
 def fields(figure, doc, earlier):
@@ -22,16 +25,20 @@ def fields(figure, doc, earlier):
     reference = doc.reference
     notes = [f"a table cell: row {cell.label}, column {cell.header}"]
     key = reference.places.get(simplified(cell.label))
+    column_place = reference.places.get(simplified(cell.header.strip()))
     if key is not None:
         figure.place, figure.place_key = cell.label, key
-    elif cell.label:
+    elif column_place is not None:  # 指标 | 平果 | 靖西: places side by side, the row label is what is measured
+        figure.place, figure.place_key = cell.header.strip(), column_place
+        figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
+    if key is None and cell.label:
         figure.subject = cell.label
         if figure.cluster == "" and simplified(cell.label) in reference.clusters:
             figure.cluster = cell.label
     measures = frozenset(reference.units.get(simplified(figure.unit), set()))
     metric = cue = None
     # the column's own words first, then the row's label (工业增加值 | 亿元 | 512.3), then the table's caption
-    for words in (cell.header, "" if key is not None else cell.label, cell.caption):
+    for words in ("" if column_place is not None else cell.header, "" if key is not None else cell.label, cell.caption):
         hits = cues.cue_hits(simplified(words), (0, len(words)), reference)
         metric, cue = cues.choose_metric(hits, len(words), measures, reference)
         if cue is not None:
@@ -44,7 +51,7 @@ def fields(figure, doc, earlier):
     if stated:
         year = int(stated.group(1))
         figure.period = Period(year, year, False, "")
-    elif any(word in cell.header for word in _BASE):
+    elif any(word in cell.header for word in _BASE) and not _COMPARED.search(cell.header):
         year = doc.reporting_year - 1
         figure.period = Period(year, year, True, f"上年同期 column: the year before {doc.reporting_year}")
         notes.append(figure.period.basis)

@@ -19,13 +19,14 @@ settled as not materialized (select rowid as fact_row, * from marts.fct_facts wh
 -- number: at 10M facts, a join on ten text columns carrying whole rows spilled gigabytes. A pair the check
 -- takes has equal columns, so equal hashes, and passes the same bounds test: the narrow pass leaves out none.
 -- Then the check as written, on only the facts the narrow pass left: a hash that collides is dropped there.
+-- Columns matched across two different columns are hashed as text: values that compare equal hash alike.
 
 -- a reported growth (percent) against the growth its two levels imply, each within its rounding or qualifier:
 -- the levels' intervals give the implied growth's interval, which must meet the rate's
 growth_levels as not materialized (
     select
         fact_row, year, metric_kind, fact_low_in_base_unit, fact_high_in_base_unit,
-        hash(metric_code, city_key, cluster_key, enterprise, subject, period_kind, period_start_month,
+        hash(metric_code::varchar, city_key, cluster_key, enterprise, subject, period_kind, period_start_month,
             period_end_month, status) as identity,
     from settled
     where value_class <> 'size_tier'
@@ -36,8 +37,8 @@ growth_candidates as materialized (
     from (
         select
             fact_row, year, fact_low_in_base_unit, fact_high_in_base_unit,
-            hash(rate_of_metric_code, city_key, cluster_key, enterprise, subject, period_kind, period_start_month,
-                period_end_month, status) as identity,
+            hash(rate_of_metric_code::varchar, city_key, cluster_key, enterprise, subject, period_kind,
+                period_start_month, period_end_month, status) as identity,
         from settled
         where metric_code = 'growth_rate' and unit_measure = 'percent'
             and period_kind in ('year', 'year_to_date', 'months')
@@ -69,30 +70,34 @@ whole_candidates as materialized (
     from (
         select
             fact_row, fact_low_in_base_unit,
-            hash(city_key, parent_cluster_key, metric_code, rate_of_metric_code, enterprise, subject, period_kind,
-                period_start_year, period_start_month, period_end_year, period_end_month, status) as whole_identity,
+            hash(city_key::varchar, parent_cluster_key::varchar, metric_code, rate_of_metric_code, enterprise, subject,
+                period_kind, period_start_year, period_start_month, period_end_year, period_end_month, status
+            ) as whole_identity,
         from parts
         where parent_cluster_key is not null
         union all
         select
             fact_row, fact_low_in_base_unit,
-            hash(city_key, 'none', metric_code, rate_of_metric_code, enterprise, subject, period_kind,
-                period_start_year, period_start_month, period_end_year, period_end_month, status) as whole_identity,
+            hash(city_key::varchar, 'none'::varchar, metric_code, rate_of_metric_code, enterprise, subject,
+                period_kind, period_start_year, period_start_month, period_end_year, period_end_month, status
+            ) as whole_identity,
         from parts
         where cluster_key not in ('none', 'unknown')
         union all
         select
             fact_row, fact_low_in_base_unit,
-            hash(parent_city_key, cluster_key, metric_code, rate_of_metric_code, enterprise, subject, period_kind,
-                period_start_year, period_start_month, period_end_year, period_end_month, status) as whole_identity,
+            hash(parent_city_key::varchar, cluster_key::varchar, metric_code, rate_of_metric_code, enterprise, subject,
+                period_kind, period_start_year, period_start_month, period_end_year, period_end_month, status
+            ) as whole_identity,
         from parts
         where parent_city_key is not null
     ) as part
     join (
         select
             fact_row, fact_high_in_base_unit,
-            hash(city_key, cluster_key, metric_code, rate_of_metric_code, enterprise, subject, period_kind,
-                period_start_year, period_start_month, period_end_year, period_end_month, status) as identity,
+            hash(city_key::varchar, cluster_key::varchar, metric_code, rate_of_metric_code, enterprise, subject,
+                period_kind, period_start_year, period_start_month, period_end_year, period_end_month, status
+            ) as identity,
         from settled where value_class <> 'size_tier'
     ) as whole
         on whole.identity = part.whole_identity

@@ -10,11 +10,119 @@ clusters as (select cluster_key, parent_cluster_key from marts.dim_cluster),
 
 cities as (select city_key, parent_city_key, city_level from marts.dim_city),
 
--- facts whose interval is known (no conflict among their figures), for the arithmetic cross-checks
-settled as not materialized (select * from facts where not is_conflict),
+-- facts whose interval is known (no conflict among their figures), for the arithmetic cross-checks; fact_row
+-- (the row's number) lets each check come back for the few facts its narrow pass leaves (below)
+settled as not materialized (select rowid as fact_row, * from marts.fct_facts where not is_conflict),
+
+-- Each pairing check runs twice. First narrow: every fact as its row number, its bounds and one hash of the
+-- columns the check matches on (nulls hash alike, as `is not distinct from` matches them), joined on that one
+-- number: at 10M facts, a join on ten text columns carrying whole rows spilled gigabytes. A pair the check
+-- takes has equal columns, so equal hashes, and passes the same bounds test: the narrow pass leaves out none.
+-- Then the check as written, on only the facts the narrow pass left: a hash that collides is dropped there.
+-- Columns matched across two different columns are hashed as text: values that compare equal hash alike.
 
 -- a reported growth (percent) against the growth its two levels imply, each within its rounding or qualifier:
 -- the levels' intervals give the implied growth's interval, which must meet the rate's
+growth_levels as not materialized (
+    select
+        fact_row, year, metric_kind, fact_low_in_base_unit, fact_high_in_base_unit,
+        hash(metric_code::varchar, city_key, cluster_key, enterprise, subject, period_kind, period_start_month,
+            period_end_month, status) as identity,
+    from settled
+    where value_class <> 'size_tier'
+),
+
+growth_candidates as materialized (
+    select rate.fact_row as rate_row, later.fact_row as later_row, earlier.fact_row as earlier_row,
+    from (
+        select
+            fact_row, year, fact_low_in_base_unit, fact_high_in_base_unit,
+            hash(rate_of_metric_code::varchar, city_key, cluster_key, enterprise, subject, period_kind,
+                period_start_month, period_end_month, status) as identity,
+        from settled
+        where metric_code = 'growth_rate' and unit_measure = 'percent'
+            and period_kind in ('year', 'year_to_date', 'months')
+    ) as rate
+    join growth_levels as later on later.identity = rate.identity and later.year = rate.year
+    join growth_levels as earlier on earlier.identity = later.identity and earlier.year = later.year - 1
+    where later.metric_kind in ('level', 'count') and earlier.fact_low_in_base_unit > 0
+        and (
+            (later.fact_high_in_base_unit / earlier.fact_low_in_base_unit - 1) * 100 < rate.fact_low_in_base_unit
+            or (later.fact_low_in_base_unit / earlier.fact_high_in_base_unit - 1) * 100 > rate.fact_high_in_base_unit
+        )
+),
+
+-- a part (a cluster's, or a district's) surely above its whole (its parent cluster or the whole place; its
+-- parent place) for the same metric, subject, period and status: each whole by its own equi-join
+parts as not materialized (
+    select
+        settled.*,
+        clusters.parent_cluster_key,
+        cities.parent_city_key,
+    from settled
+    left join clusters on clusters.cluster_key = settled.cluster_key
+    left join cities on cities.city_key = settled.city_key
+    where settled.metric_kind in ('level', 'count') and settled.value_class <> 'size_tier'
+),
+
+whole_candidates as materialized (
+    select part.fact_row as part_row, whole.fact_row as whole_row,
+    from (
+        select
+            fact_row, fact_low_in_base_unit,
+            hash(city_key::varchar, parent_cluster_key::varchar, metric_code, rate_of_metric_code, enterprise, subject,
+                period_kind, period_start_year, period_start_month, period_end_year, period_end_month, status
+            ) as whole_identity,
+        from parts
+        where parent_cluster_key is not null
+        union all
+        select
+            fact_row, fact_low_in_base_unit,
+            hash(city_key::varchar, 'none'::varchar, metric_code, rate_of_metric_code, enterprise, subject,
+                period_kind, period_start_year, period_start_month, period_end_year, period_end_month, status
+            ) as whole_identity,
+        from parts
+        where cluster_key not in ('none', 'unknown')
+        union all
+        select
+            fact_row, fact_low_in_base_unit,
+            hash(parent_city_key::varchar, cluster_key::varchar, metric_code, rate_of_metric_code, enterprise, subject,
+                period_kind, period_start_year, period_start_month, period_end_year, period_end_month, status
+            ) as whole_identity,
+        from parts
+        where parent_city_key is not null
+    ) as part
+    join (
+        select
+            fact_row, fact_high_in_base_unit,
+            hash(city_key::varchar, cluster_key::varchar, metric_code, rate_of_metric_code, enterprise, subject,
+                period_kind, period_start_year, period_start_month, period_end_year, period_end_month, status
+            ) as identity,
+        from settled where value_class <> 'size_tier'
+    ) as whole
+        on whole.identity = part.whole_identity
+        and part.fact_low_in_base_unit > whole.fact_high_in_base_unit
+),
+
+-- the facts some narrow pass paired, as one list: the exact pass reads them by their row numbers (a list, so
+-- that DuckDB knows them few and builds its lookup on them, not on the table)
+candidate_rows as materialized (
+    select list(fact_row) as fact_rows,
+    from (
+        select rate_row as fact_row from growth_candidates
+        union all select later_row from growth_candidates
+        union all select earlier_row from growth_candidates
+        union all select part_row from whole_candidates
+        union all select whole_row from whole_candidates
+    )
+),
+
+checked as materialized (select * from settled where fact_row in (select unnest(fact_rows) from candidate_rows)),
+
+candidate_parts as not materialized (
+    select * from parts where fact_row in (select unnest(fact_rows) from candidate_rows)
+),
+
 growth_pairs as (
     select
         rate.fact_key,
@@ -22,8 +130,8 @@ growth_pairs as (
             || '%, its levels ' || earlier.figure_ids || ' and ' || later.figure_ids || ' imply '
             || cast(round((cast(later.value_in_base_unit as double) / cast(earlier.value_in_base_unit as double) - 1)
                     * 100, 2) as varchar) || '%' as growth_disagrees_with_levels,
-    from settled as rate
-    join settled as later
+    from checked as rate
+    join checked as later
         on later.metric_code = rate.rate_of_metric_code
         and later.city_key = rate.city_key
         and later.cluster_key = rate.cluster_key
@@ -34,7 +142,7 @@ growth_pairs as (
         and later.period_end_month is not distinct from rate.period_end_month
         and later.year = rate.year
         and later.status = rate.status
-    join settled as earlier
+    join checked as earlier
         on earlier.metric_code = later.metric_code
         and earlier.city_key = later.city_key
         and earlier.cluster_key = later.cluster_key
@@ -57,27 +165,16 @@ growth_pairs as (
         )
 ),
 
--- a part (a cluster's, or a district's) surely above its whole (its parent cluster or the whole place; its
--- parent place) for the same metric, subject, period and status: each whole by its own equi-join
-parts as not materialized (
-    select
-        settled.*,
-        clusters.parent_cluster_key,
-        cities.parent_city_key,
-    from settled
-    left join clusters on clusters.cluster_key = settled.cluster_key
-    left join cities on cities.city_key = settled.city_key
-    where settled.metric_kind in ('level', 'count') and settled.value_class <> 'size_tier'
-),
-
 part_wholes as (
-    select parts.*, parts.city_key as whole_city_key, parts.parent_cluster_key as whole_cluster_key from parts
+    select parts.*, parts.city_key as whole_city_key, parts.parent_cluster_key as whole_cluster_key
+    from candidate_parts as parts
     where parts.parent_cluster_key is not null
     union all
-    select parts.*, parts.city_key as whole_city_key, 'none' as whole_cluster_key from parts
+    select parts.*, parts.city_key as whole_city_key, 'none' as whole_cluster_key from candidate_parts as parts
     where parts.cluster_key not in ('none', 'unknown')
     union all
-    select parts.*, parts.parent_city_key as whole_city_key, parts.cluster_key as whole_cluster_key from parts
+    select parts.*, parts.parent_city_key as whole_city_key, parts.cluster_key as whole_cluster_key
+    from candidate_parts as parts
     where parts.parent_city_key is not null
 ),
 
@@ -87,7 +184,7 @@ wholes as (
         'part ' || part.figure_ids || ' (' || part.city_key || ', ' || part.cluster_key || ') is above its whole '
             || whole.figure_ids || ' (' || whole.city_key || ', ' || whole.cluster_key || ')' as part_above_whole,
     from part_wholes as part
-    join settled as whole
+    join checked as whole
         on whole.city_key = part.whole_city_key
         and whole.cluster_key = part.whole_cluster_key
         and whole.metric_code = part.metric_code

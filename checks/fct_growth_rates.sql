@@ -1,6 +1,8 @@
 with
 
-rates as (select * from marts.fct_growth_rates),
+-- not materialized: the two readers scan the table for their own columns (materialized, every column of
+-- every rate was written out and read back twice)
+rates as not materialized (select * from marts.fct_growth_rates),
 
 -- the level figures a computed rate names that int_figures does not hold
 missing_sources as (

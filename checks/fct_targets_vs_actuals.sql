@@ -33,11 +33,24 @@ final as (
         metrics.unit_measure as metric_unit_measure,
     from pairs
     left join marts.dim_metric as metrics using (metric_code)
+    -- the latest actual of the open-ended targets compared with an actual, the only pairs that read it: the
+    -- actuals of other keys are left out before they are grouped (at 10M figures, 8M actuals)
     left join (
         select city_key, cluster_key, enterprise_name, metric_code, rate_of_metric_code, unit_measure, period_kind,
             max(year) as latest_year,
-        from marts.int_figures
+        from marts.int_figures as actuals
         where not is_target
+            and exists (
+                select 1 from pairs as open_ended
+                where open_ended.has_actual and open_ended.is_open_ended
+                    and actuals.city_key = open_ended.city_key
+                    and actuals.cluster_key = open_ended.cluster_key
+                    and actuals.enterprise_name is not distinct from open_ended.enterprise_name
+                    and actuals.metric_code = open_ended.metric_code
+                    and actuals.rate_of_metric_code is not distinct from open_ended.rate_of_metric_code
+                    and actuals.unit_measure = open_ended.unit_measure
+                    and actuals.period_kind = open_ended.target_period_kind
+            )
         group by all
     ) as later_actuals
         on later_actuals.city_key = pairs.city_key

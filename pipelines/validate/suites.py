@@ -29,6 +29,7 @@ from ..sql import qualified, quote
 from ..text_files import read_text
 from .declared import compile_suite
 from .kinds import columns_of
+from .optimizers import disable_slow_optimizers
 
 SHARED_FRAMES = "shared"  # checks/shared/<name>.sql: a frame several suites name in meta.clusterdw.frame
 SHARED_FRAME_NAME = re.compile(r"[a-z_][a-z0-9_]*")
@@ -486,6 +487,7 @@ def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite], whole: boo
     database, schema = con.execute("select current_database(), current_schema()").fetchall()[0]
     cursor = con.cursor()  # a cursor starts in the default catalog: follow the connection's `use`
     cursor.execute(f"use {qualified(database, schema)}").fetchall()
+    restore_optimizers = disable_slow_optimizers(cursor)
 
     def read(suite: Suite):
         """(the frame, the whole frame's row count, the seconds DuckDB took to compute it)."""
@@ -535,7 +537,10 @@ def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite], whole: boo
 
     def close():
         ahead.close()
-        cursor.close()
+        try:
+            restore_optimizers()
+        finally:
+            cursor.close()
 
     return ahead.frames(), close
 

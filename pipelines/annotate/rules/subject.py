@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from . import growth_clause, list_item
+
 # The noun after a count ends before a verb or an adverb (421个贫困村全部出列 → 贫困村)
 _NOUN_AFTER = re.compile(
     r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的在]|$|\s|实现|完成|达|共|占|中|全部|均|都|已|分别)"
@@ -24,6 +26,10 @@ PRODUCED = (
     "reserves_tonnes",
 )
 _LEAD = re.compile(r"(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计|培育|每年)")  # matched at a position: no ^
+RATED = ("rate", "rank", "share")
+# 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
+_PRODUCT_GROWS = re.compile(r"([\u4e00-\u9fff]{1,12}?)(?:年?产量|年?产能)?(?:同比|累计|当月)*(?:增长|下降)")
+_INDUSTRY = re.compile(r"[业]$")  # 制造业累计增长0.1%: an industry is a cluster, not a product
 
 
 def what_is_counted(figure, doc, earlier):
@@ -72,3 +78,28 @@ def _after_the_lead(doc, start: int, end: int) -> int:
             if start + len(name) < end:
                 start, moved = start + len(name), True
     return start
+
+
+def product_of_a_rate(figure, doc, earlier):
+    """A growth, rank or share of a production volume carries its product, as the volume does (docs/codes.md,
+    Subjects): 钢材增长25.6% → 钢材, as 钢材产量1700万吨 is; 乘用车、氧化铝产量进入全国前五 → each its item."""
+    if figure.subject or figure.at < 0 or figure.rate_of_metric_code not in PRODUCED:
+        return figure
+    if doc.reference.metric(figure.metric_code).kind not in RATED or growth_clause.bare_clause(figure, doc):
+        return figure  # 产量131.8万辆,同比增长14.5%: the level's subject (scope.py), not a word of its own
+    if figure.cluster and any(note.startswith(list_item.LISTED) for note in figure.notes):
+        figure.subject = figure.cluster  # 乘用车、工程机械…产量进入全国前五: the row's own item
+        return figure
+    norm, start = doc.norm, figure.clause[0]
+    found = list(_PRODUCT.finditer(norm, start, figure.at))
+    if found:
+        begin, end = found[-1].start(1), found[-1].end(1)
+    else:
+        grows = _PRODUCT_GROWS.match(norm, _after_the_lead(doc, start, figure.at), figure.at)
+        if not grows:
+            return figure
+        begin, end = grows.start(1), grows.end(1)
+    begin = _after_the_lead(doc, begin, end)
+    if end - begin >= 2 and not _INDUSTRY.search(norm, begin, end):
+        figure.subject = doc.text.span(begin, end)
+    return figure

@@ -8,13 +8,23 @@ import re
 
 from . import growth_clause, list_item
 
-# The noun after a count ends before a verb or an adverb (421个贫困村全部出列 → 贫困村)
-_NOUN_AFTER = re.compile(
-    r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的在]|$|\s|实现|完成|达|共|占|中|全部|均|都|已|分别)"
+# The noun after a count ends before a particle or a word of cue_kind subject, noun_end or honour (421个贫困村
+# 全部出列 → 贫困村; 3家企业入选…), read from cue_words.csv
+_NOUN_AFTER = r"[\u4e00-\u9fff()]{{2,14}}?(?=[,。;:、!?和及与的在]|$|\s|{})"
+# The noun before a count: a list's last item ends at 等, so the noun after it is the list's kind (重点实验室、
+# 新型研发机构等技术创新平台超过500个 → 技术创新平台)
+_NOUN_BEFORE = re.compile(
+    r"((?:(?!等)[\u4e00-\u9fff]){2,12}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$"
 )
-_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
+# the clause, past its lead words, is one noun before the count (up to 16 characters)
+_WHOLE_CLAUSE_NOUN = re.compile(
+    r"((?:(?!等)[\u4e00-\u9fff]){2,16}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*"
+)
+_DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
+_LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 _DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
-_PRODUCT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:年?产量|年?产能)")
+_PRODUCT_CUE = re.compile(r"年?产量|年?产能")
+MAX_PRODUCT = 8  # 精制食用植物油: longer, it is a phrase, not a product's name
 PRODUCED = (
     "production_tonnes",
     "production_units",
@@ -25,7 +35,6 @@ PRODUCED = (
     "capacity_power",
     "reserves_tonnes",
 )
-_LEAD = re.compile(r"(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计|培育|每年)")  # matched at a position: no ^
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
 _PRODUCT_GROWS = re.compile(r"([\u4e00-\u9fff]{1,12}?)(?:年?产量|年?产能)?(?:同比|累计|当月)*(?:增长|下降)")
@@ -37,45 +46,103 @@ def what_is_counted(figure, doc, earlier):
         return figure
     metric = doc.reference.metric(figure.metric_code)
     norm = doc.norm
+    reference = doc.reference
+    lead = _lead(reference)
     if metric.kind == "count":
-        after = _NOUN_AFTER.match(norm, figure.unit_end, figure.clause[1])
+        ends = reference.alternation("subject", position="after_noun")
+        after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
         named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
         if named and not after.group().startswith(("以上", "左右", "多", "的")):
-            figure.subject = doc.text.span(after.start(), after.end())
+            figure.subject = _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(*after.span())
             return figure
+        opening = _after_the_lead(doc, figure.clause[0], figure.at)  # 全区新增培育了自治区级企业技术中心139家
+        whole = _WHOLE_CLAUSE_NOUN.fullmatch(norm, opening, figure.at)
+        cut = whole.end(1) if whole else 0
+        if whole and metric.cues:  # what is counted ends with the count's own noun: 企业, 中心 (…企业整合至26家)
+            ends = [whole.start(1) + i + len(c) for c in metric.cues if (i := whole.group(1).rfind(c)) >= 0]
+            whole, cut = (whole, max(ends)) if ends else (None, 0)
         before = _NOUN_BEFORE.search(norm[figure.clause[0] : figure.at])
-        if before:
+        if whole:
+            start, end = whole.start(1), cut
+        elif before:
             start, end = figure.clause[0] + before.start(1), figure.clause[0] + before.end(1)
             start = _after_the_lead(doc, start, end)
-            starts_a_word = start > figure.clause[0] + before.start(1) or start == figure.clause[0]
-            starts_a_word = starts_a_word or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
+        if whole or before:
+            starts_a_word = whole or start > figure.clause[0] + before.start(1) or start == figure.clause[0]
+            starts_a_word = (
+                starts_a_word or not re.match(r"[\u4e00-\u9fff]", norm[start - 1]) or norm[start - 1] == "等"
+            )
             # 有色金属规模以上企业整合至26家: a noun cut inside a word (属规模…) is left for the analyst
-            if starts_a_word and end - start >= 2 and not _LEAD.fullmatch(norm, start, end):
+            if starts_a_word and end - start >= 2 and not lead.fullmatch(norm, start, end):
                 figure.subject = doc.text.span(start, end)
     elif figure.metric_code in PRODUCED:
-        found = list(_PRODUCT.finditer(norm, figure.clause[0], figure.at))
-        if found:
-            start, end = found[-1].start(1), found[-1].end(1)
-            lead = _LEAD.match(norm, start)
-            start = lead.end() if lead and lead.end() < end else start
-            figure.subject = doc.text.span(start, end)
+        product = _product_before(doc, figure.clause[0], figure.at)
+        if product:
+            figure.subject = doc.text.span(*product)
     return figure
+
+
+def _product_before(doc, lo: int, at: int) -> tuple[int, int] | None:
+    """The product named right before 产量/产能 (钢材产量; 新能源汽车累计产量 → 新能源汽车), past the date, place
+    and lead words; none when the words end with a verb (上汽通用五菱完成产量: who produced, not what)."""
+    norm = doc.norm
+    cues = list(_PRODUCT_CUE.finditer(norm, lo, at))
+    if not cues:
+        return None
+    end = cues[-1].start()
+    run = re.search(r"[\u4e00-\u9fff]+$", norm[lo:end])
+    if not run:
+        return None
+    begin = _after_the_lead(doc, lo + run.start(), end)
+    if norm[begin:end].endswith(doc.reference.words_of("subject", "noun_end", "after_noun")):
+        return None
+    end = _trailing_lead(doc, begin, end)
+    if not 2 <= end - begin <= MAX_PRODUCT:
+        return None
+    return begin, end
+
+
+def _trailing_lead(doc, begin: int, end: int) -> int:
+    """Where a noun ends before a lead word that closes it (新能源汽车累计 → 新能源汽车), else end."""
+    for word in doc.reference.words_of("subject", "lead", "before_noun"):
+        if end - len(word) > begin + 1 and doc.norm.startswith(word, end - len(word)):
+            return end - len(word)
+    return end
+
+
+def _lead(reference) -> re.Pattern:
+    """The words before a noun that are no part of it (其中, 累计, 实施): cue_kind subject, code lead."""
+    # 培育了, 实施了: the lead's 了 too; matched at a position: no ^
+    return re.compile(f"(?:{reference.alternation('subject', 'lead', 'before_noun')})了?")
+
+
+def _honour_after(doc, at: int, clause_end: int) -> str:
+    """3家企业入选2024年国家质量标杆典型经验: the list after an honour word (cue_kind subject, code honour) is
+    what is counted, as reviewers write it; '' when the honour word is not there or nothing follows it."""
+    norm = doc.norm
+    honour = re.compile(doc.reference.alternation("subject", "honour", "after_noun")).match(norm, at, clause_end)
+    if not honour:
+        return ""
+    start = _DATE_START.match(norm, honour.end(), clause_end).end()
+    title = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()]{2,24}").match(norm, start, clause_end)
+    return doc.text.span(*title.span()) if title and title.end() == clause_end else ""
 
 
 def _after_the_lead(doc, start: int, end: int) -> int:
     """Past the end of a date (年), the places (全市, 港南区) and the lead words (其中, 新增) before a noun."""
     norm = doc.norm
     names = doc.place_names[0]
+    lead = _lead(doc.reference)
     moved = True
     while moved and start < end:
         moved = False
-        for pattern in (_DATE_LEFT, _LEAD):
+        for pattern in (_DATE_LEFT, lead):
             found = pattern.match(norm, start)
-            if found and found.end() < end:
+            if found and found.end() < end and not norm.startswith(_LEVEL, found.end()):
                 start, moved = found.end(), True
         if names and norm.startswith(names, start):
             name = next(n for n in names if norm.startswith(n, start))
-            if start + len(name) < end:
+            if start + len(name) < end and not norm.startswith(_LEVEL, start + len(name)):
                 start, moved = start + len(name), True
     return start
 
@@ -91,9 +158,11 @@ def product_of_a_rate(figure, doc, earlier):
         figure.subject = figure.cluster  # 乘用车、工程机械…产量进入全国前五: the row's own item
         return figure
     norm, start = doc.norm, figure.clause[0]
-    found = list(_PRODUCT.finditer(norm, start, figure.at))
-    if found:
-        begin, end = found[-1].start(1), found[-1].end(1)
+    product = _product_before(doc, start, figure.at)
+    if product:
+        begin, end = product
+    elif _PRODUCT_CUE.search(norm, start, figure.at):
+        return figure  # 上汽通用五菱完成产量…增长: who produced, not what
     else:
         grows = _PRODUCT_GROWS.match(norm, _after_the_lead(doc, start, figure.at), figure.at)
         if not grows:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .. import places
+from ..script import simplified
 from . import subject
 
 SHARES = ("share",)
@@ -33,8 +35,14 @@ def whole_in_front(figure, doc, earlier):
             figure.subject = what
         return figure
     whole = _whole(figure, doc)
-    if whole is not None and not _is_own(figure, doc, whole):
+    # 自治区制造业数字化转型升级项目 占全区的23.4%: what already names its region needs no whole in front
+    names_a_place = simplified(what).startswith(doc.place_names[0] + places.IMPLIED)
+    if whole is None:
+        return figure
+    if not _is_own(figure, doc, whole) and not names_a_place:
         figure.subject = doc.text.span(*whole) + what
+    elif figure.rate_of_metric_code and simplified(what) not in reference.metric(figure.rate_of_metric_code).cues:
+        figure.subject = what  # a share of the place's own total of a count: the count's subject, as a rate's
     return figure
 
 

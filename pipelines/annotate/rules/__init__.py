@@ -65,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
+    subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's

@@ -20,6 +20,8 @@ _NOUN_BEFORE = re.compile(
 _WHOLE_CLAUSE_NOUN = re.compile(
     r"((?:(?!等)[\u4e00-\u9fff]){2,16}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*"
 )
+_COUNT_OF_ENTERPRISES = re.compile(r"\d+\s*家")  # 107家重点工业企业
+_GLUE = ("为", "有", "共", "达到", "达", "是", "在")  # 总数达827家, 是在2011年5046家: no noun
 _DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
 _LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 _DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
@@ -54,6 +56,12 @@ def what_is_counted(figure, doc, earlier):
         named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
         if named and not after.group().startswith(("以上", "左右", "多", "的")):
             figure.subject = _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(*after.span())
+            return figure
+        since = max(
+            [figure.clause[0]] + [f.unit_end for f in earlier if f.clause == figure.clause and f.at < figure.at]
+        )
+        if _no_noun(doc, norm[since : figure.at]):  # 新增规上工业企业526家,总数达827家; 1000多家、总量突破1万家
+            figure.subject = _like_the_count_before(figure, earlier)
             return figure
         opening = _after_the_lead(doc, figure.clause[0], figure.at)  # 全区新增培育了自治区级企业技术中心139家
         whole = _WHOLE_CLAUSE_NOUN.fullmatch(norm, opening, figure.at)
@@ -171,4 +179,45 @@ def product_of_a_rate(figure, doc, earlier):
     begin = _after_the_lead(doc, begin, end)
     if end - begin >= 2 and not _INDUSTRY.search(norm, begin, end):
         figure.subject = doc.text.span(begin, end)
+    return figure
+
+
+def _no_noun(doc, words: str) -> bool:
+    """Whether the words are only a date, a stock's word, a qualifier, a lead word and glue (总数达, 总量突破,
+    2011年, 共完成): no noun of their own."""
+    reference = doc.reference
+    glue = reference.words_of("period") + reference.words_of("qualifier") + reference.words_of("subject") + _GLUE
+    for word in sorted(set(glue), key=len, reverse=True):
+        words = words.replace(word, " ")
+    return not re.search(r"[\u4e00-\u9fff]", re.sub(r"\d+\s*[年月]", " ", words))
+
+
+def _like_the_count_before(figure, earlier) -> str:
+    """What the count before it in its sentence counts, when that is of the same metric."""
+    for before in reversed(earlier):
+        if before.at < figure.sentence[0]:
+            break
+        if 0 <= before.at < figure.at and before.metric_code == figure.metric_code:
+            return before.subject
+    return ""
+
+
+def of_the_set_counted(figure, doc, earlier):
+    """An amount of the set of enterprises counted before it in its clause, the set doing it: 全市107家重点工业企业
+    共完成工业总产值434.15亿元 → 重点工业企业 (the count itself is the scope of the statistic, no figure)."""
+    reference = doc.reference
+    if figure.subject or figure.at < 0 or reference.metric(figure.metric_code).kind != "level":
+        return figure
+    norm, start = doc.norm, figure.clause[0]
+    ends = reference.alternation("subject", position="after_noun")
+    counted = None
+    for number in _COUNT_OF_ENTERPRISES.finditer(norm, start, figure.at):
+        counted = re.compile(_NOUN_AFTER.format(ends)).match(norm, number.end(), figure.at) or counted
+    if counted is None or not counted.group().endswith(reference.metric("enterprise_count").cues):
+        return figure
+    between = norm[counted.end() : figure.at]
+    for cue in sorted(reference.metric(figure.metric_code).cues, key=len, reverse=True):
+        between = between.replace(cue, " ")
+    if _no_noun(doc, between):
+        figure.subject = doc.text.span(*counted.span())
     return figure

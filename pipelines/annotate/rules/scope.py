@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import places
 from ..script import simplified
 from . import growth_clause
 
@@ -16,6 +17,7 @@ from . import growth_clause
 # here); 规模以上工业企业 is a set of enterprises, which a count names (subject.py), not a scope
 _SCOPE = re.compile(r"(?:规上|规模以上)(?:工业|服务业)(?![企])")
 SCOPED = ("level", "rate")
+GROWTH = "growth_rate"
 REACH = 200  # characters before a figure where its scope may be named
 SHORT_CLAUSE = 40  # the longest a clause can be that names only an enterprise kind and its growth
 # a clause that opens with a kind of enterprise and says only how its total grew
@@ -65,8 +67,12 @@ def _names_its_own(figure, doc) -> bool:
     """Whether the rate's clause names what grows (水路客货周转量增长8.4%), beyond the total's and the rate's own
     words, its period, a comparison (比10月份加快) and an industry (采矿业增加值, 电力、热力…供应业: a cluster)."""
     reference = doc.reference
-    words = set(reference.metric(figure.metric_code).cues) | set(reference.metric(figure.rate_of_metric_code).cues)
+    words = set(reference.metric(figure.metric_code).cues) | set(reference.metric(GROWTH).cues)
+    if figure.rate_of_metric_code:
+        words |= set(reference.metric(figure.rate_of_metric_code).cues)
     words |= set(growth_clause._GLUE) | set(reference.words_of("period")) | set(reference.words_of("direction"))
+    # 高于全市增幅7.2个百分点: a comparison with a place's rate names nothing of its own
+    words |= set(reference.words_of("place_frame", "comparison")) | set(doc.place_names[0]) | set(places.IMPLIED)
     own = _INDUSTRY.sub("", doc.norm[figure.clause[0] : figure.at])
     for word in sorted(words, key=len, reverse=True):
         own = own.replace(word, " ")
@@ -87,3 +93,19 @@ def _scope_of_the_paragraph(figure, doc, earlier) -> str:
         if (before.rate_of_metric_code or before.metric_code) == figure.rate_of_metric_code:
             return before.subject
     return ""
+
+
+def like_the_rate_before(figure, doc, earlier):
+    """A rate whose clause says only how it compares (比10月份加快4.2个百分点, 高于全市增幅7.2个百分点) is a
+    change of the rate right before it in its sentence, so of the same total: it carries that rate's subject."""
+    if figure.subject or figure.at < 0 or doc.reference.metric(figure.metric_code).kind != "rate":
+        return figure
+    before = next((f for f in reversed(earlier) if 0 <= f.at < figure.at), None)
+    if before is None or before.at < figure.sentence[0] or not before.subject:
+        return figure
+    if doc.reference.metric(before.metric_code).kind != "rate" or before.clause == figure.clause:
+        return figure
+    same_total = figure.rate_of_metric_code in ("", before.rate_of_metric_code)
+    if same_total and not _names_its_own(figure, doc):
+        figure.subject = before.subject
+    return figure

@@ -25,7 +25,6 @@ _GLUE = ("为", "有", "共", "达到", "达", "是", "在")  # 总数达827家,
 _DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
 _LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 _DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
-_PRODUCT_CUE = re.compile(r"年?产量|年?产能")
 MAX_PRODUCT = 8  # 精制食用植物油: longer, it is a phrase, not a product's name
 PRODUCED = (
     "production_tonnes",
@@ -84,17 +83,18 @@ def what_is_counted(figure, doc, earlier):
             if starts_a_word and end - start >= 2 and not lead.fullmatch(norm, start, end):
                 figure.subject = doc.text.span(start, end)
     elif figure.metric_code in PRODUCED:
-        product = _product_before(doc, figure.clause[0], figure.at)
+        product = _product_before(doc, figure.metric_code, figure.clause[0], figure.at)
         if product:
             figure.subject = doc.text.span(*product)
     return figure
 
 
-def _product_before(doc, lo: int, at: int) -> tuple[int, int] | None:
-    """The product named right before 产量/产能 (钢材产量; 新能源汽车累计产量 → 新能源汽车), past the date, place
-    and lead words; none when the words end with a verb (上汽通用五菱完成产量: who produced, not what)."""
+def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] | None:
+    """The product named right before its metric's cue word (钢材产量, 铝土矿储量; 新能源汽车累计产量 → 新能源汽车),
+    past the date, place and lead words; none when the words end with a verb (上汽通用五菱完成产量: who
+    produced, not what)."""
     norm = doc.norm
-    cues = list(_PRODUCT_CUE.finditer(norm, lo, at))
+    cues = list(_cue_of(doc, metric_code).finditer(norm, lo, at))
     if not cues:
         return None
     end = cues[-1].start()
@@ -108,6 +108,11 @@ def _product_before(doc, lo: int, at: int) -> tuple[int, int] | None:
     if not 2 <= end - begin <= MAX_PRODUCT:
         return None
     return begin, end
+
+
+def _cue_of(doc, metric_code: str) -> re.Pattern:
+    words = sorted(doc.reference.metric(metric_code).cues, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _trailing_lead(doc, begin: int, end: int) -> int:
@@ -166,10 +171,10 @@ def product_of_a_rate(figure, doc, earlier):
         figure.subject = figure.cluster  # 乘用车、工程机械…产量进入全国前五: the row's own item
         return figure
     norm, start = doc.norm, figure.clause[0]
-    product = _product_before(doc, start, figure.at)
+    product = _product_before(doc, figure.rate_of_metric_code, start, figure.at)
     if product:
         begin, end = product
-    elif _PRODUCT_CUE.search(norm, start, figure.at):
+    elif _cue_of(doc, figure.rate_of_metric_code).search(norm, start, figure.at):
         return figure  # 上汽通用五菱完成产量…增长: who produced, not what
     else:
         grows = _PRODUCT_GROWS.match(norm, _after_the_lead(doc, start, figure.at), figure.at)

@@ -54,7 +54,12 @@ def what_is_counted(figure, doc, earlier):
         after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
         named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
         if named and not after.group().startswith(("以上", "左右", "多", "的")):
-            figure.subject = _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(*after.span())
+            # what is counted ends with the count's own noun (六大主导产业集群基本框架 → 主导产业集群)
+            cut = max(
+                (after.start() + i + len(c) for c in metric.cues if (i := after.group().rfind(c)) >= 0), default=0
+            )
+            noun = doc.text.span(after.start(), cut or after.end())
+            figure.subject = _honour_after(doc, after.end(), figure.clause[1]) or noun
             return figure
         since = max(
             [figure.clause[0]] + [f.unit_end for f in earlier if f.clause == figure.clause and f.at < figure.at]
@@ -138,7 +143,13 @@ def _honour_after(doc, at: int, clause_end: int) -> str:
         return ""
     start = _DATE_START.match(norm, honour.end(), clause_end).end()
     title = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()]{2,24}").match(norm, start, clause_end)
-    return doc.text.span(*title.span()) if title and title.end() == clause_end else ""
+    if not title or title.end() != clause_end:
+        return ""
+    # …升级项目公示名单: the list's own word (a noun_end word) is not what it lists
+    ends = re.compile(doc.reference.alternation("subject", "noun_end", "after_noun")).search(
+        norm, start + 2, clause_end
+    )
+    return doc.text.span(title.start(), ends.start() if ends else title.end())
 
 
 def _after_the_lead(doc, start: int, end: int) -> int:

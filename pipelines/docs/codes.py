@@ -58,6 +58,8 @@ CUE_EFFECTS = {
         "subject",
         "noun_end",
     ): "what a count counts, written after the number, ends before it (421个贫困村全部出列: 贫困村)",
+    ("subject", "pull"): "a pull (拉动全市经济增长18.5个百分点): the subject is the part that pulls, named before it, "
+    "not the whole after it",
     ("subject", "honour"): "the list or title after it is what the count counts, as the reviewers write it "
     "(3家企业入选国家质量标杆典型经验: 国家质量标杆典型经验); with none after it, the noun before it",
 }

@@ -10,7 +10,7 @@ from . import growth_clause, list_item
 
 # The noun after a count ends before a particle or a word of cue_kind subject, noun_end or honour (421个贫困村
 # 全部出列 → 贫困村; 3家企业入选…), read from cue_words.csv
-_NOUN_AFTER = r"[\u4e00-\u9fff()]{{2,14}}?(?=[,。;:、!?和及与的在]|$|\s|{})"
+_NOUN_AFTER = r"[\u4e00-\u9fff()]{{2,14}}?(?=[,。;:、!?和及与的在]|$|\s|\d|{})"
 # The noun before a count: a list's last item ends at 等, so the noun after it is the list's kind (重点实验室、
 # 新型研发机构等技术创新平台超过500个 → 技术创新平台)
 _NOUN_BEFORE = re.compile(
@@ -64,7 +64,13 @@ def what_is_counted(figure, doc, earlier):
         since = max(
             [figure.clause[0]] + [f.unit_end for f in earlier if f.clause == figure.clause and f.at < figure.at]
         )
-        if _no_noun(doc, norm[since : figure.at]):  # 新增规上工业企业526家,总数达827家; 1000多家、总量突破1万家
+        # nothing names what it counts, before it nor right after it (18家企业入围…: its own 企业)
+        follows = re.match(r"[\u4e00-\u9fff]", norm[figure.unit_end : figure.unit_end + 1]) and not norm.startswith(
+            ("的", "以上", "左右", "多"), figure.unit_end
+        )
+        if not follows and _no_noun(
+            doc, norm[since : figure.at]
+        ):  # 新增规上工业企业526家,总数达827家; 1000多家、总量突破1万家
             figure.subject = _like_the_count_before(figure, earlier)
             return figure
         opening = _after_the_lead(doc, figure.clause[0], figure.at)  # 全区新增培育了自治区级企业技术中心139家

@@ -64,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
+    subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too

@@ -243,3 +243,24 @@ def of_the_set_counted(figure, doc, earlier):
     if _no_noun(doc, between):
         figure.subject = doc.text.span(*counted.span())
     return figure
+
+
+def each_its_item(figure, doc, earlier):
+    """能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套和1780万件: the listed products pair one to one
+    with the values after the list word 分别 (cue_kind list), in order, as respectively.py pairs places."""
+    if figure.subject or figure.at < 0 or figure.metric_code not in PRODUCED:
+        return figure
+    norm, start = doc.norm, figure.clause[0]
+    word = doc.reference.cue("list", "respectively").search(norm, start, figure.at)
+    cue = word and list(_cue_of(doc, figure.metric_code).finditer(norm, start, word.start()))
+    if not cue:
+        return figure
+    opening, end = _after_the_lead(doc, start, cue[-1].start()), cue[-1].start()
+    end -= norm[end - 1] == "年"  # 电子电控年产能: the year's, not the product's
+    items = re.split(r"[、和及与]", norm[opening:end])
+    index = sum(1 for f in earlier if word.end() <= f.at < figure.at)
+    if len(items) < 2 or index >= len(items) or not all(2 <= len(i) <= MAX_PRODUCT for i in items):
+        return figure
+    at = opening + sum(len(i) + 1 for i in items[:index])
+    figure.subject = doc.text.span(at, at + len(items[index]))
+    return figure

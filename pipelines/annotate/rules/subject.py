@@ -1,6 +1,8 @@
-"""What a figure counts or produces, as written, where the metric alone does not say: the noun after a
-count (5372家规模以上工业企业 → 规模以上工业企业), the words before a count's cue (专精特新企业32家), or
-the product before 产量/产能 (钢材产量 → 钢材)."""
+"""What a figure counts or produces, as written, where the metric alone does not say (docs/codes.md,
+Subjects): the noun after a count (5372家规模以上工业企业 → 规模以上工业企业), the words before a count's cue
+(专精特新企业32家), the product before its volume's cue (钢材产量 → 钢材), a listed product paired with its
+value (分别), the set of enterprises an amount is of, and the product a rate of a volume carries. The words
+around a noun that are no part of it are cue_kind subject of cue_words.csv (lead, noun_end, honour)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ _WHOLE_CLAUSE_NOUN = re.compile(
 )
 _COUNT_OF_ENTERPRISES = re.compile(r"\d+\s*家")  # 107家重点工业企业
 _GLUE = ("为", "有", "共", "达到", "达", "是", "在")  # 总数达827家, 是在2011年5046家: no noun
+_NOT_A_NOUN = ("以上", "左右", "多", "的")  # 500个以上, 1000多家: a qualifier right after the unit
 _DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
 _LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 _DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
@@ -46,58 +49,75 @@ def what_is_counted(figure, doc, earlier):
     if figure.subject or figure.at < 0:
         return figure
     metric = doc.reference.metric(figure.metric_code)
-    norm = doc.norm
-    reference = doc.reference
-    lead = _lead(reference)
     if metric.kind == "count":
-        ends = reference.alternation("subject", position="after_noun")
-        after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
-        named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
-        if named and not after.group().startswith(("以上", "左右", "多", "的")):
-            # what is counted ends with the count's own noun (六大主导产业集群基本框架 → 主导产业集群)
-            cut = max(
-                (after.start() + i + len(c) for c in metric.cues if (i := after.group().rfind(c)) >= 0), default=0
-            )
-            noun = doc.text.span(after.start(), cut or after.end())
-            figure.subject = _honour_after(doc, after.end(), figure.clause[1]) or noun
-            return figure
-        since = max(
-            [figure.clause[0]] + [f.unit_end for f in earlier if f.clause == figure.clause and f.at < figure.at]
+        figure.subject = (
+            _named_after(figure, doc, metric)
+            or _like_the_count_before(figure, doc, earlier)
+            or _named_before(figure, doc, metric)
         )
-        # nothing names what it counts, before it nor right after it (18家企业入围…: its own 企业)
-        follows = re.match(r"[\u4e00-\u9fff]", norm[figure.unit_end : figure.unit_end + 1]) and not norm.startswith(
-            ("的", "以上", "左右", "多"), figure.unit_end
-        )
-        if not follows and _no_noun(
-            doc, norm[since : figure.at]
-        ):  # 新增规上工业企业526家,总数达827家; 1000多家、总量突破1万家
-            figure.subject = _like_the_count_before(figure, earlier)
-            return figure
-        opening = _after_the_lead(doc, figure.clause[0], figure.at)  # 全区新增培育了自治区级企业技术中心139家
-        whole = _WHOLE_CLAUSE_NOUN.fullmatch(norm, opening, figure.at)
-        cut = whole.end(1) if whole else 0
-        if whole and metric.cues:  # what is counted ends with the count's own noun: 企业, 中心 (…企业整合至26家)
-            ends = [whole.start(1) + i + len(c) for c in metric.cues if (i := whole.group(1).rfind(c)) >= 0]
-            whole, cut = (whole, max(ends)) if ends else (None, 0)
-        before = _NOUN_BEFORE.search(norm[figure.clause[0] : figure.at])
-        if whole:
-            start, end = whole.start(1), cut
-        elif before:
-            start, end = figure.clause[0] + before.start(1), figure.clause[0] + before.end(1)
-            start = _after_the_lead(doc, start, end)
-        if whole or before:
-            starts_a_word = whole or start > figure.clause[0] + before.start(1) or start == figure.clause[0]
-            starts_a_word = (
-                starts_a_word or not re.match(r"[\u4e00-\u9fff]", norm[start - 1]) or norm[start - 1] == "等"
-            )
-            # 有色金属规模以上企业整合至26家: a noun cut inside a word (属规模…) is left for the analyst
-            if starts_a_word and end - start >= 2 and not lead.fullmatch(norm, start, end):
-                figure.subject = doc.text.span(start, end)
     elif figure.metric_code in PRODUCED:
         product = _product_before(doc, figure.metric_code, figure.clause[0], figure.at)
         if product:
             figure.subject = doc.text.span(*product)
     return figure
+
+
+def _named_after(figure, doc, metric) -> str:
+    """The noun after a count (5372家规模以上工业企业), ending with the count's own noun (六大主导产业集群基本框架 →
+    主导产业集群), or the list after an honour word (3家企业入选…典型经验 → …典型经验)."""
+    norm, reference = doc.norm, doc.reference
+    ends = reference.alternation("subject", position="after_noun")
+    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
+    named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
+    if not named or after.group().startswith(_NOT_A_NOUN):
+        return ""
+    cut = max((after.start() + i + len(c) for c in metric.cues if (i := after.group().rfind(c)) >= 0), default=0)
+    return _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(after.start(), cut or after.end())
+
+
+def _like_the_count_before(figure, doc, earlier) -> str:
+    """A count naming nothing, before it since the number before it nor right after it (总数达827家, 、总量突破1万家,
+    是在2011年5046家), counts what the count before it in its sentence of the same metric counts."""
+    norm = doc.norm
+    if re.match(r"[\u4e00-\u9fff]", norm[figure.unit_end : figure.unit_end + 1]) and not norm.startswith(
+        _NOT_A_NOUN, figure.unit_end
+    ):
+        return ""  # 18家企业入围…: its own 企业
+    since = max([figure.clause[0]] + [f.unit_end for f in earlier if f.clause == figure.clause and f.at < figure.at])
+    if not _no_noun(doc, norm[since : figure.at]):
+        return ""
+    for before in reversed(earlier):
+        if before.at < figure.sentence[0]:
+            break
+        if 0 <= before.at < figure.at and before.metric_code == figure.metric_code:
+            return before.subject
+    return ""
+
+
+def _named_before(figure, doc, metric) -> str:
+    """The noun before a count: the whole clause past its lead words when it is one noun (全区新增培育了自治区级
+    企业技术中心139家), cut after the count's own noun (有色金属规模以上企业整合至26家 → 有色金属规模以上企业); else
+    the last words before the number, where they start a word."""
+    norm, lo = doc.norm, figure.clause[0]
+    opening = _after_the_lead(doc, lo, figure.at)
+    whole = _WHOLE_CLAUSE_NOUN.fullmatch(norm, opening, figure.at)
+    if whole:
+        ends = [whole.start(1) + i + len(c) for c in metric.cues if (i := whole.group(1).rfind(c)) >= 0]
+        if not metric.cues or ends:
+            start, end = whole.start(1), max(ends, default=whole.end(1))
+            is_noun = end - start >= 2 and not _lead(doc.reference).fullmatch(norm, start, end)
+            return doc.text.span(start, end) if is_noun else ""
+    before = _NOUN_BEFORE.search(norm[lo : figure.at])
+    if not before:
+        return ""
+    found, end = lo + before.start(1), lo + before.end(1)
+    start = _after_the_lead(doc, found, end)
+    # 属规模以上企业: a noun cut inside a word is left for the analyst; 等 ends a list, a new word starts after it
+    starts_a_word = start > found or start == lo or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
+    starts_a_word = starts_a_word or norm[start - 1] == "等"
+    if starts_a_word and end - start >= 2 and not _lead(doc.reference).fullmatch(norm, start, end):
+        return doc.text.span(start, end)
+    return ""
 
 
 def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] | None:
@@ -212,16 +232,6 @@ def _no_noun(doc, words: str) -> bool:
     for word in sorted(set(glue), key=len, reverse=True):
         words = words.replace(word, " ")
     return not re.search(r"[\u4e00-\u9fff]", re.sub(r"\d+\s*[年月]", " ", words))
-
-
-def _like_the_count_before(figure, earlier) -> str:
-    """What the count before it in its sentence counts, when that is of the same metric."""
-    for before in reversed(earlier):
-        if before.at < figure.sentence[0]:
-            break
-        if 0 <= before.at < figure.at and before.metric_code == figure.metric_code:
-            return before.subject
-    return ""
 
 
 def of_the_set_counted(figure, doc, earlier):

@@ -37,6 +37,7 @@ from . import (
     size_tier,
     sub_year,
     subject,
+    subject_pull,
     subject_share,
     table_cell,
     written_form,
@@ -69,7 +70,7 @@ RULES: tuple[Rule, ...] = (
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
-    scope.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
+    subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster

@@ -99,7 +99,7 @@ def _named_before(figure, doc, metric) -> str:
     企业技术中心139家), cut after the count's own noun (有色金属规模以上企业整合至26家 → 有色金属规模以上企业); else
     the last words before the number, where they start a word."""
     norm, lo = doc.norm, figure.clause[0]
-    opening = _after_the_lead(doc, lo, figure.at)
+    opening = after_the_lead(doc, lo, figure.at)
     whole = _WHOLE_CLAUSE_NOUN.fullmatch(norm, opening, figure.at)
     if whole:
         ends = [whole.start(1) + i + len(c) for c in metric.cues if (i := whole.group(1).rfind(c)) >= 0]
@@ -111,7 +111,7 @@ def _named_before(figure, doc, metric) -> str:
     if not before:
         return ""
     found, end = lo + before.start(1), lo + before.end(1)
-    start = _after_the_lead(doc, found, end)
+    start = after_the_lead(doc, found, end)
     # 属规模以上企业: a noun cut inside a word is left for the analyst; 等 ends a list, a new word starts after it
     starts_a_word = start > found or start == lo or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
     starts_a_word = starts_a_word or norm[start - 1] == "等"
@@ -132,7 +132,7 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
     run = re.search(r"[\u4e00-\u9fff]+$", norm[lo:end])
     if not run:
         return None
-    begin = _after_the_lead(doc, lo + run.start(), end)
+    begin = after_the_lead(doc, lo + run.start(), end)
     if norm[begin:end].endswith(doc.reference.words_of("subject", "noun_end", "after_noun")):
         return None
     end = _trailing_lead(doc, begin, end)
@@ -178,7 +178,7 @@ def _honour_after(doc, at: int, clause_end: int) -> str:
     return doc.text.span(title.start(), ends.start() if ends else title.end())
 
 
-def _after_the_lead(doc, start: int, end: int) -> int:
+def after_the_lead(doc, start: int, end: int) -> int:
     """Past the end of a date (年), the places (全市, 港南区) and the lead words (其中, 新增) before a noun."""
     norm = doc.norm
     names = doc.place_names[0]
@@ -214,11 +214,11 @@ def product_of_a_rate(figure, doc, earlier):
     elif _cue_of(doc, figure.rate_of_metric_code).search(norm, start, figure.at):
         return figure  # 上汽通用五菱完成产量…增长: who produced, not what
     else:
-        grows = _PRODUCT_GROWS.match(norm, _after_the_lead(doc, start, figure.at), figure.at)
+        grows = _PRODUCT_GROWS.match(norm, after_the_lead(doc, start, figure.at), figure.at)
         if not grows:
             return figure
         begin, end = grows.start(1), grows.end(1)
-    begin = _after_the_lead(doc, begin, end)
+    begin = after_the_lead(doc, begin, end)
     if end - begin >= 2 and not _INDUSTRY.search(norm, begin, end):
         figure.subject = doc.text.span(begin, end)
     return figure
@@ -265,7 +265,7 @@ def each_its_item(figure, doc, earlier):
     cue = word and list(_cue_of(doc, figure.metric_code).finditer(norm, start, word.start()))
     if not cue:
         return figure
-    opening, end = _after_the_lead(doc, start, cue[-1].start()), cue[-1].start()
+    opening, end = after_the_lead(doc, start, cue[-1].start()), cue[-1].start()
     end -= norm[end - 1] == "年"  # 电子电控年产能: the year's, not the product's
     items = re.split(r"[、和及与]", norm[opening:end])
     index = sum(1 for f in earlier if word.end() <= f.at < figure.at)

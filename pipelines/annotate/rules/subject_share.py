@@ -55,7 +55,7 @@ def _what(figure, doc, earlier, depth: int = 2) -> str:
         before = _ADVERBS.sub("", norm[start : cues[-1].start()])
         noun = _NOUN.search(before)
         if noun:
-            begin = subject._after_the_lead(doc, start + noun.start(), start + noun.end())
+            begin = subject.after_the_lead(doc, start + noun.start(), start + noun.end())
             if start + noun.end() - begin >= 2:
                 return doc.text.span(begin, start + noun.end())
     if depth == 0:

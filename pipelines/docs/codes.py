@@ -56,6 +56,16 @@ CUE_EFFECTS = {
     "keeps its own place",
     ("place_frame", "comparison", "after_place"): "the place before it is an average or base compared with "
     "(全区平均水平)",
+    ("subject", "lead"): "a word before what a count counts that is no part of it (累计实施科技重大专项120个: "
+    "科技重大专项)",
+    (
+        "subject",
+        "noun_end",
+    ): "what a count counts, written after the number, ends before it (421个贫困村全部出列: 贫困村)",
+    ("subject", "pull"): "a pull (拉动全市经济增长18.5个百分点): the subject is the part that pulls, named before it, "
+    "not the whole after it",
+    ("subject", "honour"): "the list or title after it is what the count counts, as the reviewers write it "
+    "(3家企业入选国家质量标杆典型经验: 国家质量标杆典型经验); with none after it, the noun before it",
 }
 
 

@@ -300,6 +300,8 @@ CUE_CODES = {
     "furniture": ("byline", "reader_count"),
     "unit_guard": ("not_a_unit",),
     "place_frame": ("frame", "comparison"),
+    # what a count counts (rules/subject.py): the words around its noun that are no part of it
+    "subject": ("lead", "noun_end", "honour", "pull"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -311,6 +313,7 @@ CUE_POSITIONS = {
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end"),
+    "subject": ("before_noun", "after_noun", "before_number"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 import re
 
+from .. import places
+from ..script import simplified
 from . import growth_clause
 
 # 规模以上工业增加值, 规模以上服务业营业收入: the scope, then the total's own words (the text is Simplified
 # here); 规模以上工业企业 is a set of enterprises, which a count names (subject.py), not a scope
 _SCOPE = re.compile(r"(?:规上|规模以上)(?:工业|服务业)(?![企])")
 SCOPED = ("level", "rate")
+GROWTH = "growth_rate"
 REACH = 200  # characters before a figure where its scope may be named
 SHORT_CLAUSE = 40  # the longest a clause can be that names only an enterprise kind and its growth
 # a clause that opens with a kind of enterprise and says only how its total grew
 _ENTERPRISE_KIND_GROWS = re.compile(
     r"(?:其中)?,?([\u4e00-\u9fff、]{2,14}?企业)(?:增加值|产值|营业收入)?(?:累计|当月)?(?:同比)?(?:增长|下降)"
 )
+_INDUSTRY = re.compile(r"[\u4e00-\u9fff、]+?业(?![务绩])")  # 采矿业, 电力、热力、燃气及水生产和供应业
+_PERIOD = re.compile(
+    r"[0-9一二三四五六七八九十]+(?:\s*[-—~至]\s*[0-9一二三四五六七八九十]+)?\s*(?:月份|月|季度|年)|当月|比|较"
+)
+_NOUN = re.compile(r"[\u4e00-\u9fff]{3,}")  # 提高, 加快: a verb of the comparison, two characters, no noun
 _ONLY_GROWS = re.compile(r"(?:当月|累计)(?:同比)?(?:增长|下降)")  # 当月同比增长8.2%: no noun of its own
 
 
@@ -50,4 +58,54 @@ def of_the_total(figure, doc, earlier):
             before = next((f for f in reversed(earlier) if f.at >= 0 and f.clause[1] == start - 1), None)
             if before is not None and before.rate_of_metric_code == figure.rate_of_metric_code and before.subject:
                 figure.subject = before.subject
+    if not figure.subject and kind == "rate" and not _names_its_own(figure, doc):
+        figure.subject = _scope_of_the_paragraph(figure, doc, earlier)
+    return figure
+
+
+def _names_its_own(figure, doc) -> bool:
+    """Whether the rate's clause names what grows (水路客货周转量增长8.4%), beyond the total's and the rate's own
+    words, its period, a comparison (比10月份加快) and an industry (采矿业增加值, 电力、热力…供应业: a cluster)."""
+    reference = doc.reference
+    words = set(reference.metric(figure.metric_code).cues) | set(reference.metric(GROWTH).cues)
+    if figure.rate_of_metric_code:
+        words |= set(reference.metric(figure.rate_of_metric_code).cues)
+    words |= set(growth_clause._GLUE) | set(reference.words_of("period")) | set(reference.words_of("direction"))
+    # 高于全市增幅7.2个百分点: a comparison with a place's rate names nothing of its own
+    words |= set(reference.words_of("place_frame", "comparison")) | set(doc.place_names[0]) | set(places.IMPLIED)
+    own = _INDUSTRY.sub("", doc.norm[figure.clause[0] : figure.at])
+    for word in sorted(words, key=len, reverse=True):
+        own = own.replace(word, " ")
+    return bool(_NOUN.search(_PERIOD.sub(" ", own)))
+
+
+def _scope_of_the_paragraph(figure, doc, earlier) -> str:
+    """规模以上工业增加值增长0.4%。11月份同比增长7.1%…采矿业增加值累计下降6.9%: a rate of the same total later in
+    the paragraph, its clause naming no scope or set of its own (an industry is its cluster), is of that scope."""
+    from ..extract import _within
+
+    paragraph = _within(doc.paragraphs, figure.at)
+    for before in reversed(earlier):  # back to the paragraph's start only: no pass over the whole draft
+        if 0 <= before.at < paragraph[0]:
+            break
+        if before.at < 0 or not _SCOPE.fullmatch(simplified(before.subject)):
+            continue
+        if (before.rate_of_metric_code or before.metric_code) == figure.rate_of_metric_code:
+            return before.subject
+    return ""
+
+
+def like_the_rate_before(figure, doc, earlier):
+    """A rate whose clause says only how it compares (比10月份加快4.2个百分点, 高于全市增幅7.2个百分点) is a
+    change of the rate right before it in its sentence, so of the same total: it carries that rate's subject."""
+    if figure.subject or figure.at < 0 or doc.reference.metric(figure.metric_code).kind != "rate":
+        return figure
+    before = next((f for f in reversed(earlier) if 0 <= f.at < figure.at), None)
+    if before is None or before.at < figure.sentence[0] or not before.subject:
+        return figure
+    if doc.reference.metric(before.metric_code).kind != "rate" or before.clause == figure.clause:
+        return figure
+    same_total = figure.rate_of_metric_code in ("", before.rate_of_metric_code)
+    if same_total and not _names_its_own(figure, doc):
+        figure.subject = before.subject
     return figure

@@ -1,18 +1,34 @@
-"""What a figure counts or produces, as written, where the metric alone does not say: the noun after a
-count (5372家规模以上工业企业 → 规模以上工业企业), the words before a count's cue (专精特新企业32家), or
-the product before 产量/产能 (钢材产量 → 钢材)."""
+"""What a figure counts or produces, as written, where the metric alone does not say (docs/codes.md,
+Subjects): the noun after a count (5372家规模以上工业企业 → 规模以上工业企业), the words before a count's cue
+(专精特新企业32家), the product before its volume's cue (钢材产量 → 钢材), a listed product paired with its
+value (分别), the set of enterprises an amount is of, and the product a rate of a volume carries. The words
+around a noun that are no part of it are cue_kind subject of cue_words.csv (lead, noun_end, honour)."""
 
 from __future__ import annotations
 
 import re
 
-# The noun after a count ends before a verb or an adverb (421个贫困村全部出列 → 贫困村)
-_NOUN_AFTER = re.compile(
-    r"[\u4e00-\u9fff()]{2,14}?(?=[,。;:、!?和及与的在]|$|\s|实现|完成|达|共|占|中|全部|均|都|已|分别)"
+from . import growth_clause, list_item
+
+# The noun after a count ends before a particle or a word of cue_kind subject, noun_end or honour (421个贫困村
+# 全部出列 → 贫困村; 3家企业入选…), read from cue_words.csv
+_NOUN_AFTER = r"[\u4e00-\u9fff()]{{2,14}}?(?=[,。;:、!?和及与的在]|$|\s|\d|{})"
+# The noun before a count: a list's last item ends at 等, so the noun after it is the list's kind (重点实验室、
+# 新型研发机构等技术创新平台超过500个 → 技术创新平台)
+_NOUN_BEFORE = re.compile(
+    r"((?:(?!等)[\u4e00-\u9fff]){2,12}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$"
 )
-_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*$")
+# the clause, past its lead words, is one noun before the count (up to 16 characters)
+_WHOLE_CLAUSE_NOUN = re.compile(
+    r"((?:(?!等)[\u4e00-\u9fff]){2,16}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*"
+)
+_COUNT_OF_ENTERPRISES = re.compile(r"\d+\s*家")  # 107家重点工业企业
+_GLUE = ("为", "有", "共", "达到", "达", "是", "在")  # 总数达827家, 是在2011年5046家: no noun
+_NOT_A_NOUN = ("以上", "左右", "多", "的")  # 500个以上, 1000多家: a qualifier right after the unit
+_DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
+_LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 _DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
-_PRODUCT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:年?产量|年?产能)")
+MAX_PRODUCT = 8  # 精制食用植物油: longer, it is a phrase, not a product's name
 PRODUCED = (
     "production_tonnes",
     "production_units",
@@ -23,52 +39,238 @@ PRODUCED = (
     "capacity_power",
     "reserves_tonnes",
 )
-_LEAD = re.compile(r"(?:全市|全区|全省|全县|其中|共有|现有|已有|新增|累计|培育|每年)")  # matched at a position: no ^
+RATED = ("rate", "rank", "share")
+# 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
+_PRODUCT_GROWS = re.compile(r"([\u4e00-\u9fff]{1,12}?)(?:年?产量|年?产能)?(?:同比|累计|当月)*(?:增长|下降)")
+_INDUSTRY = re.compile(r"[业]$")  # 制造业累计增长0.1%: an industry is a cluster, not a product
 
 
 def what_is_counted(figure, doc, earlier):
     if figure.subject or figure.at < 0:
         return figure
     metric = doc.reference.metric(figure.metric_code)
-    norm = doc.norm
     if metric.kind == "count":
-        after = _NOUN_AFTER.match(norm, figure.unit_end, figure.clause[1])
-        named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
-        if named and not after.group().startswith(("以上", "左右", "多", "的")):
-            figure.subject = doc.text.span(after.start(), after.end())
-            return figure
-        before = _NOUN_BEFORE.search(norm[figure.clause[0] : figure.at])
-        if before:
-            start, end = figure.clause[0] + before.start(1), figure.clause[0] + before.end(1)
-            start = _after_the_lead(doc, start, end)
-            starts_a_word = start > figure.clause[0] + before.start(1) or start == figure.clause[0]
-            starts_a_word = starts_a_word or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
-            # 有色金属规模以上企业整合至26家: a noun cut inside a word (属规模…) is left for the analyst
-            if starts_a_word and end - start >= 2 and not _LEAD.fullmatch(norm, start, end):
-                figure.subject = doc.text.span(start, end)
+        figure.subject = (
+            _named_after(figure, doc, metric)
+            or _like_the_count_before(figure, doc, earlier)
+            or _named_before(figure, doc, metric)
+        )
     elif figure.metric_code in PRODUCED:
-        found = list(_PRODUCT.finditer(norm, figure.clause[0], figure.at))
-        if found:
-            start, end = found[-1].start(1), found[-1].end(1)
-            lead = _LEAD.match(norm, start)
-            start = lead.end() if lead and lead.end() < end else start
-            figure.subject = doc.text.span(start, end)
+        product = _product_before(doc, figure.metric_code, figure.clause[0], figure.at)
+        if product:
+            figure.subject = doc.text.span(*product)
     return figure
 
 
-def _after_the_lead(doc, start: int, end: int) -> int:
+def _named_after(figure, doc, metric) -> str:
+    """The noun after a count (5372家规模以上工业企业), ending with the count's own noun (六大主导产业集群基本框架 →
+    主导产业集群), or the list after an honour word (3家企业入选…典型经验 → …典型经验)."""
+    norm, reference = doc.norm, doc.reference
+    ends = reference.alternation("subject", position="after_noun")
+    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
+    named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
+    if not named or after.group().startswith(_NOT_A_NOUN):
+        return ""
+    cut = max((after.start() + i + len(c) for c in metric.cues if (i := after.group().rfind(c)) >= 0), default=0)
+    return _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(after.start(), cut or after.end())
+
+
+def _like_the_count_before(figure, doc, earlier) -> str:
+    """A count naming nothing, before it since the number before it nor right after it (总数达827家, 、总量突破1万家,
+    是在2011年5046家), counts what the count before it in its sentence of the same metric counts."""
+    norm = doc.norm
+    if re.match(r"[\u4e00-\u9fff]", norm[figure.unit_end : figure.unit_end + 1]) and not norm.startswith(
+        _NOT_A_NOUN, figure.unit_end
+    ):
+        return ""  # 18家企业入围…: its own 企业
+    since = max([figure.clause[0]] + [f.unit_end for f in earlier if f.clause == figure.clause and f.at < figure.at])
+    if not _no_noun(doc, norm[since : figure.at]):
+        return ""
+    for before in reversed(earlier):
+        if before.at < figure.sentence[0]:
+            break
+        if 0 <= before.at < figure.at and before.metric_code == figure.metric_code:
+            return before.subject
+    return ""
+
+
+def _named_before(figure, doc, metric) -> str:
+    """The noun before a count: the whole clause past its lead words when it is one noun (全区新增培育了自治区级
+    企业技术中心139家), cut after the count's own noun (有色金属规模以上企业整合至26家 → 有色金属规模以上企业); else
+    the last words before the number, where they start a word."""
+    norm, lo = doc.norm, figure.clause[0]
+    opening = after_the_lead(doc, lo, figure.at)
+    whole = _WHOLE_CLAUSE_NOUN.fullmatch(norm, opening, figure.at)
+    if whole:
+        ends = [whole.start(1) + i + len(c) for c in metric.cues if (i := whole.group(1).rfind(c)) >= 0]
+        if not metric.cues or ends:
+            start, end = whole.start(1), max(ends, default=whole.end(1))
+            is_noun = end - start >= 2 and not _lead(doc.reference).fullmatch(norm, start, end)
+            return doc.text.span(start, end) if is_noun else ""
+    before = _NOUN_BEFORE.search(norm[lo : figure.at])
+    if not before:
+        return ""
+    found, end = lo + before.start(1), lo + before.end(1)
+    start = after_the_lead(doc, found, end)
+    # 属规模以上企业: a noun cut inside a word is left for the analyst; 等 ends a list, a new word starts after it
+    starts_a_word = start > found or start == lo or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
+    starts_a_word = starts_a_word or norm[start - 1] == "等"
+    if starts_a_word and end - start >= 2 and not _lead(doc.reference).fullmatch(norm, start, end):
+        return doc.text.span(start, end)
+    return ""
+
+
+def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] | None:
+    """The product named right before its metric's cue word (钢材产量, 铝土矿储量; 新能源汽车累计产量 → 新能源汽车),
+    past the date, place and lead words; none when the words end with a verb (上汽通用五菱完成产量: who
+    produced, not what)."""
+    norm = doc.norm
+    cues = list(_cue_of(doc, metric_code).finditer(norm, lo, at))
+    if not cues:
+        return None
+    end = cues[-1].start()
+    run = re.search(r"[\u4e00-\u9fff]+$", norm[lo:end])
+    if not run:
+        return None
+    begin = after_the_lead(doc, lo + run.start(), end)
+    if norm[begin:end].endswith(doc.reference.words_of("subject", "noun_end", "after_noun")):
+        return None
+    end = _trailing_lead(doc, begin, end)
+    if not 2 <= end - begin <= MAX_PRODUCT:
+        return None
+    return begin, end
+
+
+def _cue_of(doc, metric_code: str) -> re.Pattern:
+    words = sorted(doc.reference.metric(metric_code).cues, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _trailing_lead(doc, begin: int, end: int) -> int:
+    """Where a noun ends before a lead word that closes it (新能源汽车累计 → 新能源汽车), else end."""
+    for word in doc.reference.words_of("subject", "lead", "before_noun"):
+        if end - len(word) > begin + 1 and doc.norm.startswith(word, end - len(word)):
+            return end - len(word)
+    return end
+
+
+def _lead(reference) -> re.Pattern:
+    """The words before a noun that are no part of it (其中, 累计, 实施): cue_kind subject, code lead."""
+    # 培育了, 实施了: the lead's 了 too; matched at a position: no ^
+    return re.compile(f"(?:{reference.alternation('subject', 'lead', 'before_noun')})了?")
+
+
+def _honour_after(doc, at: int, clause_end: int) -> str:
+    """3家企业入选2024年国家质量标杆典型经验: the list after an honour word (cue_kind subject, code honour) is
+    what is counted, as reviewers write it; '' when the honour word is not there or nothing follows it."""
+    norm = doc.norm
+    honour = re.compile(doc.reference.alternation("subject", "honour", "after_noun")).match(norm, at, clause_end)
+    if not honour:
+        return ""
+    start = _DATE_START.match(norm, honour.end(), clause_end).end()
+    title = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()]{2,24}").match(norm, start, clause_end)
+    if not title or title.end() != clause_end:
+        return ""
+    # …升级项目公示名单: the list's own word (a noun_end word) is not what it lists
+    ends = re.compile(doc.reference.alternation("subject", "noun_end", "after_noun")).search(
+        norm, start + 2, clause_end
+    )
+    return doc.text.span(title.start(), ends.start() if ends else title.end())
+
+
+def after_the_lead(doc, start: int, end: int) -> int:
     """Past the end of a date (年), the places (全市, 港南区) and the lead words (其中, 新增) before a noun."""
     norm = doc.norm
     names = doc.place_names[0]
+    lead = _lead(doc.reference)
     moved = True
     while moved and start < end:
         moved = False
-        for pattern in (_DATE_LEFT, _LEAD):
+        for pattern in (_DATE_LEFT, lead):
             found = pattern.match(norm, start)
-            if found and found.end() < end:
+            if found and found.end() < end and not norm.startswith(_LEVEL, found.end()):
                 start, moved = found.end(), True
         if names and norm.startswith(names, start):
             name = next(n for n in names if norm.startswith(n, start))
-            if start + len(name) < end:
+            if start + len(name) < end and not norm.startswith(_LEVEL, start + len(name)):
                 start, moved = start + len(name), True
     return start
+
+
+def product_of_a_rate(figure, doc, earlier):
+    """A growth, rank or share of a production volume carries its product, as the volume does (docs/codes.md,
+    Subjects): 钢材增长25.6% → 钢材, as 钢材产量1700万吨 is; 乘用车、氧化铝产量进入全国前五 → each its item."""
+    if figure.subject or figure.at < 0 or figure.rate_of_metric_code not in PRODUCED:
+        return figure
+    if doc.reference.metric(figure.metric_code).kind not in RATED or growth_clause.bare_clause(figure, doc):
+        return figure  # 产量131.8万辆,同比增长14.5%: the level's subject (scope.py), not a word of its own
+    if figure.cluster and any(note.startswith(list_item.LISTED) for note in figure.notes):
+        figure.subject = figure.cluster  # 乘用车、工程机械…产量进入全国前五: the row's own item
+        return figure
+    norm, start = doc.norm, figure.clause[0]
+    product = _product_before(doc, figure.rate_of_metric_code, start, figure.at)
+    if product:
+        begin, end = product
+    elif _cue_of(doc, figure.rate_of_metric_code).search(norm, start, figure.at):
+        return figure  # 上汽通用五菱完成产量…增长: who produced, not what
+    else:
+        grows = _PRODUCT_GROWS.match(norm, after_the_lead(doc, start, figure.at), figure.at)
+        if not grows:
+            return figure
+        begin, end = grows.start(1), grows.end(1)
+    begin = after_the_lead(doc, begin, end)
+    if end - begin >= 2 and not _INDUSTRY.search(norm, begin, end):
+        figure.subject = doc.text.span(begin, end)
+    return figure
+
+
+def _no_noun(doc, words: str) -> bool:
+    """Whether the words are only a date, a stock's word, a qualifier, a lead word and glue (总数达, 总量突破,
+    2011年, 共完成): no noun of their own."""
+    reference = doc.reference
+    glue = reference.words_of("period") + reference.words_of("qualifier") + reference.words_of("subject") + _GLUE
+    for word in sorted(set(glue), key=len, reverse=True):
+        words = words.replace(word, " ")
+    return not re.search(r"[\u4e00-\u9fff]", re.sub(r"\d+\s*[年月]", " ", words))
+
+
+def of_the_set_counted(figure, doc, earlier):
+    """An amount of the set of enterprises counted before it in its clause, the set doing it: 全市107家重点工业企业
+    共完成工业总产值434.15亿元 → 重点工业企业 (the count itself is the scope of the statistic, no figure)."""
+    reference = doc.reference
+    if figure.subject or figure.at < 0 or reference.metric(figure.metric_code).kind != "level":
+        return figure
+    norm, start = doc.norm, figure.clause[0]
+    ends = reference.alternation("subject", position="after_noun")
+    counted = None
+    for number in _COUNT_OF_ENTERPRISES.finditer(norm, start, figure.at):
+        counted = re.compile(_NOUN_AFTER.format(ends)).match(norm, number.end(), figure.at) or counted
+    if counted is None or not counted.group().endswith(reference.metric("enterprise_count").cues):
+        return figure
+    between = norm[counted.end() : figure.at]
+    for cue in sorted(reference.metric(figure.metric_code).cues, key=len, reverse=True):
+        between = between.replace(cue, " ")
+    if _no_noun(doc, between):
+        figure.subject = doc.text.span(*counted.span())
+    return figure
+
+
+def each_its_item(figure, doc, earlier):
+    """能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套和1780万件: the listed products pair one to one
+    with the values after the list word 分别 (cue_kind list), in order, as respectively.py pairs places."""
+    if figure.subject or figure.at < 0 or figure.metric_code not in PRODUCED:
+        return figure
+    norm, start = doc.norm, figure.clause[0]
+    word = doc.reference.cue("list", "respectively").search(norm, start, figure.at)
+    cue = word and list(_cue_of(doc, figure.metric_code).finditer(norm, start, word.start()))
+    if not cue:
+        return figure
+    opening, end = after_the_lead(doc, start, cue[-1].start()), cue[-1].start()
+    end -= norm[end - 1] == "年"  # 电子电控年产能: the year's, not the product's
+    items = re.split(r"[、和及与]", norm[opening:end])
+    index = sum(1 for f in earlier if word.end() <= f.at < figure.at)
+    if len(items) < 2 or index >= len(items) or not all(2 <= len(i) <= MAX_PRODUCT for i in items):
+        return figure
+    at = opening + sum(len(i) + 1 for i in items[:index])
+    figure.subject = doc.text.span(at, at + len(items[index]))
+    return figure

@@ -21,7 +21,9 @@ def evidence(
     """The figure's whole clause when it fits in LIMIT original characters on the number's line and
     occurs once (what reviewers keep: 研发投入同比增长4.2%, not 增长4.2%); else from the earliest of
     context_starts that keeps the span within LIMIT, to `end`; the number and its unit alone when none fits."""
-    whole = _own_item(text.norm, _clause_on_line(text.norm, clause, line), number_start, end)
+    # the list is judged on the whole clause: a line break inside it (a PDF's wrapped line) must not
+    # hide the other items' numbers (木材加工及木制品业(20.13%)、非金属矿物\n制品业(15.28%): one item each)
+    whole = _clause_on_line(text.norm, _own_item(text.norm, clause, number_start, end), line)
     if whole[0] <= number_start and end <= whole[1] and _length(text, *whole) <= LIMIT:
         span = text.span(*whole).strip()
         if not occurs_more_than_once(text.original, span):
@@ -41,9 +43,18 @@ def _clause_on_line(norm: str, clause: tuple[int, int], line: tuple[int, int]) -
     start, end = max(clause[0], line[0]), min(clause[1], line[1])
     while start < end and norm[start].isspace():
         start += 1
-    while end > start and norm[end - 1].isspace():
+    while end > start and (norm[end - 1].isspace() or _footnote_mark(norm, end - 1)):
         end -= 1
     return start, end
+
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _footnote_mark(norm: str, at: int) -> bool:
+    """A superscript digit that closes a clause (排名第28位⁵。) marks a note: not the figure's words.
+    After a Latin letter it is a unit's power (万m²) and stays."""
+    return norm[at] in _SUPERSCRIPT_DIGITS and at > 0 and not (norm[at - 1].isascii() and norm[at - 1].isalpha())
 
 
 def _own_item(norm: str, clause: tuple[int, int], number_start: int, end: int) -> tuple[int, int]:

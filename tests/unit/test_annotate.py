@@ -315,6 +315,20 @@ def test_each_item_of_a_list_with_numbers_is_its_own_figures_evidence(known):
     assert (first.evidence, second.evidence) == ("柳州市有6条铁路干线", "8条高速公路在此交会")
 
 
+def test_a_list_item_is_the_span_though_a_line_break_cuts_the_list(known):
+    # A PDF's wrapped line: the other items' numbers are on the next line, and still make it a list.
+    text = "2023年,广西企业数量占比前五的为:木材加工业(20.13%)、非金属矿物\n\n制品业(15.28%)、汽车制造业(4.0%)。"
+    first = next(f for f in draft(text, known) if f.value == Decimal("20.13"))
+    assert first.evidence == "木材加工业(20.13%)"
+
+
+def test_a_footnote_mark_closing_the_clause_is_not_in_the_span(known):
+    (growth,) = draft("2023年，广西规上工业增加值增长6.6%⁵。", known)
+    assert growth.evidence == "广西规上工业增加值增长6.6%"
+    (investment,) = draft("2023年，南宁市投资5亿元建厂房3万m²。", known)
+    assert investment.evidence.endswith("m²")  # after a Latin letter: a unit's power, not a note
+
+
 def test_evidence_grows_until_the_document_holds_it_once(known):
     # A clause longer than the 40-character limit: the span grows from the number until it is unique.
     text = "柳州市有6条铁路干线和6条国道在城区交会并且连通了周边的许多县城和乡镇以及好几个重要的工业园区。"

@@ -329,6 +329,17 @@ def test_a_footnote_mark_closing_the_clause_is_not_in_the_span(known):
     assert investment.evidence.endswith("m²")  # after a Latin letter: a unit's power, not a note
 
 
+def test_a_listed_items_span_grows_back_to_its_item_when_the_clause_is_too_long(known):
+    text = "广西坚持工业强桂战略推动传统产业转型升级持续壮大了石化、机械、电子、电力等4个产业产值超1000亿元。"
+    spans = {f.cluster: f.evidence for f in draft(text, known) if f.value == Decimal("1000")}
+    assert spans["机械"] == "机械、电子、电力等4个产业产值超1000亿元"
+    assert spans["电力"] == "电力等4个产业产值超1000亿元"  # the list's last item
+    # an item before another number is not this number's (钢铁's row of 两千亿 stays at its cue)
+    text = "2023年,全区在工业振兴三年行动中形成钢铁、有色、食品3个三千亿和石化、造纸与木材加工、电力3个两千亿产业。"
+    other = [f for f in draft(text, known) if f.value == Decimal("2000") and f.cluster == "钢铁"]
+    assert [f.evidence for f in other] == ["电力3个两千亿产业"]
+
+
 def test_evidence_grows_until_the_document_holds_it_once(known):
     # A clause longer than the 40-character limit: the span grows from the number until it is unique.
     text = "柳州市有6条铁路干线和6条国道在城区交会并且连通了周边的许多县城和乡镇以及好几个重要的工业园区。"

@@ -84,6 +84,26 @@ def _unique(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[in
             start -= 1
         else:
             break
+    return _with_the_clause_before(text, start, end, line)
+
+
+def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[int, int]:
+    """A whole clause the document holds twice (排全区第一): the span takes in the clause before it in
+    its sentence, where both fit in LIMIT and hold once (占全区的23.4%,排全区第一)."""
+    norm = text.norm
+    if (
+        start <= line[0]
+        or norm[start - 1] not in ",;"
+        or not occurs_more_than_once(text.original, text.span(start, end))
+    ):
+        return start, end
+    before = start - 1
+    while before > line[0] and norm[before - 1] not in _STOP:
+        before -= 1
+    while before < start and norm[before].isspace():
+        before += 1
+    if _length(text, before, end) <= LIMIT and not occurs_more_than_once(text.original, text.span(before, end)):
+        return before, end
     return start, end
 
 

@@ -577,12 +577,13 @@ def _context_starts(
     characters before a tier; else at the number."""
     starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
     if rank is not None:
-        lo = max(line[0], numeral.start - 12)
+        # within the rank's clause: 占全区的23.4%,排全区第一 starts at its own 全区, not the clause before's
+        lo = max(line[0], clause[0], numeral.start - 12)
         found = re.compile(reference.alternation("rank", position="evidence_start")).search(norm, lo, numeral.start)
         if found:
             starts.append(found.start())
         else:  # 储量世界第一: from the ranking's field
-            lo = max(line[0], numeral.start - 14)
+            lo = max(line[0], clause[0], numeral.start - 14)
             field = re.compile(reference.alternation("rank", "exact", "field")).search(norm, lo, numeral.start)
             if field:
                 starts.append(field.start())

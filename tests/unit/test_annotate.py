@@ -340,6 +340,12 @@ def test_a_listed_items_span_grows_back_to_its_item_when_the_clause_is_too_long(
     assert [f.evidence for f in other] == ["电力3个两千亿产业"]
 
 
+def test_a_rank_clause_held_twice_takes_in_the_clause_before_not_part_of_it(known):
+    text = "2024年,南宁市数字化项目25个,占全区的23.4%,排全区第一。南宁市工业投资增长8%,排全区第一。"
+    ranks = [f.evidence for f in draft(text, known) if f.unit == "位"]
+    assert ranks == ["占全区的23.4%,排全区第一", "南宁市工业投资增长8%,排全区第一"]
+
+
 def test_evidence_grows_until_the_document_holds_it_once(known):
     # A clause longer than the 40-character limit: the span grows from the number until it is unique.
     text = "柳州市有6条铁路干线和6条国道在城区交会并且连通了周边的许多县城和乡镇以及好几个重要的工业园区。"

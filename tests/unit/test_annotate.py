@@ -346,6 +346,15 @@ def test_a_rank_clause_held_twice_takes_in_the_clause_before_not_part_of_it(know
     assert ranks == ["占全区的23.4%,排全区第一", "南宁市工业投资增长8%,排全区第一"]
 
 
+def test_a_span_cut_short_from_its_cue_keeps_the_period_word_written_with_it(known):
+    # clauses over 40 characters: the span starts at the cue word with its period or status word
+    text = "广西北海工业园区由规划面积3000亩的中国电子北海产业园和规划面积4000亩的台湾(北海)电子产业园组成。"
+    assert [f.evidence for f in draft(text, known)] == ["规划面积3000亩", "规划面积4000亩"]
+    long = "2023年,柳州市汽车产业在新能源汽车转型升级的过程中研发能力和制造能力都进一步提升并完成{}产量187.3万辆。"
+    assert one(long.format(""), known).evidence == "完成产量187.3万辆"
+    assert one(long.format("了"), known).evidence == "产量187.3万辆"  # 了 is grammar, not such a word
+
+
 def test_evidence_grows_until_the_document_holds_it_once(known):
     # A clause longer than the 40-character limit: the span grows from the number until it is unique.
     text = "柳州市有6条铁路干线和6条国道在城区交会并且连通了周边的许多县城和乡镇以及好几个重要的工业园区。"

@@ -35,8 +35,18 @@ def evidence(
             break
     while end > number_start + 1 and _length(text, start, end) > LIMIT:
         end -= 1  # a cue after the number that does not fit: keep the number and what fits
+    end = _closing_bracket(text, start, end)
     start, end = _unique(text, start, end, line)
     return text.span(start, end).strip()
+
+
+def _closing_bracket(text: Text, start: int, end: int) -> int:
+    """A number in brackets (经费投入强度(0.84%)): the span closes the bracket it opens."""
+    norm = text.norm
+    opened = norm.count("(", start, end) > norm.count(")", start, end)
+    if opened and end < len(norm) and norm[end] == ")" and _length(text, start, end + 1) <= LIMIT:
+        return end + 1
+    return end
 
 
 def _clause_on_line(norm: str, clause: tuple[int, int], line: tuple[int, int]) -> tuple[int, int]:

@@ -355,6 +355,12 @@ def test_a_span_cut_short_from_its_cue_keeps_the_period_word_written_with_it(kno
     assert one(long.format("了"), known).evidence == "产量187.3万辆"  # 了 is grammar, not such a word
 
 
+def test_a_number_in_brackets_closes_its_bracket(known):
+    text = "2023年,广西的研究与试验发展(R&D)经费投入强度(0.84%)远低于全国平均水平(2.65%)。"
+    first = next(f for f in draft(text, known) if f.value == Decimal("0.84"))
+    assert first.evidence == "投入强度(0.84%)"
+
+
 def test_evidence_grows_until_the_document_holds_it_once(known):
     # A clause longer than the 40-character limit: the span grows from the number until it is unique.
     text = "柳州市有6条铁路干线和6条国道在城区交会并且连通了周边的许多县城和乡镇以及好几个重要的工业园区。"

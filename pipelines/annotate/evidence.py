@@ -9,6 +9,7 @@ from .script import Text
 
 LIMIT = 40
 _STOP = ",;:。!?\n"  # the span grows within its clause
+_CLOSING = "”’」』)]】"
 
 
 def _length(text: Text, start: int, end: int) -> int:
@@ -51,8 +52,8 @@ def _closing_bracket(text: Text, start: int, end: int) -> int:
 
 def _clause_on_line(norm: str, clause: tuple[int, int], line: tuple[int, int]) -> tuple[int, int]:
     start, end = max(clause[0], line[0]), min(clause[1], line[1])
-    while start < end and norm[start].isspace():
-        start += 1
+    while start < end and (norm[start].isspace() or norm[start] in _CLOSING):
+        start += 1  # a quote or bracket closed after the last punctuation ends the clause before: ”从2020年…
     while end > start and (norm[end - 1].isspace() or _footnote_mark(norm, end - 1)):
         end -= 1
     return start, end

@@ -361,6 +361,12 @@ def test_a_number_in_brackets_closes_its_bracket(known):
     assert first.evidence == "投入强度(0.84%)"
 
 
+def test_a_quote_closed_after_the_last_punctuation_is_not_in_the_next_span(known):
+    text = "柳州市力争2021年智能家电产业实现产值100亿元。”从2020年产值超20亿元,进而向100亿元目标冲刺。"
+    (amount,) = [f for f in draft(text, known) if f.value == Decimal("20")]
+    assert amount.evidence == "从2020年产值超20亿元"
+
+
 def test_evidence_grows_until_the_document_holds_it_once(known):
     # A clause longer than the 40-character limit: the span grows from the number until it is unique.
     text = "柳州市有6条铁路干线和6条国道在城区交会并且连通了周边的许多县城和乡镇以及好几个重要的工业园区。"

@@ -9,6 +9,7 @@ from .script import Text
 
 LIMIT = 40
 _STOP = ",;:。!?\n"  # the span grows within its clause
+_CLOSING = "”’」』)]】"
 
 
 def _length(text: Text, start: int, end: int) -> int:
@@ -21,7 +22,9 @@ def evidence(
     """The figure's whole clause when it fits in LIMIT original characters on the number's line and
     occurs once (what reviewers keep: 研发投入同比增长4.2%, not 增长4.2%); else from the earliest of
     context_starts that keeps the span within LIMIT, to `end`; the number and its unit alone when none fits."""
-    whole = _own_item(text.norm, _clause_on_line(text.norm, clause, line), number_start, end)
+    # the list is judged on the whole clause: a line break inside it (a PDF's wrapped line) must not
+    # hide the other items' numbers (木材加工及木制品业(20.13%)、非金属矿物\n制品业(15.28%): one item each)
+    whole = _clause_on_line(text.norm, _own_item(text.norm, clause, number_start, end), line)
     if whole[0] <= number_start and end <= whole[1] and _length(text, *whole) <= LIMIT:
         span = text.span(*whole).strip()
         if not occurs_more_than_once(text.original, span):
@@ -33,17 +36,36 @@ def evidence(
             break
     while end > number_start + 1 and _length(text, start, end) > LIMIT:
         end -= 1  # a cue after the number that does not fit: keep the number and what fits
+    end = _closing_bracket(text, start, end)
     start, end = _unique(text, start, end, line)
     return text.span(start, end).strip()
 
 
+def _closing_bracket(text: Text, start: int, end: int) -> int:
+    """A number in brackets (经费投入强度(0.84%)): the span closes the bracket it opens."""
+    norm = text.norm
+    opened = norm.count("(", start, end) > norm.count(")", start, end)
+    if opened and end < len(norm) and norm[end] == ")" and _length(text, start, end + 1) <= LIMIT:
+        return end + 1
+    return end
+
+
 def _clause_on_line(norm: str, clause: tuple[int, int], line: tuple[int, int]) -> tuple[int, int]:
     start, end = max(clause[0], line[0]), min(clause[1], line[1])
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and norm[end - 1].isspace():
+    while start < end and (norm[start].isspace() or norm[start] in _CLOSING):
+        start += 1  # a quote or bracket closed after the last punctuation ends the clause before: ”从2020年…
+    while end > start and (norm[end - 1].isspace() or _footnote_mark(norm, end - 1)):
         end -= 1
     return start, end
+
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _footnote_mark(norm: str, at: int) -> bool:
+    """A superscript digit that closes a clause (排名第28位⁵。) marks a note: not the figure's words.
+    After a Latin letter it is a unit's power (万m²) and stays."""
+    return norm[at] in _SUPERSCRIPT_DIGITS and at > 0 and not (norm[at - 1].isascii() and norm[at - 1].isalpha())
 
 
 def _own_item(norm: str, clause: tuple[int, int], number_start: int, end: int) -> tuple[int, int]:
@@ -73,6 +95,26 @@ def _unique(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[in
             start -= 1
         else:
             break
+    return _with_the_clause_before(text, start, end, line)
+
+
+def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[int, int]:
+    """A whole clause the document holds twice (排全区第一): the span takes in the clause before it in
+    its sentence, where both fit in LIMIT and hold once (占全区的23.4%,排全区第一)."""
+    norm = text.norm
+    if (
+        start <= line[0]
+        or norm[start - 1] not in ",;"
+        or not occurs_more_than_once(text.original, text.span(start, end))
+    ):
+        return start, end
+    before = start - 1
+    while before > line[0] and norm[before - 1] not in _STOP:
+        before -= 1
+    while before < start and norm[before].isspace():
+        before += 1
+    if _length(text, before, end) <= LIMIT and not occurs_more_than_once(text.original, text.span(before, end)):
+        return before, end
     return start, end
 
 

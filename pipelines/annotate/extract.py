@@ -575,20 +575,32 @@ def _context_starts(
 ) -> list[int]:
     """Where the evidence may start: at the cue word, the qualifier, the ranking word; a few
     characters before a tier; else at the number."""
-    starts = [s for s in (cue.start if cue else None, qualifier_start) if s is not None]
+    cue_start = _with_its_period_word(norm, cue.start, cue.end, reference) if cue else None
+    starts = [s for s in (cue_start, qualifier_start) if s is not None]
     if rank is not None:
-        lo = max(line[0], numeral.start - 12)
+        # within the rank's clause: 占全区的23.4%,排全区第一 starts at its own 全区, not the clause before's
+        lo = max(line[0], clause[0], numeral.start - 12)
         found = re.compile(reference.alternation("rank", position="evidence_start")).search(norm, lo, numeral.start)
         if found:
             starts.append(found.start())
         else:  # 储量世界第一: from the ranking's field
-            lo = max(line[0], numeral.start - 14)
+            lo = max(line[0], clause[0], numeral.start - 14)
             field = re.compile(reference.alternation("rank", "exact", "field")).search(norm, lo, numeral.start)
             if field:
                 starts.append(field.start())
     if unit.tier:
         starts.append(max(clause[0], numeral.start - 6))
     return starts
+
+
+def _with_its_period_word(norm: str, start: int, end: int, reference: Reference) -> int:
+    """Where a cue word starts with the period or status word it is written with: 完成产量, 规划面积 (a
+    period word that ends with the cue), so a span cut short from its cue keeps the words that say what
+    the figure is. One-character words (了) are grammar, not such a word."""
+    words = [w for w in reference.words_of("period") + reference.words_of("status", "actual") if len(w) > 1]
+    found = [start - len(w) for w in words if norm.startswith(w, start - len(w))]
+    found += [end - len(w) for w in words if len(w) > end - start and norm.startswith(w, end - len(w))]
+    return min([s for s in found if s >= 0], default=start)
 
 
 def _last_level_before(doc: Document, earlier: list[Figure], start: int, end: int) -> list[Figure]:

@@ -315,6 +315,58 @@ def test_each_item_of_a_list_with_numbers_is_its_own_figures_evidence(known):
     assert (first.evidence, second.evidence) == ("柳州市有6条铁路干线", "8条高速公路在此交会")
 
 
+def test_a_list_item_is_the_span_though_a_line_break_cuts_the_list(known):
+    # A PDF's wrapped line: the other items' numbers are on the next line, and still make it a list.
+    text = "2023年,广西企业数量占比前五的为:木材加工业(20.13%)、非金属矿物\n\n制品业(15.28%)、汽车制造业(4.0%)。"
+    first = next(f for f in draft(text, known) if f.value == Decimal("20.13"))
+    assert first.evidence == "木材加工业(20.13%)"
+
+
+def test_a_footnote_mark_closing_the_clause_is_not_in_the_span(known):
+    (growth,) = draft("2023年，广西规上工业增加值增长6.6%⁵。", known)
+    assert growth.evidence == "广西规上工业增加值增长6.6%"
+    (investment,) = draft("2023年，南宁市投资5亿元建厂房3万m²。", known)
+    assert investment.evidence.endswith("m²")  # after a Latin letter: a unit's power, not a note
+
+
+def test_a_listed_items_span_grows_back_to_its_item_when_the_clause_is_too_long(known):
+    text = "广西坚持工业强桂战略推动传统产业转型升级持续壮大了石化、机械、电子、电力等4个产业产值超1000亿元。"
+    spans = {f.cluster: f.evidence for f in draft(text, known) if f.value == Decimal("1000")}
+    assert spans["机械"] == "机械、电子、电力等4个产业产值超1000亿元"
+    assert spans["电力"] == "电力等4个产业产值超1000亿元"  # the list's last item
+    # an item before another number is not this number's (钢铁's row of 两千亿 stays at its cue)
+    text = "2023年,全区在工业振兴三年行动中形成钢铁、有色、食品3个三千亿和石化、造纸与木材加工、电力3个两千亿产业。"
+    other = [f for f in draft(text, known) if f.value == Decimal("2000") and f.cluster == "钢铁"]
+    assert [f.evidence for f in other] == ["电力3个两千亿产业"]
+
+
+def test_a_rank_clause_held_twice_takes_in_the_clause_before_not_part_of_it(known):
+    text = "2024年,南宁市数字化项目25个,占全区的23.4%,排全区第一。南宁市工业投资增长8%,排全区第一。"
+    ranks = [f.evidence for f in draft(text, known) if f.unit == "位"]
+    assert ranks == ["占全区的23.4%,排全区第一", "南宁市工业投资增长8%,排全区第一"]
+
+
+def test_a_span_cut_short_from_its_cue_keeps_the_period_word_written_with_it(known):
+    # clauses over 40 characters: the span starts at the cue word with its period or status word
+    text = "广西北海工业园区由规划面积3000亩的中国电子北海产业园和规划面积4000亩的台湾(北海)电子产业园组成。"
+    assert [f.evidence for f in draft(text, known)] == ["规划面积3000亩", "规划面积4000亩"]
+    long = "2023年,柳州市汽车产业在新能源汽车转型升级的过程中研发能力和制造能力都进一步提升并完成{}产量187.3万辆。"
+    assert one(long.format(""), known).evidence == "完成产量187.3万辆"
+    assert one(long.format("了"), known).evidence == "产量187.3万辆"  # 了 is grammar, not such a word
+
+
+def test_a_number_in_brackets_closes_its_bracket(known):
+    text = "2023年,广西的研究与试验发展(R&D)经费投入强度(0.84%)远低于全国平均水平(2.65%)。"
+    first = next(f for f in draft(text, known) if f.value == Decimal("0.84"))
+    assert first.evidence == "投入强度(0.84%)"
+
+
+def test_a_quote_closed_after_the_last_punctuation_is_not_in_the_next_span(known):
+    text = "柳州市力争2021年智能家电产业实现产值100亿元。”从2020年产值超20亿元,进而向100亿元目标冲刺。"
+    (amount,) = [f for f in draft(text, known) if f.value == Decimal("20")]
+    assert amount.evidence == "从2020年产值超20亿元"
+
+
 def test_evidence_grows_until_the_document_holds_it_once(known):
     # A clause longer than the 40-character limit: the span grows from the number until it is unique.
     text = "柳州市有6条铁路干线和6条国道在城区交会并且连通了周边的许多县城和乡镇以及好几个重要的工业园区。"

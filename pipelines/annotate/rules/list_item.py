@@ -1,10 +1,13 @@
 """One row per listed item sharing a number (培育壮大机械制造、新材料、大健康、服装皮革四大千亿产业): each row's
 evidence starts at its own item, so the span says which item the row is for (新材料、大健康、服装皮革四大
-千亿产业 for 新材料), as reviewers cut them. The first item's span is the list from it on."""
+千亿产业 for 新材料), as reviewers cut them. The first item's span is the list from it on. When the whole
+list is too long for the span (汽车、有色金属、…、造纸与木材加工等8个产业产值超1000亿元), the span, cut
+short from the cue word, grows back to its item where that fits: 石化、机械、…等8个产业产值超1000亿元."""
 
 from __future__ import annotations
 
-from ..evidence import occurs_more_than_once
+from ..evidence import LIMIT, occurs_more_than_once
+from ..script import simplified
 
 LISTED = "one of a list sharing the number"
 
@@ -15,10 +18,30 @@ def span_from_its_item(figure, doc, earlier):
     if doc.reference.metric(figure.metric_code).kind == "rank":
         return figure  # 保持全区工业投资总量、增速第一: the rank's span keeps its field
     at = figure.evidence.find(figure.cluster)
-    if at <= 0:
+    if at < 0:
+        span = _back_to_its_item(figure, doc)
+    elif at > 0:
+        span = figure.evidence[at:]
+    else:
         return figure
-    span = figure.evidence[at:]
-    if occurs_more_than_once(doc.text.original, span):
+    if not span or occurs_more_than_once(doc.text.original, span):
         return figure
     figure.evidence = span
     return figure
+
+
+def _back_to_its_item(figure, doc) -> str:
+    """From the item, before the number in its clause, to where the span ends; "" when it does not fit."""
+    if figure.at < 0:
+        return ""
+    text, norm = doc.text, doc.norm
+    item = norm.rfind(simplified(figure.cluster), figure.clause[0], figure.at)
+    begin = text.original.rfind(figure.evidence, 0, figure.number_start + len(figure.evidence))
+    if item < 0 or begin < 0 or begin > figure.number_start:
+        return ""  # the span is not around the number (a rule rewrote it): leave it
+    last = norm.rfind("、", item, figure.at)  # its item to the list's last one: 等8个 comes after it
+    items = norm[item : last + 1] if last >= 0 else norm[item - 1 : item]  # the last item: after a 、
+    if "、" not in items or any(ch.isdigit() for ch in items):
+        return ""  # not an item of this number's 、 list (产业园和规划面积4000亩; 食品3个三千亿和石化、…)
+    span = text.original[text.origin[item] : begin + len(figure.evidence)]
+    return span if len(span) <= LIMIT else ""

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from pipelines.publish import warehouse
-from pipelines.validate.suites import Validator, _read_frames, read_suites, validate
+from pipelines.validate.suites import Validator, _read_frames, read_suites, table_rows, validate
 
 
 def load_average() -> str:
@@ -35,7 +35,7 @@ def one_at_a_time(con, project_dir: Path) -> None:
     """Each suite alone: its frame read (DuckDB), then GX's validation, each part's CPU and wall seconds."""
     validator = Validator()
     rows = []
-    for suite in read_suites(project_dir):
+    for suite in read_suites(project_dir, rows=table_rows(con)):
         cpu, wall = cpu_seconds(), time.perf_counter()
         frames, close = _read_frames(con, [suite])
         try:

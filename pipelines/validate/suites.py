@@ -27,7 +27,7 @@ from ..errors import ClusterdwError, ValidationFailed
 from ..models.descriptions import read_doc
 from ..sql import qualified, quote
 from ..text_files import read_text
-from .declared import compile_suite
+from .declared import compile_suite, narrow_lookup
 from .kinds import columns_of
 from .optimizers import disable_slow_optimizers
 
@@ -103,10 +103,21 @@ def key_columns(definition: dict) -> list[str]:
     return []
 
 
-def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]:
+def table_rows(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Each table of the connection's database (schema.table) and its row count as DuckDB estimates it."""
+    return dict(
+        con.execute(
+            "select schema_name || '.' || table_name, estimated_size from duckdb_tables() "
+            "where database_name = current_database()"
+        ).fetchall()
+    )
+
+
+def read_suites(project_dir: Path, only: list[str] | None = None, rows: dict[str, int] | None = None) -> list[Suite]:
     """Every suite: checks/<table>.json (GX's format, no SQL), its frame's SQL in checks/<table>.sql
     where it needs one, and the data tests declared in the model's .yml compiled in (declared.py).
-    A model with declared tests and no .json gets a suite of its own."""
+    A model with declared tests and no .json gets a suite of its own. `rows` (table_rows) only chooses
+    how a declared lookup is computed (declared.narrow_lookup), never its result."""
     suites = []
     paths = {path.stem: path for path in sorted((project_dir / "checks").glob("*.json"))}
     for folder in ("staging", "marts"):
@@ -114,13 +125,13 @@ def read_suites(project_dir: Path, only: list[str] | None = None) -> list[Suite]
             if model.stem not in paths and read_doc(model).tests:
                 paths[model.stem] = model.with_suffix(".yml")
     for name, path in sorted(paths.items()):
-        suite = _read_suite(project_dir, name, path)
+        suite = _read_suite(project_dir, name, path, rows or {})
         if only is None or suite.table in only or suite.table.split(".")[-1] in only:
             suites.append(suite)
     return suites
 
 
-def _read_suite(project_dir: Path, name: str, path: Path) -> Suite:
+def _read_suite(project_dir: Path, name: str, path: Path, rows: dict[str, int]) -> Suite:
     if path.suffix == ".yml":  # declared tests only
         definition, table = {"name": name, "expectations": []}, f"{path.parent.name}.{name}"
     else:
@@ -140,7 +151,12 @@ def _read_suite(project_dir: Path, name: str, path: Path) -> Suite:
     model = project_dir / str(table).split(".")[0] / f"{str(table).split('.')[-1]}.sql"
     declared = read_doc(model).tests if model.is_file() else []
     if declared:
-        expectations, frame_sql = compile_suite(declared, frame_sql)
+        narrowed = frozenset(
+            t.args["to"]
+            for t in declared
+            if t.test == "relationships" and narrow_lookup(rows.get(str(table)), rows.get(t.args["to"]))
+        )
+        expectations, frame_sql = compile_suite(declared, frame_sql, narrowed)
         definition = {**definition, "expectations": expectations + list(definition.get("expectations", []))}
     return Suite(name, path, table, frame_sql, definition)
 
@@ -627,7 +643,7 @@ def validate(
 ) -> tuple[list[ExpectationResult], list[SuiteSummary], Path | None]:
     """Run every suite; returns all results. Raising on critical failures is the caller's choice.
     `one_pass` off only to test that the suspects gathered while counting are those a second pass finds."""
-    suites = read_suites(project_dir, only)
+    suites = read_suites(project_dir, only, table_rows(con))
     unbuilt = _unbuilt_models(con, project_dir)
     futures, close_frames = _read_frames(con, suites, whole=docs_dir is not None, one_pass=one_pass)
     try:

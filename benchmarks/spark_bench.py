@@ -201,7 +201,7 @@ def measure(size: str, cluster, args) -> dict:
     )
     total = len(models_in(project))
     spark_env = {"CLUSTERDW_SPARK_DRIVER_MEMORY": "2g"}
-    modes = [("local[2]", "local[2]", [])]
+    modes = [("local[2]", "local[2]", [])] if "local" in args.modes else []  # `--modes cluster`: the cluster alone
     if cluster is not None:
         modes.append(("cluster", cluster.master_url, ["--conf", f"spark.executor.memory={EXECUTOR_MEMORY}"]))
     for mode, master, extra in modes:

@@ -39,6 +39,8 @@ PRODUCED = (
     "capacity_power",
     "reserves_tonnes",
 )
+SOLD = ("sales_units", "sales_vehicles")
+HOLDERS = ("project_count", "platform_count", "park_count")  # 项目, 基地, 园区: what holds a product, not one
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
 _PRODUCT_GROWS = re.compile(r"([\u4e00-\u9fff]{1,12}?)(?:年?产量|年?产能)?(?:同比|累计|当月)*(?:增长|下降)")
@@ -55,11 +57,32 @@ def what_is_counted(figure, doc, earlier):
             or _like_the_count_before(figure, doc, earlier)
             or _named_before(figure, doc, metric)
         )
-    elif figure.metric_code in PRODUCED:
-        product = _product_before(doc, figure.metric_code, figure.clause[0], figure.at)
+    elif figure.metric_code in PRODUCED + SOLD:
+        product = figure.metric_code in PRODUCED and _product_before(
+            doc, figure.metric_code, figure.clause[0], figure.at
+        )
+        product = product or _product_after(doc, figure)
         if product:
             figure.subject = doc.text.span(*product)
     return figure
+
+
+def _product_after(doc, figure) -> tuple[int, int] | None:
+    """The product right after a volume's unit (年产一万台无人机表演机生产任务 → 无人机表演机, 销售超1万台电动工程
+    机械产品), ending before the metric's own word (生产) or a noun_end word; none for a qualifier (1000多台),
+    a tier (30万吨级) or what holds the product (年产5万吨电池项目: a project, a base)."""
+    norm, reference = doc.norm, doc.reference
+    ends = "|".join(
+        [reference.alternation("subject", position="after_noun")]
+        + [re.escape(c) for c in sorted(reference.metric(figure.metric_code).cues, key=len, reverse=True)]
+    )
+    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
+    if not after or after.group().startswith(_NOT_A_NOUN + (_LEVEL,)):
+        return None
+    holders = [c for code in HOLDERS for c in reference.metric(code).cues]
+    if any(word in after.group() for word in holders) or not 2 <= len(after.group()) <= MAX_PRODUCT:
+        return None
+    return after.span()
 
 
 def _named_after(figure, doc, metric) -> str:

@@ -35,6 +35,8 @@ from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
 from pipelines.annotate.script import read, simplified  # noqa: E402
+from pipelines.review.stats import FIELDS as REVIEWED  # noqa: E402
+from pipelines.review.stats import same_value  # noqa: E402
 
 SCOPES = ("规上工业", "规模以上工业", "规上服务业", "规模以上服务业")
 
@@ -117,12 +119,14 @@ def main() -> int:
             if want["subject"] == got["subject"]:
                 continue
             why = cause(want, got, gold, keys, kinds)
+            others = [c for c in REVIEWED if c not in ("subject", "note") and not same_value(c, got[c], want[c])]
             counts[group][why] += 1
             if args.rows:
                 print(
                     f"{want['figure_id']} {why:13} {got['subject'] or '∅'} -> {want['subject'] or '∅'}"
                     f"  [{want['metric_code']}/{want['rate_of_metric_code']}]"
                     f" draft [{got['metric_code']}/{got['rate_of_metric_code']}] {want['evidence']}"
+                    f"  also: {','.join(others) or 'none'}"
                 )
     for group, counter in counts.items():
         print(

@@ -40,6 +40,8 @@ PRODUCED = (
     "reserves_tonnes",
 )
 SOLD = ("sales_units", "sales_vehicles")
+AREAS = ("land_area",)  # 规划面积 and 在建面积 are two areas: the metric alone does not say which
+_AREA_CLAUSE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:为|达到|达|约|超过|超|近|共)?\s*")
 HOLDERS = ("project_count", "platform_count", "park_count")  # 项目, 基地, 园区: what holds a product, not one
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
@@ -57,6 +59,8 @@ def what_is_counted(figure, doc, earlier):
             or _like_the_count_before(figure, doc, earlier)
             or _named_before(figure, doc, metric)
         )
+    elif figure.metric_code in AREAS:
+        figure.subject = _kind_of_area(doc, figure)
     elif figure.metric_code in PRODUCED + SOLD:
         product = figure.metric_code in PRODUCED and _product_before(
             doc, figure.metric_code, figure.clause[0], figure.at
@@ -65,6 +69,20 @@ def what_is_counted(figure, doc, earlier):
         if product:
             figure.subject = doc.text.span(*product)
     return figure
+
+
+def _kind_of_area(doc, figure) -> str:
+    """Which area an area is, where its clause is that area's name (规划面积3000亩, 在建面积2335亩, 绿化改良土地面积
+    1200多亩 → as written, its 面积 with it: reviewers write it so); '' for the metric's words alone (占地面积)."""
+    norm, cues = doc.norm, doc.reference.metric(figure.metric_code).cues
+    opening = after_the_lead(doc, figure.clause[0], figure.at)
+    named = _AREA_CLAUSE.fullmatch(norm, opening, figure.at)
+    if not named or not named.group(1).endswith(cues):
+        return ""
+    own = named.group(1)
+    for cue in sorted(cues, key=len, reverse=True):
+        own = own.replace(cue, "")
+    return doc.text.span(*named.span(1)) if len(own) >= 2 else ""
 
 
 def _product_after(doc, figure) -> tuple[int, int] | None:

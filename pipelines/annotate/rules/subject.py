@@ -66,9 +66,15 @@ def what_is_counted(figure, doc, earlier):
             doc, figure.metric_code, figure.clause[0], figure.at
         )
         product = product or _product_after(doc, figure)
-        if product:
+        if product and not _metric_noun(doc, *product):
             figure.subject = doc.text.span(*product)
     return figure
+
+
+def _metric_noun(doc, begin: int, end: int) -> bool:
+    """汽车 before 产量…万辆: what the volume's metric already says (cue_kind subject, code metric_noun), no subject
+    (docs/codes.md, Subjects: where the metric alone does not say)."""
+    return doc.norm[begin:end] in doc.reference.words_of("subject", "metric_noun", "before_noun")
 
 
 def _kind_of_area(doc, figure) -> str:

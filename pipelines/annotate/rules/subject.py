@@ -41,7 +41,11 @@ PRODUCED = (
 )
 SOLD = ("sales_units", "sales_vehicles")
 AREAS = ("land_area",)  # 规划面积 and 在建面积 are two areas: the metric alone does not say which
-_AREA_CLAUSE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:为|达到|达|约|超过|超|近|共)?\s*")
+# the area's name right before its number, its clause's words or those after a word that joins or links
+# (由规划面积3000亩的…和规划面积4000亩的…: 规划面积 each)
+_AREA_NAME = re.compile(
+    r"(?:^|(?<=[由的和与及是]))((?:(?![由的和与及是])[\u4e00-\u9fff]){2,12}?)(?:为|达到|达|约|超过|超|近|共)?\s*$"
+)
 HOLDERS = ("project_count", "platform_count", "park_count")  # 项目, 基地, 园区: what holds a product, not one
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
@@ -82,13 +86,14 @@ def _kind_of_area(doc, figure) -> str:
     1200多亩 → as written, its 面积 with it: reviewers write it so); '' for the metric's words alone (占地面积)."""
     norm, cues = doc.norm, doc.reference.metric(figure.metric_code).cues
     opening = after_the_lead(doc, figure.clause[0], figure.at)
-    named = _AREA_CLAUSE.fullmatch(norm, opening, figure.at)
+    named = _AREA_NAME.search(norm[opening : figure.at])
     if not named or not named.group(1).endswith(cues):
         return ""
     own = named.group(1)
     for cue in sorted(cues, key=len, reverse=True):
         own = own.replace(cue, "")
-    return doc.text.span(*named.span(1)) if len(own) >= 2 else ""
+    start = after_the_lead(doc, opening + named.start(1), opening + named.end(1))
+    return doc.text.span(start, opening + named.end(1)) if len(own) >= 2 else ""
 
 
 def _product_after(doc, figure) -> tuple[int, int] | None:

@@ -75,6 +75,13 @@ def what_is_counted(figure, doc, earlier):
     return figure
 
 
+def noun_ends(reference, code: str | None = None) -> str:
+    """The regex of the words after a noun that end it (cue_kind subject, position after_noun), each with the
+    words after it that cancel it (中 ends 41个大类中的, not 中试基地 or 中小企业: not_followed_by)."""
+    words = [c for c in reference.words("subject", "after_noun") if code is None or c.code == code]
+    return "|".join(c.regex for c in words) or "(?!)"
+
+
 def _metric_noun(doc, begin: int, end: int) -> bool:
     """汽车 before 产量…万辆: what the volume's metric already says (cue_kind subject, code metric_noun), no subject
     (docs/codes.md, Subjects: where the metric alone does not say)."""
@@ -102,7 +109,7 @@ def _product_after(doc, figure) -> tuple[int, int] | None:
     a tier (30万吨级) or what holds the product (年产5万吨电池项目: a project, a base)."""
     norm, reference = doc.norm, doc.reference
     ends = "|".join(
-        [reference.alternation("subject", position="after_noun")]
+        [noun_ends(reference)]
         + [re.escape(c) for c in sorted(reference.metric(figure.metric_code).cues, key=len, reverse=True)]
     )
     after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
@@ -118,8 +125,7 @@ def _named_after(figure, doc, metric) -> str:
     """The noun after a count (5372家规模以上工业企业), ending with the count's own noun (六大主导产业集群基本框架 →
     主导产业集群), or the list after an honour word (3家企业入选…典型经验 → …典型经验)."""
     norm, reference = doc.norm, doc.reference
-    ends = reference.alternation("subject", position="after_noun")
-    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
+    after = re.compile(_NOUN_AFTER.format(noun_ends(reference))).match(norm, figure.unit_end, figure.clause[1])
     named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
     if not named or after.group().startswith(_NOT_A_NOUN):
         return ""
@@ -224,9 +230,7 @@ def _honour_after(doc, at: int, clause_end: int) -> str:
     if not title or title.end() != clause_end:
         return ""
     # …升级项目公示名单: the list's own word (a noun_end word) is not what it lists
-    ends = re.compile(doc.reference.alternation("subject", "noun_end", "after_noun")).search(
-        norm, start + 2, clause_end
-    )
+    ends = re.compile(noun_ends(doc.reference, "noun_end")).search(norm, start + 2, clause_end)
     return doc.text.span(title.start(), ends.start() if ends else title.end())
 
 
@@ -293,7 +297,7 @@ def of_the_set_counted(figure, doc, earlier):
     if figure.subject or figure.at < 0 or reference.metric(figure.metric_code).kind != "level":
         return figure
     norm, start = doc.norm, figure.clause[0]
-    ends = reference.alternation("subject", position="after_noun")
+    ends = noun_ends(reference)
     counted = None
     for number in _COUNT_OF_ENTERPRISES.finditer(norm, start, figure.at):
         counted = re.compile(_NOUN_AFTER.format(ends)).match(norm, number.end(), figure.at) or counted

@@ -29,6 +29,10 @@ SHORT_CLAUSE = 40  # the longest a clause can be that names only an enterprise k
 _ENTERPRISE_KIND_GROWS = re.compile(
     r"(?:其中)?,?([\u4e00-\u9fff、]{2,14}?企业)(?:增加值|产值|营业收入)?(?:累计|当月)?(?:同比)?(?:增长|下降)"
 )
+# a clause that opens with a kind of enterprise and says only that it made a total (the total's cue words fill {})
+_ENTERPRISE_KIND_MADE = (
+    r"([\u4e00-\u9fff、]{{2,14}}?企业)(?:共)?(?:实现|完成)?了?(?:{})(?:达到|达|为|超过|超|近|约)?\s*"
+)
 _INDUSTRY = re.compile(r"[\u4e00-\u9fff、]+?业(?![务绩])")  # 采矿业, 电力、热力、燃气及水生产和供应业
 _PERIOD = re.compile(
     r"[0-9一二三四五六七八九十]+(?:\s*[-—~至]\s*[0-9一二三四五六七八九十]+)?\s*(?:月份|月|季度|年)|当月|比|较"
@@ -56,6 +60,8 @@ def of_the_total(figure, doc, earlier):
         figure.subject = doc.text.span(scopes[-1].start(), scopes[-1].end())
     elif implied:
         figure.subject = _industry_scope(doc, implied[-1])
+    elif kind == "level":
+        figure.subject = _set_of_enterprises(figure, doc)
     elif kind == "rate" and figure.at - start <= SHORT_CLAUSE:
         own = norm[start : figure.at].strip()
         kind_of_enterprise = _ENTERPRISE_KIND_GROWS.fullmatch(own)
@@ -69,6 +75,20 @@ def of_the_total(figure, doc, earlier):
     if not figure.subject and kind == "rate" and not _names_its_own(figure, doc):
         figure.subject = _scope_of_the_paragraph(figure, doc, earlier)
     return figure
+
+
+def _set_of_enterprises(figure, doc) -> str:
+    """规模以上工业企业实现利润总额120亿元: a total whose clause opens with a kind of enterprise and says only that
+    it made the total is that set's (docs/codes.md, Subjects: the set of enterprises whose total it is)."""
+    from .subject import after_the_lead
+
+    cues = sorted(doc.reference.metric(figure.metric_code).cues, key=len, reverse=True)
+    if not cues:
+        return ""
+    opening = after_the_lead(doc, figure.clause[0], figure.at)
+    pattern = _ENTERPRISE_KIND_MADE.format("|".join(map(re.escape, cues)))
+    made = re.compile(pattern).fullmatch(doc.norm, opening, figure.at)
+    return doc.text.span(*made.span(1)) if made else ""
 
 
 def _industry_scope(doc, implied: re.Match) -> str:

@@ -50,6 +50,7 @@ HOLDERS = ("project_count", "platform_count", "park_count")  # 项目, 基地, �
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
 _PRODUCT_GROWS = re.compile(r"([\u4e00-\u9fff]{1,12}?)(?:年?产量|年?产能)?(?:同比|累计|当月)*(?:增长|下降)")
+_SHARE_OF = re.compile(r"占")  # 占全市汽车产量的20%: what follows 占 is the whole a share is of
 _INDUSTRY = re.compile(r"[业]$")  # 制造业累计增长0.1%: an industry is a cluster, not a product
 
 
@@ -267,6 +268,8 @@ def product_of_a_rate(figure, doc, earlier):
         return figure
     norm, start = doc.norm, figure.clause[0]
     product = _product_before(doc, figure.rate_of_metric_code, start, figure.at)
+    if product and _SHARE_OF.search(norm, start, product[1]):
+        return figure  # 占全市汽车产量的20%: the whole after 占, not the part; subject_share.py names the part
     if product:
         begin, end = product
     elif _cue_of(doc, figure.rate_of_metric_code).search(norm, start, figure.at):

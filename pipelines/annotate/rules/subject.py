@@ -50,6 +50,8 @@ HOLDERS = ("project_count", "platform_count", "park_count")  # 项目, 基地, �
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
 _PRODUCT_GROWS = re.compile(r"([\u4e00-\u9fff]{1,12}?)(?:年?产量|年?产能)?(?:同比|累计|当月)*(?:增长|下降)")
+# 比上年净增80家: a change since a past time, no noun of its own (the count before it names what it counts)
+_OVER_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上月|年初|同期)(?:同期)?净?(?:增加|增|减少|减)?")
 _SHARE_OF = re.compile(r"占")  # 占全市汽车产量的20%: what follows 占 is the whole a share is of
 _INDUSTRY = re.compile(r"[业]$")  # 制造业累计增长0.1%: an industry is a cluster, not a product
 
@@ -277,11 +279,22 @@ def product_of_a_rate(figure, doc, earlier):
     else:
         grows = _PRODUCT_GROWS.match(norm, after_the_lead(doc, start, figure.at), figure.at)
         if not grows:
-            return figure
+            return _rank_of_the_level(figure, doc, earlier)
         begin, end = grows.start(1), grows.end(1)
     begin = after_the_lead(doc, begin, end)
     if end - begin >= 2 and not _INDUSTRY.search(norm, begin, end):
         figure.subject = doc.text.span(begin, end)
+    return figure
+
+
+def _rank_of_the_level(figure, doc, earlier):
+    """铝土矿储量达10亿吨,居全国第二: a rank whose clause names no product ranks the volume in the clause before
+    it, so carries its product (a share's whole is subject_share.py's)."""
+    if doc.reference.metric(figure.metric_code).kind != "rank":
+        return figure
+    level = growth_clause.level_before(figure, doc, earlier)
+    if level is not None and level.metric_code == figure.rate_of_metric_code and level.subject:
+        figure.subject = level.subject
     return figure
 
 
@@ -290,6 +303,7 @@ def _no_noun(doc, words: str) -> bool:
     2011年, 共完成): no noun of their own."""
     reference = doc.reference
     glue = reference.words_of("period") + reference.words_of("qualifier") + reference.words_of("subject") + _GLUE
+    words = _OVER_TIME.sub(" ", words)
     for word in sorted(set(glue), key=len, reverse=True):
         words = words.replace(word, " ")
     return not re.search(r"[\u4e00-\u9fff]", re.sub(r"\d+\s*[年月]", " ", words))

@@ -64,6 +64,9 @@ CUE_EFFECTS = {
     ): "what a count counts, written after the number, ends before it (421个贫困村全部出列: 贫困村)",
     ("subject", "pull"): "a pull (拉动全市经济增长18.5个百分点): the subject is the part that pulls, named before it, "
     "not the whole after it",
+    ("subject", "metric_noun"): "a product word a volume's metric already says (汽车产量151.9万辆 is "
+    "production_vehicles): no subject of its own; a narrower product (新能源汽车) is one, and a growth in a list of "
+    "products (钢材增长25.6%,汽车增长15.9%) keeps it",
     ("subject", "honour"): "the list or title after it is what the count counts, as the reviewers write it "
     "(3家企业入选国家质量标杆典型经验: 国家质量标杆典型经验); with none after it, the noun before it",
 }

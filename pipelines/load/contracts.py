@@ -301,7 +301,7 @@ CUE_CODES = {
     "unit_guard": ("not_a_unit",),
     "place_frame": ("frame", "comparison"),
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
-    "subject": ("lead", "noun_end", "honour", "pull"),
+    "subject": ("lead", "noun_end", "honour", "pull", "metric_noun"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),

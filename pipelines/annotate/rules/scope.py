@@ -16,6 +16,11 @@ from . import growth_clause
 # 规模以上工业增加值, 规模以上服务业营业收入: the scope, then the total's own words (the text is Simplified
 # here); 规模以上工业企业 is a set of enterprises, which a count names (subject.py), not a scope
 _SCOPE = re.compile(r"(?:规上|规模以上)(?:工业|服务业)(?![企])")
+# 规上高技术制造业增加值, 先进装备制造业规上产值: 规上 before a manufacturing industry or right before an
+# industrial total, no 工业 written: the scope is industry's, written in full (the subject names the statistic's
+# scope, not the industry, which is the cluster)
+_IMPLIED_SCOPE = re.compile(r"(?:规上|规模以上)(?:[\u4e00-\u9fff、]{0,12}?制造业)?(?=工业总产值|总产值|产值|增加值)")
+INDUSTRY_SCOPE = ("规模以上工业", "規模以上工業")  # (Simplified, Traditional): as the document's script writes it
 SCOPED = ("level", "rate")
 GROWTH = "growth_rate"
 REACH = 200  # characters before a figure where its scope may be named
@@ -23,6 +28,10 @@ SHORT_CLAUSE = 40  # the longest a clause can be that names only an enterprise k
 # a clause that opens with a kind of enterprise and says only how its total grew
 _ENTERPRISE_KIND_GROWS = re.compile(
     r"(?:其中)?,?([\u4e00-\u9fff、]{2,14}?企业)(?:增加值|产值|营业收入)?(?:累计|当月)?(?:同比)?(?:增长|下降)"
+)
+# a clause that opens with a kind of enterprise and says only that it made a total (the total's cue words fill {})
+_ENTERPRISE_KIND_MADE = (
+    r"([\u4e00-\u9fff、]{{2,14}}?企业)(?:共)?(?:实现|完成)?了?(?:{})(?:达到|达|为|超过|超|近|约)?\s*"
 )
 _INDUSTRY = re.compile(r"[\u4e00-\u9fff、]+?业(?![务绩])")  # 采矿业, 电力、热力、燃气及水生产和供应业
 _PERIOD = re.compile(
@@ -46,8 +55,13 @@ def of_the_total(figure, doc, earlier):
     norm, start = doc.norm, figure.clause[0]
     # only so far back: a clause of thousands of characters must not make each of its figures read it all
     scopes = list(_SCOPE.finditer(norm, max(start, figure.at - REACH), figure.at))
+    implied = list(_IMPLIED_SCOPE.finditer(norm, max(start, figure.at - REACH), figure.at))
     if scopes:
         figure.subject = doc.text.span(scopes[-1].start(), scopes[-1].end())
+    elif implied:
+        figure.subject = _industry_scope(doc, implied[-1])
+    elif kind == "level":
+        figure.subject = _set_of_enterprises(figure, doc)
     elif kind == "rate" and figure.at - start <= SHORT_CLAUSE:
         own = norm[start : figure.at].strip()
         kind_of_enterprise = _ENTERPRISE_KIND_GROWS.fullmatch(own)
@@ -61,6 +75,30 @@ def of_the_total(figure, doc, earlier):
     if not figure.subject and kind == "rate" and not _names_its_own(figure, doc):
         figure.subject = _scope_of_the_paragraph(figure, doc, earlier)
     return figure
+
+
+def _set_of_enterprises(figure, doc) -> str:
+    """规模以上工业企业实现利润总额120亿元: a total whose clause opens with a kind of enterprise and says only that
+    it made the total is that set's (docs/codes.md, Subjects: the set of enterprises whose total it is)."""
+    from .subject import after_the_lead
+
+    cues = sorted(doc.reference.metric(figure.metric_code).cues, key=len, reverse=True)
+    if not cues:
+        return ""
+    opening = after_the_lead(doc, figure.clause[0], figure.at)
+    pattern = _ENTERPRISE_KIND_MADE.format("|".join(map(re.escape, cues)))
+    made = re.compile(pattern).fullmatch(doc.norm, opening, figure.at)
+    return doc.text.span(*made.span(1)) if made else ""
+
+
+def _industry_scope(doc, implied: re.Match) -> str:
+    """规模以上工业 as the document writes it: its own words where it writes them elsewhere, else in its script
+    (the 规/規 of the implied scope tells which)."""
+    written = next((m for m in _SCOPE.finditer(doc.norm) if m.group().endswith("工业")), None)
+    if written:
+        return doc.text.span(*written.span())
+    traditional = doc.text.span(implied.start(), implied.start() + 1) != doc.norm[implied.start()]
+    return INDUSTRY_SCOPE[traditional]
 
 
 def _names_its_own(figure, doc) -> bool:
@@ -90,6 +128,8 @@ def _scope_of_the_paragraph(figure, doc, earlier) -> str:
             break
         if before.at < 0 or not _SCOPE.fullmatch(simplified(before.subject)):
             continue
+        if not _SCOPE.search(doc.norm, max(0, before.at - REACH), before.at):
+            continue  # 先进装备制造业规上产值: a scope implied for one industry's total is not the paragraph's
         if (before.rate_of_metric_code or before.metric_code) == figure.rate_of_metric_code:
             return before.subject
     return ""

@@ -39,9 +39,20 @@ PRODUCED = (
     "capacity_power",
     "reserves_tonnes",
 )
+SOLD = ("sales_units", "sales_vehicles")
+AREAS = ("land_area",)  # 规划面积 and 在建面积 are two areas: the metric alone does not say which
+# the area's name right before its number, its clause's words or those after a word that joins or links
+# (由规划面积3000亩的…和规划面积4000亩的…: 规划面积 each)
+_AREA_NAME = re.compile(
+    r"(?:^|(?<=[由的和与及是]))((?:(?![由的和与及是])[\u4e00-\u9fff]){2,12}?)(?:为|达到|达|约|超过|超|近|共)?\s*$"
+)
+HOLDERS = ("project_count", "platform_count", "park_count")  # 项目, 基地, 园区: what holds a product, not one
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
 _PRODUCT_GROWS = re.compile(r"([\u4e00-\u9fff]{1,12}?)(?:年?产量|年?产能)?(?:同比|累计|当月)*(?:增长|下降)")
+# 比上年净增80家: a change since a past time, no noun of its own (the count before it names what it counts)
+_OVER_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上月|年初|同期)(?:同期)?净?(?:增加|增|减少|减)?")
+_SHARE_OF = re.compile(r"占")  # 占全市汽车产量的20%: what follows 占 is the whole a share is of
 _INDUSTRY = re.compile(r"[业]$")  # 制造业累计增长0.1%: an industry is a cluster, not a product
 
 
@@ -55,19 +66,69 @@ def what_is_counted(figure, doc, earlier):
             or _like_the_count_before(figure, doc, earlier)
             or _named_before(figure, doc, metric)
         )
-    elif figure.metric_code in PRODUCED:
-        product = _product_before(doc, figure.metric_code, figure.clause[0], figure.at)
-        if product:
+    elif figure.metric_code in AREAS:
+        figure.subject = _kind_of_area(doc, figure)
+    elif figure.metric_code in PRODUCED + SOLD:
+        product = figure.metric_code in PRODUCED and _product_before(
+            doc, figure.metric_code, figure.clause[0], figure.at
+        )
+        product = product or _product_after(doc, figure)
+        if product and not _metric_noun(doc, *product):
             figure.subject = doc.text.span(*product)
     return figure
+
+
+def noun_ends(reference, code: str | None = None) -> str:
+    """The regex of the words after a noun that end it (cue_kind subject, position after_noun), each with the
+    words after it that cancel it (中 ends 41个大类中的, not 中试基地 or 中小企业: not_followed_by)."""
+    words = [c for c in reference.words("subject", "after_noun") if code is None or c.code == code]
+    return "|".join(c.regex for c in words) or "(?!)"
+
+
+def _metric_noun(doc, begin: int, end: int) -> bool:
+    """汽车 before 产量…万辆: what the volume's metric already says (cue_kind subject, code metric_noun), no subject
+    (docs/codes.md, Subjects: where the metric alone does not say)."""
+    return doc.norm[begin:end] in doc.reference.words_of("subject", "metric_noun", "before_noun")
+
+
+def _kind_of_area(doc, figure) -> str:
+    """Which area an area is, where its clause is that area's name (规划面积3000亩, 在建面积2335亩, 绿化改良土地面积
+    1200多亩 → as written, its 面积 with it: reviewers write it so); '' for the metric's words alone (占地面积)."""
+    norm, cues = doc.norm, doc.reference.metric(figure.metric_code).cues
+    opening = after_the_lead(doc, figure.clause[0], figure.at)
+    named = _AREA_NAME.search(norm[opening : figure.at])
+    if not named or not named.group(1).endswith(cues):
+        return ""
+    own = named.group(1)
+    for cue in sorted(cues, key=len, reverse=True):
+        own = own.replace(cue, "")
+    start = after_the_lead(doc, opening + named.start(1), opening + named.end(1))
+    return doc.text.span(start, opening + named.end(1)) if len(own) >= 2 else ""
+
+
+def _product_after(doc, figure) -> tuple[int, int] | None:
+    """The product right after a volume's unit (年产一万台无人机表演机生产任务 → 无人机表演机, 销售超1万台电动工程
+    机械产品), ending before the metric's own word (生产) or a noun_end word; none for a qualifier (1000多台),
+    a tier (30万吨级) or what holds the product (年产5万吨电池项目: a project, a base)."""
+    norm, reference = doc.norm, doc.reference
+    ends = "|".join(
+        [noun_ends(reference)]
+        + [re.escape(c) for c in sorted(reference.metric(figure.metric_code).cues, key=len, reverse=True)]
+    )
+    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
+    if not after or after.group().startswith(_NOT_A_NOUN + (_LEVEL,)):
+        return None
+    holders = [c for code in HOLDERS for c in reference.metric(code).cues]
+    if any(word in after.group() for word in holders) or not 2 <= len(after.group()) <= MAX_PRODUCT:
+        return None
+    return after.span()
 
 
 def _named_after(figure, doc, metric) -> str:
     """The noun after a count (5372家规模以上工业企业), ending with the count's own noun (六大主导产业集群基本框架 →
     主导产业集群), or the list after an honour word (3家企业入选…典型经验 → …典型经验)."""
     norm, reference = doc.norm, doc.reference
-    ends = reference.alternation("subject", position="after_noun")
-    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
+    after = re.compile(_NOUN_AFTER.format(noun_ends(reference))).match(norm, figure.unit_end, figure.clause[1])
     named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
     if not named or after.group().startswith(_NOT_A_NOUN):
         return ""
@@ -155,9 +216,11 @@ def _trailing_lead(doc, begin: int, end: int) -> int:
 
 
 def _lead(reference) -> re.Pattern:
-    """The words before a noun that are no part of it (其中, 累计, 实施): cue_kind subject, code lead."""
+    """The words before a noun that are no part of it (其中, 累计, 实施): cue_kind subject, code lead, and the
+    words that make a figure a goal (力争, 预计, 计划: cue_kind status): 力争培育专精特新企业100家 → 专精特新企业."""
+    status = "|".join(c.regex for c in reference.words("status", "before_number")) or "(?!)"
     # 培育了, 实施了: the lead's 了 too; matched at a position: no ^
-    return re.compile(f"(?:{reference.alternation('subject', 'lead', 'before_noun')})了?")
+    return re.compile(f"(?:{reference.alternation('subject', 'lead', 'before_noun')}|{status})了?")
 
 
 def _honour_after(doc, at: int, clause_end: int) -> str:
@@ -172,9 +235,7 @@ def _honour_after(doc, at: int, clause_end: int) -> str:
     if not title or title.end() != clause_end:
         return ""
     # …升级项目公示名单: the list's own word (a noun_end word) is not what it lists
-    ends = re.compile(doc.reference.alternation("subject", "noun_end", "after_noun")).search(
-        norm, start + 2, clause_end
-    )
+    ends = re.compile(noun_ends(doc.reference, "noun_end")).search(norm, start + 2, clause_end)
     return doc.text.span(title.start(), ends.start() if ends else title.end())
 
 
@@ -209,6 +270,8 @@ def product_of_a_rate(figure, doc, earlier):
         return figure
     norm, start = doc.norm, figure.clause[0]
     product = _product_before(doc, figure.rate_of_metric_code, start, figure.at)
+    if product and _SHARE_OF.search(norm, start, product[1]):
+        return figure  # 占全市汽车产量的20%: the whole after 占, not the part; subject_share.py names the part
     if product:
         begin, end = product
     elif _cue_of(doc, figure.rate_of_metric_code).search(norm, start, figure.at):
@@ -216,11 +279,22 @@ def product_of_a_rate(figure, doc, earlier):
     else:
         grows = _PRODUCT_GROWS.match(norm, after_the_lead(doc, start, figure.at), figure.at)
         if not grows:
-            return figure
+            return _rank_of_the_level(figure, doc, earlier)
         begin, end = grows.start(1), grows.end(1)
     begin = after_the_lead(doc, begin, end)
     if end - begin >= 2 and not _INDUSTRY.search(norm, begin, end):
         figure.subject = doc.text.span(begin, end)
+    return figure
+
+
+def _rank_of_the_level(figure, doc, earlier):
+    """铝土矿储量达10亿吨,居全国第二: a rank whose clause names no product ranks the volume in the clause before
+    it, so carries its product (a share's whole is subject_share.py's)."""
+    if doc.reference.metric(figure.metric_code).kind != "rank":
+        return figure
+    level = growth_clause.level_before(figure, doc, earlier)
+    if level is not None and level.metric_code == figure.rate_of_metric_code and level.subject:
+        figure.subject = level.subject
     return figure
 
 
@@ -229,6 +303,7 @@ def _no_noun(doc, words: str) -> bool:
     2011年, 共完成): no noun of their own."""
     reference = doc.reference
     glue = reference.words_of("period") + reference.words_of("qualifier") + reference.words_of("subject") + _GLUE
+    words = _OVER_TIME.sub(" ", words)
     for word in sorted(set(glue), key=len, reverse=True):
         words = words.replace(word, " ")
     return not re.search(r"[\u4e00-\u9fff]", re.sub(r"\d+\s*[年月]", " ", words))
@@ -241,7 +316,7 @@ def of_the_set_counted(figure, doc, earlier):
     if figure.subject or figure.at < 0 or reference.metric(figure.metric_code).kind != "level":
         return figure
     norm, start = doc.norm, figure.clause[0]
-    ends = reference.alternation("subject", position="after_noun")
+    ends = noun_ends(reference)
     counted = None
     for number in _COUNT_OF_ENTERPRISES.finditer(norm, start, figure.at):
         counted = re.compile(_NOUN_AFTER.format(ends)).match(norm, number.end(), figure.at) or counted

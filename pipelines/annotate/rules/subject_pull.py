@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import growth_clause
-from .subject import after_the_lead
+from .subject import after_the_lead, noun_ends
 
 
 def part_that_pulls(figure, doc, earlier):
@@ -50,7 +50,7 @@ def _pull(doc, figure):
 def _part(doc, start: int, end: int) -> str:
     """The noun opening start..end, past its lead words (特别是), ending before a noun_end word (成为)."""
     start = after_the_lead(doc, start, end)
-    ends = re.compile(doc.reference.alternation("subject", "noun_end", "after_noun")).search(doc.norm, start, end)
+    ends = re.compile(noun_ends(doc.reference, "noun_end")).search(doc.norm, start, end)
     end = ends.start() if ends else end
     noun = re.fullmatch(r"[\u4e00-\u9fff、()]{2,24}", doc.norm[start:end])
     return doc.text.span(start, end) if noun else ""

@@ -13,6 +13,7 @@ from ..script import simplified
 from . import subject
 
 SHARES = ("share",)
+DIFFERENCE = "relative_difference"  # metric_kind share: what differs, and from whom
 RANKS = ("rank",)
 _SHARE_CUE = re.compile(r"占(?:据)?")
 _ADVERBS = re.compile(r"[却也只仅都还]+$")  # 资产总计却占: no part of what is shared
@@ -28,6 +29,11 @@ def whole_in_front(figure, doc, earlier):
         return figure
     what = _what(figure, doc, earlier)
     if not what:
+        return figure
+    if figure.metric_code == DIFFERENCE:
+        compared = _compared(figure, doc)
+        if compared is not None:
+            figure.subject = doc.text.span(*compared) + what  # 比江西少30%: 江西大中型企业
         return figure
     if kind in RANKS:
         rate_of = figure.rate_of_metric_code
@@ -74,6 +80,23 @@ def _what(figure, doc, earlier, depth: int = 2) -> str:
             return _what(before, doc, earlier, depth - 1)  # 占全国28%,占世界18%: the same amount's shares
         return ""  # only the figure right before: no reach past another figure
     return ""
+
+
+def _compared(figure, doc) -> tuple[int, int] | None:
+    """Where the place compared with is written, between a comparison word (比, 较: place_frame comparison)
+    and the direction word that ends the clause (比江西少30%): a relative difference is of what that place
+    has (docs/codes.md, Subjects)."""
+    reference, norm = doc.reference, doc.norm
+    markers = reference.alternation("place_frame", "comparison", "before_place")
+    directions = "|".join(reference.alternation("direction", side, "before_number") for side in ("above", "below"))
+    for mention in doc.places:
+        if not figure.clause[0] <= mention.start and mention.end <= figure.at:
+            continue
+        before = re.search(f"(?:{markers})$", norm[figure.clause[0] : mention.start])
+        after = re.fullmatch(f"(?:{directions})(?:出|了)?\\s*", norm[mention.end : figure.at])
+        if before and after:
+            return mention.start, mention.end
+    return None
 
 
 def _whole(figure, doc) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     cluster_clause,
     cluster_form,
+    cluster_group,
     cluster_item,
     cluster_name,
     cluster_part,
@@ -93,6 +94,7 @@ RULES: tuple[Rule, ...] = (
     cluster_item.not_a_measure,  # 保持全区工业投资总量、增速第一: listed measures, no clusters
     tier_cluster.named_after_it,  # 打造千亿级产业集群: the tier's cluster named after it
     cluster_part.of_the_part_before,  # 汽车产量达151.9万辆;实现…产值1376.7亿元: the part before's cluster
+    cluster_group.not_one_of_a_group,  # 机械、电子信息、医药等行业占比超90%: the group's, no one cluster's
     cluster_form.as_the_text_names_it,  # 电子信息业, 先进装备制造业: the cluster's word whole, the specific one first
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts

@@ -19,6 +19,7 @@ from . import (
     cluster_item,
     cluster_name,
     cluster_part,
+    cluster_whole,
     company_name,
     comparison_place,
     cue_after,
@@ -95,6 +96,7 @@ RULES: tuple[Rule, ...] = (
     tier_cluster.named_after_it,  # 打造千亿级产业集群: the tier's cluster named after it
     cluster_part.of_the_part_before,  # 汽车产量达151.9万辆;实现…产值1376.7亿元: the part before's cluster
     cluster_group.not_one_of_a_group,  # 机械、电子信息、医药等行业占比超90%: the group's, no one cluster's
+    cluster_whole.its_whole_name,  # 电力、热力、燃气及水生产和供应业: the industry's whole name, not 电力
     cluster_form.as_the_text_names_it,  # 电子信息业, 先进装备制造业: the cluster's word whole, the specific one first
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts

@@ -21,10 +21,13 @@ def named_before(figure, doc, earlier):
         return figure
     norm = doc.norm
     found = None
+    lead = doc.reference.words_of("subject", "lead", "before_noun")
     for mention in places.within(doc.places, (figure.sentence[0], figure.at)):
+        if mention.name in places.IMPLIED:
+            continue  # 全市…公司: the text's own place opens no company's name
         name = _NAME.match(norm, mention.end, figure.at)
-        if name and name.end() > mention.end:
-            found = (mention.start, name.end())
+        if name and name.end() > mention.end and not any(w in name.group() for w in lead):
+            found = (mention.start, name.end())  # 南宁市新增公司: a count's lead word, no name
     if found is None:
         return figure
     start, end = found

@@ -50,6 +50,7 @@ def core(name: str, place_names) -> str:
     return name
 
 
+LOOK_BACK = 2000  # characters back to the figure that gave the full name (a paragraph or two)
 MIN_CORE = 2  # a one-character core (柳州X公司 → X) would match anywhere
 
 
@@ -60,6 +61,8 @@ def short_name_of_one_before(figure, doc, earlier):
     said = doc.norm[figure.sentence[0] : figure.at]
     seen: set[str] = set()
     for f in reversed(earlier):
+        if f.at < figure.at - LOOK_BACK:
+            break  # a name given pages before: no pass over the whole draft per figure
         if not f.enterprise or f.enterprise in seen:
             continue
         seen.add(f.enterprise)

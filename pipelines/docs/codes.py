@@ -69,6 +69,11 @@ CUE_EFFECTS = {
     "products (钢材增长25.6%,汽车增长15.9%) keeps it",
     ("subject", "honour"): "the list or title after it is what the count counts, as the reviewers write it "
     "(3家企业入选国家质量标杆典型经验: 国家质量标杆典型经验); with none after it, the noun before it",
+    (
+        "cluster_frame",
+        "name",
+    ): "ends the name of a company, project or list that a cluster word opens (金海不锈钢有限公司, "
+    "石化炼化一体化项目): the name's word, not the figure's cluster",
 }
 
 

@@ -302,6 +302,8 @@ CUE_CODES = {
     "place_frame": ("frame", "comparison"),
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
     "subject": ("lead", "noun_end", "honour", "pull", "metric_noun"),
+    # a word that ends the proper name a cluster word opens (rules/cluster_name.py): the name's, not the figure's
+    "cluster_frame": ("name",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -314,6 +316,7 @@ CUE_POSITIONS = {
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end"),
     "subject": ("before_noun", "after_noun", "before_number"),
+    "cluster_frame": ("after_cluster",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -4,7 +4,7 @@ tests/fixtures/suggest/<rule module>.txt, one case a line: `text | published | e
 `expected` is one or more groups separated by `|`, each `field=value; field=value` for the drafted
 figure whose value is `value=`; a group starting `none` says no figure with that value is drafted.
 Fields: value, unit, place, end_year, start_month, end_month, period_kind, status, qualifier, metric,
-subject, evidence, rate_of, cluster.
+subject, evidence, rate_of, cluster, enterprise.
 `\\n` in a text is a line break. Texts are the tests' own, written like the corpus documents."""
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ def field(figure, name: str) -> str:
         "evidence": figure.evidence,
         "rate_of": figure.rate_of_metric_code,
         "cluster": figure.cluster,
+        "enterprise": figure.enterprise,
     }
     value = values[name]
     return "" if value is None else str(value)

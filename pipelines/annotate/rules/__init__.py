@@ -13,7 +13,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import (
+    cluster_clause,
     cluster_form,
+    cluster_group,
+    cluster_item,
+    cluster_name,
+    cluster_part,
+    cluster_whole,
+    company_name,
     comparison_place,
     cue_after,
     enterprise_city,
@@ -42,6 +49,7 @@ from . import (
     subject_pull,
     subject_share,
     table_cell,
+    tier_cluster,
     whole_year,
     written_form,
 )
@@ -56,6 +64,8 @@ RULES: tuple[Rule, ...] = (
     sign.keep_sign,  # -0.5 in a table cell is negative
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
+    company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
+    company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
@@ -80,6 +90,13 @@ RULES: tuple[Rule, ...] = (
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
+    cluster_name.inside_a_name,  # 金海不锈钢有限公司, 石化炼化一体化项目: the name's cluster word, not the figure's
+    cluster_clause.named_in_its_clause,  # 形成新能源、化工为核心的产业体系,规上工业总产值…: not 化工's
+    cluster_item.not_a_measure,  # 保持全区工业投资总量、增速第一: listed measures, no clusters
+    tier_cluster.named_after_it,  # 打造千亿级产业集群: the tier's cluster named after it
+    cluster_part.of_the_part_before,  # 汽车产量达151.9万辆;实现…产值1376.7亿元: the part before's cluster
+    cluster_group.not_one_of_a_group,  # 机械、电子信息、医药等行业占比超90%: the group's, no one cluster's
+    cluster_whole.its_whole_name,  # 电力、热力、燃气及水生产和供应业: the industry's whole name, not 电力
     cluster_form.as_the_text_names_it,  # 电子信息业, 先进装备制造业: the cluster's word whole, the specific one first
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts

@@ -43,7 +43,8 @@ def _words(reference) -> re.Pattern:
     kept = _KEPT.get(id(reference))
     if kept is not None and kept[0] is reference:
         return kept[1]
-    words = {cue for metric in reference.metrics for cue in metric.cues}
+    # a count's cue is the noun it counts (企业技术中心45家: 中心): that is naming something of its own
+    words = {cue for metric in reference.metrics if metric.kind != "count" for cue in metric.cues}
     words |= {c.word for c in reference.cue_words if "{" not in c.word}
     words |= set(IMPLIED) | set(_GLUE)
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))

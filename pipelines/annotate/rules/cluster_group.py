@@ -1,0 +1,26 @@
+"""A cluster named as one example of a group (机械、电子信息、医药及医疗器械等行业占比超90%, 新增…碳基新材料等
+29个工业项目) is no figure's own: the figure is of the group, which no one cluster names. A size tier's list
+is split into one row per item before this (list_item), and keeps its items."""
+
+from __future__ import annotations
+
+import re
+
+from ..places import within
+from ..script import simplified
+from .list_item import LISTED
+
+# X等, X、Y及Z等: the listed examples of a group, ending at 等
+_EXAMPLES = re.compile(r"(?:[、和及与][^,;:。!?\d、等]{1,12})*等")
+
+
+def not_one_of_a_group(figure, doc, earlier):
+    if not figure.cluster or figure.at < 0 or any(n == "size tier" or n.startswith(LISTED) for n in figure.notes):
+        return figure  # a list split into one row per item (list_item) keeps its items
+    name = simplified(figure.cluster)
+    named = [m for m in within(doc.clusters, (figure.clause[0], figure.at)) if m.name == name]
+    if not named or not _EXAMPLES.match(doc.norm, named[-1].end, figure.at):
+        return figure
+    figure.notes.append(f"cluster {figure.cluster} is one example of a group (…等): left empty")
+    figure.cluster = ""
+    return figure

@@ -1,0 +1,31 @@
+"""An industry's whole name, as the statistics write it, where the reference knows its first words only:
+电力、热力、燃气及水生产和供应业 (not 电力), 木材加工及木制品业 (not 木材加工). The name runs on from the known
+words, joined by 、 or 及/和/与, to the 业 that ends it, within its clause, past no 等 (电力、钢铁等行业 is a
+group) and no other cluster the reference knows (电力、钢铁业 lists two)."""
+
+from __future__ import annotations
+
+import re
+
+from ..places import within
+from ..script import simplified
+
+# the rest of the name: joined parts, no punctuation but 、, no 等, ending in 业 (not 业务, 业绩)
+_REST = re.compile(r"[\u4e00-\u9fff、]{0,20}?[、及和与][^,;:。!?\s\d等]{1,16}?业(?![务绩])")
+
+
+def its_whole_name(figure, doc, earlier):
+    if not figure.cluster or figure.at < 0:
+        return figure
+    name = simplified(figure.cluster)
+    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
+    if not named:
+        return figure
+    mention = named[-1]
+    rest = _REST.match(doc.norm, mention.end, figure.at)
+    if rest is None or "等" in rest.group() or within(doc.clusters, (mention.end, rest.end())):
+        return figure
+    figure.cluster = doc.text.span(mention.start, rest.end())
+    if simplified(figure.cluster) not in doc.reference.clusters:
+        figure.notes.append(f"cluster {figure.cluster} not in reference/cluster_aliases.csv: add it or correct it")
+    return figure

@@ -1,0 +1,76 @@
+"""A company named before the number in its sentence is the figure's enterprise, where no annotation knew it:
+a place, a few characters and a company's ending (广西美斯达集团有限公司, 柳州津晶公司, 广西玉柴集团; places.py
+reads the same names to keep their place off the figure). Not a company listed with others (广西有色再生金属
+有限公司、…等9家企业: a count of enterprises) nor one named as a partner (与…公司合作)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import places
+from ..script import simplified
+
+# a company's name after the place that opens it: places.names_a_company, with its whole ending
+_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)(?:集团|股份|有限|责任|公司)*")
+_IN_A_LIST = re.compile(r"[、和与及等]")  # 广西A公司、B公司等: many companies, none the figure's own
+_PARTNER = re.compile(r"[和与及同]")  # 由梧松集团与广州黄埔化工有限公司合作: a partner
+
+
+def named_before(figure, doc, earlier):
+    if figure.enterprise or figure.at < 0:
+        return figure
+    norm = doc.norm
+    found = None
+    lead = doc.reference.words_of("subject", "lead", "before_noun")
+    for mention in places.within(doc.places, (figure.sentence[0], figure.at)):
+        if mention.name in places.IMPLIED:
+            continue  # 全市…公司: the text's own place opens no company's name
+        name = _NAME.match(norm, mention.end, figure.at)
+        if name and name.end() > mention.end and not any(w in name.group() for w in lead):
+            found = (mention.start, name.end())  # 南宁市新增公司: a count's lead word, no name
+    if found is None:
+        return figure
+    start, end = found
+    if _IN_A_LIST.match(norm, end) or _PARTNER.match(norm, start - 1):
+        return figure
+    figure.enterprise = doc.text.span(start, end)
+    figure.notes.append(f"enterprise {figure.enterprise}: a company's name before the number")
+    return figure
+
+
+_ENDING = re.compile(r"(?:集团|股份|有限|责任|公司)+$")
+
+
+def core(name: str, place_names) -> str:
+    """广西玉柴集团 → 玉柴: the name without the place that opens it and its company ending."""
+    name = _ENDING.sub("", simplified(name))
+    for k in range(len(name) - 1, 1, -1):
+        if name[:k] in place_names:
+            return name[k:]
+    return name
+
+
+LOOK_BACK = 2000  # characters back to the figure that gave the full name (a paragraph or two)
+MIN_CORE = 2  # a one-character core (柳州X公司 → X) would match anywhere
+
+
+def short_name_of_one_before(figure, doc, earlier):
+    """玉柴仍创造了累计实现销售收入450亿元 after 广西玉柴集团: the company by the short name it goes by."""
+    if figure.enterprise or figure.at < 0 or not earlier:
+        return figure
+    said = doc.norm[figure.sentence[0] : figure.at]
+    seen: set[str] = set()
+    for f in reversed(earlier):
+        if f.at < figure.at - LOOK_BACK:
+            break  # a name given pages before: no pass over the whole draft per figure
+        if not f.enterprise or f.enterprise in seen:
+            continue
+        seen.add(f.enterprise)
+        short = core(f.enterprise, doc.reference.places)
+        at = said.rfind(short)
+        start = figure.sentence[0] + at
+        if len(short) >= MIN_CORE and at >= 0 and not _IN_A_LIST.match(doc.norm, start + len(short)):
+            figure.enterprise = doc.text.span(start, start + len(short))
+            figure.notes.append(f"enterprise {figure.enterprise}: the short name of {f.enterprise}")
+            break
+    return figure

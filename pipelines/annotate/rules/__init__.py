@@ -23,6 +23,7 @@ from . import (
     growth_clause,
     growth_of,
     list_item,
+    listed_values,
     not_a_figure,
     own_cluster,
     past_year,
@@ -66,6 +67,7 @@ RULES: tuple[Rule, ...] = (
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
+    listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier

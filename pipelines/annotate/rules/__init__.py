@@ -27,6 +27,7 @@ from . import (
     not_a_figure,
     own_cluster,
     past_year,
+    period_of_what_it_rates,
     relative_difference,
     reporting_year,
     respectively,
@@ -64,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
+    period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit

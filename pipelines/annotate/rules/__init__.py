@@ -34,6 +34,7 @@ from . import (
     reviewed_years,
     same_count,
     scope,
+    section_year,
     share_of,
     share_of_stock,
     share_shape,
@@ -65,6 +66,7 @@ RULES: tuple[Rule, ...] = (
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
+    section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result

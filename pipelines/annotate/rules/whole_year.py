@@ -27,7 +27,7 @@ def of_the_last_full_year(figure, doc, earlier):
         return figure
     metric = doc.reference.metric(figure.metric_code)
     amount = metric if metric.kind in ("level", "count") else None
-    if metric.kind == "rate" and figure.rate_of_metric_code:
+    if metric.kind in ("rate", "share", "rank") and figure.rate_of_metric_code:  # 占GDP比重, 居全区第3位 too
         amount = doc.reference.metric(figure.rate_of_metric_code)
     counted = amount is not None and amount.kind == "count"  # a count that is no stock: 新增企业12家, 引进项目35个
     if not counted and (amount is None or amount.kind != "level" or amount.unit_measure not in FLOWS):

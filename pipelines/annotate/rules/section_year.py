@@ -50,6 +50,8 @@ def _heading_before(doc, at: int) -> tuple[int, str] | None:
         index -= 1
         if not line or len(line) > LONGEST or _NOT_A_HEADING.search(line):
             continue
+        if start <= len(norm) - len(norm.lstrip()):
+            return None  # the document's title: rules/reporting_year.py reads it (a list's year is not its data's)
         if _DATE.search(line):
             return None  # a dateline or a byline's date: no section
         years = [m for m in doc.years if start <= m.start < end]

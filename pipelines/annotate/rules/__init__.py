@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     cluster_form,
     comparison_place,
+    compound_noun,
     cue_after,
     enterprise_city,
     estimated,
@@ -71,6 +72,7 @@ RULES: tuple[Rule, ...] = (
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
+    compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared

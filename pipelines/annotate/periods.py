@@ -20,6 +20,7 @@ _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
 _CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
+_PLAN_SINCE = re.compile(r"[”\"’']?\s*(?:时期|期间)?\s*以来")
 _PLAN_YEAR = re.compile(r"[”\"’']?\s*(?:规划)?\s*(?:的)?\s*(?:(开局)|收官)之?年")
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
@@ -80,7 +81,10 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
         first = 1956 + (number - 1) * 5
         if 1990 <= first <= 2046:
             year = _PLAN_YEAR.match(norm, match.end())  # “十四五”开局之年 is 2021, 收官之年 2025: one year
-            if year:
+            since = _PLAN_SINCE.match(norm, match.end())  # “十四五”以来: from its first year to publication
+            if since and first <= published_year:
+                found.append(Mention(match.start(), since.end(), first, published_year, relative="以来"))
+            elif year:
                 one = first if year.group(1) else first + 4
                 found.append(Mention(match.start(), year.end(), one, one))
             else:

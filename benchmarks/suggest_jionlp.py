@@ -4,7 +4,8 @@ expressions the corpus writes, each read against a publication date. JioNLP is n
 (2026-12, issue 22): hand rules 14/14, JioNLP 8/14 (1—5月, 1至7月 and 11月份 not parsed, 1-11月 read as
 January, 过去一年 as the twelve months before the date) and `import jionlp` takes 1.6-3.4 s, beyond the
 whole command's budget: the hand rules stay. Rerun 2026-12-07 with “十四五”以来 added (suggest6): hand
-15/15, JioNLP 8/15 (“十四五”以来 not parsed), import 0.47-1.06 s. Its gazetteer is used as data instead (tools/gazetteer_places.py).
+15/15, JioNLP 8/15 (“十四五”以来 not parsed), import 0.47-1.06 s. Its gazetteer is used as data instead
+(tools/gazetteer_places.py).
 
     python benchmarks/suggest_jionlp.py
 """

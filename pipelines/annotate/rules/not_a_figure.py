@@ -40,8 +40,8 @@ def drop(figure, doc, earlier):
         return None
     if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20) : at]):
         return None
-    if figure.unit == "次" and _SESSION.match(norm, figure.unit_end):
-        return None
+    if figure.unit == "次" and _SESSION.match(norm, figure.unit_end) and "届" in norm[max(0, at - 8) : at]:
+        return None  # 十五届人大三次会议 (召开3次会议 counts meetings)
     if any(n.startswith("unit read from") for n in figure.notes) and (
         _CONGRESS_BEFORE.search(norm[max(0, at - 3) : at]) or _CONGRESS_AFTER.match(norm, figure.unit_end)
     ):

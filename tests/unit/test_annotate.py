@@ -256,6 +256,19 @@ def test_a_change_to_a_percent_is_the_level_reached(known, sentence, metric, val
     assert (figure.metric_code, figure.value) == (metric, Decimal(value)), figure.notes
 
 
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("柳州市实现税收收入85亿元。", "tax_revenue"),  # 税收 names the revenue, not 收入 (operating revenue)
+        ("柳州市工业产品销售额1000亿元。", "revenue"),  # a sales amount: revenue, not a guessed output value
+        ("柳州市批发零售业营业额300亿元。", "revenue"),
+    ],
+)
+def test_the_catalogue_names_tax_and_sales_amounts(known, sentence, metric):
+    figure = one(sentence, known)
+    assert figure.metric_code == metric, figure.notes
+
+
 def test_cue_words_are_data_of_the_catalogue(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(REPO / "raw" / "reference", raw / "reference")

@@ -9,7 +9,7 @@ keeps it unless the document's head names the year."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..periods import Period
 
@@ -54,9 +54,14 @@ def _heading_before(doc, at: int) -> tuple[int, str] | None:
             return None  # the document's title: rules/reporting_year.py reads it (a list's year is not its data's)
         if _DATE.search(line):
             return None  # a dateline or a byline's date: no section
-        years = [m for m in doc.years if start <= m.start < end]
+        first = bisect_left(doc.years, start, key=_start)  # by bisection: no pass over every year per figure
+        years = doc.years[first : bisect_left(doc.years, end, key=_start)]
         digits = _DIGITS.findall(_NUMBERING.sub("", line))
         if len(years) != 1 or years[0].first != years[0].last or years[0].relative is not None or len(digits) != 1:
             return None  # 二、主要措施: a section with no year of its own
         return years[0].first, line
     return None
+
+
+def _start(mention) -> int:
+    return mention.start

@@ -126,7 +126,8 @@ def period_of(
     after it in its clause; for an actual figure else the nearest before it in its paragraph
     (inferred), else the publication year (inferred). A target gets no year its sentence does not state."""
     before = [m for m in _starting_in(mentions, sentence[0], at) if m.end <= at]
-    after = _starting_in(mentions, at, clause[1])
+    # 增长12.5%创2015年以来新高: a since after the number is what it is compared with, not its period
+    after = [m for m in _starting_in(mentions, at, clause[1]) if m.relative != "以来"]
     chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None and not is_target and not is_stock:
         earlier = [m for m in _starting_in(mentions, paragraph[0], at) if m.end <= at]

@@ -29,6 +29,9 @@ _PLAN_YEAR = re.compile(r"[”\"’']?\s*(?:规划)?\s*(?:的)?\s*(?:(开局)|�
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
 
+# 近三年来, 近5年: the last N years up to publication (a section's 五年来 is rules/reviewed_years.py's)
+_SPAN_WORDS = "两三四五六七八九十"
+_RECENT = re.compile(r"近\s*([两三四五六七八九十2-9])\s*年来?")
 _COMPARED = re.compile(r"(?:比|较|与|同)$")
 _SINCE_WORD = re.compile(r"\s*以来")
 TIMES_OF = re.compile(  # 是2010年的4.4倍, 是靖西市的1.8倍: the base of a multiple
@@ -93,6 +96,10 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
                 found.append(Mention(match.start(), year.end(), one, one))
             else:
                 found.append(Mention(match.start(), match.end(), first, first + 4))
+    for match in _RECENT.finditer(norm):  # 近三年来 in a text of 2021: 2018 to 2021
+        span = int(match.group(1)) if match.group(1).isdigit() else _SPAN_WORDS.index(match.group(1)) + 2
+        if not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention(match.start(), match.end(), published_year - span, published_year, match.group()))
     for word, offset in _RELATIVE:
         for at in (m.start() for m in re.finditer(word, norm)):
             if _COMPARED.search(norm, max(0, at - 2), at) or norm.startswith("同期", at + len(word)):
@@ -150,8 +157,9 @@ def period_of(
     if chosen is not None and chosen.relative == "以来":
         return Period(chosen.first, chosen.last, True, f"{chosen.first}年以来: to the publication year {chosen.last}")
     if chosen is not None:
+        years = f"{chosen.first}" if chosen.first == chosen.last else f"{chosen.first}-{chosen.last}"
         return Period(
-            chosen.first, chosen.last, True, f"{chosen.relative} read as {chosen.first} (published {published_year})"
+            chosen.first, chosen.last, True, f"{chosen.relative} read as {years} (published {published_year})"
         )
     if is_target:
         return Period(None, None, False, "target year not stated: left empty")

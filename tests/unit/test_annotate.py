@@ -158,6 +158,7 @@ def test_explicit_years_and_ranges(known):
         ("柳州市工业增加值增长12.5%创2015年以来新高。", 2023, 2023),  # a since after it: compared with, no period
         ("该项目自2018年投产以来,累计实现产值100亿元。", 2018, 2023),  # since an event the year dates
         ("2020年5月投产以来,工厂累计生产发动机50万台。", 2020, 2023),
+        ("近三年来累计协调解决企业提出的问题800多个。", 2020, 2023),  # the last three years to publication
         ("去年以来,柳州市工业投资增长11%。", 2022, 2023),  # since last year: to publication
     ],
 )

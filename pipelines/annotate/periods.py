@@ -29,9 +29,9 @@ _PLAN_YEAR = re.compile(r"[”\"’']?\s*(?:规划)?\s*(?:的)?\s*(?:(开局)|�
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
 
-# 近三年来, 近5年: the last N years up to publication (a section's 五年来 is rules/reviewed_years.py's)
+# 近三年来, 近5年来: the last N years up to publication (a section's 五年来 is rules/reviewed_years.py's)
 _SPAN_WORDS = "两三四五六七八九十"
-_RECENT = re.compile(r"近\s*([两三四五六七八九十2-9])\s*年来?")
+_RECENT = re.compile(r"近\s*([两三四五六七八九十2-9])\s*年来")  # not 经过近三年攻坚: a time that passed
 _COMPARED = re.compile(r"(?:比|较|与|同)$")
 _SINCE_WORD = re.compile(r"\s*以来")
 TIMES_OF = re.compile(  # 是2010年的4.4倍, 是靖西市的1.8倍: the base of a multiple

@@ -56,9 +56,11 @@ def _heading_before(doc, at: int) -> tuple[int, str] | None:
             return None  # a dateline or a byline's date: no section
         first = bisect_left(doc.years, start, key=_start)  # by bisection: no pass over every year per figure
         years = doc.years[first : bisect_left(doc.years, end, key=_start)]
-        digits = _DIGITS.findall(_NUMBERING.sub("", line))
-        if len(years) != 1 or years[0].first != years[0].last or years[0].relative is not None or len(digits) != 1:
+        if len(years) != 1 or years[0].first != years[0].last or years[0].relative is not None:
             return None  # 二、主要措施: a section with no year of its own
+        rest = norm[start : years[0].start] + norm[years[0].end : end]  # 2023年 or 二〇二三年 taken out
+        if _DIGITS.search(_NUMBERING.sub("", rest.strip())):
+            return None  # a number besides its year: a figure's line, no heading
         return years[0].first, line
     return None
 

@@ -20,11 +20,10 @@ def head_of_the_noun(figure, doc, earlier):
         return figure
     measures = reference.units.get(simplified(figure.unit), set())
     norm, start = doc.norm, figure.unit_end
-    hits = [
-        h
-        for h in cues.cue_hits(norm, (start, min(figure.clause[1], start + COUNTED_AFTER + 8)), reference)
-        if h.metric.kind == "count" and h.metric.unit_measure in measures
-    ]
+    every = cues.cue_hits(norm, (start, min(figure.clause[1], start + COUNTED_AFTER + 8)), reference)
+    hits = [h for h in every if h.metric.kind == "count" and h.metric.unit_measure in measures]
+    # 四大主导产业规上产值: 规上 goes on to an amount (产值), so it is no noun counted
+    modifiers = {h.start for h in every if h.metric.kind != "count"}
     first = [h for h in hits if h.start - start <= COUNTED_AFTER and not _stopped(norm, start, h.start)]
     if not first:
         return figure
@@ -32,7 +31,7 @@ def head_of_the_noun(figure, doc, earlier):
     if head.metric.code != figure.metric_code:
         return figure  # another word decided what is counted: not this noun's
     while True:  # 产业|园区: a cue word that starts where the one before ends carries on the noun
-        following = [h for h in hits if h.start == head.end]
+        following = [h for h in hits if h.start == head.end and h.end not in modifiers]
         if not following:
             break
         head = max(following, key=lambda h: h.end - h.start)

@@ -1,9 +1,11 @@
 """JioNLP's relative-time parser (offline, inside its wheel) against suggest's hand rules, on the time
-expressions the corpus writes, each read against a publication date. JioNLP is not a dependency:
-`pip install jionlp==1.5.31` to run this. Result (2026-12, issue 22): hand rules 14/14, JioNLP 8/14
-(1—5月, 1至7月 and 11月份 not parsed, 1-11月 read as January, 过去一年 as the twelve months before the
-date) and `import jionlp` takes 1.6-3.4 s, beyond the whole command's budget: the hand rules stay. Its
-gazetteer is used as data instead (tools/gazetteer_places.py).
+expressions the corpus writes, each read against a publication date. JioNLP is no dependency of suggest:
+`pip install -e '.[jionlp]'` (jionlp==1.5.31, offline from the package registry) to run this. Result
+(2026-12, issue 22): hand rules 14/14, JioNLP 8/14 (1—5月, 1至7月 and 11月份 not parsed, 1-11月 read as
+January, 过去一年 as the twelve months before the date) and `import jionlp` takes 1.6-3.4 s, beyond the
+whole command's budget: the hand rules stay. Rerun 2026-12-07 with “十四五”以来 added (suggest6): hand
+15/15, JioNLP 8/15 (“十四五”以来 not parsed), import 0.47-1.06 s. Its gazetteer is used as data instead
+(tools/gazetteer_places.py).
 
     python benchmarks/suggest_jionlp.py
 """
@@ -36,6 +38,7 @@ CASES = [
     ("11月份", "2020-12-16", (2020, 11, 2020, 11)),
     ("过去一年", "2022-02-10", (2021, 1, 2021, 12)),
     ("2011年以来", "2016-12-16", (2011, 1, 2016, 12)),
+    ("“十四五”以来", "2023-06-15", (2021, 1, 2023, 12)),
 ]
 
 

@@ -11,19 +11,27 @@ from dataclasses import dataclass
 _YEAR = r"((?:19|20)\d{2})"
 # Possessive \s*+: `\s*年?\s*` after a year followed by 50,000 spaces tried every split of them.
 _RANGE = re.compile(_YEAR + r"\s*+(?:年\s*+)?(?:至|到|—|–|-|~|－)\s*+" + _YEAR + r"\s*+年")
-# 2021年以来, 2019年下半年以来, 2020年6月以来: from then to publication
+# 2021年以来, 2019年下半年以来, 2020年6月以来: from then to publication; 2018年投产以来, 2015年开园以来:
+# from the event the year dates (a verb of at most four characters between the date and 以来)
 _SINCE = re.compile(
-    r"(?<!\d)" + _YEAR + r"\s*+年\s*+(?:\d{1,2}\s*+月份?|[上下]半年|第?[一二三四]季度|[初底末])?\s*+以来"
+    r"(?<!\d)"
+    + _YEAR
+    + r"\s*+年\s*+(?:\d{1,2}\s*+月份?|[上下]半年|第?[一二三四]季度|[初底末])?\s*+(?:\d{1,2}\s*+日)?"
+    + r"[\u4e00-\u9fff]{0,4}?以来"
 )
 _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
 # A year in Chinese digits, as formal documents date themselves: 二〇一九年 (〇, ○ or 零 for zero)
 _CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
+_PLAN_SINCE = re.compile(r"[”\"’']?\s*(?:时期|期间)?\s*以来")
 _PLAN_YEAR = re.compile(r"[”\"’']?\s*(?:规划)?\s*(?:的)?\s*(?:(开局)|收官)之?年")
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
 
+# 近三年来, 近5年来: the last N years up to publication (a section's 五年来 is rules/reviewed_years.py's)
+_SPAN_WORDS = "两三四五六七八九十"
+_RECENT = re.compile(r"近\s*([两三四五六七八九十2-9])\s*年来")  # not 经过近三年攻坚: a time that passed
 _COMPARED = re.compile(r"(?:比|较|与|同)$")
 _SINCE_WORD = re.compile(r"\s*以来")
 TIMES_OF = re.compile(  # 是2010年的4.4倍, 是靖西市的1.8倍: the base of a multiple
@@ -80,11 +88,18 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
         first = 1956 + (number - 1) * 5
         if 1990 <= first <= 2046:
             year = _PLAN_YEAR.match(norm, match.end())  # “十四五”开局之年 is 2021, 收官之年 2025: one year
-            if year:
+            since = _PLAN_SINCE.match(norm, match.end())  # “十四五”以来: from its first year to publication
+            if since and first <= published_year:
+                found.append(Mention(match.start(), since.end(), first, published_year, relative="以来"))
+            elif year:
                 one = first if year.group(1) else first + 4
                 found.append(Mention(match.start(), year.end(), one, one))
             else:
                 found.append(Mention(match.start(), match.end(), first, first + 4))
+    for match in _RECENT.finditer(norm):  # 近三年来 in a text of 2021: 2018 to 2021
+        span = int(match.group(1)) if match.group(1).isdigit() else _SPAN_WORDS.index(match.group(1)) + 2
+        if not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention(match.start(), match.end(), published_year - span, published_year, match.group()))
     for word, offset in _RELATIVE:
         for at in (m.start() for m in re.finditer(word, norm)):
             if _COMPARED.search(norm, max(0, at - 2), at) or norm.startswith("同期", at + len(word)):
@@ -122,7 +137,8 @@ def period_of(
     after it in its clause; for an actual figure else the nearest before it in its paragraph
     (inferred), else the publication year (inferred). A target gets no year its sentence does not state."""
     before = [m for m in _starting_in(mentions, sentence[0], at) if m.end <= at]
-    after = _starting_in(mentions, at, clause[1])
+    # 增长12.5%创2015年以来新高: a since after the number is what it is compared with, not its period
+    after = [m for m in _starting_in(mentions, at, clause[1]) if m.relative != "以来"]
     chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None and not is_target and not is_stock:
         earlier = [m for m in _starting_in(mentions, paragraph[0], at) if m.end <= at]
@@ -141,8 +157,9 @@ def period_of(
     if chosen is not None and chosen.relative == "以来":
         return Period(chosen.first, chosen.last, True, f"{chosen.first}年以来: to the publication year {chosen.last}")
     if chosen is not None:
+        years = f"{chosen.first}" if chosen.first == chosen.last else f"{chosen.first}-{chosen.last}"
         return Period(
-            chosen.first, chosen.last, True, f"{chosen.relative} read as {chosen.first} (published {published_year})"
+            chosen.first, chosen.last, True, f"{chosen.relative} read as {years} (published {published_year})"
         )
     if is_target:
         return Period(None, None, False, "target year not stated: left empty")

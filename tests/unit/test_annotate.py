@@ -154,6 +154,11 @@ def test_explicit_years_and_ranges(known):
         ("2021年是“十四五”开局之年,柳州市工业总产值增长9%。", 2021, 2021),  # the plan's first year
         ("“十三五”收官之年,柳州市工业总产值增长9%。", 2020, 2020),  # its last
         ("“十四五”期间,柳州市工业总产值年均增长9%。", 2021, 2025),
+        ("“十四五”以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),  # since the plan began: to publication
+        ("柳州市工业增加值增长12.5%创2015年以来新高。", 2023, 2023),  # a since after it: compared with, no period
+        ("该项目自2018年投产以来,累计实现产值100亿元。", 2018, 2023),  # since an event the year dates
+        ("2020年5月投产以来,工厂累计生产发动机50万台。", 2020, 2023),
+        ("近三年来累计协调解决企业提出的问题800多个。", 2020, 2023),  # the last three years to publication
         ("去年以来,柳州市工业投资增长11%。", 2022, 2023),  # since last year: to publication
     ],
 )
@@ -253,6 +258,19 @@ def test_a_decrease_is_negative(known):
 def test_a_change_to_a_percent_is_the_level_reached(known, sentence, metric, value):
     figure = one(sentence, known)
     assert (figure.metric_code, figure.value) == (metric, Decimal(value)), figure.notes
+
+
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("柳州市实现税收收入85亿元。", "tax_revenue"),  # 税收 names the revenue, not 收入 (operating revenue)
+        ("柳州市工业产品销售额1000亿元。", "revenue"),  # a sales amount: revenue, not a guessed output value
+        ("柳州市批发零售业营业额300亿元。", "revenue"),
+    ],
+)
+def test_the_catalogue_names_tax_and_sales_amounts(known, sentence, metric):
+    figure = one(sentence, known)
+    assert figure.metric_code == metric, figure.notes
 
 
 def test_cue_words_are_data_of_the_catalogue(tmp_path):

@@ -22,6 +22,7 @@ from . import (
     cluster_whole,
     company_name,
     comparison_place,
+    compound_noun,
     cue_after,
     enterprise_city,
     estimated,
@@ -30,15 +31,19 @@ from . import (
     growth_clause,
     growth_of,
     list_item,
+    listed_values,
     not_a_figure,
     own_cluster,
     past_year,
+    period_of_what_it_rates,
+    rate_after,
     relative_difference,
     reporting_year,
     respectively,
     reviewed_years,
     same_count,
     scope,
+    section_year,
     share_of,
     share_of_stock,
     share_shape,
@@ -73,9 +78,14 @@ RULES: tuple[Rule, ...] = (
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
+    section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
+    period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
+    compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
+    listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
+    rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier

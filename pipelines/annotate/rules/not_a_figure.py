@@ -1,7 +1,8 @@
 """Numbers that are no figures though a unit follows them: the denominator of a rate (每万人, 广西每7个贫困
 人口), the count of a frequency (每3年复核1次: the 1次), the scope of a statistic (全区9个高新区实现营业
 收入…: the nine zones are the set the figure is about, not a figure of their own), a threshold that
-defines a set (年产值5000万元以上的企业), and a number that opens a quoted name (“三大攻坚战”)."""
+defines a set (年产值5000万元以上的企业), a number that opens a quoted name (“三大攻坚战”), and the number
+of a party congress or of a session (党的二十大精神, 十八大以来: no 20 items; 人大三次会议: the third session)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,12 @@ _THRESHOLD = re.compile(
 )  # 每3年: the interval itself is a figure (review_interval)
 
 
+# 党的二十大, 十八大以来, 二十大精神: a congress's number, read as X大 = X items
+_CONGRESS_BEFORE = re.compile(r"党的\s*$")
+_CONGRESS_AFTER = re.compile(r"\s*(?:精神|以来|报告|代表|胜利|召开|和\S{0,4}届)")
+_SESSION = re.compile(r"\s*(?:会议|全会|大会)")  # 三次会议, 二中全会: the session's number
+
+
 def drop(figure, doc, earlier):
     norm, at = doc.norm, figure.at
     if at < 0:
@@ -32,6 +39,12 @@ def drop(figure, doc, earlier):
     if _THRESHOLD.match(norm, figure.unit_end):  # 年产值5000万元以上的企业: a threshold of a set
         return None
     if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20) : at]):
+        return None
+    if figure.unit == "次" and _SESSION.match(norm, figure.unit_end) and "届" in norm[max(0, at - 8) : at]:
+        return None  # 十五届人大三次会议 (召开3次会议 counts meetings)
+    if any(n.startswith("unit read from") for n in figure.notes) and (
+        _CONGRESS_BEFORE.search(norm[max(0, at - 3) : at]) or _CONGRESS_AFTER.match(norm, figure.unit_end)
+    ):
         return None
     measures = doc.reference.units.get(_simplified(figure.unit), set())
     if (

@@ -18,11 +18,11 @@ EARLY_MONTHS = 6  # published in the first half of a year: a look back is about 
 STATED = "the year the document's head states"
 RANKING_HEAD = 300
 # 2015中国企业500强: a ranking list, whose data year is the year before the list's
-_RANKING = re.compile(
-    r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强"
-)  # published in the first half of a year: looking back is about the year before
+# a list's size: 500强, 50强, 百强, 五十强 (a number before 强, not 16%强); or a list named as one (排行榜, 榜单)
+_LIST = r"(?:(?:\d{2,4}|[一二三四五六七八九十百千两]{1,4})\s*强|排行榜|榜单)"
+_RANKING = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,12}?" + _LIST)
 # 中国企业500强 with no year in the head: the list of the publication year
-_UNDATED_RANKING = re.compile(r"(?:中国|全国|世界|全球)[\u4e00-\u9fff]{0,8}?(?:500|100|1000|五百|一百)\s*强")
+_UNDATED_RANKING = re.compile(r"(?:中国|全国|世界|全球|广西)[\u4e00-\u9fff]{0,8}?" + _LIST)
 
 
 def published(value: int | str) -> tuple[int, int | None]:
@@ -43,12 +43,12 @@ def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int,
     before.)"""
     first_line = len(norm) - len(norm.lstrip()) + (norm.lstrip() + "\n").index("\n")
     head = [m for m in mentions if m.start < min(HEAD, first_line) and m.relative is None and m.first == m.last]
-    if head and year - 1 <= head[0].first <= year:
-        return head[0].first, f"{STATED} ({head[0].first})"
     ranking = _RANKING.search(norm, 0, RANKING_HEAD)  # a list the text is about is named at its top
-    if ranking and int(ranking.group(1)) in (year, year - 1):
+    if ranking and int(ranking.group(1)) in (year, year - 1):  # 2023年…百强榜单 in the title: the list's year
         data_year = int(ranking.group(1)) - 1
         return data_year, f"a ranking list of {ranking.group(1)}, on the results of {data_year}"
+    if head and year - 1 <= head[0].first <= year:
+        return head[0].first, f"{STATED} ({head[0].first})"
     if not ranking and _UNDATED_RANKING.search(norm, 0, RANKING_HEAD):  # 进入中国500强: this year's list
         return year - 1, f"a ranking list published in {year}, on the results of {year - 1}"
     if month is not None and month <= EARLY_MONTHS and _LOOKS_BACK.search(norm[: HEAD * 4]):

@@ -8,7 +8,7 @@ import re
 
 from ..periods import Period
 
-_LOOK_BACK = re.compile(r"过去([两三四五六七八九十2-9])年|([两三四五六七八九十2-9])年来")
+_LOOK_BACK = re.compile(r"过去的?([两三四五六七八九十2-9])年|([两三四五六七八九十2-9])年来")
 _SECTION = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]+、")  # 一、 二、: a report's sections
 _NUMBER = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 REACH = 6000  # how far back a look back is looked for

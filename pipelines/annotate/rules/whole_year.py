@@ -3,7 +3,8 @@ with no year and no months of its own, in a text published in the first quarter,
 not of the publication year (a figure of January and February says 1—2月, which rules/sub_year.py reads).
 Later in the year a bare growth is as often the year so far (增长6.1% in September), so the publication
 year stays. Only amounts a year adds up (output, revenue, investment, production in yuan, vehicles,
-tonnes, units) and their growth; a stock (现有, 产能, 累计) keeps the publication date."""
+tonnes, units) and their growth, and counts of what the year added (新增规上工业企业12家, 引进项目35个: a
+count with no word of a stock before it); a stock (现有, 产能, 累计) keeps the publication date."""
 
 from __future__ import annotations
 
@@ -25,10 +26,11 @@ def of_the_last_full_year(figure, doc, earlier):
     if doc.published_month is None or doc.published_month > LAST_MONTH:
         return figure
     metric = doc.reference.metric(figure.metric_code)
-    amount = metric if metric.kind == "level" else None
-    if metric.kind == "rate" and figure.rate_of_metric_code:
+    amount = metric if metric.kind in ("level", "count") else None
+    if metric.kind in ("rate", "share", "rank") and figure.rate_of_metric_code:  # 占GDP比重, 居全区第3位 too
         amount = doc.reference.metric(figure.rate_of_metric_code)
-    if amount is None or amount.kind != "level" or amount.unit_measure not in FLOWS:
+    counted = amount is not None and amount.kind == "count"  # a count that is no stock: 新增企业12家, 引进项目35个
+    if not counted and (amount is None or amount.kind != "level" or amount.unit_measure not in FLOWS):
         return figure
     year = period.end - 1
     figure.period = Period(

@@ -1,0 +1,47 @@
+"""Values listed one after another are read with the words before the first: 年产能分别达到55.5GWh、
+185万台套和1780万件 (three capacities, each as of publication: 产能 is out of the last one's reach),
+比重分别为20.1%、…、3.2%和6.7% (shares all, though the last ones are too far from 比重 to see it).
+A value whose number follows the value before it with only a list's separator between them (、, 和,
+及, 与; a qualifier of the one before) and in a unit of the same measure takes that value's period
+(years, months, kind) when its own was inferred, and its metric when no cue word of its own said it."""
+
+from __future__ import annotations
+
+import re
+
+from ..script import simplified
+
+# 55.5GWh、185万台套和1780万件; 10%以上、8%左右: nothing but a list's separator between two values
+_SEPARATOR = re.compile(r"\s*(?:以上|左右|以内|以下|多|余)?\s*(?:、|和|及|与|以及)\s*(?:约|近|超过|超)?\s*")
+NO_CUE = "no cue word"
+
+
+def like_the_value_before(figure, doc, earlier):
+    if figure.at < 0 or not earlier:
+        return figure
+    before = earlier[-1]
+    if before.at < figure.sentence[0] or before.unit_end < 0 or before.unit_end > figure.at:
+        return figure
+    if not _SEPARATOR.fullmatch(doc.norm, before.unit_end, figure.at):
+        return figure
+    units = doc.reference.units
+    if not units.get(simplified(before.unit), set()) & units.get(simplified(figure.unit), set()):
+        return figure  # 400亿元和20% are two things, not one list
+    if figure.period.inferred and (figure.period, figure.period_kind) != (before.period, before.period_kind):
+        figure.period, figure.period_kind = before.period, before.period_kind
+        figure.start_month, figure.end_month = before.start_month, before.end_month
+        figure.notes = [n for n in figure.notes if not _about_the_year(n)] + [
+            f"listed after {before.value}{before.unit}: its period"
+        ]
+    guessed = [n for n in figure.notes if n.startswith(NO_CUE)]
+    if guessed and before.metric_code != figure.metric_code:
+        figure.metric_code = before.metric_code
+        figure.rate_of_metric_code = figure.rate_of_metric_code or before.rate_of_metric_code
+        figure.notes = [n for n in figure.notes if n not in guessed] + [
+            f"no cue word of its own: metric {before.metric_code} of {before.value}{before.unit} listed before it"
+        ]
+    return figure
+
+
+def _about_the_year(note: str) -> bool:
+    return note.startswith(("year ", "a whole year", "months ")) or " read as " in note

@@ -125,10 +125,29 @@ def read_suites(project_dir: Path, only: list[str] | None = None, rows: dict[str
             if model.stem not in paths and read_doc(model).tests:
                 paths[model.stem] = model.with_suffix(".yml")
     for name, path in sorted(paths.items()):
-        suite = _read_suite(project_dir, name, path, rows or {})
-        if only is None or suite.table in only or suite.table.split(".")[-1] in only:
-            suites.append(suite)
+        # a suite not asked for is neither compiled nor checked: `check --select` reads only its own
+        if only is not None and not _asked_for(_table_of(name, path), only):
+            continue
+        suites.append(_read_suite(project_dir, name, path, rows or {}))
     return suites
+
+
+def _asked_for(table: str | None, only: list[str]) -> bool:
+    return table is None or table in only or table.split(".")[-1] in only
+
+
+def _table_of(name: str, path: Path) -> str | None:
+    """The table a suite validates, read without compiling it; None where the file does not say (then the
+    suite is read in full, and its error is the one a whole validation gives)."""
+    if path.suffix == ".yml":
+        return f"{path.parent.name}.{name}"
+    try:
+        definition = json.loads(read_text(path))
+    except (json.JSONDecodeError, ClusterdwError):
+        return None
+    settings = (definition.get("meta") or {}).get("clusterdw") or {} if isinstance(definition, dict) else {}
+    table = settings.get("table") if isinstance(settings, dict) else None
+    return table if isinstance(table, str) and table else None
 
 
 def _read_suite(project_dir: Path, name: str, path: Path, rows: dict[str, int]) -> Suite:

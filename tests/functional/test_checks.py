@@ -849,3 +849,20 @@ def test_frames_read_ahead_within_a_memory_budget_still_come_in_order(loaded_and
         con.close()
     assert [s.suite for s in summaries] == ["dim_metric", "dim_year", "stg_units"]
     assert [s.rows > 0 and s.outcome == "passed" for s in summaries] == [True] * 3
+
+
+def test_a_selected_validation_reads_only_the_suites_it_selects(loaded_and_built, tmp_path):
+    """`check --select dim_year` neither compiles nor checks fct_facts's suite: a frame SQL broken there is
+    the whole validation's error, not the selected one's."""
+    project, database = loaded_and_built
+    broken = shutil.copytree(project, tmp_path / "project", ignore=shutil.ignore_patterns("target"))
+    (broken / "checks" / "fct_facts.sql").write_text("select * from marts.fct_facts; drop table marts.dim_year")
+    con = warehouse.connect(database)
+    try:
+        _, summaries, _ = validate(con, broken, only=["dim_year"])
+        assert [s.suite for s in summaries] == ["dim_year"]
+        with pytest.raises(ClusterdwError, match="must be one SELECT") as raised:
+            validate(con, broken)
+        assert "fct_facts.sql" in str(raised.value.where)
+    finally:
+        con.close()

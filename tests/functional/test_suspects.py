@@ -1,6 +1,6 @@
 """Validation on the rows DuckDB finds suspect (pipelines/validate/suspects): GX's verdicts, unexpected counts and
-samples are those it gives on the whole frames, for every case of bad data test_checks.py breaks, and
-a table that passes reaches GX as one row."""
+samples are those it gives on the whole frames, and the suspects gathered while counting are those a second
+pass finds, for every case of bad data test_checks.py breaks; a table that passes reaches GX as one row."""
 
 from __future__ import annotations
 
@@ -25,30 +25,65 @@ def sample_values(sample: str | None):
         return "cut"
 
 
-def outcomes(loaded_and_built, tmp_path, suite: str, sql: str, whole: bool, monkeypatch) -> list[tuple]:  # noqa: F811
-    read_frames = validate_module._read_frames
-    monkeypatch.setattr(validate_module, "_read_frames", lambda con, suites, **_: read_frames(con, suites, whole=whole))
+def validated(loaded_and_built, tmp_path, case: Case, monkeypatch, whole: bool = False, one_pass: bool = True):  # noqa: F811
+    """(results, summaries) of the case's suite on a copy of the built file its SQL broke: on the suspect
+    rows (as a run validates), on the `whole` frames, or with the suspects found by a second pass."""
+    if whole:
+        read_frames = validate_module._read_frames
+        monkeypatch.setattr(
+            validate_module, "_read_frames", lambda con, suites, **_: read_frames(con, suites, whole=True)
+        )
     project, database = loaded_and_built
-    copy = tmp_path / f"case-{whole}.duckdb"
+    copy = tmp_path / f"case-{whole}-{one_pass}.duckdb"
     shutil.copyfile(database, copy)
     con = warehouse.connect(copy)
     try:
-        for statement in filter(str.strip, sql.split(";")):
+        for statement in filter(str.strip, case.sql.split(";")):
             con.execute(statement).fetchall()
-        results, summaries, _ = validate(con, project, only=[suite])
+        results, summaries, _ = validate(con, project, only=[case.suite], one_pass=one_pass)
     finally:
         con.close()
     monkeypatch.undo()
+    return results, summaries
+
+
+def gx_outcome(results, summaries) -> list[tuple]:
+    """What GX says: verdicts, unexpected counts and samples (as sets), and each suite's counts."""
     return [(r.expectation, r.column, r.success, r.unexpected_count, sample_values(r.sample)) for r in results] + [
         (s.suite, s.rows, s.passed, s.warned, s.failed) for s in summaries
     ]
 
 
+def with_failing_rows(results, summaries) -> list[tuple]:
+    """The same, and every failing row's key."""
+    return [
+        (
+            r.expectation,
+            r.column,
+            r.success,
+            r.unexpected_count,
+            sample_values(r.sample),
+            sorted(map(str, r.failing_rows or [])),
+        )
+        for r in results
+    ] + [(s.suite, s.rows, s.passed, s.warned, s.failed) for s in summaries]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.suite}-{c.column}-{c.expectation.removeprefix('expect_')}")
-def test_suspect_rows_give_gx_the_whole_frames_outcome(loaded_and_built, tmp_path, case: Case, monkeypatch):  # noqa: F811
-    narrowed = outcomes(loaded_and_built, tmp_path, case.suite, case.sql, False, monkeypatch)
-    assert narrowed == outcomes(loaded_and_built, tmp_path, case.suite, case.sql, True, monkeypatch)
-    assert any(not success for _, _, success, *_ in narrowed[:-1])
+def test_suspect_rows_give_gx_the_whole_frames_outcome_and_the_second_passs(
+    loaded_and_built,  # noqa: F811
+    tmp_path,
+    case: Case,
+    monkeypatch,
+):
+    """As a run validates (the suspect rows, gathered while counting): GX's outcome is the one it gives on
+    the whole frames, and the suspects (failing rows included) are those a second pass over the frame
+    finds (pipelines/validate/suspects/frame.py). The run's way is validated once and compared with both."""
+    as_run = validated(loaded_and_built, tmp_path, case, monkeypatch)
+    assert gx_outcome(*as_run) == gx_outcome(*validated(loaded_and_built, tmp_path, case, monkeypatch, whole=True))
+    second_pass = validated(loaded_and_built, tmp_path, case, monkeypatch, one_pass=False)
+    assert with_failing_rows(*as_run) == with_failing_rows(*second_pass)
+    assert any(not success for _, _, success, *_ in gx_outcome(*as_run)[: len(as_run[0])])
 
 
 def test_gx_sees_one_row_of_a_table_that_passes_and_only_the_suspects_of_one_that_does_not(

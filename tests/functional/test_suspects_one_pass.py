@@ -1,14 +1,12 @@
-"""The suspect rows gathered while counting (pipelines/validate/suspects/frame.py) are those a second pass
-over the frame finds: the same verdicts, unexpected counts, samples and failing rows for every case of bad
-data test_checks.py breaks; and a suite that warns computes its frame once."""
+"""A suite that warns computes its frame once: its suspect rows come from the counting pass
+(pipelines/validate/suspects/frame.py). That they are the rows a second pass finds, for every case of bad
+data test_checks.py breaks, is tested in test_suspects.py beside the whole frames' outcome."""
 
 from __future__ import annotations
 
 import shutil
 
-import pytest
 from test_checks import CASES, Case, loaded_and_built  # noqa: F401  (the module's fixture)
-from test_suspects import sample_values
 
 import pipelines.validate.frames as frames_module
 from pipelines.publish import warehouse
@@ -23,32 +21,6 @@ def broken_copy(loaded_and_built, tmp_path, sql: str, name: str):  # noqa: F811
     for statement in filter(str.strip, sql.split(";")):
         con.execute(statement).fetchall()
     return project, con
-
-
-def outcomes(loaded_and_built, tmp_path, case: Case, one_pass: bool) -> list[tuple]:  # noqa: F811
-    project, con = broken_copy(loaded_and_built, tmp_path, case.sql, f"one-pass-{one_pass}")
-    try:
-        results, summaries, _ = validate(con, project, only=[case.suite], one_pass=one_pass)
-    finally:
-        con.close()
-    return [
-        (
-            r.expectation,
-            r.column,
-            r.success,
-            r.unexpected_count,
-            sample_values(r.sample),
-            sorted(map(str, r.failing_rows or [])),
-        )
-        for r in results
-    ] + [(s.suite, s.rows, s.passed, s.warned, s.failed) for s in summaries]
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.suite}-{c.column}-{c.expectation.removeprefix('expect_')}")
-def test_suspects_gathered_while_counting_give_the_second_passs_outcome(loaded_and_built, tmp_path, case):  # noqa: F811
-    gathered = outcomes(loaded_and_built, tmp_path, case, one_pass=True)
-    assert gathered == outcomes(loaded_and_built, tmp_path, case, one_pass=False)
-    assert any(not success for _, _, success, *_ in gathered[:-1])
 
 
 def test_a_suite_that_warns_computes_its_frame_once(loaded_and_built, tmp_path, monkeypatch):  # noqa: F811

@@ -30,6 +30,7 @@ from . import (
     from_to,
     growth_clause,
     growth_of,
+    growth_since_base,
     list_item,
     listed_values,
     nearest_period_cue,
@@ -91,6 +92,7 @@ RULES: tuple[Rule, ...] = (
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
     total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication
+    growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric

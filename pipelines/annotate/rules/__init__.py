@@ -33,6 +33,7 @@ from . import (
     growth_since_base,
     list_item,
     listed_values,
+    months_to_come,
     nearest_period_cue,
     not_a_figure,
     own_cluster,
@@ -83,6 +84,7 @@ RULES: tuple[Rule, ...] = (
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
+    months_to_come.months_of_this_year,  # 确保上半年…完成223亿元 in June 2024: a goal for 2024's first half
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before

@@ -295,7 +295,7 @@ def _figures(
         rate_of = _rate_of(doc, hits, cue, numeral, sentence, earlier)
 
     status = _status(norm, sentence[0], numeral.start, unit.tier, reference)
-    near = norm[max(sentence[0], numeral.start - 20) : numeral.start]
+    near = norm[_period_words_from(doc, earlier, sentence, numeral.start) : numeral.start]
     is_stock = bool(reference.cue("period", "stock").search(near)) or (
         metric.kind == "count" and not reference.cue("period", "flow").search(near)
     )
@@ -304,7 +304,7 @@ def _figures(
     )
     if period.basis:
         notes.append(period.basis)
-    kind = _period_kind(norm, sentence, numeral.start, metric, period, reference)
+    kind = _period_kind(near, metric, period, reference)
 
     place, place_key = _place(doc, numeral.start, sentence, paragraph, notes)
     cluster = "" if metric.code in COUNTS_OF_CLUSTERS else _nearest_name(doc, doc.clusters, numeral.start, sentence)
@@ -464,8 +464,19 @@ def _status(norm: str, sentence_start: int, at: int, tier: bool, reference: Refe
     return "target" if tier and not actuals else "actual"
 
 
-def _period_kind(norm: str, sentence: Span, at: int, metric: Metric, period: Period, reference: Reference) -> str:
-    near = norm[max(sentence[0], at - 20) : at]
+def _period_words_from(doc: Document, earlier: list[Figure], sentence: Span, at: int) -> int:
+    """Where the period words of the number at `at` may start: 20 characters before it in its sentence, but
+    not before another figure's clause (累计完成84亿元,其中今年1—5月完成8.6亿元: 累计 is 84亿元's; a list's
+    values joined by 、 share their word: 年均增长8%、10%)."""
+    lo = max(sentence[0], at - 20)
+    if earlier and lo <= earlier[-1].unit_end <= at:
+        clause_break = _CLAUSE_END.search(doc.norm, earlier[-1].unit_end, at)
+        if clause_break:
+            return clause_break.end()
+    return lo
+
+
+def _period_kind(near: str, metric: Metric, period: Period, reference: Reference) -> str:
     if reference.cue("period", "average").search(near):
         return "average"
     if reference.cue("period", "cumulative").search(near):

@@ -3,7 +3,7 @@ tests/fixtures/suggest/<rule module>.txt, one case a line: `text | published | e
 
 `expected` is one or more groups separated by `|`, each `field=value; field=value` for the drafted
 figure whose value is `value=`; a group starting `none` says no figure with that value is drafted.
-Fields: value, unit, place, end_year, start_month, end_month, period_kind, status, qualifier, metric,
+Fields: value, unit, place, start_year, end_year, inferred (true/false), start_month, end_month, period_kind, status, qualifier, metric,
 subject, evidence, rate_of, cluster, enterprise.
 `\\n` in a text is a line break. Texts are the tests' own, written like the corpus documents."""
 
@@ -49,6 +49,8 @@ def field(figure, name: str) -> str:
         "metric": figure.metric_code,
         "period_kind": figure.period_kind,
         "end_year": figure.period.end,
+        "start_year": figure.period.start,
+        "inferred": str(figure.period.inferred).lower(),
         "start_month": figure.start_month,
         "end_month": figure.end_month,
         "subject": figure.subject,

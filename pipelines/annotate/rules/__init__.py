@@ -30,8 +30,11 @@ from . import (
     from_to,
     growth_clause,
     growth_of,
+    growth_since_base,
     list_item,
     listed_values,
+    months_to_come,
+    nearest_period_cue,
     not_a_figure,
     own_cluster,
     past_year,
@@ -44,6 +47,7 @@ from . import (
     same_count,
     scope,
     section_year,
+    sentence_year,
     share_of,
     share_of_stock,
     share_shape,
@@ -54,7 +58,10 @@ from . import (
     subject_pull,
     subject_share,
     table_cell,
+    tier_at_range_end,
     tier_cluster,
+    title_year,
+    total_since,
     whole_year,
     written_form,
 )
@@ -73,8 +80,11 @@ RULES: tuple[Rule, ...] = (
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
+    sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
+    title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
+    months_to_come.months_of_this_year,  # 确保上半年…完成223亿元 in June 2024: a goal for 2024's first half
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
@@ -82,6 +92,9 @@ RULES: tuple[Rule, ...] = (
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
+    nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
+    total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication
+    growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
@@ -89,6 +102,7 @@ RULES: tuple[Rule, ...] = (
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
+    tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each

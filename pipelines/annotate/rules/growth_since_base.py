@@ -1,0 +1,30 @@
+"""A growth compared with a year more than one before its own is a growth over the years between:
+2020年地区生产总值比2015年增长37.8% is the growth of 2016-2020 (cumulative, from the year after the base),
+not of 2020 alone. A growth over the year before (比2019年增长) stays the year's."""
+
+from __future__ import annotations
+
+import re
+
+from ..periods import Period
+
+_BASE = re.compile(r"(?:比|较)\s*((?:19|20)\d{2})\s*年(?:同期)?")
+RATES = ("rate",)  # growth rates: what the base is the start of
+
+
+def over_the_years_since_the_base(figure, doc, earlier):
+    period = figure.period
+    if figure.at < 0 or period.end is None or period.start != period.end:
+        return figure
+    if figure.period_kind != "year" or doc.reference.metric(figure.metric_code).kind not in RATES:
+        return figure
+    bases = list(_BASE.finditer(doc.norm, figure.sentence[0], figure.at))
+    if not bases:
+        return figure
+    base = int(bases[-1].group(1))
+    if base >= period.end - 1:
+        return figure
+    figure.period = Period(base + 1, period.end, period.inferred, f"growth over {base}: {base + 1}-{period.end}")
+    figure.period_kind = "cumulative"
+    figure.notes.append(figure.period.basis)
+    return figure

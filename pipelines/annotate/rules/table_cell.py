@@ -55,11 +55,16 @@ def fields(figure, doc, earlier):
         year = doc.reporting_year - 1
         figure.period = Period(year, year, True, f"上年同期 column: the year before {doc.reporting_year}")
         notes.append(figure.period.basis)
+    header_months(figure, cell)
+    figure.notes.extend(notes)
+    return figure
+
+
+def header_months(figure, cell) -> None:
+    """1-6月 in the column's header: the cell's months (not over a total's or an average's kind)."""
     months = sub_year.spans(simplified(cell.header), 0, len(cell.header))
     if months and figure.period_kind not in sub_year.WHOLE_YEAR_KINDS:
         _, _, first, last = months[0]
         if (first, last) != (1, 12):
             figure.start_month, figure.end_month = first, last
             figure.period_kind = "year_to_date" if first == 1 else "months"
-    figure.notes.extend(notes)
-    return figure

@@ -167,7 +167,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         published_month,
         reporting,
         basis,
-        tables.cells(norm),
+        tables.cells(norm, frozenset(reference.units)),
     )
 
 

@@ -13,6 +13,7 @@ the column's header the place."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _NUMBER = re.compile(r"[-−－]?\d+(?:\.\d+)?")
@@ -75,14 +76,22 @@ def _is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text.strip()))
 
 
+def _number_cells(units) -> Callable[[str], bool]:
+    """A test of a value cell: a number, or a number and a unit of the reference written in the cell
+    (512.3亿元, 5.1%): the unit is then read from the cell as from any text."""
+
+    def is_number(text: str) -> bool:
+        text = text.strip()
+        match = _NUMBER.match(text)
+        return bool(match) and (match.end() == len(text) or text[match.end() :].strip() in units)
+
+    return is_number
+
+
 def _is_blank(text: str) -> bool:
     """A cell with no figure: empty, or a dash or an ellipsis standing for one."""
     text = text.strip()
     return not text or bool(_BLANK.fullmatch(text))
-
-
-def _is_value(text: str) -> bool:
-    return _is_number(text) or _is_blank(text)
 
 
 def _marked_blank(text: str) -> bool:
@@ -99,13 +108,15 @@ def table_unit(lines: list[tuple[int, str]], before: int) -> str:
     return ""
 
 
-def cells(norm: str) -> dict[int, Cell]:
-    """Number cells by where their number starts in the copy."""
+def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
+    """Number cells by where their number starts in the copy; units: those a cell may hold after its
+    number (the reference's)."""
     found: dict[int, Cell] = {}
     lines = _lines(norm)
-    _pipe_rows(lines, found)
-    _one_per_line(lines, found)
-    _columns(lines, found)
+    is_number = _number_cells(units)
+    _pipe_rows(lines, found, is_number)
+    _one_per_line(lines, found, is_number)
+    _columns(lines, found, is_number)
     return found
 
 
@@ -118,24 +129,29 @@ def _is_cell(line: str) -> bool:
     return 0 < len(text) <= SHORT_CELL and not _SENTENCE.search(text)
 
 
-def _one_per_line(lines, found) -> None:
+def _one_per_line(lines, found, is_number) -> None:
     """A run of one-cell lines: the header cells, then rows of a label and numbers. The first number
     cell tells where the header ends (the cell before it is the first row's label); every row must
     then be a label and numbers, or the run is no table."""
     i = 0
     while i < len(lines):
         run = []
-        while i < len(lines) and _is_cell(lines[i][1]):
+        while i < len(lines) and (_is_cell(lines[i][1]) or _row_label_within(lines, i, run, is_number)):
             run.append(lines[i])
             i += 1
         if not run:
             i += 1
             continue
+        begin = i - len(run)
         texts = [_cell_text(line) for _, line in run]
-        first = next((k for k, t in enumerate(texts) if _is_number(t) or _marked_blank(t)), None)
-        if first is None or first < MIN_COLUMNS + 1:
+        first = _first_value(texts, is_number)
+        if first is None:
             continue
-        last = max(k for k, t in enumerate(texts) if _is_number(t))
+        origin = list(range(len(run)))  # each cell's line in the run, once wrapped headers are joined
+        texts, run, origin, first = _join_wrapped_headers(texts, run, origin, first)
+        if first < MIN_COLUMNS + 1:
+            continue
+        last = max(k for k, t in enumerate(texts) if is_number(t))
         header, texts_before, rows = None, 1, []
         # the longest header first (the fewest caption lines before it): a one-row table with a unit column
         # (产品名称 | 计量单位 | 产量 | 增长(%) | 水泥 | 万吨 | 850.2 | -3.5) also fits a shorter header
@@ -147,7 +163,7 @@ def _one_per_line(lines, found) -> None:
                 if len(candidate) < MIN_COLUMNS or (texts_before == 2 and unit_at != 1):
                     continue
                 if len(rows) >= len(candidate) and all(
-                    _fits(t, k % len(candidate) not in (0, unit_at)) for k, t in enumerate(rows)
+                    _fits(t, k % len(candidate) not in (0, unit_at), is_number) for k, t in enumerate(rows)
                 ):
                     header = candidate
                     break
@@ -156,7 +172,7 @@ def _one_per_line(lines, found) -> None:
         if header is None:
             continue  # not a label and numbers per row: no table
         unit_at = _unit_column(header)
-        start_line = i - len(run) + (first - texts_before - len(header))
+        start_line = begin + origin[first - texts_before - len(header)]
         caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
         whole = table_unit(lines, start_line)
         column, label, row_unit = 0, "", ""
@@ -167,7 +183,7 @@ def _one_per_line(lines, found) -> None:
                 row_unit = text
                 start = at + line.index(text) if text else at
                 found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
-            elif _is_number(text):
+            elif is_number(text):
                 start = at + line.index(text) + (not text[0].isdigit())  # where the digits start
                 # the column's unit (增长(%)), the row's unit column, else the row label's (地区生产总值(亿元))
                 unit = (
@@ -180,9 +196,53 @@ def _one_per_line(lines, found) -> None:
             column = (column + 1) % len(header)
 
 
-def _fits(text: str, is_value_column: bool) -> bool:
+def _row_label_within(lines, i: int, run: list, is_number) -> bool:
+    """A row's label too long or punctuated to pass for a cell (其中:柳江区、鹿寨县) inside a run: a number
+    cell on each side of it. Without it the table would end there and lose its later rows."""
+    text = lines[i][1].strip()
+    return (
+        bool(run)
+        and 0 < len(text) <= 2 * SHORT_CELL
+        and not text.endswith("。")
+        and is_number(_cell_text(run[-1][1]))
+        and i + 1 < len(lines)
+        and is_number(_cell_text(lines[i + 1][1]))
+    )
+
+
+def _first_value(texts: list[str], is_number) -> int | None:
+    """Where the rows' values begin: the first number or blank mark, past years side by side as column
+    headers (指标 | 2021 | 2022 | then a row's label)."""
+    k = 0
+    while k < len(texts):
+        if is_number(texts[k]) or _marked_blank(texts[k]):
+            years = k
+            while years < len(texts) and _YEAR.fullmatch(texts[years].strip()):
+                years += 1
+            if years - k < 2 or years == len(texts) or is_number(texts[years]) or _is_blank(texts[years]):
+                return k
+            k = years
+        k += 1
+    return None
+
+
+def _join_wrapped_headers(texts, run, origin, first):
+    """A header cell copied over two lines (比上年增长 / (%)): a line before the first row that is only a
+    unit in brackets ends the cell before it."""
+    keep = [k for k in range(len(texts)) if not (0 < k < first and _UNIT_IN_HEADER.fullmatch(texts[k].strip()))]
+    if len(keep) == len(texts):
+        return texts, run, origin, first
+    joined = list(texts)
+    for k in range(1, first):
+        if k not in keep:
+            previous = max(j for j in keep if j < k)
+            joined[previous] = joined[previous] + texts[k].strip()
+    return [joined[k] for k in keep], [run[k] for k in keep], [origin[k] for k in keep], keep.index(first)
+
+
+def _fits(text: str, is_value_column: bool, is_number) -> bool:
     """A row's cell in its place: a number or a blank in a value column, no number in the label's."""
-    return (_is_number(text) or _is_blank(text)) if is_value_column else not _is_number(text)
+    return (is_number(text) or _is_blank(text)) if is_value_column else not _is_number(text)
 
 
 def _row_cells(line: str) -> list[tuple[int, str]]:
@@ -203,9 +263,9 @@ def _row_cells(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def _is_header_row(texts: list[str]) -> bool:
+def _is_header_row(texts: list[str], is_number) -> bool:
     """A row of headers: no number but a year (2022 | 2023 are columns, not figures)."""
-    return not any(_is_number(t) and not _YEAR.fullmatch(t) for t in texts)
+    return not any(is_number(t) and not _YEAR.fullmatch(t) for t in texts)
 
 
 def _header(rows: list[list[str]], width: int) -> list[str] | None:
@@ -231,7 +291,7 @@ def _header(rows: list[list[str]], width: int) -> list[str] | None:
     return header if sum(bool(h) for h in header[1:]) >= MIN_COLUMNS - 1 else None
 
 
-def _pipe_rows(lines, found) -> None:
+def _pipe_rows(lines, found, is_number) -> None:
     """Runs of rows written several `|` cells to a line: header rows (no number but years), then rows
     of a label and numbers or blanks, each in its column's header. A markdown table's `|---|` line is
     passed over; a row of another width (a 其中: sub-heading) carries no figures."""
@@ -249,7 +309,7 @@ def _pipe_rows(lines, found) -> None:
             continue
         rows = [[text for _, text in _row_cells(lines[k][1])] for k in run]
         heads = 0
-        while heads < len(rows) and _is_header_row(rows[heads]):
+        while heads < len(rows) and _is_header_row(rows[heads], is_number):
             heads += 1
         body = [(k, row) for k, row in zip(run[heads:], rows[heads:])]
         width = max((len(row) for _, row in body), default=0)
@@ -261,7 +321,7 @@ def _pipe_rows(lines, found) -> None:
         caption = lines[first - 1][1].strip() if first > 0 else ""
         whole = table_unit(lines, first)
         for k, row in body:
-            if len(row) != width or not all(_fits(t, c not in (0, unit_at)) for c, t in enumerate(row)):
+            if len(row) != width or not all(_fits(t, c not in (0, unit_at), is_number) for c, t in enumerate(row)):
                 continue
             at, line = lines[k]
             cells = _row_cells(line)
@@ -270,26 +330,26 @@ def _pipe_rows(lines, found) -> None:
                 start = at + offset
                 if column == unit_at and text:
                     found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
-                elif column and _is_number(text):
+                elif column and is_number(text):
                     digits = start + (not text[0].isdigit())  # where the digits start
                     unit = header_unit(header[column]) or row_unit or header_unit(label) or whole
                     found[digits] = Cell(digits, start + len(text), header[column], label, unit, caption)
 
 
-def _columns(lines, found) -> None:
+def _columns(lines, found, is_number) -> None:
     for index in range(1, len(lines)):
         at, line = lines[index]
         tokens = line.split()
         if len(tokens) < MIN_COLUMNS + 1 or _is_number(tokens[0]):
             continue
-        unit_text = len(tokens) > MIN_COLUMNS + 1 and not _is_value(tokens[1])  # 汽车 万辆 85.2 -3.1
-        values = tokens[1 + unit_text :]
-        if not all(map(_is_value, values)) or not any(map(_is_number, values)):
+        unit_text = len(tokens) > MIN_COLUMNS + 1 and not (is_number(tokens[1]) or _is_blank(tokens[1]))
+        values = tokens[1 + unit_text :]  # 汽车 万辆 85.2 -3.1: a unit column
+        if not all(is_number(t) or _is_blank(t) for t in values) or not any(map(is_number, values)):
             continue  # a row is numbers, or a blank (—) among them
         header, caption, whole = None, "", ""
         for back in range(index - 1, max(-1, index - 30), -1):
             candidate = lines[back][1].split()
-            if len(candidate) == len(tokens) and not any(_is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
+            if len(candidate) == len(tokens) and not any(is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
                 header = candidate
                 caption = lines[back - 1][1].strip() if back > 0 else ""
                 whole = table_unit(lines, back)
@@ -304,7 +364,7 @@ def _columns(lines, found) -> None:
                 found[at + position] = Cell(
                     at + position, at + position + len(token), header[1], tokens[0], token, caption, is_unit=True
                 )
-            elif column and start not in found and _is_number(token):
+            elif column and start not in found and is_number(token):
                 unit = (
                     header_unit(header[column]) or (tokens[1] if unit_text else "") or header_unit(tokens[0]) or whole
                 )

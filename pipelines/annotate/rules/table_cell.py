@@ -28,6 +28,7 @@ def fields(figure, doc, earlier):
     column_place = reference.places.get(simplified(cell.header.strip()))
     if key is not None:
         figure.place, figure.place_key = cell.label, key
+        figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
     elif column_place is not None:  # 指标 | 平果 | 靖西: places side by side, the row label is what is measured
         figure.place, figure.place_key = cell.header.strip(), column_place
         figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
@@ -51,6 +52,7 @@ def fields(figure, doc, earlier):
     if stated:
         year = int(stated.group(1))
         figure.period = Period(year, year, False, "")
+        figure.notes = [n for n in figure.notes if not n.startswith("year not stated")]
     elif any(word in cell.header for word in _BASE) and not _COMPARED.search(cell.header):
         year = doc.reporting_year - 1
         figure.period = Period(year, year, True, f"上年同期 column: the year before {doc.reporting_year}")

@@ -167,7 +167,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         published_month,
         reporting,
         basis,
-        tables.cells(norm),
+        tables.cells(norm, frozenset(reference.units)),
     )
 
 
@@ -284,6 +284,7 @@ def _figures(
         qualifier = "at_least" if qualifier == "exact" else qualifier
     elif cue is None and rank is None:
         notes.append(f"no cue word: metric {metric.code} guessed from the unit")
+        notes.extend(_no_such_metric(norm, hits, numeral, unit))
     value = numeral.value
     decrease = reference.cue("direction", "decrease")
     fell = decrease.search(norm, cue.start, cue.end + 2) if metric.kind == "rate" and cue is not None else None
@@ -372,6 +373,28 @@ def _qualifier(
     if after:
         return after[0], None, after[1]
     return ("more_than" if unit.more_than else "exact"), None, unit.end
+
+
+# what may stand between a cue word and its number for the cue to be the number's own: 产能达100万辆
+_CUE_GAP = re.compile(r"[\s达到为约近超共有了]{0,3}")
+
+
+def _no_such_metric(norm: str, hits, numeral: Numeral, unit: units.UnitMatch) -> list[str]:
+    """A cue word right before the number whose metrics are all of another measure (产能100万辆: 产能 is
+    capacity in tonnes, energy or units, none in vehicles): the catalogue has no metric for what is
+    written. The reviewer is told; no metric is made up."""
+    other = [
+        h
+        for h in hits
+        if h.end <= numeral.start
+        and _CUE_GAP.fullmatch(norm[h.end : numeral.start])
+        and h.metric.unit_measure not in unit.measures
+    ]
+    if not other:
+        return []
+    word = norm[other[-1].start : other[-1].end]
+    codes = ", ".join(dict.fromkeys(h.metric.code for h in other if norm[h.start : h.end] == word))
+    return [f"{word} is {codes}, none in {unit.unit}: the catalogue has no such metric"]
 
 
 def _metric(

@@ -1,14 +1,19 @@
 """Tables flattened into text, as statistics releases are copied: one cell per line ending in ' |'
 (`地区 |` / `1-6月 |` / `增长(%) |` then `南宁 |` / `5.1 |` …), or space-separated columns (a header line
 `地区 1-6月 增长(%)` then rows `南宁 5.1 3.2`), either with a column of units (`指标 计量单位 1-6月`, rows
-`汽车 万辆 85.2`). Each number cell is a figure: its unit, period and metric
-come from its column's header, its place or industry from its row's label. A table of places side by side
-(`指标 | 平果 | 靖西`, rows `地区生产总值(亿元) | 212.5 | 172.6`) has them the other way round: the row
-label gives the unit and metric, the column's header the place."""
+`汽车 万辆 85.2`), or rows of several cells on one line (`地区 | 1-6月 | 增长(%)` then `南宁 | 512.3 | 5.1`,
+with or without the outer rules of a markdown table and its `|---|` line, under one or several header rows).
+A blank cell (—, -, …, or nothing between two rules) is no figure and keeps the columns in step; a line
+before the table saying `单位:亿元` gives the unit of every cell whose header and row name none.
+Each number cell is a figure: its unit, period and metric come from its column's header, its place or
+industry from its row's label. A table of places side by side (`指标 | 平果 | 靖西`, rows
+`地区生产总值(亿元) | 212.5 | 172.6`) has them the other way round: the row label gives the unit and metric,
+the column's header the place."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _NUMBER = re.compile(r"[-−－]?\d+(?:\.\d+)?")
@@ -17,6 +22,11 @@ MIN_COLUMNS = 2
 SHORT_CELL = 16
 _SENTENCE = re.compile(r"[。,;:!?]|\s{2,}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # a header may be a year
+# a cell with no figure (a statistics table's — or …): punctuation, not words
+_BLANK = re.compile(r"[-—–…/*×xX.·]{1,6}")
+_RULE_LINE = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*")  # |---|:--:| of a markdown table
+# 单位:亿元 / (单位:万吨) on the line before a table: the unit of its cells
+_TABLE_UNIT = re.compile(r"单位\s*[::]\s*([^\s,;:()()、]{1,6})")
 
 
 @dataclass(frozen=True)
@@ -25,7 +35,7 @@ class Cell:
     end: int
     header: str  # the column's header, as in the copy
     label: str  # the row's label
-    unit: str  # from the header: (%) -> %, (亿元) -> 亿元; empty when the header names none
+    unit: str  # from the header: (%) -> %, (亿元) -> 亿元; the table's 单位:; empty when none names one
     caption: str = ""  # the line before the table (分行业增加值): what its figures are, when a header does not say
     is_unit: bool = False  # a cell of a unit column (计量单位: 万吨): no figure of its own
 
@@ -66,12 +76,47 @@ def _is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text.strip()))
 
 
-def cells(norm: str) -> dict[int, Cell]:
-    """Number cells by where their number starts in the copy."""
+def _number_cells(units) -> Callable[[str], bool]:
+    """A test of a value cell: a number, or a number and a unit of the reference written in the cell
+    (512.3亿元, 5.1%): the unit is then read from the cell as from any text."""
+
+    def is_number(text: str) -> bool:
+        text = text.strip()
+        match = _NUMBER.match(text)
+        return bool(match) and (match.end() == len(text) or text[match.end() :].strip() in units)
+
+    return is_number
+
+
+def _is_blank(text: str) -> bool:
+    """A cell with no figure: empty, or a dash or an ellipsis standing for one."""
+    text = text.strip()
+    return not text or bool(_BLANK.fullmatch(text))
+
+
+def _marked_blank(text: str) -> bool:
+    """A blank written as a mark (—): no header is one, so it tells where the rows begin as a number does."""
+    return bool(text.strip()) and _is_blank(text)
+
+
+def table_unit(lines: list[tuple[int, str]], before: int) -> str:
+    """The unit a line just before the table states for all of it (单位:亿元), else ''."""
+    for back in range(before - 1, max(-1, before - 3), -1):
+        match = _TABLE_UNIT.search(lines[back][1])
+        if match:
+            return match.group(1)
+    return ""
+
+
+def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
+    """Number cells by where their number starts in the copy; units: those a cell may hold after its
+    number (the reference's)."""
     found: dict[int, Cell] = {}
     lines = _lines(norm)
-    _one_per_line(lines, found)
-    _columns(lines, found)
+    is_number = _number_cells(units)
+    _pipe_rows(lines, found, is_number)
+    _one_per_line(lines, found, is_number)
+    _columns(lines, found, is_number)
     return found
 
 
@@ -79,29 +124,34 @@ def _is_cell(line: str) -> bool:
     """A line that is one cell: ending in ' |', or short with no sentence punctuation (a copied table
     without its rules)."""
     if _ends_a_cell(line):
-        return True
+        return len(_row_cells(line)) < MIN_COLUMNS  # 南宁 | is one cell; 南宁 | 512.3 | 5.1 is a row
     text = line.strip()
     return 0 < len(text) <= SHORT_CELL and not _SENTENCE.search(text)
 
 
-def _one_per_line(lines, found) -> None:
+def _one_per_line(lines, found, is_number) -> None:
     """A run of one-cell lines: the header cells, then rows of a label and numbers. The first number
     cell tells where the header ends (the cell before it is the first row's label); every row must
     then be a label and numbers, or the run is no table."""
     i = 0
     while i < len(lines):
         run = []
-        while i < len(lines) and _is_cell(lines[i][1]):
+        while i < len(lines) and (_is_cell(lines[i][1]) or _row_label_within(lines, i, run, is_number)):
             run.append(lines[i])
             i += 1
         if not run:
             i += 1
             continue
+        begin = i - len(run)
         texts = [_cell_text(line) for _, line in run]
-        first = next((k for k, t in enumerate(texts) if _is_number(t)), None)
-        if first is None or first < MIN_COLUMNS + 1:
+        first = _first_value(texts, is_number)
+        if first is None:
             continue
-        last = max(k for k, t in enumerate(texts) if _is_number(t))
+        origin = list(range(len(run)))  # each cell's line in the run, once wrapped headers are joined
+        texts, run, origin, first = _join_wrapped_headers(texts, run, origin, first)
+        if first < MIN_COLUMNS + 1:
+            continue
+        last = max(k for k, t in enumerate(texts) if is_number(t))
         header, texts_before, rows = None, 1, []
         # the longest header first (the fewest caption lines before it): a one-row table with a unit column
         # (产品名称 | 计量单位 | 产量 | 增长(%) | 水泥 | 万吨 | 850.2 | -3.5) also fits a shorter header
@@ -113,7 +163,7 @@ def _one_per_line(lines, found) -> None:
                 if len(candidate) < MIN_COLUMNS or (texts_before == 2 and unit_at != 1):
                     continue
                 if len(rows) >= len(candidate) and all(
-                    _is_number(t) == (k % len(candidate) not in (0, unit_at)) for k, t in enumerate(rows)
+                    _fits(t, k % len(candidate) not in (0, unit_at), is_number) for k, t in enumerate(rows)
                 ):
                     header = candidate
                     break
@@ -122,8 +172,9 @@ def _one_per_line(lines, found) -> None:
         if header is None:
             continue  # not a label and numbers per row: no table
         unit_at = _unit_column(header)
-        start_line = i - len(run) + (first - texts_before - len(header))
+        start_line = begin + origin[first - texts_before - len(header)]
         caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
+        whole = table_unit(lines, start_line)
         column, label, row_unit = 0, "", ""
         for (at, line), text in zip(run[first - texts_before : last + 1], rows):
             if column == 0:
@@ -132,29 +183,176 @@ def _one_per_line(lines, found) -> None:
                 row_unit = text
                 start = at + line.index(text) if text else at
                 found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
-            elif _is_number(text):
+            elif is_number(text):
                 start = at + line.index(text) + (not text[0].isdigit())  # where the digits start
                 # the column's unit (增长(%)), the row's unit column, else the row label's (地区生产总值(亿元))
-                unit = header_unit(header[column]) or (row_unit if unit_at is not None else "") or header_unit(label)
+                unit = (
+                    header_unit(header[column])
+                    or (row_unit if unit_at is not None else "")
+                    or header_unit(label)
+                    or whole
+                )
                 found[start] = Cell(start, start + len(text), header[column], label, unit, caption)
             column = (column + 1) % len(header)
 
 
-def _columns(lines, found) -> None:
+def _row_label_within(lines, i: int, run: list, is_number) -> bool:
+    """A row's label too long or punctuated to pass for a cell (其中:柳江区、鹿寨县) inside a run: a number
+    cell on each side of it. Without it the table would end there and lose its later rows."""
+    text = lines[i][1].strip()
+    return (
+        bool(run)
+        and 0 < len(text) <= 2 * SHORT_CELL
+        and not text.endswith("。")
+        and is_number(_cell_text(run[-1][1]))
+        and i + 1 < len(lines)
+        and is_number(_cell_text(lines[i + 1][1]))
+    )
+
+
+def _first_value(texts: list[str], is_number) -> int | None:
+    """Where the rows' values begin: the first number or blank mark, past years side by side as column
+    headers (指标 | 2021 | 2022 | then a row's label)."""
+    k = 0
+    while k < len(texts):
+        if is_number(texts[k]) or _marked_blank(texts[k]):
+            years = k
+            while years < len(texts) and _YEAR.fullmatch(texts[years].strip()):
+                years += 1
+            if years - k < 2 or years == len(texts) or is_number(texts[years]) or _is_blank(texts[years]):
+                return k
+            k = years
+        k += 1
+    return None
+
+
+def _join_wrapped_headers(texts, run, origin, first):
+    """A header cell copied over two lines (比上年增长 / (%)): a line before the first row that is only a
+    unit in brackets ends the cell before it."""
+    keep = [k for k in range(len(texts)) if not (0 < k < first and _UNIT_IN_HEADER.fullmatch(texts[k].strip()))]
+    if len(keep) == len(texts):
+        return texts, run, origin, first
+    joined = list(texts)
+    for k in range(1, first):
+        if k not in keep:
+            previous = max(j for j in keep if j < k)
+            joined[previous] = joined[previous] + texts[k].strip()
+    return [joined[k] for k in keep], [run[k] for k in keep], [origin[k] for k in keep], keep.index(first)
+
+
+def _fits(text: str, is_value_column: bool, is_number) -> bool:
+    """A row's cell in its place: a number or a blank in a value column, no number in the label's."""
+    return (is_number(text) or _is_blank(text)) if is_value_column else not _is_number(text)
+
+
+def _row_cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a line of several `|`-separated cells (with or without outer rules), each with
+    where its text starts in the line; one cell for a line that is not a row."""
+    text = line.rstrip()
+    begin = len(text) - len(text.lstrip())
+    end = len(text)
+    if text[begin : begin + 1] == "|":
+        begin += 1
+    if end > begin and text[end - 1] == "|":
+        end -= 1
+    out, at = [], begin
+    for part in text[begin:end].split("|"):
+        lead = len(part) - len(part.lstrip())
+        out.append((at + lead, part.strip()))
+        at += len(part) + 1
+    return out
+
+
+def _is_header_row(texts: list[str], is_number) -> bool:
+    """A row of headers: no number but a year (2022 | 2023 are columns, not figures)."""
+    return not any(is_number(t) and not _YEAR.fullmatch(t) for t in texts)
+
+
+def _header(rows: list[list[str]], width: int) -> list[str] | None:
+    """One header from one or several header rows: a blank upper cell spans from its left (1-6月 over
+    绝对值 and 增长(%)), and a column's header is its cells' words top to bottom."""
+    if not rows:
+        return None
+    header = [""] * width
+    for number, row in enumerate(rows):
+        if len(row) == width - 1 and number < len(rows) - 1:
+            row = [*row, ""]  # an upper row's last rule closed an empty cell (| 上年同期 | over two columns)
+        elif len(row) == width - 1:
+            row = ["", *row]  # no corner cell (地区) above the labels
+        if len(row) != width:
+            return None
+        carried = ""
+        for k, text in enumerate(row):
+            if k and not text and carried and number < len(rows) - 1:
+                text = carried  # a spanning cell of an upper row
+            carried = text or carried
+            if text:
+                header[k] = f"{header[k]} {text}".strip()
+    return header if sum(bool(h) for h in header[1:]) >= MIN_COLUMNS - 1 else None
+
+
+def _pipe_rows(lines, found, is_number) -> None:
+    """Runs of rows written several `|` cells to a line: header rows (no number but years), then rows
+    of a label and numbers or blanks, each in its column's header. A markdown table's `|---|` line is
+    passed over; a row of another width (a 其中: sub-heading) carries no figures."""
+    index = 0
+    while index < len(lines):
+        run = []
+        while index < len(lines) and (
+            _RULE_LINE.fullmatch(lines[index][1].strip()) or len(_row_cells(lines[index][1])) >= MIN_COLUMNS
+        ):
+            if not _RULE_LINE.fullmatch(lines[index][1].strip()):
+                run.append(index)
+            index += 1
+        if not run:
+            index += 1
+            continue
+        rows = [[text for _, text in _row_cells(lines[k][1])] for k in run]
+        heads = 0
+        while heads < len(rows) and _is_header_row(rows[heads], is_number):
+            heads += 1
+        body = [(k, row) for k, row in zip(run[heads:], rows[heads:])]
+        width = max((len(row) for _, row in body), default=0)
+        header = _header(rows[:heads], width)
+        if header is None:
+            continue
+        unit_at = _unit_column(header)
+        first = run[0]
+        caption = lines[first - 1][1].strip() if first > 0 else ""
+        whole = table_unit(lines, first)
+        for k, row in body:
+            if len(row) != width or not all(_fits(t, c not in (0, unit_at), is_number) for c, t in enumerate(row)):
+                continue
+            at, line = lines[k]
+            cells = _row_cells(line)
+            label, row_unit = row[0], row[unit_at] if unit_at is not None else ""
+            for column, (offset, text) in enumerate(cells):
+                start = at + offset
+                if column == unit_at and text:
+                    found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
+                elif column and is_number(text):
+                    digits = start + (not text[0].isdigit())  # where the digits start
+                    unit = header_unit(header[column]) or row_unit or header_unit(label) or whole
+                    found[digits] = Cell(digits, start + len(text), header[column], label, unit, caption)
+
+
+def _columns(lines, found, is_number) -> None:
     for index in range(1, len(lines)):
         at, line = lines[index]
         tokens = line.split()
         if len(tokens) < MIN_COLUMNS + 1 or _is_number(tokens[0]):
             continue
-        unit_text = len(tokens) > MIN_COLUMNS + 1 and not _is_number(tokens[1])  # 汽车 万辆 85.2 -3.1
-        if not all(map(_is_number, tokens[1 + unit_text :])):
-            continue
-        header, caption = None, ""
+        unit_text = len(tokens) > MIN_COLUMNS + 1 and not (is_number(tokens[1]) or _is_blank(tokens[1]))
+        values = tokens[1 + unit_text :]  # 汽车 万辆 85.2 -3.1: a unit column
+        if not all(is_number(t) or _is_blank(t) for t in values) or not any(map(is_number, values)):
+            continue  # a row is numbers, or a blank (—) among them
+        header, caption, whole = None, "", ""
         for back in range(index - 1, max(-1, index - 30), -1):
             candidate = lines[back][1].split()
-            if len(candidate) == len(tokens) and not any(_is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
+            if len(candidate) == len(tokens) and not any(is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
                 header = candidate
                 caption = lines[back - 1][1].strip() if back > 0 else ""
+                whole = table_unit(lines, back)
                 break
         if header is None or (unit_text and _unit_column(header) != 1):
             continue
@@ -166,7 +364,9 @@ def _columns(lines, found) -> None:
                 found[at + position] = Cell(
                     at + position, at + position + len(token), header[1], tokens[0], token, caption, is_unit=True
                 )
-            elif column and start not in found:
-                unit = header_unit(header[column]) or (tokens[1] if unit_text else "") or header_unit(tokens[0])
+            elif column and start not in found and is_number(token):
+                unit = (
+                    header_unit(header[column]) or (tokens[1] if unit_text else "") or header_unit(tokens[0]) or whole
+                )
                 found[start] = Cell(start, at + position + len(token), header[column], tokens[0], unit, caption)
             position += len(token)

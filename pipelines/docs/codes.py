@@ -74,6 +74,8 @@ CUE_EFFECTS = {
         "name",
     ): "ends the name of a company, project or list that a cluster word opens (金海不锈钢有限公司, "
     "石化炼化一体化项目): the name's word, not the figure's cluster",
+    ("table", "total"): "a table's row label that is the whole of the table (合计, 全市): the document's own place, "
+    "no subject, and no cumulative period of its own",
 }
 
 

@@ -304,6 +304,8 @@ CUE_CODES = {
     "subject": ("lead", "noun_end", "honour", "pull", "metric_noun"),
     # a word that ends the proper name a cluster word opens (rules/cluster_name.py): the name's, not the figure's
     "cluster_frame": ("name",),
+    # a table's row label that is the whole of the table, not a part (合计, 全市): rules/table_cell.py
+    "table": ("total",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -317,6 +319,7 @@ CUE_POSITIONS = {
     "place_frame": ("before_place", "after_place", "after_implied", "title_end"),
     "subject": ("before_noun", "after_noun", "before_number"),
     "cluster_frame": ("after_cluster",),
+    "table": ("row_label",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

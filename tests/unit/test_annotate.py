@@ -88,6 +88,22 @@ def test_the_longest_unit_of_the_reference_wins(known):
     assert [(f.value, f.unit) for f in figures] == [(Decimal("30"), "GWh"), (Decimal("200"), "万台套")]
 
 
+@pytest.mark.parametrize("written", ["亿千瓦时", "万千瓦时", "億千瓦時"])
+def test_kilowatt_hours_are_energy_not_yuan(known, written):
+    # 亿 alone is 亿 yuan (units.csv): 亿千瓦时 must be read whole, as energy
+    figure = one(f"全市发电量52.3{written}。", known)
+    assert (figure.value, figure.unit) == (Decimal("52.3"), written)
+    assert known.units[figure.unit.replace("億", "亿").replace("時", "时")] == {"watt_hour"}
+
+
+def test_a_capacity_in_a_unit_no_capacity_metric_has_says_so(known):
+    # the catalogue's 产能 metrics are in tonnes, energy and units; none in vehicles: the guess is flagged
+    figure = one("柳州新建汽车产能100万辆。", known)
+    assert figure.unit == "万辆"
+    assert any("产能" in note and "no such metric" in note for note in figure.notes), figure.notes
+    assert not any("no such metric" in n for n in one("年产能200万吨。", known).notes)
+
+
 def test_more_than_written_inside_the_unit(known):
     figure = one("专业技术人才总量达到12万余人。", known)
     assert (figure.value, figure.unit, figure.qualifier) == (Decimal("12"), "万人", "more_than")

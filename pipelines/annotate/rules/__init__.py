@@ -58,6 +58,7 @@ from . import (
     subject_pull,
     subject_share,
     table_cell,
+    table_total,
     tier_at_range_end,
     tier_cluster,
     title_year,
@@ -87,6 +88,7 @@ RULES: tuple[Rule, ...] = (
     months_to_come.months_of_this_year,  # 确保上半年…完成223亿元 in June 2024: a goal for 2024's first half
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
+    table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year

@@ -28,6 +28,7 @@ def fields(figure, doc, earlier):
     column_place = reference.places.get(simplified(cell.header.strip()))
     if key is not None:
         figure.place, figure.place_key = cell.label, key
+        figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
     elif column_place is not None:  # 指标 | 平果 | 靖西: places side by side, the row label is what is measured
         figure.place, figure.place_key = cell.header.strip(), column_place
         figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
@@ -51,15 +52,21 @@ def fields(figure, doc, earlier):
     if stated:
         year = int(stated.group(1))
         figure.period = Period(year, year, False, "")
+        figure.notes = [n for n in figure.notes if not n.startswith("year not stated")]
     elif any(word in cell.header for word in _BASE) and not _COMPARED.search(cell.header):
         year = doc.reporting_year - 1
         figure.period = Period(year, year, True, f"上年同期 column: the year before {doc.reporting_year}")
         notes.append(figure.period.basis)
+    header_months(figure, cell)
+    figure.notes.extend(notes)
+    return figure
+
+
+def header_months(figure, cell) -> None:
+    """1-6月 in the column's header: the cell's months (not over a total's or an average's kind)."""
     months = sub_year.spans(simplified(cell.header), 0, len(cell.header))
     if months and figure.period_kind not in sub_year.WHOLE_YEAR_KINDS:
         _, _, first, last = months[0]
         if (first, last) != (1, 12):
             figure.start_month, figure.end_month = first, last
             figure.period_kind = "year_to_date" if first == 1 else "months"
-    figure.notes.extend(notes)
-    return figure

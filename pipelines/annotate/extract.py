@@ -546,7 +546,7 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
         if mention.name in places.IMPLIED:
             notes.append(f"place from {doc.text.span(mention.start, mention.end)}")
             return doc.written[mention.key], mention.key
-        if places.names_a_company(doc.norm, mention):
+        if places.names_a_company(doc.norm, mention, doc.reference):
             notes.append(f"place from the company's name ({doc.text.span(mention.start, mention.end)}…)")
         return doc.text.span(mention.start, mention.end), mention.key
     if doc.subject is not None:

@@ -306,6 +306,9 @@ CUE_CODES = {
     "cluster_frame": ("name",),
     # a table's row label that is the whole of the table, not a part (合计, 全市): rules/table_cell.py
     "table": ("total",),
+    # the ending of a company's name after the place that opens it (rules/company_name.py, places.py):
+    # name_end closes the shortest name (广西玉柴集团), name_part runs on after it (…集团有限公司)
+    "company": ("name_end", "name_part"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -320,6 +323,7 @@ CUE_POSITIONS = {
     "subject": ("before_noun", "after_noun", "before_number"),
     "cluster_frame": ("after_cluster",),
     "table": ("row_label",),
+    "company": ("after_place",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -294,7 +294,9 @@ CUE_CODES = {
     "qualifier": tuple(q for q in QUALIFIERS if q != "exact"),
     "period": ("average", "cumulative", "stock", "flow"),
     "direction": ("decrease", "reached", "above", "below"),
-    "list": ("respectively",),
+    # 分别 (one value per listed item); the words that join listed items (和, 及), end a list of examples
+    # (等), or name a partner (同…合作): rules/company_name.py, cluster_group.py, cluster_whole.py, cue_after.py
+    "list": ("respectively", "joiner", "group_end", "partner"),
     # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
     "rank": ("exact", "at_most"),
     "furniture": ("byline", "reader_count"),
@@ -315,7 +317,7 @@ CUE_POSITIONS = {
     "qualifier": ("before_number", "after_unit"),
     "period": ("before_number",),
     "direction": ("by_metric_cue", "before_number"),
-    "list": ("before_number",),
+    "list": ("before_number", "between_items", "after_items", "before_name"),
     "rank": ("before_ordinal", "before_top", "evidence_start", "field"),
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),

@@ -13,6 +13,21 @@ from ..script import simplified
 
 
 @lru_cache(maxsize=8)
+def _links(joiners: str, group_end: str, partner: str) -> tuple[re.Pattern, re.Pattern]:
+    """After a name, 、 or a list word (广西A公司、B公司等: many companies, none the figure's own); before it, a
+    joiner or partner word (由梧松集团与广州黄埔化工有限公司合作: a partner): cue_words.csv, cue_kind list."""
+    return re.compile(f"、|{joiners}|{group_end}"), re.compile(f"{joiners}|{partner}")
+
+
+def _in_a_list(reference) -> re.Pattern:
+    return _links(*(reference.alternation("list", code) for code in ("joiner", "group_end", "partner")))[0]
+
+
+def _a_partner(reference) -> re.Pattern:
+    return _links(*(reference.alternation("list", code) for code in ("joiner", "group_end", "partner")))[1]
+
+
+@lru_cache(maxsize=8)
 def _patterns(endings: str, words: str) -> tuple[re.Pattern, re.Pattern]:
     """A company's name after the place that opens it (places.names_a_company, with its whole ending:
     广西美斯达集团有限公司), and the ending alone: cue_words.csv, cue_kind company."""
@@ -22,10 +37,6 @@ def _patterns(endings: str, words: str) -> tuple[re.Pattern, re.Pattern]:
 
 def _company(reference) -> tuple[re.Pattern, re.Pattern]:
     return _patterns(reference.alternation("company", "name_end"), reference.alternation("company"))
-
-
-_IN_A_LIST = re.compile(r"[、和与及等]")  # 广西A公司、B公司等: many companies, none the figure's own
-_PARTNER = re.compile(r"[和与及同]")  # 由梧松集团与广州黄埔化工有限公司合作: a partner
 
 
 def named_before(figure, doc, earlier):
@@ -43,7 +54,7 @@ def named_before(figure, doc, earlier):
     if found is None:
         return figure
     start, end = found
-    if _IN_A_LIST.match(norm, end) or _PARTNER.match(norm, start - 1):
+    if _in_a_list(doc.reference).match(norm, end) or _a_partner(doc.reference).match(norm, start - 1):
         return figure
     figure.enterprise = doc.text.span(start, end)
     figure.notes.append(f"enterprise {figure.enterprise}: a company's name before the number")
@@ -78,7 +89,7 @@ def short_name_of_one_before(figure, doc, earlier):
         short = core(f.enterprise, doc.reference)
         at = said.rfind(short)
         start = figure.sentence[0] + at
-        if len(short) >= MIN_CORE and at >= 0 and not _IN_A_LIST.match(doc.norm, start + len(short)):
+        if len(short) >= MIN_CORE and at >= 0 and not _in_a_list(doc.reference).match(doc.norm, start + len(short)):
             figure.enterprise = doc.text.span(start, start + len(short))
             figure.notes.append(f"enterprise {figure.enterprise}: the short name of {f.enterprise}")
             break

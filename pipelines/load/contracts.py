@@ -311,6 +311,9 @@ CUE_CODES = {
     # the ending of a company's name after the place that opens it (rules/company_name.py, places.py):
     # name_end closes the shortest name (广西玉柴集团), name_part runs on after it (…集团有限公司)
     "company": ("name_end", "name_part"),
+    # what a comparison is made with when it is an earlier time (比上年, 较去年同期, 比2015年): a growth, no
+    # relative difference (rules/relative_difference.py)
+    "time_base": ("earlier",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -326,6 +329,7 @@ CUE_POSITIONS = {
     "cluster_frame": ("after_cluster",),
     "table": ("row_label",),
     "company": ("after_place",),
+    "time_base": ("after_comparison",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -32,6 +32,9 @@ def named_before_no_other(figure, doc, earlier):
 
 # Words that say how much, when or compared with what, and no what: 当月, 同比, 的, 达, 比
 _GLUE = ("当月", "同比", "比上年", "的", "达", "为", "了", "则", "比", "年", "月", "份", "其中", "分别")
+# cue words that are part of a name or join a list's items (公司, 和, 等) or an earlier time (上年): no
+# glue here; the rest of cue_words.csv says how much, when or compared with what
+_NOT_GLUE = {"company": None, "time_base": None, "list": ("joiner", "group_end", "partner")}
 OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out
 
 
@@ -45,13 +48,17 @@ def _words(reference) -> re.Pattern:
         return kept[1]
     # a count's cue is the noun it counts (企业技术中心45家: 中心): that is naming something of its own
     words = {cue for metric in reference.metrics if metric.kind != "count" for cue in metric.cues}
-    words |= {c.word for c in reference.cue_words if "{" not in c.word}
+    words |= {c.word for c in reference.cue_words if "{" not in c.word and not _not_glue(c)}
     words |= set(IMPLIED) | set(_GLUE)
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     if len(_KEPT) > 8:
         _KEPT.clear()
     _KEPT[id(reference)] = (reference, pattern)
     return pattern
+
+
+def _not_glue(cue) -> bool:
+    return cue.kind in _NOT_GLUE and (_NOT_GLUE[cue.kind] is None or cue.code in _NOT_GLUE[cue.kind])
 
 
 def names_its_own(figure, doc) -> bool:

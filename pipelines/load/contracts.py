@@ -314,6 +314,9 @@ CUE_CODES = {
     # what a comparison is made with when it is an earlier time (比上年, 较去年同期, 比2015年): a growth, no
     # relative difference (rules/relative_difference.py)
     "time_base": ("earlier",),
+    # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
+    # such words names nothing of its own (rules/own_cluster.py)
+    "glue": ("no_what",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -330,6 +333,7 @@ CUE_POSITIONS = {
     "table": ("row_label",),
     "company": ("after_place",),
     "time_base": ("after_comparison",),
+    "glue": ("in_clause",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -317,6 +317,10 @@ CUE_CODES = {
     # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
     # such words names nothing of its own (rules/own_cluster.py)
     "glue": ("no_what",),
+    # a goal's word after a year that has ended (2020年目标): the figure stays a target (rules/past_year.py)
+    "goal": ("goal",),
+    # a word of change in a bare percent's clause (增长, 同比): a growth rate, not a share (rules/share_shape.py)
+    "change": ("rate",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -334,6 +338,8 @@ CUE_POSITIONS = {
     "company": ("after_place",),
     "time_base": ("after_comparison",),
     "glue": ("in_clause",),
+    "goal": ("after_year",),
+    "change": ("in_clause",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -32,8 +32,14 @@ def named_before_no_other(figure, doc, earlier):
 
 # Words that say how much, when or compared with what, and no what (当月, 同比, 的, 达, 比): cue_words.csv's
 # glue rows and its other cue words but these kinds (part of a name or a list's joints: 公司, 和, 等; an
-# earlier time: 上年)
-_NOT_GLUE = {"company": None, "time_base": None, "list": ("joiner", "group_end", "partner")}
+# earlier time: 上年; a goal's or a change's word, read by other rules)
+_NOT_GLUE = {
+    "company": None,
+    "time_base": None,
+    "goal": None,
+    "change": None,
+    "list": ("joiner", "group_end", "partner"),
+}
 OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out
 
 

@@ -662,10 +662,10 @@ def _list_items(
     names = [(m.start, m.end) for m in places.within(doc.clusters, (clause[0], sentence[1]))]
     place_spans = [(m.start, m.end) for m in places.within(doc.places, (clause[0], sentence[1]))]
     stops = [h.start for h in hits if h.metric.kind == "level"]  # 产值, 产量: where the last item ends
-    items = enumerations.items_before(doc.norm, clause[0], numeral.start, stops, names, place_spans)
+    items = enumerations.items_before(doc.norm, clause[0], numeral.start, stops, names, place_spans, doc.reference)
     starts = {s for s, _ in place_spans}
     if any(s in starts for s, _ in items):
         return []  # 平果、靖西两地…合计超过600亿元: places listed with one number share a total, no cluster each
     if not items and unit.tier:
-        items = enumerations.items_after(doc.norm, end, sentence[1], names)
+        items = enumerations.items_after(doc.norm, end, sentence[1], names, doc.reference)
     return items

@@ -296,7 +296,9 @@ CUE_CODES = {
     "direction": ("decrease", "reached", "above", "below"),
     # 分别 (one value per listed item); the words that join listed items (和, 及), end a list of examples
     # (等), or name a partner (同…合作): rules/company_name.py, cluster_group.py, cluster_whole.py, cue_after.py
-    "list": ("respectively", "joiner", "group_end", "partner"),
+    # lead: a word before a list's first item that is no part of it (聚焦新能源); opener: a word that opens a
+    # list after a size tier (千亿级产业集群,将聚焦A、B、C): enumerations.py
+    "list": ("respectively", "joiner", "group_end", "partner", "lead", "opener"),
     # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
     "rank": ("exact", "at_most"),
     "furniture": ("byline", "reader_count"),
@@ -327,7 +329,7 @@ CUE_POSITIONS = {
     "qualifier": ("before_number", "after_unit"),
     "period": ("before_number",),
     "direction": ("by_metric_cue", "before_number"),
-    "list": ("before_number", "between_items", "after_items", "before_name"),
+    "list": ("before_number", "between_items", "after_items", "before_name", "before_items", "after_tier"),
     "rank": ("before_ordinal", "before_top", "evidence_start", "field"),
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),

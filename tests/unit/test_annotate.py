@@ -121,6 +121,22 @@ def test_size_tiers_take_the_tier_unit_one_row_per_listed_cluster_and_a_size_tie
     assert [(f.metric_code, f.value) for f in count] == [("size_tier_count", Decimal("2"))]
 
 
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        # a lead word before the first item is no part of it (cue_words.csv: list, lead)
+        ("柳州市推进螺蛳粉、竹木加工两大千亿元产业集群建设。", ["螺蛳粉", "竹木加工"]),
+        # a list after a size tier, opened by a list word (list, opener)
+        ("柳州市形成千亿元产业集群,将聚焦汽车、机械、冶金。", ["汽车", "机械", "冶金"]),
+        ("柳州市形成千亿元产业集群,重点发展汽车、机械、冶金。", ["汽车", "机械", "冶金"]),
+        ("柳州市形成千亿元产业集群,涵盖汽车、机械、冶金。", ["汽车", "机械", "冶金"]),
+    ],
+)
+def test_a_size_tiers_list_is_read_with_the_list_words_of_cue_words(text, items, known):
+    tiers = [f for f in draft(text, known, 2024) if f.unit == "亿级"]
+    assert [f.cluster for f in tiers] == items
+
+
 # Traditional script ---------------------------------------------------------------------------------
 
 

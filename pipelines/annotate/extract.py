@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import cues, enumerations, furniture, places, rules, tables, units
 from .evidence import evidence, holds
@@ -29,7 +29,6 @@ _RANK_UNITS = ("位", "名")
 # A ranking's field (全区, 全国, 世界) a few words before 第N that closes its clause: 储量世界第一。
 _FIELD_BEFORE = r"(?:{})[^,。;!?]{{0,10}}第\s*$"
 _RANK_CLOSES = re.compile(r"\s*(?:[,。;!?、)]|$)")
-_MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常委会)")
 # A line break inside a sentence (a long line cut mid-word) is no sentence end.
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
 WRAP_WIDTH = 50
@@ -197,10 +196,23 @@ def _candidates(doc: Document) -> list[Figure]:
     return figures
 
 
+@lru_cache(maxsize=8)
+def _meeting_after(attendance: str, meetings: str) -> re.Pattern:
+    return re.compile(rf"\s*(?:{attendance})?(?:{meetings})")
+
+
+def _meeting(reference) -> re.Pattern:
+    """第七次会议, 第三次全体会议: a meeting's words (cue_kind meeting) after 次, the number an ordinal."""
+    words = reference.words_of("meeting", "session", "after_number") + reference.words_of("meeting", "body")
+    meetings = "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+    return _meeting_after(reference.alternation("meeting", "attendance", "before_meeting"), meetings)
+
+
 def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
     before = doc.norm[numeral.start - 1 : numeral.start]
     if before == "第" and (
-        doc.norm[numeral.end : numeral.end + 1] not in "家次" or _MEETING.match(doc.norm, numeral.end + 1)
+        doc.norm[numeral.end : numeral.end + 1] not in "家次"
+        or _meeting(doc.reference).match(doc.norm, numeral.end + 1)
     ):
         return None  # an ordinal: 第一批, 第二十届, 第七次会议 (第一家 and 第18次拿到 are counted)
     if numeral.chinese and numeral.value == 1 and before != "第" and doc.norm[numeral.end : numeral.end + 1] != "倍":

@@ -323,6 +323,10 @@ CUE_CODES = {
     "goal": ("goal",),
     # a word of change in a bare percent's clause (增长, 同比): a growth rate, not a share (rules/share_shape.py)
     "change": ("rate",),
+    # a meeting a number counts the session of (第七次会议, 十五届人大三次会议: an ordinal, no figure):
+    # session words end any meeting, body words a body's (代表大会, 常委会), attendance words stand before
+    # them (全体会议): extract.py, rules/not_a_figure.py
+    "meeting": ("session", "body", "attendance"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -342,6 +346,7 @@ CUE_POSITIONS = {
     "glue": ("in_clause",),
     "goal": ("after_year",),
     "change": ("in_clause",),
+    "meeting": ("after_number", "before_meeting"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -496,6 +496,15 @@ def test_the_number_of_a_meeting_is_no_figure(known):
 
 
 @pytest.mark.parametrize(
+    "text",
+    # a body's meeting and a plenary one (cue_words.csv: meeting body, attendance)
+    ["市十五届人大常委会第十次常委会召开。", "自治区第十二次代表大会召开。", "第三次全体会议审议通过。"],
+)
+def test_the_number_of_a_bodys_or_a_plenary_meeting_is_no_figure(text, known):
+    assert draft(text, known) == []
+
+
+@pytest.mark.parametrize(
     "sentence, value",
     [
         ("港南区羽绒产业片区规划面积为4060亩。", "4060"),

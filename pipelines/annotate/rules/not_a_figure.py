@@ -24,7 +24,11 @@ _THRESHOLD = re.compile(
 # 党的二十大, 十八大以来, 二十大精神: a congress's number, read as X大 = X items
 _CONGRESS_BEFORE = re.compile(r"党的\s*$")
 _CONGRESS_AFTER = re.compile(r"\s*(?:精神|以来|报告|代表|胜利|召开|和\S{0,4}届)")
-_SESSION = re.compile(r"\s*(?:会议|全会|大会)")  # 三次会议, 二中全会: the session's number
+
+
+def _session(reference) -> re.Pattern:
+    """三次会议, 二中全会: the session's number (cue_kind meeting, code session)."""
+    return re.compile(rf"\s*(?:{reference.alternation('meeting', 'session', 'after_number')})")
 
 
 def drop(figure, doc, earlier):
@@ -40,7 +44,11 @@ def drop(figure, doc, earlier):
         return None
     if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20) : at]):
         return None
-    if figure.unit == "次" and _SESSION.match(norm, figure.unit_end) and "届" in norm[max(0, at - 8) : at]:
+    if (
+        figure.unit == "次"
+        and _session(doc.reference).match(norm, figure.unit_end)
+        and "届" in norm[max(0, at - 8) : at]
+    ):
         return None  # 十五届人大三次会议 (召开3次会议 counts meetings)
     if any(n.startswith("unit read from") for n in figure.notes) and (
         _CONGRESS_BEFORE.search(norm[max(0, at - 3) : at]) or _CONGRESS_AFTER.match(norm, figure.unit_end)

@@ -38,6 +38,7 @@ _NOT_GLUE = {
     "time_base": None,
     "goal": None,
     "change": None,
+    "meeting": None,
     "list": ("joiner", "group_end", "partner", "lead", "opener"),
 }
 OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out

@@ -327,6 +327,8 @@ CUE_CODES = {
     # session words end any meeting, body words a body's (代表大会, 常委会), attendance words stand before
     # them (全体会议): extract.py, rules/not_a_figure.py
     "meeting": ("session", "body", "attendance"),
+    # a party congress's number, read as X大 = X items (党的二十大, 十八大以来, 二十大精神): rules/not_a_figure.py
+    "congress": ("congress",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -347,6 +349,7 @@ CUE_POSITIONS = {
     "goal": ("after_year",),
     "change": ("in_clause",),
     "meeting": ("after_number", "before_meeting"),
+    "congress": ("before_number", "after_unit"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -329,6 +329,9 @@ CUE_CODES = {
     "meeting": ("session", "body", "attendance"),
     # a party congress's number, read as X大 = X items (党的二十大, 十八大以来, 二十大精神): rules/not_a_figure.py
     "congress": ("congress",),
+    # the year a document reports on (rules/reporting_year.py): words that look back on a year that has
+    # ended (过去一年, 统计公报), that name a ranking list (榜单) and the scope that opens an undated one (中国)
+    "reporting": ("looks_back", "list_name", "list_scope"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -350,6 +353,7 @@ CUE_POSITIONS = {
     "change": ("in_clause",),
     "meeting": ("after_number", "before_meeting"),
     "congress": ("before_number", "after_unit"),
+    "reporting": ("document_head", "title", "before_list"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

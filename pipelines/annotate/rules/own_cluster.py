@@ -40,6 +40,7 @@ _NOT_GLUE = {
     "change": None,
     "meeting": None,
     "congress": None,
+    "reporting": None,
     "list": ("joiner", "group_end", "partner", "lead", "opener"),
 }
 OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out

@@ -332,6 +332,9 @@ CUE_CODES = {
     # the year a document reports on (rules/reporting_year.py): words that look back on a year that has
     # ended (过去一年, 统计公报), that name a ranking list (榜单) and the scope that opens an undated one (中国)
     "reporting": ("looks_back", "list_name", "list_scope"),
+    # what may stand between two listed values besides 、 (55.5GWh、185万台套和1780万件; 10%以上、8%左右):
+    # a joiner, a qualifier after the first one's unit or before the next one's number (rules/listed_values.py)
+    "listed_value": ("joiner", "qualifier"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -354,6 +357,7 @@ CUE_POSITIONS = {
     "meeting": ("after_number", "before_meeting"),
     "congress": ("before_number", "after_unit"),
     "reporting": ("document_head", "title", "before_list"),
+    "listed_value": ("between_values", "after_unit", "before_number"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

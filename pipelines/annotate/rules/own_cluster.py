@@ -41,6 +41,7 @@ _NOT_GLUE = {
     "meeting": None,
     "congress": None,
     "reporting": None,
+    "listed_value": None,
     "list": ("joiner", "group_end", "partner", "lead", "opener"),
 }
 OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out

@@ -305,7 +305,9 @@ CUE_CODES = {
     "unit_guard": ("not_a_unit",),
     "place_frame": ("frame", "comparison"),
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
-    "subject": ("lead", "noun_end", "honour", "pull", "metric_noun"),
+    # no_noun: glue between a count and the count before it (总数达827家); not_a_noun: a qualifier right
+    # after a count's unit, where its noun would be (1000多家)
+    "subject": ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun", "not_a_noun"),
     # a word that ends the proper name a cluster word opens (rules/cluster_name.py): the name's, not the figure's
     "cluster_frame": ("name",),
     # a table's row label that is the whole of the table, not a part (合计, 全市): rules/table_cell.py
@@ -346,7 +348,7 @@ CUE_POSITIONS = {
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end"),
-    "subject": ("before_noun", "after_noun", "before_number"),
+    "subject": ("before_noun", "after_noun", "before_number", "after_unit"),
     "cluster_frame": ("after_cluster",),
     "table": ("row_label",),
     "company": ("after_place",),

@@ -42,6 +42,7 @@ _NOT_GLUE = {
     "congress": None,
     "reporting": None,
     "listed_value": None,
+    "subject": ("no_noun", "not_a_noun"),
     "list": ("joiner", "group_end", "partner", "lead", "opener"),
 }
 OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out

@@ -145,7 +145,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     subject = places.subject(text, found_places, reference.place_levels, reference)
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
-    years = sorted(year_mentions(norm, published_year), key=lambda m: m.start)  # rules bisect them by start
+    years = sorted(year_mentions(norm, published_year, reference), key=lambda m: m.start)  # rules bisect them by start
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference)
     years = reporting_year.previous_of_the_report(years, reporting)
     return Document(

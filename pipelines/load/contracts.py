@@ -337,6 +337,8 @@ CUE_CODES = {
     # what may stand between two listed values besides 、 (55.5GWh、185万台套和1780万件; 10%以上、8%左右):
     # a joiner, a qualifier after the first one's unit or before the next one's number (rules/listed_values.py)
     "listed_value": ("joiner", "qualifier"),
+    # a five-year plan's year (“十四五”开局之年 2021, 收官之年 2025) or span (“十四五”以来, 时期以来): periods.py
+    "plan_year": ("first", "last", "plan", "span", "since"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -360,6 +362,7 @@ CUE_POSITIONS = {
     "congress": ("before_number", "after_unit"),
     "reporting": ("document_head", "title", "before_list"),
     "listed_value": ("between_values", "after_unit", "before_number"),
+    "plan_year": ("after_plan",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -187,6 +187,10 @@ def test_explicit_years_and_ranges(known):
         ("“十三五”收官之年,柳州市工业总产值增长9%。", 2020, 2020),  # its last
         ("“十四五”期间,柳州市工业总产值年均增长9%。", 2021, 2025),
         ("“十四五”以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),  # since the plan began: to publication
+        # each plan_year word of cue_words.csv: the plan named between, its time before 以来
+        ("“十四五”规划的开局之年,柳州市工业总产值增长9%。", 2021, 2021),
+        ("“十四五”时期以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),
+        ("“十四五”期间以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),
         ("柳州市工业增加值增长12.5%创2015年以来新高。", 2023, 2023),  # a since after it: compared with, no period
         ("该项目自2018年投产以来,累计实现产值100亿元。", 2018, 2023),  # since an event the year dates
         ("2020年5月投产以来,工厂累计生产发动机50万台。", 2020, 2023),

@@ -42,6 +42,7 @@ _NOT_GLUE = {
     "congress": None,
     "reporting": None,
     "listed_value": None,
+    "plan_year": None,
     "subject": ("no_noun", "not_a_noun"),
     "list": ("joiner", "group_end", "partner", "lead", "opener"),
 }

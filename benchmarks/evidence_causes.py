@@ -1,0 +1,145 @@
+"""Why a drafted row's evidence differs from the reviewed one, on seed and development documents only.
+
+Drafts each seed and development document as `make bench-suggest` does (leave-one-out reference), pairs each
+gold figure with its drafted row as subject_causes.py does, finds both spans in the document around the
+figure's number, and sorts every evidence edit by where the spans part:
+
+    start early / late   the draft starts before / after the gold span
+    end early / late     the draft ends before / after the gold span
+    elsewhere            the two spans do not overlap (or one is not in the document)
+
+and, for each boundary that differs, by the words between the two starts (or ends): a punctuation mark,
+a place, a year or period, a cue word of raw/reference/cue_words.csv, a unit, or other words.
+
+Held-out documents are never drafted here (issue 22's rule): only their counts are read, from SUGGEST_RESULTS.md.
+
+    python benchmarks/evidence_causes.py [--rows]   (--rows: print every edit, draft -> gold)
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO))
+
+import suggest_loo as loo  # noqa: E402
+from subject_causes import pairs  # noqa: E402
+
+from pipelines.annotate import reference as reference_module  # noqa: E402
+from pipelines.annotate.extract import extract  # noqa: E402
+from pipelines.annotate.script import read, simplified  # noqa: E402
+
+PUNCTUATION = set(",，;；:：。、()（）“”《》\n ")
+PERIOD = re.compile(r"^(\d{4}年|\d{1,2}[—\-~至]\d{1,2}月|\d{1,2}月|今年|去年|上年|全年|同期|年底|年末|累计|末)+$")
+
+
+def around(original: str, span: str, number_start: int) -> tuple[int, int] | None:
+    """Where span lies in the document around the number (its first place otherwise); None if absent."""
+    found, at = [], original.find(span)
+    while at >= 0:
+        found.append(at)
+        at = original.find(span, at + 1)
+    if not found:
+        return None
+    holding = [a for a in found if a <= number_start < a + len(span)]
+    start = (holding or found)[0]
+    return start, start + len(span)
+
+
+def kind_of(words: str, cues: set[str], places: set[str], units: set[str]) -> str:
+    """What the words between the two boundaries are."""
+    core = simplified(words).strip()
+    if not core or all(ch in PUNCTUATION for ch in core):
+        return "punctuation"
+    bare = core.strip("".join(PUNCTUATION))
+    if bare in places or any(bare.startswith(p) and len(bare) - len(p) <= 1 for p in places if len(p) >= 2):
+        return "place"
+    if PERIOD.match(bare):
+        return "period"
+    if bare in cues:
+        return "cue word"
+    if bare in units:
+        return "unit"
+    if any(cue in bare for cue in cues if len(cue) >= 2):
+        return "words with a cue"
+    return "other words"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", action="store_true", help="print every edit, draft -> gold")
+    args = parser.parse_args()
+    raw = REPO / "raw"
+    folders = [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
+    published = {r["document_id"]: r["published"] for r in loo.rows(raw / "documents.csv")}
+    paths = {}
+    for p in sorted((raw / "figures").glob("*.csv")):
+        found = [f / f"{p.stem}.txt" for f in folders if (f / f"{p.stem}.txt").exists()]
+        if found and loo.group_of(p.stem) != "held-out":  # held-out texts are scored, never read here
+            paths[p.stem] = found[0]
+    full = reference_module.load(raw)
+    cues = {simplified(r["cue_word"]) for r in loo.rows(raw / "reference" / "cue_words.csv")}
+    places = {
+        simplified(r[c])
+        for r in loo.rows(raw / "reference" / "places.csv")
+        for c in ("name_zh_hans", "short_name_zh_hans")
+        if r[c]
+    }
+    places |= {simplified(r["alias"]) for r in loo.rows(raw / "reference" / "place_aliases.csv") if r.get("alias")}
+    places |= {"全区", "全市", "全县", "全省", "全国", "自治区", "本市", "我区", "我市"}
+    units = {simplified(r["unit"]) for r in loo.rows(raw / "reference" / "units.csv") if r.get("unit")}
+    ids = sorted(paths)
+    originals = {i: paths[i].read_text(encoding="utf-8") for i in ids}
+    copies = {i: read(originals[i]).norm for i in ids}
+    counts: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
+    words: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
+    for document_id in ids:
+        group = loo.group_of(document_id)
+        # the leave-one-out reference, "other documents" being the seed and development ones (suggest_loo also
+        # counts held-out texts: a word of this document and a held-out one only is kept there, removed here)
+        others = [copies[o] for o in ids if o != document_id]
+        ref = loo.held_out_reference(full, copies[document_id], others, raw, document_id)
+        original = originals[document_id]
+        figures = extract(original, published[document_id], ref)
+        gold = loo.rows(raw / "figures" / f"{document_id}.csv")
+        for want, got in pairs(original, figures, gold):
+            if want["evidence"] == got["evidence"]:
+                continue
+            number = original.find(want["evidence"])
+            g = around(original, want["evidence"], max(number, 0))
+            number_at = g[0] if g else 0
+            d = around(original, got["evidence"], number_at)
+            if g and d and not (d[1] <= g[0] or g[1] <= d[0]):
+                parts = []
+                if d[0] < g[0]:
+                    parts.append(f"start early: {kind_of(original[d[0] : g[0]], cues, places, units)}")
+                elif d[0] > g[0]:
+                    parts.append(f"start late: {kind_of(original[g[0] : d[0]], cues, places, units)}")
+                if d[1] < g[1]:
+                    parts.append(f"end early: {kind_of(original[d[1] : g[1]], cues, places, units)}")
+                elif d[1] > g[1]:
+                    parts.append(f"end late: {kind_of(original[g[1] : d[1]], cues, places, units)}")
+                for part in parts:
+                    words[group][part] += 1
+                why = " + ".join(parts)
+            else:
+                why = "elsewhere"
+            counts[group][why] += 1
+            if args.rows:
+                print(f"{want['figure_id']} {why:40} {got['evidence']!r:>44} -> {want['evidence']!r}")
+    for group in counts:
+        total = sum(counts[group].values())
+        print(f"{group}: {total} evidence edits")
+        print("  by boundary: " + ", ".join(f"{c} {n}" for c, n in words[group].most_common()))
+        print("  by row: " + ", ".join(f"{c} {n}" for c, n in counts[group].most_common()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

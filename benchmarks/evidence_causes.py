@@ -11,6 +11,15 @@ figure's number, and sorts every evidence edit by where the spans part:
 and, for each boundary that differs, by the words between the two starts (or ends): a punctuation mark,
 a place, a year or period, a cue word of raw/reference/cue_words.csv, a unit, or other words.
 
+Each edit is also set against the written rule (raw/README.md: the figure's clause, or its own item of a 、 list
+that holds other numbers, where it fits in 40 characters, else a shorter span from its cue word):
+
+    gold is the clause        the reviewed span is what the written rule gives: the draft is wrong
+    gold cuts the clause      the clause fits, the reviewed span is a part of it (a lead cut, as evidence_lead
+                              does, or a cut the written rule does not make: the annotation contradicts it)
+    gold crosses the clause   the reviewed span reaches past the clause (a clause before or after taken in)
+    clause too long           the clause does not fit: the span is cut short, judged by its words
+
 Held-out documents are never drafted here (issue 22's rule): only their counts are read, from SUGGEST_RESULTS.md.
 
     python benchmarks/evidence_causes.py [--rows]   (--rows: print every edit, draft -> gold)
@@ -22,6 +31,7 @@ import argparse
 import collections
 import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,14 +39,69 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
 import suggest_loo as loo  # noqa: E402
-from subject_causes import pairs  # noqa: E402
 
 from pipelines.annotate import reference as reference_module  # noqa: E402
+from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
+from pipelines.annotate.evidence import LIMIT, _clause_on_line, _own_item  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
 from pipelines.annotate.script import read, simplified  # noqa: E402
 
 PUNCTUATION = set(",，;；:：。、()（）“”《》\n ")
 PERIOD = re.compile(r"^(\d{4}年|\d{1,2}[—\-~至]\d{1,2}月|\d{1,2}月|今年|去年|上年|全年|同期|年底|年末|累计|末)+$")
+
+
+def pairs(original: str, figures, gold: list[dict]) -> list[tuple[dict, dict, object]]:
+    """(gold row, drafted row, figure) for each gold figure found, matched as subject_causes.pairs does."""
+    used: set[int] = set()
+    out = []
+    for row in gold:
+        value, unit = Decimal(row["value"]), simplified(row["unit"])
+        spans, at = [], original.find(row["evidence"])
+        while at >= 0:
+            spans.append((at, at + len(row["evidence"])))
+            at = original.find(row["evidence"], at + 1)
+        candidates = [
+            i
+            for i, f in enumerate(figures)
+            if i not in used
+            and abs(f.value) == abs(value)
+            and simplified(f.unit) == unit
+            and (not spans or any(s <= f.number_start < e for s, e in spans))
+        ]
+        if not candidates:
+            continue
+        chosen = ([i for i in candidates if figures[i].cluster == row["cluster"]] or candidates)[0]
+        used.add(chosen)
+        out.append((row, draft_rows([figures[chosen]], row["document_id"])[0], figures[chosen]))
+    return out
+
+
+def written_rule(text, figure) -> tuple[int, int] | None:
+    """The span the written rule gives, in the original (the clause on its line, or its own 、 item), when it
+    fits in LIMIT; None when it does not (a shorter span from the cue word is then the rule)."""
+    if figure.at < 0:
+        return None
+    norm = text.norm
+    line = (
+        norm.rfind("\n", 0, figure.at) + 1,
+        len(norm) if norm.find("\n", figure.at) < 0 else norm.find("\n", figure.at),
+    )
+    start, end = _clause_on_line(norm, _own_item(norm, figure.clause, figure.at, figure.unit_end), line)
+    if end <= start or text.origin[end - 1] + 1 - text.origin[start] > LIMIT:
+        return None
+    return text.origin[start], text.origin[end - 1] + 1
+
+
+def against_the_rule(g: tuple[int, int] | None, rule: tuple[int, int] | None) -> str:
+    if rule is None:
+        return "clause too long"
+    if g is None:
+        return "gold not found"
+    if g == rule:
+        return "gold is the clause"
+    if rule[0] <= g[0] and g[1] <= rule[1]:
+        return "gold cuts the clause"
+    return "gold crosses the clause"
 
 
 def around(original: str, span: str, number_start: int) -> tuple[int, int] | None:
@@ -99,6 +164,7 @@ def main() -> int:
     copies = {i: read(originals[i]).norm for i in ids}
     counts: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     words: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
+    rule: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     for document_id in ids:
         group = loo.group_of(document_id)
         # the leave-one-out reference, "other documents" being the seed and development ones (suggest_loo also
@@ -108,7 +174,8 @@ def main() -> int:
         original = originals[document_id]
         figures = extract(original, published[document_id], ref)
         gold = loo.rows(raw / "figures" / f"{document_id}.csv")
-        for want, got in pairs(original, figures, gold):
+        text = read(original)
+        for want, got, figure in pairs(original, figures, gold):
             if want["evidence"] == got["evidence"]:
                 continue
             number = original.find(want["evidence"])
@@ -131,12 +198,15 @@ def main() -> int:
             else:
                 why = "elsewhere"
             counts[group][why] += 1
+            verdict = against_the_rule(g, written_rule(text, figure))
+            rule[group][verdict] += 1
             if args.rows:
-                print(f"{want['figure_id']} {why:40} {got['evidence']!r:>44} -> {want['evidence']!r}")
+                print(f"{want['figure_id']} {verdict:24} {why:40} {got['evidence']!r:>44} -> {want['evidence']!r}")
     for group in counts:
         total = sum(counts[group].values())
         print(f"{group}: {total} evidence edits")
         print("  by boundary: " + ", ".join(f"{c} {n}" for c, n in words[group].most_common()))
+        print("  against the written rule: " + ", ".join(f"{c} {n}" for c, n in rule[group].most_common()))
         print("  by row: " + ", ".join(f"{c} {n}" for c, n in counts[group].most_common()))
     return 0
 

@@ -9,7 +9,8 @@ figure's number, and sorts every evidence edit by where the spans part:
     elsewhere            the two spans do not overlap (or one is not in the document)
 
 and, for each boundary that differs, by the words between the two starts (or ends): a punctuation mark,
-a place, a year or period, a cue word of raw/reference/cue_words.csv, a unit, or other words.
+a place, a year or period, a cue word of raw/reference/cue_words.csv, a unit, or other words; where the starts
+differ, by what the reviewed span starts on (a number, a place, a subject, a cluster, a cue word, other words).
 
 Each edit is also set against the written rule (raw/README.md: the figure's clause, or its own item of a 、 list
 that holds other numbers, where it fits in 40 characters, else a shorter span from its cue word):
@@ -136,6 +137,22 @@ def kind_of(words: str, cues: set[str], places: set[str], units: set[str]) -> st
     return "other words"
 
 
+def starts_on(span: str, words: dict[str, set[str]]) -> str:
+    """What the reviewed span starts on: a punctuation mark, a number, a place, a subject, a cluster, a cue
+    word (of cue_words.csv or a metric's), or other words."""
+    core = simplified(span).strip()
+    if not core:
+        return "nothing"
+    if core[0] in PUNCTUATION or core[0] in "‘’「」【】":
+        return "punctuation"
+    if core[0].isdigit():
+        return "number"
+    for kind in ("place", "subject", "cluster", "cue word"):
+        if any(core.startswith(w) for w in words[kind] if len(w) >= 2):
+            return kind
+    return "other words"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", action="store_true", help="print every edit, draft -> gold")
@@ -158,6 +175,15 @@ def main() -> int:
     }
     places |= {simplified(r["alias"]) for r in loo.rows(raw / "reference" / "place_aliases.csv") if r.get("alias")}
     places |= {"全区", "全市", "全县", "全省", "全国", "自治区", "本市", "我区", "我市"}
+    metric_cues = {
+        simplified(w) for r in loo.rows(raw / "reference" / "metrics.csv") for w in r["cue_words"].split(";") if w
+    }
+    first_words = {
+        "place": places,
+        "subject": {simplified(r["alias"]) for r in loo.rows(raw / "reference" / "subjects.csv")},
+        "cluster": {simplified(r["alias"]) for r in loo.rows(raw / "reference" / "cluster_aliases.csv")},
+        "cue word": cues | metric_cues,
+    }
     units = {simplified(r["unit"]) for r in loo.rows(raw / "reference" / "units.csv") if r.get("unit")}
     ids = sorted(paths)
     originals = {i: paths[i].read_text(encoding="utf-8") for i in ids}
@@ -165,6 +191,7 @@ def main() -> int:
     counts: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     words: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     rule: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
+    first: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     for document_id in ids:
         group = loo.group_of(document_id)
         # the leave-one-out reference, "other documents" being the seed and development ones (suggest_loo also
@@ -200,12 +227,17 @@ def main() -> int:
             counts[group][why] += 1
             verdict = against_the_rule(g, written_rule(text, figure))
             rule[group][verdict] += 1
+            if g and d and d[0] != g[0]:
+                first[group][starts_on(want["evidence"], first_words)] += 1
             if args.rows:
                 print(f"{want['figure_id']} {verdict:24} {why:40} {got['evidence']!r:>44} -> {want['evidence']!r}")
     for group in counts:
         total = sum(counts[group].values())
         print(f"{group}: {total} evidence edits")
         print("  by boundary: " + ", ".join(f"{c} {n}" for c, n in words[group].most_common()))
+        print(
+            "  where the starts differ, gold starts on: " + ", ".join(f"{c} {n}" for c, n in first[group].most_common())
+        )
         print("  against the written rule: " + ", ".join(f"{c} {n}" for c, n in rule[group].most_common()))
         print("  by row: " + ", ".join(f"{c} {n}" for c, n in counts[group].most_common()))
     return 0

@@ -1,7 +1,7 @@
 """Why a drafted row's evidence differs from the reviewed one, on seed and development documents only.
 
-Drafts each seed and development document as `make bench-suggest` does (leave-one-out reference), pairs each
-gold figure with its drafted row as subject_causes.py does, finds both spans in the document around the
+Drafts each seed and development document and pairs each gold figure with its drafted row as `make
+bench-suggest` does (draft_pairs.py), finds both spans in the document around the
 figure's number, and sorts every evidence edit by where the spans part:
 
     start early / late   the draft starts before / after the gold span
@@ -32,7 +32,6 @@ import argparse
 import collections
 import re
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,41 +39,13 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
 import suggest_loo as loo  # noqa: E402
+from draft_pairs import drafted_documents  # noqa: E402
 
-from pipelines.annotate import reference as reference_module  # noqa: E402
-from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
 from pipelines.annotate.evidence import LIMIT, _clause_on_line, _own_item  # noqa: E402
-from pipelines.annotate.extract import extract  # noqa: E402
 from pipelines.annotate.script import read, simplified  # noqa: E402
 
 PUNCTUATION = set(",，;；:：。、()（）“”《》\n ")
 PERIOD = re.compile(r"^(\d{4}年|\d{1,2}[—\-~至]\d{1,2}月|\d{1,2}月|今年|去年|上年|全年|同期|年底|年末|累计|末)+$")
-
-
-def pairs(original: str, figures, gold: list[dict]) -> list[tuple[dict, dict, object]]:
-    """(gold row, drafted row, figure) for each gold figure found, matched as subject_causes.pairs does."""
-    used: set[int] = set()
-    out = []
-    for row in gold:
-        value, unit = Decimal(row["value"]), simplified(row["unit"])
-        spans, at = [], original.find(row["evidence"])
-        while at >= 0:
-            spans.append((at, at + len(row["evidence"])))
-            at = original.find(row["evidence"], at + 1)
-        candidates = [
-            i
-            for i, f in enumerate(figures)
-            if i not in used
-            and abs(f.value) == abs(value)
-            and simplified(f.unit) == unit
-            and (not spans or any(s <= f.number_start < e for s, e in spans))
-        ]
-        if not candidates:
-            continue
-        chosen = ([i for i in candidates if figures[i].cluster == row["cluster"]] or candidates)[0]
-        used.add(chosen)
-        out.append((row, draft_rows([figures[chosen]], row["document_id"])[0], figures[chosen]))
-    return out
 
 
 def written_rule(text, figure) -> tuple[int, int] | None:
@@ -158,14 +129,6 @@ def main() -> int:
     parser.add_argument("--rows", action="store_true", help="print every edit, draft -> gold")
     args = parser.parse_args()
     raw = REPO / "raw"
-    folders = [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
-    published = {r["document_id"]: r["published"] for r in loo.rows(raw / "documents.csv")}
-    paths = {}
-    for p in sorted((raw / "figures").glob("*.csv")):
-        found = [f / f"{p.stem}.txt" for f in folders if (f / f"{p.stem}.txt").exists()]
-        if found and loo.group_of(p.stem) != "held-out":  # held-out texts are scored, never read here
-            paths[p.stem] = found[0]
-    full = reference_module.load(raw)
     cues = {simplified(r["cue_word"]) for r in loo.rows(raw / "reference" / "cue_words.csv")}
     places = {
         simplified(r[c])
@@ -185,24 +148,14 @@ def main() -> int:
         "cue word": cues | metric_cues,
     }
     units = {simplified(r["unit"]) for r in loo.rows(raw / "reference" / "units.csv") if r.get("unit")}
-    ids = sorted(paths)
-    originals = {i: paths[i].read_text(encoding="utf-8") for i in ids}
-    copies = {i: read(originals[i]).norm for i in ids}
     counts: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     words: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     rule: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     first: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
-    for document_id in ids:
-        group = loo.group_of(document_id)
-        # the leave-one-out reference, "other documents" being the seed and development ones (suggest_loo also
-        # counts held-out texts: a word of this document and a held-out one only is kept there, removed here)
-        others = [copies[o] for o in ids if o != document_id]
-        ref = loo.held_out_reference(full, copies[document_id], others, raw, document_id)
-        original = originals[document_id]
-        figures = extract(original, published[document_id], ref)
-        gold = loo.rows(raw / "figures" / f"{document_id}.csv")
+    for document in drafted_documents(raw):
+        group, original = document.group, document.original
         text = read(original)
-        for want, got, figure in pairs(original, figures, gold):
+        for (want, figure), (_, got) in zip(document.pairs(), document.row_pairs()):
             if want["evidence"] == got["evidence"]:
                 continue
             number = original.find(want["evidence"])

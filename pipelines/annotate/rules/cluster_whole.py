@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..places import within
+from ..places import last_mention_of_its_cluster, within
 from ..script import simplified
 
 # the rest of the name: joined parts, no punctuation but 、, no 等, ending in 业 (not 业务, 业绩)
@@ -17,11 +17,9 @@ _REST = re.compile(r"[\u4e00-\u9fff、]{0,20}?[、及和与][^,;:。!?\s\d等]{1
 def its_whole_name(figure, doc, earlier):
     if not figure.cluster or figure.at < 0:
         return figure
-    name = simplified(figure.cluster)
-    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
-    if not named:
+    mention = last_mention_of_its_cluster(figure, doc)
+    if mention is None:
         return figure
-    mention = named[-1]
     rest = _REST.match(doc.norm, mention.end, figure.at)
     if rest is None or "等" in rest.group() or within(doc.clusters, (mention.end, rest.end())):
         return figure

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from pipelines.publish import warehouse
-from pipelines.validate.suites import Validator, _read_frames, in_proof_order, read_suites, table_rows, validate
+from pipelines.validate.suites import Validator, _read_frames, read_suites, table_rows, validate
 
 
 def load_average() -> str:
@@ -35,10 +35,9 @@ def one_at_a_time(con, project_dir: Path) -> None:
     """Each suite alone: its frame read (DuckDB), then GX's validation, each part's CPU and wall seconds."""
     validator = Validator()
     rows = []
-    proven: set = set()  # keys a suite found unique, for the lookups of the suites after it (as validate())
-    for suite in in_proof_order(read_suites(project_dir, rows=table_rows(con))):
+    for suite in read_suites(project_dir, rows=table_rows(con)):
         cpu, wall = cpu_seconds(), time.perf_counter()
-        frames, close = _read_frames(con, [suite], proven=proven)
+        frames, close = _read_frames(con, [suite])
         try:
             frame, count, _ = next(frames).result()
         finally:

@@ -13,9 +13,7 @@ have, which the frame adds:
 A key is looked up in the distinct keys of its dimension. Where the dimension is much larger than the
 model (stg_corrections, empty, looking up raw.figures's 10M figure ids), only the dimension's keys that
 the frame holds are made distinct: the frame is then read twice, which costs more than a small
-dimension's distinct keys do (`narrow_lookup`). Where the dimension's key is unique, proven so by the
-dimension's own suite in the same run (suites.py), the key is looked up in the table as it is: no distinct
-list (at 10M figures, fct_growth_rates's two lookups into int_figures made 10M figure ids distinct).
+dimension's distinct keys do (`narrow_lookup`).
 """
 
 from __future__ import annotations
@@ -145,9 +143,7 @@ def narrow_lookup(model_rows: int | None, dimension_rows: int | None) -> bool:
     return dimension_rows >= NARROW_RATIO * max(model_rows, 1)
 
 
-def _relationship_messages(
-    test: DeclaredTest, number: int, narrow: bool = False, unique: bool = False
-) -> tuple[list[str], str]:
+def _relationship_messages(test: DeclaredTest, number: int, narrow: bool = False) -> tuple[list[str], str]:
     """The message expressions of one relationships test and the join that looks its keys up."""
     column, args = quote(test.column), test.args
     value = f"{CHECKED}.{column}"
@@ -167,13 +163,10 @@ def _relationship_messages(
     key = quote(args["field"])
     # narrowed: the same keys where the frame holds them, the only ones the join can match
     where = f" where {key} in (select {column} from {CHECKED})" if narrow else ""
-    # a unique key matches at most one row: the table as it is adds no row to the frame
-    listed = (
-        f"select {key} as __key from {_table(args['to'])}"
-        if unique and not narrow
-        else (f"select distinct {key} as __key from {_table(args['to'])}{where}")
+    join = (
+        f"left join (select distinct {key} as __key from {_table(args['to'])}{where}) as {found}\n"
+        f"    on {found}.__key = {value}"
     )
-    join = f"left join ({listed}) as {found}\n    on {found}.__key = {value}"
     return messages, join
 
 
@@ -190,25 +183,11 @@ def _frame_defines(sql: str, column: str) -> bool:
     return any(alias.alias == column for alias in tree.find_all(exp.Alias))
 
 
-def unique_lookups(tests: list[DeclaredTest], unique_keys: dict[str, set[str]]) -> frozenset[tuple[str, str]]:
-    """The (table, column) of each lookup of `tests` into a key that its table's suite tests unique
-    (`unique_keys`: table -> its columns tested unique)."""
-    return frozenset(
-        (t.args["to"], t.args["field"])
-        for t in tests
-        if t.test == "relationships" and t.args["field"] in unique_keys.get(t.args["to"], ())
-    )
-
-
 def compile_suite(
-    tests: list[DeclaredTest],
-    frame_sql: str,
-    narrowed: frozenset[str] = frozenset(),
-    unique: frozenset[tuple[str, str]] = frozenset(),
+    tests: list[DeclaredTest], frame_sql: str, narrowed: frozenset[str] = frozenset()
 ) -> tuple[list[dict], str]:
     """The expectations of `tests`, and the frame SQL: `frame_sql` with the declared tests' columns;
-    lookups into the tables `narrowed` (their `to`) read only the keys the frame holds, lookups into the
-    keys `unique` ((to, field), proven unique) read the table without a distinct list."""
+    lookups into the tables `narrowed` (their `to`) read only the keys the frame holds."""
     expectations, columns, joins = [], [], []
     by_severity: dict[str, list[DeclaredTest]] = {}
     for test in tests:
@@ -228,9 +207,7 @@ def compile_suite(
         name = UNRESOLVED if position == 0 else f"{UNRESOLVED}_{severity}"
         messages = [f"{CHECKED}.{quote(UNRESOLVED)}"] if position == 0 and own_unresolved else []
         for test in group:
-            found, join = _relationship_messages(
-                test, len(joins), test.args["to"] in narrowed, (test.args["to"], test.args["field"]) in unique
-            )
+            found, join = _relationship_messages(test, len(joins), test.args["to"] in narrowed)
             messages += found
             joins.append(join)
         expression = "nullif(concat_ws('; ',\n        " + ",\n        ".join(messages) + "\n    ), '')"

@@ -18,7 +18,7 @@ import shutil
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -27,7 +27,7 @@ from ..errors import ClusterdwError, ValidationFailed
 from ..models.descriptions import read_doc
 from ..sql import qualified, quote
 from ..text_files import read_text
-from .declared import compile_suite, narrow_lookup, unique_lookups
+from .declared import compile_suite, narrow_lookup
 from .kinds import columns_of
 from .optimizers import disable_slow_optimizers
 
@@ -90,20 +90,6 @@ class Suite:
     table: str
     frame_sql: str
     definition: dict
-    # lookups (table, column) into keys another suite tests unique: frame_sql looks them up without a
-    # distinct list, and holds only once that suite has found the key unique in this run; until then,
-    # or where it does not, the frame is lookups_distinct_sql (declared.py)
-    unique_lookups: frozenset[tuple[str, str]] = frozenset()
-    lookups_distinct_sql: str | None = None
-
-
-def unique_columns(definition: dict) -> set[str]:
-    """The columns a suite tests unique, one by one (a compound key proves no column unique)."""
-    return {
-        e["kwargs"]["column"]
-        for e in definition.get("expectations", [])
-        if e.get("type") == "expect_column_values_to_be_unique"
-    }
 
 
 def key_columns(definition: dict) -> list[str]:
@@ -132,25 +118,20 @@ def read_suites(project_dir: Path, only: list[str] | None = None, rows: dict[str
     where it needs one, and the data tests declared in the model's .yml compiled in (declared.py).
     A model with declared tests and no .json gets a suite of its own. `rows` (table_rows) only chooses
     how a declared lookup is computed (declared.narrow_lookup), never its result."""
+    suites = []
     paths = {path.stem: path for path in sorted((project_dir / "checks").glob("*.json"))}
     for folder in ("staging", "marts"):
         for model in sorted((project_dir / folder).glob("*.sql")):
             if model.stem not in paths and read_doc(model).tests:
                 paths[model.stem] = model.with_suffix(".yml")
-    read = [_read_suite(project_dir, name, path) for name, path in sorted(paths.items())]
-    unique_keys: dict[str, set[str]] = {}  # table -> its columns its suite tests unique
-    for _, _, table, definition, _, declared in read:
-        unique_keys.setdefault(str(table), set()).update(unique_columns(definition))
-        unique_keys[str(table)].update(t.column for t in declared if t.test == "unique")
-    return [
-        _compiled(*suite, rows or {}, unique_keys)
-        for suite in read
-        if only is None or suite[2] in only or str(suite[2]).split(".")[-1] in only
-    ]
+    for name, path in sorted(paths.items()):
+        suite = _read_suite(project_dir, name, path, rows or {})
+        if only is None or suite.table in only or suite.table.split(".")[-1] in only:
+            suites.append(suite)
+    return suites
 
 
-def _read_suite(project_dir: Path, name: str, path: Path) -> tuple[str, Path, str, dict, str, list]:
-    """(the suite's name, its file, its table, its GX definition, its frame's SQL, the tests declared in its model's .yml)."""
+def _read_suite(project_dir: Path, name: str, path: Path, rows: dict[str, int]) -> Suite:
     if path.suffix == ".yml":  # declared tests only
         definition, table = {"name": name, "expectations": []}, f"{path.parent.name}.{name}"
     else:
@@ -169,36 +150,15 @@ def _read_suite(project_dir: Path, name: str, path: Path) -> tuple[str, Path, st
     _refuse_other_than_one_select(frame_sql, frame_path)
     model = project_dir / str(table).split(".")[0] / f"{str(table).split('.')[-1]}.sql"
     declared = read_doc(model).tests if model.is_file() else []
-    return name, path, table, definition, frame_sql, declared
-
-
-def _compiled(
-    name: str,
-    path: Path,
-    table: str,
-    definition: dict,
-    frame_sql: str,
-    declared: list,
-    rows: dict[str, int],
-    unique_keys: dict[str, set[str]],
-) -> Suite:
-    """The suite with its declared tests compiled in: a lookup into a table much larger than the model
-    narrowed to the frame's keys, a lookup into a key tested unique joined without a distinct list."""
-    if not declared:
-        return Suite(name, path, table, frame_sql, definition)
-    narrowed = frozenset(
-        t.args["to"]
-        for t in declared
-        if t.test == "relationships" and narrow_lookup(rows.get(str(table)), rows.get(t.args["to"]))
-    )
-    # a narrowed lookup reads few keys already: it stays as it is
-    unique = frozenset(k for k in unique_lookups(declared, unique_keys) if k[0] not in narrowed)
-    expectations, distinct_sql = compile_suite(declared, frame_sql, narrowed)
-    definition = {**definition, "expectations": expectations + list(definition.get("expectations", []))}
-    if not unique:
-        return Suite(name, path, table, distinct_sql, definition)
-    _, unique_sql = compile_suite(declared, frame_sql, narrowed, unique)
-    return Suite(name, path, table, unique_sql, definition, unique, distinct_sql)
+    if declared:
+        narrowed = frozenset(
+            t.args["to"]
+            for t in declared
+            if t.test == "relationships" and narrow_lookup(rows.get(str(table)), rows.get(t.args["to"]))
+        )
+        expectations, frame_sql = compile_suite(declared, frame_sql, narrowed)
+        definition = {**definition, "expectations": expectations + list(definition.get("expectations", []))}
+    return Suite(name, path, table, frame_sql, definition)
 
 
 def _frame_sql_of(project_dir: Path, name: str, path: Path, definition: dict, table: str) -> tuple[str, Path]:
@@ -535,43 +495,11 @@ def _unbuilt_models(con: duckdb.DuckDBPyConnection, project_dir: Path) -> set[st
     return models - {name for (name,) in built}
 
 
-def in_proof_order(suites: list[Suite]) -> list[Suite]:
-    """`suites` with each suite whose lookups need a key proven unique after the suites of those keys'
-    tables (which prove it), otherwise in their own order."""
-    tables = {str(suite.table) for suite in suites}
-    placed: list[Suite] = []
-    waiting = list(suites)
-    while waiting:
-        done = {str(suite.table) for suite in placed}
-        ready = next(
-            (
-                suite
-                for suite in waiting
-                if all(
-                    table in done or table not in tables or table == suite.table for table, _ in suite.unique_lookups
-                )
-            ),
-            waiting[0],  # a cycle of lookups: its first suite reads its keys' distinct lists
-        )
-        placed.append(ready)
-        waiting.remove(ready)
-    return placed
-
-
-def _read_frames(
-    con: duckdb.DuckDBPyConnection,
-    suites: list[Suite],
-    whole: bool = False,
-    one_pass: bool = True,
-    proven: set[tuple[str, str]] | None = None,
-):
+def _read_frames(con: duckdb.DuckDBPyConnection, suites: list[Suite], whole: bool = False, one_pass: bool = True):
     """Read every suite's frame on a worker thread: DuckDB works while GX imports and validates. Each
     is the rows some expectation may fail (pipelines/validate/suspects), or with `whole` (Data Docs) every row;
     each comes with the row count of the whole frame. The suspects come from the counting pass itself
-    unless a uniqueness expectation has some (or `one_pass` is off, to test that both give the same).
-    A counting pass that finds no repeated value of a column its suite tests unique adds (table, column)
-    to `proven`; a later suite looking that key up joins the table without a distinct list."""
-    proven = set() if proven is None else proven
+    unless a uniqueness expectation has some (or `one_pass` is off, to test that both give the same)."""
     database, schema = con.execute("select current_database(), current_schema()").fetchall()[0]
     cursor = con.cursor()  # a cursor starts in the default catalog: follow the connection's `use`
     cursor.execute(f"use {qualified(database, schema)}").fetchall()
@@ -586,10 +514,8 @@ def _read_frames(
     def _compute(suite: Suite):
         try:
             from .frames import gx_frame  # pandas and pyarrow: imported where frames are read
-            from .suspects import counts_only_sql, gathered_sql, split_counts, suspect_queries, unique_columns_proven
+            from .suspects import counts_only_sql, gathered_sql, split_counts, suspect_queries
 
-            if suite.unique_lookups and not suite.unique_lookups <= proven:
-                suite = replace(suite, frame_sql=suite.lookups_distinct_sql, unique_lookups=frozenset())
             queries = (
                 None
                 if whole
@@ -600,9 +526,9 @@ def _read_frames(
                 return frame, len(frame)
             cursor.execute(f"create or replace temp table {COUNTED} as {queries.counts_sql}")
             try:
-                counted = gx_frame(cursor, counts_only_sql(COUNTED, queries))
-                proven.update((str(suite.table), column) for column in unique_columns_proven(counted, queries))
-                first, rows, suspects, windowed = split_counts(counted, queries)
+                first, rows, suspects, windowed = split_counts(
+                    gx_frame(cursor, counts_only_sql(COUNTED, queries)), queries
+                )
                 if not suspects:
                     return first, rows
                 if windowed or not one_pass:  # a repeated key: the frame again, with its windows
@@ -717,8 +643,7 @@ def validate(
 ) -> tuple[list[ExpectationResult], list[SuiteSummary], Path | None]:
     """Run every suite; returns all results. Raising on critical failures is the caller's choice.
     `one_pass` off only to test that the suspects gathered while counting are those a second pass finds."""
-    listed = read_suites(project_dir, only, table_rows(con))
-    suites = in_proof_order(listed)  # validated in this order, reported in the listed one
+    suites = read_suites(project_dir, only, table_rows(con))
     unbuilt = _unbuilt_models(con, project_dir)
     futures, close_frames = _read_frames(con, suites, whole=docs_dir is not None, one_pass=one_pass)
     try:
@@ -727,7 +652,7 @@ def validate(
         validator = Validator(docs_dir)
         ready = time.perf_counter()
         log.debug("great_expectations ready in %.2fs", ready - started)  # benchmarks/bench.py reads this line
-        results: dict[str, list[ExpectationResult]] = {}
+        results: list[ExpectationResult] = []
         rows: dict[str, int] = {}
         seconds: dict[str, tuple[float, float]] = {}  # per suite: DuckDB's frame, GX's validation
         tables: dict[str, str] = {}  # suite -> table, in the order validated
@@ -742,7 +667,7 @@ def validate(
                 skipped.append(SuiteSummary(suite.name, suite.table, 0, 0, 0, 0, skipped=True))
                 continue
             gx_started = time.perf_counter()
-            results[suite.name] = validator.validate(suite, frame)
+            results.extend(validator.validate(suite, frame))
             seconds[suite.name] = (frame_seconds, round(time.perf_counter() - gx_started, 3))
             tables[suite.name] = suite.table
             frame = future = None  # release this frame before waiting for the next
@@ -753,10 +678,6 @@ def validate(
     finally:
         close_frames()
     validated = time.perf_counter()
-    order = {suite.name: number for number, suite in enumerate(listed)}
-    tables = dict(sorted(tables.items(), key=lambda item: order[item[0]]))
-    skipped.sort(key=lambda summary: order[summary.suite])
-    results = [result for suite in listed for result in results.get(suite.name, [])]
     docs = validator.build_docs()
     log.debug(
         "validate: %d suites, %d expectations validated in %.2fs after GX's import%s",

@@ -16,11 +16,4 @@ changes), makes its suite read the whole frame, as do Data Docs runs: the docs s
 counts and percentages, which only the whole frame gives.
 """
 
-from .frame import (  # noqa: F401
-    SuspectQueries,
-    counts_only_sql,
-    gathered_sql,
-    split_counts,
-    suspect_queries,
-    unique_columns_proven,
-)
+from .frame import SuspectQueries, counts_only_sql, gathered_sql, split_counts, suspect_queries  # noqa: F401

@@ -5,7 +5,7 @@ computed once, not twice, for a suite that warns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...sql import quote
 from ..kinds import needs_every_row
@@ -26,13 +26,11 @@ class SuspectQueries:
     # the counts (by number) of conditions that need a window over the frame (uniqueness): only their
     # suspects are missing from counts_sql's SUSPECT_ROWS, a list of the rows the other conditions take
     windowed: frozenset[int] = frozenset()
-    # the counts (by number) of single columns tested unique: a count of 0 proves the column unique
-    unique_columns: dict[int, str] = field(default_factory=dict)
 
 
 def suspect_queries(definition: dict, frame_sql: str, columns: list[str]) -> SuspectQueries | None:
     """The queries over `columns` of `frame_sql`; None when an expectation needs every row."""
-    counts, conditions, row_conditions, windowed, unique_columns = [], [], [], set(), {}
+    counts, conditions, row_conditions, windowed = [], [], [], set()
     for expectation in definition.get("expectations", []):
         kind, kwargs = str(expectation.get("type", "")), expectation.get("kwargs", {})
         if needs_every_row(kind, kwargs):
@@ -49,7 +47,6 @@ def suspect_queries(definition: dict, frame_sql: str, columns: list[str]) -> Sus
             windowed.add(len(counts))
             listed = ", ".join(quote(c) for c in repeated)
             if len(repeated) == 1:  # GX skips nulls here
-                unique_columns[len(counts)] = repeated[0]
                 counts.append(
                     f"count({listed}) - count(distinct case when {listed} is not null then hash({listed}) end)"
                 )
@@ -86,7 +83,6 @@ def suspect_queries(definition: dict, frame_sql: str, columns: list[str]) -> Sus
         ),
         columns=list(columns),
         windowed=frozenset(windowed),
-        unique_columns=unique_columns,
     )
 
 
@@ -102,14 +98,6 @@ def split_counts(frame, queries: SuspectQueries):
         any(counts.values()),
         any(counts[n] for n in queries.windowed),
     )
-
-
-def unique_columns_proven(frame, queries: SuspectQueries) -> list[str]:
-    """The columns tested unique whose count in counts_sql's one-row frame is 0: no value repeated (the
-    count is of distinct hashes, so a collision leaves a unique column unproven, never the reverse)."""
-    return [
-        column for number, column in queries.unique_columns.items() if int(frame[f"{SUSPECTS}{number}"].iloc[0]) == 0
-    ]
 
 
 def gathered_sql(table: str) -> str:

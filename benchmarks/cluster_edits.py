@@ -1,8 +1,7 @@
 """Why a reviewer edits a draft's cluster or enterprise: each edit of a found row, by cause.
 
-Drafts the seed and development documents as benchmarks/suggest_loo.py does (a reference without the
-strings only the drafted document holds, counting only seed and development documents as the others:
-held-out texts are never read here), matches drafted rows to raw/figures the same way, and sorts each
+Drafts the seed and development documents and matches drafted rows to raw/figures as `make bench-suggest`
+does (draft_pairs.py), and sorts each
 cluster and enterprise edit into a cause:
 
     cluster   drafted_none   drafted a cluster, gold has none (a whole-economy or all-industry figure)
@@ -19,41 +18,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import suggest_loo as loo  # noqa: E402
+from draft_pairs import RAW, drafted_documents  # noqa: E402
 
 from pipelines.annotate import reference as reference_module  # noqa: E402
-from pipelines.annotate.extract import extract  # noqa: E402
-from pipelines.annotate.script import read, simplified  # noqa: E402
-
-FOLDERS = (Path("/work/shared/seeds"), Path("/work/shared/corpus"))
-
-
-def matched(original: str, figures, gold: list[dict]):
-    """(gold row, drafted figure) for every gold figure found, as suggest_loo.score pairs them."""
-    used: set[int] = set()
-    for row in gold:
-        value, unit = Decimal(row["value"]), simplified(row["unit"])
-        spans, at = [], original.find(row["evidence"])
-        while at >= 0:
-            spans.append((at, at + len(row["evidence"])))
-            at = original.find(row["evidence"], at + 1)
-        candidates = [
-            i
-            for i, f in enumerate(figures)
-            if i not in used
-            and abs(f.value) == abs(value)
-            and simplified(f.unit) == unit
-            and (not spans or any(s <= f.number_start < e for s, e in spans))
-        ]
-        if candidates:
-            chosen = ([i for i in candidates if figures[i].cluster == row["cluster"]] or candidates)[0]
-            used.add(chosen)
-            yield row, figures[chosen]
+from pipelines.annotate.script import simplified  # noqa: E402
 
 
 def cluster_cause(drafted: str, gold: str, figure, doc_norm: str, aliases: dict[str, str]) -> str:
@@ -75,31 +47,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", action="store_true", help="one line per edit")
     args = parser.parse_args()
-    raw = loo.REPO / "raw"
-    published = {r["document_id"]: r["published"] for r in loo.rows(raw / "documents.csv")}
-    ids = []
-    paths = {}
-    for p in sorted((raw / "figures").glob("*.csv")):
-        if loo.group_of(p.stem) == "held-out":
-            continue  # never read here
-        found = [f / f"{p.stem}.txt" for f in FOLDERS if (f / f"{p.stem}.txt").exists()]
-        if found:
-            ids.append(p.stem)
-            paths[p.stem] = found[0]
-    originals = {i: paths[i].read_text(encoding="utf-8") for i in ids}
-    copies = {i: read(originals[i]).norm for i in ids}
-    full = reference_module.load(raw)
     causes: dict[str, Counter] = {"seed": Counter(), "development": Counter()}
     enterprise: dict[str, Counter] = {"seed": Counter(), "development": Counter()}
-    for document_id in ids:
-        group = loo.group_of(document_id)
-        others = [copies[o] for o in ids if o != document_id]
-        ref = loo.held_out_reference(full, copies[document_id], others, raw, document_id)
-        figures = extract(originals[document_id], published[document_id], ref)
-        gold = loo.rows(raw / "figures" / f"{document_id}.csv")
-        for row, figure in matched(originals[document_id], figures, gold):
+    full = reference_module.load(RAW)  # "known": a cluster the whole reference has, before leave-one-out
+    for document in drafted_documents():
+        group, ref, norm = document.group, document.reference, document.norm
+        for row, figure in document.pairs():
             if figure.cluster != row["cluster"]:
-                cause = cluster_cause(figure.cluster, row["cluster"], figure, copies[document_id], full.clusters)
+                cause = cluster_cause(figure.cluster, row["cluster"], figure, norm, full.clusters)
                 causes[group][cause] += 1
                 if args.rows:
                     print(
@@ -109,7 +64,7 @@ def main() -> int:
                     print(
                         f"    subject [{row['subject']}] metric {row['metric_code']} notes {'; '.join(figure.notes)[:150]}"
                     )
-                    print("    " + copies[document_id][figure.sentence[0] : figure.at + 12].replace("\n", " / "))
+                    print("    " + norm[figure.sentence[0] : figure.at + 12].replace("\n", " / "))
             if figure.enterprise != row["enterprise"]:
                 cause = "drafted_none" if not row["enterprise"] else "missed" if not figure.enterprise else "wrong"
                 known = "" if not row["enterprise"] or simplified(row["enterprise"]) in ref.enterprises else " (new)"

@@ -1,7 +1,7 @@
 """Why a drafted row's period columns differ from the reviewed ones, on seed and development documents only.
 
-Drafts each seed and development document as `make bench-suggest` does (leave-one-out reference), pairs each
-gold figure with its drafted row as benchmarks/subject_causes.py does, and sorts every row whose period
+Drafts each seed and development document and pairs each gold figure with its drafted row as `make
+bench-suggest` does (draft_pairs.py), and sorts every row whose period
 columns (period_kind, period_start_year, period_end_year, period_start_month, period_end_month,
 is_year_inferred) differ into one cause, by the first that applies:
 
@@ -27,12 +27,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
-import subject_causes  # noqa: E402
-import suggest_loo as loo  # noqa: E402
+from draft_pairs import drafted_documents  # noqa: E402
 
-from pipelines.annotate import reference as reference_module  # noqa: E402
-from pipelines.annotate.extract import extract  # noqa: E402
-from pipelines.annotate.script import read  # noqa: E402
 from pipelines.review.stats import same_value  # noqa: E402
 
 COLUMNS = (
@@ -82,41 +78,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", action="store_true", help="print every edited row, draft -> gold")
     args = parser.parse_args()
-    raw = REPO / "raw"
-    folders = [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
-    published = {r["document_id"]: r["published"] for r in loo.rows(raw / "documents.csv")}
-    paths = {}
-    for p in sorted((raw / "figures").glob("*.csv")):
-        if loo.group_of(p.stem) == "held-out":
-            continue  # never read here
-        found = [f / f"{p.stem}.txt" for f in folders if (f / f"{p.stem}.txt").exists()]
-        if found:
-            paths[p.stem] = found[0]
-    ids = sorted(paths)
-    originals = {i: paths[i].read_text(encoding="utf-8") for i in ids}
-    copies = {i: read(originals[i]).norm for i in ids}
-    full = reference_module.load(raw)
     counts: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
     columns: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
-    for document_id in ids:
-        group = loo.group_of(document_id)
-        # the benchmark also removes words found only in held-out documents; they are not read here,
-        # so a word shared with one of them only may stay (a small difference, never a held-out read)
-        others = [copies[o] for o in ids if o != document_id]
-        ref = loo.held_out_reference(full, copies[document_id], others, raw, document_id)
-        figures = extract(originals[document_id], published[document_id], ref)
-        gold = loo.rows(raw / "figures" / f"{document_id}.csv")
-        for want, got in subject_causes.pairs(originals[document_id], figures, gold):
+    for document in drafted_documents():
+        for want, got in document.row_pairs():
             diff = differing(want, got)
             if not diff:
                 continue
             why = cause(diff, want, got)
-            counts[group][why] += 1
-            columns[group].update(diff)
+            counts[document.group][why] += 1
+            columns[document.group].update(diff)
             if args.rows:
                 print(
                     f"{want['figure_id']} {why:22} {period_text(got)} -> {period_text(want)}"
-                    f" [{want['status']}/{want['metric_code']}] {around(originals[document_id], want['evidence'])}"
+                    f" [{want['status']}/{want['metric_code']}] {around(document.original, want['evidence'])}"
                 )
     for group, counter in counts.items():
         print(

@@ -1,7 +1,7 @@
 """Why a drafted row's subject differs from the reviewed one, on seed and development documents only.
 
-Drafts each seed and development document as `make bench-suggest` does (leave-one-out reference), pairs each
-gold figure with its drafted row as the benchmark does, and sorts every subject edit into one cause:
+Drafts each seed and development document and pairs each gold figure with its drafted row as `make
+bench-suggest` does (draft_pairs.py), and sorts every subject edit into one cause:
 
     too long        the gold subject is inside the drafted one (lead words or metric words kept)
     too short       the drafted subject is inside the gold one
@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import collections
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,41 +29,13 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
 import suggest_loo as loo  # noqa: E402
+from draft_pairs import drafted_documents  # noqa: E402
 
-from pipelines.annotate import reference as reference_module  # noqa: E402
-from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
-from pipelines.annotate.extract import extract  # noqa: E402
-from pipelines.annotate.script import read, simplified  # noqa: E402
+from pipelines.annotate.script import simplified  # noqa: E402
 from pipelines.review.stats import FIELDS as REVIEWED  # noqa: E402
 from pipelines.review.stats import same_value  # noqa: E402
 
 SCOPES = ("规上工业", "规模以上工业", "规上服务业", "规模以上服务业")
-
-
-def pairs(original: str, figures, gold: list[dict]) -> list[tuple[dict, dict]]:
-    """(gold row, drafted row) for each gold figure found, matched as suggest_loo.score matches them."""
-    used: set[int] = set()
-    out = []
-    for row in gold:
-        value, unit = Decimal(row["value"]), simplified(row["unit"])
-        spans, at = [], original.find(row["evidence"])
-        while at >= 0:
-            spans.append((at, at + len(row["evidence"])))
-            at = original.find(row["evidence"], at + 1)
-        candidates = [
-            i
-            for i, f in enumerate(figures)
-            if i not in used
-            and abs(f.value) == abs(value)
-            and simplified(f.unit) == unit
-            and (not spans or any(s <= f.number_start < e for s, e in spans))
-        ]
-        if not candidates:
-            continue
-        chosen = ([i for i in candidates if figures[i].cluster == row["cluster"]] or candidates)[0]
-        used.add(chosen)
-        out.append((row, draft_rows([figures[chosen]], row["document_id"])[0]))
-    return out
 
 
 def cause(gold: dict, drafted: dict, gold_rows: list[dict], keys: dict[str, str], kinds: dict[str, str]) -> str:
@@ -93,34 +64,16 @@ def main() -> int:
     parser.add_argument("--rows", action="store_true", help="print every edit, draft -> gold")
     args = parser.parse_args()
     raw = REPO / "raw"
-    folders = [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
-    published = {r["document_id"]: r["published"] for r in loo.rows(raw / "documents.csv")}
-    paths = {}
-    for p in sorted((raw / "figures").glob("*.csv")):
-        found = [f / f"{p.stem}.txt" for f in folders if (f / f"{p.stem}.txt").exists()]
-        if found:
-            paths[p.stem] = found[0]
-    ids = sorted(paths)
-    originals = {i: paths[i].read_text(encoding="utf-8") for i in ids}
-    copies = {i: read(originals[i]).norm for i in ids}
-    full = reference_module.load(raw)
     keys = {simplified(r["alias"]): r["subject_key"] for r in loo.rows(raw / "reference" / "subjects.csv")}
     kinds = {r["metric_code"]: r["metric_kind"] for r in loo.rows(raw / "reference" / "metrics.csv")}
     counts: dict[str, collections.Counter] = {"seed": collections.Counter(), "development": collections.Counter()}
-    for document_id in ids:
-        group = loo.group_of(document_id)
-        if group == "held-out":
-            continue  # scored by bench-suggest, never shown
-        others = [copies[o] for o in ids if o != document_id]
-        ref = loo.held_out_reference(full, copies[document_id], others, raw, document_id)
-        figures = extract(originals[document_id], published[document_id], ref)
-        gold = loo.rows(raw / "figures" / f"{document_id}.csv")
-        for want, got in pairs(originals[document_id], figures, gold):
+    for document in drafted_documents(raw):
+        for want, got in document.row_pairs():
             if want["subject"] == got["subject"]:
                 continue
-            why = cause(want, got, gold, keys, kinds)
+            why = cause(want, got, document.gold, keys, kinds)
             others = [c for c in REVIEWED if c not in ("subject", "note") and not same_value(c, got[c], want[c])]
-            counts[group][why] += 1
+            counts[document.group][why] += 1
             if args.rows:
                 print(
                     f"{want['figure_id']} {why:13} {got['subject'] or '∅'} -> {want['subject'] or '∅'}"

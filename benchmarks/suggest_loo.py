@@ -75,12 +75,12 @@ def held_out_reference(full, held_out: str, others: list[str], raw: Path, docume
     return ref
 
 
-def score(document_id: str, original: str, figures, gold: list[dict[str, str]], place_key) -> dict:
+def match(original: str, figures, gold: list[dict[str, str]]):
+    """Each gold row with the index of the drafted figure it is paired with (None: not found) and whether its
+    evidence occurs in the text. A gold figure is found by a drafted figure of its value and unit whose
+    number lies inside the gold evidence (anywhere, if the evidence is not in the text), one of its cluster
+    first; each drafted figure is paired once. The cause scripts (draft_pairs.py) pair rows the same way."""
     used: set[int] = set()
-    found = located = 0
-    right = dict.fromkeys(("place", "end_year", "metric", "status", "qualifier", "all_five"), 0)
-    unedited, edits = 0, {}  # what a reviewer would accept as drafted, and the columns they would edit
-    edit_sets: list[frozenset[str]] = []  # per found row, the columns edited (empty: accepted as drafted)
     for row in gold:
         value, unit = Decimal(row["value"]), simplified(row["unit"])
         occurrences = []
@@ -88,7 +88,6 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
         while at >= 0:
             occurrences.append((at, at + len(row["evidence"])))
             at = original.find(row["evidence"], at + 1)
-        located += bool(occurrences)
         candidates = [
             i
             for i, f in enumerate(figures)
@@ -98,13 +97,27 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
             and (not occurrences or any(s <= f.number_start < e for s, e in occurrences))
         ]
         if not candidates:
+            yield row, None, bool(occurrences)
+            continue
+        chosen = ([i for i in candidates if figures[i].cluster == row["cluster"]] or candidates)[0]
+        used.add(chosen)
+        yield row, chosen, bool(occurrences)
+
+
+def score(document_id: str, original: str, figures, gold: list[dict[str, str]], place_key) -> dict:
+    found = located = 0
+    right = dict.fromkeys(("place", "end_year", "metric", "status", "qualifier", "all_five"), 0)
+    unedited, edits = 0, {}  # what a reviewer would accept as drafted, and the columns they would edit
+    edit_sets: list[frozenset[str]] = []  # per found row, the columns edited (empty: accepted as drafted)
+    used: set[int] = set()
+    for row, chosen, in_text in match(original, figures, gold):
+        located += in_text
+        if chosen is None:
             if DEBUG:
                 print(f"  missed {row['figure_id']} {row['value']} {row['unit']} {row['evidence']}", file=sys.stderr)
             continue
-        same_cluster = [i for i in candidates if figures[i].cluster == row["cluster"]]
-        chosen = (same_cluster or candidates)[0]
-        used.add(chosen)
         found += 1
+        used.add(chosen)
         figure = figures[chosen]
         end = "" if figure.period.end is None else str(figure.period.end)
         # DESIGN.md: a target's year is what the document says, or nothing. A target annotated with an

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .script import Text
+from .script import Text, simplified
 
 # Words before a place that make it a frame (位居全国第一, 占全区的), and after an implied place (在全区率先,
 # 全市第一): cue_kind place_frame of cue_words.csv, code frame.
@@ -123,6 +123,14 @@ def within(found: list[Mention], span: tuple[int, int]) -> list[Mention]:
     look-up costs the mentions of its sentence, not every mention of the document (quadratic: 1 MB of
     text took minutes)."""
     return found[bisect_left(found, span[0], key=_start) : bisect_left(found, span[1], key=_start)]
+
+
+def last_mention_of_its_cluster(figure, doc, start: int | None = None) -> Mention | None:
+    """The last mention of the figure's cluster, as drafted, between `start` (by default its sentence's
+    start) and its number; None where the text does not name it there."""
+    name, begin = simplified(figure.cluster), figure.sentence[0] if start is None else start
+    named = [m for m in within(doc.clusters, (begin, figure.at)) if m.name == name]
+    return named[-1] if named else None
 
 
 def _start(mention: Mention) -> int:

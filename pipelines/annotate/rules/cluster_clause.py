@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..places import within
-from ..script import simplified
+from ..places import last_mention_of_its_cluster
 from .own_cluster import names_its_own
 
 _CLAUSE_END = re.compile(r"[,;:。!?\n]")  # as extract.py cuts clauses
@@ -20,11 +19,9 @@ TOPIC_TAIL = 2  # characters after a cluster's name that may close a clause it i
 def named_in_its_clause(figure, doc, earlier):
     if not figure.cluster or figure.at < 0:
         return figure
-    name = simplified(figure.cluster)
-    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
-    if not named or named[-1].end > figure.clause[0]:
+    mention = last_mention_of_its_cluster(figure, doc)
+    if mention is None or mention.end > figure.clause[0]:
         return figure  # named in its own clause
-    mention = named[-1]
     if _CLAUSE_END.search(doc.norm, mention.end, mention.end + TOPIC_TAIL + 1):
         return figure  # the clause before is about the cluster itself: its topic
     if not names_its_own(figure, doc):

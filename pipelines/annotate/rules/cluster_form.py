@@ -4,7 +4,7 @@ kind of."""
 
 from __future__ import annotations
 
-from ..places import within
+from ..places import last_mention_of_its_cluster, within
 from ..script import simplified
 
 _SUFFIX = "业"  # 电子信息 + 业: the industry's own word
@@ -13,11 +13,9 @@ _SUFFIX = "业"  # 电子信息 + 业: the industry's own word
 def as_the_text_names_it(figure, doc, earlier):
     if not figure.cluster or figure.at < 0:
         return figure
-    name = simplified(figure.cluster)
-    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
-    if not named:
+    mention = last_mention_of_its_cluster(figure, doc)
+    if mention is None:
         return figure
-    mention = named[-1]
     norm = doc.norm
     before = [m for m in within(doc.clusters, (figure.sentence[0], mention.start)) if m.end == mention.start]
     if before:  # 电子信息制造业: 电子信息 is the kind of 制造业 it is

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..places import within
-from ..script import simplified
+from ..places import last_mention_of_its_cluster
 from .list_item import LISTED
 
 
@@ -21,11 +20,10 @@ def _examples(joiners: str, group_end: str) -> re.Pattern:
 def not_one_of_a_group(figure, doc, earlier):
     if not figure.cluster or figure.at < 0 or any(n == "size tier" or n.startswith(LISTED) for n in figure.notes):
         return figure  # a list split into one row per item (list_item) keeps its items
-    name = simplified(figure.cluster)
-    named = [m for m in within(doc.clusters, (figure.clause[0], figure.at)) if m.name == name]
-    if not named or not _examples(
+    mention = last_mention_of_its_cluster(figure, doc, figure.clause[0])
+    if mention is None or not _examples(
         doc.reference.alternation("list", "joiner"), doc.reference.alternation("list", "group_end")
-    ).match(doc.norm, named[-1].end, figure.at):
+    ).match(doc.norm, mention.end, figure.at):
         return figure
     figure.notes.append(f"cluster {figure.cluster} is one example of a group (…等): left empty")
     figure.cluster = ""

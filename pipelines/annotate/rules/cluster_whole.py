@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..places import within
+from ..places import last_mention_of_its_cluster, within
 from ..script import simplified
 
 
@@ -23,11 +23,9 @@ def _rest(joiners: str, group_end: str) -> re.Pattern:
 def its_whole_name(figure, doc, earlier):
     if not figure.cluster or figure.at < 0:
         return figure
-    name = simplified(figure.cluster)
-    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
-    if not named:
+    mention = last_mention_of_its_cluster(figure, doc)
+    if mention is None:
         return figure
-    mention = named[-1]
     group_end = doc.reference.alternation("list", "group_end")
     rest = _rest(doc.reference.alternation("list", "joiner"), group_end).match(doc.norm, mention.end, figure.at)
     if rest is None or re.search(group_end, rest.group()) or within(doc.clusters, (mention.end, rest.end())):

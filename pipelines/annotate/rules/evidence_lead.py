@@ -11,6 +11,8 @@ from ..evidence import occurs_more_than_once
 from ..places import IMPLIED
 from ..script import simplified
 
+LOCAL = ("county", "district")  # places below the city: cut at the head of a clause
+
 # Words before the place that only join the clause to the one before it (其中, 使), a year before the
 # place, and words after it that only say the place has or totals what follows (共, 现有, 仅有).
 _JOIN = r"(?:其中|使)?"
@@ -24,6 +26,15 @@ _KEEPS = re.compile(r"的|今年|去年|上年|本年|\d")
 MIN_LEFT = 4  # characters the span keeps at least
 
 
+def _local_names(doc) -> str:
+    """The document's county and district names (港南区, 上思县), as a regex alternation: a place below
+    the city, heading its clause, is the place column's, as 全区 is (港南区规上工业总产值357.65亿元 ->
+    规上工业总产值357.65亿元); a city's name keeps its span (柳州市规模以上工业产值达2691.2亿元)."""
+    levels = doc.reference.place_levels
+    names = sorted({m.name for m in doc.places if levels.get(m.key) in LOCAL}, key=len, reverse=True)
+    return "|".join(map(re.escape, names)) or "(?!)"
+
+
 def without_the_lead(figure, doc, earlier):
     span = figure.evidence
     copy = simplified(span)
@@ -31,7 +42,8 @@ def without_the_lead(figure, doc, earlier):
         return figure
     own = "|".join(map(re.escape, OWN_PLACE_WORDS))
     named = doc.place_names[1]
-    lead = re.match(rf"{_JOIN}{_YEAR}(?:(?:{own}){_AFTER}|(?:{named}){_AFTER_NAMED})|其中", copy)
+    local = _local_names(doc)
+    lead = re.match(rf"{_JOIN}{_YEAR}(?:(?:{own}|{local}){_AFTER}|(?:{named}){_AFTER_NAMED})|其中", copy)
     if lead is None or len(copy) - lead.end() < MIN_LEFT or _KEEPS.match(copy, lead.end()):
         return figure
     rest = span[lead.end() :].lstrip()

@@ -45,3 +45,25 @@ def _back_to_its_item(figure, doc) -> str:
         return ""  # not an item of this number's 、 list (产业园和规划面积4000亩; 食品3个三千亿和石化、…)
     span = text.original[text.origin[item] : begin + len(figure.evidence)]
     return span if len(span) <= LIMIT else ""
+
+
+def span_from_the_last_item(figure, doc, earlier):
+    """A figure of its own whose number follows the last item of a 、 list (生产樟脑、冰片、醋酸钠等12个品种;
+    电力、热力、燃气及水生产和供应业累计增长4.9%): its clause is the one between the last 、 and the next
+    mark, as reviewers cut them (醋酸钠等12个品种). Rows of a list sharing the number start at their own
+    item (span_from_its_item); a list whose items hold numbers is split by evidence._own_item."""
+    span = figure.evidence
+    if "、" not in span or any(note.startswith(LISTED) for note in figure.notes):
+        return figure
+    begin = doc.text.original.rfind(span, 0, figure.number_start + len(span))
+    if begin < 0 or begin + len(span) <= figure.number_start:
+        return figure  # the span is not around the number (a rule rewrote it): leave it
+    head = span[: figure.number_start - begin]
+    last = head.rfind("、")
+    if last < 0 or any(mark in head[last:] for mark in ",，;；") or any(ch.isdigit() for ch in head):
+        return figure
+    rest = span[last + 1 :].lstrip()
+    if not rest or occurs_more_than_once(doc.text.original, rest):
+        return figure
+    figure.evidence = rest
+    return figure

@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import re
 
-from ..places import IMPLIED, within
-from ..script import simplified
+from ..places import IMPLIED, last_mention_of_its_cluster, within
 from . import growth_clause
 
 
 def named_before_no_other(figure, doc, earlier):
     if not figure.cluster or figure.at < 0 or not earlier:
         return figure
-    name = simplified(figure.cluster)
-    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
-    if not named or named[-1].end > figure.clause[0] or not names_its_own(figure, doc):
+    mention = last_mention_of_its_cluster(figure, doc)
+    if mention is None or mention.end > figure.clause[0] or not names_its_own(figure, doc):
         return figure  # named in its own clause; or its clause says only how much (当月增长7.0%, 产值73.5亿元)
-    mention = named[-1]
     for f in reversed(earlier):  # back to the mention only: no pass over the whole draft
         if 0 <= f.at < mention.end:
             break

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import cues, enumerations, furniture, places, rules, tables, units
 from .evidence import evidence, holds
@@ -29,7 +29,6 @@ _RANK_UNITS = ("位", "名")
 # A ranking's field (全区, 全国, 世界) a few words before 第N that closes its clause: 储量世界第一。
 _FIELD_BEFORE = r"(?:{})[^,。;!?]{{0,10}}第\s*$"
 _RANK_CLOSES = re.compile(r"\s*(?:[,。;!?、)]|$)")
-_MEETING = re.compile(r"\s*(?:全体)?(?:会议|全会|大会|代表大会|常委会)")
 # A line break inside a sentence (a long line cut mid-word) is no sentence end.
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
 WRAP_WIDTH = 50
@@ -146,8 +145,8 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     subject = places.subject(text, found_places, reference.place_levels, reference)
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
-    years = sorted(year_mentions(norm, published_year), key=lambda m: m.start)  # rules bisect them by start
-    reporting, basis = reporting_year.of_document(norm, published_year, published_month, years)
+    years = sorted(year_mentions(norm, published_year, reference), key=lambda m: m.start)  # rules bisect them by start
+    reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference)
     years = reporting_year.previous_of_the_report(years, reporting)
     return Document(
         text,
@@ -197,10 +196,23 @@ def _candidates(doc: Document) -> list[Figure]:
     return figures
 
 
+@lru_cache(maxsize=8)
+def _meeting_after(attendance: str, meetings: str) -> re.Pattern:
+    return re.compile(rf"\s*(?:{attendance})?(?:{meetings})")
+
+
+def _meeting(reference) -> re.Pattern:
+    """第七次会议, 第三次全体会议: a meeting's words (cue_kind meeting) after 次, the number an ordinal."""
+    words = reference.words_of("meeting", "session", "after_number") + reference.words_of("meeting", "body")
+    meetings = "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+    return _meeting_after(reference.alternation("meeting", "attendance", "before_meeting"), meetings)
+
+
 def _unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
     before = doc.norm[numeral.start - 1 : numeral.start]
     if before == "第" and (
-        doc.norm[numeral.end : numeral.end + 1] not in "家次" or _MEETING.match(doc.norm, numeral.end + 1)
+        doc.norm[numeral.end : numeral.end + 1] not in "家次"
+        or _meeting(doc.reference).match(doc.norm, numeral.end + 1)
     ):
         return None  # an ordinal: 第一批, 第二十届, 第七次会议 (第一家 and 第18次拿到 are counted)
     if numeral.chinese and numeral.value == 1 and before != "第" and doc.norm[numeral.end : numeral.end + 1] != "倍":
@@ -546,7 +558,7 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
         if mention.name in places.IMPLIED:
             notes.append(f"place from {doc.text.span(mention.start, mention.end)}")
             return doc.written[mention.key], mention.key
-        if places.names_a_company(doc.norm, mention):
+        if places.names_a_company(doc.norm, mention, doc.reference):
             notes.append(f"place from the company's name ({doc.text.span(mention.start, mention.end)}…)")
         return doc.text.span(mention.start, mention.end), mention.key
     if doc.subject is not None:
@@ -662,10 +674,10 @@ def _list_items(
     names = [(m.start, m.end) for m in places.within(doc.clusters, (clause[0], sentence[1]))]
     place_spans = [(m.start, m.end) for m in places.within(doc.places, (clause[0], sentence[1]))]
     stops = [h.start for h in hits if h.metric.kind == "level"]  # 产值, 产量: where the last item ends
-    items = enumerations.items_before(doc.norm, clause[0], numeral.start, stops, names, place_spans)
+    items = enumerations.items_before(doc.norm, clause[0], numeral.start, stops, names, place_spans, doc.reference)
     starts = {s for s, _ in place_spans}
     if any(s in starts for s, _ in items):
         return []  # 平果、靖西两地…合计超过600亿元: places listed with one number share a total, no cluster each
     if not items and unit.tier:
-        items = enumerations.items_after(doc.norm, end, sentence[1], names)
+        items = enumerations.items_after(doc.norm, end, sentence[1], names, doc.reference)
     return items

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 _YEAR = r"((?:19|20)\d{2})"
 # Possessive \s*+: `\s*年?\s*` after a year followed by 50,000 spaces tried every split of them.
@@ -24,8 +25,24 @@ _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
 _CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
-_PLAN_SINCE = re.compile(r"[”\"’']?\s*(?:时期|期间)?\s*以来")
-_PLAN_YEAR = re.compile(r"[”\"’']?\s*(?:规划)?\s*(?:的)?\s*(?:(开局)|收官)之?年")
+_QUOTE_END = r"[”\"’']?\s*"
+
+
+@lru_cache(maxsize=8)
+def _plan_patterns(first: str, last: str, plan: str, span: str, since: str) -> tuple[re.Pattern, re.Pattern]:
+    return (
+        re.compile(rf"{_QUOTE_END}(?:{span})?\s*(?:{since})"),
+        re.compile(rf"{_QUOTE_END}(?:{plan})?\s*(?:的)?\s*(?:({first})|{last})之?年"),
+    )
+
+
+def _plan(reference) -> tuple[re.Pattern, re.Pattern]:
+    """After a five-year plan: “十四五”以来 (from its first year on), “十四五”开局之年 / 收官之年 (its first or last
+    year): the words are cue_kind plan_year."""
+    codes = ("first", "last", "plan", "span", "since")
+    return _plan_patterns(*(reference.alternation("plan_year", code, "after_plan") for code in codes))
+
+
 _RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
 
 
@@ -56,7 +73,8 @@ class Period:
     basis: str  # what the years rest on, for the note
 
 
-def year_mentions(norm: str, published_year: int) -> list[Mention]:
+def year_mentions(norm: str, published_year: int, reference) -> list[Mention]:
+    plan_since, plan_year = _plan(reference)
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for match in _RANGE.finditer(norm):
@@ -87,8 +105,8 @@ def year_mentions(norm: str, published_year: int) -> list[Mention]:
         number = "一二三四五六".index(match.group(1)) + 11
         first = 1956 + (number - 1) * 5
         if 1990 <= first <= 2046:
-            year = _PLAN_YEAR.match(norm, match.end())  # “十四五”开局之年 is 2021, 收官之年 2025: one year
-            since = _PLAN_SINCE.match(norm, match.end())  # “十四五”以来: from its first year to publication
+            year = plan_year.match(norm, match.end())  # “十四五”开局之年 is 2021, 收官之年 2025: one year
+            since = plan_since.match(norm, match.end())  # “十四五”以来: from its first year to publication
             if since and first <= published_year:
                 found.append(Mention(match.start(), since.end(), first, published_year, relative="以来"))
             elif year:

@@ -7,13 +7,15 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .script import Text, simplified
 
 # Words before a place that make it a frame (位居全国第一, 占全区的), and after an implied place (在全区率先,
 # 全市第一): cue_kind place_frame of cue_words.csv, code frame.
-# A place that opens a company's name (广西玉柴集团, 柳州津晶公司) is not what the figure is about.
-_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)")
+# A place that opens a company's name (广西玉柴集团, 柳州津晶公司) is not what the figure is about: a few
+# characters, then a word that ends a company's name (cue_words.csv, cue_kind company, code name_end).
+COMPANY_REACH = 8
 # Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.
 IMPLIED = ("全市", "我市", "该市", "全区", "我区", "该区", "自治区", "全省", "全县", "我县", "该县")
 
@@ -64,8 +66,14 @@ def as_places(norm: str, found: list[Mention], levels: dict[str, str]) -> list[M
     return [m for m in found if not inside_a_word(norm, m, levels, ends)]
 
 
-def names_a_company(norm: str, mention: Mention) -> bool:
-    return bool(_COMPANY_AFTER.match(norm, mention.end))
+@lru_cache(maxsize=8)
+def _company_after(endings: str) -> re.Pattern:
+    return re.compile(rf"[\u4e00-\u9fff]{{0,{COMPANY_REACH}}}?(?:{endings})")
+
+
+def names_a_company(norm: str, mention: Mention, reference) -> bool:
+    endings = reference.alternation("company", "name_end") if reference is not None else "(?!)"
+    return bool(_company_after(endings).match(norm, mention.end))
 
 
 TITLE_REACH = 12
@@ -95,7 +103,7 @@ def is_frame(norm: str, mention: Mention, reference=None) -> bool:
         return True  # 自治区级实验室: a rank of the lab, not a place
     if mention.name in IMPLIED and (before.endswith("在") or norm.startswith(frame_after, mention.end)):
         return True
-    if _COMPANY_AFTER.match(norm, mention.end):
+    if names_a_company(norm, mention, reference):
         # 广西玉柴集团: a province opening a company's name is no place of its figures; 柳州五菱公司: a
         # company keeps the city (or county) it is named after
         level = reference.place_levels.get(mention.key) if reference is not None else None

@@ -294,32 +294,75 @@ CUE_CODES = {
     "qualifier": tuple(q for q in QUALIFIERS if q != "exact"),
     "period": ("average", "cumulative", "stock", "flow"),
     "direction": ("decrease", "reached", "above", "below"),
-    "list": ("respectively",),
+    # 分别 (one value per listed item); the words that join listed items (和, 及), end a list of examples
+    # (等), or name a partner (同…合作): rules/company_name.py, cluster_group.py, cluster_whole.py, cue_after.py
+    # lead: a word before a list's first item that is no part of it (聚焦新能源); opener: a word that opens a
+    # list after a size tier (千亿级产业集群,将聚焦A、B、C): enumerations.py
+    "list": ("respectively", "joiner", "group_end", "partner", "lead", "opener"),
     # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
     "rank": ("exact", "at_most"),
     "furniture": ("byline", "reader_count"),
     "unit_guard": ("not_a_unit",),
     "place_frame": ("frame", "comparison"),
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
-    "subject": ("lead", "noun_end", "honour", "pull", "metric_noun"),
+    # no_noun: glue between a count and the count before it (总数达827家); not_a_noun: a qualifier right
+    # after a count's unit, where its noun would be (1000多家)
+    "subject": ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun", "not_a_noun"),
     # a word that ends the proper name a cluster word opens (rules/cluster_name.py): the name's, not the figure's
     "cluster_frame": ("name",),
     # a table's row label that is the whole of the table, not a part (合计, 全市): rules/table_cell.py
     "table": ("total",),
+    # the ending of a company's name after the place that opens it (rules/company_name.py, places.py):
+    # name_end closes the shortest name (广西玉柴集团), name_part runs on after it (…集团有限公司)
+    "company": ("name_end", "name_part"),
+    # what a comparison is made with when it is an earlier time (比上年, 较去年同期, 比2015年): a growth, no
+    # relative difference (rules/relative_difference.py)
+    "time_base": ("earlier",),
+    # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
+    # such words names nothing of its own (rules/own_cluster.py)
+    "glue": ("no_what",),
+    # a goal's word after a year that has ended (2020年目标): the figure stays a target (rules/past_year.py)
+    "goal": ("goal",),
+    # a word of change in a bare percent's clause (增长, 同比): a growth rate, not a share (rules/share_shape.py)
+    "change": ("rate",),
+    # a meeting a number counts the session of (第七次会议, 十五届人大三次会议: an ordinal, no figure):
+    # session words end any meeting, body words a body's (代表大会, 常委会), attendance words stand before
+    # them (全体会议): extract.py, rules/not_a_figure.py
+    "meeting": ("session", "body", "attendance"),
+    # a party congress's number, read as X大 = X items (党的二十大, 十八大以来, 二十大精神): rules/not_a_figure.py
+    "congress": ("congress",),
+    # the year a document reports on (rules/reporting_year.py): words that look back on a year that has
+    # ended (过去一年, 统计公报), that name a ranking list (榜单) and the scope that opens an undated one (中国)
+    "reporting": ("looks_back", "list_name", "list_scope"),
+    # what may stand between two listed values besides 、 (55.5GWh、185万台套和1780万件; 10%以上、8%左右):
+    # a joiner, a qualifier after the first one's unit or before the next one's number (rules/listed_values.py)
+    "listed_value": ("joiner", "qualifier"),
+    # a five-year plan's year (“十四五”开局之年 2021, 收官之年 2025) or span (“十四五”以来, 时期以来): periods.py
+    "plan_year": ("first", "last", "plan", "span", "since"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
     "qualifier": ("before_number", "after_unit"),
     "period": ("before_number",),
     "direction": ("by_metric_cue", "before_number"),
-    "list": ("before_number",),
+    "list": ("before_number", "between_items", "after_items", "before_name", "before_items", "after_tier"),
     "rank": ("before_ordinal", "before_top", "evidence_start", "field"),
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end"),
-    "subject": ("before_noun", "after_noun", "before_number"),
+    "subject": ("before_noun", "after_noun", "before_number", "after_unit"),
     "cluster_frame": ("after_cluster",),
     "table": ("row_label",),
+    "company": ("after_place",),
+    "time_base": ("after_comparison",),
+    "glue": ("in_clause",),
+    "goal": ("after_year",),
+    "change": ("in_clause",),
+    "meeting": ("after_number", "before_meeting"),
+    "congress": ("before_number", "after_unit"),
+    "reporting": ("document_head", "title", "before_list"),
+    "listed_value": ("between_values", "after_unit", "before_number"),
+    "plan_year": ("after_plan",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

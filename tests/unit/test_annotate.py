@@ -121,6 +121,22 @@ def test_size_tiers_take_the_tier_unit_one_row_per_listed_cluster_and_a_size_tie
     assert [(f.metric_code, f.value) for f in count] == [("size_tier_count", Decimal("2"))]
 
 
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        # a lead word before the first item is no part of it (cue_words.csv: list, lead)
+        ("柳州市推进螺蛳粉、竹木加工两大千亿元产业集群建设。", ["螺蛳粉", "竹木加工"]),
+        # a list after a size tier, opened by a list word (list, opener)
+        ("柳州市形成千亿元产业集群,将聚焦汽车、机械、冶金。", ["汽车", "机械", "冶金"]),
+        ("柳州市形成千亿元产业集群,重点发展汽车、机械、冶金。", ["汽车", "机械", "冶金"]),
+        ("柳州市形成千亿元产业集群,涵盖汽车、机械、冶金。", ["汽车", "机械", "冶金"]),
+    ],
+)
+def test_a_size_tiers_list_is_read_with_the_list_words_of_cue_words(text, items, known):
+    tiers = [f for f in draft(text, known, 2024) if f.unit == "亿级"]
+    assert [f.cluster for f in tiers] == items
+
+
 # Traditional script ---------------------------------------------------------------------------------
 
 
@@ -171,6 +187,10 @@ def test_explicit_years_and_ranges(known):
         ("“十三五”收官之年,柳州市工业总产值增长9%。", 2020, 2020),  # its last
         ("“十四五”期间,柳州市工业总产值年均增长9%。", 2021, 2025),
         ("“十四五”以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),  # since the plan began: to publication
+        # each plan_year word of cue_words.csv: the plan named between, its time before 以来
+        ("“十四五”规划的开局之年,柳州市工业总产值增长9%。", 2021, 2021),
+        ("“十四五”时期以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),
+        ("“十四五”期间以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),
         ("柳州市工业增加值增长12.5%创2015年以来新高。", 2023, 2023),  # a since after it: compared with, no period
         ("该项目自2018年投产以来,累计实现产值100亿元。", 2018, 2023),  # since an event the year dates
         ("2020年5月投产以来,工厂累计生产发动机50万台。", 2020, 2023),
@@ -477,6 +497,15 @@ def test_the_number_of_a_meeting_is_no_figure(known):
     assert draft("南宁市第十六届人民代表大会第七次会议召开。", known) == []
     figure = one("玉柴集团第18次拿到服务证。", known)
     assert (figure.value, figure.unit) == (Decimal("18"), "次")
+
+
+@pytest.mark.parametrize(
+    "text",
+    # a body's meeting and a plenary one (cue_words.csv: meeting body, attendance)
+    ["市十五届人大常委会第十次常委会召开。", "自治区第十二次代表大会召开。", "第三次全体会议审议通过。"],
+)
+def test_the_number_of_a_bodys_or_a_plenary_meeting_is_no_figure(text, known):
+    assert draft(text, known) == []
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,18 @@ group) and no other cluster the reference knows (电力、钢铁业 lists two)."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..places import last_mention_of_its_cluster, within
 from ..script import simplified
 
-# the rest of the name: joined parts, no punctuation but 、, no 等, ending in 业 (not 业务, 业绩)
-_REST = re.compile(r"[\u4e00-\u9fff、]{0,20}?[、及和与][^,;:。!?\s\d等]{1,16}?业(?![务绩])")
+
+@lru_cache(maxsize=8)
+def _rest(joiners: str, group_end: str) -> re.Pattern:
+    """The rest of the name: parts joined by 、 or a joiner word (cue_words.csv, cue_kind list), no
+    punctuation but 、, no 等, ending in 业 (not 业务, 业绩)."""
+    part = rf"(?:(?!{group_end})[^,;:。!?\s\d])"
+    return re.compile(rf"[\u4e00-\u9fff、]{{0,20}}?(?:、|{joiners}){part}{{1,16}}?业(?![务绩])")
 
 
 def its_whole_name(figure, doc, earlier):
@@ -20,8 +26,9 @@ def its_whole_name(figure, doc, earlier):
     mention = last_mention_of_its_cluster(figure, doc)
     if mention is None:
         return figure
-    rest = _REST.match(doc.norm, mention.end, figure.at)
-    if rest is None or "等" in rest.group() or within(doc.clusters, (mention.end, rest.end())):
+    group_end = doc.reference.alternation("list", "group_end")
+    rest = _rest(doc.reference.alternation("list", "joiner"), group_end).match(doc.norm, mention.end, figure.at)
+    if rest is None or re.search(group_end, rest.group()) or within(doc.clusters, (mention.end, rest.end())):
         return figure
     figure.cluster = doc.text.span(mention.start, rest.end())
     if simplified(figure.cluster) not in doc.reference.clusters:

@@ -6,14 +6,37 @@ reads the same names to keep their place off the figure). Not a company listed w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import places
 from ..script import simplified
 
-# a company's name after the place that opens it: places.names_a_company, with its whole ending
-_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:集团|公司|有限)(?:集团|股份|有限|责任|公司)*")
-_IN_A_LIST = re.compile(r"[、和与及等]")  # 广西A公司、B公司等: many companies, none the figure's own
-_PARTNER = re.compile(r"[和与及同]")  # 由梧松集团与广州黄埔化工有限公司合作: a partner
+
+@lru_cache(maxsize=8)
+def _links(joiners: str, group_end: str, partner: str) -> tuple[re.Pattern, re.Pattern]:
+    """After a name, 、 or a list word (广西A公司、B公司等: many companies, none the figure's own); before it, a
+    joiner or partner word (由梧松集团与广州黄埔化工有限公司合作: a partner): cue_words.csv, cue_kind list."""
+    return re.compile(f"、|{joiners}|{group_end}"), re.compile(f"{joiners}|{partner}")
+
+
+def _in_a_list(reference) -> re.Pattern:
+    return _links(*(reference.alternation("list", code) for code in ("joiner", "group_end", "partner")))[0]
+
+
+def _a_partner(reference) -> re.Pattern:
+    return _links(*(reference.alternation("list", code) for code in ("joiner", "group_end", "partner")))[1]
+
+
+@lru_cache(maxsize=8)
+def _patterns(endings: str, words: str) -> tuple[re.Pattern, re.Pattern]:
+    """A company's name after the place that opens it (places.names_a_company, with its whole ending:
+    广西美斯达集团有限公司), and the ending alone: cue_words.csv, cue_kind company."""
+    name = re.compile(rf"[\u4e00-\u9fff]{{0,{places.COMPANY_REACH}}}?(?:{endings})(?:{words})*")
+    return name, re.compile(rf"(?:{words})+$")
+
+
+def _company(reference) -> tuple[re.Pattern, re.Pattern]:
+    return _patterns(reference.alternation("company", "name_end"), reference.alternation("company"))
 
 
 def named_before(figure, doc, earlier):
@@ -25,27 +48,24 @@ def named_before(figure, doc, earlier):
     for mention in places.within(doc.places, (figure.sentence[0], figure.at)):
         if mention.name in places.IMPLIED:
             continue  # 全市…公司: the text's own place opens no company's name
-        name = _NAME.match(norm, mention.end, figure.at)
+        name = _company(doc.reference)[0].match(norm, mention.end, figure.at)
         if name and name.end() > mention.end and not any(w in name.group() for w in lead):
             found = (mention.start, name.end())  # 南宁市新增公司: a count's lead word, no name
     if found is None:
         return figure
     start, end = found
-    if _IN_A_LIST.match(norm, end) or _PARTNER.match(norm, start - 1):
+    if _in_a_list(doc.reference).match(norm, end) or _a_partner(doc.reference).match(norm, start - 1):
         return figure
     figure.enterprise = doc.text.span(start, end)
     figure.notes.append(f"enterprise {figure.enterprise}: a company's name before the number")
     return figure
 
 
-_ENDING = re.compile(r"(?:集团|股份|有限|责任|公司)+$")
-
-
-def core(name: str, place_names) -> str:
+def core(name: str, reference) -> str:
     """广西玉柴集团 → 玉柴: the name without the place that opens it and its company ending."""
-    name = _ENDING.sub("", simplified(name))
+    name = _company(reference)[1].sub("", simplified(name))
     for k in range(len(name) - 1, 1, -1):
-        if name[:k] in place_names:
+        if name[:k] in reference.places:
             return name[k:]
     return name
 
@@ -66,10 +86,10 @@ def short_name_of_one_before(figure, doc, earlier):
         if not f.enterprise or f.enterprise in seen:
             continue
         seen.add(f.enterprise)
-        short = core(f.enterprise, doc.reference.places)
+        short = core(f.enterprise, doc.reference)
         at = said.rfind(short)
         start = figure.sentence[0] + at
-        if len(short) >= MIN_CORE and at >= 0 and not _IN_A_LIST.match(doc.norm, start + len(short)):
+        if len(short) >= MIN_CORE and at >= 0 and not _in_a_list(doc.reference).match(doc.norm, start + len(short)):
             figure.enterprise = doc.text.span(start, start + len(short))
             figure.notes.append(f"enterprise {figure.enterprise}: the short name of {f.enterprise}")
             break

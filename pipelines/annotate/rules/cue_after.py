@@ -25,7 +25,9 @@ def named_after_the_unit(figure, doc, earlier):
     if reference.metric(figure.metric_code).kind not in AMOUNT:
         return figure
     measures = reference.units.get(simplified(figure.unit), set())
-    after = _end_of_the_list(doc.norm, figure.unit_end, figure.clause[1], figure.unit)
+    after = _end_of_the_list(
+        doc.norm, figure.unit_end, figure.clause[1], figure.unit, reference.alternation("list", "joiner")
+    )
     end = min(figure.clause[1], after + AFTER + 12)
     hits = [
         h
@@ -47,10 +49,11 @@ def named_after_the_unit(figure, doc, earlier):
 ITEM = 8  # the longest name of a further item (电解铝, 铝材加工)
 
 
-def _end_of_the_list(norm: str, at: int, clause_end: int, unit: str) -> int:
+def _end_of_the_list(norm: str, at: int, clause_end: int, unit: str, joiners: str) -> int:
     """Where a list of amounts in one unit that starts with this one ends: 氧化铝1010万吨、电解铝218万吨、
-    铝材400万吨的产能规模 names what all three measure once, after the last."""
-    item = re.compile(rf"[、和及与][^、,;:。!?\d]{{0,{ITEM}}}?\d[\d.]*\s*{re.escape(unit)}")
+    铝材400万吨的产能规模 names what all three measure once, after the last (items joined by 、 or a
+    joiner word of cue_words.csv)."""
+    item = re.compile(rf"(?:、|{joiners})[^、,;:。!?\d]{{0,{ITEM}}}?\d[\d.]*\s*{re.escape(unit)}")
     while (found := item.match(norm, at, clause_end)) is not None:
         at = found.end()
     return at

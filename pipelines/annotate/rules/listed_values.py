@@ -8,11 +8,26 @@ A value whose number follows the value before it with only a list's separator be
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..script import simplified
 
-# 55.5GWh、185万台套和1780万件; 10%以上、8%左右: nothing but a list's separator between two values
-_SEPARATOR = re.compile(r"\s*(?:以上|左右|以内|以下|多|余)?\s*(?:、|和|及|与|以及)\s*(?:约|近|超过|超)?\s*")
+
+@lru_cache(maxsize=8)
+def _separator_of(after: str, joiners: str, before: str) -> re.Pattern:
+    return re.compile(rf"\s*(?:{after})?\s*(?:、|{joiners})\s*(?:{before})?\s*")
+
+
+def _separator(reference) -> re.Pattern:
+    """55.5GWh、185万台套和1780万件; 10%以上、8%左右: nothing but a list's separator between two values: 、 or
+    a joiner, with a qualifier of the one before or the one after (cue_kind listed_value)."""
+    return _separator_of(
+        reference.alternation("listed_value", "qualifier", "after_unit"),
+        reference.alternation("listed_value", "joiner", "between_values"),
+        reference.alternation("listed_value", "qualifier", "before_number"),
+    )
+
+
 NO_CUE = "no cue word"
 
 
@@ -22,7 +37,7 @@ def like_the_value_before(figure, doc, earlier):
     before = earlier[-1]
     if before.at < figure.sentence[0] or before.unit_end < 0 or before.unit_end > figure.at:
         return figure
-    if not _SEPARATOR.fullmatch(doc.norm, before.unit_end, figure.at):
+    if not _separator(doc.reference).fullmatch(doc.norm, before.unit_end, figure.at):
         return figure
     units = doc.reference.units
     if not units.get(simplified(before.unit), set()) & units.get(simplified(figure.unit), set()):

@@ -21,10 +21,18 @@ _THRESHOLD = re.compile(
 )  # 每3年: the interval itself is a figure (review_interval)
 
 
-# 党的二十大, 十八大以来, 二十大精神: a congress's number, read as X大 = X items
-_CONGRESS_BEFORE = re.compile(r"党的\s*$")
-_CONGRESS_AFTER = re.compile(r"\s*(?:精神|以来|报告|代表|胜利|召开|和\S{0,4}届)")
-_SESSION = re.compile(r"\s*(?:会议|全会|大会)")  # 三次会议, 二中全会: the session's number
+def _congress(reference) -> tuple[re.Pattern, re.Pattern]:
+    """党的二十大, 十八大以来, 二十大精神, 二十大和二十届…: a congress's number, read as X大 = X items, by the
+    words before it and after its unit (cue_kind congress)."""
+    before = reference.alternation("congress", "congress", "before_number")
+    after = reference.alternation("congress", "congress", "after_unit")
+    joiners = reference.alternation("list", "joiner")
+    return re.compile(rf"(?:{before})\s*$"), re.compile(rf"\s*(?:{after}|(?:{joiners})\S{{0,4}}届)")
+
+
+def _session(reference) -> re.Pattern:
+    """三次会议, 二中全会: the session's number (cue_kind meeting, code session)."""
+    return re.compile(rf"\s*(?:{reference.alternation('meeting', 'session', 'after_number')})")
 
 
 def drop(figure, doc, earlier):
@@ -40,12 +48,16 @@ def drop(figure, doc, earlier):
         return None
     if figure.unit in ("次",) and _FREQUENCY.search(norm[max(0, at - 20) : at]):
         return None
-    if figure.unit == "次" and _SESSION.match(norm, figure.unit_end) and "届" in norm[max(0, at - 8) : at]:
-        return None  # 十五届人大三次会议 (召开3次会议 counts meetings)
-    if any(n.startswith("unit read from") for n in figure.notes) and (
-        _CONGRESS_BEFORE.search(norm[max(0, at - 3) : at]) or _CONGRESS_AFTER.match(norm, figure.unit_end)
+    if (
+        figure.unit == "次"
+        and _session(doc.reference).match(norm, figure.unit_end)
+        and "届" in norm[max(0, at - 8) : at]
     ):
-        return None
+        return None  # 十五届人大三次会议 (召开3次会议 counts meetings)
+    if any(n.startswith("unit read from") for n in figure.notes):
+        congress_before, congress_after = _congress(doc.reference)
+        if congress_before.search(norm[max(0, at - 3) : at]) or congress_after.match(norm, figure.unit_end):
+            return None
     measures = doc.reference.units.get(_simplified(figure.unit), set())
     if (
         "count" in measures

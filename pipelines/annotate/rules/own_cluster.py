@@ -27,8 +27,22 @@ def named_before_no_other(figure, doc, earlier):
     return figure
 
 
-# Words that say how much, when or compared with what, and no what: 当月, 同比, 的, 达, 比
-_GLUE = ("当月", "同比", "比上年", "的", "达", "为", "了", "则", "比", "年", "月", "份", "其中", "分别")
+# Words that say how much, when or compared with what, and no what (当月, 同比, 的, 达, 比): cue_words.csv's
+# glue rows and its other cue words but these kinds (part of a name or a list's joints: 公司, 和, 等; an
+# earlier time: 上年; a goal's or a change's word, read by other rules)
+_NOT_GLUE = {
+    "company": None,
+    "time_base": None,
+    "goal": None,
+    "change": None,
+    "meeting": None,
+    "congress": None,
+    "reporting": None,
+    "listed_value": None,
+    "plan_year": None,
+    "subject": ("no_noun", "not_a_noun"),
+    "list": ("joiner", "group_end", "partner", "lead", "opener"),
+}
 OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out
 
 
@@ -36,19 +50,24 @@ _KEPT: dict[int, tuple[object, re.Pattern]] = {}
 
 
 def _words(reference) -> re.Pattern:
-    """One alternation of every cue, place and glue word, built once per reference (kept by identity)."""
+    """One alternation of every cue, place and glue word (cue_kind glue), built once per reference (kept
+    by identity)."""
     kept = _KEPT.get(id(reference))
     if kept is not None and kept[0] is reference:
         return kept[1]
     # a count's cue is the noun it counts (企业技术中心45家: 中心): that is naming something of its own
     words = {cue for metric in reference.metrics if metric.kind != "count" for cue in metric.cues}
-    words |= {c.word for c in reference.cue_words if "{" not in c.word}
-    words |= set(IMPLIED) | set(_GLUE)
+    words |= {c.word for c in reference.cue_words if "{" not in c.word and not _not_glue(c)}
+    words |= set(IMPLIED)
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     if len(_KEPT) > 8:
         _KEPT.clear()
     _KEPT[id(reference)] = (reference, pattern)
     return pattern
+
+
+def _not_glue(cue) -> bool:
+    return cue.kind in _NOT_GLUE and (_NOT_GLUE[cue.kind] is None or cue.code in _NOT_GLUE[cue.kind])
 
 
 def names_its_own(figure, doc) -> bool:

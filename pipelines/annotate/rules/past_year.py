@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-_GOAL = re.compile(r"目标|计划|任务|预期|规划|力争")
 _DEADLINE = re.compile(r"到|至|前")
 _RANGE_START = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:到|至)\s*$")
 
@@ -25,8 +24,8 @@ def stated_past_year_is_actual(figure, doc, earlier):
     if _DEADLINE.search(sentence[max(0, year_at - 2) : year_at]) and not _RANGE_START.search(sentence[:year_at]):
         return figure  # a deadline (到2020年), not the end of a range that has ended (2021年至2023年)
     after_year = sentence[year_at:]
-    if doc.reference.cue("status", "target").search(after_year) or _GOAL.search(after_year):
-        return figure  # a goal set after the year: 2020年目标, 2020年力争
+    if doc.reference.cue("status", "target").search(after_year) or doc.reference.cue("goal", "goal").search(after_year):
+        return figure  # a goal set after the year: 2020年目标, 2020年力争 (cue_kind goal)
     figure.status = "actual"
     figure.notes.append(f"{period.end} ended before publication and no goal follows it: an actual")
     return figure

@@ -9,8 +9,6 @@ import re
 
 CODE = "relative_difference"
 FROM = ("share", "growth_rate")  # what a bare percent is read as before this rule
-# a comparison over time is a growth: 比上年, 较去年同期, 比2015年
-_OVER_TIME = re.compile(r"^\s*(?:上年|去年|前年|上月|同期|(?:19|20)\d{2}\s*年)")
 _FLIP = {"at_least": "at_most", "more_than": "less_than", "at_most": "at_least", "less_than": "more_than"}
 REACH = 16  # how far the compared thing may run between 比 and the direction word
 
@@ -34,7 +32,8 @@ def compared_with_another(figure, doc, earlier):
         found, what = said, ""
     else:
         what = found.group("what")
-    if _OVER_TIME.match(what):
+    # a comparison over time is a growth: 比上年, 较去年同期, 比2015年 (cue_kind time_base)
+    if re.match(rf"\s*(?:{reference.cue('time_base', 'earlier').pattern})", what):
         return figure
     figure.metric_code = CODE
     if found.group("up") is None:

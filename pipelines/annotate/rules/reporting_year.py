@@ -6,23 +6,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..periods import Period
 
 _DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-\d{2})?")
 HEAD = 60  # the first line (a title), at most this long: where a document names the year it is about
-# Words that say the text looks back on a whole year that has ended.
-# 比上年, 较去年同期 are comparisons that any report makes, not a look back.
-_LOOKS_BACK = re.compile(r"过去一年|过去的一年|一年来|(?<![比较与同])去年(?!同期)|全年|统计公报")
+# Words that say the text looks back on a whole year that has ended: cue_kind reporting, code looks_back
+# (比上年, 较去年同期 are comparisons that any report makes, not a look back: its not_preceded_by).
 EARLY_MONTHS = 6  # published in the first half of a year: a look back is about the year before
 STATED = "the year the document's head states"
 RANKING_HEAD = 300
 # 2015中国企业500强: a ranking list, whose data year is the year before the list's
-# a list's size: 500强, 50强, 百强, 五十强 (a number before 强, not 16%强); or a list named as one (排行榜, 榜单)
-_LIST = r"(?:(?:\d{2,4}|[一二三四五六七八九十百千两]{1,4})\s*强|排行榜|榜单)"
-_RANKING = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,12}?" + _LIST)
-# 中国企业500强 with no year in the head: the list of the publication year
-_UNDATED_RANKING = re.compile(r"(?:中国|全国|世界|全球|广西)[\u4e00-\u9fff]{0,8}?" + _LIST)
+# a list's size: 500强, 50强, 百强, 五十强 (a number before 强, not 16%强); or a list named as one (排行榜, 榜单:
+# cue_kind reporting, code list_name)
+_LIST = r"(?:(?:\d{{2,4}}|[一二三四五六七八九十百千两]{{1,4}})\s*强|{})"
+
+
+@lru_cache(maxsize=8)
+def _rankings(names: str, scopes: str) -> tuple[re.Pattern, re.Pattern]:
+    """A dated ranking list (2023年…百强榜单), and an undated one opened by its scope (中国企业500强: the
+    list of the publication year; the scope words are cue_kind reporting, code list_scope)."""
+    listed = _LIST.format(names)
+    return (
+        re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:度)?\s*[\u4e00-\u9fff]{0,12}?" + listed),
+        re.compile(rf"(?:{scopes})[\u4e00-\u9fff]{{0,8}}?" + listed),
+    )
 
 
 def published(value: int | str) -> tuple[int, int | None]:
@@ -35,7 +44,7 @@ def published(value: int | str) -> tuple[int, int | None]:
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None
 
 
-def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int, str]:
+def of_document(norm: str, year: int, month: int | None, mentions, reference) -> tuple[int, str]:
     """(the year reported on, why): a year the head states that is the publication year or the one
     before; a ranking list's data year (the year before the list's); else the year before when
     published early in a year by a text that looks back; else the publication year. (Taking the year
@@ -43,15 +52,22 @@ def of_document(norm: str, year: int, month: int | None, mentions) -> tuple[int,
     before.)"""
     first_line = len(norm) - len(norm.lstrip()) + (norm.lstrip() + "\n").index("\n")
     head = [m for m in mentions if m.start < min(HEAD, first_line) and m.relative is None and m.first == m.last]
-    ranking = _RANKING.search(norm, 0, RANKING_HEAD)  # a list the text is about is named at its top
+    dated, undated = _rankings(
+        reference.alternation("reporting", "list_name", "title"), reference.alternation("reporting", "list_scope")
+    )
+    ranking = dated.search(norm, 0, RANKING_HEAD)  # a list the text is about is named at its top
     if ranking and int(ranking.group(1)) in (year, year - 1):  # 2023年…百强榜单 in the title: the list's year
         data_year = int(ranking.group(1)) - 1
         return data_year, f"a ranking list of {ranking.group(1)}, on the results of {data_year}"
     if head and year - 1 <= head[0].first <= year:
         return head[0].first, f"{STATED} ({head[0].first})"
-    if not ranking and _UNDATED_RANKING.search(norm, 0, RANKING_HEAD):  # 进入中国500强: this year's list
+    if not ranking and undated.search(norm, 0, RANKING_HEAD):  # 进入中国500强: this year's list
         return year - 1, f"a ranking list published in {year}, on the results of {year - 1}"
-    if month is not None and month <= EARLY_MONTHS and _LOOKS_BACK.search(norm[: HEAD * 4]):
+    if (
+        month is not None
+        and month <= EARLY_MONTHS
+        and reference.cue("reporting", "looks_back").search(norm[: HEAD * 4])
+    ):
         return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
     return year, ""
 

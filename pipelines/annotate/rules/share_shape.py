@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 
 GUESSED = "no cue word: metric growth_rate guessed from the unit"
-# Words of a change: one of them in the clause before a bare percent, or right after it, keeps it a rate.
-_CHANGE = re.compile(
-    r"增|降|涨|升|提高|减|同比|环比|比上年|年均|加快|回落|放缓|下滑|扩大|收窄|快于|慢于|高于|低于|[+＋-]$"
-)
+# Words of a change (cue_kind change) or a sign: one of them in the clause before a bare percent, or right
+# after it, keeps it a rate.
+_SIGN = r"[+＋-]$"
 
 
 def percent_of_a_whole(figure, doc, earlier):
@@ -25,7 +24,8 @@ def percent_of_a_whole(figure, doc, earlier):
     reached = re.search(f"(?:{doc.reference.cue('direction', 'reached').pattern})$", clause_before)
     if reached:
         clause_before = clause_before[: reached.start()]
-    unchanged = not _CHANGE.search(clause_before) and not _CHANGE.match(norm, figure.unit_end)
+    change = re.compile(f"{doc.reference.alternation('change', 'rate', 'in_clause')}|{_SIGN}")
+    unchanged = not change.search(clause_before) and not change.match(norm, figure.unit_end)
     if not (of_what or in_brackets or unchanged):
         return figure
     share = next((m for m in doc.reference.metrics if m.code == "share"), None)

@@ -23,8 +23,9 @@ _WHOLE_CLAUSE_NOUN = re.compile(
     r"((?:(?!等)[\u4e00-\u9fff]){2,16}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*"
 )
 _COUNT_OF_ENTERPRISES = re.compile(r"\d+\s*家")  # 107家重点工业企业
-_GLUE = ("为", "有", "共", "达到", "达", "是", "在")  # 总数达827家, 是在2011年5046家: no noun
-_NOT_A_NOUN = ("以上", "左右", "多", "的")  # 500个以上, 1000多家: a qualifier right after the unit
+# 总数达827家, 是在2011年5046家: words of no noun (cue_kind subject, code no_noun); 500个以上, 1000多家: a
+# qualifier right after the unit, where a noun would be (code not_a_noun)
+_NOUN_CODES = ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun")  # a count's glue: not not_a_noun
 _DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
 _LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 _DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
@@ -106,6 +107,10 @@ def _kind_of_area(doc, figure) -> str:
     return doc.text.span(start, opening + named.end(1)) if len(own) >= 2 else ""
 
 
+def _not_a_noun(reference) -> tuple[str, ...]:
+    return reference.words_of("subject", "not_a_noun", "after_unit")
+
+
 def _product_after(doc, figure) -> tuple[int, int] | None:
     """The product right after a volume's unit (年产一万台无人机表演机生产任务 → 无人机表演机, 销售超1万台电动工程
     机械产品), ending before the metric's own word (生产) or a noun_end word; none for a qualifier (1000多台),
@@ -116,7 +121,7 @@ def _product_after(doc, figure) -> tuple[int, int] | None:
         + [re.escape(c) for c in sorted(reference.metric(figure.metric_code).cues, key=len, reverse=True)]
     )
     after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
-    if not after or after.group().startswith(_NOT_A_NOUN + (_LEVEL,)):
+    if not after or after.group().startswith(_not_a_noun(reference) + (_LEVEL,)):
         return None
     holders = [c for code in HOLDERS for c in reference.metric(code).cues]
     if any(word in after.group() for word in holders) or not 2 <= len(after.group()) <= MAX_PRODUCT:
@@ -130,7 +135,7 @@ def _named_after(figure, doc, metric) -> str:
     norm, reference = doc.norm, doc.reference
     after = re.compile(_NOUN_AFTER.format(noun_ends(reference))).match(norm, figure.unit_end, figure.clause[1])
     named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
-    if not named or after.group().startswith(_NOT_A_NOUN):
+    if not named or after.group().startswith(_not_a_noun(reference)):
         return ""
     cut = max((after.start() + i + len(c) for c in metric.cues if (i := after.group().rfind(c)) >= 0), default=0)
     return _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(after.start(), cut or after.end())
@@ -141,7 +146,7 @@ def _like_the_count_before(figure, doc, earlier) -> str:
     是在2011年5046家), counts what the count before it in its sentence of the same metric counts."""
     norm = doc.norm
     if re.match(r"[\u4e00-\u9fff]", norm[figure.unit_end : figure.unit_end + 1]) and not norm.startswith(
-        _NOT_A_NOUN, figure.unit_end
+        _not_a_noun(doc.reference), figure.unit_end
     ):
         return ""  # 18家企业入围…: its own 企业
     since = max([figure.clause[0]] + [f.unit_end for f in earlier if f.clause == figure.clause and f.at < figure.at])
@@ -302,7 +307,8 @@ def _no_noun(doc, words: str) -> bool:
     """Whether the words are only a date, a stock's word, a qualifier, a lead word and glue (总数达, 总量突破,
     2011年, 共完成): no noun of their own."""
     reference = doc.reference
-    glue = reference.words_of("period") + reference.words_of("qualifier") + reference.words_of("subject") + _GLUE
+    glue = reference.words_of("period") + reference.words_of("qualifier")
+    glue += tuple(w for code in _NOUN_CODES for w in reference.words_of("subject", code))
     words = _OVER_TIME.sub(" ", words)
     for word in sorted(set(glue), key=len, reverse=True):
         words = words.replace(word, " ")

@@ -95,6 +95,21 @@ def period_text(row) -> str:
     return span if kind == "year" else f"{span} ({kind})" if kind else span
 
 
+PERIOD_COLUMNS = (
+    "period_kind",
+    "period_start_year",
+    "period_start_month",
+    "period_end_year",
+    "period_end_month",
+    "year",
+)
+
+
+def _period_texts(rows: pd.DataFrame) -> list[str]:
+    """period_text of each row, reading only the columns it reads (a page's rows are 40 columns wide)."""
+    return [period_text(r) for r in rows[[c for c in PERIOD_COLUMNS if c in rows.columns]].to_dict("records")]
+
+
 @dataclass
 class Site:
     files: dict[str, str] = field(default_factory=dict)
@@ -165,7 +180,7 @@ def _figure_rows(site: Site, figures: pd.DataFrame, depth: int = 1) -> pd.DataFr
     f = figures.copy()
     f["place"], f["cluster"], f["metric"] = f["city_name"], f["cluster_name"], f["metric_name"]
     f["period"] = f["year"].map(lambda y: None if pd.isna(y) else str(int(y)))
-    f["period_text"] = [period_text(r) for r in f.to_dict("records")]
+    f["period_text"] = _period_texts(f)
     f["href"] = f["figure_id"].map(lambda i: figure_href(i, depth))
     f["figure_id_href"] = f["href"]
     f["document_id_href"] = f["document_id"].map(lambda d: f"{'../' * depth}document/{slug(d)}.html")
@@ -308,7 +323,7 @@ def _facts_part(site: Site, data: SiteData, of_page: _SubjectRows, key: str, tab
     f = facts.copy()
     f["place"], f["cluster"], f["metric"] = f["city_name"], f["cluster_name"], f["metric_name"]
     f["period"] = f["period_end_year"].map(lambda y: None if pd.isna(y) else str(int(y)))
-    f["period_text"] = [period_text(r) for r in f.to_dict("records")]
+    f["period_text"] = _period_texts(f)
     f["chosen_figure_id_href"] = f["chosen_figure_id"].map(lambda i: figure_href(i) if isinstance(i, str) else None)
     f["conflict"] = f["is_conflict"].map(lambda c: "conflict" if c else "")
     site.linked.update(i for i in f["chosen_figure_id"] if isinstance(i, str))

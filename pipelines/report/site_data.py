@@ -25,15 +25,14 @@ def _masked(dtype) -> bool:
     return isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iub"
 
 
-def _as_own_query(rows: pd.DataFrame, nulls: pd.Series) -> pd.DataFrame:
+def _as_own_query(rows: pd.DataFrame, empty_texts: list[str], whole_ints: dict) -> pd.DataFrame:
     """One page's rows of a batch, typed as the page's own query types them: DuckDB's .df() makes a text
     column with no value None (object), not the batch's NaN of a string column (NaN is truthy: `x or ""`),
     and an integer column with no null int32, not Int32."""
-    for column in nulls["all"].index:
-        if isinstance(rows[column].dtype, pd.StringDtype) and nulls["all"][column]:
-            rows[column] = pd.Series([None] * len(rows), dtype=object)
-        elif _masked(rows[column].dtype) and not nulls["any"][column]:
-            rows[column] = rows[column].astype(rows[column].dtype.numpy_dtype)
+    if whole_ints:
+        rows = rows.astype(whole_ints)
+    for column in empty_texts:
+        rows[column] = pd.Series([None] * len(rows), dtype=object)
     return rows
 
 
@@ -162,14 +161,21 @@ class SiteData:
             [list(keys)],
         )
         page_keys, totals = rows.pop("page_key"), rows.pop("page_total")
-        nullable = [c for c in rows.columns if isinstance(rows[c].dtype, pd.StringDtype) or _masked(rows[c].dtype)]
-        # per page and column: no value at all, some null (the columns whose type a page's own query differs in)
-        isna = rows[nullable].isna().groupby(page_keys.to_numpy(), sort=False)
-        nulls = pd.concat({"all": isna.all(), "any": isna.any()}, axis=1)
+        texts = [c for c in rows.columns if isinstance(rows[c].dtype, pd.StringDtype)]
+        ints = [c for c in rows.columns if _masked(rows[c].dtype)]
+        by_page = page_keys.to_numpy()
+        # per page: the text columns with no value, the nullable integer columns with no null
+        empty_texts = rows[texts].isna().groupby(by_page, sort=False).all()
+        whole_ints = ~rows[ints].isna().groupby(by_page, sort=False).any()
         found = {}
-        for k, at in page_keys.groupby(page_keys.to_numpy(), sort=False).indices.items():
+        for k, at in page_keys.groupby(by_page, sort=False).indices.items():
             of_key = rows.iloc[at[0] : at[-1] + 1].reset_index(drop=True)  # contiguous: ordered by page_key
-            found[k] = (_as_own_query(of_key, nulls.loc[k]), int(totals.iat[at[0]]))
+            typed = _as_own_query(
+                of_key,
+                [c for c, empty in zip(texts, empty_texts.loc[k].to_numpy()) if empty],
+                {c: rows[c].dtype.numpy_dtype for c, whole in zip(ints, whole_ints.loc[k].to_numpy()) if whole},
+            )
+            found[k] = (typed, int(totals.iat[at[0]]))
         empty = rows.iloc[0:0]
         return {k: found.get(k, (empty, 0)) for k in keys}
 

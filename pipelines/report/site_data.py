@@ -1,8 +1,9 @@
 """What the site shows, read from the published warehouse with DuckDB: one query per page part.
 
 The warehouse is attached read-only to an in-memory DuckDB, where one temporary table joins every
-figure with its names, document and raw line once; each page then selects only its own rows, capped,
-so a page of a 1M-figure warehouse costs one indexed scan, not a pandas frame of every figure.
+figure with its names, document and raw line once; the pages of places, clusters and documents then
+select their own rows, capped, a batch of pages a query (a query costs milliseconds however few rows it
+returns): a batch of a 1M-figure warehouse is at most batch x cap rows, never a pandas frame of every figure.
 Columns of the fact-grain data model (months, subject, fct_facts) are read only where the warehouse
 has them.
 """

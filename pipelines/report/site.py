@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 FIGURES_PER_SHARD = 500  # figure details per data file the figure viewer loads (about 1 MB)
 ROW_CAP = 400  # figures (and targets, facts, growth rows) a page embeds at most
+PAGE_BATCH = 32  # pages whose rows one query fetches: at most PAGE_BATCH x ROW_CAP rows in hand at once
 COVERAGE_CAP = 10_000  # city x cluster x year x status cells the coverage page embeds: the latest years first
 MEMBERS_YEAR = 2024
 FILTERS = [
@@ -94,6 +95,21 @@ def period_text(row) -> str:
     return span if kind == "year" else f"{span} ({kind})" if kind else span
 
 
+PERIOD_COLUMNS = (
+    "period_kind",
+    "period_start_year",
+    "period_start_month",
+    "period_end_year",
+    "period_end_month",
+    "year",
+)
+
+
+def _period_texts(rows: pd.DataFrame) -> list[str]:
+    """period_text of each row, reading only the columns it reads (a page's rows are 40 columns wide)."""
+    return [period_text(r) for r in rows[[c for c in PERIOD_COLUMNS if c in rows.columns]].to_dict("records")]
+
+
 @dataclass
 class Site:
     files: dict[str, str] = field(default_factory=dict)
@@ -104,21 +120,27 @@ class Site:
 def build_site(data: SiteData, overview_html: str | None) -> Site:
     site = Site()
     places, clusters, documents = data.places(), data.clusters(), data.documents()
-    for place in places.itertuples():
-        site.files[f"city/{slug(place.city_key)}.html"] = _subject_page(
-            site,
-            data,
-            "city_key",
-            place.city_key,
-            f"{place.city_name}" + (f" ({place.admin_code})" if place.admin_code else ""),
-            documents,
-        )
-    for cluster in clusters.itertuples():
-        site.files[f"cluster/{slug(cluster.cluster_key)}.html"] = _subject_page(
-            site, data, "cluster_key", cluster.cluster_key, cluster.cluster_name, documents
-        )
-    for doc in documents.itertuples():
-        site.files[f"document/{slug(doc.document_id)}.html"] = _document_page(site, data, doc)
+    for batch in _batches(list(places.itertuples(index=False))):
+        pages = _SubjectRows.fetch(data, "city_key", [place.city_key for place in batch])
+        for place in batch:
+            site.files[f"city/{slug(place.city_key)}.html"] = _subject_page(
+                site,
+                data,
+                pages[place.city_key],
+                place.city_key,
+                f"{place.city_name}" + (f" ({place.admin_code})" if place.admin_code else ""),
+                documents,
+            )
+    for batch in _batches(list(clusters.itertuples(index=False))):
+        pages = _SubjectRows.fetch(data, "cluster_key", [cluster.cluster_key for cluster in batch])
+        for cluster in batch:
+            site.files[f"cluster/{slug(cluster.cluster_key)}.html"] = _subject_page(
+                site, data, pages[cluster.cluster_key], cluster.cluster_key, cluster.cluster_name, documents
+            )
+    for batch in _batches(list(documents.itertuples(index=False))):
+        figures = data.figures_of("document_id", [doc.document_id for doc in batch], ROW_CAP)
+        for doc in batch:
+            site.files[f"document/{slug(doc.document_id)}.html"] = _document_page(site, *figures[doc.document_id], doc)
     site.files["map.html"] = _map_page(site, data)
     site.files["coverage.html"] = _coverage_page(site, data, places)
     site.files["clusters.html"] = _clusters_page(site, data, clusters)
@@ -129,13 +151,36 @@ def build_site(data: SiteData, overview_html: str | None) -> Site:
     return site
 
 
+def _batches(items: list) -> list[list]:
+    return [items[i : i + PAGE_BATCH] for i in range(0, len(items), PAGE_BATCH)]
+
+
+@dataclass
+class _SubjectRows:
+    """What one place's or cluster's page shows, each part capped at ROW_CAP, with the counts."""
+
+    figures: pd.DataFrame
+    total: int
+    growth: pd.DataFrame
+    targets: pd.DataFrame
+    n_targets: int
+    facts: pd.DataFrame
+    n_facts: int
+
+    @staticmethod
+    def fetch(data: SiteData, column: str, keys: list[str]) -> dict[str, _SubjectRows]:
+        figures, growth = data.figures_of(column, keys, ROW_CAP), data.growth_of(column, keys, ROW_CAP)
+        targets, facts = data.targets_of(column, keys, ROW_CAP), data.facts_of(column, keys, ROW_CAP)
+        return {k: _SubjectRows(*figures[k], growth[k], *targets[k], *facts[k]) for k in keys}
+
+
 # --- shared parts ------------------------------------------------------------------------------------------
 def _figure_rows(site: Site, figures: pd.DataFrame, depth: int = 1) -> pd.DataFrame:
     """Figures with the filter fields and the links every chart and table row needs."""
     f = figures.copy()
     f["place"], f["cluster"], f["metric"] = f["city_name"], f["cluster_name"], f["metric_name"]
     f["period"] = f["year"].map(lambda y: None if pd.isna(y) else str(int(y)))
-    f["period_text"] = [period_text(r) for r in f.to_dict("records")]
+    f["period_text"] = _period_texts(f)
     f["href"] = f["figure_id"].map(lambda i: figure_href(i, depth))
     f["figure_id_href"] = f["href"]
     f["document_id_href"] = f["document_id"].map(lambda d: f"{'../' * depth}document/{slug(d)}.html")
@@ -181,8 +226,10 @@ def _chart_div(site: Site, charts_list: list[dict], spec: dict) -> str:
 
 
 # --- a place's or a cluster's page ------------------------------------------------------------------------
-def _subject_page(site: Site, data: SiteData, column: str, key: str, name: str, documents: pd.DataFrame) -> str:
-    figures, total = data.figures_of(column, key, ROW_CAP)
+def _subject_page(
+    site: Site, data: SiteData, of_page: _SubjectRows, key: str, name: str, documents: pd.DataFrame
+) -> str:
+    figures, total = of_page.figures, of_page.total
     rows = _figure_rows(site, figures)
     chart_list: list[dict] = []
     parts = [
@@ -199,7 +246,7 @@ def _subject_page(site: Site, data: SiteData, column: str, key: str, name: str, 
         "bounds (超, 以上) and size tiers stand alone.</p>"
     )
     levels = charts.levels_rows(rows)
-    growth = charts.growth_rows(data.growth_of(column, key, ROW_CAP))
+    growth = charts.growth_rows(of_page.growth)
     series = ""
     if not levels.empty:
         series += _chart_div(site, chart_list, charts.levels_spec(levels, "reported levels"))
@@ -214,7 +261,7 @@ def _subject_page(site: Site, data: SiteData, column: str, key: str, name: str, 
         "table of figures below.</p>"
     )
 
-    targets, n_targets = data.targets_of(column, key, ROW_CAP)
+    targets, n_targets = of_page.targets, of_page.n_targets
     parts.append("<h2>Targets against their latest actual</h2>")
     if targets.empty:
         parts.append("<p>No target.</p>")
@@ -235,7 +282,7 @@ def _subject_page(site: Site, data: SiteData, column: str, key: str, name: str, 
 
     tables = [_table_data("t-figures", f"figures-{slug(key)}", FIGURE_COLUMNS, rows)]
     parts.append(_table_part("t-figures", "Figures"))
-    parts.append(_facts_part(site, data, column, key, tables))
+    parts.append(_facts_part(site, data, of_page, key, tables))
     docs = documents[documents["document_id"].isin(set(figures["document_id"]))]
     parts.append(
         "<h2>Documents</h2>"
@@ -263,20 +310,20 @@ def _subject_page(site: Site, data: SiteData, column: str, key: str, name: str, 
     )
 
 
-def _facts_part(site: Site, data: SiteData, column: str, key: str, tables: list[dict]) -> str:
+def _facts_part(site: Site, data: SiteData, of_page: _SubjectRows, key: str, tables: list[dict]) -> str:
     if not data.has_facts:
         return (
             '<h2>Facts and conflicts</h2><p class="warn">This warehouse has no fact-grain mart '
             "(marts.fct_facts and marts.bridge_fact_figure): one row per fact, its chosen figure and the "
             "conflicts between its sources will show here once the warehouse has them.</p>"
         )
-    facts, total = data.facts_of(column, key, ROW_CAP)
+    facts, total = of_page.facts, of_page.n_facts
     if facts.empty:
         return "<h2>Facts and conflicts</h2><p>No fact.</p>"
     f = facts.copy()
     f["place"], f["cluster"], f["metric"] = f["city_name"], f["cluster_name"], f["metric_name"]
     f["period"] = f["period_end_year"].map(lambda y: None if pd.isna(y) else str(int(y)))
-    f["period_text"] = [period_text(r) for r in f.to_dict("records")]
+    f["period_text"] = _period_texts(f)
     f["chosen_figure_id_href"] = f["chosen_figure_id"].map(lambda i: figure_href(i) if isinstance(i, str) else None)
     f["conflict"] = f["is_conflict"].map(lambda c: "conflict" if c else "")
     site.linked.update(i for i in f["chosen_figure_id"] if isinstance(i, str))
@@ -307,8 +354,7 @@ def _facts_part(site: Site, data: SiteData, column: str, key: str, tables: list[
     )
 
 
-def _document_page(site: Site, data: SiteData, doc) -> str:
-    figures, total = data.figures_of("document_id", doc.document_id, ROW_CAP)
+def _document_page(site: Site, figures: pd.DataFrame, total: int, doc) -> str:
     rows = _figure_rows(site, figures)
     chart_list: list[dict] = []
     meta = (

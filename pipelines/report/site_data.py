@@ -1,8 +1,9 @@
 """What the site shows, read from the published warehouse with DuckDB: one query per page part.
 
 The warehouse is attached read-only to an in-memory DuckDB, where one temporary table joins every
-figure with its names, document and raw line once; each page then selects only its own rows, capped,
-so a page of a 1M-figure warehouse costs one indexed scan, not a pandas frame of every figure.
+figure with its names, document and raw line once; the pages of places, clusters and documents then
+select their own rows, capped, a batch of pages a query (a query costs milliseconds however few rows it
+returns): a batch of a 1M-figure warehouse is at most batch x cap rows, never a pandas frame of every figure.
 Columns of the fact-grain data model (months, subject, fct_facts) are read only where the warehouse
 has them.
 """
@@ -18,6 +19,22 @@ from ..sql import sql_literal
 
 FACTS_TABLE, BRIDGE_TABLE = "fct_facts", "bridge_fact_figure"
 LEVEL_KINDS = ("level", "count")
+
+
+def _masked(dtype) -> bool:
+    """A nullable integer or boolean (Int32, boolean): DuckDB gives one only to a result with a null in it."""
+    return isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iub"
+
+
+def _as_own_query(rows: pd.DataFrame, empty_texts: list[str], whole_ints: dict) -> pd.DataFrame:
+    """One page's rows of a batch, typed as the page's own query types them: DuckDB's .df() makes a text
+    column with no value None (object), not the batch's NaN of a string column (NaN is truthy: `x or ""`),
+    and an integer column with no null int32, not Int32."""
+    if whole_ints:
+        rows = rows.astype(whole_ints)
+    for column in empty_texts:
+        rows[column] = pd.Series([None] * len(rows), dtype=object)
+    return rows
 
 
 class SiteData:
@@ -128,84 +145,117 @@ class SiteData:
             from marts.dim_source_document as d left join site_figures as f using (document_id)
             group by all order by d.document_id""")
 
-    # --- a page of a place, cluster or document --------------------------------------------------
-    def figures_of(self, column: str, key: str, cap: int) -> tuple[pd.DataFrame, int]:
-        """The figures whose `column` is `key`: the first `cap` (series first, by subject and year), and how many."""
-        total = self.con.execute(f"select count(*) from site_figures where {column} = ?", [key]).fetchone()[0]
+    # --- pages of places, clusters or documents, PAGE_BATCH pages a query ----------------------
+    def _capped(
+        self, select: str, source: str, key: str, where: str, order: str, keys: list[str], cap: int
+    ) -> dict[str, tuple[pd.DataFrame, int]]:
+        """For each of `keys`: the first `cap` rows whose `key` expression is it (by `order`), and how many.
+        One query for every key (a query costs milliseconds, however few rows it returns); the frame holds at
+        most len(keys) x cap rows, never every row of a big warehouse."""
         rows = self.frame(
             f"""
-            select * from site_figures where {column} = ?
-            order by status, metric_kind not in {LEVEL_KINDS}, city_key, cluster_key, metric_code,
-                enterprise_name nulls first, year, figure_id
-            limit {int(cap)}""",
-            [key],
+            select {select}, {key} as page_key, count(*) over (partition by {key}) as page_total
+            from {source}
+            where {key} in (select unnest(?::varchar[])) {where}
+            qualify row_number() over (partition by {key} order by {order}) <= {int(cap)}
+            order by page_key, {order}""",
+            [list(keys)],
         )
-        return rows, total
+        page_keys, totals = rows.pop("page_key"), rows.pop("page_total")
+        texts = [c for c in rows.columns if isinstance(rows[c].dtype, pd.StringDtype)]
+        ints = [c for c in rows.columns if _masked(rows[c].dtype)]
+        by_page = page_keys.to_numpy()
+        # per page: the text columns with no value, the nullable integer columns with no null
+        empty_texts = rows[texts].isna().groupby(by_page, sort=False).all()
+        whole_ints = ~rows[ints].isna().groupby(by_page, sort=False).any()
+        found = {}
+        for k, at in page_keys.groupby(by_page, sort=False).indices.items():
+            of_key = rows.iloc[at[0] : at[-1] + 1].reset_index(drop=True)  # contiguous: ordered by page_key
+            typed = _as_own_query(
+                of_key,
+                [c for c, empty in zip(texts, empty_texts.loc[k].to_numpy()) if empty],
+                {c: rows[c].dtype.numpy_dtype for c, whole in zip(ints, whole_ints.loc[k].to_numpy()) if whole},
+            )
+            found[k] = (typed, int(totals.iat[at[0]]))
+        empty = rows.iloc[0:0]
+        return {k: found.get(k, (empty, 0)) for k in keys}
 
-    def growth_of(self, column: str, key: str, cap: int) -> pd.DataFrame:
-        return self.frame(
-            f"""
-            select g.growth_rate_id, g.figure_id, g.city_key, coalesce(c.city_name_zh_hans, g.city_key) as city_name,
+    def figures_of(self, column: str, keys: list[str], cap: int) -> dict[str, tuple[pd.DataFrame, int]]:
+        """Per key, the figures whose `column` is it: the first `cap` (series first, by subject and year), and
+        how many."""
+        return self._capped(
+            "*",
+            "site_figures",
+            column,
+            "",
+            f"status, metric_kind not in {LEVEL_KINDS}, city_key, cluster_key, metric_code, "
+            "enterprise_name nulls first, year, figure_id",
+            keys,
+            cap,
+        )
+
+    def growth_of(self, column: str, keys: list[str], cap: int) -> dict[str, pd.DataFrame]:
+        found = self._capped(
+            """g.growth_rate_id, g.figure_id, g.city_key, coalesce(c.city_name_zh_hans, g.city_key) as city_name,
                 g.cluster_key, coalesce(k.cluster_name_zh_hans, g.cluster_key) as cluster_name, g.enterprise_name,
                 g.rate_of_metric_code, coalesce(m.metric_name_en, g.rate_of_metric_code) as metric_name, g.year,
                 g.rate_origin, cast(g.rate_pct as double) as rate_pct,
                 cast(g.computed_rate_pct as double) as computed_rate_pct, g.level_figure_id,
-                array_to_string(g.computed_from_figure_ids, ', ') as computed_from, g.evidence
-            from marts.fct_growth_rates as g
+                array_to_string(g.computed_from_figure_ids, ', ') as computed_from, g.evidence""",
+            """marts.fct_growth_rates as g
             left join marts.dim_city as c using (city_key)
             left join marts.dim_cluster as k using (cluster_key)
-            left join marts.dim_metric as m on m.metric_code = g.rate_of_metric_code
-            where g.{column} = ? and g.period_kind = 'year' and not g.is_target and g.metric_code = 'growth_rate'
-            order by g.rate_of_metric_code, g.year limit {int(cap)}""",
-            [key],
+            left join marts.dim_metric as m on m.metric_code = g.rate_of_metric_code""",
+            f"g.{column}",
+            "and g.period_kind = 'year' and not g.is_target and g.metric_code = 'growth_rate'",
+            "g.rate_of_metric_code, g.year, g.growth_rate_id",  # the id: one order among rates of a year
+            keys,
+            cap,
         )
+        return {k: rows for k, (rows, _) in found.items()}
 
-    def targets_of(self, column: str, key: str, cap: int) -> tuple[pd.DataFrame, int]:
-        where = f"t.{column} = ?"
-        total = self.con.execute(
-            f"select count(*) from marts.fct_targets_vs_actuals as t where {where}", [key]
-        ).fetchone()[0]
-        rows = self.frame(
-            f"""
-            select t.target_figure_id, t.target_document_id, coalesce(c.city_name_zh_hans, t.city_key) as city_name,
+    def targets_of(self, column: str, keys: list[str], cap: int) -> dict[str, tuple[pd.DataFrame, int]]:
+        return self._capped(
+            """t.target_figure_id, t.target_document_id, coalesce(c.city_name_zh_hans, t.city_key) as city_name,
                 coalesce(k.cluster_name_zh_hans, t.cluster_key) as cluster_name, t.cluster_key,
                 coalesce(m.metric_name_en, t.metric_code) as metric_name, t.target_year, t.is_open_ended,
                 t.comparison, t.target_qualifier, cast(t.target_value_reported as double) as target_value_reported,
                 t.target_unit_as_written, t.actual_figure_id, t.actual_year,
                 cast(t.actual_value_reported as double) as actual_value_reported, t.actual_unit_as_written,
-                cast(t.achievement_pct as double) as achievement_pct, t.target_evidence
-            from marts.fct_targets_vs_actuals as t
+                cast(t.achievement_pct as double) as achievement_pct, t.target_evidence""",
+            """marts.fct_targets_vs_actuals as t
             left join marts.dim_city as c using (city_key)
             left join marts.dim_cluster as k using (cluster_key)
-            left join marts.dim_metric as m using (metric_code)
-            where {where}
-            order by t.has_actual desc, t.target_figure_id, t.actual_figure_id limit {int(cap)}""",
-            [key],
+            left join marts.dim_metric as m using (metric_code)""",
+            f"t.{column}",
+            "",
+            "t.has_actual desc, t.target_figure_id, t.actual_figure_id",
+            keys,
+            cap,
         )
-        return rows, total
 
-    def facts_of(self, column: str, key: str, cap: int) -> tuple[pd.DataFrame, int]:
-        """Facts (one row per fact, with its chosen figure and conflicts) of fct_facts; empty if it is absent."""
+    def facts_of(self, column: str, keys: list[str], cap: int) -> dict[str, tuple[pd.DataFrame, int]]:
+        """Per key, facts (one row per fact, with its chosen figure and conflicts) of fct_facts; empty if it is
+        absent."""
         if not self.has_facts:
-            return pd.DataFrame(), 0
-        total = self.con.execute(f"select count(*) from marts.{FACTS_TABLE} where {column} = ?", [key]).fetchone()[0]
-        rows = self.frame(
-            f"""
-            select x.fact_key, x.city_key, coalesce(c.city_name_zh_hans, x.city_key) as city_name,
+            return {k: (pd.DataFrame(), 0) for k in keys}
+        return self._capped(
+            """x.fact_key, x.city_key, coalesce(c.city_name_zh_hans, x.city_key) as city_name,
                 coalesce(k.cluster_name_zh_hans, x.cluster_key) as cluster_name, x.enterprise, x.subject,
                 coalesce(m.metric_name_en, x.metric_code) as metric_name, x.period_kind, x.period_start_year,
                 x.period_start_month, x.period_end_year, x.period_end_month, x.status, x.chosen_figure_id,
                 cast(x.value_reported as double) as value_reported, x.unit_as_written, x.qualifier, x.figure_ids,
-                x.n_sources, x.n_figures, x.is_conflict, x.conflicting_figure_ids, x.choice_rule
-            from marts.{FACTS_TABLE} as x
+                x.n_sources, x.n_figures, x.is_conflict, x.conflicting_figure_ids, x.choice_rule""",
+            f"""marts.{FACTS_TABLE} as x
             left join marts.dim_city as c using (city_key)
             left join marts.dim_cluster as k using (cluster_key)
-            left join marts.dim_metric as m using (metric_code)
-            where x.{column} = ?
-            order by x.is_conflict desc, x.metric_code, x.period_end_year, x.fact_key limit {int(cap)}""",
-            [key],
+            left join marts.dim_metric as m using (metric_code)""",
+            f"x.{column}",
+            "",
+            "x.is_conflict desc, x.metric_code, x.period_end_year, x.fact_key",
+            keys,
+            cap,
         )
-        return rows, total
 
     # --- the map and the coverage matrix ---------------------------------------------------------
     def map_values(self) -> pd.DataFrame:

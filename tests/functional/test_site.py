@@ -11,11 +11,13 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import duckdb
+import pandas as pd
 import pytest
 
 from pipelines.report import build_report
 from pipelines.report import site as site_module
 from pipelines.report.shell import script_json
+from pipelines.report.site_data import SiteData
 
 import chromium
 from conftest import edit_figure, line_of
@@ -230,6 +232,31 @@ def test_a_page_embeds_at_most_the_cap_and_says_how_many_are_left_out(built, tmp
     total = count(built, "select count(*) from marts.int_figures where city_key = 'guangxi'")
     assert len(page_data(guangxi)["tables"][0]["rows"]) == 5
     assert f"embeds the first 5 of {total:,} figures" in guangxi.read_text(encoding="utf-8")
+
+
+def test_pages_fetched_together_get_what_their_own_query_gives_and_no_more_than_the_cap(built):
+    """A batch of pages is one query (PAGE_BATCH of them at once), yet each page's rows, their order,
+    types and count are those of the page's own capped query; the batch's frame holds at most keys x cap."""
+    data = SiteData(built / "target" / "warehouse.duckdb")
+    frames: list[int] = []
+    frame = data.frame
+    data.frame = lambda sql, params=None: frames.append(len(rows := frame(sql, params))) or rows
+    try:
+        keys = [k for (k,) in data.con.execute("select distinct city_key from site_figures order by 1").fetchall()]
+        batch = data.figures_of("city_key", keys, 3)
+        assert max(frames) <= 3 * len(keys) and max(frames) < count(built, "select count(*) from marts.int_figures")
+        for key in keys:
+            rows, total = batch[key]
+            own = frame(
+                "select * from site_figures where city_key = ? order by status, metric_kind not in "
+                "('level', 'count'), city_key, cluster_key, metric_code, enterprise_name nulls first, year, "
+                "figure_id limit 3",
+                [key],
+            )
+            pd.testing.assert_frame_equal(rows, own)
+            assert total == count(built, f"select count(*) from marts.int_figures where city_key = '{key}'")
+    finally:
+        data.close()
 
 
 def test_script_json_keeps_markup_in_values_as_text():

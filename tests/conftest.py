@@ -4,6 +4,10 @@
   built          the real project after `clusterdw run --no-docs`: its published target/warehouse.duckdb;
                  one copy per test module, for reading
   built_project  the same, one copy per test, for a test to break
+  fast_built_project  the real project without its GX suites (an empty checks/) after `clusterdw run --no-docs`,
+                 one copy per test, for a test to break: for claims about what a run does around its checks
+                 (the load, the publish, locks, faults, the run history), where validation is beside the point
+                 and would cost most of each run's seconds
   dev_built      the real project after `clusterdw build`: its dev file target/warehouse.dev.duckdb (loaded
                  and built, not validated); one copy per test module
   first_run      (folder, click Result) of the session's run, for tests of what a first run says and writes
@@ -33,6 +37,7 @@ from helpers import (  # noqa: F401  (re-exported for test files that import the
     copy_project,
     digest,
     edit_figure,
+    fast_project,
     invoke,
     line_of,
     read_rows,
@@ -64,8 +69,8 @@ def pytest_configure(config):
         )
 
 
-def _built_once(tmp_path_factory, name: str, made: str, *args: str):
-    root = copy_project(tmp_path_factory.mktemp(name) / "project")
+def _built_once(tmp_path_factory, name: str, made: str, *args: str, copy=copy_project):
+    root = copy(tmp_path_factory.mktemp(name) / "project")
     result = invoke(root, *args)
     assert result.exit_code == 0, result.output
     assert (root / "target" / made).is_file(), f"exit 0 but no target/{made}: {result.output}"
@@ -83,6 +88,12 @@ def first_run(tmp_path_factory):
 def published_once(first_run) -> Path:
     """The real project run once per session. Never changed: the fixtures below copy it."""
     return first_run[0]
+
+
+@pytest.fixture(scope="session")
+def fast_published_once(tmp_path_factory) -> Path:
+    """The real project without its GX suites run once per session. Never changed: copied below."""
+    return _built_once(tmp_path_factory, "fast_published", "warehouse.duckdb", "run", "--no-docs", copy=fast_project)[0]
 
 
 @pytest.fixture(scope="session")
@@ -117,6 +128,12 @@ def built(published_once, tmp_path_factory) -> Path:
 def built_project(published_once, tmp_path) -> Path:
     """A copy of the built project, for a test to break."""
     return shutil.copytree(published_once, tmp_path / "project")
+
+
+@pytest.fixture
+def fast_built_project(fast_published_once, tmp_path) -> Path:
+    """A copy of the published project without GX suites, for a test to break (see the module's docstring)."""
+    return shutil.copytree(fast_published_once, tmp_path / "project")
 
 
 @pytest.fixture(scope="module")

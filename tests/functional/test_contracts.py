@@ -260,22 +260,22 @@ def test_a_bad_row_after_a_quoted_newline_is_named_at_its_physical_line(built_pr
 # --- accepted variants: the run publishes the same rows ---------------------------------------------------
 
 
-def test_reordered_columns_bom_crlf_header_only_and_quoted_newlines_are_accepted(built_project, cli):
-    db = built_project / "target" / "warehouse.duckdb"
+def test_reordered_columns_bom_crlf_header_only_and_quoted_newlines_are_accepted(fast_built_project, cli):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     with duckdb.connect(str(db), read_only=True) as con:
         before = con.execute("select figure_id, evidence, value from raw.figures order by figure_id").fetchall()
-    first, second, third = figures(built_project)[:3]
+    first, second, third = figures(fast_built_project)[:3]
     header, rows = read_rows(first)
     write_rows(first, list(reversed(header)), rows)  # columns matched by name
     second.write_bytes(b"\xef\xbb\xbf" + second.read_bytes().replace(b"\n", b"\r\n"))  # BOM and CRLF
     header, rows = read_rows(third)
     write_rows(third, header, [])  # header only: zero rows
     dropped = {r["figure_id"] for r in rows}
-    big = big_figures(built_project)
+    big = big_figures(fast_built_project)
     header, rows = read_rows(big)
     rows[1]["evidence"] = f'引用, "原文"\n{rows[1]["value"]}'
     write_rows(big, header, rows)
-    result = cli(built_project, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(db), read_only=True) as con:
         after = con.execute("select figure_id, evidence, value from raw.figures order by figure_id").fetchall()
@@ -425,16 +425,16 @@ def test_one_bare_cr_inside_a_file_is_named_at_its_line(built_project):
 
 
 @pytest.mark.parametrize("blank_line", [False, True])  # the clean path, and the careful one
-def test_a_field_over_128_kib_loads_as_it_is(built_project, blank_line):
-    path = built_project / FIGURES
+def test_a_field_over_128_kib_loads_as_it_is(fast_built_project, blank_line):
+    path = fast_built_project / FIGURES
     header, rows = read_rows(path)
     rows[2]["note"] = "长" * 140_000  # over the 131,072 characters Python's csv module takes in a field
     write_rows(path, header, rows)
     if blank_line:
         path.write_bytes(path.read_bytes().replace(b"\n", b"\n\n", 1))
-    code, stderr = run(built_project, "run", "--no-docs")
+    code, stderr = run(fast_built_project, "run", "--no-docs")
     assert code == 0, stderr
-    with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
+    with duckdb.connect(str(fast_built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute(
             "select length(note), source_line from raw.figures where length(note) > 1000"
         ).fetchall() == [(140_000, 5 if blank_line else 4)]
@@ -508,16 +508,16 @@ def test_entries_of_raw_that_are_not_csv_files_are_refused_with_their_paths(buil
     assert error.startswith("Error: 6 contract violation(s) in raw input: a symlink out of the project")
 
 
-def test_a_symlink_inside_the_project_is_loaded(built_project):
-    figures = built_project / "raw" / "figures"
-    shared = built_project / "shared"
+def test_a_symlink_inside_the_project_is_loaded(fast_built_project):
+    figures = fast_built_project / "raw" / "figures"
+    shared = fast_built_project / "shared"
     shared.mkdir()
     (figures / "000_35157f1fbdb36fec.csv").rename(shared / "000.csv")
     (figures / "000_35157f1fbdb36fec.csv").symlink_to("../../shared/000.csv")
-    code, stderr = run(built_project, "run", "--no-docs")
+    code, stderr = run(fast_built_project, "run", "--no-docs")
     assert code == 0, stderr
     _, rows = read_rows(shared / "000.csv")
-    with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
+    with duckdb.connect(str(fast_built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
         loaded = con.execute(
             "select figure_id from raw.figures where source_file like '%000_35157f1fbdb36fec.csv'"
         ).fetchall()
@@ -584,25 +584,25 @@ def _opens(path: Path) -> bool:
     return True
 
 
-def test_a_warehouse_that_still_opens_is_replaced_by_the_run(built_project):
-    db = built_project / "target" / "warehouse.duckdb"
+def test_a_warehouse_that_still_opens_is_replaced_by_the_run(fast_built_project):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     size = db.stat().st_size
     os.truncate(db, size + 1_000_000)  # a torn write's zeros past the end: DuckDB still opens it
     assert _opens(db)
-    code, stderr = run(built_project, "run", "--no-docs")
+    code, stderr = run(fast_built_project, "run", "--no-docs")
     assert code == 0, stderr
     assert db.stat().st_size < size + 1_000_000
 
 
 @pytest.mark.parametrize("size", [0, 4096, 1_000_000])
 @pytest.mark.parametrize("command", ["run", "export"])
-def test_a_damaged_published_warehouse_is_named_with_how_to_rebuild_it(built_project, size, command):
-    db = built_project / "target" / "warehouse.duckdb"
+def test_a_damaged_published_warehouse_is_named_with_how_to_rebuild_it(fast_built_project, size, command):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     os.truncate(db, size)
     # whether a truncated file still opens depends on where DuckDB put its catalog: the run replaces one
     # that opens (it is clusterdw's) and refuses one that does not
     opens = _opens(db)
-    code, stderr = run(built_project, command, *(["--no-docs"] if command == "run" else []))
+    code, stderr = run(fast_built_project, command, *(["--no-docs"] if command == "run" else []))
     if command == "run" and opens:
         assert code == 0, stderr
         return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +20,7 @@ from pipelines.errors import PathRefused
 from pipelines.publish.bi import LIST_NOTE, list_as_text
 from pipelines.publish.export import MANIFEST_NAME, PENDING_NAME, TMP_PREFIX, export
 
-from helpers import PROJECT_FOLDERS, REPO
+from helpers import fast_project
 
 DIM_YEAR_DOC = """description: One row per calendar year, with its place in the five-year plans.
 grain: one row per year
@@ -33,11 +32,7 @@ columns:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> tuple[Path, Path]:
     """One real run with `--export`: (project folder, export folder). Tests must not change either."""
-    root = tmp_path_factory.mktemp("export") / "project"
-    for folder in PROJECT_FOLDERS:
-        if (REPO / folder).exists() and folder != "checks":  # export does not test the checks: skip their time
-            shutil.copytree(REPO / folder, root / folder)
-    (root / "checks").mkdir()
+    root = fast_project(tmp_path_factory.mktemp("export") / "project")  # export does not test the checks
     if not (root / "marts" / "dim_year.yml").exists():  # so at least one table and column carry a comment
         (root / "marts" / "dim_year.yml").write_text(DIM_YEAR_DOC, encoding="utf-8")
     out = root / "bi"
@@ -308,10 +303,7 @@ def test_status_shows_the_export_of_a_run(exported, cli):
 
 
 def test_a_refused_export_after_publish_is_an_error_and_recorded(tmp_path, cli):
-    root = tmp_path / "project"
-    for folder in ("raw", "staging", "marts"):
-        shutil.copytree(REPO / folder, root / folder)
-    (root / "checks").mkdir()
+    root = fast_project(tmp_path / "project")
     out = tmp_path / "shared"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")

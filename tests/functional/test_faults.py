@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ import pytest
 from pipelines.faults import FAULT_POINTS
 
 from faults import error_lines, run_process, small_disk
-from helpers import REPO, digest, invoke, read_rows, write_rows
+from helpers import REPO, digest, fast_project, invoke, read_rows, write_rows
 
 pytestmark = pytest.mark.slow  # clusterdw in subprocesses, killed or signalled, and on small tmpfs disks
 
@@ -69,24 +68,24 @@ def stop(process: subprocess.Popen) -> None:
     process.wait(timeout=30)
 
 
-def test_a_run_killed_mid_build_leaves_the_published_file_and_the_next_run_cleans_up(built_project, cli, tmp_path):
-    db = built_project / "target" / "warehouse.duckdb"
+def test_a_run_killed_mid_build_leaves_the_published_file_and_the_next_run_cleans_up(fast_built_project, cli, tmp_path):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     before = digest(db)
-    process = start_endless_run(built_project, tmp_path)
+    process = start_endless_run(fast_built_project, tmp_path)
     try:
         os.kill(process.pid, signal.SIGKILL)
         assert process.wait(timeout=30) == -signal.SIGKILL
     finally:
         stop(process)
     assert digest(db) == before, "a killed run must leave the published warehouse byte-identical"
-    stale = builds_left(built_project)
+    stale = builds_left(fast_built_project)
     assert stale, "SIGKILL leaves the half build behind (nothing can run on SIGKILL)"
     with duckdb.connect(str(db), read_only=True) as con:  # and the published file is whole
         assert con.execute("select count(*) from meta.runs").fetchall() == [(1,)]
-    (built_project / "marts" / "zz_endless.sql").unlink()
-    result = cli(built_project, "run", "--no-docs")
+    (fast_built_project / "marts" / "zz_endless.sql").unlink()
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
-    assert builds_left(built_project) == [], "the next run removes the stale build"
+    assert builds_left(fast_built_project) == [], "the next run removes the stale build"
     assert f"removed a build left by an earlier run that did not finish: {stale[0].name}" in result.stderr
     assert digest(db) != before
     with duckdb.connect(str(db), read_only=True) as con:
@@ -138,18 +137,20 @@ print(snapshot(), flush=True)
 """
 
 
-def test_a_reader_holding_the_published_file_keeps_its_snapshot_while_a_run_publishes(built_project, cli):
-    db = built_project / "target" / "warehouse.duckdb"
+def test_a_reader_holding_the_published_file_keeps_its_snapshot_while_a_run_publishes(fast_built_project, cli):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     reader = subprocess.Popen(
         [sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
         old = reader.stdout.readline().strip()
         runs, raw_figures, figures = eval(old)
-        path = next(p for p in sorted((built_project / "raw" / "figures").glob("*.csv")) if len(read_rows(p)[1]) > 3)
+        path = next(
+            p for p in sorted((fast_built_project / "raw" / "figures").glob("*.csv")) if len(read_rows(p)[1]) > 3
+        )
         header, rows = read_rows(path)
         write_rows(path, header, rows[:-1])  # one figure fewer in the new build
-        result = cli(built_project, "run", "--no-docs")
+        result = cli(fast_built_project, "run", "--no-docs")
         assert result.exit_code == 0, result.output
         reader.stdin.write("again\n")
         reader.stdin.flush()
@@ -289,11 +290,13 @@ def runs_in(db: Path) -> int:
 
 
 @pytest.mark.parametrize("point", FAULT_POINTS)
-def test_a_run_killed_at_each_point_leaves_a_whole_warehouse_and_the_next_run_succeeds(built_project, tmp_path, point):
-    db = built_project / "target" / "warehouse.duckdb"
+def test_a_run_killed_at_each_point_leaves_a_whole_warehouse_and_the_next_run_succeeds(
+    fast_built_project, tmp_path, point
+):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     before = digest(db)
     args = ["run", "--no-docs"] + (["--export", str(tmp_path / "bi")] if point == "export" else [])
-    killed = run_process(built_project, *args, fault_at=point)
+    killed = run_process(fast_built_project, *args, fault_at=point)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     if point in ("after-rename", "export"):  # renamed: the new warehouse, whole, is the published one
         assert digest(db) != before and runs_in(db) == 2
@@ -301,7 +304,7 @@ def test_a_run_killed_at_each_point_leaves_a_whole_warehouse_and_the_next_run_su
         assert digest(db) == before and runs_in(db) == 1
     if point == "export":
         assert not (tmp_path / "bi" / "manifest.json").exists()
-    again = invoke(built_project, *args)  # the next run: in-process (the kill above is the process's test)
+    again = invoke(fast_built_project, *args)  # the next run: in-process (the kill above is the process's test)
     assert again.exit_code == 0, again.output
     assert runs_in(db) >= 2
     assert not list(db.parent.glob("*.building-*")), "the next run removes what the killed one left"
@@ -322,7 +325,8 @@ def whole(db: Path) -> None:
 
 
 @pytest.mark.parametrize("size", ["1m", "2m", "5m", "9m"])
-def test_a_first_run_on_a_disk_too_small_says_so_and_publishes_nothing(project, tmp_path, size):
+def test_a_first_run_on_a_disk_too_small_says_so_and_publishes_nothing(tmp_path, size):
+    project = fast_project(tmp_path / "project")  # the disk fills while the build is written, before any check
     target = project / "target"
     with small_disk(target, size):
         result = run_process(project, "run", "--no-docs")
@@ -344,9 +348,8 @@ def test_a_first_run_on_a_disk_too_small_says_so_and_publishes_nothing(project, 
     whole(target / "warehouse.duckdb")
 
 
-def test_a_run_without_room_beside_the_published_warehouse_leaves_it_byte_identical(built, tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(built, project, ignore=shutil.ignore_patterns("target"))
+def test_a_run_without_room_beside_the_published_warehouse_leaves_it_byte_identical(tmp_path):
+    project = fast_project(tmp_path / "project")  # about the room the build needs: its checks are beside the point
     target = project / "target"
     with small_disk(target, "14m"):
         assert invoke(project, "run", "--no-docs").exit_code == 0  # the published warehouse, on the small disk
@@ -363,7 +366,8 @@ def test_a_run_without_room_beside_the_published_warehouse_leaves_it_byte_identi
         assert '"status": "failed"' in (target / "run_history.jsonl").read_text().splitlines()[-1]
 
 
-def test_an_export_folder_without_room_is_a_clear_error_after_the_publish(project, tmp_path):
+def test_an_export_folder_without_room_is_a_clear_error_after_the_publish(tmp_path):
+    project = fast_project(tmp_path / "project")  # about the export's disk: the run's checks are beside the point
     bi = tmp_path / "bi"
     with small_disk(bi, "64k"):
         result = run_process(project, "run", "--no-docs", "--export", str(bi))

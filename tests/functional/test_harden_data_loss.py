@@ -150,13 +150,13 @@ def figures_in(db: Path) -> int:
         return con.execute("select count(*) from raw.figures").fetchall()[0][0]
 
 
-def test_a_run_over_figures_files_cut_to_their_header_stops_unless_allowed(built_project, cli):
-    db = built_project / "target" / "warehouse.duckdb"
+def test_a_run_over_figures_files_cut_to_their_header_stops_unless_allowed(fast_built_project, cli):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     published = figures_in(db)
-    for path in (built_project / "raw" / "figures").glob("*.csv"):
+    for path in (fast_built_project / "raw" / "figures").glob("*.csv"):
         path.write_bytes(path.read_bytes().split(b"\n")[0] + b"\n")
     before = digest(db)
-    result = cli(built_project, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == 3, result.output
     assert error_of(result) == (
         f"Error: raw/figures holds 0 figures, the published warehouse {published:,}: publishing would lose "
@@ -164,7 +164,7 @@ def test_a_run_over_figures_files_cut_to_their_header_stops_unless_allowed(built
         "only?); if the loss is meant, run again with `clusterdw run --allow-shrink`"
     )
     assert digest(db) == before
-    result = cli(built_project, "run", "--no-docs", "--allow-shrink")
+    result = cli(fast_built_project, "run", "--no-docs", "--allow-shrink")
     assert result.exit_code == 0, result.output
     assert figures_in(db) == 0
 
@@ -172,12 +172,12 @@ def test_a_run_over_figures_files_cut_to_their_header_stops_unless_allowed(built
 # --- run --if-changed --export ---------------------------------------------------------------------------
 
 
-def test_if_changed_still_exports_when_the_export_folder_is_missing(built_project, cli, tmp_path):
+def test_if_changed_still_exports_when_the_export_folder_is_missing(fast_built_project, cli, tmp_path):
     out = tmp_path / "bi"
-    result = cli(built_project, "run", "--no-docs", "--if-changed", "--export", str(out))
+    result = cli(fast_built_project, "run", "--no-docs", "--if-changed", "--export", str(out))
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["tables"] and (out / manifest["tables"][0]["file"]).is_file()
     mtime = (out / "manifest.json").stat().st_mtime_ns
-    assert cli(built_project, "run", "--no-docs", "--if-changed", "--export", str(out)).exit_code == 0
+    assert cli(fast_built_project, "run", "--no-docs", "--if-changed", "--export", str(out)).exit_code == 0
     assert (out / "manifest.json").stat().st_mtime_ns == mtime  # up to date: not written again

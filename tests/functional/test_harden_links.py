@@ -13,15 +13,15 @@ from pipelines.errors import PathRefused
 from pipelines.report.write import MARKER, write_site
 
 
-def test_a_run_keeps_the_published_warehouses_mode_and_group(built_project, cli):
-    db = built_project / "target" / "warehouse.duckdb"
+def test_a_run_keeps_the_published_warehouses_mode_and_group(fast_built_project, cli):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     os.chmod(db, 0o600)
     groups = [4242] if os.geteuid() == 0 else [g for g in os.getgroups() if g != os.stat(db).st_gid]
     if not groups:
         pytest.skip("this user is in one group only")
     group = groups[0]
     os.chown(db, -1, group)
-    assert cli(built_project, "run", "--no-docs").exit_code == 0
+    assert cli(fast_built_project, "run", "--no-docs").exit_code == 0
     found = os.stat(db)
     assert stat.S_IMODE(found.st_mode) == 0o600
     assert found.st_gid == group

@@ -57,8 +57,8 @@ def test_a_model_cannot_read_a_file_in_a_dev_build(project, cli, secret):
         assert not con.execute("select * from duckdb_tables() where table_name = 'zz_reads'").fetchall()
 
 
-def test_the_run_still_reads_its_history_into_meta_runs(built_project, cli):
-    result = cli(built_project, "run", "--no-docs")
+def test_the_run_still_reads_its_history_into_meta_runs(fast_built_project, cli):
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
-    with duckdb.connect(str(built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
+    with duckdb.connect(str(fast_built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from meta.runs").fetchall()[0][0] == 2

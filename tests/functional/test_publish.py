@@ -7,7 +7,7 @@ import json
 
 import duckdb
 
-from helpers import edit_figure, read_rows, write_rows
+from helpers import edit_figure, fast_project, read_rows, write_rows
 
 
 def drop_figure(project, figure_id: str) -> None:
@@ -49,8 +49,8 @@ def test_run_publishes_a_warehouse_with_the_six_marts_and_run_results(first_run)
     assert not list((project / "target").glob("*.building-*")), "no build file may be left behind"
 
 
-def test_failed_run_leaves_the_published_file_byte_identical_and_is_recorded(built_project, cli):
-    project = built_project  # after its first run (`run --no-docs`, exit 0: conftest.py)
+def test_failed_run_leaves_the_published_file_byte_identical_and_is_recorded(fast_built_project, cli):
+    project = fast_built_project  # after its first run (`run --no-docs`, exit 0: conftest.py)
     db = project / "target" / "warehouse.duckdb"
     before = digest(db)
     edit_figure(project, "003-009", metric_code="no_such_metric")
@@ -72,8 +72,8 @@ def test_failed_run_leaves_the_published_file_byte_identical_and_is_recorded(bui
         ]
 
 
-def test_a_reader_holding_the_published_file_keeps_its_snapshot(built_project, cli):
-    project = built_project  # after its first run (`run --no-docs`, exit 0: conftest.py)
+def test_a_reader_holding_the_published_file_keeps_its_snapshot(fast_built_project, cli):
+    project = fast_built_project  # after its first run (`run --no-docs`, exit 0: conftest.py)
     db = project / "target" / "warehouse.duckdb"
     reader = duckdb.connect(str(db), read_only=True)
     try:
@@ -98,7 +98,8 @@ def test_refuses_to_overwrite_a_file_that_is_not_a_warehouse(project, cli, tmp_p
     assert precious.read_text() == "my notes, not a database"
 
 
-def test_db_path_from_environment(project, cli, tmp_path):
+def test_db_path_from_environment(cli, tmp_path):
+    project = fast_project(tmp_path / "project")  # where the file goes, not what is checked in it
     target = tmp_path / "elsewhere" / "wh.duckdb"
     result = cli(project, "run", "--no-docs", env={"CLUSTERDW_DB": str(target)})
     assert result.exit_code == 0, result.output

@@ -19,27 +19,6 @@ from helpers import PROJECT_FOLDERS, REPO, digest, fast_project, read_rows, writ
 MODEL, CONTRACT, PATH_REFUSED = 4, 3, 6
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    """A fast project run once: target/warehouse.duckdb published."""
-    from click.testing import CliRunner
-
-    from pipelines.cli import main
-
-    root = fast_project(tmp_path_factory.mktemp("security") / "project")
-    result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--no-docs"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return root
-
-
-@pytest.fixture
-def fast_copy(published, tmp_path) -> Path:
-    """A copy of the fast project (no GX suites) with its published warehouse, for a test to break."""
-    copy = tmp_path / "project"
-    shutil.copytree(published, copy)
-    return copy
-
-
 def error_line(result) -> str:
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 1, result.output
@@ -53,24 +32,24 @@ def sql_identifier(name: str) -> str:
 # --- 1. SQL injection through identifiers ---------------------------------------------------------------
 
 
-def test_a_yml_column_key_cannot_run_sql_in_the_published_warehouse(fast_copy, cli):
-    db = fast_copy / "target" / "warehouse.duckdb"
+def test_a_yml_column_key_cannot_run_sql_in_the_published_warehouse(fast_built_project, cli):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     before = digest(db)
     attack = (
         f"x\" is 'a'; commit; attach '{db}' as published; create table published.main.pwned as select 1; "
         "detach published; begin; --"
     )
-    (fast_copy / "marts" / "zz_evil.sql").write_text(
+    (fast_built_project / "marts" / "zz_evil.sql").write_text(
         f"select 1 as x, 1 as {sql_identifier(attack)}\n", encoding="utf-8"
     )
-    (fast_copy / "marts" / "zz_evil.yml").write_text(
+    (fast_built_project / "marts" / "zz_evil.yml").write_text(
         "description: Harmless.\ncolumns:\n  " + json.dumps(attack) + ": A column.\n", encoding="utf-8"
     )
     # and a model after it that fails, so this run publishes nothing: the file must stay as it was
-    (fast_copy / "marts" / "zz_fails.sql").write_text(
+    (fast_built_project / "marts" / "zz_fails.sql").write_text(
         "select cast('x' as integer) as n from marts.zz_evil\n", encoding="utf-8"
     )
-    result = cli(fast_copy, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == MODEL, result.output
     assert "model zz_fails failed" in error_line(result)
     assert digest(db) == before, "the published warehouse changed"
@@ -78,14 +57,14 @@ def test_a_yml_column_key_cannot_run_sql_in_the_published_warehouse(fast_copy, c
     assert not con.execute("select * from duckdb_tables() where table_name = 'pwned'").fetchall()
 
 
-def test_a_column_named_with_quotes_gets_its_comment(fast_copy, cli):
-    (fast_copy / "marts" / "zz_hi.sql").write_text('select 1 as "say ""hi"""\n', encoding="utf-8")
-    (fast_copy / "marts" / "zz_hi.yml").write_text(
+def test_a_column_named_with_quotes_gets_its_comment(fast_built_project, cli):
+    (fast_built_project / "marts" / "zz_hi.sql").write_text('select 1 as "say ""hi"""\n', encoding="utf-8")
+    (fast_built_project / "marts" / "zz_hi.yml").write_text(
         "description: A greeting, quoted.\ncolumns:\n  'say \"hi\"': What is said.\n", encoding="utf-8"
     )
-    result = cli(fast_copy, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
-    con = duckdb.connect(str(fast_copy / "target" / "warehouse.duckdb"), read_only=True)
+    con = duckdb.connect(str(fast_built_project / "target" / "warehouse.duckdb"), read_only=True)
     assert con.execute("select column_name, comment from duckdb_columns() where table_name = 'zz_hi'").fetchall() == [
         ('say "hi"', "What is said.")
     ]
@@ -94,13 +73,13 @@ def test_a_column_named_with_quotes_gets_its_comment(fast_copy, cli):
     ]
 
 
-def test_a_model_file_name_that_is_not_a_plain_identifier_is_refused_naming_the_file(fast_copy, cli):
+def test_a_model_file_name_that_is_not_a_plain_identifier_is_refused_naming_the_file(fast_built_project, cli):
     name = "zz as select 1; drop table marts.dim_city; create table marts.zz_after"
-    path = fast_copy / "marts" / f"{name}.sql"
+    path = fast_built_project / "marts" / f"{name}.sql"
     path.write_text("select 1 as n\n", encoding="utf-8")
-    db = fast_copy / "target" / "warehouse.duckdb"
+    db = fast_built_project / "target" / "warehouse.duckdb"
     before = digest(db)
-    result = cli(fast_copy, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == MODEL, result.output
     line = error_line(result)
     assert "is not a plain identifier" in line and str(path) in line, line
@@ -114,8 +93,8 @@ def test_a_model_file_name_that_is_not_a_plain_identifier_is_refused_naming_the_
         "attach '{db}' as published",
     ],
 )
-def test_a_suite_frame_sql_must_be_one_select(fast_copy, cli, frame_sql):
-    db = fast_copy / "target" / "warehouse.duckdb"
+def test_a_suite_frame_sql_must_be_one_select(fast_built_project, cli, frame_sql):
+    db = fast_built_project / "target" / "warehouse.duckdb"
     before = digest(db)
     suite = {
         "name": "zz_frame",
@@ -124,11 +103,11 @@ def test_a_suite_frame_sql_must_be_one_select(fast_copy, cli, frame_sql):
             {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 0}, "severity": "warning"}
         ],
     }
-    (fast_copy / "checks" / "zz_frame.json").write_text(json.dumps(suite), encoding="utf-8")
-    result = cli(fast_copy, "run", "--no-docs")
+    (fast_built_project / "checks" / "zz_frame.json").write_text(json.dumps(suite), encoding="utf-8")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == 1, result.output
     line = error_line(result)
-    assert "frame_sql must be one SELECT" in line and str(fast_copy / "checks" / "zz_frame.json") in line, line
+    assert "frame_sql must be one SELECT" in line and str(fast_built_project / "checks" / "zz_frame.json") in line, line
     assert digest(db) == before
     con = duckdb.connect(str(db), read_only=True)
     assert not con.execute("select * from duckdb_tables() where table_name = 'pwned'").fetchall()
@@ -174,11 +153,13 @@ def victim(tmp_path) -> Path:
     return path
 
 
-def test_a_symlink_planted_as_the_export_lock_is_refused_and_its_target_untouched(fast_copy, cli, tmp_path, victim):
+def test_a_symlink_planted_as_the_export_lock_is_refused_and_its_target_untouched(
+    fast_built_project, cli, tmp_path, victim
+):
     out = tmp_path / "shared"
     out.mkdir()
     (out / ".clusterdw-export.lock").symlink_to(victim)
-    result = cli(fast_copy, "export", "--out", str(out))
+    result = cli(fast_built_project, "export", "--out", str(out))
     assert result.exit_code == PATH_REFUSED, result.output
     line = error_line(result)
     assert "symbolic link" in line and str(out / ".clusterdw-export.lock") in line, line
@@ -186,29 +167,29 @@ def test_a_symlink_planted_as_the_export_lock_is_refused_and_its_target_untouche
     assert not (out / "manifest.json").exists()
 
 
-def test_a_hard_link_planted_as_the_export_lock_is_refused(fast_copy, cli, tmp_path, victim):
+def test_a_hard_link_planted_as_the_export_lock_is_refused(fast_built_project, cli, tmp_path, victim):
     out = tmp_path / "shared"
     out.mkdir()
     os.link(victim, out / ".clusterdw-export.lock")
-    result = cli(fast_copy, "export", "--out", str(out))
+    result = cli(fast_built_project, "export", "--out", str(out))
     assert result.exit_code == PATH_REFUSED, result.output
     assert "hard link" in error_line(result)
     assert victim.read_text(encoding="utf-8") == "precious\n"
 
 
-def test_an_export_lock_left_by_an_earlier_export_is_reused(fast_copy, cli, tmp_path):
+def test_an_export_lock_left_by_an_earlier_export_is_reused(fast_built_project, cli, tmp_path):
     out = tmp_path / "shared"
     out.mkdir()
     (out / ".clusterdw-export.lock").write_text("12345", encoding="utf-8")
-    result = cli(fast_copy, "export", "--out", str(out))
+    result = cli(fast_built_project, "export", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert (out / "manifest.json").exists()
 
 
-def test_a_symlink_planted_as_run_results_tmp_is_not_written_through(fast_copy, cli, victim):
-    target = fast_copy / "target"
+def test_a_symlink_planted_as_run_results_tmp_is_not_written_through(fast_built_project, cli, victim):
+    target = fast_built_project / "target"
     (target / "run_results.json.tmp").symlink_to(victim)
-    result = cli(fast_copy, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert not (target / "run_results.json").is_symlink()
@@ -216,13 +197,13 @@ def test_a_symlink_planted_as_run_results_tmp_is_not_written_through(fast_copy, 
     assert not [p for p in target.iterdir() if p.name.startswith(".run_results.json")], "no temporary left"
 
 
-def test_a_symlink_planted_as_the_run_history_is_refused_and_its_target_untouched(fast_copy, cli, victim):
-    history = fast_copy / "target" / "run_history.jsonl"
+def test_a_symlink_planted_as_the_run_history_is_refused_and_its_target_untouched(fast_built_project, cli, victim):
+    history = fast_built_project / "target" / "run_history.jsonl"
     history.unlink()
     history.symlink_to(victim)
-    db = fast_copy / "target" / "warehouse.duckdb"
+    db = fast_built_project / "target" / "warehouse.duckdb"
     before = digest(db)
-    result = cli(fast_copy, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == PATH_REFUSED, result.output
     line = error_line(result)
     assert "symbolic link" in line and str(history) in line, line
@@ -249,10 +230,10 @@ def test_open_own_refuses_a_fifo_and_a_dangling_link_without_waiting_or_creating
 # --- 4. verify-evidence reads outside --documents --------------------------------------------------------
 
 
-def test_verify_evidence_refuses_a_document_id_that_is_a_path(fast_copy, cli, tmp_path):
+def test_verify_evidence_refuses_a_document_id_that_is_a_path(fast_built_project, cli, tmp_path):
     documents = tmp_path / "documents"
     documents.mkdir()
-    figures = fast_copy / "raw" / "figures"
+    figures = fast_built_project / "raw" / "figures"
     for path in figures.glob("*.csv"):
         if not path.name.startswith("000_"):
             path.unlink()
@@ -263,7 +244,7 @@ def test_verify_evidence_refuses_a_document_id_that_is_a_path(fast_copy, cli, tm
     secret = tmp_path / "secret"
     secret.with_suffix(".txt").write_text(evidence, encoding="utf-8")  # outside --documents
     write_rows(path, header, [rows[0], rows[0] | {"document_id": "../secret"}, rows[0] | {"document_id": str(secret)}])
-    result = cli(fast_copy, "verify-evidence", "--documents", str(documents))
+    result = cli(fast_built_project, "verify-evidence", "--documents", str(documents))
     assert result.exit_code == 1, result.output
     where = "raw/figures/000_35157f1fbdb36fec.csv"
     assert f"{where}:3: document_id: document_id '../secret' is not a valid document_id" in result.output
@@ -275,64 +256,64 @@ def test_verify_evidence_refuses_a_document_id_that_is_a_path(fast_copy, cli, tm
 # --- 5. run --if-changed --------------------------------------------------------------------------------
 
 
-def test_if_changed_sees_a_change_in_a_symlinked_figures_folder(fast_copy, cli, tmp_path):
+def test_if_changed_sees_a_change_in_a_symlinked_figures_folder(fast_built_project, cli, tmp_path):
     elsewhere = tmp_path / "annotations"
-    shutil.move(fast_copy / "raw" / "figures", elsewhere)
-    (fast_copy / "raw" / "figures").symlink_to(elsewhere, target_is_directory=True)
-    assert cli(fast_copy, "run", "--no-docs").exit_code == 0
+    shutil.move(fast_built_project / "raw" / "figures", elsewhere)
+    (fast_built_project / "raw" / "figures").symlink_to(elsewhere, target_is_directory=True)
+    assert cli(fast_built_project, "run", "--no-docs").exit_code == 0
     path = sorted(elsewhere.glob("*.csv"))[0]
     header, rows = read_rows(path)
     rows[0]["note"] = "changed after the last run"
     write_rows(path, header, rows)
-    result = cli(fast_copy, "run", "--no-docs", "--if-changed")
+    result = cli(fast_built_project, "run", "--no-docs", "--if-changed")
     assert result.exit_code == 0, result.output
     assert "Skipped" not in result.output and "Published:" in result.output
 
 
-def test_the_inputs_hash_covers_what_the_load_reads_and_only_that(fast_copy):
-    hashed = Project.at(fast_copy)
+def test_the_inputs_hash_covers_what_the_load_reads_and_only_that(fast_built_project):
+    hashed = Project.at(fast_built_project)
     before = hashed.inputs_sha256()
-    (fast_copy / "raw" / "drafts").mkdir(exist_ok=True)  # the project keeps its review drafts there
-    (fast_copy / "raw" / "drafts" / "009_x.csv").write_text("not data\n", encoding="utf-8")  # never loaded
+    (fast_built_project / "raw" / "drafts").mkdir(exist_ok=True)  # the project keeps its review drafts there
+    (fast_built_project / "raw" / "drafts" / "009_x.csv").write_text("not data\n", encoding="utf-8")  # never loaded
     assert hashed.inputs_sha256() == before
-    (fast_copy / "raw" / "corrections.csv").write_text("figure_id\n", encoding="utf-8")  # loaded
+    (fast_built_project / "raw" / "corrections.csv").write_text("figure_id\n", encoding="utf-8")  # loaded
     assert hashed.inputs_sha256() != before
 
 
-def test_if_changed_decides_per_published_file(fast_copy, cli):
-    a, b = fast_copy / "target" / "a.duckdb", fast_copy / "target" / "b.duckdb"
-    assert cli(fast_copy, "--db", str(a), "run", "--no-docs").exit_code == 0
-    assert cli(fast_copy, "--db", str(b), "run", "--no-docs").exit_code == 0
-    model = fast_copy / "marts" / "dim_year.sql"
+def test_if_changed_decides_per_published_file(fast_built_project, cli):
+    a, b = fast_built_project / "target" / "a.duckdb", fast_built_project / "target" / "b.duckdb"
+    assert cli(fast_built_project, "--db", str(a), "run", "--no-docs").exit_code == 0
+    assert cli(fast_built_project, "--db", str(b), "run", "--no-docs").exit_code == 0
+    model = fast_built_project / "marts" / "dim_year.sql"
     model.write_text(model.read_text(encoding="utf-8") + "\n-- touched\n", encoding="utf-8")
-    first = cli(fast_copy, "--db", str(a), "run", "--no-docs", "--if-changed")
+    first = cli(fast_built_project, "--db", str(a), "run", "--no-docs", "--if-changed")
     assert "Published:" in first.output, first.output
-    second = cli(fast_copy, "--db", str(b), "run", "--no-docs", "--if-changed")
+    second = cli(fast_built_project, "--db", str(b), "run", "--no-docs", "--if-changed")
     assert second.exit_code == 0, second.output
     assert "Skipped" not in second.output and "Published:" in second.output
-    third = cli(fast_copy, "--db", str(b), "run", "--no-docs", "--if-changed")
+    third = cli(fast_built_project, "--db", str(b), "run", "--no-docs", "--if-changed")
     assert "Skipped: inputs unchanged since run" in third.output
 
 
 # --- 6. Raw values blamed on models ---------------------------------------------------------------------
 
 
-def refused_at_load(fast_copy: Path, cli) -> tuple[str, str]:
-    db = fast_copy / "target" / "warehouse.duckdb"
+def refused_at_load(fast_built_project: Path, cli) -> tuple[str, str]:
+    db = fast_built_project / "target" / "warehouse.duckdb"
     before = digest(db)
-    result = cli(fast_copy, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == CONTRACT, result.output
     assert digest(db) == before
     return result.stderr, error_line(result)
 
 
 @pytest.mark.parametrize("published_on", ["2024-02-30", "2024-13"])
-def test_an_impossible_date_in_documents_is_a_contract_violation(fast_copy, cli, published_on):
-    path = fast_copy / "raw" / "documents.csv"
+def test_an_impossible_date_in_documents_is_a_contract_violation(fast_built_project, cli, published_on):
+    path = fast_built_project / "raw" / "documents.csv"
     header, rows = read_rows(path)
     rows[1]["published"] = published_on
     write_rows(path, header, rows)
-    stderr, line = refused_at_load(fast_copy, cli)
+    stderr, line = refused_at_load(fast_built_project, cli)
     assert f"raw/documents.csv:3: published: '{published_on}' is not a date: write a real date as YYYY" in stderr
     assert "raw/documents.csv:3: published" in line, line
     assert stderr.count("is not a date") == 2, stderr  # the violation and the Error line: reported once
@@ -348,31 +329,31 @@ def test_an_impossible_date_in_documents_is_a_contract_violation(fast_copy, cli,
         ("status", "planned"),
     ],
 )
-def test_a_corrected_value_not_of_its_columns_type_is_a_contract_violation(fast_copy, cli, column, value):
-    figure_id = read_rows(sorted((fast_copy / "raw" / "figures").glob("*.csv"))[0])[1][0]["figure_id"]
+def test_a_corrected_value_not_of_its_columns_type_is_a_contract_violation(fast_built_project, cli, column, value):
+    figure_id = read_rows(sorted((fast_built_project / "raw" / "figures").glob("*.csv"))[0])[1][0]["figure_id"]
     write_rows(
-        fast_copy / "raw" / "corrections.csv",
+        fast_built_project / "raw" / "corrections.csv",
         ["figure_id", "column_name", "corrected_value", "reason"],
         [
             {"figure_id": figure_id, "column_name": "unit", "corrected_value": "亿元", "reason": "fine"},
             {"figure_id": figure_id, "column_name": column, "corrected_value": value, "reason": "typo"},
         ],
     )
-    stderr, line = refused_at_load(fast_copy, cli)
+    stderr, line = refused_at_load(fast_built_project, cli)
     assert f"raw/corrections.csv:3: corrected_value: '{value}' is not a valid {column} (write " in stderr
     assert "raw/corrections.csv:3: corrected_value" in line and "1 contract violation(s)" in line, line
 
 
-def test_a_corrected_value_of_its_columns_type_loads(fast_copy, cli):
-    figure_id = read_rows(sorted((fast_copy / "raw" / "figures").glob("*.csv"))[0])[1][0]["figure_id"]
+def test_a_corrected_value_of_its_columns_type_loads(fast_built_project, cli):
+    figure_id = read_rows(sorted((fast_built_project / "raw" / "figures").glob("*.csv"))[0])[1][0]["figure_id"]
     write_rows(
-        fast_copy / "raw" / "corrections.csv",
+        fast_built_project / "raw" / "corrections.csv",
         ["figure_id", "column_name", "corrected_value", "reason"],
         [{"figure_id": figure_id, "column_name": "qualifier", "corrected_value": "about", "reason": "ok"}],
     )
-    result = cli(fast_copy, "run", "--no-docs")
+    result = cli(fast_built_project, "run", "--no-docs")
     assert result.exit_code == 0, result.output
-    with duckdb.connect(str(fast_copy / "target" / "warehouse.duckdb"), read_only=True) as con:
+    with duckdb.connect(str(fast_built_project / "target" / "warehouse.duckdb"), read_only=True) as con:
         [(qualifier, approximate)] = con.execute(
             "select qualifier, is_approximate from staging.stg_figures where figure_id = ?", [figure_id]
         ).fetchall()

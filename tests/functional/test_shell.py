@@ -19,7 +19,7 @@ from pipelines.cli import main
 from pipelines.cli.shell import find_cli
 from pipelines.publish.warehouse import STORAGE_VERSION
 
-from helpers import PROJECT_FOLDERS, REPO
+from helpers import fast_project
 
 DUCKDB_CLI = find_cli()
 CLUSTERDW = Path(sys.executable).parent / "clusterdw"
@@ -43,11 +43,7 @@ needs_cli = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
     """A published warehouse of the real project (checks left out: not what these tests are about)."""
-    root = tmp_path_factory.mktemp("shell") / "project"
-    for folder in PROJECT_FOLDERS:
-        if (REPO / folder).exists() and folder != "checks":
-            shutil.copytree(REPO / folder, root / folder)
-    (root / "checks").mkdir()
+    root = fast_project(tmp_path_factory.mktemp("shell") / "project")
     if not (root / "marts" / "dim_year.yml").exists():  # so at least one column carries a comment
         (root / "marts" / "dim_year.yml").write_text(DIM_YEAR_DOC, encoding="utf-8")
     result = CliRunner().invoke(main, ["--project-dir", str(root), "run", "--no-docs"], catch_exceptions=False)

@@ -127,6 +127,8 @@ def _insert_group(con: duckdb.DuckDBPyConnection, contract: Contract, group: lis
             f"{sha_of} from {csv_scan(csv_columns(group[0].header), path_column=_PATH_COLUMN)}",
             [[str(c.scan.path) for c in group]],
         )
+    except duckdb.InterruptException:
+        raise  # Ctrl-C or SIGTERM (faults/signals.py), not a file to read again the careful way
     except duckdb.Error:  # a file DuckDB cannot parse; the statement rolled back
         if len(group) == 1:
             return {}

@@ -262,13 +262,15 @@ class Loader:
             # A well-formed file parses at once; keeping rejects costs a third more, so only a file that
             # fails is read again with store_rejects, to list every bad line, not just the first.
             self.con.execute(_read_csv_sql(columns, store_rejects=False), [str(scan.path)])
+        except duckdb.InterruptException:
+            raise  # Ctrl-C or SIGTERM (faults/signals.py): the run stops, no file is read again
         except duckdb.Error:
             self.con.execute("drop table if exists reject_errors; drop table if exists reject_scans")
             try:
                 self.con.execute(_read_csv_sql(columns, store_rejects=True), [str(scan.path)])
             except duckdb.Error as error:
-                if is_disk_full(error):  # the disk, not the file: the run says so (faults/space.py)
-                    raise
+                if is_disk_full(error) or isinstance(error, duckdb.InterruptException):
+                    raise  # the disk or a signal, not the file: the run says so (faults/space.py, signals.py)
                 self.violations.append(
                     Violation(Location(where), f"cannot be read as CSV: {str(error).splitlines()[0]}")
                 )

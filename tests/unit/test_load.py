@@ -458,3 +458,33 @@ def test_a_file_scan_counts_and_hashes_as_a_whole_file_read_would(tmp_path, monk
     assert scan.sha256 == hashlib.sha256(data).hexdigest()
     assert scan.lines == data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
     assert scan.first_line == data.split(b"\n")[0]
+
+
+class InterruptedAtFirstInsert:
+    """The load's real connection, but its first INSERT into raw/ raises what DuckDB raises when Ctrl-C or
+    SIGTERM (faults/signals.py) interrupts a query."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self._con, self.inserts = con, 0
+
+    def execute(self, sql: str, *args):
+        if sql.lstrip().lower().startswith("insert into raw."):
+            self.inserts += 1
+            raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._con, name)
+
+
+def test_an_interrupted_load_stops_and_reads_no_file_again(project):
+    """An interrupt is not a file DuckDB cannot parse: the load stops at once (a run under SIGTERM exits
+    143) instead of reading each file again the careful way and going on into the build."""
+    con = duckdb.connect()
+    interrupted = InterruptedAtFirstInsert(con)
+    try:
+        with pytest.raises(duckdb.InterruptException):
+            load(interrupted, project)
+    finally:
+        con.close()
+    assert interrupted.inserts == 1

@@ -4,7 +4,8 @@
   built          the real project after `clusterdw run --no-docs`: its published target/warehouse.duckdb;
                  one copy per test module, for reading
   built_project  the same, one copy per test, for a test to break
-  fast_built_project  the real project without its GX suites (an empty checks/) after `clusterdw run --no-docs`,
+  fast_built_project  the real project without its GX suites (an empty checks/, no data_tests in the models' .yml:
+                 helpers.fast_project) after `clusterdw run --no-docs`,
                  one copy per test, for a test to break: for claims about what a run does around its checks
                  (the load, the publish, locks, faults, the run history), where validation is beside the point
                  and would cost most of each run's seconds

@@ -537,3 +537,19 @@ def test_an_area_held_and_a_planned_total_are_stocks(known, sentence, value):
 def test_a_short_county_name_inside_another_word_is_no_place(known, sentence, place):
     figure = one(sentence, known)
     assert figure.place == place, figure.notes
+
+
+def test_a_cue_kind_own_cluster_does_not_know_is_no_glue_word():
+    """own_cluster takes its glue words from the cue kinds it names (GLUE_KINDS): a kind added to the
+    catalogue later (a name's part, a list's joint) leaves its reading of a clause as it was."""
+    import dataclasses
+
+    from pipelines.annotate.reference import CueWord
+    from pipelines.annotate.rules import own_cluster
+
+    known = reference.load(REPO / "raw")
+    added = dataclasses.replace(
+        known, cue_words=known.cue_words + (CueWord("a_kind_added_later", "瓷质砖", "some_code", "in_clause"),)
+    )
+    assert own_cluster._words(added).pattern == own_cluster._words(known).pattern
+    assert not own_cluster._words(added).fullmatch("瓷质砖")

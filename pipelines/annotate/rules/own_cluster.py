@@ -28,20 +28,22 @@ def named_before_no_other(figure, doc, earlier):
 
 
 # Words that say how much, when or compared with what, and no what (当月, 同比, 的, 达, 比): cue_words.csv's
-# glue rows and its other cue words but these kinds (part of a name or a list's joints: 公司, 和, 等; an
-# earlier time: 上年; a goal's or a change's word, read by other rules)
-_NOT_GLUE = {
-    "company": None,
-    "time_base": None,
-    "goal": None,
-    "change": None,
-    "meeting": None,
-    "congress": None,
-    "reporting": None,
-    "listed_value": None,
-    "plan_year": None,
-    "subject": ("no_noun", "not_a_noun"),
-    "list": ("joiner", "group_end", "partner", "lead", "opener"),
+# rows of these kinds (and codes; None: every code). A kind not named here is no glue: a new kind (a name's
+# part, a list's joint, an earlier time: 公司, 和, 上年) changes nothing here until it is added on purpose.
+GLUE_KINDS = {
+    "glue": None,
+    "status": None,
+    "qualifier": None,
+    "period": None,
+    "direction": None,
+    "rank": None,
+    "furniture": None,
+    "unit_guard": None,
+    "place_frame": None,
+    "cluster_frame": None,
+    "table": None,
+    "list": ("respectively",),
+    "subject": ("lead", "noun_end", "honour", "pull", "metric_noun"),
 }
 OWN_NOUN = 2  # characters of a clause left when its cue, period, place and glue words are taken out
 
@@ -57,7 +59,7 @@ def _words(reference) -> re.Pattern:
         return kept[1]
     # a count's cue is the noun it counts (企业技术中心45家: 中心): that is naming something of its own
     words = {cue for metric in reference.metrics if metric.kind != "count" for cue in metric.cues}
-    words |= {c.word for c in reference.cue_words if "{" not in c.word and not _not_glue(c)}
+    words |= {c.word for c in reference.cue_words if "{" not in c.word and _is_glue(c)}
     words |= set(IMPLIED)
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     if len(_KEPT) > 8:
@@ -66,8 +68,8 @@ def _words(reference) -> re.Pattern:
     return pattern
 
 
-def _not_glue(cue) -> bool:
-    return cue.kind in _NOT_GLUE and (_NOT_GLUE[cue.kind] is None or cue.code in _NOT_GLUE[cue.kind])
+def _is_glue(cue) -> bool:
+    return cue.kind in GLUE_KINDS and (GLUE_KINDS[cue.kind] is None or cue.code in GLUE_KINDS[cue.kind])
 
 
 def names_its_own(figure, doc) -> bool:

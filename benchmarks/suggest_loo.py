@@ -6,6 +6,9 @@ from D helps draft D; the script checks that no string left is one only D holds)
 only from the other documents' annotations. Score the draft against raw/figures/D.csv as it is at run
 time: a gold figure is found when a drafted row has its value and unit and its number lies inside an
 occurrence of the gold evidence in D. Then time a 12,000-character document.
+Per group it also counts how the found rows are wrong (how_wrong): a code as gold → drafted, a year as
+drafted minus gold, a written column (subject, cluster, place, evidence) by shape: counts a held-out
+document may show, for they hold no word of its text.
 
     python benchmarks/suggest_loo.py [--documents DIR] [--project-dir DIR] [--out FILE]
 
@@ -37,6 +40,7 @@ from pipelines.annotate.script import read, simplified  # noqa: E402
 from pipelines.review.stats import COMMENTARY, same_value  # noqa: E402
 from pipelines.review.stats import FIELDS as REVIEWED_FIELDS  # noqa: E402
 
+MIN_KIND_ROWS = 2  # a kind of error seen once is noise in the summary (SUGGEST_DEBUG shows each)
 SHOW = bool(__import__("os").environ.get("SUGGEST_DEBUG"))
 DEBUG = False
 
@@ -104,11 +108,46 @@ def match(original: str, figures, gold: list[dict[str, str]]):
         yield row, chosen, bool(occurrences)
 
 
+# Columns of a closed set of codes: a wrong one is counted as "gold → drafted", codes only, never text
+CODED = ("metric_code", "rate_of_metric_code", "period_kind", "status", "qualifier", "is_year_inferred")
+# Free-text columns: a wrong one is counted by its shape (empty / filled / differs), never by its words
+WRITTEN = ("subject", "cluster", "enterprise", "place")
+
+
+def how_wrong(drafted: dict[str, str], gold: dict[str, str]) -> list[str]:
+    """Each edited column's kind of error, in counts a held-out document may show: codes, offsets and
+    shapes, no word of its text (the rule writer never reads held-out text)."""
+    kinds = []
+    for column in CODED:
+        if not same_value(column, drafted[column], gold[column]):
+            kinds.append(f"{column} {gold[column] or '∅'} → {drafted[column] or '∅'}")
+    for column in ("period_end_year", "period_start_year"):
+        want, got = gold[column], drafted[column]
+        if not same_value(column, got, want):
+            if want.isdigit() and got.isdigit():
+                kinds.append(f"{column} {int(got) - int(want):+d}")
+            else:
+                kinds.append(f"{column} {'set, gold empty' if got else 'left empty'}")
+    for column in WRITTEN:
+        want, got = gold[column], drafted[column]
+        if not same_value(column, got, want):
+            shape = "left empty" if not got else "filled, gold empty" if not want else "another"
+            if want and got and (want in got or got in want):
+                shape = "longer" if want in got else "shorter"
+            kinds.append(f"{column} {shape}")
+    want, got = gold["evidence"], drafted["evidence"]
+    if not same_value("evidence", got, want):
+        shape = "longer" if want in got else "shorter" if got in want else "overlapping or apart"
+        kinds.append(f"evidence {shape}")
+    return kinds
+
+
 def score(document_id: str, original: str, figures, gold: list[dict[str, str]], place_key) -> dict:
     found = located = 0
     right = dict.fromkeys(("place", "end_year", "metric", "status", "qualifier", "all_five"), 0)
     unedited, edits = 0, {}  # what a reviewer would accept as drafted, and the columns they would edit
     edit_sets: list[frozenset[str]] = []  # per found row, the columns edited (empty: accepted as drafted)
+    kinds: dict[str, int] = {}  # how_wrong's kinds of edit, counted
     used: set[int] = set()
     for row, chosen, in_text in match(original, figures, gold):
         located += in_text
@@ -135,6 +174,8 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
         edited = [c for c in REVIEWED_FIELDS if c not in COMMENTARY and not same_value(c, drafted_row[c], row[c])]
         unedited += not edited
         edit_sets.append(frozenset(edited))
+        for kind in how_wrong(drafted_row, row):
+            kinds[kind] = kinds.get(kind, 0) + 1
         for column in edited:
             edits[column] = edits.get(column, 0) + 1
         for field, ok in checks.items():
@@ -173,6 +214,7 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
         "unedited_rows": unedited,
         "edits": edits,
         "edit_sets": edit_sets,
+        "kinds": kinds,
         "unedited": 100 * unedited / len(figures) if figures else 0.0,
     }
     for field, count in right.items():
@@ -276,8 +318,10 @@ def pooled(results: list[dict]) -> dict:
     out["unedited_rows"] = sum(r["unedited_rows"] for r in results)
     out["unedited"] = 100 * out["unedited_rows"] / drafted if drafted else 0.0
     out["edit_sets"] = [s for r in results for s in r["edit_sets"]]
-    out["edits"] = {}
+    out["edits"], out["kinds"] = {}, {}
     for r in results:
+        for kind, n in r["kinds"].items():
+            out["kinds"][kind] = out["kinds"].get(kind, 0) + n
         for column, n in r["edits"].items():
             out["edits"][column] = out["edits"].get(column, 0) + n
     return out
@@ -405,6 +449,18 @@ def main() -> int:
             + (", ".join(f"{c} {n}" for c, n in sorted(sole.items(), key=lambda x: (-x[1], x[0]))) or "–")
             + f". Rows with no edit if the columns were right, cumulatively (from {already} of {whole['found']}): "
             + ", ".join(f"+{c} {n}" for c, n in order)
+            + ".",
+            "",
+            "How the found rows are wrong (codes gold → drafted, years drafted minus gold, written columns by "
+            "shape; at least 2 rows): "
+            + (
+                ", ".join(
+                    f"{k} {n}"
+                    for k, n in sorted(whole["kinds"].items(), key=lambda x: (-x[1], x[0]))
+                    if n >= MIN_KIND_ROWS
+                )
+                or "–"
+            )
             + ".",
             "",
         ]

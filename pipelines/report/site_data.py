@@ -26,6 +26,18 @@ def _masked(dtype) -> bool:
     return isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iub"
 
 
+def texts_missing_as_none(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns with None where a value is missing. DuckDB's .df() gives a text column that has a value
+    pandas' string dtype, whose missing value is NaN: truthy (`publisher or "not stated"` kept it) and
+    printed as "nan" on a page; None is falsy, and esc() shows it as nothing. (The overview's frames stay
+    as they are: Altair writes None in an object column as NaN.)"""
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.StringDtype):
+            values = frame[column].astype(object)
+            frame[column] = values.where(values.notna(), None)
+    return frame
+
+
 def _as_own_query(rows: pd.DataFrame, empty_texts: list[str], whole_ints: dict) -> pd.DataFrame:
     """One page's rows of a batch, typed as the page's own query types them: DuckDB's .df() makes a text
     column with no value None (object), not the batch's NaN of a string column (NaN is truthy: `x or ""`),
@@ -57,7 +69,7 @@ class SiteData:
         self.con.close()
 
     def frame(self, sql: str, params: list | None = None) -> pd.DataFrame:
-        return self.con.execute(sql, params or []).df()
+        return texts_missing_as_none(self.con.execute(sql, params or []).df())
 
     def _optional(self, table: str, column: str, alias: str, cast: str = "integer") -> str:
         return f"{alias}.{column}" if (table, column) in self.columns else f"cast(null as {cast}) as {column}"
@@ -195,10 +207,14 @@ class SiteData:
         )
 
     def growth_of(self, column: str, keys: list[str], cap: int) -> dict[str, pd.DataFrame]:
+        # a rate of no catalogue metric (瓷质砖增长28.8%) is named by what grows, or says it is not named
+        subject = "g.subject" if ("fct_growth_rates", "subject") in self.columns else "null"
         found = self._capped(
-            """g.growth_rate_id, g.figure_id, g.city_key, coalesce(c.city_name_zh_hans, g.city_key) as city_name,
+            f"""g.growth_rate_id, g.figure_id, g.city_key, coalesce(c.city_name_zh_hans, g.city_key) as city_name,
                 g.cluster_key, coalesce(k.cluster_name_zh_hans, g.cluster_key) as cluster_name, g.enterprise_name,
-                g.rate_of_metric_code, coalesce(m.metric_name_en, g.rate_of_metric_code) as metric_name, g.year,
+                g.rate_of_metric_code,
+                coalesce(m.metric_name_en, g.rate_of_metric_code, {subject}, 'what grows is not named') as metric_name,
+                g.year,
                 g.rate_origin, cast(g.rate_pct as double) as rate_pct,
                 cast(g.computed_rate_pct as double) as computed_rate_pct, g.level_figure_id,
                 array_to_string(g.computed_from_figure_ids, ', ') as computed_from, g.evidence""",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -119,6 +120,22 @@ def test_the_index_shows_the_warehouse_at_a_glance_and_its_last_publish(site, bu
     assert run_id in text and f"{passed:,} of {checks:,} expectations passed" in text
     tables = {t["id"]: t for t in page_data(site / "index.html")["tables"]}
     assert {r["city_name_href"] for r in tables["t-places"]["rows"]} >= {"city/liuzhou.html", "city/guangxi.html"}
+
+
+MISSING_SHOWN = re.compile(r"\b(?:nan|NaN|None|NaT)\b|<NA>")
+
+
+def test_no_page_or_data_file_shows_a_missing_value_as_nan_or_none(site):
+    """The project has documents with no publisher, places with no admin code and a growth rate of no
+    catalogue metric: each shows as "not stated", nothing or what grows, never pandas' NaN as text."""
+    shown = {}
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".js") and "assets" not in path.relative_to(site).parts:
+            text = unescape(path.read_text(encoding="utf-8").replace("\\u003c", "<").replace("\\u003e", ">"))
+            found = {m.group(0) for m in MISSING_SHOWN.finditer(text)}
+            if found:
+                shown[str(path.relative_to(site))] = found
+    assert not shown, shown
 
 
 def test_dates_are_shown_at_the_precision_they_have(site):

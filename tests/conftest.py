@@ -32,18 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import (  # noqa: F401  (re-exported for test files that import them from conftest)
-    PROJECT_FOLDERS,
-    REPO,
-    copy_project,
-    digest,
-    edit_figure,
-    fast_project,
-    invoke,
-    line_of,
-    read_rows,
-    write_rows,
-)
+from helpers import copy_project, fast_project, invoke
 
 # A pytest-xdist worker's __main__ has neither __spec__ nor __file__, which pyspark's Spark Connect module
 # (imported by GX) takes for a doctest run and answers with sys.exit(0) when grpc is absent: the worker's

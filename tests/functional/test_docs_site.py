@@ -16,7 +16,7 @@ from pipelines.models.builder import load_graph
 from pipelines.project import Project
 
 import chromium
-from conftest import PROJECT_FOLDERS, REPO
+from helpers import PROJECT_FOLDERS, REPO
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pipelines.errors import PathRefused
 from pipelines.publish.bi import DICTIONARY_CSV, WIDE_COLUMNS
 from pipelines.publish.export import MANIFEST_NAME, export
 
-from conftest import line_of
+from helpers import line_of
 
 
 @pytest.fixture(scope="module")

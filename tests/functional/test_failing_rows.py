@@ -7,7 +7,7 @@ import json
 
 import duckdb
 
-from conftest import edit_figure, line_of, read_rows, write_rows
+from helpers import edit_figure, line_of, read_rows, write_rows
 
 
 def _rd_intensity_figures(project) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from pipelines.engines.spark_outputs import MARKER, claim
 from pipelines.errors import PathRefused
 
-from conftest import digest
+from helpers import digest
 
 DOCUMENT = (
     "南宁市2023年工业经济运行情况\n2023年，全市规上工业企业超过1500家。南宁市力争到2025年工业总产值突破5000亿元。\n"

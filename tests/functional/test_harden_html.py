@@ -51,7 +51,7 @@ def docs(tmp_path_factory) -> Path:
 
     from pipelines.cli import main
 
-    from conftest import PROJECT_FOLDERS, REPO
+    from helpers import PROJECT_FOLDERS, REPO
 
     root = tmp_path_factory.mktemp("docs") / "project"
     for folder in PROJECT_FOLDERS:
@@ -107,7 +107,7 @@ def test_a_page_without_a_head_gets_one():
 
 
 def test_evidence_holding_a_comment_and_script_start_leaves_every_chart(built_project, cli, tmp_path):
-    from conftest import edit_figure
+    from helpers import edit_figure
 
     edit_figure(built_project, "002-002", evidence="<!--<script> 每台 10 秒钟的最快节拍")
     assert cli(built_project, "run", "--no-docs").exit_code == 0

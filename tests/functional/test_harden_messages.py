@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, read_rows, write_rows
 from faults import error_lines, run_process, small_disk
+from helpers import REPO, read_rows, write_rows
 
 
 def only_error(result) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import digest
+from helpers import digest
 
 SECRET = "not for the warehouse"
 

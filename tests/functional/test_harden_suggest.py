@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 
 PARAGRAPH = (
     "南宁市{i}号工业园区2023年工业经济运行情况\n2023年，园区规模以上工业增加值同比增长{a}.5%，"

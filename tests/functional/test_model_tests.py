@@ -19,7 +19,7 @@ from pipelines.validate.kinds import columns_of, needs_every_row
 from pipelines.validate.suites import Validator, read_suites, suite_columns, validate
 from pipelines.validate.suspects import suspect_queries
 
-from conftest import REPO
+from helpers import REPO
 
 
 def sql_lines_in_json(project: Path) -> int:

@@ -23,7 +23,7 @@ from pipelines.review.server import serve
 from pipelines.review.session import state_path
 from pipelines.review.stats import compare, proposals, report, results_table, reviews
 
-from conftest import read_rows, write_rows
+from helpers import read_rows, write_rows
 
 DOCUMENT_ID = "008_review_unit"
 TEXT = "2023年，柳州市汽车产量达到150万辆，同比增长5.2%。\n全市规上工业企业超过1300家。\n"
@@ -315,7 +315,7 @@ def test_a_reference_row_offered_by_the_page_is_added_and_checked(drafted):
 def test_a_metric_added_to_the_catalogue_is_documented_by_the_generator(project):
     from pipelines.docs.codes import render
 
-    from conftest import REPO
+    from helpers import REPO
 
     with (project / "raw" / "reference" / "metrics.csv").open("a", encoding="utf-8") as handle:
         handle.write(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import read_rows
+from helpers import read_rows
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[dev]')")
 from selenium.common.exceptions import WebDriverException  # noqa: E402

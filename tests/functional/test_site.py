@@ -21,7 +21,7 @@ from pipelines.report.shell import script_json
 from pipelines.report.site_data import SiteData
 
 import chromium
-from conftest import edit_figure, line_of
+from helpers import edit_figure, line_of
 
 PAGE_DATA = re.compile(r'<script type="application/json" id="page-data">(.*?)</script>', re.S)
 

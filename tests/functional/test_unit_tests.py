@@ -12,7 +12,7 @@ import pytest
 from pipelines.models.descriptions import read_doc
 from pipelines.models.unit_tests import collect, empty_warehouse, run_test
 
-from conftest import REPO
+from helpers import REPO
 
 # the marts whose SQL holds logic (pairings, ranks, counts, computed values), not only renames
 MARTS_WITH_LOGIC = (

@@ -199,8 +199,15 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
     if not run:
         return None
     begin = after_the_lead(doc, lo + run.start(), end)
-    if norm[begin:end].endswith(doc.reference.words_of("subject", "noun_end", "after_noun")):
-        return None
+    verb = next(
+        (w for w in doc.reference.words_of("subject", "noun_end", "after_noun") if norm.endswith(w, 0, end)), ""
+    )
+    if verb:
+        end -= len(verb)
+        # 新能源汽车完成生产: a kind of what the metric counts (汽车: subject metric_noun) did it, so it is the
+        # product; 上汽通用五菱完成产量: a company did it, who produced, not what
+        if not norm[begin:end].endswith(doc.reference.words_of("subject", "metric_noun", "before_noun")):
+            return None
     end = _trailing_lead(doc, begin, end)
     if not 2 <= end - begin <= MAX_PRODUCT:
         return None

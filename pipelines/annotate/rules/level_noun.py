@@ -14,6 +14,7 @@ from .subject import AREAS, PRODUCED, SOLD, _no_noun, after_the_lead
 
 LEVEL = "level"
 OWN_RULES = PRODUCED + SOLD + AREAS + ("investment",)  # subject.py and project_investment.py name theirs
+GLUE_REACH = 8  # 累计实现, 比上年同期: the longest glue before a number
 GUESSED = "no cue word"  # the note of a metric guessed from the unit alone (extract.py)
 _NOUN = re.compile(r"[\u4e00-\u9fff]{3,16}")
 _PHRASE = "的"  # 高质量的人工智能空调: a phrase that describes, not the name of an amount
@@ -49,7 +50,7 @@ def _before_the_glue(doc, start: int, end: int) -> int:
     while end > start and doc.norm[end - 1].isspace():
         end -= 1
     cut = end
-    for at in range(start + 1, end):
+    for at in range(max(start + 1, end - GLUE_REACH), end):  # glue is a few characters: no scan of the clause
         if _no_noun(doc, doc.norm[at:end]):
             cut = at
             break

@@ -47,6 +47,9 @@ AREAS = ("land_area",)  # 规划面积 and 在建面积 are two areas: the metri
 _AREA_NAME = re.compile(
     r"(?:^|(?<=[由的和与及是]))((?:(?![由的和与及是])[\u4e00-\u9fff]){2,12}?)(?:为|达到|达|约|超过|超|近|共)?\s*$"
 )
+# a count by size tier counts what a cluster count counts (metrics.csv: clusters, industries or chains): 三个千亿级
+# 临港产业链 names its chains with 产业链, a cluster count's word, not a tier's (千亿级产业)
+COUNTS_LIKE = {"size_tier_count": ("cluster_count",)}
 HOLDERS = ("project_count", "platform_count", "park_count")  # 项目, 基地, 园区: what holds a product, not one
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
@@ -134,10 +137,11 @@ def _named_after(figure, doc, metric) -> str:
     主导产业集群), or the list after an honour word (3家企业入选…典型经验 → …典型经验)."""
     norm, reference = doc.norm, doc.reference
     after = re.compile(_NOUN_AFTER.format(noun_ends(reference))).match(norm, figure.unit_end, figure.clause[1])
-    named = after and (not metric.cues or any(cue in after.group() for cue in metric.cues))
+    cues = metric.cues + tuple(c for code in COUNTS_LIKE.get(metric.code, ()) for c in reference.metric(code).cues)
+    named = after and (not cues or any(cue in after.group() for cue in cues))
     if not named or after.group().startswith(_not_a_noun(reference)):
         return ""
-    cut = max((after.start() + i + len(c) for c in metric.cues if (i := after.group().rfind(c)) >= 0), default=0)
+    cut = max((after.start() + i + len(c) for c in cues if (i := after.group().rfind(c)) >= 0), default=0)
     return _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(after.start(), cut or after.end())
 
 
@@ -199,8 +203,15 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
     if not run:
         return None
     begin = after_the_lead(doc, lo + run.start(), end)
-    if norm[begin:end].endswith(doc.reference.words_of("subject", "noun_end", "after_noun")):
-        return None
+    verb = next(
+        (w for w in doc.reference.words_of("subject", "noun_end", "after_noun") if norm.endswith(w, 0, end)), ""
+    )
+    if verb:
+        end -= len(verb)
+        # 新能源汽车完成生产: a kind of what the metric counts (汽车: subject metric_noun) did it, so it is the
+        # product; 上汽通用五菱完成产量: a company did it, who produced, not what
+        if not norm[begin:end].endswith(doc.reference.words_of("subject", "metric_noun", "before_noun")):
+            return None
     end = _trailing_lead(doc, begin, end)
     if not 2 <= end - begin <= MAX_PRODUCT:
         return None

@@ -32,6 +32,7 @@ from . import (
     growth_of,
     growth_since_base,
     list_item,
+    listed_qualifier,
     listed_values,
     months_to_come,
     nearest_period_cue,
@@ -39,6 +40,7 @@ from . import (
     own_cluster,
     past_year,
     period_of_what_it_rates,
+    qualifier_gap,
     rate_after,
     relative_difference,
     reporting_year,
@@ -75,6 +77,7 @@ Rule = Callable[["Figure", "Document", list], "Figure | None"]
 RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
     sign.keep_sign,  # -0.5 in a table cell is negative
+    qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
@@ -99,6 +102,7 @@ RULES: tuple[Rule, ...] = (
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
+    listed_qualifier.of_the_first_value,  # 分别约为100万吨、200万吨和300万吨: 约 said of every listed value
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so

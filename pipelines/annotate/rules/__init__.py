@@ -55,6 +55,7 @@ from . import (
     share_shape,
     sign,
     size_tier,
+    stock_in_its_year,
     sub_year,
     subject,
     subject_pull,
@@ -110,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
+    stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of

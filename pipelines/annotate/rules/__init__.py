@@ -38,6 +38,7 @@ from . import (
     months_to_come,
     nearest_period_cue,
     not_a_figure,
+    open_target,
     own_cluster,
     past_year,
     period_of_what_it_rates,
@@ -112,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
+    open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count

@@ -117,8 +117,8 @@ RULES: tuple[Rule, ...] = (
     open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
-    share_of_stock.like_its_whole,
-    undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication  # 占全国的1.4% of enterprises: as of a date, like the count
+    share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
+    undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount

@@ -68,6 +68,7 @@ from . import (
     tier_cluster,
     title_year,
     total_since,
+    total_to_date,
     undated_share,
     whole_year,
     written_form,
@@ -104,6 +105,7 @@ RULES: tuple[Rule, ...] = (
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
     total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication
+    total_to_date.reached_so_far,  # 累计培育…企业7家 with no span: the count reached, as_of
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head

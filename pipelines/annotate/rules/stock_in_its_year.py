@@ -10,7 +10,7 @@ NEAR = 20  # characters before the number a period word is looked for in (extrac
 NOTE = "a count of what exists, its year stated: as of a date in that year"
 
 
-def _year_after(figure, doc) -> bool:
+def year_after(figure, doc) -> bool:
     """A year said after the number in its clause: the year of what the count entered (…入围2024年…百强)."""
     return any(figure.at < m.start < figure.clause[1] for m in doc.years)
 
@@ -33,7 +33,7 @@ def held_in_the_year(figure, doc, earlier):
     clause = norm[figure.clause[0] : figure.clause[1]]
     if any(word in clause for word in reference.words_of("subject", "honour")):
         return figure
-    if _year_after(figure, doc):
+    if year_after(figure, doc):
         return figure  # 18家企业入围2024年…百强: the year after the count names the list it entered
     figure.period_kind = "as_of"
     figure.notes.append(NOTE)

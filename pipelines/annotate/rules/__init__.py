@@ -59,6 +59,7 @@ from . import (
     sign,
     size_tier,
     stock_in_its_year,
+    stock_metric,
     sub_year,
     subject,
     subject_pull,
@@ -119,6 +120,7 @@ RULES: tuple[Rule, ...] = (
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
+    stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
     honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count

@@ -4,7 +4,7 @@ false), and its period_kind is year: with no years there is no span to average o
 
 from __future__ import annotations
 
-SPANNED = ("average", "cumulative", "as_of")
+SPANNED = ("average", "cumulative")  # a stock a target is to reach (建成年产能30万吨) stays as_of
 
 
 def kind_year(figure, doc, earlier):

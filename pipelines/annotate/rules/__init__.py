@@ -28,19 +28,24 @@ from . import (
     estimated,
     evidence_lead,
     from_to,
+    future_year,
     growth_clause,
     growth_of,
     growth_since_base,
+    honour_count,
     level_noun,
     list_item,
+    listed_qualifier,
     listed_values,
     months_to_come,
     nearest_period_cue,
     not_a_figure,
+    open_target,
     own_cluster,
     past_year,
     period_of_what_it_rates,
     project_investment,
+    qualifier_gap,
     rate_after,
     relative_difference,
     reporting_year,
@@ -55,6 +60,8 @@ from . import (
     share_shape,
     sign,
     size_tier,
+    stock_in_its_year,
+    stock_metric,
     sub_year,
     subject,
     subject_pull,
@@ -65,6 +72,8 @@ from . import (
     tier_cluster,
     title_year,
     total_since,
+    total_to_date,
+    undated_share,
     what_grows,
     whole_year,
     written_form,
@@ -78,6 +87,7 @@ Rule = Callable[["Figure", "Document", list], "Figure | None"]
 RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
     sign.keep_sign,  # -0.5 in a table cell is negative
+    qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
@@ -97,19 +107,27 @@ RULES: tuple[Rule, ...] = (
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
+    future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
     total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication
+    total_to_date.reached_so_far,  # 累计培育…企业7家 with no span: the count reached, as_of
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
+    listed_qualifier.of_the_first_value,  # 分别约为100万吨、200万吨和300万吨: 约 said of every listed value
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
+    open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
+    stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
+    honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock
+    stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
+    undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount

@@ -1,6 +1,6 @@
 """A growth compared with a year more than one before its own is a growth over the years between:
 2020年地区生产总值比2015年增长37.8% is the growth of 2016-2020 (cumulative, from the year after the base),
-not of 2020 alone. A growth over the year before (比2019年增长) stays the year's."""
+not of 2020 alone; 与2015年相比,…增长50% is the same growth. A growth over the year before (比2019年增长) stays the year's."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ import re
 
 from ..periods import Period
 
-_BASE = re.compile(r"(?:比|较)\s*((?:19|20)\d{2})\s*年(?:同期)?")
+_BASE = re.compile(
+    r"(?:(?:比|较|相比|相较)\s*((?:19|20)\d{2})\s*年(?:同期)?"
+    r"|(?:与|同|和)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*(?:相比|比较|相较))"
+)  # 比2015年, 较2015年同期, 与2015年相比
 RATES = ("rate",)  # growth rates: what the base is the start of
 
 
@@ -21,7 +24,7 @@ def over_the_years_since_the_base(figure, doc, earlier):
     bases = list(_BASE.finditer(doc.norm, figure.sentence[0], figure.at))
     if not bases:
         return figure
-    base = int(bases[-1].group(1))
+    base = int(bases[-1].group(1) or bases[-1].group(2))
     if base >= period.end - 1:
         return figure
     figure.period = Period(base + 1, period.end, period.inferred, f"growth over {base}: {base + 1}-{period.end}")

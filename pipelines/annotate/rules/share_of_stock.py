@@ -1,8 +1,11 @@
 """A share or a rank of a count is of a stock, as the count is: 规模以上工业企业仅占全国的1.4%, 企业数居全国
 第18位 are as of a date (period_kind as_of), not a year's flow. A share or rank of a flow (产值, 增加值,
-GDP) stays a year's; one of months (1—5月) keeps its months."""
+GDP) stays a year's; one of months (1—5月) keeps its months; one followed by a year in its clause
+(仅有7.14%的企业成功跻身2024年广西企业100强) is the share that entered that year's list, a year's."""
 
 from __future__ import annotations
+
+from .stock_in_its_year import year_after
 
 NOTE = "a share or rank of a count: as of a date, like the count"
 
@@ -19,6 +22,8 @@ def like_its_whole(figure, doc, earlier):
         return figure
     if whole.kind != "count":
         return figure
+    if year_after(figure, doc):
+        return figure  # 7.14%的企业成功跻身2024年广西企业100强: the share that entered that year's list
     figure.period_kind = "as_of"
     figure.notes.append(NOTE)
     return figure

@@ -1,0 +1,59 @@
+"""A qualifier word may stand a verb away from its number: 占比约为18.05%, 约占全国的30%, 总量近达1万家 are
+about or nearly, as 约18.05% is (raw/README.md, qualifier: 约 → about, 近 → nearly). Between the word and the
+number stand only words of no noun (cue_words.csv subject no_noun: 为, 有, 达, 是, 在…) or a share's 占 and
+the whole it is of (占全国的); a noun or another number between makes the word another's."""
+
+from __future__ import annotations
+
+import re
+
+from .. import cues
+
+_WHOLE = 8  # characters of the whole a share is of: 占全国的, 占全市规上工业的
+_NOT_IN_A_WHOLE = re.compile(r"[\d\s,，。;；、:：!?！？()（）%]")
+
+
+def _gap_start(norm: str, at: int, floor: int, glue: tuple[str, ...]) -> int:
+    """Where the glue before `at` starts: no-noun words, then 占 and its whole, then no-noun words again."""
+    while at > floor and norm[at - 1] == " ":
+        at -= 1
+    at = _strip_words(norm, at, floor, glue)
+    share = norm.rfind("占", max(floor, at - _WHOLE - 1), at)
+    if share >= 0 and not _NOT_IN_A_WHOLE.search(norm, share + 1, at):
+        whole = norm[share + 1 : at]
+        if not whole or whole.endswith("的"):  # 约占30%, 约占全国的30%: not 占地面积约…
+            at = _strip_words(norm, share, floor, glue)
+    return at
+
+
+def _strip_words(norm: str, at: int, floor: int, glue: tuple[str, ...]) -> int:
+    moved = True
+    while moved:
+        moved = False
+        for word in glue:  # longest first
+            if at - len(word) >= floor and norm.startswith(word, at - len(word)):
+                at -= len(word)
+                moved = True
+                break
+    return at
+
+
+def word_before(norm: str, at: int, floor: int, reference) -> tuple[str, int, int] | None:
+    """(qualifier, where its word starts, where the glue after it starts) for a qualifier word before the
+    number at `at`, right before it or with glue between; None when there is none."""
+    start = _gap_start(norm, at, floor, reference.words_of("subject", "no_noun"))
+    found = cues.qualifier_before(norm, start, floor, reference)
+    return None if found is None else (found[0], found[1], start)
+
+
+def across_glue(figure, doc, earlier):
+    if figure.at < 0 or figure.qualifier != "exact":
+        return figure
+    norm = doc.norm
+    found = word_before(norm, figure.at, figure.clause[0], doc.reference)
+    if found is None or not norm[found[2] : figure.at].strip():
+        return figure  # a word right before the number: extract read it already
+    start = found[2]
+    figure.qualifier = found[0]
+    figure.notes.append(f"qualifier {norm[found[1] : start]} before {norm[start : figure.at].strip()}: {found[0]}")
+    return figure

@@ -130,6 +130,7 @@ RULES: tuple[Rule, ...] = (
     written_form.as_the_document_writes_it,  # 桂林 and 桂林市 in one text: one form, the commonest, on every row
     growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
     rank_clause.with_the_clause_before,  # 渗透率达64.9%,位居全国第一: a bare rank's span says what is ranked
+    from_to.each_value_its_part,  # 由2015年的53位跃升至47位: 由2015年的53位 and 跃升至47位, one span each
     list_item.span_from_the_last_item,  # 生产樟脑、冰片、醋酸钠等12个品种: the number's clause starts at the last 、
     list_item.span_from_its_item,  # 机械制造、新材料、大健康四大千亿产业: 新材料's row starts at 新材料
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place

@@ -133,6 +133,7 @@ RULES: tuple[Rule, ...] = (
     from_to.each_value_its_part,  # 由2015年的53位跃升至47位: 由2015年的53位 and 跃升至47位, one span each
     list_item.span_from_the_last_item,  # 生产樟脑、冰片、醋酸钠等12个品种: the number's clause starts at the last 、
     list_item.span_from_its_item,  # 机械制造、新材料、大健康四大千亿产业: 新材料's row starts at 新材料
+    list_item.span_to_its_item_after,  # 千亿级产业集群,将聚焦新能源、…: the span runs from the tier to its item
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
 )
 

@@ -81,8 +81,9 @@ def _own_item(norm: str, clause: tuple[int, int], number_start: int, end: int) -
             items.append((at, k))
             at = k + 1
     items.append((at, clause[1]))
-    numbered = [item for item in items if any(ch.isdigit() for ch in norm[item[0] : item[1]])]
     own = [item for item in items if item[0] <= number_start < item[1]]
+    # its own item holds a number though written in Chinese (超百亿元); the others' numbers are in digits
+    numbered = [item for item in items if item in own or any(ch.isdigit() for ch in norm[item[0] : item[1]])]
     if len(numbered) > 1 and own and end <= own[0][1]:
         return own[0]
     return clause

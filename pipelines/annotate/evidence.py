@@ -21,7 +21,8 @@ def evidence(
 ) -> str:
     """The figure's whole clause when it fits in LIMIT original characters on the number's line and
     occurs once (what reviewers keep: 研发投入同比增长4.2%, not 增长4.2%); else from the earliest of
-    context_starts that keeps the span within LIMIT, to `end`; the number and its unit alone when none fits."""
+    context_starts that keeps the span within LIMIT, to `end` or on to the clause's end where that fits (not
+    past a bracket or a 的: 8个产业产值超1000亿元); the number and its unit alone when none fits."""
     # the list is judged on the whole clause: a line break inside it (a PDF's wrapped line) must not
     # hide the other items' numbers (木材加工及木制品业(20.13%)、非金属矿物\n制品业(15.28%): one item each)
     whole = _clause_on_line(text.norm, _own_item(text.norm, clause, number_start, end), line)
@@ -36,6 +37,9 @@ def evidence(
             break
     while end > number_start + 1 and _length(text, start, end) > LIMIT:
         end -= 1  # a cue after the number that does not fit: keep the number and what fits
+    rest = text.norm[end : whole[1]]
+    if end < whole[1] <= line[1] and _length(text, start, whole[1]) <= LIMIT and not any(c in rest for c in "()的"):
+        end = whole[1]  # the span from its cue word runs on to its clause's end where that fits
     end = _closing_bracket(text, start, end)
     start, end = _unique(text, start, end, line)
     return text.span(start, end).strip()
@@ -77,8 +81,9 @@ def _own_item(norm: str, clause: tuple[int, int], number_start: int, end: int) -
             items.append((at, k))
             at = k + 1
     items.append((at, clause[1]))
-    numbered = [item for item in items if any(ch.isdigit() for ch in norm[item[0] : item[1]])]
     own = [item for item in items if item[0] <= number_start < item[1]]
+    # its own item holds a number though written in Chinese (超百亿元); the others' numbers are in digits
+    numbered = [item for item in items if item in own or any(ch.isdigit() for ch in norm[item[0] : item[1]])]
     if len(numbered) > 1 and own and end <= own[0][1]:
         return own[0]
     return clause

@@ -32,6 +32,7 @@ _RANK_CLOSES = re.compile(r"\s*(?:[,。;!?、)]|$)")
 # A line break inside a sentence (a long line cut mid-word) is no sentence end.
 _WRAPPED = re.compile(r"(?<=[^。!?;:”\"\n\s])\n+(?=[\u4e00-\u9fff0-9])")
 WRAP_WIDTH = 50
+_COUNT_AFTER = re.compile(r"\s*[0-9〇零一二两三四五六七八九十百]")  # 等8个, 等六大: a list's count after its 等
 LEVEL_KINDS = ("level", "count")
 COUNTS_OF_CLUSTERS = ("cluster_count", "size_tier_count")  # a count of clusters is of no one cluster
 FALLBACK_LEVELS = ("region", "country")  # never taken from outside the figure's sentence
@@ -636,7 +637,34 @@ def _context_starts(
                 starts.append(field.start())
     if unit.tier:
         starts.append(max(clause[0], numeral.start - 6))
+    named = _name_before_bracket(norm, numeral.start, max(clause[0], line[0]), reference)
+    if named is not None:  # the name the bracket is of: no start before it (投入强度(0.84%)远低于…(2.65%))
+        starts = [s for s in starts if s >= named] + [named]
+    # 汽车、…、造纸与木材加工等8个产业产值超1000亿元: where a list's items do not fit, from its 等 and the count
+    # of the list after it (等8个, 等六大); not past a 的 (等十几家企业的产值增长均在一倍以上: the list is the subject's)
+    group_end = re.compile(reference.alternation("list", "group_end"))
+    ends = [m.end() for m in group_end.finditer(norm, max(clause[0], line[0]), numeral.start)]
+    if ends and _COUNT_AFTER.match(norm, ends[-1]) and "的" not in norm[ends[-1] : numeral.start]:
+        starts.append(ends[-1] - 1)
+        last = norm.rfind("、", clause[0], ends[-1])
+        if not norm[ends[-1] : numeral.start].strip() and last >= 0:
+            starts.append(last + 1)  # the count of the list itself (等8个产业): from its last item, as list_item does
     return starts
+
+
+def _name_before_bracket(norm: str, number_start: int, lo: int, reference: Reference) -> int | None:
+    """A number in brackets after what it is (经费投入强度(0.84%), 远低于全国平均水平(2.65%)): where that name
+    starts, after the mark, bracket, 的 or comparison word before it; None when the number is not in brackets."""
+    at = number_start
+    while at > lo and norm[at - 1].isspace():
+        at -= 1
+    if at <= lo or norm[at - 1] != "(":
+        return None
+    words = [w for w in reference.words_of("place_frame", "comparison", "before_place") if len(w) > 1]
+    start = at - 1
+    while start > lo and norm[start - 1] not in "、()的" and not any(norm.endswith(w, lo, start) for w in words):
+        start -= 1
+    return start if start < at - 1 else None
 
 
 def _with_its_period_word(norm: str, start: int, end: int, reference: Reference) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..evidence import occurs_more_than_once
 from ..periods import Period
 from .mentions import starting_in
 
@@ -36,3 +37,37 @@ def later_value_keeps_its_year(figure, doc, earlier):
     figure.period = Period(year, year, True, f"由{base.first}年的…至: {why}")
     figure.notes.append(figure.period.basis)
     return figure
+
+
+# 由A…至B: a word of change (跃升, 提升) and 至 between the two values, no other number, mark or list
+_CHANGE_TO = re.compile(r"\s*[^\d,。;:、]{0,6}?(?:至|到)\s*$")
+
+
+def each_value_its_part(figure, doc, earlier):
+    """由2015年的53位跃升至47位 holds two figures: the earlier value's span ends at its unit (由2015年的53位),
+    the later one's starts after the earlier value's unit (跃升至47位), as reviewers split them."""
+    if figure.at < 0:
+        return figure
+    norm, text, clause = doc.norm, doc.text, figure.clause
+    span = figure.evidence
+    begin = text.original.rfind(span, 0, figure.number_start + len(span))
+    if begin < 0 or begin > figure.number_start:
+        return figure  # the span is not around the number (a rule rewrote it)
+    before = next((f for f in reversed(earlier) if f.at >= 0 and f.clause == clause and f.unit_end <= figure.at), None)
+    if before is not None and _from_to(norm, clause, before, figure.at):
+        part = text.original[text.origin[before.unit_end] : begin + len(span)].strip()
+        if part and not occurs_more_than_once(text.original, part):
+            figure.evidence = part
+        return figure
+    later = re.match(r"\s*[^\d,。;:、]{0,6}?(?:至|到)\s*\d", norm[figure.unit_end : clause[1]])
+    if later and "由" in norm[clause[0] : figure.at]:
+        cut = text.origin[figure.unit_end - 1] + 1
+        part = text.original[begin:cut].strip()
+        if begin + len(span) > cut and not occurs_more_than_once(text.original, part):
+            figure.evidence = part
+    return figure
+
+
+def _from_to(norm: str, clause: tuple[int, int], before, at: int) -> bool:
+    """Whether the value at `at` is the B of 由A…至B, A being `before`."""
+    return "由" in norm[clause[0] : before.at] and bool(_CHANGE_TO.match(norm[before.unit_end : at]))

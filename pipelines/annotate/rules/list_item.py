@@ -67,3 +67,24 @@ def span_from_the_last_item(figure, doc, earlier):
         return figure
     figure.evidence = rest
     return figure
+
+
+def span_to_its_item_after(figure, doc, earlier):
+    """A listed row whose item is named after its number's clause (培育千亿级产业集群,南宁市将聚焦新能源、人工智能…:
+    a size tier whose list follows): the span runs from the number to its item, so it says which item the row
+    is for (千亿级产业集群,南宁市将聚焦新能源), cut at LIMIT where the item ends further on, as reviewers cut them."""
+    if not figure.cluster or figure.at < 0 or not any(note.startswith(LISTED) for note in figure.notes):
+        return figure
+    norm, text = doc.norm, doc.text
+    name = simplified(figure.cluster)
+    if name in norm[figure.clause[0] : figure.clause[1]]:
+        return figure  # the item is in the number's own clause (机械制造、新材料…四大千亿产业): span_from_its_item's
+    item = norm.find(name, figure.clause[1], figure.sentence[1])
+    if item < 0 or "\n" in norm[figure.at : item]:
+        return figure
+    end = min(text.origin[item + len(figure.cluster) - 1] + 1, figure.number_start + LIMIT)
+    span = text.original[figure.number_start : end].strip()
+    if occurs_more_than_once(text.original, span):
+        return figure
+    figure.evidence = span
+    return figure

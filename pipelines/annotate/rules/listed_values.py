@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..evidence import LIMIT, occurs_more_than_once
 from ..script import simplified
 
 
@@ -60,3 +61,37 @@ def like_the_value_before(figure, doc, earlier):
 
 def _about_the_year(note: str) -> bool:
     return note.startswith(("year ", "a whole year", "months ")) or " read as " in note
+
+
+def span_from_the_list_cue(figure, doc, earlier):
+    """A listed value whose span holds no word before its number (43.5% after 增长37.8%、; 185万台套和1780万件)
+    says nothing of what it is: its span starts where the list's cue word does, before the first value
+    (增长37.8%、43.5%; 年产能分别达到55.5GWh、185万台套和1780万件), as reviewers take it, where that fits."""
+    if figure.at < 0 or not earlier:
+        return figure
+    text, norm = doc.text, doc.norm
+    span = figure.evidence
+    begin = text.original.rfind(span, 0, figure.number_start + len(span))
+    if begin != figure.number_start:
+        return figure  # the span has words before the number, or is not around it
+    first, separator = None, _separator(doc.reference)
+    for before in reversed(earlier):
+        after = first or figure
+        if (
+            before.at < figure.clause[0]
+            or before.unit_end < 0
+            or not separator.fullmatch(norm, before.unit_end, after.at)
+        ):
+            break
+        first = before
+    if first is None:
+        return figure
+    cues = doc.reference.metric(first.metric_code).cues
+    cue_at = max((norm.rfind(cue, first.clause[0], first.at) for cue in cues), default=-1)
+    if cue_at < 0:
+        return figure
+    wider = text.original[text.origin[cue_at] : begin + len(span)].strip()
+    if len(wider) > LIMIT or occurs_more_than_once(text.original, wider):
+        return figure
+    figure.evidence = wider
+    return figure

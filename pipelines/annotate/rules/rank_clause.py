@@ -1,0 +1,49 @@
+"""A rank whose clause names nothing but the ranking (位居全国第一, 均排全区第一: a rank word, its field, the
+ordinal) takes in the clause before it in its sentence, the figure it ranks, so the span says what is
+ranked: 新能源汽车渗透率达64.9%,位居全国第一 — as growth_clause does for a bare growth (同比增长14%)."""
+
+from __future__ import annotations
+
+import re
+
+from ..evidence import LIMIT, occurs_more_than_once
+
+# Words a bare rank clause may hold besides its rank word, field and ordinal: they say all of the things
+# before are ranked alike (均排全区第一) or that the rank holds still (继续位居), and name nothing.
+_GLUE = ("均", "都", "也", "并", "仍", "继续", "分别")
+_FIELD_WORDS = ("全国", "全区", "全市", "全省", "全广西", "世界", "全球", "西部", "全国城市")
+
+
+def _bare(figure, doc) -> bool:
+    reference = doc.reference
+    ranks = reference.words_of("rank", position="before_ordinal") + reference.words_of("rank", position="before_top")
+    fields = reference.words_of("rank", position="field") + _FIELD_WORDS
+    alternation = lambda words: "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))  # noqa: E731
+    pattern = (
+        rf"(?:{alternation(_GLUE)})*(?:{alternation(ranks)})"
+        rf"(?:{alternation(fields)}|{doc.place_names[1]})?(?:第|前)"
+    )
+    return bool(re.fullmatch(pattern, doc.norm[figure.clause[0] : figure.at].strip()))
+
+
+def with_the_clause_before(figure, doc, earlier):
+    if figure.at < 0 or doc.reference.metric(figure.metric_code).kind != "rank":
+        return figure
+    norm, text = doc.norm, doc.text
+    start = figure.clause[0]
+    if start <= figure.sentence[0] or norm[start - 1] not in ",," or not _bare(figure, doc):
+        return figure
+    before = start - 1
+    while before > figure.sentence[0] and norm[before - 1] not in ",;:。!?\n":
+        before -= 1
+    while before < start and norm[before].isspace():
+        before += 1
+    span = figure.evidence
+    begin = text.original.rfind(span, 0, figure.number_start + len(span))
+    if begin < 0 or begin > figure.number_start or before >= start - 1:
+        return figure  # the span is not around the number (a rule rewrote it), or no clause is before
+    wider = text.original[text.origin[before] : begin + len(span)].strip()
+    if len(wider) > LIMIT or "\n" in wider or occurs_more_than_once(text.original, wider):
+        return figure
+    figure.evidence = wider
+    return figure

@@ -353,7 +353,7 @@ CUE_POSITIONS = {
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end"),
     "subject": ("before_noun", "after_noun", "before_number", "after_unit"),
-    "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end"),
+    "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end", "before_name"),
     "table": ("row_label",),
     "company": ("after_place",),
     "time_base": ("after_comparison",),

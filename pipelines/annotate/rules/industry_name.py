@@ -1,17 +1,18 @@
 """An industry the text names in the statistics' own pattern (采矿业, 高新产业, 计算机通信和其他电子设备制造业)
 that the reference does not hold yet is still the figure's cluster, as written: raw/README.md's cluster
 column holds the name as the document writes it, and the review adds the new name to cluster_aliases.csv
-(the note says so). The name is a run of words ending in 业, in the figure's own clause before its number,
-from the clause's start or the last place, particle (的, 为, 中) or glue word (其中) before it (广西招商项目中高新产业项目: 高新产业);
-a run ending in a word that is no industry (企业, 工业, 就业: cue_words.csv, cluster_frame not_industry) or
-of fewer than MIN_NAME characters is none. A clause that names nothing of its own (当月增长3.7%) keeps the
-name the figure before it in its sentence took this way."""
+(the note says so). The name is the first run of words ending in 业 in the figure's own clause that a
+metric's word follows (采矿业增加值), from the last place, glue word (的, 其中) or word before a name (中,
+规上) before it (广西招商项目中高新产业项目: 高新产业); a run ending in a word that is no industry (企业, 工业,
+就业: cue_words.csv, cluster_frame not_industry), inside a scope (规模以上服务业) or of fewer than MIN_NAME
+characters is none. A clause that names nothing of its own (当月增长3.7%) keeps the name the figure before
+it in its sentence took this way."""
 
 from __future__ import annotations
 
 import re
 
-from ..places import within
+from ..places import IMPLIED, within
 from ..script import simplified
 from .own_cluster import names_its_own
 from .scope import _SCOPE
@@ -19,11 +20,10 @@ from .scope import _SCOPE
 MIN_NAME = 3  # 采矿业; a two-character 农业 or 就业 is too often no industry of a figure
 NAME_REACH = 20  # characters of a name (信息传输、软件和信息技术服务业)
 _CUT = re.compile(r"[^\u4e00-\u9fff、]")  # the name holds Chinese words and 、 only
-_STOPS = "的为中是在对从将向由"  # a particle or verb before a name: it starts after them
 NOTE = "an industry named as the statistics name them"
 
 
-def _cues(reference) -> tuple[str, ...]:
+def metric_words(reference) -> tuple[str, ...]:
     """Every metric's cue words of two characters or more (增加值, 营业收入, 项目), longest first."""
     return tuple(sorted({c for m in reference.metrics for c in m.cues if len(c) > 1}, key=len, reverse=True))
 
@@ -33,7 +33,7 @@ def _name(figure, doc) -> tuple[int, int] | None:
     (采矿业增加值, 高新产业项目占比, 制品业(15.28%)): a name of what the figure measures, not a company's
     (南国铜业实现产值) or a place's (羽绒产业片区)."""
     norm, start, at = doc.norm, figure.clause[0], figure.at
-    cues = _cues(doc.reference)
+    cues = metric_words(doc.reference)
     end = norm.find("业", start, at) + 1
     while end > start:
         after = norm[end:at].strip()
@@ -42,22 +42,56 @@ def _name(figure, doc) -> tuple[int, int] | None:
         end = norm.find("业", end, at) + 1
     if end <= start:
         return None
-    begin = max(start, end - NAME_REACH)
-    for cut in _CUT.finditer(norm, begin, end):
-        begin = cut.end()
-    for mention in within(doc.places, (begin, end)):
-        begin = max(begin, mention.end)
-    glue = [w for w in doc.reference.words_of("glue") if len(w) > 1]  # 其中, 当月: no part of a name
-    begin = max([begin] + [norm.rfind(w, begin, end) + len(w) for w in glue if norm.rfind(w, begin, end) >= 0])
-    stop = max((norm.rfind(c, begin, end - 1) for c in _STOPS), default=-1)
-    begin = max(begin, stop + 1)
-    name = norm[begin:end].lstrip("、")
-    begin = end - len(name)
+    begin = name_start(doc, max(start, end - NAME_REACH), end)
+    name = norm[begin:end]
     if len(name) < MIN_NAME or name.endswith(doc.reference.words_of("cluster_frame", "not_industry")):
         return None
     if any(m.end() > begin for m in _SCOPE.finditer(norm, max(0, begin - 4), end)):
         return None  # 规模以上服务业营业收入: the scope of a total, not an industry of its own
     return begin, end
+
+
+_KEPT: dict[int, tuple[object, re.Pattern]] = {}
+
+
+def _before_name(reference) -> re.Pattern:
+    """Glue words and words before a name, with the words after them that cancel them (中 not before 药),
+    built once per reference (kept by identity)."""
+    kept = _KEPT.get(id(reference))
+    if kept is not None and kept[0] is reference:
+        return kept[1]
+    words = [
+        c
+        for c in reference.cue_words
+        if c.kind == "glue"
+        or (c.kind, c.code) == ("list", "group_end")  # 智能家电等战略性新兴产业: 等 closes a list before the name
+        or (c.kind, c.code, c.position) == ("cluster_frame", "not_industry", "before_name")
+    ]
+    pattern = re.compile("|".join(c.regex for c in sorted(words, key=lambda c: -len(c.word))) or "(?!)")
+    if len(_KEPT) > 8:
+        _KEPT.clear()
+    _KEPT[id(reference)] = (reference, pattern)
+    return pattern
+
+
+def name_start(doc, begin: int, end: int) -> int:
+    """Where the name ending at `end` starts, at `begin` or later: after the last character that is no word
+    (a comma, a digit), place, glue word (其中, 的), list's 等 or word before a name (规上, 中, 在: cue_words.csv,
+    cluster_frame not_industry before_name) in it."""
+    norm = doc.norm
+    for cut in _CUT.finditer(norm, begin, end):
+        begin = cut.end()
+    for mention in within(doc.places, (begin, end)):
+        begin = max(begin, mention.end)
+    for word in IMPLIED:  # 全市先进制造业: the implied place is no part of the name
+        found = norm.rfind(word, begin, end)
+        if found >= 0:
+            begin = max(begin, found + len(word))
+    for word in _before_name(doc.reference).finditer(norm, begin, end - 1):
+        begin = max(begin, word.end())
+    while begin < end and norm[begin] == "、":
+        begin += 1
+    return begin
 
 
 def named_as_an_industry(figure, doc, earlier):

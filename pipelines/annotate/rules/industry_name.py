@@ -21,6 +21,7 @@ MIN_NAME = 3  # 采矿业; a two-character 农业 or 就业 is too often no indu
 NAME_REACH = 20  # characters of a name (信息传输、软件和信息技术服务业)
 _CUT = re.compile(r"[^\u4e00-\u9fff、]")  # the name holds Chinese words and 、 only
 NOTE = "an industry named as the statistics name them"
+NEW_NAME = "not in reference/cluster_aliases.csv: add it or correct it"
 
 
 def metric_words(reference) -> tuple[str, ...]:
@@ -94,8 +95,44 @@ def name_start(doc, begin: int, end: int) -> int:
     return begin
 
 
+def _took(note: str) -> bool:
+    """A note of a rule that took the drafted cluster off or set it on purpose (not the note asking the
+    review to add a new name to the reference)."""
+    return note.startswith("cluster ") and not note.endswith(NEW_NAME)
+
+
+def _nearer_name(figure, doc) -> tuple[int, int] | None:
+    """A new industry's name between the drafted cluster's mention and the number, the next item of a list
+    of names with their values (木材加工及木制品业(20.13%)、化学原料及化学制品业(4.48%)): the nearer name."""
+    name = simplified(figure.cluster)  # as drafted, or with the 业 cluster_form wrote onto it
+    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if name.startswith(m.name)]
+    if not named:
+        return None
+    mention, norm, at = named[-1], doc.norm, figure.at
+    drafted_end = mention.start + len(name)  # 电力、热力生产和供应业 (cluster_whole): one name, not two
+    end = norm.rfind("业", drafted_end, at) + 1
+    if end <= drafted_end or not (
+        norm.startswith(metric_words(doc.reference), end) or norm[end:at].strip() in ("(", "（")
+    ):
+        return None
+    begin = name_start(doc, max(drafted_end, end - NAME_REACH), end)
+    if end - begin < MIN_NAME or norm[begin - 1] != "、" or within(doc.clusters, (begin, end)):
+        return None
+    if norm[begin:end].endswith(doc.reference.words_of("cluster_frame", "not_industry")):
+        return None
+    return begin, end
+
+
 def named_as_an_industry(figure, doc, earlier):
-    if figure.cluster or figure.at < 0 or any(n.startswith("cluster ") for n in figure.notes):
+    if figure.at >= 0 and figure.cluster and not any(_took(n) for n in figure.notes):
+        span = _nearer_name(figure, doc)
+        if span is not None:
+            figure.cluster = doc.text.span(*span)
+            figure.notes.append(f"cluster {figure.cluster}: {NOTE}, the list's item nearest the number")
+            if simplified(figure.cluster) not in doc.reference.clusters:
+                figure.notes.append(f"cluster {figure.cluster} {NEW_NAME}")
+        return figure
+    if figure.cluster or figure.at < 0 or any(_took(n) for n in figure.notes):
         return figure  # a cluster drafted, or one a rule took off
     span = _name(figure, doc)
     if span is None:

@@ -24,9 +24,20 @@ NOTE = "an industry named as the statistics name them"
 NEW_NAME = "not in reference/cluster_aliases.csv: add it or correct it"
 
 
+_METRIC_WORDS: dict[int, tuple[object, tuple[str, ...]]] = {}
+
+
 def metric_words(reference) -> tuple[str, ...]:
-    """Every metric's cue words of two characters or more (增加值, 营业收入, 项目), longest first."""
-    return tuple(sorted({c for m in reference.metrics for c in m.cues if len(c) > 1}, key=len, reverse=True))
+    """Every metric's cue words of two characters or more (增加值, 营业收入, 项目), longest first; worked out
+    once per reference (kept by identity), not per figure."""
+    kept = _METRIC_WORDS.get(id(reference))
+    if kept is not None and kept[0] is reference:
+        return kept[1]
+    words = tuple(sorted({c for m in reference.metrics for c in m.cues if len(c) > 1}, key=len, reverse=True))
+    if len(_METRIC_WORDS) > 8:
+        _METRIC_WORDS.clear()
+    _METRIC_WORDS[id(reference)] = (reference, words)
+    return words
 
 
 def _name(figure, doc) -> tuple[int, int] | None:

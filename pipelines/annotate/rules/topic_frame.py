@@ -8,6 +8,7 @@ industry (在今年的全国两会上, 在惠企政策方面). Frame words: cue_
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..places import within
@@ -24,9 +25,10 @@ def _frame(before: str, after: str) -> re.Pattern:
 
 def _topic(doc, at: int) -> tuple[int, int] | None:
     """Where the topic of the paragraph holding `at` is written, if the paragraph opens with one."""
-    paragraph = next((p for p in doc.paragraphs if p[0] <= at < p[1]), None)
-    if paragraph is None:
+    index = bisect_right(doc.paragraphs, at, key=lambda p: p[0]) - 1  # by bisection: no pass per figure
+    if index < 0:
         return None
+    paragraph = doc.paragraphs[index]
     reference = doc.reference
     found = _frame(
         reference.alternation("cluster_frame", "topic", "before_topic"),

@@ -21,6 +21,7 @@ MIN_NAME = 3  # 采矿业; a two-character 农业 or 就业 is too often no indu
 NAME_REACH = 20  # characters of a name (信息传输、软件和信息技术服务业)
 _CUT = re.compile(r"[^\u4e00-\u9fff、]")  # the name holds Chinese words and 、 only
 NOTE = "an industry named as the statistics name them"
+INDUSTRY_WORDS = ("产业", "行业")  # a name ending in them is an industry's, even as a verb's subject (not 铜业)
 NEW_NAME = "not in reference/cluster_aliases.csv: add it or correct it"
 
 
@@ -46,11 +47,15 @@ def _name(figure, doc) -> tuple[int, int] | None:
     (南国铜业实现产值) or a place's (羽绒产业片区)."""
     norm, start, at = doc.norm, figure.clause[0], figure.at
     cues = metric_words(doc.reference)
+    verbs = doc.reference.words_of("subject", "noun_end", "after_noun")  # 实现, 完成: the name is their subject
     end = norm.find("业", start, at) + 1
     while end > start:
         after = norm[end:at].strip()
         if norm.startswith(cues, end) or after in ("(", "（"):
             break
+        verb = next((v for v in verbs if norm.startswith(v, end)), None)
+        if verb and norm.endswith(INDUSTRY_WORDS, start, end) and norm.startswith(cues, end + len(verb)):
+            break  # 智能家电产业实现产值: an industry's word, then its verb and what it measures
         end = norm.find("业", end, at) + 1
     if end <= start:
         return None
@@ -112,14 +117,30 @@ def _took(note: str) -> bool:
     return note.startswith("cluster ") and not note.endswith(NEW_NAME)
 
 
+def _drafted_mention(figure, doc):
+    """The last mention of the drafted cluster (as drafted, or with the 业 cluster_form wrote onto it)."""
+    name = simplified(figure.cluster)
+    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if name.startswith(m.name)]
+    return named[-1] if named else None
+
+
+def _in_its_own_clause(figure, doc) -> tuple[int, int] | None:
+    """A new industry's name in the figure's own clause, where the drafted cluster is named in an earlier
+    one (重点培育壮大智能家电等战略性新兴产业,力争2021年智能家电产业实现产值100亿元): the clause's own."""
+    mention = _drafted_mention(figure, doc)
+    if mention is None or mention.end > figure.clause[0]:
+        return None
+    span = _name(figure, doc)
+    return None if span is None or within(doc.clusters, span) else span
+
+
 def _nearer_name(figure, doc) -> tuple[int, int] | None:
     """A new industry's name between the drafted cluster's mention and the number, the next item of a list
     of names with their values (木材加工及木制品业(20.13%)、化学原料及化学制品业(4.48%)): the nearer name."""
-    name = simplified(figure.cluster)  # as drafted, or with the 业 cluster_form wrote onto it
-    named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if name.startswith(m.name)]
-    if not named:
+    mention = _drafted_mention(figure, doc)
+    if mention is None:
         return None
-    mention, norm, at = named[-1], doc.norm, figure.at
+    name, norm, at = simplified(figure.cluster), doc.norm, figure.at
     drafted_end = mention.start + len(name)  # 电力、热力生产和供应业 (cluster_whole): one name, not two
     end = norm.rfind("业", drafted_end, at) + 1
     if end <= drafted_end or not (
@@ -136,10 +157,12 @@ def _nearer_name(figure, doc) -> tuple[int, int] | None:
 
 def named_as_an_industry(figure, doc, earlier):
     if figure.at >= 0 and figure.cluster and not any(_took(n) for n in figure.notes):
-        span = _nearer_name(figure, doc)
+        span, why = _nearer_name(figure, doc), "the list's item nearest the number"
+        if span is None:
+            span, why = _in_its_own_clause(figure, doc), "in its own clause, the draft's in an earlier one"
         if span is not None:
             figure.cluster = doc.text.span(*span)
-            figure.notes.append(f"cluster {figure.cluster}: {NOTE}, the list's item nearest the number")
+            figure.notes.append(f"cluster {figure.cluster}: {NOTE}, {why}")
             if simplified(figure.cluster) not in doc.reference.clusters:
                 figure.notes.append(f"cluster {figure.cluster} {NEW_NAME}")
         return figure

@@ -2,7 +2,8 @@
 its figures that name no cluster of their own take the topic, as written between the frame's words, and so
 does a figure whose only cluster word lies inside the topic (新能源 of 新能源工程机械). The topic may be a name
 the reference does not hold yet (新能源工程机械): it must hold a cluster word the reference knows, or it is no
-industry (在今年的全国两会上, 在惠企政策方面). Frame words: cue_words.csv, cue_kind cluster_frame, code topic
+industry (在今年的全国两会上, 在惠企政策方面). Where the figure's sentence writes the topic shorter (新能源汽车
+of 在新能源汽车产业上), its cluster is written so. Frame words: cue_words.csv, cue_kind cluster_frame, code topic
 (before_topic 在, after_topic 上 / 方面)."""
 
 from __future__ import annotations
@@ -51,6 +52,14 @@ def of_the_paragraph(figure, doc, earlier):
         if any(not (topic[0] <= m.start and m.end <= topic[1]) for m in named):
             return figure  # a cluster of its own, named outside the topic
     figure.cluster = doc.text.span(*topic)
+    name = simplified(figure.cluster)
+    short = [
+        m
+        for m in within(doc.clusters, (max(figure.sentence[0], topic[1]), figure.at))
+        if name.startswith(m.name) and m.name != name
+    ]
+    if short:  # 在新能源汽车产业上,…新能源汽车渗透率达64.9%: the topic as the sentence writes it
+        figure.cluster = doc.text.span(short[-1].start, short[-1].end)
     figure.notes = [n for n in figure.notes if not n.startswith("cluster ")]
     figure.notes.append(f"cluster {figure.cluster}: the topic its paragraph opens with")
     if simplified(figure.cluster) not in doc.reference.clusters:

@@ -12,11 +12,11 @@ import re
 
 from ..places import last_mention_of_its_cluster, within
 from ..script import simplified
-from .industry_name import NAME_REACH, metric_words, name_start
+from .industry_name import NAME_REACH, measured_after, name_start
 
 MIN_KIND = 2  # characters of a kind before the name (高技术); 新 or 大 alone is no kind
 _COUNT = re.compile("[一二两三四五六七八九十]")  # 两地铝产业: a count of places, no kind
-HEAD = "业"  # the names a kind is written onto: 制造业, 服务业, 产业
+HEAD = ("业", "集群", "产业链")  # the names a kind is written onto: 制造业, 产业, 产业集群, 产业链
 
 
 def its_kind(figure, doc, earlier):
@@ -26,10 +26,9 @@ def its_kind(figure, doc, earlier):
     if mention is None:
         return figure
     begin = name_start(doc, max(figure.sentence[0], mention.start - NAME_REACH), mention.start + 1)
-    if not doc.norm.startswith(metric_words(doc.reference), mention.end):
-        return (
-            figure  # only a statistic's name (高技术制造业增加值): a verb before a name (整治有色金属产业) is no kind
-        )
+    # only a statistic's name (高技术制造业增加值): a verb before a name (整治有色金属产业) is no kind
+    if not measured_after(doc, mention.start, mention.end, figure.at):
+        return figure
     kind = doc.norm[begin : mention.start]
     if len(kind) < MIN_KIND or _COUNT.search(kind) or within(doc.clusters, (begin, mention.start)):
         return figure

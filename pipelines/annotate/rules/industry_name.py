@@ -17,11 +17,13 @@ from ..script import simplified
 from .own_cluster import names_its_own
 from .scope import _SCOPE
 
+COUNTS_OF_CLUSTERS = ("cluster_count", "size_tier_count")  # as extract.py: of no one cluster
 MIN_NAME = 3  # 采矿业; a two-character 农业 or 就业 is too often no industry of a figure
 NAME_REACH = 20  # characters of a name (信息传输、软件和信息技术服务业)
 _CUT = re.compile(r"[^\u4e00-\u9fff、]")  # the name holds Chinese words and 、 only
 NOTE = "an industry named as the statistics name them"
-INDUSTRY_WORDS = ("产业", "行业")  # a name ending in them is an industry's, even as a verb's subject (not 铜业)
+INDUSTRY_WORDS = ("产业", "行业", "集群", "产业链")  # an industry's name even as a verb's subject (not 铜业)
+_NAME_END = re.compile("产业集群|产业链|集群|业")  # 采矿业, 茶产业集群, 铝产业链: the end of an industry's name
 NEW_NAME = "not in reference/cluster_aliases.csv: add it or correct it"
 
 
@@ -41,23 +43,28 @@ def metric_words(reference) -> tuple[str, ...]:
     return words
 
 
+def measured_after(doc, start: int, end: int, at: int) -> bool:
+    """Whether the name ending at `end` is of what the number measures: a metric's word right after it
+    (采矿业增加值), the number's bracket (制品业(15.28%)), or for an industry's word (产业, 集群) a verb it is
+    the subject of, then the metric's word (智能家电产业实现产值: subject noun_end words of cue_words.csv)."""
+    norm, cues = doc.norm, metric_words(doc.reference)
+    if norm.startswith(cues, end) or norm[end:at].strip() in ("(", "（"):
+        return True
+    verbs = doc.reference.words_of("subject", "noun_end", "after_noun")  # 实现, 完成
+    verb = next((v for v in verbs if norm.startswith(v, end)), None)
+    return bool(verb) and norm.endswith(INDUSTRY_WORDS, start, end) and norm.startswith(cues, end + len(verb))
+
+
 def _name(figure, doc) -> tuple[int, int] | None:
     """The first run in 业 of the clause that a metric's word or the number's bracket follows right after
     (采矿业增加值, 高新产业项目占比, 制品业(15.28%)): a name of what the figure measures, not a company's
     (南国铜业实现产值) or a place's (羽绒产业片区)."""
     norm, start, at = doc.norm, figure.clause[0], figure.at
-    cues = metric_words(doc.reference)
-    verbs = doc.reference.words_of("subject", "noun_end", "after_noun")  # 实现, 完成: the name is their subject
-    end = norm.find("业", start, at) + 1
-    while end > start:
-        after = norm[end:at].strip()
-        if norm.startswith(cues, end) or after in ("(", "（"):
+    for found in _NAME_END.finditer(norm, start, at):
+        end = found.end()
+        if measured_after(doc, start, end, at):
             break
-        verb = next((v for v in verbs if norm.startswith(v, end)), None)
-        if verb and norm.endswith(INDUSTRY_WORDS, start, end) and norm.startswith(cues, end + len(verb)):
-            break  # 智能家电产业实现产值: an industry's word, then its verb and what it measures
-        end = norm.find("业", end, at) + 1
-    if end <= start:
+    else:
         return None
     begin = name_start(doc, max(start, end - NAME_REACH), end)
     name = norm[begin:end]
@@ -111,6 +118,12 @@ def name_start(doc, begin: int, end: int) -> int:
     return begin
 
 
+def _opened_by_a_known_name(doc, span: tuple[int, int]) -> bool:
+    """Whether a cluster the reference knows opens the name (电子信息制造业: cluster_form's to write), as
+    against a known word only at its end (六堡茶产业集群: the longer name is the one the text gives)."""
+    return any(m.start == span[0] for m in within(doc.clusters, span))
+
+
 def _took(note: str) -> bool:
     """A note of a rule that took the drafted cluster off or set it on purpose (not the note asking the
     review to add a new name to the reference)."""
@@ -131,7 +144,7 @@ def _in_its_own_clause(figure, doc) -> tuple[int, int] | None:
     if mention is None or mention.end > figure.clause[0]:
         return None
     span = _name(figure, doc)
-    return None if span is None or within(doc.clusters, span) else span
+    return None if span is None or _opened_by_a_known_name(doc, span) else span
 
 
 def _nearer_name(figure, doc) -> tuple[int, int] | None:
@@ -156,6 +169,8 @@ def _nearer_name(figure, doc) -> tuple[int, int] | None:
 
 
 def named_as_an_industry(figure, doc, earlier):
+    if figure.metric_code in COUNTS_OF_CLUSTERS:
+        return figure  # 6个先进制造业集群: a count of clusters is of no one cluster
     if figure.at >= 0 and figure.cluster and not any(_took(n) for n in figure.notes):
         span, why = _nearer_name(figure, doc), "the list's item nearest the number"
         if span is None:
@@ -181,7 +196,7 @@ def named_as_an_industry(figure, doc, earlier):
         figure.cluster = before.cluster
         figure.notes.append(f"cluster {figure.cluster}: {NOTE}, like the figure before")
         return figure
-    if within(doc.clusters, span):
+    if _opened_by_a_known_name(doc, span):
         return figure  # a known name there was the draft's to take, or a rule's to take off
     figure.cluster = doc.text.span(*span)
     figure.notes.append(f"cluster {figure.cluster}: {NOTE}")

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..places import within
 from ..script import simplified
+from .industry_name import metric_words
 
 TOPIC_REACH = 16  # characters of a topic's name (智能终端及机器人产业)
 
@@ -40,6 +41,17 @@ def _topic(doc, at: int) -> tuple[int, int] | None:
     return found.span(1)
 
 
+def _opens_a_noun(doc, mention) -> bool:
+    """Whether a cluster word only opens a longer noun, a product's (电子电控, 土方机械行业标准): a Chinese
+    character right after it that starts no metric word, verb or glue word (新能源汽车完成生产, 汽车产量)."""
+    norm, end = doc.norm, mention.end
+    if end >= len(norm) or not ("\u4e00" <= norm[end] <= "\u9fff"):
+        return False
+    reference = doc.reference
+    words = metric_words(reference) + reference.words_of("subject", "noun_end", "after_noun")
+    return not norm.startswith(words + reference.words_of("glue") + reference.words_of("list"), end)
+
+
 def of_the_paragraph(figure, doc, earlier):
     if figure.at < 0:
         return figure
@@ -49,7 +61,8 @@ def of_the_paragraph(figure, doc, earlier):
     if figure.cluster:
         name = simplified(figure.cluster)
         named = [m for m in within(doc.clusters, (figure.sentence[0], figure.at)) if m.name == name]
-        if any(not (topic[0] <= m.start and m.end <= topic[1]) for m in named):
+        own = [m for m in named if not (topic[0] <= m.start and m.end <= topic[1])]
+        if any(not _opens_a_noun(doc, m) for m in own):
             return figure  # a cluster of its own, named outside the topic
     figure.cluster = doc.text.span(*topic)
     name = simplified(figure.cluster)

@@ -1,12 +1,14 @@
-"""An industry the text names in the statistics' own pattern (采矿业, 高新产业, 计算机通信和其他电子设备制造业)
+"""An industry the text names in the statistics' own pattern (采矿业, 高新产业, 六堡茶产业集群, 铝产业链)
 that the reference does not hold yet is still the figure's cluster, as written: raw/README.md's cluster
 column holds the name as the document writes it, and the review adds the new name to cluster_aliases.csv
-(the note says so). The name is the first run of words ending in 业 in the figure's own clause that a
-metric's word follows (采矿业增加值), from the last place, glue word (的, 其中) or word before a name (中,
-规上) before it (广西招商项目中高新产业项目: 高新产业); a run ending in a word that is no industry (企业, 工业,
-就业: cue_words.csv, cluster_frame not_industry), inside a scope (规模以上服务业) or of fewer than MIN_NAME
-characters is none. A clause that names nothing of its own (当月增长3.7%) keeps the name the figure before
-it in its sentence took this way."""
+(the note says so). The name is the first run of words ending in 业, 集群 or 产业链 in the figure's own
+clause that what the number measures follows (measured_after: 采矿业增加值, 智能家电产业实现产值), from the
+last place, glue word (的, 其中) or word before a name (中, 规上) before it (广西招商项目中高新产业项目:
+高新产业); a run ending in a word that is no industry (企业, 工业, 就业: cue_words.csv, cluster_frame
+not_industry), inside a scope (规模以上服务业) or of fewer than MIN_NAME characters is none. A clause that
+names nothing of its own (当月增长3.7%) keeps the name the figure before it in its sentence took this way.
+Such a name also replaces a drafted cluster named farther from the number: the known item before it in a
+list of names with values (…农副食品加工业(6.79%)、化学原料及化学制品业(4.48%)), or one of an earlier clause."""
 
 from __future__ import annotations
 
@@ -56,9 +58,9 @@ def measured_after(doc, start: int, end: int, at: int) -> bool:
 
 
 def _name(figure, doc) -> tuple[int, int] | None:
-    """The first run in 业 of the clause that a metric's word or the number's bracket follows right after
-    (采矿业增加值, 高新产业项目占比, 制品业(15.28%)): a name of what the figure measures, not a company's
-    (南国铜业实现产值) or a place's (羽绒产业片区)."""
+    """The first run in 业, 集群 or 产业链 of the clause that what the number measures follows (采矿业增加值,
+    高新产业项目占比, 制品业(15.28%)): a name of what the figure measures, not a company's (南国铜业实现产值)
+    or a place's (羽绒产业片区)."""
     norm, start, at = doc.norm, figure.clause[0], figure.at
     for found in _NAME_END.finditer(norm, start, at):
         end = found.end()

@@ -5,7 +5,9 @@ does (draft_pairs.py), and sorts each
 cluster and enterprise edit into a cause:
 
     cluster   drafted_none   drafted a cluster, gold has none (a whole-economy or all-industry figure)
-              missed         none drafted, gold has one (gold's name in the reference or not)
+              missed         none drafted, gold has one (gold's name in the reference or not; where the text
+                             writes it: in its sentence before or after the number, earlier in its
+                             paragraph, in an earlier paragraph, later, or not at all)
               form           the same cluster key, written otherwise (电子信息 vs 电子信息业)
               wrong          another cluster (gold's name in the sentence before the number, or not)
     enterprise drafted_none / missed / wrong
@@ -28,12 +30,26 @@ from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.script import simplified  # noqa: E402
 
 
+def where_named(gold: str, figure, doc_norm: str) -> str:
+    """Where the text writes the reviewer's cluster, seen from the figure: what a rule would have to read."""
+    paragraph = doc_norm.rfind("\n", 0, figure.sentence[0]) + 1
+    if gold in doc_norm[figure.sentence[0] : figure.at]:
+        return "in its sentence before the number"
+    if gold in doc_norm[figure.at : figure.sentence[1]]:
+        return "in its sentence after the number"
+    if gold in doc_norm[paragraph : figure.sentence[0]]:
+        return "earlier in its paragraph"
+    if gold in doc_norm[:paragraph]:
+        return "in an earlier paragraph"
+    return "later in the text" if gold in doc_norm else "not in the text"
+
+
 def cluster_cause(drafted: str, gold: str, figure, doc_norm: str, aliases: dict[str, str]) -> str:
     if not gold:
         return "drafted_none"
     known = "known" if simplified(gold) in aliases else "not_in_reference"
     if not drafted:
-        return f"missed ({known})"
+        return f"missed ({known}, {where_named(simplified(gold), figure, doc_norm)})"
     if aliases.get(simplified(drafted)) is not None and aliases.get(simplified(drafted)) == aliases.get(
         simplified(gold)
     ):

@@ -74,6 +74,10 @@ CUE_EFFECTS = {
         "name",
     ): "ends the name of a company, project or list that a cluster word opens (金海不锈钢有限公司, "
     "石化炼化一体化项目): the name's word, not the figure's cluster",
+    ("cluster_frame", "topic"): "around the topic a paragraph opens with (在新能源工程机械上, 在…方面): the "
+    "paragraph's figures with no cluster of their own are the topic's, when it holds a cluster word",
+    ("cluster_frame", "not_industry"): "a word ending in 业 that names no industry (企业, 工业, 就业): a run of "
+    "words ending in it is no new industry's name",
     ("table", "total"): "a table's row label that is the whole of the table (合计, 全市): the document's own place, "
     "no subject, and no cumulative period of its own",
 }

@@ -309,7 +309,9 @@ CUE_CODES = {
     # after a count's unit, where its noun would be (1000多家)
     "subject": ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun", "not_a_noun"),
     # a word that ends the proper name a cluster word opens (rules/cluster_name.py): the name's, not the figure's
-    "cluster_frame": ("name",),
+    # and the words around a topic a paragraph opens with (在新能源工程机械上: rules/topic_frame.py), and the
+    # words ending in 业 that name no industry (企业, 工业: rules/industry_name.py)
+    "cluster_frame": ("name", "topic", "not_industry"),
     # a table's row label that is the whole of the table, not a part (合计, 全市): rules/table_cell.py
     "table": ("total",),
     # the ending of a company's name after the place that opens it (rules/company_name.py, places.py):
@@ -351,7 +353,7 @@ CUE_POSITIONS = {
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end"),
     "subject": ("before_noun", "after_noun", "before_number", "after_unit"),
-    "cluster_frame": ("after_cluster",),
+    "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end", "before_name"),
     "table": ("row_label",),
     "company": ("after_place",),
     "time_base": ("after_comparison",),

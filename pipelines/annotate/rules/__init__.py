@@ -17,6 +17,7 @@ from . import (
     cluster_form,
     cluster_group,
     cluster_item,
+    cluster_modifier,
     cluster_name,
     cluster_part,
     cluster_whole,
@@ -33,6 +34,7 @@ from . import (
     growth_of,
     growth_since_base,
     honour_count,
+    industry_name,
     level_noun,
     list_item,
     listed_qualifier,
@@ -72,6 +74,7 @@ from . import (
     tier_at_range_end,
     tier_cluster,
     title_year,
+    topic_frame,
     total_since,
     total_to_date,
     undated_share,
@@ -149,6 +152,9 @@ RULES: tuple[Rule, ...] = (
     cluster_group.not_one_of_a_group,  # 机械、电子信息、医药等行业占比超90%: the group's, no one cluster's
     cluster_whole.its_whole_name,  # 电力、热力、燃气及水生产和供应业: the industry's whole name, not 电力
     cluster_form.as_the_text_names_it,  # 电子信息业, 先进装备制造业: the cluster's word whole, the specific one first
+    cluster_modifier.its_kind,  # 规上高技术制造业增加值: 高技术制造业, not the 制造业 it is a kind of
+    industry_name.named_as_an_industry,  # 采矿业增加值下降6.9%: a new industry's name, as written
+    topic_frame.of_the_paragraph,  # 在新能源工程机械上,…柳工牵头制定了9项标准: the paragraph's topic
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 桂林 and 桂林市 in one text: one form, the commonest, on every row

@@ -40,7 +40,7 @@ GLUE_KINDS = {
     "furniture": None,
     "unit_guard": None,
     "place_frame": None,
-    "cluster_frame": None,
+    "cluster_frame": ("name",),  # not the topic frame's 在 and 上 (上月 names a time, 在 no what)
     "table": None,
     "list": ("respectively",),
     "subject": ("lead", "noun_end", "honour", "pull", "metric_noun"),

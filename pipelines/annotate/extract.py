@@ -86,6 +86,14 @@ class Document:
     reporting_year: int = 0  # the year the document reports on (rules/reporting_year.py)
     reporting_basis: str = ""
     cells: dict = field(default_factory=dict)  # tables.Cell by where its number starts
+    memo: dict = field(default_factory=dict, repr=False)  # once(): what rules work out per document
+
+    def once(self, key: str, make):
+        """`make(self)`, worked out on the first call and kept: a rule's work over the whole document, which
+        done again per figure makes drafting quadratic in the document's length."""
+        if key not in self.memo:
+            self.memo[key] = make(self)
+        return self.memo[key]
 
     @property
     def norm(self) -> str:

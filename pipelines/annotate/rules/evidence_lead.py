@@ -42,7 +42,7 @@ def without_the_lead(figure, doc, earlier):
         return figure
     own = "|".join(map(re.escape, OWN_PLACE_WORDS))
     named = doc.place_names[1]
-    local = _local_names(doc)
+    local = doc.once("evidence_lead.local_names", _local_names)
     lead = re.match(rf"{_JOIN}{_YEAR}(?:(?:{own}|{local}){_AFTER}|(?:{named}){_AFTER_NAMED})|其中", copy)
     if lead is None or len(copy) - lead.end() < MIN_LEFT or _KEEPS.match(copy, lead.end()):
         return figure

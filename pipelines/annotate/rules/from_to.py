@@ -43,6 +43,19 @@ def later_value_keeps_its_year(figure, doc, earlier):
 _CHANGE_TO = re.compile(r"\s*[^\d,。;:、]{0,6}?(?:至|到)\s*$")
 
 
+def _before_in_clause(earlier, clause, at: int):
+    """The last earlier figure of the clause before `at`. Earlier figures are in text order: the walk back
+    stops at the clause's start (a walk over every earlier figure, per figure, was quadratic)."""
+    for f in reversed(earlier):
+        if f.at < 0:
+            continue  # a table cell: no place in the text's order
+        if f.at < clause[0]:
+            return None
+        if f.clause == clause and f.unit_end <= at:
+            return f
+    return None
+
+
 def each_value_its_part(figure, doc, earlier):
     """由2015年的53位跃升至47位 holds two figures: the earlier value's span ends at its unit (由2015年的53位),
     the later one's starts after the earlier value's unit (跃升至47位), as reviewers split them."""
@@ -53,7 +66,7 @@ def each_value_its_part(figure, doc, earlier):
     begin = text.original.rfind(span, 0, figure.number_start + len(span))
     if begin < 0 or begin > figure.number_start:
         return figure  # the span is not around the number (a rule rewrote it)
-    before = next((f for f in reversed(earlier) if f.at >= 0 and f.clause == clause and f.unit_end <= figure.at), None)
+    before = _before_in_clause(earlier, clause, figure.at)
     if before is not None and _from_to(norm, clause, before, figure.at):
         part = text.original[text.origin[before.unit_end] : begin + len(span)].strip()
         if part and not occurs_more_than_once(text.original, part):

@@ -153,7 +153,12 @@ def _like_the_count_before(figure, doc, earlier) -> str:
         _not_a_noun(doc.reference), figure.unit_end
     ):
         return ""  # 18家企业入围…: its own 企业
-    since = max([figure.clause[0]] + [f.unit_end for f in earlier if f.clause == figure.clause and f.at < figure.at])
+    since = figure.clause[0]
+    for f in reversed(earlier):  # in text order: none before the clause's start is in the clause
+        if 0 <= f.at < figure.clause[0]:
+            break
+        if f.clause == figure.clause and f.at < figure.at:
+            since = max(since, f.unit_end)
     if not _no_noun(doc, norm[since : figure.at]):
         return ""
     for before in reversed(earlier):

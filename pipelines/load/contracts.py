@@ -341,6 +341,9 @@ CUE_CODES = {
     "listed_value": ("joiner", "qualifier"),
     # a five-year plan's year (“十四五”开局之年 2021, 收官之年 2025) or span (“十四五”以来, 时期以来): periods.py
     "plan_year": ("first", "last", "plan", "span", "since"),
+    # an amount made in a year (年产) of a facility (生产线, 项目) or one built (建成): a capacity
+    # (rules/annual_capacity.py)
+    "capacity": ("annual", "facility", "build"),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -365,6 +368,7 @@ CUE_POSITIONS = {
     "reporting": ("document_head", "title", "before_list"),
     "listed_value": ("between_values", "after_unit", "before_number"),
     "plan_year": ("after_plan",),
+    "capacity": ("before_number", "after_unit", "after_size"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

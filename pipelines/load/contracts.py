@@ -344,6 +344,9 @@ CUE_CODES = {
     # an amount made in a year (年产) of a facility (生产线, 项目) or one built (建成): a capacity
     # (rules/annual_capacity.py)
     "capacity": ("annual", "facility", "build"),
+    # what a rate is of when words other than its level's cue say so (经济增长: gdp); the code is a
+    # metric_code of metrics.csv (rules/economy_growth.py)
+    "rate_of": ("gdp",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -369,6 +372,7 @@ CUE_POSITIONS = {
     "listed_value": ("between_values", "after_unit", "before_number"),
     "plan_year": ("after_plan",),
     "capacity": ("before_number", "after_unit", "after_size"),
+    "rate_of": ("before_rate",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -26,6 +26,7 @@ from . import (
     comparison_place,
     compound_noun,
     cue_after,
+    economy_growth,
     enterprise_city,
     estimated,
     evidence_lead,
@@ -141,6 +142,7 @@ RULES: tuple[Rule, ...] = (
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
     project_investment.of_its_project,  # 华谊三期已开工…,累计完成投资73亿元: the project's investment
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
+    economy_growth.of_the_economy,  # 经济增长5.8%, 拉动经济增长18.5个百分点: a rate of gdp
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's

@@ -45,7 +45,8 @@ def of_a_facility(figure, doc, earlier):
     said = None
     annual_words = [c.regex for c in reference.words("capacity", "before_number") if c.code == "annual"]
     for found in re.finditer("|".join(annual_words) or "(?!)", clause_before):
-        said = found
+        if not clause_before[found.start() - 1 : found.start()].isdigit():  # 2023年生产企业: a year's 年
+            said = found
     after = norm[figure.unit_end : min(figure.clause[1], figure.unit_end + AFTER + 4)]
     facility = re.search(reference.alternation("capacity", "facility"), after)
     facility_named = (

@@ -49,6 +49,7 @@ from . import (
     own_cluster,
     past_year,
     period_of_what_it_rates,
+    product_metric,
     project_investment,
     qualifier_gap,
     rank_clause,
@@ -74,6 +75,7 @@ from . import (
     subject_pull,
     subject_share,
     table_cell,
+    table_rate,
     table_total,
     tier_at_range_end,
     tier_cluster,
@@ -109,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     months_to_come.months_of_this_year,  # 确保上半年…完成223亿元 in June 2024: a goal for 2024's first half
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
+    table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
@@ -146,6 +149,7 @@ RULES: tuple[Rule, ...] = (
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
     economy_growth.of_the_economy,  # 经济增长5.8%, 拉动经济增长18.5个百分点: a rate of gdp
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
+    product_metric.of_its_product,  # 氧化铝增长29.3% after 产量…: 氧化铝 is weighed in tonnes, not counted in vehicles
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows

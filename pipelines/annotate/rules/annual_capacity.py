@@ -13,7 +13,8 @@ import re
 from ..script import simplified
 
 BEFORE = 12  # how far before the number the annual word may end (年产钢材1000万吨: a product between)
-AFTER = 12  # how far after the unit the facility word may start (年产30万吨新型材料生产线)
+AFTER = 20  # how far after the unit the facility word may start (年产30万吨高性能电子级铜箔及配套材料生产线)
+NAMED_AFTER = 10  # the same with no annual word: a facility a size names (200万吨氧化铝项目)
 _TO_ANNUAL = "[后可将达一个座条家]{0,3}"  # 建成后可年产, 新建一条年产: the building word is the annual word's
 _ANOTHER = re.compile(r"[\d、,;:。!?()]")  # another number, item or clause between
 
@@ -55,7 +56,7 @@ def of_a_facility(figure, doc, earlier):
     if said is None or _ANOTHER.search(clause_before, said.end()):
         # 华昇200万吨氧化铝项目: a project or line named by its size, no 年产 needed (not 能力, 规模: 的 before)
         named = facility_named and facility.group() in reference.words_of("capacity", "facility", "after_size")
-        if named and "的" not in after[: facility.start()]:
+        if named and facility.start() <= NAMED_AFTER and "的" not in after[: facility.start()]:
             return _to_capacity(figure, doc, annual, f"a facility named by its size ({facility.group()})")
         return figure
     built = re.search(

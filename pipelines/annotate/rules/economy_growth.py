@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from .. import cues
+from . import growth_clause
 
 KINDS = ("rate", "share")  # a growth, a pull in points, a contribution to the growth
 NEAR = 10  # how far before the number the words may end (对经济增长的贡献率达)
 _GLUE = r"[^\d,;:。!?]{0,4}?"  # 同比, 实现 between the economy and its change word
+_NUMBER = re.compile(r"\d")
 _ANOTHER = re.compile(r"[\d,;:。!?]")
 
 
@@ -33,8 +35,28 @@ def of_the_economy(figure, doc, earlier):
         levels = [h for h in cues.cue_hits(norm, (found.end(), figure.at), reference) if h.metric.kind == "level"]
         if levels or figure.rate_of_metric_code == cue.code:
             return figure
-        was = figure.rate_of_metric_code or "none"
-        figure.rate_of_metric_code = cue.code
-        figure.notes.append(f"a change of {doc.text.span(found.start(), found.end())}: of {cue.code} (was {was})")
-        return figure
+        return _of(figure, doc, cue.code, found)
+    if not figure.rate_of_metric_code and growth_clause.bare_clause(figure, doc):
+        return _topic_of_the_sentence(figure, doc)
+    return figure
+
+
+def _topic_of_the_sentence(figure, doc):
+    """全市经济运行总体平稳,同比增长5.5%: a bare growth (its clause only 同比增长) after a clause on the economy,
+    with no amount named or number between, is the economy's."""
+    reference, norm = doc.reference, doc.norm
+    for cue in reference.words("rate_of", "before_rate"):
+        found = next(reversed(list(cue.pattern.finditer(norm, figure.sentence[0], figure.clause[0]))), None)
+        if found is None or _NUMBER.search(norm, found.end(), figure.at):
+            continue
+        if any(h.metric.kind == "level" for h in cues.cue_hits(norm, (found.end(), figure.at), reference)):
+            continue
+        return _of(figure, doc, cue.code, found)
+    return figure
+
+
+def _of(figure, doc, code: str, found):
+    was = figure.rate_of_metric_code or "none"
+    figure.rate_of_metric_code = code
+    figure.notes.append(f"a change of {doc.text.span(found.start(), found.end())}: of {code} (was {was})")
     return figure

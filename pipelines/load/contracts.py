@@ -347,6 +347,9 @@ CUE_CODES = {
     # what a rate is of when words other than its level's cue say so (经济增长: gdp); the code is a
     # metric_code of metrics.csv (rules/economy_growth.py)
     "rate_of": ("gdp",),
+    # a word right before a metric's cue that makes it no such metric (可支配收入, 财政收入: no revenue); the
+    # code is the metric kept out (rules/metric_guard.py)
+    "metric_guard": ("revenue",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -373,6 +376,7 @@ CUE_POSITIONS = {
     "plan_year": ("after_plan",),
     "capacity": ("before_number", "after_unit", "after_size"),
     "rate_of": ("before_rate",),
+    "metric_guard": ("before_cue",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -21,9 +21,9 @@ def not_that_metric(figure, doc, earlier):
         return figure
     metric = reference.metric(code)
     before = norm[figure.sentence[0] : figure.at]
-    found = None
-    for found in re.finditer("|".join(map(re.escape, sorted(metric.cues, key=len, reverse=True))), before):
-        pass  # the last of the metric's cue words before the number: the one its rate_of was read from
+    words = "|".join(map(re.escape, sorted(metric.cues, key=len, reverse=True)))
+    # the last of the metric's cue words before the number: the one its rate_of was read from
+    found = next(reversed(list(re.finditer(words, before))), None)
     if found is None:
         return figure
     guard = next((g for g in guards if before.endswith(g.word, 0, found.start())), None)

@@ -7,6 +7,8 @@ word with the one taken is put in its place: the product resolves the shared wor
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..script import simplified
 
 KINDS = ("rate", "share", "rank")
@@ -18,12 +20,25 @@ def of_its_product(figure, doc, earlier):
     reference = doc.reference
     if reference.metric(figure.metric_code).kind not in KINDS:
         return figure
-    known = reference.subject_metrics.get(simplified(figure.subject))
-    if known is None or known == figure.rate_of_metric_code:
-        return figure
     taken = reference.metric(figure.rate_of_metric_code)
-    if not set(taken.cues) & set(reference.metric(known).cues):
+    product = simplified(figure.subject)
+    known = reference.subject_metrics.get(product)
+    why = f"{figure.subject}'s amounts are {known} (annotated elsewhere)"
+    if known is None:  # a product never annotated: the commonest of the metrics the shared word names
+        if any(word in product for word in reference.words_of("subject", "metric_noun")):
+            return figure  # 新能源汽车: a word the metric taken already says
+        known = _commonest_sharing(reference, taken)
+        why = f"{figure.subject} not annotated elsewhere: {known}, the commonest metric of annotated products (a guess)"
+    if known is None or known == taken.code or not set(taken.cues) & set(reference.metric(known).cues):
         return figure
-    figure.notes.append(f"{figure.subject}'s amounts are {known} (annotated elsewhere), not {taken.code}")
+    figure.notes.append(f"{why}, not {taken.code}")
     figure.rate_of_metric_code = known
     return figure
+
+
+def _commonest_sharing(reference, taken):
+    """Of the metrics that share a cue word with `taken` (产量), the one most annotated products have."""
+    counts = Counter(
+        code for code in reference.subject_metrics.values() if set(taken.cues) & set(reference.metric(code).cues)
+    )
+    return counts.most_common(1)[0][0] if counts else None

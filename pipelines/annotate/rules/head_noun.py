@@ -2,7 +2,7 @@
 the amount is (形成1000万吨产能, 达到200万吨的产能, 300万吨生产能力), whatever cue word stood before the number
 (生产 of 生产企业, 生产线): extract takes the nearest cue before the number, and cue_after.py reads the words
 after the unit only when no cue stood before. Only the unit's own measure counts, and only right after the unit
-(or after 的): 50亿元带动产值100亿元 has a verb between, the 产值 is the next figure's; a number after the word in
+(or after 的, or after what it is of when the word closes the clause: 拥有1.2亿吨铝土矿储量): 50亿元带动产值100亿元 has a verb between, the 产值 is the next figure's; a number after the word in
 its clause (1000万吨产能利用率90%) makes the word the next figure's too."""
 
 from __future__ import annotations
@@ -14,6 +14,14 @@ from ..script import simplified
 
 _GLUE = ("", "的")  # what may stand between the unit and its head noun
 _NUMBER = re.compile(r"\d")
+_CLOSE = re.compile(r"[\s,;:。!?、)]")
+_PRODUCT = re.compile(r"[\u4e00-\u9fff]{1,6}的?")  # 铝土矿, 氧化铝的: what the amount is of
+
+
+def _closes(norm: str, unit_end: int, hit, end: int) -> bool:
+    """拥有1.2亿吨铝土矿储量。: what it is of (铝土矿) between, the word closing the clause: still its head."""
+    between = norm[unit_end : hit.start]
+    return bool(_PRODUCT.fullmatch(between)) and not _CLOSE.sub("", norm[hit.end : end])
 
 
 def after_the_unit(figure, doc, earlier):
@@ -27,8 +35,10 @@ def after_the_unit(figure, doc, earlier):
     end = figure.clause[1]
     hits = [
         h
-        for h in cues.cue_hits(norm, (figure.unit_end, min(end, figure.unit_end + 8)), reference)
-        if h.metric.kind == "level" and h.metric.unit_measure in measures and norm[figure.unit_end : h.start] in _GLUE
+        for h in cues.cue_hits(norm, (figure.unit_end, min(end, figure.unit_end + 12)), reference)
+        if h.metric.kind == "level"
+        and h.metric.unit_measure in measures
+        and (norm[figure.unit_end : h.start] in _GLUE or _closes(norm, figure.unit_end, h, end))
     ]
     if not hits:
         return figure

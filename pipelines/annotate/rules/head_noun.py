@@ -2,8 +2,9 @@
 the amount is (形成1000万吨产能, 达到200万吨的产能, 300万吨生产能力), whatever cue word stood before the number
 (生产 of 生产企业, 生产线): extract takes the nearest cue before the number, and cue_after.py reads the words
 after the unit only when no cue stood before. Only the unit's own measure counts, and only right after the unit
-(or after 的, or after what it is of when the word closes the clause: 拥有1.2亿吨铝土矿储量): 50亿元带动产值100亿元 has a verb between, the 产值 is the next figure's; a number after the word in
-its clause (1000万吨产能利用率90%) makes the word the next figure's too."""
+(or after 的, or after what it is of when the word closes the clause: 拥有1.2亿吨铝土矿储量): 50亿元带动产值
+100亿元 has a verb between, the 产值 is the next figure's; a number after the word in its clause
+(1000万吨产能利用率90%) makes the word the next figure's too."""
 
 from __future__ import annotations
 

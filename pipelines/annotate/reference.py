@@ -79,6 +79,8 @@ class Reference:
     enterprise_places: dict[str, tuple[str, str]] = field(default_factory=dict)
     place_parents: dict[str, str] = field(default_factory=dict)  # place_key -> parent_key
     place_full_names: dict[str, str] = field(default_factory=dict)  # place_key -> name_zh_hans (武宣县)
+    # subject (Simplified) -> the level metric its amounts were annotated with (钢材 -> production_tonnes)
+    subject_metrics: dict[str, str] = field(default_factory=dict)
 
     def metric(self, code: str) -> Metric:
         return self._metric_by_code[code]  # a look-up per figure: no pass over the catalogue
@@ -171,6 +173,7 @@ class Reference:
             cue_words=cue_words,
             enterprises=tuple(kept("enterprise", self.enterprises)),
             enterprise_places={k: v for k, v in self.enterprise_places.items() if keep(k)},
+            subject_metrics={k: v for k, v in self.subject_metrics.items() if keep(k)},
             removed={k: tuple(v) for k, v in removed.items()},
         )
 
@@ -234,7 +237,12 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
     cue_words = _cue_words(raw_dir)
     enterprises: set[str] = set()
     cities: dict[str, Counter] = {}
+    kinds = {m.code: m.kind for m in metrics}
+    subject_metrics: dict[str, Counter] = {}
     for row in values_of(raw_dir, FIGURES):
+        code = row.get("rate_of_metric_code") or row.get("metric_code") or ""
+        if row.get("subject") and kinds.get(code) == "level" and row.get("document_id") not in exclude_documents:
+            subject_metrics.setdefault(simplified(row["subject"]), Counter())[code] += 1
         if row.get("enterprise") and row.get("document_id") not in exclude_documents:
             name = simplified(row["enterprise"])
             enterprises.add(name)
@@ -252,6 +260,7 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
         enterprise_places={name: found.most_common(1)[0][0] for name, found in cities.items()},
         place_parents=parents,
         place_full_names=full_names,
+        subject_metrics={name: found.most_common(1)[0][0] for name, found in subject_metrics.items()},
     )
 
 

@@ -341,6 +341,15 @@ CUE_CODES = {
     "listed_value": ("joiner", "qualifier"),
     # a five-year plan's year (“十四五”开局之年 2021, 收官之年 2025) or span (“十四五”以来, 时期以来): periods.py
     "plan_year": ("first", "last", "plan", "span", "since"),
+    # an amount made in a year (年产) of a facility (生产线, 项目) or one built (建成): a capacity
+    # (rules/annual_capacity.py)
+    "capacity": ("annual", "facility", "build"),
+    # what a rate is of when words other than its level's cue say so (经济增长: gdp); the code is a
+    # metric_code of metrics.csv (rules/economy_growth.py)
+    "rate_of": ("gdp",),
+    # a word right before a metric's cue that makes it no such metric (可支配收入, 财政收入: no revenue); the
+    # code is the metric kept out (rules/metric_guard.py)
+    "metric_guard": ("revenue",),
 }
 CUE_POSITIONS = {
     "status": ("before_number",),
@@ -365,6 +374,9 @@ CUE_POSITIONS = {
     "reporting": ("document_head", "title", "before_list"),
     "listed_value": ("between_values", "after_unit", "before_number"),
     "plan_year": ("after_plan",),
+    "capacity": ("before_number", "after_unit", "after_size"),
+    "rate_of": ("before_rate",),
+    "metric_guard": ("before_cue",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

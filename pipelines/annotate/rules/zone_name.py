@@ -1,12 +1,14 @@
 """A park or development zone the figure is about (raw/README.md, place: its sub-units): its name is a place's
 name, a few words, then a zone's word (cue_kind place_frame, code zone: 产业园, 工业园区, 开发区, 新城), and the
 figure is the zone's where the name opens its clause (中电北海产业园园区产值达到48.5亿元, 南宁东部新城…增长率达57%)
-or follows its number with 的 (规划面积3000亩的中国电子北海产业园: the park's area). The zone, not the city
+or follows its number with 的 (规划面积3000亩的中国电子北海产业园: the park's area), or where a bare zone word
+opens its clause (园区共引进项目308个), the zone that opens a sentence before it (广西北海工业园区由…组成). The zone, not the city
 inside its name, is the place, written as the text writes it; a zone not in reference/places.csv is said."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .. import places
@@ -34,7 +36,11 @@ def of_the_zone(figure, doc, earlier):
     zone_words = doc.reference.alternation("place_frame", "zone", "name_end")
     if zone_words == "(?!)":
         return figure
-    found = _after_the_number(figure, doc, zone_words) or _opening_the_clause(figure, doc, zone_words)
+    found = (
+        _after_the_number(figure, doc, zone_words)
+        or _opening_the_clause(figure, doc, zone_words)
+        or _named_before(figure, doc, zone_words)
+    )
     if found is None:
         return figure
     start, end = found
@@ -67,7 +73,8 @@ def _opening_the_clause(figure, doc, zone_words: str) -> tuple[int, int] | None:
         zone = _zone_at(doc, opener.end(), figure.at, zone_words)
         if zone is None:
             continue
-        between = doc.norm[zone[1] : figure.at]
+        again = re.compile(f"(?:{zone_words})").match(doc.norm, zone[1], figure.at)  # 中电北海产业园园区产值: itself
+        between = doc.norm[again.end() if again else zone[1] : figure.at]
         if (
             doc.norm.startswith(joiners, zone[1])
             or re.search(zone_words, between)
@@ -87,3 +94,31 @@ def _after_the_number(figure, doc, zone_words: str) -> tuple[int, int] | None:
         return None
     holders = tuple(c for code in HOLDER_METRICS for c in doc.reference.metric(code).cues)
     return None if doc.norm.startswith(holders, zone[1]) else zone
+
+
+_END = 1 << 62  # after every clause end: bisect_right past the clause that starts at a position
+BACK_SENTENCES = 6  # 园区 refers to a zone that opened one of the last few sentences
+
+
+def _named_before(figure, doc, zone_words: str) -> tuple[int, int] | None:
+    """园区, 该园区 opening the number's clause or one before it in its sentence (截至目前,园区共引进项目308个,计划总投资
+    382亿元), no other place
+    named after it: the last zone that opened one of the sentences before it."""
+    # the clauses of its sentence up to its own, by bisection (a document has thousands)
+    first, last = bisect_left(doc.clauses, (figure.sentence[0],)), bisect_right(doc.clauses, (figure.clause[0], _END))
+    clauses = [c[0] for c in doc.clauses[first:last]]
+    for lo in reversed(clauses or [figure.clause[0]]):
+        opener = _OPENER.match(doc.norm, lo, figure.at).end()
+        opener += doc.norm.startswith("该", opener)
+        bare = re.compile(f"(?:{zone_words})").match(doc.norm, opener, figure.at)
+        if bare is None:  # the opener holds no word: the zone word opens the clause
+            continue
+        if any(m.start >= bare.end() for m in places.within(doc.places, (bare.end(), figure.at))):
+            return None
+        before = [span for span in doc.sentences if span[1] <= figure.sentence[0]][-BACK_SENTENCES:]
+        for start, end in reversed(before):
+            zone = _zone_at(doc, _OPENER.match(doc.norm, start, end).end(), end, zone_words)
+            if zone is not None:
+                return zone
+        return None
+    return None

@@ -56,6 +56,8 @@ CUE_EFFECTS = {
     "keeps its own place",
     ("place_frame", "comparison", "after_place"): "the place before it is an average or base compared with "
     "(全区平均水平)",
+    ("place_frame", "zone", "name_end"): "a park's or development zone's name ends in it (中国电子北海产业园, "
+    "南宁东部新城): the zone, not the city in its name, is the place of the figures it opens or follows with 的",
     ("subject", "lead"): "a word before what a count counts that is no part of it (累计实施科技重大专项120个: "
     "科技重大专项)",
     (

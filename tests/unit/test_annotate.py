@@ -531,7 +531,7 @@ def test_an_area_held_and_a_planned_total_are_stocks(known, sentence, value):
         ("港南区工业园区江南绿色家居片区规划面积51300亩。", "港南区"),
         # a short name after a mark, a place or 在 stays a place
         ("百色市、平果工业总产值增长9%。", "平果"),
-        ("广西横州茉莉花产业园产值增长7%。", "横州"),
+        ("广西横州工业总产值增长7%。", "横州"),  # a park named so (…茉莉花产业园) is the place: rules/zone_name.py
     ],
 )
 def test_a_short_county_name_inside_another_word_is_no_place(known, sentence, place):

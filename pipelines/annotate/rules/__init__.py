@@ -88,6 +88,7 @@ from . import (
     what_grows,
     whole_year,
     written_form,
+    zone_name,
 )
 
 if TYPE_CHECKING:
@@ -171,7 +172,8 @@ RULES: tuple[Rule, ...] = (
     topic_frame.of_the_paragraph,  # 在新能源工程机械上,…柳工牵头制定了9项标准: the paragraph's topic
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
-    written_form.as_the_document_writes_it,  # 桂林 and 桂林市 in one text: one form, the commonest, on every row
+    written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
+    zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's
     growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
     rank_clause.with_the_clause_before,  # 渗透率达64.9%,位居全国第一: a bare rank's span says what is ranked
     from_to.each_value_its_part,  # 由2015年的53位跃升至47位: 由2015年的53位 and 跃升至47位, one span each

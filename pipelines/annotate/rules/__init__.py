@@ -22,6 +22,7 @@ from . import (
     cluster_part,
     cluster_whole,
     company_name,
+    company_whole,
     comparison_place,
     compound_noun,
     cue_after,
@@ -97,6 +98,7 @@ RULES: tuple[Rule, ...] = (
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
+    company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred

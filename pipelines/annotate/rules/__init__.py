@@ -23,6 +23,7 @@ from . import (
     cluster_whole,
     company_name,
     company_project,
+    company_short,
     company_whole,
     comparison_place,
     compound_noun,
@@ -99,6 +100,7 @@ RULES: tuple[Rule, ...] = (
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
+    company_short.prefix_of_one_named_before,  # 祥云亿航就生产了4000多台 after 广西祥云亿航智能科技有限公司: its short name
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015

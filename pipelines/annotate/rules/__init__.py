@@ -21,6 +21,7 @@ from . import (
     cluster_name,
     cluster_part,
     cluster_whole,
+    company_list,
     company_name,
     company_project,
     company_short,
@@ -101,6 +102,7 @@ RULES: tuple[Rule, ...] = (
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
     company_short.prefix_of_one_named_before,  # 祥云亿航就生产了4000多台 after 广西祥云亿航智能科技有限公司: its short name
+    company_list.each_its_own,  # 上汽通用五菱完成产量131.8万辆…;东风柳汽完成产量20万辆: a company a ; segment
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015

@@ -35,8 +35,13 @@ def _patterns(endings: str, words: str) -> tuple[re.Pattern, re.Pattern]:
     return name, re.compile(rf"(?:{words})+$")
 
 
+def endings(reference) -> str:
+    """The words of a company's ending, closing or running on (not the anaphors of the same cue_kind)."""
+    return "|".join(filter(None, (reference.alternation("company", code) for code in ("name_end", "name_part"))))
+
+
 def _company(reference) -> tuple[re.Pattern, re.Pattern]:
-    return _patterns(reference.alternation("company", "name_end"), reference.alternation("company"))
+    return _patterns(reference.alternation("company", "name_end"), endings(reference))
 
 
 def named_before(figure, doc, earlier):

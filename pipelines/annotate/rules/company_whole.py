@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .. import places
 from ..script import simplified
+from .company_name import endings
 
 
 @lru_cache(maxsize=8)
@@ -26,7 +27,7 @@ def as_written_whole(figure, doc, earlier):
     if start < 0:
         return figure  # named in another sentence (a paragraph's topic): nothing to widen here
     end = start + len(simplified(figure.enterprise))
-    run_on, ends = _ending(doc.reference.alternation("company"))
+    run_on, ends = _ending(endings(doc.reference))
     more = run_on.match(norm, end, figure.at)
     end = more.end() if more else end
     if ends.search(norm, start, end):

@@ -80,7 +80,8 @@ MIN_CORE = 2  # a one-character core (柳州X公司 → X) would match anywhere
 
 
 def short_name_of_one_before(figure, doc, earlier):
-    """玉柴仍创造了累计实现销售收入450亿元 after 广西玉柴集团: the company by the short name it goes by."""
+    """玉柴仍创造了累计实现销售收入450亿元 after 广西玉柴集团: the company by the short name it goes by, before the
+    number in its sentence or after it in its clause (约370辆搭载玉柴发动机的客车)."""
     if figure.enterprise or figure.at < 0 or not earlier:
         return figure
     said = doc.norm[figure.sentence[0] : figure.at]
@@ -94,6 +95,9 @@ def short_name_of_one_before(figure, doc, earlier):
         short = core(f.enterprise, doc.reference)
         at = said.rfind(short)
         start = figure.sentence[0] + at
+        if at < 0 and figure.unit_end > 0:  # 约370辆搭载玉柴发动机的客车: named after the number, in its clause
+            start = doc.norm.find(short, figure.unit_end, figure.clause[1])
+            at = start
         if len(short) >= MIN_CORE and at >= 0 and not _in_a_list(doc.reference).match(doc.norm, start + len(short)):
             figure.enterprise = doc.text.span(start, start + len(short))
             figure.notes.append(f"enterprise {figure.enterprise}: the short name of {f.enterprise}")

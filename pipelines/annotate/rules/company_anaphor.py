@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .company_short import _named_by_form
+from .mentions import spans_starting_in
 
 REACH = 300  # characters back to the company the anaphor points at: the paragraph it is in
 
@@ -22,8 +23,7 @@ def _opens_a_clause(doc, figure) -> bool:
     pattern = _anaphor(doc.reference.alternation("company", "anaphor"))
     return any(
         pattern.match(doc.norm, start, figure.at)
-        for start, _ in doc.clauses
-        if figure.sentence[0] <= start <= figure.clause[0]
+        for start, _ in spans_starting_in(doc.clauses, figure.sentence[0], figure.clause[0] + 1)
     )
 
 

@@ -8,13 +8,16 @@ and cue are cue_kind subject, code noun_end (完成, 实现)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .. import places
+from .mentions import spans_starting_in
 from .subject import _lead
 
 MIN_NAME, MAX_NAME = 2, 8
 MIN_LISTED = 2
+_DIGIT = re.compile(r"\d")
 LEVEL = "level"  # segments opening with a company's name: a list
 
 
@@ -25,12 +28,17 @@ def _opening(cues: str, verbs: str, before_number: str) -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=8)
+def _level_cues(metrics: tuple) -> str:
+    cues = sorted({c for m in metrics if m.kind == LEVEL for c in m.cues if c}, key=len, reverse=True)
+    return "|".join(map(re.escape, cues)) or "(?!)"
+
+
 def _pattern(reference) -> re.Pattern:
     """A name, a level's cue word (产量, 产值: what a company makes or earns, not a growth, share or count) and
     its number right after it, a verb or a qualifier between (产量达, 产值超)."""
-    cues = sorted({c for m in reference.metrics if m.kind == LEVEL for c in m.cues if c}, key=len, reverse=True)
     return _opening(
-        "|".join(map(re.escape, cues)) or "(?!)",
+        _level_cues(reference.metrics),
         reference.alternation("subject", "noun_end"),
         reference.alternation("qualifier"),
     )
@@ -39,9 +47,10 @@ def _pattern(reference) -> re.Pattern:
 def _segments(doc, sentence) -> list[tuple[int, int]]:
     """The sentence's ; segments: suggest's sentences end at a ;, so the ones a ; joins to the figure's."""
     norm, sentences = doc.norm, doc.sentences
-    at = sentences.index(sentence) if sentence in sentences else -1
-    if at < 0:
+    found = spans_starting_in(sentences, sentence[0], sentence[0] + 1)
+    if not found or found[0] != sentence:
         return [sentence]
+    at = bisect_left(sentences, sentence[0], key=lambda span: span[0])
     first = last = at
     while first > 0 and norm[sentences[first][0] - 1 : sentences[first][0]] in ";":
         first -= 1
@@ -54,7 +63,9 @@ def _name(doc, segment) -> tuple[int, int] | None:
     """The name that opens the segment's first clause with a name, a cue word and a number after them (past
     据统计, 1月至9月 and lead words)."""
     norm, reference = doc.norm, doc.reference
-    for clause in (c for c in doc.clauses if segment[0] <= c[0] < segment[1]):
+    for clause in spans_starting_in(doc.clauses, *segment):
+        if not _DIGIT.search(norm, clause[0], clause[1]):
+            continue  # 据统计: no number, no figure's clause (and the long pattern is not tried)
         start = clause[0]
         lead = _lead(reference).match(norm, start, clause[1])
         start = lead.end() if lead else start
@@ -78,12 +89,11 @@ def _checked(doc, start: int, end: int) -> tuple[int, int] | None:
 def each_its_own(figure, doc, earlier):
     if figure.enterprise or figure.at < 0:
         return figure
-    segments = _segments(doc, figure.sentence)
-    names = {segment: _name(doc, segment) for segment in segments}
-    if sum(1 for n in names.values() if n) < MIN_LISTED:
-        return figure
-    name = names.get(figure.sentence)
-    if name and name[1] <= figure.at:
+    name = _name(doc, figure.sentence)
+    if not name or name[1] > figure.at:
+        return figure  # its own segment opens with no name (looked at first: the others only then)
+    others = [s for s in _segments(doc, figure.sentence) if s != figure.sentence]
+    if 1 + sum(1 for s in others if _name(doc, s)) >= MIN_LISTED:
         figure.enterprise = doc.text.span(*name)
         figure.notes.append(f"enterprise {figure.enterprise}: one of the companies the sentence lists, one a ; segment")
     return figure

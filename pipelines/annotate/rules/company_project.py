@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from .. import places
+from .mentions import spans_starting_in
 from .project_investment import _SEGMENT_ENDS, _project_opening
 
 MIN_NAME = 2  # a company's name: two characters at least (恒逸, 华谊)
 _MODIFIED = "的"
+_PROJECT_WORD = "项目"  # as project_investment's _PROJECT ends
 _PHASE = re.compile(r"[一二三四五六七八九十]期")
 
 
@@ -21,7 +23,10 @@ def of_its_project(figure, doc, earlier):
     if figure.enterprise or figure.at < 0:
         return figure
     norm = doc.norm
-    clauses = [c for c in doc.clauses if figure.sentence[0] <= c[0] <= figure.clause[0]]
+    said = norm[figure.sentence[0] : figure.at]
+    if _PROJECT_WORD not in said and not _PHASE.search(said):
+        return figure  # no project named before the number: nothing to look for clause by clause
+    clauses = spans_starting_in(doc.clauses, figure.sentence[0], figure.clause[0] + 1)
     for start, end in reversed(clauses):
         project = _project_opening(doc, start, min(end, figure.at))
         if project:

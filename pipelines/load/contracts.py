@@ -315,8 +315,9 @@ CUE_CODES = {
     # a table's row label that is the whole of the table, not a part (合计, 全市): rules/table_cell.py
     "table": ("total",),
     # the ending of a company's name after the place that opens it (rules/company_name.py, places.py):
-    # name_end closes the shortest name (广西玉柴集团), name_part runs on after it (…集团有限公司)
-    "company": ("name_end", "name_part"),
+    # name_end closes the shortest name (广西玉柴集团), name_part runs on after it (…集团有限公司); anaphor
+    # opens a clause about the company named before (该公司, 工厂: rules/company_anaphor.py)
+    "company": ("name_end", "name_part", "anaphor"),
     # what a comparison is made with when it is an earlier time (比上年, 较去年同期, 比2015年): a growth, no
     # relative difference (rules/relative_difference.py)
     "time_base": ("earlier",),
@@ -364,7 +365,7 @@ CUE_POSITIONS = {
     "subject": ("before_noun", "after_noun", "before_number", "after_unit"),
     "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end", "before_name"),
     "table": ("row_label",),
-    "company": ("after_place",),
+    "company": ("after_place", "before_number"),
     "time_base": ("after_comparison",),
     "glue": ("in_clause",),
     "goal": ("after_year",),

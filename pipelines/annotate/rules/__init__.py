@@ -22,7 +22,13 @@ from . import (
     cluster_name,
     cluster_part,
     cluster_whole,
+    company_anaphor,
+    company_continued,
+    company_list,
     company_name,
+    company_project,
+    company_short,
+    company_whole,
     comparison_place,
     compound_noun,
     cue_after,
@@ -103,8 +109,14 @@ RULES: tuple[Rule, ...] = (
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
+    company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
+    company_short.prefix_of_one_named_before,  # 祥云亿航就生产了4000多台 after 广西祥云亿航智能科技有限公司: its short name
+    company_list.each_its_own,  # 上汽通用五菱完成产量131.8万辆…;东风柳汽完成产量20万辆: a company a ; segment
+    company_anaphor.the_one_named_before,  # 工厂提前两个多月完成… after 祥云亿航: the company the clause points back at
+    company_continued.of_the_sentence_before,  # 祥云亿航…。“十四五”期间,将力争实现年产3万台: no subject, the company before
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
+    company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred

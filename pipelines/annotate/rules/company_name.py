@@ -35,8 +35,13 @@ def _patterns(endings: str, words: str) -> tuple[re.Pattern, re.Pattern]:
     return name, re.compile(rf"(?:{words})+$")
 
 
+def endings(reference) -> str:
+    """The words of a company's ending, closing or running on (not the anaphors of the same cue_kind)."""
+    return "|".join(filter(None, (reference.alternation("company", code) for code in ("name_end", "name_part"))))
+
+
 def _company(reference) -> tuple[re.Pattern, re.Pattern]:
-    return _patterns(reference.alternation("company", "name_end"), reference.alternation("company"))
+    return _patterns(reference.alternation("company", "name_end"), endings(reference))
 
 
 def named_before(figure, doc, earlier):
@@ -75,7 +80,8 @@ MIN_CORE = 2  # a one-character core (柳州X公司 → X) would match anywhere
 
 
 def short_name_of_one_before(figure, doc, earlier):
-    """玉柴仍创造了累计实现销售收入450亿元 after 广西玉柴集团: the company by the short name it goes by."""
+    """玉柴仍创造了累计实现销售收入450亿元 after 广西玉柴集团: the company by the short name it goes by, before the
+    number in its sentence or after it in its clause (约370辆搭载玉柴发动机的客车)."""
     if figure.enterprise or figure.at < 0 or not earlier:
         return figure
     said = doc.norm[figure.sentence[0] : figure.at]
@@ -89,6 +95,9 @@ def short_name_of_one_before(figure, doc, earlier):
         short = core(f.enterprise, doc.reference)
         at = said.rfind(short)
         start = figure.sentence[0] + at
+        if at < 0 and figure.unit_end > 0:  # 约370辆搭载玉柴发动机的客车: named after the number, in its clause
+            start = doc.norm.find(short, figure.unit_end, figure.clause[1])
+            at = start
         if len(short) >= MIN_CORE and at >= 0 and not _in_a_list(doc.reference).match(doc.norm, start + len(short)):
             figure.enterprise = doc.text.span(start, start + len(short))
             figure.notes.append(f"enterprise {figure.enterprise}: the short name of {f.enterprise}")

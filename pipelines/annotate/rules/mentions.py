@@ -13,3 +13,12 @@ def starting_in(mentions: list, start: int, end: int) -> list:
 
 def _start(mention) -> int:
     return mention.start
+
+
+def spans_starting_in(spans: list, start: int, end: int) -> list:
+    """The (start, end) spans (sentences, clauses, sorted as the document lists them) that start in [start, end)."""
+    return spans[bisect_left(spans, start, key=_span_start) : bisect_left(spans, end, key=_span_start)]
+
+
+def _span_start(span) -> int:
+    return span[0]

@@ -1,0 +1,30 @@
+"""A sentence with no subject of its own (“十四五”期间,将力争实现年产3万台无人机表演机: no place, industry or company
+named before its number) goes on about the company of the sentence before it: the figures of the sentence
+right before, in the same paragraph, are that company's (Chinese drops a subject the sentence before gave)."""
+
+from __future__ import annotations
+
+from .. import places
+
+
+def _names_its_own(doc, start: int, end: int) -> bool:
+    said = doc.norm[start:end]
+    if any(word in said for word in places.IMPLIED):
+        return True  # 全市将力争…: the text's own place
+    return any(places.within(found, (start, end)) for found in (doc.places, doc.clusters, doc.enterprises))
+
+
+def of_the_sentence_before(figure, doc, earlier):
+    if figure.enterprise or figure.at < 0 or not earlier:
+        return figure
+    before = earlier[-1]
+    if not before.enterprise or before.sentence == figure.sentence:
+        return figure
+    between = doc.norm[before.sentence[1] : figure.sentence[0]]
+    if between.strip(" 。;!?") or any(p[0] <= before.at < p[1] <= figure.at for p in doc.paragraphs):
+        return figure  # a sentence between, or a new paragraph: no longer the same company's
+    if _names_its_own(doc, figure.sentence[0], figure.at):
+        return figure
+    figure.enterprise = before.enterprise
+    figure.notes.append(f"enterprise {figure.enterprise}: a sentence with no subject, about the company before it")
+    return figure

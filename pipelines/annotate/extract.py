@@ -88,7 +88,7 @@ class Document:
     cells: dict = field(default_factory=dict)  # tables.Cell by where its number starts
     memo: dict = field(default_factory=dict, repr=False)  # once(): what rules work out per document
 
-    def once(self, key: str, make):
+    def once(self, key, make):
         """`make(self)`, worked out on the first call and kept: a rule's work over the whole document, which
         done again per figure makes drafting quadratic in the document's length."""
         if key not in self.memo:

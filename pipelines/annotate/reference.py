@@ -82,6 +82,14 @@ class Reference:
     # subject (Simplified) -> the level metric its amounts were annotated with (钢材 -> production_tonnes)
     subject_metrics: dict[str, str] = field(default_factory=dict)
 
+    def pattern(self, key: str, make) -> re.Pattern:
+        """`make(self)`, a pattern a rule builds from the reference's words, compiled on the first call and
+        kept: rules match it per clause of every figure (1.1M builds for an 80 KB sentence)."""
+        memo = self._word_lists
+        if ("pattern", key) not in memo:
+            memo[("pattern", key)] = make(self)
+        return memo[("pattern", key)]
+
     def metric(self, code: str) -> Metric:
         return self._metric_by_code[code]  # a look-up per figure: no pass over the catalogue
 

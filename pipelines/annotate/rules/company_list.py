@@ -67,12 +67,18 @@ def _name(doc, segment) -> tuple[int, int] | None:
         if not _DIGIT.search(norm, clause[0], clause[1]):
             continue  # 据统计: no number, no figure's clause (and the long pattern is not tried)
         start = clause[0]
-        lead = _lead(reference).match(norm, start, clause[1])
+        lead = reference.pattern("subject.lead", _lead).match(norm, start, clause[1])
         start = lead.end() if lead else start
-        found = _pattern(reference).match(norm, start, clause[1])
+        found = reference.pattern("company_list.opening", _pattern).match(norm, start, clause[1])
         if found:
             return _checked(doc, *found.span(1))
     return None
+
+
+def _name_of(doc, segment) -> tuple[int, int] | None:
+    """_name, worked out once a segment: every figure of a segment asks for it (a sentence of 10,000 clauses
+    asked 10,000 times)."""
+    return doc.once(("company_list.name", segment), lambda d: _name(d, segment))
 
 
 def _checked(doc, start: int, end: int) -> tuple[int, int] | None:
@@ -89,11 +95,11 @@ def _checked(doc, start: int, end: int) -> tuple[int, int] | None:
 def each_its_own(figure, doc, earlier):
     if figure.enterprise or figure.at < 0:
         return figure
-    name = _name(doc, figure.sentence)
+    name = _name_of(doc, figure.sentence)
     if not name or name[1] > figure.at:
         return figure  # its own segment opens with no name (looked at first: the others only then)
     others = [s for s in _segments(doc, figure.sentence) if s != figure.sentence]
-    if 1 + sum(1 for s in others if _name(doc, s)) >= MIN_LISTED:
+    if 1 + sum(1 for s in others if _name_of(doc, s)) >= MIN_LISTED:
         figure.enterprise = doc.text.span(*name)
         figure.notes.append(f"enterprise {figure.enterprise}: one of the companies the sentence lists, one a ; segment")
     return figure

@@ -49,7 +49,7 @@ def of_its_project(figure, doc, earlier):
 def _project_opening(doc, start: int, end: int) -> tuple[int, int] | None:
     """Where the project's name that opens the clause is written, past its lead words (其中, 新增); a place is
     part of a project's name (广西石化炼化一体化转型升级项目), so it stays."""
-    lead = _lead(doc.reference).match(doc.norm, start, end)
+    lead = doc.reference.pattern("subject.lead", _lead).match(doc.norm, start, end)
     start = lead.end() if lead else start
     project = _PROJECT.match(doc.norm, start, end)
     if project and not _PHASE_ALONE.fullmatch(project.group()):

@@ -180,7 +180,7 @@ def _named_before(figure, doc, metric) -> str:
         ends = [whole.start(1) + i + len(c) for c in metric.cues if (i := whole.group(1).rfind(c)) >= 0]
         if not metric.cues or ends:
             start, end = whole.start(1), max(ends, default=whole.end(1))
-            is_noun = end - start >= 2 and not _lead(doc.reference).fullmatch(norm, start, end)
+            is_noun = end - start >= 2 and not doc.reference.pattern("subject.lead", _lead).fullmatch(norm, start, end)
             return doc.text.span(start, end) if is_noun else ""
     before = _NOUN_BEFORE.search(norm[lo : figure.at])
     if not before:
@@ -190,7 +190,11 @@ def _named_before(figure, doc, metric) -> str:
     # 属规模以上企业: a noun cut inside a word is left for the analyst; 等 ends a list, a new word starts after it
     starts_a_word = start > found or start == lo or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
     starts_a_word = starts_a_word or norm[start - 1] == "等"
-    if starts_a_word and end - start >= 2 and not _lead(doc.reference).fullmatch(norm, start, end):
+    if (
+        starts_a_word
+        and end - start >= 2
+        and not doc.reference.pattern("subject.lead", _lead).fullmatch(norm, start, end)
+    ):
         return doc.text.span(start, end)
     return ""
 
@@ -264,7 +268,7 @@ def after_the_lead(doc, start: int, end: int) -> int:
     """Past the end of a date (年), the places (全市, 港南区) and the lead words (其中, 新增) before a noun."""
     norm = doc.norm
     names = doc.place_names[0]
-    lead = _lead(doc.reference)
+    lead = doc.reference.pattern("subject.lead", _lead)
     moved = True
     while moved and start < end:
         moved = False

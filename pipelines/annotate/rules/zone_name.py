@@ -115,7 +115,8 @@ def _named_before(figure, doc, zone_words: str) -> tuple[int, int] | None:
             continue
         if any(m.start >= bare.end() for m in places.within(doc.places, (bare.end(), figure.at))):
             return None
-        before = [span for span in doc.sentences if span[1] <= figure.sentence[0]][-BACK_SENTENCES:]
+        at = bisect_left(doc.sentences, (figure.sentence[0],))  # the sentences before its own, by bisection
+        before = doc.sentences[max(0, at - BACK_SENTENCES) : at]
         for start, end in reversed(before):
             zone = _zone_at(doc, _OPENER.match(doc.norm, start, end).end(), end, zone_words)
             if zone is not None:

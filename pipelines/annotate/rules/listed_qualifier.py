@@ -5,8 +5,7 @@ listed value its period and metric (listed_values.py). A value with a qualifier 
 
 from __future__ import annotations
 
-from ..script import simplified
-from .listed_values import _separator
+from .listed_values import listed_before
 from .qualifier_gap import word_before
 
 SHARED = "the qualifier word before the list"
@@ -17,17 +16,12 @@ def _word_before(figure, doc) -> tuple[str, int, int] | None:
 
 
 def of_the_first_value(figure, doc, earlier):
-    if figure.at < 0 or not earlier or figure.qualifier != "exact":
+    if figure.qualifier != "exact":
         return figure
-    before = earlier[-1]
-    if before.at < figure.sentence[0] or before.unit_end < 0 or before.unit_end > figure.at:
-        return figure
-    if not _separator(doc.reference).fullmatch(doc.norm, before.unit_end, figure.at):
+    before = listed_before(figure, doc, earlier)
+    if before is None:
         return figure
     if doc.norm[before.unit_end : figure.at].strip() != "、" and not _joined(doc, before, figure):
-        return figure
-    units = doc.reference.units
-    if not units.get(simplified(before.unit), set()) & units.get(simplified(figure.unit), set()):
         return figure
     word = _word_before(before, doc)
     shared = any(n.endswith(SHARED) for n in before.notes)  # the third of a list: the second had it shared

@@ -32,17 +32,27 @@ def _separator(reference) -> re.Pattern:
 NO_CUE = "no cue word"
 
 
-def like_the_value_before(figure, doc, earlier):
+def listed_before(figure, doc, earlier):
+    """The value the figure is listed after: the figure before it, in its sentence, with only a list's
+    separator between them and a unit of the same measure (400亿元和20% are two things, not one list);
+    None when the figure is no listed value."""
     if figure.at < 0 or not earlier:
-        return figure
+        return None
     before = earlier[-1]
     if before.at < figure.sentence[0] or before.unit_end < 0 or before.unit_end > figure.at:
-        return figure
+        return None
     if not _separator(doc.reference).fullmatch(doc.norm, before.unit_end, figure.at):
-        return figure
+        return None
     units = doc.reference.units
     if not units.get(simplified(before.unit), set()) & units.get(simplified(figure.unit), set()):
-        return figure  # 400亿元和20% are two things, not one list
+        return None
+    return before
+
+
+def like_the_value_before(figure, doc, earlier):
+    before = listed_before(figure, doc, earlier)
+    if before is None:
+        return figure
     if figure.period.inferred and (figure.period, figure.period_kind) != (before.period, before.period_kind):
         figure.period, figure.period_kind = before.period, before.period_kind
         figure.start_month, figure.end_month = before.start_month, before.end_month

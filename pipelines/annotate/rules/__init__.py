@@ -31,6 +31,7 @@ from . import (
     company_whole,
     comparison_place,
     compound_noun,
+    continued_time,
     cue_after,
     economy_growth,
     enterprise_city,
@@ -130,6 +131,7 @@ RULES: tuple[Rule, ...] = (
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
+    continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import (
+    action_years,
     annual_capacity,
     cluster_clause,
     cluster_form,
@@ -135,6 +136,7 @@ RULES: tuple[Rule, ...] = (
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
+    action_years.of_the_action,  # 实施新一轮工业振兴三年行动,保持每年统筹400亿元 in 2024: a yearly average of 2024-2026
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import (
+    action_years,
     annual_capacity,
     cluster_clause,
     cluster_form,
@@ -31,6 +32,7 @@ from . import (
     company_whole,
     comparison_place,
     compound_noun,
+    continued_time,
     cue_after,
     economy_growth,
     enterprise_city,
@@ -54,6 +56,7 @@ from . import (
     not_a_figure,
     open_target,
     own_cluster,
+    past_span_target,
     past_year,
     period_of_what_it_rates,
     product_metric,
@@ -94,6 +97,7 @@ from . import (
     what_grows,
     whole_year,
     written_form,
+    years_passed,
     zone_name,
 )
 
@@ -119,6 +123,7 @@ RULES: tuple[Rule, ...] = (
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
+    years_passed.end_of_the_years_passed,  # 2018年5月,…。经过近三年攻坚,…进入全国前五: of 2020, not 2018
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
@@ -127,9 +132,11 @@ RULES: tuple[Rule, ...] = (
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
+    continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
+    action_years.of_the_action,  # 实施新一轮工业振兴三年行动,保持每年统筹400亿元 in 2024: a yearly average of 2024-2026
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
@@ -149,6 +156,7 @@ RULES: tuple[Rule, ...] = (
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
+    past_span_target.no_deadline_behind,  # 2021年以来,…;力争打造千亿级产业集群: no deadline, years empty
     open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of

@@ -1,7 +1,8 @@
 """A figure whose own clause states a year that ended before publication is a result, an actual, though
 a target word (培育, 争取, 打造) stands earlier in its sentence, or the year ends a range (2021年至2023年,
 not the deadline 至2023年): 智能工厂培育方面成效显著,2024年…增长10.2% in a 2025 report. A target's
-deadline (到2020年, 至2020年) and a year's stated goal (2020年目标) stay targets."""
+deadline (到2020年, 至2020年) and a year's stated goal (2020年目标, 2020年将) stay targets; a word of doing after
+the year (2023年建成投产项目35个, 2023年培育…) is what was done that year, an actual."""
 
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ def stated_past_year_is_actual(figure, doc, earlier):
     if _DEADLINE.search(sentence[max(0, year_at - 2) : year_at]) and not _RANGE_START.search(sentence[:year_at]):
         return figure  # a deadline (到2020年), not the end of a range that has ended (2021年至2023年)
     after_year = sentence[year_at:]
-    if doc.reference.cue("status", "target").search(after_year) or doc.reference.cue("goal", "goal").search(after_year):
-        return figure  # a goal set after the year: 2020年目标, 2020年力争 (cue_kind goal)
+    if doc.reference.cue("goal", "goal").search(after_year):
+        return figure  # a goal set after the year: 2020年目标, 2020年力争, 2020年将 (cue_kind goal)
+    # a word of doing after the ended year reports it done: 2023年建成投产项目35个, 2023年培育…50家
     figure.status = "actual"
     figure.notes.append(f"{period.end} ended before publication and no goal follows it: an actual")
     return figure

@@ -75,6 +75,7 @@ from . import (
     share_shape,
     shared_target,
     sign,
+    since_frame,
     size_tier,
     stock_in_its_year,
     stock_metric,
@@ -133,6 +134,7 @@ RULES: tuple[Rule, ...] = (
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
+    since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)
     shared_target.of_the_clause_before,  # 力争A100项以上;推动…,每年完成200项以上: one 力争 for both
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)

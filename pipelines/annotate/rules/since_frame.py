@@ -5,6 +5,8 @@ into operation. Only a word of intention after the frame (cue_kind goal: 力争,
 
 from __future__ import annotations
 
+from ..periods import Period
+
 NOTE = "{} looks back: what has been done since, an actual"
 
 
@@ -20,4 +22,8 @@ def looks_back(figure, doc, earlier):
         return figure  # 今年以来…,力争全年增长15%: a goal set after the look back
     figure.status = "actual"
     figure.notes.append(NOTE.format(frames[-1].group()))
+    if figure.period.end is None:  # a target's year was left empty: what is done so far is as of publication
+        year = doc.published_year
+        figure.period = Period(year, year, True, f"year not stated: publication year ({year}), done so far")
+        figure.notes = [n for n in figure.notes if n != "target year not stated: left empty"] + [figure.period.basis]
     return figure

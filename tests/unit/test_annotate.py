@@ -564,3 +564,9 @@ def test_a_result_reported_against_a_plan_is_an_actual(known):
     assert share.status == "actual"
     (share,) = draft("全区超额完成全年目标的105%。", known)
     assert share.status == "actual"
+
+
+def test_funds_secured_are_an_actual_and_a_deadline_after_the_same_verb_a_target(known):
+    # 争取到 (managed to obtain) reports what was secured; 争取到2025年 is a deadline (到{year}年)
+    assert one("全年争取到中央预算内资金12亿元。", known).status == "actual"
+    assert one("争取到2025年全市工业总产值达到500亿元。", known).status == "target"

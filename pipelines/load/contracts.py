@@ -353,7 +353,7 @@ CUE_CODES = {
     "metric_guard": ("revenue",),
 }
 CUE_POSITIONS = {
-    "status": ("before_number",),
+    "status": ("before_number", "in_clause"),
     "qualifier": ("before_number", "after_unit"),
     "period": ("before_number",),
     "direction": ("by_metric_cue", "before_number"),

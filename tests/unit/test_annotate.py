@@ -553,3 +553,20 @@ def test_a_cue_kind_own_cluster_does_not_know_is_no_glue_word():
     )
     assert own_cluster._words(added).pattern == own_cluster._words(known).pattern
     assert not own_cluster._words(added).fullmatch("瓷质砖")
+
+
+def test_a_result_reported_against_a_plan_is_an_actual(known):
+    # 实际 (actually) reports what was done against the plan or goal before it
+    planned, done = draft("计划新开工项目50个,实际开工58个。", known)
+    assert (planned.status, done.status) == ("target", "actual")
+    # 计划的 / 目标的: the plan's, the goal's: a share of it done, no goal stated
+    (share,) = [f for f in draft("1—5月完成投资58亿元,完成年度计划的48.3%。", known) if f.unit == "%"]
+    assert share.status == "actual"
+    (share,) = draft("全区超额完成全年目标的105%。", known)
+    assert share.status == "actual"
+
+
+def test_funds_secured_are_an_actual_and_a_deadline_after_the_same_verb_a_target(known):
+    # 争取到 (managed to obtain) reports what was secured; 争取到2025年 is a deadline (到{year}年)
+    assert one("全年争取到中央预算内资金12亿元。", known).status == "actual"
+    assert one("争取到2025年全市工业总产值达到500亿元。", known).status == "target"

@@ -34,12 +34,14 @@ from . import (
     compound_noun,
     continued_time,
     cue_after,
+    done_now,
     economy_growth,
     enterprise_city,
     estimated,
     evidence_lead,
     from_to,
     future_year,
+    goal_section,
     growth_clause,
     growth_of,
     growth_since_base,
@@ -76,7 +78,9 @@ from . import (
     share_of,
     share_of_stock,
     share_shape,
+    shared_target,
     sign,
+    since_frame,
     size_tier,
     stock_in_its_year,
     stock_metric,
@@ -139,6 +143,10 @@ RULES: tuple[Rule, ...] = (
     action_years.of_the_action,  # 实施新一轮工业振兴三年行动,保持每年统筹400亿元 in 2024: a yearly average of 2024-2026
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
+    since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)
+    shared_target.of_the_clause_before,  # 力争A100项以上;推动…,每年完成200项以上: one 力争 for both
+    goal_section.targets_under_a_goal,  # 二、主要目标\n全市工业总产值达到1000亿元: a goal, no word of its own
+    done_now.of_the_publication_year,  # 力争到2025年…,目前已达到320亿元: 320 of publication, an actual
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
     total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication

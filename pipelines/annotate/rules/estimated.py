@@ -1,11 +1,13 @@
 """预计 (expected) for a year that has ended is a preliminary result, an actual: an interview in January
-2022 that says 2021's output 预计增长10%左右 reports it. For the current or a later year it stays a target."""
+2022 that says 2021's output 预计增长10%左右 reports it; so do months of the publication year that have ended
+(一季度…预计增长5.2% in May). For the current or a later year it stays a target."""
 
 from __future__ import annotations
 
 import re
 
 from ..periods import Period
+from . import sub_year
 from .mentions import starting_in
 
 _ESTIMATED = re.compile(r"预计|预估|初步核算|初步统计")
@@ -23,6 +25,8 @@ def ended_year_is_actual(figure, doc, earlier):
     if later_target and not _ESTIMATED.match(before, later_target.start()):
         return figure  # 预计…力争…: a goal after the estimate
     end = figure.period.end
+    if end is None and _months_ended(figure, doc):
+        return _of_ended_months(figure, doc, earlier)
     if end is None:  # no year of its own: its paragraph's year, else the year the document reports on
         stated = _paragraph_year(figure, doc)
         if stated is not None and stated < doc.published_year:
@@ -51,3 +55,20 @@ def _paragraph_year(figure, doc) -> int | None:
     if not before or before[-1].first != before[-1].last:
         return None
     return before[-1].last
+
+
+def _months_ended(figure, doc) -> bool:
+    """The figure's sentence names months before it (一季度, 1—5月) that ended before the month of publication."""
+    if doc.published_month is None:
+        return False
+    parts = sub_year.spans(doc.norm, figure.sentence[0], figure.at)
+    return bool(parts) and parts[-1][3] < doc.published_month
+
+
+def _of_ended_months(figure, doc, earlier):
+    year = doc.published_year
+    figure.status = "actual"
+    figure.period = Period(year, year, True, f"year not stated: publication year ({year})")
+    figure.notes = [n for n in figure.notes if n != "target year not stated: left empty"]
+    figure.notes += [figure.period.basis, "预计 for months ended before publication: a preliminary actual"]
+    return sub_year.months(figure, doc, earlier)  # the months, which it skipped while the year was empty

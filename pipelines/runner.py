@@ -14,7 +14,7 @@ import duckdb
 
 from .errors import ClusterdwError, LockBusy, ModelError
 from .faults import fault_point
-from .faults.signals import sigterm_as_ctrl_c, was_stopped, was_terminated
+from .faults.signals import raise_if_stopped, sigterm_as_ctrl_c, was_stopped, was_terminated
 from .load.loader import load
 from .models.builder import build, load_graph
 from .project import Project
@@ -51,6 +51,7 @@ def new_run_id() -> str:
 
 @contextmanager
 def timed(record: RunRecord, step: str):
+    raise_if_stopped()  # a signal whose KeyboardInterrupt Python swallowed stops the run here
     started = time.perf_counter()
     log.info("%s: started", step)
     try:

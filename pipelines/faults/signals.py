@@ -29,6 +29,14 @@ def was_stopped() -> bool:
     return _terminated.is_set() or _interrupted.is_set()
 
 
+def raise_if_stopped() -> None:
+    """Stop at the next step when Ctrl-C or SIGTERM came and its KeyboardInterrupt was lost: raised inside a
+    weakref callback or a __del__ (an import's module lock: "Exception ignored in …"), Python prints it and
+    goes on, and the run went on into an endless build (seen once in CI)."""
+    if was_stopped():
+        raise KeyboardInterrupt
+
+
 @contextmanager
 def sigterm_as_ctrl_c():
     _terminated.clear()

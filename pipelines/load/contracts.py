@@ -341,7 +341,9 @@ CUE_CODES = {
     # a joiner, a qualifier after the first one's unit or before the next one's number (rules/listed_values.py)
     "listed_value": ("joiner", "qualifier"),
     # a five-year plan's year (“十四五”开局之年 2021, 收官之年 2025) or span (“十四五”以来, 时期以来): periods.py
-    "plan_year": ("first", "last", "plan", "span", "since"),
+    # action: an action of N years after N年 (三年行动); continued: one the text continues (继续实施), begun at a
+    # year it does not say (rules/action_years.py)
+    "plan_year": ("first", "last", "plan", "span", "since", "action", "continued"),
     # an amount made in a year (年产) of a facility (生产线, 项目) or one built (建成): a capacity
     # (rules/annual_capacity.py)
     "capacity": ("annual", "facility", "build"),
@@ -374,7 +376,7 @@ CUE_POSITIONS = {
     "congress": ("before_number", "after_unit"),
     "reporting": ("document_head", "title", "before_list"),
     "listed_value": ("between_values", "after_unit", "before_number"),
-    "plan_year": ("after_plan",),
+    "plan_year": ("after_plan", "after_unit", "in_clause"),
     "capacity": ("before_number", "after_unit", "after_size"),
     "rate_of": ("before_rate",),
     "metric_guard": ("before_cue",),

@@ -300,7 +300,8 @@ CUE_CODES = {
     # list after a size tier (千亿级产业集群,将聚焦A、B、C): enumerations.py
     "list": ("respectively", "joiner", "group_end", "partner", "lead", "opener"),
     # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
-    "rank": ("exact", "at_most"),
+    # bare_clause: a word a rank clause of nothing else may hold (均, 继续, 全广西): rules/rank_clause.py
+    "rank": ("exact", "at_most", "bare_clause"),
     "furniture": ("byline", "reader_count"),
     "unit_guard": ("not_a_unit",),
     "place_frame": ("frame", "comparison", "zone"),
@@ -360,7 +361,7 @@ CUE_POSITIONS = {
     "period": ("before_number",),
     "direction": ("by_metric_cue", "before_number"),
     "list": ("before_number", "between_items", "after_items", "before_name", "before_items", "after_tier"),
-    "rank": ("before_ordinal", "before_top", "evidence_start", "field"),
+    "rank": ("before_ordinal", "before_top", "evidence_start", "field", "in_clause"),
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end", "name_end"),

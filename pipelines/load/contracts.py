@@ -321,7 +321,8 @@ CUE_CODES = {
     "company": ("name_end", "name_part", "anaphor"),
     # what a comparison is made with when it is an earlier time (比上年, 较去年同期, 比2015年): a growth, no
     # relative difference (rules/relative_difference.py)
-    "time_base": ("earlier", "continues"),
+    # a year read from the publication year (今年, 去年, 前年, 明年): the code is how far (periods.py)
+    "time_base": ("earlier", "continues", "this_year", "last_year", "year_before_last", "next_year"),
     # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
     # such words names nothing of its own (rules/own_cluster.py)
     "glue": ("no_what",),
@@ -369,7 +370,7 @@ CUE_POSITIONS = {
     "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end", "before_name"),
     "table": ("row_label",),
     "company": ("after_place", "before_number"),
-    "time_base": ("after_comparison", "sentence_start"),
+    "time_base": ("after_comparison", "sentence_start", "relative_year"),
     "glue": ("in_clause",),
     "goal": ("after_year",),
     "change": ("in_clause",),

@@ -355,6 +355,9 @@ CUE_CODES = {
     # a word right before a metric's cue that makes it no such metric (可支配收入, 财政收入: no revenue); the
     # code is the metric kept out (rules/metric_guard.py)
     "metric_guard": ("revenue",),
+    # an estimate (预计, 初步核算): for a year or months ended before publication a preliminary actual
+    # (rules/estimated.py)
+    "estimate": ("preliminary",),
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
@@ -382,6 +385,7 @@ CUE_POSITIONS = {
     "capacity": ("before_number", "after_unit", "after_size"),
     "rate_of": ("before_rate",),
     "metric_guard": ("before_cue",),
+    "estimate": ("before_number",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

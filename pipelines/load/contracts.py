@@ -322,7 +322,8 @@ CUE_CODES = {
     # what a comparison is made with when it is an earlier time (比上年, 较去年同期, 比2015年): a growth, no
     # relative difference (rules/relative_difference.py)
     # a year read from the publication year (今年, 去年, 前年, 明年): the code is how far (periods.py)
-    "time_base": ("earlier", "continues", "this_year", "last_year", "year_before_last", "next_year"),
+    # year_start: 比年初 (rules/subject.py's change since a past time; no relative_difference base)
+    "time_base": ("earlier", "continues", "this_year", "last_year", "year_before_last", "next_year", "year_start"),
     # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
     # such words names nothing of its own (rules/own_cluster.py)
     "glue": ("no_what",),

@@ -359,6 +359,9 @@ CUE_CODES = {
     # an estimate (预计, 初步核算): for a year or months ended before publication a preliminary actual
     # (rules/estimated.py)
     "estimate": ("preliminary",),
+    # a word right before a count that makes the count the figure (有42项, 新增12家), not the set a number
+    # after it is about (全区9个高新区实现营业收入1200亿元): rules/not_a_figure.py
+    "counted": ("figure",),
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
@@ -387,6 +390,7 @@ CUE_POSITIONS = {
     "rate_of": ("before_rate",),
     "metric_guard": ("before_cue",),
     "estimate": ("before_number",),
+    "counted": ("before_number",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

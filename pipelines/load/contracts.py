@@ -362,6 +362,9 @@ CUE_CODES = {
     # a word right before a count that makes the count the figure (有42项, 新增12家), not the set a number
     # after it is about (全区9个高新区实现营业收入1200亿元): rules/not_a_figure.py
     "counted": ("figure",),
+    # a statistic's scope (规模以上工业增加值): above_size 规上 / 规模以上 before its sector 工业 / 服务业
+    # (rules/scope.py)
+    "scope": ("above_size", "sector"),
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
@@ -391,6 +394,7 @@ CUE_POSITIONS = {
     "metric_guard": ("before_cue",),
     "estimate": ("before_number",),
     "counted": ("before_number",),
+    "scope": ("before_noun", "after_scope"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -43,7 +43,21 @@ def _plan(reference) -> tuple[re.Pattern, re.Pattern]:
     return _plan_patterns(*(reference.alternation("plan_year", code, "after_plan") for code in codes))
 
 
-_RELATIVE = (("过去的一年", -1), ("过去一年", -1), ("今年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1))
+# A year read from the publication year (今年, 去年, 前年): cue_words.csv's time_base rows at position
+# relative_year, their code the years from publication.
+RELATIVE_OFFSETS = {"this_year": 0, "last_year": -1, "year_before_last": -2, "next_year": 1}
+
+
+def relative_years(reference) -> tuple[tuple[str, int], ...]:
+    """(word, years from publication) of every relative year word, read once per reference."""
+    return reference.pattern(
+        "relative_years",
+        lambda ref: tuple(
+            (word, offset)
+            for code, offset in RELATIVE_OFFSETS.items()
+            for word in ref.words_of("time_base", code, "relative_year")
+        ),
+    )
 
 
 # 近三年来, 近5年来: the last N years up to publication (a section's 五年来 is rules/reviewed_years.py's)
@@ -118,7 +132,7 @@ def year_mentions(norm: str, published_year: int, reference) -> list[Mention]:
         span = int(match.group(1)) if match.group(1).isdigit() else _SPAN_WORDS.index(match.group(1)) + 2
         if not any(m.start <= match.start() < m.end for m in found):
             found.append(Mention(match.start(), match.end(), published_year - span, published_year, match.group()))
-    for word, offset in _RELATIVE:
+    for word, offset in relative_years(reference):
         for at in (m.start() for m in re.finditer(word, norm)):
             if _COMPARED.search(norm, max(0, at - 2), at) or norm.startswith("同期", at + len(word)):
                 continue  # 比上年, 较去年同期: the base of a comparison, not the figure's year

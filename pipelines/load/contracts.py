@@ -300,7 +300,8 @@ CUE_CODES = {
     # list after a size tier (千亿级产业集群,将聚焦A、B、C): enumerations.py
     "list": ("respectively", "joiner", "group_end", "partner", "lead", "opener"),
     # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
-    "rank": ("exact", "at_most"),
+    # bare_clause: a word a rank clause of nothing else may hold (均, 继续, 全广西): rules/rank_clause.py
+    "rank": ("exact", "at_most", "bare_clause"),
     "furniture": ("byline", "reader_count"),
     "unit_guard": ("not_a_unit",),
     "place_frame": ("frame", "comparison", "zone"),
@@ -320,7 +321,9 @@ CUE_CODES = {
     "company": ("name_end", "name_part", "anaphor"),
     # what a comparison is made with when it is an earlier time (比上年, 较去年同期, 比2015年): a growth, no
     # relative difference (rules/relative_difference.py)
-    "time_base": ("earlier", "continues"),
+    # a year read from the publication year (今年, 去年, 前年, 明年): the code is how far (periods.py)
+    # year_start: 比年初 (rules/subject.py's change since a past time; no relative_difference base)
+    "time_base": ("earlier", "continues", "this_year", "last_year", "year_before_last", "next_year", "year_start"),
     # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
     # such words names nothing of its own (rules/own_cluster.py)
     "glue": ("no_what",),
@@ -341,7 +344,9 @@ CUE_CODES = {
     # a joiner, a qualifier after the first one's unit or before the next one's number (rules/listed_values.py)
     "listed_value": ("joiner", "qualifier"),
     # a five-year plan's year (“十四五”开局之年 2021, 收官之年 2025) or span (“十四五”以来, 时期以来): periods.py
-    "plan_year": ("first", "last", "plan", "span", "since"),
+    # action: an action of N years after N年 (三年行动); continued: one the text continues (继续实施), begun at a
+    # year it does not say (rules/action_years.py)
+    "plan_year": ("first", "last", "plan", "span", "since", "action", "continued"),
     # an amount made in a year (年产) of a facility (生产线, 项目) or one built (建成): a capacity
     # (rules/annual_capacity.py)
     "capacity": ("annual", "facility", "build"),
@@ -351,6 +356,15 @@ CUE_CODES = {
     # a word right before a metric's cue that makes it no such metric (可支配收入, 财政收入: no revenue); the
     # code is the metric kept out (rules/metric_guard.py)
     "metric_guard": ("revenue",),
+    # an estimate (预计, 初步核算): for a year or months ended before publication a preliminary actual
+    # (rules/estimated.py)
+    "estimate": ("preliminary",),
+    # a word right before a count that makes the count the figure (有42项, 新增12家), not the set a number
+    # after it is about (全区9个高新区实现营业收入1200亿元): rules/not_a_figure.py
+    "counted": ("figure",),
+    # a statistic's scope (规模以上工业增加值): above_size 规上 / 规模以上 before its sector 工业 / 服务业
+    # (rules/scope.py)
+    "scope": ("above_size", "sector"),
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
@@ -358,7 +372,7 @@ CUE_POSITIONS = {
     "period": ("before_number",),
     "direction": ("by_metric_cue", "before_number"),
     "list": ("before_number", "between_items", "after_items", "before_name", "before_items", "after_tier"),
-    "rank": ("before_ordinal", "before_top", "evidence_start", "field"),
+    "rank": ("before_ordinal", "before_top", "evidence_start", "field", "in_clause"),
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end", "name_end"),
@@ -366,7 +380,7 @@ CUE_POSITIONS = {
     "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end", "before_name"),
     "table": ("row_label",),
     "company": ("after_place", "before_number"),
-    "time_base": ("after_comparison", "sentence_start"),
+    "time_base": ("after_comparison", "sentence_start", "relative_year"),
     "glue": ("in_clause",),
     "goal": ("after_year",),
     "change": ("in_clause",),
@@ -374,10 +388,13 @@ CUE_POSITIONS = {
     "congress": ("before_number", "after_unit"),
     "reporting": ("document_head", "title", "before_list"),
     "listed_value": ("between_values", "after_unit", "before_number"),
-    "plan_year": ("after_plan",),
+    "plan_year": ("after_plan", "after_unit", "in_clause"),
     "capacity": ("before_number", "after_unit", "after_size"),
     "rate_of": ("before_rate",),
     "metric_guard": ("before_cue",),
+    "estimate": ("before_number",),
+    "counted": ("before_number",),
+    "scope": ("before_noun", "after_scope"),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

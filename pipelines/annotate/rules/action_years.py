@@ -10,9 +10,19 @@ import re
 
 from ..periods import Period
 
-# 三年行动, 3年行动计划, 五年攻坚行动: an action of N years named in the figure's sentence before it
-_ACTION = re.compile(r"(?<![\d年])([1-9]|[两三四五六七八九十])\s*年(?:攻坚)?(?:行动|计划)")
-_CONTINUED = re.compile(r"继续")
+
+def _action(reference) -> re.Pattern:
+    """三年行动, 3年行动计划, 五年攻坚行动: an action of N years named in the figure's sentence before it; the
+    words after N年 are cue_words.csv's (plan_year action)."""
+    words = reference.alternation("plan_year", "action", "after_unit")
+    return re.compile(rf"(?<![\d年])([1-9]|[两三四五六七八九十])\s*年(?:攻坚)?(?:{words})")
+
+
+def _continued(reference) -> re.Pattern:
+    """继续实施…三年行动: an action the text continues (cue_words.csv: plan_year continued)."""
+    return re.compile(reference.alternation("plan_year", "continued", "in_clause"))
+
+
 _WORDS = "一两三四五六七八九十"
 
 
@@ -23,11 +33,11 @@ def of_the_action(figure, doc, earlier):
     if period.start != period.end:
         return figure  # a span already: the action's years or a plan's
     start = figure.sentence[0]
-    actions = list(_ACTION.finditer(doc.norm, start, figure.at))
+    actions = list(doc.reference.pattern("action_years", _action).finditer(doc.norm, start, figure.at))
     if not actions:
         return figure
     action = actions[-1]
-    if _CONTINUED.search(doc.norm, start, action.start()):
+    if doc.reference.pattern("action_continued", _continued).search(doc.norm, start, action.start()):
         return figure
     word = action.group(1)
     years = int(word) if word.isdigit() else _WORDS.index(word) + 1

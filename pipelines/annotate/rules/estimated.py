@@ -10,7 +10,10 @@ from ..periods import Period
 from . import sub_year
 from .mentions import starting_in
 
-_ESTIMATED = re.compile(r"预计|预估|初步核算|初步统计")
+
+def _estimated(reference) -> re.Pattern:
+    """预计, 初步核算: an estimate's words before the figure in its sentence (cue_words.csv: estimate)."""
+    return re.compile(reference.alternation("estimate", "preliminary", "before_number"))
 
 
 def ended_year_is_actual(figure, doc, earlier):
@@ -18,11 +21,12 @@ def ended_year_is_actual(figure, doc, earlier):
         return figure
     sentence = figure.sentence
     before = doc.norm[sentence[0] : figure.at]
-    found = list(_ESTIMATED.finditer(before))
+    estimated = doc.reference.pattern("estimated", _estimated)
+    found = list(estimated.finditer(before))
     if not found:
         return figure
     later_target = doc.reference.cue("status", "target").search(before, found[-1].end())
-    if later_target and not _ESTIMATED.match(before, later_target.start()):
+    if later_target and not estimated.match(before, later_target.start()):
         return figure  # 预计…力争…: a goal after the estimate
     end = figure.period.end
     if end is None and _months_ended(figure, doc):

@@ -17,7 +17,7 @@ import re
 from ..places import IMPLIED, within
 from ..script import simplified
 from .own_cluster import names_its_own
-from .scope import _SCOPE
+from .scope import written_scope
 
 COUNTS_OF_CLUSTERS = ("cluster_count", "size_tier_count")  # as extract.py: of no one cluster
 MIN_NAME = 3  # 采矿业; a two-character 农业 or 就业 is too often no industry of a figure
@@ -72,7 +72,7 @@ def _name(figure, doc) -> tuple[int, int] | None:
     name = norm[begin:end]
     if len(name) < MIN_NAME or name.endswith(doc.reference.words_of("cluster_frame", "not_industry")):
         return None
-    if any(m.end() > begin for m in _SCOPE.finditer(norm, max(0, begin - 4), end)):
+    if any(m.end() > begin for m in written_scope(doc.reference).finditer(norm, max(0, begin - 4), end)):
         return None  # 规模以上服务业营业收入: the scope of a total, not an industry of its own
     return begin, end
 

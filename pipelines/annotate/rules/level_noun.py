@@ -78,7 +78,7 @@ def _names_its_own(doc, figure, noun: str) -> bool:
     reference = doc.reference
     words = {cue for m in reference.metrics if m.kind == LEVEL for cue in m.cues}
     words |= set(doc.place_names[0]) | set(reference.words_of("period"))
-    own = scope._INDUSTRY.sub(" ", scope._SCOPE.sub(" ", noun))
+    own = scope._INDUSTRY.sub(" ", scope.written_scope(reference).sub(" ", noun))
     for word in sorted(words, key=len, reverse=True):
         own = own.replace(word, " ")
     return bool(_OWN.search(own))

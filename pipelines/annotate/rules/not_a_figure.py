@@ -10,9 +10,9 @@ import re
 
 _EACH = "每"
 _FREQUENCY = re.compile(r"每\s*[\d一二三四五六七八九十两半]+\s*(?:年|个月|月|周|天)[^,。;]{0,8}$")
-# 有42项, 新增12家: a count that is itself the figure; otherwise a count whose noun then 实现/完成 a
-# number in the same clause is the set that number is about (全区9个高新区实现营业收入1200亿元).
-_COUNTED_BEFORE = re.compile(r"(?:有|新增|引进|培育|新建|增加|达到|达|共|超|近|约)\s*$")
+# 有42项, 新增12家: a count that is itself the figure (its words before: cue_words.csv's counted rows);
+# otherwise a count whose noun then 实现/完成 a number in the same clause is the set that number is about
+# (全区9个高新区实现营业收入1200亿元).
 _SCOPE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:共|合计)?(?:实现|完成|累计完成|共完成)[^,。;]{0,16}?\d")
 KEPT_UNITS = ("年",)
 _NAME_OPENS = '“《"‘「'  # “三大攻坚战”, “41条”: a number opening a quoted name is part of the name
@@ -28,6 +28,10 @@ def _congress(reference) -> tuple[re.Pattern, re.Pattern]:
     after = reference.alternation("congress", "congress", "after_unit")
     joiners = reference.alternation("list", "joiner")
     return re.compile(rf"(?:{before})\s*$"), re.compile(rf"\s*(?:{after}|(?:{joiners})\S{{0,4}}届)")
+
+
+def _counted_before(reference) -> re.Pattern:
+    return re.compile(rf"(?:{reference.alternation('counted', 'figure', 'before_number')})\s*$")
 
 
 def _session(reference) -> re.Pattern:
@@ -61,7 +65,7 @@ def drop(figure, doc, earlier):
     measures = doc.reference.units.get(_simplified(figure.unit), set())
     if (
         "count" in measures
-        and not _COUNTED_BEFORE.search(norm[max(0, at - 3) : at])
+        and not doc.reference.pattern("counted_before", _counted_before).search(norm[max(0, at - 3) : at])
         and _SCOPE_AFTER.match(norm, figure.unit_end, figure.clause[1])
     ):
         return None

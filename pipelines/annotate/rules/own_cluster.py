@@ -36,7 +36,7 @@ GLUE_KINDS = {
     "qualifier": None,
     "period": None,
     "direction": None,
-    "rank": None,
+    "rank": ("exact", "at_most"),  # not a bare rank clause's glue (均, 继续): rules/rank_clause.py
     "furniture": None,
     "unit_guard": None,
     "place_frame": None,

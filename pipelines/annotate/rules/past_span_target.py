@@ -5,20 +5,22 @@ Such a target is open-ended: both years empty, not inferred."""
 
 from __future__ import annotations
 
-from ..periods import Period
-
-PAST_WORDS = ("去年", "上年", "前年", "过去一年", "过去的一年")  # periods.py's relative years before publication
+from ..periods import Period, relative_years
 
 
-def _a_past_span(basis: str) -> bool:
-    return "年以来: to the publication year" in basis or basis.startswith(
-        tuple(f"{w} read as" for w in PAST_WORDS) + ("近",)
-    )
+def _a_past_span(basis: str, reference) -> bool:
+    past = tuple(f"{w} read as" for w, offset in relative_years(reference) if offset < 0)  # 去年, 上年, 前年
+    return "年以来: to the publication year" in basis or basis.startswith(past + ("近",))
 
 
 def no_deadline_behind(figure, doc, earlier):
     period = figure.period
-    if figure.status != "target" or period.start is None or not period.inferred or not _a_past_span(period.basis):
+    if (
+        figure.status != "target"
+        or period.start is None
+        or not period.inferred
+        or not _a_past_span(period.basis, doc.reference)
+    ):
         return figure
     figure.notes = [n for n in figure.notes if n != period.basis] + [
         f"a target after {period.basis.split(':')[0].split(' read as')[0]}: a span behind it, no deadline"

@@ -8,19 +8,17 @@ import re
 
 from ..evidence import LIMIT, occurs_more_than_once
 
-# Words a bare rank clause may hold besides its rank word, field and ordinal: they say all of the things
-# before are ranked alike (均排全区第一) or that the rank holds still (继续位居), and name nothing.
-_GLUE = ("均", "都", "也", "并", "仍", "继续", "分别")
-_FIELD_WORDS = ("全国", "全区", "全市", "全省", "全广西", "世界", "全球", "西部", "全国城市")
-
 
 def _bare(figure, doc) -> bool:
     reference = doc.reference
     ranks = reference.words_of("rank", position="before_ordinal") + reference.words_of("rank", position="before_top")
-    fields = reference.words_of("rank", position="field") + _FIELD_WORDS
+    # cue_words.csv's rank rows of code bare_clause: words a bare rank clause may hold besides its rank word,
+    # field and ordinal (均排全区第一, 继续位居: all ranked alike, the rank holds still), and fields only it reads
+    glue = reference.words_of("rank", "bare_clause", "in_clause")
+    fields = reference.words_of("rank", position="field")
     alternation = lambda words: "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))  # noqa: E731
     pattern = (
-        rf"(?:{alternation(_GLUE)})*(?:{alternation(ranks)})"
+        rf"(?:{alternation(glue)})*(?:{alternation(ranks)})"
         rf"(?:{alternation(fields)}|{doc.place_names[1]})?(?:第|前)"
     )
     return bool(re.fullmatch(pattern, doc.norm[figure.clause[0] : figure.at].strip()))

@@ -15,11 +15,32 @@ from . import growth_clause
 
 # 规模以上工业增加值, 规模以上服务业营业收入: the scope, then the total's own words (the text is Simplified
 # here); 规模以上工业企业 is a set of enterprises, which a count names (subject.py), not a scope
-_SCOPE = re.compile(r"(?:规上|规模以上)(?:工业|服务业)(?![企])")
+# (the scope and sector words are cue_words.csv's: scope above_size, scope sector)
+
+
+def written_scope(reference) -> re.Pattern:
+    """规模以上工业, 规上服务业: a scope and its sector, built once per reference (industry_name, level_noun)."""
+    return reference.pattern("scope", _scope)
+
+
+def _scope(reference) -> re.Pattern:
+    above, sector = (
+        reference.alternation("scope", "above_size", "before_noun"),
+        reference.alternation("scope", "sector"),
+    )
+    return re.compile(rf"(?:{above})(?:{sector})(?![企])")
+
+
 # 规上高技术制造业增加值, 先进装备制造业规上产值: 规上 before a manufacturing industry or right before an
 # industrial total, no 工业 written: the scope is industry's, written in full (the subject names the statistic's
 # scope, not the industry, which is the cluster)
-_IMPLIED_SCOPE = re.compile(r"(?:规上|规模以上)(?:[\u4e00-\u9fff、]{0,12}?制造业)?(?=工业总产值|总产值|产值|增加值)")
+
+
+def _implied_scope(reference) -> re.Pattern:
+    above = reference.alternation("scope", "above_size", "before_noun")
+    return re.compile(rf"(?:{above})(?:[\u4e00-\u9fff、]{{0,12}}?制造业)?(?=工业总产值|总产值|产值|增加值)")
+
+
 INDUSTRY_SCOPE = ("规模以上工业", "規模以上工業")  # (Simplified, Traditional): as the document's script writes it
 SCOPED = ("level", "rate")
 GROWTH = "growth_rate"
@@ -54,8 +75,10 @@ def of_the_total(figure, doc, earlier):
         return figure
     norm, start = doc.norm, figure.clause[0]
     # only so far back: a clause of thousands of characters must not make each of its figures read it all
-    scopes = list(_SCOPE.finditer(norm, max(start, figure.at - REACH), figure.at))
-    implied = list(_IMPLIED_SCOPE.finditer(norm, max(start, figure.at - REACH), figure.at))
+    scopes = list(written_scope(doc.reference).finditer(norm, max(start, figure.at - REACH), figure.at))
+    implied = list(
+        doc.reference.pattern("implied_scope", _implied_scope).finditer(norm, max(start, figure.at - REACH), figure.at)
+    )
     if scopes:
         figure.subject = doc.text.span(scopes[-1].start(), scopes[-1].end())
     elif implied:
@@ -94,7 +117,7 @@ def _set_of_enterprises(figure, doc) -> str:
 def _industry_scope(doc, implied: re.Match) -> str:
     """规模以上工业 as the document writes it: its own words where it writes them elsewhere, else in its script
     (the 规/規 of the implied scope tells which)."""
-    written = next((m for m in _SCOPE.finditer(doc.norm) if m.group().endswith("工业")), None)
+    written = next((m for m in written_scope(doc.reference).finditer(doc.norm) if m.group().endswith("工业")), None)
     if written:
         return doc.text.span(*written.span())
     traditional = doc.text.span(implied.start(), implied.start() + 1) != doc.norm[implied.start()]
@@ -126,9 +149,9 @@ def _scope_of_the_paragraph(figure, doc, earlier) -> str:
     for before in reversed(earlier):  # back to the paragraph's start only: no pass over the whole draft
         if 0 <= before.at < paragraph[0]:
             break
-        if before.at < 0 or not _SCOPE.fullmatch(simplified(before.subject)):
+        if before.at < 0 or not written_scope(doc.reference).fullmatch(simplified(before.subject)):
             continue
-        if not _SCOPE.search(doc.norm, max(0, before.at - REACH), before.at):
+        if not written_scope(doc.reference).search(doc.norm, max(0, before.at - REACH), before.at):
             continue  # 先进装备制造业规上产值: a scope implied for one industry's total is not the paragraph's
         if (before.rate_of_metric_code or before.metric_code) == figure.rate_of_metric_code:
             return before.subject

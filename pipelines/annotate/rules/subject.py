@@ -54,10 +54,16 @@ HOLDERS = ("project_count", "platform_count", "park_count")  # 项目, 基地, �
 RATED = ("rate", "rank", "share")
 # 氧化铝增长29.3%, 钢材产量同比增长25.6%: the product opens the clause, before its growth
 _PRODUCT_GROWS = re.compile(r"([\u4e00-\u9fff]{1,12}?)(?:年?产量|年?产能)?(?:同比|累计|当月)*(?:增长|下降)")
-# 比上年净增80家: a change since a past time, no noun of its own (the count before it names what it counts)
-_OVER_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上月|年初|同期)(?:同期)?净?(?:增加|增|减少|减)?")
 _SHARE_OF = re.compile(r"占")  # 占全市汽车产量的20%: what follows 占 is the whole a share is of
 _INDUSTRY = re.compile(r"[业]$")  # 制造业累计增长0.1%: an industry is a cluster, not a product
+
+
+def _over_time(reference) -> re.Pattern:
+    """比上年净增80家: a change since a past time, no noun of its own (the count before it names what it counts).
+    The times are cue_words.csv's time_base rows after a comparison but a stated year (比2015年: never taken
+    here)."""
+    times = "|".join(re.escape(w) for w in reference.words_of("time_base", position="after_comparison") if "{" not in w)
+    return re.compile(rf"(?:比|较)(?:{times or '(?!)'})(?:同期)?净?(?:增加|增|减少|减)?")
 
 
 def what_is_counted(figure, doc, earlier):
@@ -329,7 +335,7 @@ def _no_noun(doc, words: str) -> bool:
     reference = doc.reference
     glue = reference.words_of("period") + reference.words_of("qualifier")
     glue += tuple(w for code in _NOUN_CODES for w in reference.words_of("subject", code))
-    words = _OVER_TIME.sub(" ", words)
+    words = reference.pattern("subject_over_time", _over_time).sub(" ", words)
     for word in sorted(set(glue), key=len, reverse=True):
         words = words.replace(word, " ")
     return not re.search(r"[\u4e00-\u9fff]", re.sub(r"\d+\s*[年月]", " ", words))

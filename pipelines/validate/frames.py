@@ -33,7 +33,7 @@ def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
         wrapped[number] if number in wrapped else converted.iloc[:, rest.index(number)]
         for number in range(table.num_columns)
     ]
-    frame = pd.concat(columns, axis=1, copy=False) if columns else pd.DataFrame(index=range(table.num_rows))
+    frame = pd.concat(columns, axis=1) if columns else pd.DataFrame(index=range(table.num_rows))
     frame.columns = _deduplicated(table.column_names)
     return frame
 

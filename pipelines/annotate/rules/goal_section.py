@@ -6,10 +6,8 @@ has ended keeps its status."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from ..periods import Period
-from .section_year import _DATE, _NOT_A_HEADING, DEFAULTS, LONGEST, REACH
+from .section_year import DEFAULTS, heading_line
 
 NOTE = "under the heading {}: a goal"
 
@@ -34,16 +32,6 @@ def targets_under_a_goal(figure, doc, earlier):
 
 
 def _heading_before(doc, at: int) -> str | None:
-    """The nearest short line before the figure's own line within REACH, or None."""
-    norm, lines = doc.norm, doc.lines
-    index = bisect_right(lines, at, key=lambda span: span[0]) - 2
-    while index >= 0 and lines[index][1] >= at - REACH:
-        start, end = lines[index]
-        line = norm[start:end].strip()
-        index -= 1
-        if not line or len(line) > LONGEST or _NOT_A_HEADING.search(line):
-            continue
-        if start <= len(norm) - len(norm.lstrip()) or _DATE.search(line):
-            return None  # the document's title or a dateline: no section
-        return line
-    return None
+    """The text of the section heading over the figure (section_year.heading_line), or None."""
+    found = heading_line(doc, at)
+    return None if found is None else found[2]

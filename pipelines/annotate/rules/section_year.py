@@ -39,9 +39,10 @@ def year_of_its_section(figure, doc, earlier):
     return figure
 
 
-def _heading_before(doc, at: int) -> tuple[int, str] | None:
-    """(year, heading) of the nearest short line before `at` when it names one year; None when that
-    line names none, or no short line stands within REACH."""
+def heading_line(doc, at: int) -> tuple[int, int, str] | None:
+    """(start, end, text) of the section heading over `at`: the nearest short line before the figure's own
+    within REACH; None when that is the document's title (rules/reporting_year.py reads it: a list's year is
+    not its data's) or a dateline, or no short line stands within REACH. goal_section reads it too."""
     norm, lines = doc.norm, doc.lines
     index = bisect_right(lines, at, key=lambda span: span[0]) - 2  # the lines before the figure's own
     while index >= 0 and lines[index][1] >= at - REACH:
@@ -50,19 +51,26 @@ def _heading_before(doc, at: int) -> tuple[int, str] | None:
         index -= 1
         if not line or len(line) > LONGEST or _NOT_A_HEADING.search(line):
             continue
-        if start <= len(norm) - len(norm.lstrip()):
-            return None  # the document's title: rules/reporting_year.py reads it (a list's year is not its data's)
-        if _DATE.search(line):
-            return None  # a dateline or a byline's date: no section
-        first = bisect_left(doc.years, start, key=_start)  # by bisection: no pass over every year per figure
-        years = doc.years[first : bisect_left(doc.years, end, key=_start)]
-        if len(years) != 1 or years[0].first != years[0].last or years[0].relative is not None:
-            return None  # 二、主要措施: a section with no year of its own
-        rest = norm[start : years[0].start] + norm[years[0].end : end]  # 2023年 or 二〇二三年 taken out
-        if _DIGITS.search(_NUMBERING.sub("", rest.strip())):
-            return None  # a number besides its year: a figure's line, no heading
-        return years[0].first, line
+        if start <= len(norm) - len(norm.lstrip()) or _DATE.search(line):
+            return None  # the document's title, or a dateline or a byline's date: no section
+        return start, end, line
     return None
+
+
+def _heading_before(doc, at: int) -> tuple[int, str] | None:
+    """(year, heading) of the section heading over `at` when it names one year; None otherwise."""
+    found = heading_line(doc, at)
+    if found is None:
+        return None
+    (start, end, line), norm = found, doc.norm
+    first = bisect_left(doc.years, start, key=_start)  # by bisection: no pass over every year per figure
+    years = doc.years[first : bisect_left(doc.years, end, key=_start)]
+    if len(years) != 1 or years[0].first != years[0].last or years[0].relative is not None:
+        return None  # 二、主要措施: a section with no year of its own
+    rest = norm[start : years[0].start] + norm[years[0].end : end]  # 2023年 or 二〇二三年 taken out
+    if _DIGITS.search(_NUMBERING.sub("", rest.strip())):
+        return None  # a number besides its year: a figure's line, no heading
+    return years[0].first, line
 
 
 def _start(mention) -> int:

@@ -38,15 +38,10 @@ def texts_missing_as_none(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _as_own_query(rows: pd.DataFrame, empty_texts: list[str], whole_ints: dict) -> pd.DataFrame:
-    """One page's rows of a batch, typed as the page's own query types them: DuckDB's .df() makes a text
-    column with no value None (object), not the batch's NaN of a string column (NaN is truthy: `x or ""`),
-    and an integer column with no null int32, not Int32."""
-    if whole_ints:
-        rows = rows.astype(whole_ints)
-    for column in empty_texts:
-        rows[column] = pd.Series([None] * len(rows), dtype=object)
-    return rows
+def _as_own_query(rows: pd.DataFrame, whole_ints: dict) -> pd.DataFrame:
+    """One page's rows of a batch, typed as the page's own query types them: an integer column with no null
+    int32, not Int32 (text columns hold None where missing already: texts_missing_as_none)."""
+    return rows.astype(whole_ints) if whole_ints else rows
 
 
 class SiteData:
@@ -174,18 +169,14 @@ class SiteData:
             [list(keys)],
         )
         page_keys, totals = rows.pop("page_key"), rows.pop("page_total")
-        texts = [c for c in rows.columns if isinstance(rows[c].dtype, pd.StringDtype)]
         ints = [c for c in rows.columns if _masked(rows[c].dtype)]
         by_page = page_keys.to_numpy()
-        # per page: the text columns with no value, the nullable integer columns with no null
-        empty_texts = rows[texts].isna().groupby(by_page, sort=False).all()
-        whole_ints = ~rows[ints].isna().groupby(by_page, sort=False).any()
+        whole_ints = ~rows[ints].isna().groupby(by_page, sort=False).any()  # per page: no null in the column
         found = {}
         for k, at in page_keys.groupby(by_page, sort=False).indices.items():
             of_key = rows.iloc[at[0] : at[-1] + 1].reset_index(drop=True)  # contiguous: ordered by page_key
             typed = _as_own_query(
                 of_key,
-                [c for c, empty in zip(texts, empty_texts.loc[k].to_numpy()) if empty],
                 {c: rows[c].dtype.numpy_dtype for c, whole in zip(ints, whole_ints.loc[k].to_numpy()) if whole},
             )
             found[k] = (typed, int(totals.iat[at[0]]))

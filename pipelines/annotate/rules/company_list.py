@@ -28,7 +28,6 @@ def _opening(cues: str, verbs: str, before_number: str) -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=8)
 def _level_cues(metrics: tuple) -> str:
     cues = sorted({c for m in metrics if m.kind == LEVEL for c in m.cues if c}, key=len, reverse=True)
     return "|".join(map(re.escape, cues)) or "(?!)"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     action_years,
     annual_capacity,
+    average_of_the_plan,
     cluster_clause,
     cluster_form,
     cluster_group,
@@ -141,6 +142,7 @@ RULES: tuple[Rule, ...] = (
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
     action_years.of_the_action,  # 实施新一轮工业振兴三年行动,保持每年统筹400亿元 in 2024: a yearly average of 2024-2026
+    average_of_the_plan.over_the_plan_so_far,  # 年均增长57% of 2025, no span given: 2021-2025, the plan so far
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)

@@ -83,6 +83,7 @@ from . import (
     sign,
     since_frame,
     size_tier,
+    span_total,
     stock_in_its_year,
     stock_metric,
     sub_year,
@@ -151,6 +152,7 @@ RULES: tuple[Rule, ...] = (
     done_now.of_the_publication_year,  # 力争到2025年…,目前已达到320亿元: 320 of publication, an actual
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
+    span_total.over_the_span,  # 上市200天销量突破20万辆: a total over the 200 days
     total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication
     total_to_date.reached_so_far,  # 累计培育…企业7家 with no span: the count reached, as_of
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020

@@ -4,7 +4,7 @@ the year is not stated next to the number but taken from the text, or for an act
 the total held is as of then by inference. A date stated for the stock stays stated: in its own clause
 (2011年5046家), or after a stock word (截至2015年,…;…整合至26家). A rank or share is left alone: its year is
 that of what it rates. The seed and development rows that contradict this: 004-042 (31个省市, a count dated by
-its sentence, not inferred) and 24 flows dated by an earlier clause, annotated as stated (a flow is not a stock)."""
+its sentence, not inferred) and about 25 flows dated by an earlier clause and annotated as stated (a flow is not a stock)."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     action_years,
     annual_capacity,
+    average_of_the_plan,
     cluster_clause,
     cluster_form,
     cluster_group,
@@ -82,8 +83,10 @@ from . import (
     sign,
     since_frame,
     size_tier,
+    span_total,
     stock_in_its_year,
     stock_metric,
+    stock_year_inferred,
     sub_year,
     subject,
     subject_pull,
@@ -141,6 +144,7 @@ RULES: tuple[Rule, ...] = (
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
     action_years.of_the_action,  # 实施新一轮工业振兴三年行动,保持每年统筹400亿元 in 2024: a yearly average of 2024-2026
+    average_of_the_plan.over_the_plan_so_far,  # 年均增长57% of 2025, no span given: 2021-2025, the plan so far
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)
@@ -149,6 +153,7 @@ RULES: tuple[Rule, ...] = (
     done_now.of_the_publication_year,  # 力争到2025年…,目前已达到320亿元: 320 of publication, an actual
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
+    span_total.over_the_span,  # 上市200天销量突破20万辆: a total over the 200 days
     total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication
     total_to_date.reached_so_far,  # 累计培育…企业7家 with no span: the count reached, as_of
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
@@ -170,6 +175,7 @@ RULES: tuple[Rule, ...] = (
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
     honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
+    stock_year_inferred.dated_by_the_sentence,  # 2024年…完成生产77.6万辆,…累计产量突破300万辆: as of 2024, inferred
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each

@@ -11,7 +11,7 @@ import re
 from ..periods import Period
 
 
-def _action(reference) -> re.Pattern:
+def action_pattern(reference) -> re.Pattern:
     """三年行动, 3年行动计划, 五年攻坚行动: an action of N years named in the figure's sentence before it; the
     words after N年 are cue_words.csv's (plan_year action)."""
     words = reference.alternation("plan_year", "action", "after_unit")
@@ -33,7 +33,7 @@ def of_the_action(figure, doc, earlier):
     if period.start != period.end:
         return figure  # a span already: the action's years or a plan's
     start = figure.sentence[0]
-    actions = list(doc.reference.pattern("action_years", _action).finditer(doc.norm, start, figure.at))
+    actions = list(doc.reference.pattern("action_years", action_pattern).finditer(doc.norm, start, figure.at))
     if not actions:
         return figure
     action = actions[-1]

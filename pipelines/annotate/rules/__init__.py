@@ -61,6 +61,7 @@ from . import (
     past_span_target,
     past_year,
     period_of_what_it_rates,
+    price_named,
     product_metric,
     project_investment,
     qualifier_gap,
@@ -183,6 +184,7 @@ RULES: tuple[Rule, ...] = (
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     metric_guard.not_that_metric,  # 居民人均可支配收入增长8%: no revenue's growth, the subject says what grows
+    price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change

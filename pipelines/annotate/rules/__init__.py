@@ -51,6 +51,7 @@ from . import (
     level_noun,
     list_item,
     listed_qualifier,
+    listed_rates,
     listed_values,
     metric_guard,
     months_to_come,
@@ -182,6 +183,7 @@ RULES: tuple[Rule, ...] = (
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
     product_metric.of_its_product,  # 氧化铝增长29.3% after 产量…: 氧化铝 is weighed in tonnes, not counted in vehicles
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
+    listed_rates.each_its_level,  # 地区生产总值、居民人均可支配收入分别增长37.8%、43.5%: each rate its item's
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     metric_guard.not_that_metric,  # 居民人均可支配收入增长8%: no revenue's growth, the subject says what grows
     price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     action_years,
     annual_capacity,
+    bare_cue_word,
     cluster_clause,
     cluster_form,
     cluster_group,
@@ -190,6 +191,7 @@ RULES: tuple[Rule, ...] = (
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
+    bare_cue_word.not_the_metric_word,  # 4个项目 → 项目: the metric's own generic noun, no subject
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
     cluster_name.inside_a_name,  # 金海不锈钢有限公司, 石化炼化一体化项目: the name's cluster word, not the figure's
     cluster_clause.named_in_its_clause,  # 形成新能源、化工为核心的产业体系,规上工业总产值…: not 化工's

@@ -89,6 +89,7 @@ from . import (
     stock_metric,
     sub_year,
     subject,
+    subject_alias,
     subject_pull,
     subject_share,
     table_cell,
@@ -190,6 +191,7 @@ RULES: tuple[Rule, ...] = (
     price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
+    subject_alias.named_at_the_opening,  # 规上工业企业利润总额增长12%: a known subject opens the rate's clause
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
     bare_cue_word.not_the_metric_word,  # 4个项目 → 项目: the metric's own generic noun, no subject
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster

@@ -11,6 +11,7 @@ from . import subject
 from .subject import _no_noun, after_the_lead
 
 RATED = ("rate", "share", "rank", "level", "count")
+GLUE_REACH = 16  # 利润总额比上年同期增长: the longest run of a metric's words and glue
 COUNT_WORDS = ("数量", "总数", "总量")  # 规上工业企业数量: the count of the subject, no noun of its own
 
 
@@ -31,8 +32,11 @@ def named_at_the_opening(figure, doc, earlier):
     if alias is None or alias in reference.words_of("subject", "metric_noun", "before_noun"):
         return figure  # 汽车产量: the vehicle metrics already count cars, no subject of its own
     end = start + len(alias)
+    if figure.at - end > GLUE_REACH:
+        return figure  # more than a metric's words and glue: a noun of its own stands between
     rest = norm[end : figure.at]
-    for word in _metric_words(reference):  # before the time compared with: 比上年增长 is not 比上年增 + 长
+    # the metric's words before the time compared with: 比上年增长 is not 比上年增 + 长
+    for word in reference.pattern("subject_alias.metric_words", _metric_words):
         rest = rest.replace(word, " ")
     rest = reference.pattern("subject_over_time", subject._over_time).sub(" ", rest)
     if _no_noun(doc, rest):

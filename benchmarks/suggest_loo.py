@@ -180,6 +180,12 @@ def score(document_id: str, original: str, figures, gold: list[dict[str, str]], 
             edits[column] = edits.get(column, 0) + 1
         for field, ok in checks.items():
             right[field] += ok
+        if DEBUG and "subject" in edited:
+            print(
+                f"  {row['figure_id']} {row['evidence'][:40]}: subject {drafted_row['subject']}/{row['subject']}"
+                f" ({figure.metric_code}, rate_of {figure.rate_of_metric_code})",
+                file=sys.stderr,
+            )
         if DEBUG and not checks["all_five"]:
             wrong = [
                 f"{k} {got}/{want}"

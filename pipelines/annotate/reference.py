@@ -20,6 +20,7 @@ from ..load.contracts import (
     METRICS,
     PLACE_ALIASES,
     PLACES,
+    SUBJECTS,
     UNITS,
     Contract,
 )
@@ -81,6 +82,7 @@ class Reference:
     place_full_names: dict[str, str] = field(default_factory=dict)  # place_key -> name_zh_hans (武宣县)
     # subject (Simplified) -> the level metric its amounts were annotated with (钢材 -> production_tonnes)
     subject_metrics: dict[str, str] = field(default_factory=dict)
+    subjects: tuple[str, ...] = ()  # subjects.csv's aliases (Simplified), the longest first
 
     def pattern(self, key: str, make) -> re.Pattern:
         """`make(self)`, a pattern a rule builds from the reference's words, compiled on the first call and
@@ -182,6 +184,7 @@ class Reference:
             enterprises=tuple(kept("enterprise", self.enterprises)),
             enterprise_places={k: v for k, v in self.enterprise_places.items() if keep(k)},
             subject_metrics={k: v for k, v in self.subject_metrics.items() if keep(k)},
+            subjects=tuple(kept("subject", self.subjects)),
             removed={k: tuple(v) for k, v in removed.items()},
         )
 
@@ -269,6 +272,7 @@ def load(raw_dir: Path, exclude_documents: frozenset[str] = frozenset()) -> Refe
         place_parents=parents,
         place_full_names=full_names,
         subject_metrics={name: found.most_common(1)[0][0] for name, found in subject_metrics.items()},
+        subjects=tuple(sorted({simplified(row["alias"]) for row in _rows(raw_dir, SUBJECTS)}, key=len, reverse=True)),
     )
 
 

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from . import (
     action_years,
     annual_capacity,
+    area_of_section,
     average_of_the_plan,
+    bare_cue_word,
     cluster_clause,
     cluster_form,
     cluster_group,
@@ -52,6 +54,7 @@ from . import (
     level_noun,
     list_item,
     listed_qualifier,
+    listed_rates,
     listed_values,
     metric_guard,
     months_to_come,
@@ -62,6 +65,8 @@ from . import (
     past_span_target,
     past_year,
     period_of_what_it_rates,
+    price_named,
+    product_alias,
     product_metric,
     project_investment,
     qualifier_gap,
@@ -89,6 +94,7 @@ from . import (
     stock_year_inferred,
     sub_year,
     subject,
+    subject_alias,
     subject_pull,
     subject_share,
     table_cell,
@@ -180,6 +186,8 @@ RULES: tuple[Rule, ...] = (
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
+    area_of_section.of_the_section,  # 羽绒产业片区规划面积为4060亩,目前在建面积2335亩: the section's areas
+    product_alias.known_product_before_its_cue,  # 钢铁产业柳钢本部钢材产量: the known product the words end with
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
     project_investment.of_its_project,  # 华谊三期已开工…,累计完成投资73亿元: the project's investment
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
@@ -187,11 +195,15 @@ RULES: tuple[Rule, ...] = (
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
     product_metric.of_its_product,  # 氧化铝增长29.3% after 产量…: 氧化铝 is weighed in tonnes, not counted in vehicles
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
+    listed_rates.each_its_level,  # 地区生产总值、居民人均可支配收入分别增长37.8%、43.5%: each rate its item's
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     metric_guard.not_that_metric,  # 居民人均可支配收入增长8%: no revenue's growth, the subject says what grows
+    price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
+    subject_alias.named_at_the_opening,  # 规上工业企业利润总额增长12%: a known subject opens the rate's clause
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
+    bare_cue_word.not_the_metric_word,  # 4个项目 → 项目: the metric's own generic noun, no subject
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
     cluster_name.inside_a_name,  # 金海不锈钢有限公司, 石化炼化一体化项目: the name's cluster word, not the figure's
     cluster_clause.named_in_its_clause,  # 形成新能源、化工为核心的产业体系,规上工业总产值…: not 化工's

@@ -86,10 +86,13 @@ def of_the_total(figure, doc, earlier):
     elif kind == "level":
         figure.subject = _set_of_enterprises(figure, doc)
     elif kind == "rate" and figure.at - start <= SHORT_CLAUSE:
+        from .subject import after_the_lead
+
         own = norm[start : figure.at].strip()
-        kind_of_enterprise = _ENTERPRISE_KIND_GROWS.fullmatch(own)
+        opening = after_the_lead(doc, start, figure.at)  # 全市专精特新企业增长20%: the place is no part of the set
+        kind_of_enterprise = _ENTERPRISE_KIND_GROWS.fullmatch(norm[opening : figure.at].strip())
         if kind_of_enterprise:
-            at = start + norm[start : figure.at].index(kind_of_enterprise.group(1))
+            at = opening + norm[opening : figure.at].index(kind_of_enterprise.group(1))
             figure.subject = doc.text.span(at, at + len(kind_of_enterprise.group(1)))
         elif _ONLY_GROWS.fullmatch(own):
             before = next((f for f in reversed(earlier) if f.at >= 0 and f.clause[1] == start - 1), None)

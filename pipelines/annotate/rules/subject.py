@@ -218,6 +218,8 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
     if not run:
         return None
     begin = after_the_lead(doc, lo + run.start(), end)
+    if doc.reference.pattern("subject.lead", _lead).fullmatch(norm, begin, end):
+        return None  # 全市生产汽车: the words before the cue are only a place or a lead word, no product
     verb = next(
         (w for w in doc.reference.words_of("subject", "noun_end", "after_noun") if norm.endswith(w, 0, end)), ""
     )

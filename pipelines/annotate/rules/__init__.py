@@ -51,6 +51,7 @@ from . import (
     level_noun,
     list_item,
     listed_qualifier,
+    listed_share,
     listed_values,
     metric_guard,
     months_to_come,
@@ -160,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    listed_share.like_the_share_before,  # 木材加工业(20.13%)、非金属矿物制品业(15.28%): one whole's shares
     ratio_metric.of_its_parts,  # R&D经费占地区生产总值比重: rd_intensity, a ratio of its own with no rate_of
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier

@@ -39,6 +39,7 @@ from . import (
     enterprise_city,
     estimated,
     evidence_lead,
+    facility_year_output,
     from_to,
     future_year,
     goal_section,
@@ -156,6 +157,7 @@ RULES: tuple[Rule, ...] = (
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity
+    facility_year_output.before_the_annual_word,  # 该厂年产电解锰6万吨: a facility's yearly amount, a capacity
     scale_capacity.before_the_number,  # 项目总规模约30万吨: the scale said before its weight is a capacity
     head_noun.after_the_unit,  # 生产企业形成1000万吨产能: the noun after the unit, not the 生产 before it
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head

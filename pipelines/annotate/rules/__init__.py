@@ -65,6 +65,7 @@ from . import (
     period_of_what_it_rates,
     product_metric,
     project_investment,
+    qualifier_before_verb,
     qualifier_gap,
     rank_clause,
     rate_after,
@@ -117,6 +118,7 @@ RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
+    qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form

@@ -67,6 +67,7 @@ from . import (
     project_investment,
     qualifier_before_verb,
     qualifier_gap,
+    qualifier_per_year,
     rank_clause,
     rate_after,
     ratio_metric,
@@ -119,6 +120,7 @@ RULES: tuple[Rule, ...] = (
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
+    qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form

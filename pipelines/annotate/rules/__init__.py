@@ -83,6 +83,7 @@ from . import (
     share_of,
     share_of_stock,
     share_shape,
+    share_whole,
     shared_target,
     sign,
     since_frame,
@@ -208,6 +209,7 @@ RULES: tuple[Rule, ...] = (
     cluster_modifier.its_kind,  # 规上高技术制造业增加值: 高技术制造业, not the 制造业 it is a kind of
     industry_name.named_as_an_industry,  # 采矿业增加值下降6.9%: a new industry's name, as written
     topic_frame.of_the_paragraph,  # 在新能源工程机械上,…柳工牵头制定了9项标准: the paragraph's topic
+    share_whole.of_the_whole_named,  # 占据广西规上工业企业数20%: a share of the count its whole names
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form

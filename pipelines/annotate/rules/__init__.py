@@ -42,6 +42,7 @@ from . import (
     enterprise_city,
     estimated,
     evidence_lead,
+    facility_year_output,
     from_to,
     future_year,
     goal_section,
@@ -55,6 +56,7 @@ from . import (
     list_item,
     listed_qualifier,
     listed_rates,
+    listed_share,
     listed_values,
     metric_guard,
     months_to_come,
@@ -69,7 +71,9 @@ from . import (
     product_alias,
     product_metric,
     project_investment,
+    qualifier_before_verb,
     qualifier_gap,
+    qualifier_per_year,
     rank_clause,
     rate_after,
     ratio_metric,
@@ -78,12 +82,14 @@ from . import (
     respectively,
     reviewed_years,
     same_count,
+    scale_capacity,
     scope,
     section_year,
     sentence_year,
     share_of,
     share_of_stock,
     share_shape,
+    share_whole,
     shared_target,
     sign,
     since_frame,
@@ -123,6 +129,8 @@ RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
+    qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
+    qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
@@ -165,12 +173,15 @@ RULES: tuple[Rule, ...] = (
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity
+    facility_year_output.before_the_annual_word,  # 该厂年产电解锰6万吨: a facility's yearly amount, a capacity
     head_noun.after_the_unit,  # 生产企业形成1000万吨产能: the noun after the unit, not the 生产 before it
+    scale_capacity.before_the_number,  # 项目总规模约30万吨: the scale said before its weight is a capacity
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
     listed_qualifier.of_the_first_value,  # 分别约为100万吨、200万吨和300万吨: 约 said of every listed value
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    listed_share.like_the_share_before,  # 木材加工业(20.13%)、非金属矿物制品业(15.28%): one whole's shares
     ratio_metric.of_its_parts,  # R&D经费占地区生产总值比重: rd_intensity, a ratio of its own with no rate_of
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
@@ -216,6 +227,7 @@ RULES: tuple[Rule, ...] = (
     cluster_modifier.its_kind,  # 规上高技术制造业增加值: 高技术制造业, not the 制造业 it is a kind of
     industry_name.named_as_an_industry,  # 采矿业增加值下降6.9%: a new industry's name, as written
     topic_frame.of_the_paragraph,  # 在新能源工程机械上,…柳工牵头制定了9项标准: the paragraph's topic
+    share_whole.of_the_whole_named,  # 占据广西规上工业企业数20%: a share of the count its whole names
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form

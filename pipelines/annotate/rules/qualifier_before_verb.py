@@ -1,0 +1,36 @@
+"""A qualifier may open the verb phrase whose object is the number: 约可年产30万吨铝材, 每年大约生产30万吨,
+约年加工铝锭20万吨 say about 30万吨 as 年产约30万吨 does (raw/README.md, qualifier: 约 → about). Between the
+qualifier word (cue_words.csv qualifier before_number) and the number stand only a modal (可, 将, 能), the
+annual word (capacity annual: 年产) or a cue word of the figure's own metric (生产 of production_tonnes, 产能),
+a short product name and glue (subject no_noun: 为, 达); 近年来 or 近三年 (no such verb) stays no qualifier."""
+
+from __future__ import annotations
+
+import re
+
+from .. import cues
+
+_MODAL = "[可将能]{0,2}"
+_PRODUCT = "[\u4e00-\u9fff]{0,6}?"  # 铝材, 电解锰: what is made, no number or clause between
+
+
+def opening_the_verb(figure, doc, earlier):
+    if figure.at < 0 or figure.qualifier != "exact":
+        return figure
+    reference, norm = doc.reference, doc.norm
+    verbs = [re.escape(c) for c in reference.metric(figure.metric_code).cues]
+    verbs += [reference.alternation("capacity", "annual", "before_number")]
+    glue = reference.alternation("subject", "no_noun")
+    tail = re.compile(f"{_MODAL}(?:{'|'.join(verbs)}){_PRODUCT}(?:{glue})?\\s*$")
+    lo = figure.clause[0]
+    found = tail.search(norm, lo, figure.at)
+    if found is None:
+        return figure
+    said = cues.qualifier_before(norm, found.start(), lo, reference)
+    if said is None:
+        return figure
+    figure.qualifier = said[0]
+    figure.notes.append(
+        f"qualifier {doc.text.span(said[1], found.start())} opening {doc.text.span(found.start(), figure.at).strip()}: {said[0]}"
+    )
+    return figure

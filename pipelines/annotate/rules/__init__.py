@@ -18,6 +18,7 @@ from . import (
     cluster_after,
     cluster_clause,
     cluster_continued,
+    cluster_count,
     cluster_form,
     cluster_group,
     cluster_implied,
@@ -205,6 +206,7 @@ RULES: tuple[Rule, ...] = (
     topic_frame.of_the_paragraph,  # 在新能源工程机械上,…柳工牵头制定了9项标准: the paragraph's topic
     cluster_implied.of_the_paragraph_before,  # 汽车产量…。\n上汽通用五菱完成产量131.8万辆: the carmaker's, implied
     cluster_continued.of_the_sentence_before,  # …智能家电产业实现产值100亿元。从2020年产值超20亿元: the same cluster
+    cluster_count.of_no_one_cluster,  # 钢铁、有色、食品3个三千亿: a count of tiers, of no one cluster
     cluster_after.named_after_the_number,  # 销量突破20万辆,成为…新能源汽车销量纪录…: named only after the number
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts

@@ -18,12 +18,17 @@ from . import (
     area_of_section,
     average_of_the_plan,
     bare_cue_word,
+    cluster_after,
     cluster_clause,
+    cluster_continued,
+    cluster_count,
     cluster_form,
     cluster_group,
+    cluster_implied,
     cluster_item,
     cluster_modifier,
     cluster_name,
+    cluster_of_noun,
     cluster_part,
     cluster_whole,
     company_anaphor,
@@ -218,6 +223,7 @@ RULES: tuple[Rule, ...] = (
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
     cluster_name.inside_a_name,  # 金海不锈钢有限公司, 石化炼化一体化项目: the name's cluster word, not the figure's
     cluster_clause.named_in_its_clause,  # 形成新能源、化工为核心的产业体系,规上工业总产值…: not 化工's
+    cluster_of_noun.opens_the_noun,  # 智能制造标杆企业、…数字化车间149家: the noun's kind, no cluster
     cluster_item.not_a_measure,  # 保持全区工业投资总量、增速第一: listed measures, no clusters
     tier_cluster.named_after_it,  # 打造千亿级产业集群: the tier's cluster named after it
     cluster_part.of_the_part_before,  # 汽车产量达151.9万辆;实现…产值1376.7亿元: the part before's cluster
@@ -228,6 +234,10 @@ RULES: tuple[Rule, ...] = (
     industry_name.named_as_an_industry,  # 采矿业增加值下降6.9%: a new industry's name, as written
     topic_frame.of_the_paragraph,  # 在新能源工程机械上,…柳工牵头制定了9项标准: the paragraph's topic
     share_whole.of_the_whole_named,  # 占据广西规上工业企业数20%: a share of the count its whole names
+    cluster_implied.of_the_paragraph_before,  # 汽车产量…。\n上汽通用五菱完成产量131.8万辆: the carmaker's, implied
+    cluster_continued.of_the_sentence_before,  # …智能家电产业实现产值100亿元。从2020年产值超20亿元: the same cluster
+    cluster_count.of_no_one_cluster,  # 钢铁、有色、食品3个三千亿: a count of tiers, of no one cluster
+    cluster_after.named_after_the_number,  # 销量突破20万辆,成为…新能源汽车销量纪录…: named only after the number
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form

@@ -29,18 +29,21 @@ def _capacity_of(reference, measures: set[str], annual: tuple[str, ...]):
     return None
 
 
+def located_level(figure, doc) -> bool:
+    """A level found in the text: the only figures a capacity rule may turn into a capacity."""
+    return figure.at >= 0 and doc.reference.metric(figure.metric_code).kind == "level"
+
+
 def of_a_facility(figure, doc, earlier):
-    if figure.at < 0:
+    if not located_level(figure, doc):
         return figure
     reference, norm = doc.reference, doc.norm
-    if reference.metric(figure.metric_code).kind != "level":
-        return figure
     annual = reference.words_of("capacity", "annual", "before_number")
     per_year = re.match(
         reference.alternation("capacity", "annual", "after_unit"), norm[figure.unit_end : figure.clause[1]]
     )
     if per_year:  # 1000万吨/年: the unit says a yearly amount, written so only of a capacity
-        return _to_capacity(figure, doc, annual, per_year.group())
+        return to_capacity(figure, doc, annual, per_year.group())
     lo = max(figure.clause[0], figure.at - BEFORE - 4)
     clause_before = norm[lo : figure.at]
     said = None
@@ -57,7 +60,7 @@ def of_a_facility(figure, doc, earlier):
         # 华昇200万吨氧化铝项目: a project or line named by its size, no 年产 needed (not 能力, 规模: 的 before)
         named = facility_named and facility.group() in reference.words_of("capacity", "facility", "after_size")
         if named and facility.start() <= NAMED_AFTER and "的" not in after[: facility.start()]:
-            return _to_capacity(figure, doc, annual, f"a facility named by its size ({facility.group()})")
+            return to_capacity(figure, doc, annual, f"a facility named by its size ({facility.group()})")
         return figure
     built = re.search(
         f"(?:{reference.alternation('capacity', 'build')}){_TO_ANNUAL}$", norm[figure.clause[0] : lo + said.start()]
@@ -69,10 +72,10 @@ def of_a_facility(figure, doc, earlier):
         if facility_named
         else "built"
     )
-    return _to_capacity(figure, doc, annual, f"{said.group()} of a facility ({why})")
+    return to_capacity(figure, doc, annual, f"{said.group()} of a facility ({why})")
 
 
-def _to_capacity(figure, doc, annual: tuple[str, ...], why: str):
+def to_capacity(figure, doc, annual: tuple[str, ...], why: str):
     reference = doc.reference
     capacity = _capacity_of(reference, reference.units.get(simplified(figure.unit), set()), annual)
     if capacity is None or capacity.code == figure.metric_code:

@@ -17,16 +17,16 @@ def _gap_start(norm: str, at: int, floor: int, glue: tuple[str, ...]) -> int:
     """Where the glue before `at` starts: no-noun words, then 占 and its whole, then no-noun words again."""
     while at > floor and norm[at - 1] == " ":
         at -= 1
-    at = _strip_words(norm, at, floor, glue)
+    at = strip_words(norm, at, floor, glue)
     share = norm.rfind("占", max(floor, at - _WHOLE - 1), at)
     if share >= 0 and not _NOT_IN_A_WHOLE.search(norm, share + 1, at):
         whole = norm[share + 1 : at]
         if not whole or whole.endswith("的"):  # 约占30%, 约占全国的30%: not 占地面积约…
-            at = _strip_words(norm, share, floor, glue)
+            at = strip_words(norm, share, floor, glue)
     return at
 
 
-def _strip_words(norm: str, at: int, floor: int, glue: tuple[str, ...]) -> int:
+def strip_words(norm: str, at: int, floor: int, glue: tuple[str, ...]) -> int:
     moved = True
     while moved:
         moved = False

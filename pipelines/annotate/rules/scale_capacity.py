@@ -5,7 +5,7 @@ only glue (subject no_noun: 为, 达, 在) and a qualifier (约, 近) between; �
 ends right before a number. After the unit the scale may follow with a qualifier, 的 and what is done between
 (形成约30万吨的生产规模, 30万吨左右规模), as cue_after.py reads a metric's cue after it; it runs after
 head_noun.py, whose 生产 right after the unit would undo it. Which metric is the capacity of the unit's measure
-is read from the catalogue (annual_capacity._to_capacity): a measure with none (亿元: 产业规模 is an output)
+is read from the catalogue (annual_capacity.to_capacity): a measure with none (亿元: 产业规模 is an output)
 keeps its metric."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import annual_capacity
-from .qualifier_gap import _strip_words
+from .qualifier_gap import strip_words
 
 
 def _glue(reference) -> tuple[str, ...]:
@@ -22,15 +22,13 @@ def _glue(reference) -> tuple[str, ...]:
 
 
 def before_the_number(figure, doc, earlier):
-    if figure.at < 0:
+    if not annual_capacity.located_level(figure, doc):
         return figure
     reference, norm = doc.reference, doc.norm
-    if reference.metric(figure.metric_code).kind != "level":
-        return figure
     at = figure.at
     while at > figure.clause[0] and norm[at - 1] == " ":
         at -= 1
-    at = _strip_words(norm, at, figure.clause[0], _glue(reference))
+    at = strip_words(norm, at, figure.clause[0], _glue(reference))
     scale = next(
         (w for w in reference.words_of("capacity", "facility", "after_unit") if norm.endswith(w, figure.clause[0], at)),
         None,
@@ -40,7 +38,7 @@ def before_the_number(figure, doc, earlier):
     if scale is None:
         return figure
     annual = reference.words_of("capacity", "annual", "before_number")
-    return annual_capacity._to_capacity(figure, doc, annual, f"the scale ({scale}) it is said of")
+    return annual_capacity.to_capacity(figure, doc, annual, f"the scale ({scale}) it is said of")
 
 
 def _after_the_unit(figure, doc) -> str | None:

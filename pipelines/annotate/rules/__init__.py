@@ -57,6 +57,7 @@ from . import (
     growth_of,
     growth_since_base,
     head_noun,
+    helps_its_city,
     honour_count,
     industry_name,
     level_noun,
@@ -139,6 +140,7 @@ RULES: tuple[Rule, ...] = (
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
+    helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name

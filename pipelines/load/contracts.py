@@ -304,7 +304,7 @@ CUE_CODES = {
     "rank": ("exact", "at_most", "bare_clause"),
     "furniture": ("byline", "reader_count"),
     "unit_guard": ("not_a_unit",),
-    "place_frame": ("frame", "comparison", "zone", "helps"),
+    "place_frame": ("frame", "comparison", "zone", "helps", "speaker"),
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
     # no_noun: glue between a count and the count before it (总数达827家); not_a_noun: a qualifier right
     # after a count's unit, where its noun would be (1000多家)

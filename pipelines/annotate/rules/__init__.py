@@ -103,6 +103,7 @@ from . import (
     since_frame,
     size_tier,
     span_total,
+    speaker_place,
     stock_in_its_year,
     stock_metric,
     stock_year_inferred,
@@ -140,6 +141,7 @@ RULES: tuple[Rule, ...] = (
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
+    speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form

@@ -31,6 +31,7 @@ from . import (
     cluster_of_noun,
     cluster_part,
     cluster_whole,
+    company_abbreviation,
     company_anaphor,
     company_continued,
     company_ending,
@@ -148,6 +149,7 @@ RULES: tuple[Rule, ...] = (
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
     company_short.prefix_of_one_named_before,  # 祥云亿航就生产了4000多台 after 广西祥云亿航智能科技有限公司: its short name
+    company_abbreviation.abbreviated,  # 柳钢本部钢材产量… after 柳州钢铁集团: its city's and name's first characters
     company_ending.named_by_its_ending,  # 2023年柳钢集团实现营业收入…: a company by its ending, no place opening it
     company_role.named_for_its_role,  # 以南国铜业为龙头…2020年南国铜业实现产值118亿元: a company by the role the text gives it
     company_list.each_its_own,  # 上汽通用五菱完成产量131.8万辆…;东风柳汽完成产量20万辆: a company a ; segment

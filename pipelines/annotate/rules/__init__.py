@@ -48,6 +48,7 @@ from . import (
     done_now,
     economy_growth,
     enterprise_city,
+    enterprise_city_by_name,
     estimated,
     evidence_lead,
     facility_year_output,
@@ -156,6 +157,7 @@ RULES: tuple[Rule, ...] = (
     company_anaphor.the_one_named_before,  # 工厂提前两个多月完成… after 祥云亿航: the company the clause points back at
     company_continued.of_the_sentence_before,  # 祥云亿航…。“十四五”期间,将力争实现年产3万台: no subject, the company before
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
+    enterprise_city_by_name.of_the_city_its_name_opens_with,  # 玉柴…450亿元 in Guangxi's story: 玉林's, its first character
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins

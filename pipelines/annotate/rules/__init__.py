@@ -34,6 +34,7 @@ from . import (
     company_abbreviation,
     company_anaphor,
     company_continued,
+    company_core,
     company_ending,
     company_list,
     company_name,
@@ -153,6 +154,7 @@ RULES: tuple[Rule, ...] = (
     company_abbreviation.abbreviated,  # 柳钢本部钢材产量… after 柳州钢铁集团: its city's and name's first characters
     company_ending.named_by_its_ending,  # 2023年柳钢集团实现营业收入…: a company by its ending, no place opening it
     company_role.named_for_its_role,  # 以南国铜业为龙头…2020年南国铜业实现产值118亿元: a company by the role the text gives it
+    company_core.by_its_short_name,  # 玉柴…销售收入450亿元 after 广西玉柴机器集团 in a sentence of no figure: its short name
     company_list.each_its_own,  # 上汽通用五菱完成产量131.8万辆…;东风柳汽完成产量20万辆: a company a ; segment
     company_anaphor.the_one_named_before,  # 工厂提前两个多月完成… after 祥云亿航: the company the clause points back at
     company_continued.of_the_sentence_before,  # 祥云亿航…。“十四五”期间,将力争实现年产3万台: no subject, the company before

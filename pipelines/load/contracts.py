@@ -304,7 +304,7 @@ CUE_CODES = {
     "rank": ("exact", "at_most", "bare_clause"),
     "furniture": ("byline", "reader_count"),
     "unit_guard": ("not_a_unit",),
-    "place_frame": ("frame", "comparison", "zone"),
+    "place_frame": ("frame", "comparison", "zone", "helps", "speaker"),
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
     # no_noun: glue between a count and the count before it (总数达827家); not_a_noun: a qualifier right
     # after a count's unit, where its noun would be (1000多家)
@@ -318,7 +318,7 @@ CUE_CODES = {
     # the ending of a company's name after the place that opens it (rules/company_name.py, places.py):
     # name_end closes the shortest name (广西玉柴集团), name_part runs on after it (…集团有限公司); anaphor
     # opens a clause about the company named before (该公司, 工厂: rules/company_anaphor.py)
-    "company": ("name_end", "name_part", "anaphor"),
+    "company": ("name_end", "name_part", "anaphor", "role", "head_end"),
     # what a comparison is made with when it is an earlier time (比上年, 较去年同期, 比2015年): a growth, no
     # relative difference (rules/relative_difference.py)
     # a year read from the publication year (今年, 去年, 前年, 明年): the code is how far (periods.py)
@@ -375,11 +375,11 @@ CUE_POSITIONS = {
     "rank": ("before_ordinal", "before_top", "evidence_start", "field", "in_clause"),
     "furniture": ("line_start", "before_number"),
     "unit_guard": ("after_unit",),
-    "place_frame": ("before_place", "after_place", "after_implied", "title_end", "name_end"),
+    "place_frame": ("before_place", "after_place", "after_implied", "title_end", "name_end", "before_number"),
     "subject": ("before_noun", "after_noun", "before_number", "after_unit"),
     "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end", "before_name"),
     "table": ("row_label",),
-    "company": ("after_place", "before_number"),
+    "company": ("after_place", "before_number", "after_name", "name_end"),
     "time_base": ("after_comparison", "sentence_start", "relative_year"),
     "glue": ("in_clause",),
     "goal": ("after_year",),

@@ -31,11 +31,15 @@ from . import (
     cluster_of_noun,
     cluster_part,
     cluster_whole,
+    company_abbreviation,
     company_anaphor,
     company_continued,
+    company_core,
+    company_ending,
     company_list,
     company_name,
     company_project,
+    company_role,
     company_short,
     company_whole,
     comparison_place,
@@ -45,6 +49,7 @@ from . import (
     done_now,
     economy_growth,
     enterprise_city,
+    enterprise_city_by_name,
     estimated,
     evidence_lead,
     facility_year_output,
@@ -55,6 +60,7 @@ from . import (
     growth_of,
     growth_since_base,
     head_noun,
+    helps_its_city,
     honour_count,
     industry_name,
     level_noun,
@@ -100,6 +106,7 @@ from . import (
     since_frame,
     size_tier,
     span_total,
+    speaker_place,
     stock_in_its_year,
     stock_metric,
     stock_year_inferred,
@@ -137,15 +144,22 @@ RULES: tuple[Rule, ...] = (
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
+    speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
+    helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
     company_short.prefix_of_one_named_before,  # 祥云亿航就生产了4000多台 after 广西祥云亿航智能科技有限公司: its short name
+    company_abbreviation.abbreviated,  # 柳钢本部钢材产量… after 柳州钢铁集团: its city's and name's first characters
+    company_ending.named_by_its_ending,  # 2023年柳钢集团实现营业收入…: a company by its ending, no place opening it
+    company_role.named_for_its_role,  # 以南国铜业为龙头…2020年南国铜业实现产值118亿元: a company by the role the text gives it
+    company_core.by_its_short_name,  # 玉柴…销售收入450亿元 after 广西玉柴机器集团 in a sentence of no figure: its short name
     company_list.each_its_own,  # 上汽通用五菱完成产量131.8万辆…;东风柳汽完成产量20万辆: a company a ; segment
     company_anaphor.the_one_named_before,  # 工厂提前两个多月完成… after 祥云亿航: the company the clause points back at
     company_continued.of_the_sentence_before,  # 祥云亿航…。“十四五”期间,将力争实现年产3万台: no subject, the company before
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
+    enterprise_city_by_name.of_the_city_its_name_opens_with,  # 玉柴…450亿元 in Guangxi's story: 玉林's, its first character
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins

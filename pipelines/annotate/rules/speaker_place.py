@@ -1,0 +1,68 @@
+"""A figure said by someone whose title names a place (“…力争2021年智能家电产业实现产值100亿元。”…柳州市柳江区
+工业和信息化局副局长李哲表示) is of the speaker's place, where the figure's own sentence names none: the place
+opening the body in the speaker's title (a place, a few characters, a speech word: cue_kind place_frame, code
+speaker: 表示, 说, 介绍), in the attribution after its quotation (or before it, 李哲说:“…”), or for a figure
+outside quotation marks, in its sentence after the number."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import places
+
+GUESSED = ("place from earlier in the paragraph", "place from the paragraphs before", "place not in the sentence")
+QUOTE_REACH = 400  # characters from the number back to the quotation's opening mark and on to its close
+TITLE_REACH = 16  # characters from the place to the speech word: the body and the speaker's title and name
+
+
+@lru_cache(maxsize=8)
+def _title(words: str) -> re.Pattern:
+    return re.compile(rf"[^,。;!?“”\"]{{0,{TITLE_REACH}}}?(?:{words})")
+
+
+def _speakers_place(doc, start: int, end: int):
+    pattern = _title(doc.reference.alternation("place_frame", "speaker"))
+    for m in places.within(doc.places, (start, end)):
+        if m.name not in places.IMPLIED and m.end > start and pattern.match(doc.norm, m.end, end):
+            return m
+    return None
+
+
+def _attribution(doc, figure) -> tuple[int, int] | None:
+    """Where the speaker of the figure is named: after or before its quotation, or after it in its sentence."""
+    norm = doc.norm
+    opened = norm.rfind("“", max(0, figure.at - QUOTE_REACH), figure.at)
+    if opened < 0 or norm.find("”", opened, figure.at) >= 0:
+        return figure.at, figure.sentence[1]  # no quotation: the rest of its sentence
+    closed = norm.find("”", figure.at, figure.at + QUOTE_REACH)
+    if closed < 0:
+        return None
+    after = norm.find("。", closed)
+    return closed, len(norm) if after < 0 else after
+
+
+def of_the_speaker(figure, doc, earlier):
+    if figure.at < 0 or not any(n.startswith(GUESSED) for n in figure.notes):
+        return figure
+    span = _attribution(doc, figure)
+    if span is None:
+        return figure
+    mention = _speakers_place(doc, *span)
+    if mention is None:
+        opened = doc.norm.rfind("“", max(0, figure.at - QUOTE_REACH), figure.at)
+        if opened >= 0 and doc.norm.find("”", opened, figure.at) < 0:  # 李哲说:“…”: named before the quotation
+            before = doc.sentences[max(0, _sentence_index(doc, opened))]
+            mention = _speakers_place(doc, before[0], opened)
+    if mention is None or mention.key == figure.place_key:
+        return figure
+    figure.place, figure.place_key = doc.text.span(mention.start, mention.end), mention.key
+    figure.notes = [n for n in figure.notes if not n.startswith(GUESSED)]
+    figure.notes.append(f"place from the speaker's title ({figure.place}…): the figure is said by its official")
+    return figure
+
+
+def _sentence_index(doc, at: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(doc.sentences, (at, len(doc.norm))) - 1

@@ -57,6 +57,7 @@ from . import (
     head_noun,
     honour_count,
     industry_name,
+    lead_word,
     level_noun,
     list_item,
     listed_qualifier,
@@ -249,6 +250,7 @@ RULES: tuple[Rule, ...] = (
     list_item.span_from_the_last_item,  # 生产樟脑、冰片、醋酸钠等12个品种: the number's clause starts at the last 、
     list_item.span_from_its_item,  # 机械制造、新材料、大健康四大千亿产业: 新材料's row starts at 新材料
     list_item.span_to_its_item_after,  # 千亿级产业集群,将聚焦新能源、…: the span runs from the tier to its item
+    lead_word.without_the_connective,  # 从2020年产值超20亿元, 围绕…三大核心部件: the span starts after the connective
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
 )
 

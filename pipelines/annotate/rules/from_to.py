@@ -84,8 +84,8 @@ def each_value_its_part(figure, doc, earlier):
 
 def _from_start(figure, doc) -> int:
     """Where A's span of 由A…至B starts in the original: at its metric's cue word right before 由 (比重由2015年的
-    20.3%; 财政收入 whole, with the word that says which income), else at 由 (在全国城市的排位由2015年的53位 → 由2015年的53位): the words before it are the clause's
-    head, which reviewers leave to the columns."""
+    20.3%; 财政收入 whole, with the word that says which income), else at 由 (在全国城市的排位由2015年的53位 →
+    由2015年的53位): the words before it are the clause's head, which reviewers leave to the columns."""
     norm = doc.norm
     at = norm.rfind("由", figure.clause[0], figure.at)
     cues = [c for c in doc.reference.metric(figure.metric_code).cues if c and norm.endswith(c, 0, at)]

@@ -124,6 +124,7 @@ from . import (
     whole_year,
     written_form,
     years_passed,
+    zone_lead,
     zone_name,
 )
 
@@ -254,6 +255,7 @@ RULES: tuple[Rule, ...] = (
     list_item.span_to_its_item_after,  # 千亿级产业集群,将聚焦新能源、…: the span runs from the tier to its item
     lead_word.without_the_connective,  # 从2020年产值超20亿元, 围绕…三大核心部件: the span starts after the connective
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
+    zone_lead.without_the_zone,  # 港南工业园区羽绒产业片区规划面积为4060亩: not at the zone it is of
 )
 
 

@@ -71,6 +71,7 @@ from . import (
     not_a_figure,
     open_target,
     own_cluster,
+    part_of_whole,
     past_span_target,
     past_year,
     period_of_what_it_rates,
@@ -249,6 +250,7 @@ RULES: tuple[Rule, ...] = (
     level_clause.with_the_clause_it_leans_on,  # 产值544亿元,同比增长33.7%: a bare amount keeps the clause it leans on
     growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
     rank_clause.with_the_clause_before,  # 渗透率达64.9%,位居全国第一: a bare rank's span says what is ranked
+    part_of_whole.each_its_span,  # 工业门类涉及41个大类中的34个: 工业门类涉及41个大类 / 41个大类中的34个
     from_to.each_value_its_part,  # 由2015年的53位跃升至47位: 由2015年的53位 and 跃升至47位, one span each
     listed_values.span_from_the_list_cue,  # 增长37.8%、43.5%: a bare listed value's span starts at the list's cue
     list_item.span_from_the_last_item,  # 生产樟脑、冰片、醋酸钠等12个品种: the number's clause starts at the last 、

@@ -4,6 +4,8 @@ qualifier, where they fit), grown until it occurs once in the document where 40 
 
 from __future__ import annotations
 
+import re
+
 from ..load.numbers import value_in_evidence
 from .script import Text
 
@@ -72,6 +74,10 @@ def _footnote_mark(norm: str, at: int) -> bool:
     return norm[at] in _SUPERSCRIPT_DIGITS and at > 0 and not (norm[at - 1].isascii() and norm[at - 1].isalpha())
 
 
+# a joiner after the figure's number that opens the next list, not the next listed value (185万台套和1780万件)
+_NEXT_LIST = re.compile(r"[和及与]\s*(?![\d一二三四五六七八九十两百千万])")
+
+
 def _own_item(norm: str, clause: tuple[int, int], number_start: int, end: int) -> tuple[int, int]:
     """The item of a 、 list in the clause that holds the figure, when another item holds a number too
     (6条铁路干线、8条高速公路: one figure each); the clause otherwise."""
@@ -85,7 +91,9 @@ def _own_item(norm: str, clause: tuple[int, int], number_start: int, end: int) -
     # its own item holds a number though written in Chinese (超百亿元); the others' numbers are in digits
     numbered = [item for item in items if item in own or any(ch.isdigit() for ch in norm[item[0] : item[1]])]
     if len(numbered) > 1 and own and end <= own[0][1]:
-        return own[0]
+        # 食品3个三千亿和石化、…、电力3个两千亿产业: a joiner right after the unit opens the next list
+        joiner = _NEXT_LIST.search(norm, end, own[0][1])
+        return (own[0][0], joiner.start()) if joiner else own[0]
     return clause
 
 

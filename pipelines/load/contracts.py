@@ -365,6 +365,9 @@ CUE_CODES = {
     # a statistic's scope (规模以上工业增加值): above_size 规上 / 规模以上 before its sector 工业 / 服务业
     # (rules/scope.py)
     "scope": ("above_size", "sector"),
+    # a connective or a verb of effort opening a figure's span (从, 并确保, 围绕, 目前): joins the clause to the
+    # sentence and says nothing of what the figure is; the span starts after it (rules/lead_word.py)
+    "lead": ("connective",),
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
@@ -395,6 +398,7 @@ CUE_POSITIONS = {
     "estimate": ("before_number",),
     "counted": ("before_number",),
     "scope": ("before_noun", "after_scope"),
+    "lead": ("span_start",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

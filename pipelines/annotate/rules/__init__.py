@@ -63,6 +63,8 @@ from . import (
     helps_its_city,
     honour_count,
     industry_name,
+    lead_word,
+    level_clause,
     level_noun,
     list_item,
     listed_qualifier,
@@ -75,6 +77,7 @@ from . import (
     not_a_figure,
     open_target,
     own_cluster,
+    part_of_whole,
     past_span_target,
     past_year,
     period_of_what_it_rates,
@@ -91,6 +94,7 @@ from . import (
     relative_difference,
     reporting_year,
     respectively,
+    respectively_lead,
     reviewed_years,
     same_count,
     scale_capacity,
@@ -129,6 +133,7 @@ from . import (
     whole_year,
     written_form,
     years_passed,
+    zone_lead,
     zone_name,
 )
 
@@ -256,14 +261,19 @@ RULES: tuple[Rule, ...] = (
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
     zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's
+    level_clause.with_the_clause_it_leans_on,  # 产值544亿元,同比增长33.7%: a bare amount keeps the clause it leans on
     growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
     rank_clause.with_the_clause_before,  # 渗透率达64.9%,位居全国第一: a bare rank's span says what is ranked
+    part_of_whole.each_its_span,  # 工业门类涉及41个大类中的34个: 工业门类涉及41个大类 / 41个大类中的34个
     from_to.each_value_its_part,  # 由2015年的53位跃升至47位: 由2015年的53位 and 跃升至47位, one span each
     listed_values.span_from_the_list_cue,  # 增长37.8%、43.5%: a bare listed value's span starts at the list's cue
     list_item.span_from_the_last_item,  # 生产樟脑、冰片、醋酸钠等12个品种: the number's clause starts at the last 、
     list_item.span_from_its_item,  # 机械制造、新材料、大健康四大千亿产业: 新材料's row starts at 新材料
     list_item.span_to_its_item_after,  # 千亿级产业集群,将聚焦新能源、…: the span runs from the tier to its item
+    respectively_lead.from_the_list_cue,  # 智慧电驱和电子电控年产能分别达到55.5GWh: the span starts at 年产能分别
+    lead_word.without_the_connective,  # 从2020年产值超20亿元, 围绕…三大核心部件: the span starts after the connective
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
+    zone_lead.without_the_zone,  # 港南工业园区羽绒产业片区规划面积为4060亩: not at the zone it is of
 )
 
 

@@ -14,11 +14,12 @@ from ..script import simplified
 LOCAL = ("county", "district")  # places below the city: cut at the head of a clause
 
 # Words before the place that only join the clause to the one before it (其中, 使), a year before the
-# place, and words after it that only say the place has or totals what follows (共, 现有, 仅有).
+# place, and words after it that only say the place has or totals what follows (共, 现有). 仅有 says the figure
+# is small, part of what it is: cut the place, keep it (广西仅有12所高校… → 仅有12所高校…).
 _JOIN = r"(?:其中|使)?"
 _YEAR = r"(?:\d{4}年)?"
-_AFTER = r"(?:共|现有|仅有)?"
-_AFTER_NAMED = r"(?:共|现有|仅有)"  # a named place is cut only before these (河池共淘汰); 柳州市规上工业… keeps it
+_AFTER = r"(?:共|现有)?"
+_AFTER_NAMED = r"(?:共|现有|(?=仅有))"  # a named place is cut only before these (河池共淘汰); 柳州市规上工业… keeps it
 # 自治区技术创新示范企业: 自治区 is part of the title, not a place before the figure
 OWN_PLACE_WORDS = tuple(w for w in IMPLIED if w != "自治区")
 # What keeps the lead: 全区的23.4% (a frame), 其中今年1—5月 (a part of a period: reviewers keep 其中)

@@ -75,10 +75,25 @@ def each_value_its_part(figure, doc, earlier):
     later = re.match(r"\s*[^\d,。;:、]{0,6}?(?:至|到)\s*\d", norm[figure.unit_end : clause[1]])
     if later and "由" in norm[clause[0] : figure.at]:
         cut = text.origin[figure.unit_end - 1] + 1
+        begin = max(begin, _from_start(figure, doc))
         part = text.original[begin:cut].strip()
         if begin + len(span) > cut and not occurs_more_than_once(text.original, part):
             figure.evidence = part
     return figure
+
+
+def _from_start(figure, doc) -> int:
+    """Where A's span of 由A…至B starts in the original: at its metric's cue word right before 由 (比重由2015年的
+    20.3%; 财政收入 whole, with the word that says which income), else at 由 (在全国城市的排位由2015年的53位 →
+    由2015年的53位): the words before it are the clause's head, which reviewers leave to the columns."""
+    norm = doc.norm
+    at = norm.rfind("由", figure.clause[0], figure.at)
+    cues = [c for c in doc.reference.metric(figure.metric_code).cues if c and norm.endswith(c, 0, at)]
+    start = at - len(max(cues, key=len, default=""))
+    if cues:  # a word that names which one the cue is (财政 of 财政收入) stays with it
+        guard = next((w for w in doc.reference.words_of("metric_guard") if norm.endswith(w, 0, start)), "")
+        start -= len(guard)
+    return doc.text.origin[start]
 
 
 def _from_to(norm: str, clause: tuple[int, int], before, at: int) -> bool:

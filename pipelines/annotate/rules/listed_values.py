@@ -97,9 +97,11 @@ def span_from_the_list_cue(figure, doc, earlier):
     if first is None:
         return figure
     cues = doc.reference.metric(first.metric_code).cues
-    cue_at = max((norm.rfind(cue, first.clause[0], first.at) for cue in cues), default=-1)
-    if cue_at < 0:
+    found = [(at, at + len(cue)) for cue in cues if (at := norm.rfind(cue, first.clause[0], first.at)) >= 0]
+    if not found:
         return figure
+    # the cue nearest the value, the longest of those ending there (年产能, not its 产能)
+    cue_at = min(found, key=lambda span: (-span[1], span[0]))[0]
     wider = text.original[text.origin[cue_at] : begin + len(span)].strip()
     if len(wider) > LIMIT or occurs_more_than_once(text.original, wider):
         return figure

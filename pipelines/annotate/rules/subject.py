@@ -273,7 +273,8 @@ def _honour_after(doc, at: int, clause_end: int) -> str:
 
 
 def after_the_lead(doc, start: int, end: int) -> int:
-    """Past the end of a date (年), the places (全市, 港南区) and the lead words (其中, 新增) before a noun."""
+    """Past the end of a date (年), the places (全市, 港南区, with their 的) and the lead words (其中, 新增)
+    before a noun."""
     norm = doc.norm
     names = doc.place_names[0]
     lead = doc.reference.pattern("subject.lead", _lead)
@@ -288,6 +289,8 @@ def after_the_lead(doc, start: int, end: int) -> int:
             name = next(n for n in names if norm.startswith(n, start))
             if start + len(name) < end and not norm.startswith(_LEVEL, start + len(name)):
                 start, moved = start + len(name), True
+                if start + 1 < end and norm[start] == "的":  # 靖西的铝土矿储量: the place's, not the product's
+                    start += 1
     return start
 
 

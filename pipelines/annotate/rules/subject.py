@@ -278,6 +278,7 @@ def after_the_lead(doc, start: int, end: int) -> int:
     norm = doc.norm
     names = doc.place_names[0]
     lead = doc.reference.pattern("subject.lead", _lead)
+    joiners = ("、", *doc.reference.words_of("list", "joiner", "between_items"))
     moved = True
     while moved and start < end:
         moved = False
@@ -291,6 +292,10 @@ def after_the_lead(doc, start: int, end: int) -> int:
                 start, moved = start + len(name), True
                 if start + 1 < end and norm[start] == "的":  # 靖西的铝土矿储量: the place's, not the product's
                     start += 1
+                else:  # 平果和靖西的氧化铝产能: two places joined (list joiner, 、), then what both have
+                    joiner = next((j for j in joiners if norm.startswith(j, start)), None)
+                    if joiner and norm.startswith(names, start + len(joiner)):
+                        start += len(joiner)
     return start
 
 

@@ -92,6 +92,7 @@ def _before_name(reference) -> re.Pattern:
         if c.kind == "glue"
         or (c.kind, c.code) == ("list", "group_end")  # 智能家电等战略性新兴产业: 等 closes a list before the name
         or (c.kind, c.code, c.position) == ("cluster_frame", "not_industry", "before_name")
+        or (c.kind, c.code) == ("subject", "lead")  # 累计引进铝产业项目: what was done, before any name
     ]
     pattern = re.compile("|".join(c.regex for c in sorted(words, key=lambda c: -len(c.word))) or "(?!)")
     if len(_KEPT) > 8:
@@ -102,8 +103,8 @@ def _before_name(reference) -> re.Pattern:
 
 def name_start(doc, begin: int, end: int) -> int:
     """Where the name ending at `end` starts, at `begin` or later: after the last character that is no word
-    (a comma, a digit), place, glue word (其中, 的), list's 等 or word before a name (规上, 中, 在: cue_words.csv,
-    cluster_frame not_industry before_name) in it."""
+    (a comma, a digit), place, glue word (其中, 的), list's 等, word before a name (规上, 中, 在: cue_words.csv,
+    cluster_frame not_industry before_name) or word before a noun (累计, 引进: subject lead) in it."""
     norm = doc.norm
     for cut in _CUT.finditer(norm, begin, end):
         begin = cut.end()

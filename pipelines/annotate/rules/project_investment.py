@@ -12,6 +12,7 @@ import re
 from .subject import _lead, _no_noun
 
 INVESTMENT = "investment"
+PROJECT_COUNT = "project_count"
 # a project's name: from its enterprise up to its first 项目, with no digit or punctuation between (a name,
 # not a clause: 华谊三期已开工在建甲醇制烯烃等4个项目 is no name)
 _PROJECT = re.compile(r"[\u4e00-\u9fff]{2,30}?项目")
@@ -39,6 +40,8 @@ def of_its_project(figure, doc, earlier):
         if norm[after - 1 : after] in _SEGMENT_ENDS:
             break
         name = _project_opening(doc, start, end)
+        if name and any(f.metric_code == PROJECT_COUNT and f.at == _skip_space(norm, name[1]) for f in earlier):
+            return figure  # 百色累计引进铝产业项目50个,总投资…: a count's noun, not one project's name
         if name:
             figure.subject = doc.text.span(*name)
             return figure
@@ -56,3 +59,9 @@ def _project_opening(doc, start: int, end: int) -> tuple[int, int] | None:
         return project.span()
     phase = _NAMED_PHASE.match(doc.norm, start, end)
     return phase.span() if phase else None
+
+
+def _skip_space(norm: str, at: int) -> int:
+    while at < len(norm) and norm[at] == " ":
+        at += 1
+    return at

@@ -16,12 +16,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_NUMBER = re.compile(r"[-−－]?\d+(?:\.\d+)?")
+# 1,250.3: a statistics table writes thousands with commas (numerals.py reads them so)
+_NUMBER = re.compile(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*([^()()]{1,6})\s*[))]|(%)")
 MIN_COLUMNS = 2
 SHORT_CELL = 16
 _SENTENCE = re.compile(r"[。,;:!?]|\s{2,}")
-_YEAR = re.compile(r"(?:19|20)\d{2}")  # a header may be a year
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:年|年度)?")  # a header may be a year (2020, 2020年: 年 is also a unit)
 # a cell with no figure (a statistics table's — or …): punctuation, not words
 _BLANK = re.compile(r"[-—–…/*×xX.·]{1,6}")
 _RULE_LINE = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*")  # |---|:--:| of a markdown table

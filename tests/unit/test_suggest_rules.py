@@ -92,3 +92,14 @@ def test_a_company_keeps_the_city_it_is_named_after_but_not_a_province(known):
     assert [f.place for f in city] == ["柳州"]
     assert any("company" in note for note in city[0].notes)
     assert [f.place for f in province] == ["南宁"]
+
+
+def test_a_list_sharing_a_tier_starts_after_the_number_before_it(known):
+    """钢铁、有色、食品3个三千亿和石化、…、电力3个两千亿产业: 两千亿 is of the three items after 3个三千亿和,
+    not of all five (which drafted 两千亿 again for 钢铁 and 有色)."""
+    from pipelines.annotate import enumerations
+
+    norm = "形成钢铁、有色、食品3个三千亿和石化、造纸、电力3个两千亿产业"
+    at = norm.index("3个两千亿")
+    items = enumerations.items_before(norm, 2, at, [], [], [], known)
+    assert [norm[s:e] for s, e in items] == ["石化", "造纸", "电力"], items

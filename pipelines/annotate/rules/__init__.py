@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import (
     action_years,
+    amount_in_a_name,
     annual_capacity,
     area_of_section,
     average_of_the_plan,
@@ -82,6 +83,7 @@ from . import (
     rank_clause,
     rate_after,
     ratio_metric,
+    reading_frame,
     relative_difference,
     reporting_year,
     respectively,
@@ -91,6 +93,8 @@ from . import (
     scope,
     section_year,
     sentence_year,
+    set_among,
+    set_of_a_rate,
     share_of,
     share_of_stock,
     share_shape,
@@ -132,6 +136,10 @@ Rule = Callable[["Figure", "Document", list], "Figure | None"]
 
 RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
+    set_of_a_rate.drop,  # 十种有色金属增长3.9%: the count is the set the rate is of
+    set_among.drop,  # 重点监测的25种产品中,有19种…: the set the figures are picked from
+    reading_frame.drop,  # 分三大门类看: a count that frames the reading
+    amount_in_a_name.drop,  # 第一家超百亿元工业企业: the amount is part of what the count counts
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object

@@ -28,6 +28,7 @@ _BLANK = re.compile(r"[-—–…/*×xX.·]{1,6}")
 _RULE_LINE = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*")  # |---|:--:| of a markdown table
 # 单位:亿元 / (单位:万吨) on the line before a table: the unit of its cells
 _TABLE_UNIT = re.compile(r"单位\s*[::]\s*([^\s,;:()()、]{1,6})")
+_CAPTION_UNIT = re.compile(r"[((]\s*([^\s,;:()()、\d]{1,6})\s*[))]\s*$")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,9 @@ def table_unit(lines: list[tuple[int, str]], before: int) -> str:
         match = _TABLE_UNIT.search(lines[back][1])
         if match:
             return match.group(1)
-    return ""
+    # 各市地区生产总值(亿元): a caption that ends in a unit in brackets
+    caption = _CAPTION_UNIT.search(lines[before - 1][1]) if before > 0 else None
+    return caption.group(1) if caption else ""
 
 
 def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
@@ -171,7 +174,14 @@ def _one_per_line(lines, found, is_number) -> None:
             if header is not None:
                 break
         if header is None:
-            continue  # not a label and numbers per row: no table
+            # 表1 … rows, then 表2's caption and header in the same run of short lines: the first table ends
+            # where its rows stop fitting, and the lines after it are read again as a run of their own
+            header, texts_before, count = _leading_table(texts, first, is_number)
+            if header is None:
+                continue  # not a label and numbers per row: no table
+            last = first - texts_before + count * len(header) - 1
+            rows = texts[first - texts_before : last + 1]
+            i = begin + origin[last + 1]
         unit_at = _unit_column(header)
         start_line = begin + origin[first - texts_before - len(header)]
         caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
@@ -195,6 +205,28 @@ def _one_per_line(lines, found, is_number) -> None:
                 )
                 found[start] = Cell(start, start + len(text), header[column], label, unit, caption)
             column = (column + 1) % len(header)
+
+
+def _leading_table(texts: list[str], first: int, is_number) -> tuple[list[str] | None, int, int]:
+    """(header, cells before a row's first number, rows) of a table that ends before the run does: the
+    longest header whose rows fit, whole, from the first one up to a row that does not fit, at least two of
+    them and something after them (else the whole run was a table and the strict reading applies)."""
+    for skip in range(0, max(0, first - 1 - MIN_COLUMNS + 1)):
+        for texts_before in (1, 2):
+            candidate = texts[skip : first - texts_before]
+            unit_at = _unit_column(candidate) if texts_before == 2 else None
+            width = len(candidate)
+            if width < MIN_COLUMNS or (texts_before == 2 and unit_at != 1):
+                continue
+            start, count = first - texts_before, 0
+            while start + (count + 1) * width <= len(texts) and all(
+                _fits(t, k not in (0, unit_at), is_number)
+                for k, t in enumerate(texts[start + count * width : start + (count + 1) * width])
+            ):
+                count += 1
+            if count >= MIN_COLUMNS and start + count * width < len(texts):
+                return candidate, texts_before, count
+    return None, 1, 0
 
 
 def _row_label_within(lines, i: int, run: list, is_number) -> bool:
@@ -350,6 +382,11 @@ def _columns(lines, found, is_number) -> None:
         header, caption, whole = None, "", ""
         for back in range(index - 1, max(-1, index - 30), -1):
             candidate = lines[back][1].split()
+            if len(candidate) == len(tokens) - 1 and all(_YEAR.fullmatch(t) for t in candidate):
+                candidate = [
+                    "",
+                    *candidate,
+                ]  # 2019年 2020年 over 地区生产总值 700.2 753.9: a header of years, no corner
             if len(candidate) == len(tokens) and not any(is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
                 header = candidate
                 caption = lines[back - 1][1].strip() if back > 0 else ""

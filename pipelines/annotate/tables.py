@@ -48,7 +48,8 @@ _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 
 
 def _unit_column(header: list[str]) -> int | None:
-    return next((k for k, h in enumerate(header) if k and _UNIT_COLUMN.match(h.strip())), None)
+    # 单 位, 计量 单位: a table's header cells are often spaced out to the column's width
+    return next((k for k, h in enumerate(header) if k and _UNIT_COLUMN.match("".join(h.split()))), None)
 
 
 def header_unit(header: str) -> str:

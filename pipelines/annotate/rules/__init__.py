@@ -80,9 +80,11 @@ from . import (
     qualifier_before_verb,
     qualifier_gap,
     qualifier_per_year,
+    quoted_name,
     rank_clause,
     rate_after,
     ratio_metric,
+    ratio_part,
     reading_frame,
     relative_difference,
     reporting_year,
@@ -139,6 +141,8 @@ RULES: tuple[Rule, ...] = (
     set_of_a_rate.drop,  # 十种有色金属增长3.9%: the count is the set the rate is of
     set_among.drop,  # 重点监测的25种产品中,有19种…: the set the figures are picked from
     reading_frame.drop,  # 分三大门类看: a count that frames the reading
+    quoted_name.drop,  # “打好六大会战,奋战70天”: a count inside a quoted slogan
+    ratio_part.drop,  # 每7个贫困人口,就有1个在河池: the part of a ratio
     amount_in_a_name.drop,  # 第一家超百亿元工业企业: the amount is part of what the count counts
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number

@@ -131,7 +131,10 @@ def _is_cell(line: str) -> bool:
     if _ends_a_cell(line):
         return len(_row_cells(line)) < MIN_COLUMNS  # 南宁 | is one cell; 南宁 | 512.3 | 5.1 is a row
     text = line.strip()
-    return 0 < len(text) <= SHORT_CELL and not _SENTENCE.search(text)
+    if _NUMBER.fullmatch(text):
+        return True  # 1,250.3: a number's comma is no sentence's
+    spaced = "".join(text.split())  # 指  标, 单  位: a header spaced to its column's width
+    return len(text) > 0 and len(spaced) <= SHORT_CELL and not _SENTENCE.search(spaced)
 
 
 def _one_per_line(lines, found, is_number) -> None:
@@ -140,14 +143,17 @@ def _one_per_line(lines, found, is_number) -> None:
     then be a label and numbers, or the run is no table."""
     i = 0
     while i < len(lines):
-        run = []
-        while i < len(lines) and (_is_cell(lines[i][1]) or _row_label_within(lines, i, run, is_number)):
-            run.append(lines[i])
+        run, where = [], []  # the run's lines and their numbers among all lines
+        while i < len(lines) and (
+            _is_cell(lines[i][1]) or _row_label_within(lines, i, run, is_number) or _blank_between_cells(lines, i, run)
+        ):
+            if lines[i][1].strip():
+                run.append(lines[i])
+                where.append(i)
             i += 1
         if not run:
             i += 1
             continue
-        begin = i - len(run)
         texts = [_cell_text(line) for _, line in run]
         first = _first_value(texts, is_number)
         if first is None:
@@ -182,9 +188,9 @@ def _one_per_line(lines, found, is_number) -> None:
                 continue  # not a label and numbers per row: no table
             last = first - texts_before + count * len(header) - 1
             rows = texts[first - texts_before : last + 1]
-            i = begin + origin[last + 1]
+            i = where[origin[last + 1]]
         unit_at = _unit_column(header)
-        start_line = begin + origin[first - texts_before - len(header)]
+        start_line = where[origin[first - texts_before - len(header)]]
         caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
         whole = table_unit(lines, start_line)
         column, label, row_unit = 0, "", ""
@@ -230,6 +236,19 @@ def _leading_table(texts: list[str], first: int, is_number) -> tuple[list[str] |
     return None, 1, 0
 
 
+def _blank_between_cells(lines, i: int, run: list) -> bool:
+    """An empty line between two cells (地区 / (empty) / 1-6月 / (empty) / …: a table copied with a blank line
+    after every cell): passed over, no cell. Where blank lines stand for empty cells the rows then do not
+    fit and the run is no table, as before."""
+    return (
+        bool(run)
+        and not lines[i][1].strip()
+        and i + 1 < len(lines)
+        and bool(lines[i + 1][1].strip())
+        and _is_cell(lines[i + 1][1])
+    )
+
+
 def _row_label_within(lines, i: int, run: list, is_number) -> bool:
     """A row's label too long or punctuated to pass for a cell (其中:柳江区、鹿寨县) inside a run: a number
     cell on each side of it. Without it the table would end there and lose its later rows."""
@@ -253,7 +272,9 @@ def _first_value(texts: list[str], is_number) -> int | None:
             years = k
             while years < len(texts) and _YEAR.fullmatch(texts[years].strip()):
                 years += 1
-            if years - k < 2 or years == len(texts) or is_number(texts[years]) or _is_blank(texts[years]):
+            # one bare year may be a row's value (企业数 | 2021 |); one year in 年 (2020年 |) is a header
+            single = years - k < 2 and not texts[k].strip().endswith("年")
+            if single or years == k or years == len(texts) or is_number(texts[years]) or _is_blank(texts[years]):
                 return k
             k = years
         k += 1

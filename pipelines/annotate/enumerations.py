@@ -14,6 +14,7 @@ MAX_ITEM = 16
 _COMMA = re.compile("、")  # the enumeration comma: punctuation, kept in code
 _OWN_NUMBER = re.compile(r"\d[\d.]*\s*[^\d\s、]{0,3}$")  # an item that ends in its number and unit
 _ANY_NUMBER = re.compile(r"\d")
+_BOUND_AFTER_JOINER = re.compile(r"以上|以下|以内")  # X及以上: a bound, not a second item
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,8 @@ def items_before(
         return []
     if len(items) == 1:
         items = _split(segment, clause_start, names, words.joiners, words)
-        if len(items) != 2:
-            return []
+        if len(items) != 2 or _BOUND_AFTER_JOINER.match(norm, items[1][0]):
+            return []  # 中层及以上管理人员: 及以上 (and above) joins no two items
     last_start, _ = items[-1]
     end = at
     found = words.last_item_end.search(norm, last_start, at)
@@ -104,7 +105,7 @@ def items_before(
     if len(items) > 1:
         last_s, last_e = items[-1]
         tail = _split(norm[last_s:last_e], last_s, names, words.joiners, words)
-        if len(tail) == 2:
+        if len(tail) == 2 and not _BOUND_AFTER_JOINER.match(norm, tail[1][0]):
             items[-1:] = tail
     items[0] = _trim_first(norm, items[0], names, places, words)
     if any(not (2 <= e - s <= MAX_ITEM) for s, e in items):

@@ -103,3 +103,14 @@ def test_a_list_sharing_a_tier_starts_after_the_number_before_it(known):
     at = norm.index("3个两千亿")
     items = enumerations.items_before(norm, 2, at, [], [], [], known)
     assert [norm[s:e] for s, e in items] == ["石化", "造纸", "电力"], items
+
+
+def test_and_above_joins_no_two_items(known):
+    """中层及以上管理人员平均工资: 及以上 is a bound (and above), no list of 中层 and 以上管理人员 sharing the wage
+    (which drafted the wage twice)."""
+    from pipelines.annotate import enumerations
+
+    norm = "广西中层及以上管理人员平均工资(222668元/年)"
+    assert enumerations.items_before(norm, 0, norm.index("222668"), [], [], [], known) == []
+    figures = extract(norm, "2025-01-01", known)
+    assert [f.value for f in figures].count(222668) == 1

@@ -95,6 +95,8 @@ def items_before(
         items = _split(segment, clause_start, names, words.joiners, words)
         if len(items) != 2 or _BOUND_AFTER_JOINER.match(norm, items[1][0]):
             return []  # 中层及以上管理人员: 及以上 (and above) joins no two items
+        if _ANY_NUMBER.search(norm, *items[0]):
+            return []  # 规划面积3000亩的A和规划面积4000亩的B: the first item has its own number
     last_start, _ = items[-1]
     end = at
     found = words.last_item_end.search(norm, last_start, at)

@@ -114,3 +114,12 @@ def test_and_above_joins_no_two_items(known):
     assert enumerations.items_before(norm, 0, norm.index("222668"), [], [], [], known) == []
     figures = extract(norm, "2025-01-01", known)
     assert [f.value for f in figures].count(222668) == 1
+
+
+def test_an_item_with_its_own_number_shares_none(known):
+    """由规划面积3000亩的A园和规划面积4000亩的B园组成: 4000亩 is B's alone; with B's name unknown the 和 split
+    made 'A园' and '规划' two items sharing it (a duplicate row)."""
+    from pipelines.annotate import enumerations
+
+    norm = "园区由规划面积3000亩的中国电子产业园和规划面积4000亩"
+    assert enumerations.items_before(norm, 0, norm.index("4000"), [], [], [], known) == []

@@ -121,5 +121,7 @@ def test_an_item_with_its_own_number_shares_none(known):
     made 'A园' and '规划' two items sharing it (a duplicate row)."""
     from pipelines.annotate import enumerations
 
-    norm = "园区由规划面积3000亩的中国电子产业园和规划面积4000亩"
-    assert enumerations.items_before(norm, 0, norm.index("4000"), [], [], [], known) == []
+    norm = "广西北海工业园区由规划面积3000亩的中国电子北海产业园和规划面积4000亩"
+    park = norm.index("产业园")  # a cluster word the reference knows; 面积 the level cue that ends the last item
+    items = enumerations.items_before(norm, 0, norm.index("4000"), [norm.rindex("面积")], [(park, park + 3)], [], known)
+    assert items == [], [norm[s:e] for s, e in items]

@@ -13,6 +13,8 @@ _CLAUSE_END = re.compile(r"[,;:。!?\n]")
 MAX_ITEM = 16
 _COMMA = re.compile("、")  # the enumeration comma: punctuation, kept in code
 _OWN_NUMBER = re.compile(r"\d[\d.]*\s*[^\d\s、]{0,3}$")  # an item that ends in its number and unit
+_ANY_NUMBER = re.compile(r"\d")
+_BOUND_AFTER_JOINER = re.compile(r"以上|以下|以内")  # X及以上: a bound, not a second item
 
 
 @dataclass(frozen=True)
@@ -86,10 +88,15 @@ def items_before(
     items = _split(segment, clause_start, names, _COMMA, words)
     if any(_OWN_NUMBER.search(norm[s:e]) for s, e in items[:-1]):
         return []  # 氧化铝1010万吨、电解铝218万吨: each item has its own number, none shares this one
+    items = _after_an_earlier_number(norm, items, words)
+    if not items:
+        return []
     if len(items) == 1:
         items = _split(segment, clause_start, names, words.joiners, words)
-        if len(items) != 2:
-            return []
+        if len(items) != 2 or _BOUND_AFTER_JOINER.match(norm, items[1][0]):
+            return []  # 中层及以上管理人员: 及以上 (and above) joins no two items
+        if _ANY_NUMBER.search(norm, *items[0]):
+            return []  # 规划面积3000亩的A和规划面积4000亩的B: the first item has its own number
     last_start, _ = items[-1]
     end = at
     found = words.last_item_end.search(norm, last_start, at)
@@ -100,12 +107,26 @@ def items_before(
     if len(items) > 1:
         last_s, last_e = items[-1]
         tail = _split(norm[last_s:last_e], last_s, names, words.joiners, words)
-        if len(tail) == 2:
+        if len(tail) == 2 and not _BOUND_AFTER_JOINER.match(norm, tail[1][0]):
             items[-1:] = tail
     items[0] = _trim_first(norm, items[0], names, places, words)
     if any(not (2 <= e - s <= MAX_ITEM) for s, e in items):
         return []
     return items
+
+
+def _after_an_earlier_number(norm: str, items, words) -> list[tuple[int, int]]:
+    """钢铁、有色、食品3个三千亿和石化、造纸与木材加工、电力3个两千亿产业: an item holding an earlier number
+    (食品3个三千亿和石化) ends the list that number shares; this number's list starts after its joiner."""
+    numbered = [k for k, (s, e) in enumerate(items[:-1]) if _ANY_NUMBER.search(norm, s, e)]
+    if not numbered:
+        return items
+    k = numbered[-1]
+    s, e = items[k]
+    joiner = next(reversed(list(words.joiners.finditer(norm, s, e))), None)  # the item's last joiner
+    if joiner is None or _ANY_NUMBER.search(norm, joiner.end(), e):
+        return items[k + 1 :]
+    return [(joiner.end(), e), *items[k + 1 :]]
 
 
 def items_after(norm: str, end: int, sentence_end: int, names, reference) -> list[tuple[int, int]]:

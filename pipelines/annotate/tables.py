@@ -16,17 +16,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_NUMBER = re.compile(r"[-−－]?\d+(?:\.\d+)?")
+# 1,250.3: a statistics table writes thousands with commas (numerals.py reads them so)
+_NUMBER = re.compile(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*([^()()]{1,6})\s*[))]|(%)")
 MIN_COLUMNS = 2
 SHORT_CELL = 16
 _SENTENCE = re.compile(r"[。,;:!?]|\s{2,}")
-_YEAR = re.compile(r"(?:19|20)\d{2}")  # a header may be a year
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:年|年度)?")  # a header may be a year (2020, 2020年: 年 is also a unit)
 # a cell with no figure (a statistics table's — or …): punctuation, not words
 _BLANK = re.compile(r"[-—–…/*×xX.·]{1,6}")
 _RULE_LINE = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*")  # |---|:--:| of a markdown table
 # 单位:亿元 / (单位:万吨) on the line before a table: the unit of its cells
 _TABLE_UNIT = re.compile(r"单位\s*[::]\s*([^\s,;:()()、]{1,6})")
+_CAPTION_UNIT = re.compile(r"[((]\s*([^\s,;:()()、\d]{1,6})\s*[))]\s*$")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 
 
 def _unit_column(header: list[str]) -> int | None:
-    return next((k for k, h in enumerate(header) if k and _UNIT_COLUMN.match(h.strip())), None)
+    # 单 位, 计量 单位: a table's header cells are often spaced out to the column's width
+    return next((k for k, h in enumerate(header) if k and _UNIT_COLUMN.match("".join(h.split()))), None)
 
 
 def header_unit(header: str) -> str:
@@ -105,7 +108,9 @@ def table_unit(lines: list[tuple[int, str]], before: int) -> str:
         match = _TABLE_UNIT.search(lines[back][1])
         if match:
             return match.group(1)
-    return ""
+    # 各市地区生产总值(亿元): a caption that ends in a unit in brackets
+    caption = _CAPTION_UNIT.search(lines[before - 1][1]) if before > 0 else None
+    return caption.group(1) if caption else ""
 
 
 def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
@@ -126,7 +131,10 @@ def _is_cell(line: str) -> bool:
     if _ends_a_cell(line):
         return len(_row_cells(line)) < MIN_COLUMNS  # 南宁 | is one cell; 南宁 | 512.3 | 5.1 is a row
     text = line.strip()
-    return 0 < len(text) <= SHORT_CELL and not _SENTENCE.search(text)
+    if _NUMBER.fullmatch(text):
+        return True  # 1,250.3: a number's comma is no sentence's
+    spaced = "".join(text.split())  # 指  标, 单  位: a header spaced to its column's width
+    return len(text) > 0 and len(spaced) <= SHORT_CELL and not _SENTENCE.search(spaced)
 
 
 def _one_per_line(lines, found, is_number) -> None:
@@ -135,14 +143,17 @@ def _one_per_line(lines, found, is_number) -> None:
     then be a label and numbers, or the run is no table."""
     i = 0
     while i < len(lines):
-        run = []
-        while i < len(lines) and (_is_cell(lines[i][1]) or _row_label_within(lines, i, run, is_number)):
-            run.append(lines[i])
+        run, where = [], []  # the run's lines and their numbers among all lines
+        while i < len(lines) and (
+            _is_cell(lines[i][1]) or _row_label_within(lines, i, run, is_number) or _blank_between_cells(lines, i, run)
+        ):
+            if lines[i][1].strip():
+                run.append(lines[i])
+                where.append(i)
             i += 1
         if not run:
             i += 1
             continue
-        begin = i - len(run)
         texts = [_cell_text(line) for _, line in run]
         first = _first_value(texts, is_number)
         if first is None:
@@ -170,9 +181,16 @@ def _one_per_line(lines, found, is_number) -> None:
             if header is not None:
                 break
         if header is None:
-            continue  # not a label and numbers per row: no table
+            # 表1 … rows, then 表2's caption and header in the same run of short lines: the first table ends
+            # where its rows stop fitting, and the lines after it are read again as a run of their own
+            header, texts_before, count = _leading_table(texts, first, is_number)
+            if header is None:
+                continue  # not a label and numbers per row: no table
+            last = first - texts_before + count * len(header) - 1
+            rows = texts[first - texts_before : last + 1]
+            i = where[origin[last + 1]]
         unit_at = _unit_column(header)
-        start_line = begin + origin[first - texts_before - len(header)]
+        start_line = where[origin[first - texts_before - len(header)]]
         caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
         whole = table_unit(lines, start_line)
         column, label, row_unit = 0, "", ""
@@ -194,6 +212,41 @@ def _one_per_line(lines, found, is_number) -> None:
                 )
                 found[start] = Cell(start, start + len(text), header[column], label, unit, caption)
             column = (column + 1) % len(header)
+
+
+def _leading_table(texts: list[str], first: int, is_number) -> tuple[list[str] | None, int, int]:
+    """(header, cells before a row's first number, rows) of a table that ends before the run does: the
+    longest header whose rows fit, whole, from the first one up to a row that does not fit, at least two of
+    them and something after them (else the whole run was a table and the strict reading applies)."""
+    for skip in range(0, max(0, first - 1 - MIN_COLUMNS + 1)):
+        for texts_before in (1, 2):
+            candidate = texts[skip : first - texts_before]
+            unit_at = _unit_column(candidate) if texts_before == 2 else None
+            width = len(candidate)
+            if width < MIN_COLUMNS or (texts_before == 2 and unit_at != 1):
+                continue
+            start, count = first - texts_before, 0
+            while start + (count + 1) * width <= len(texts) and all(
+                _fits(t, k not in (0, unit_at), is_number)
+                for k, t in enumerate(texts[start + count * width : start + (count + 1) * width])
+            ):
+                count += 1
+            if count >= MIN_COLUMNS and start + count * width < len(texts):
+                return candidate, texts_before, count
+    return None, 1, 0
+
+
+def _blank_between_cells(lines, i: int, run: list) -> bool:
+    """An empty line between two cells (地区 / (empty) / 1-6月 / (empty) / …: a table copied with a blank line
+    after every cell): passed over, no cell. Where blank lines stand for empty cells the rows then do not
+    fit and the run is no table, as before."""
+    return (
+        bool(run)
+        and not lines[i][1].strip()
+        and i + 1 < len(lines)
+        and bool(lines[i + 1][1].strip())
+        and _is_cell(lines[i + 1][1])
+    )
 
 
 def _row_label_within(lines, i: int, run: list, is_number) -> bool:
@@ -219,7 +272,9 @@ def _first_value(texts: list[str], is_number) -> int | None:
             years = k
             while years < len(texts) and _YEAR.fullmatch(texts[years].strip()):
                 years += 1
-            if years - k < 2 or years == len(texts) or is_number(texts[years]) or _is_blank(texts[years]):
+            # one bare year may be a row's value (企业数 | 2021 |); one year in 年 (2020年 |) is a header
+            single = years - k < 2 and not texts[k].strip().endswith("年")
+            if single or years == k or years == len(texts) or is_number(texts[years]) or _is_blank(texts[years]):
                 return k
             k = years
         k += 1
@@ -349,6 +404,11 @@ def _columns(lines, found, is_number) -> None:
         header, caption, whole = None, "", ""
         for back in range(index - 1, max(-1, index - 30), -1):
             candidate = lines[back][1].split()
+            if len(candidate) == len(tokens) - 1 and all(_YEAR.fullmatch(t) for t in candidate):
+                candidate = [
+                    "",
+                    *candidate,
+                ]  # 2019年 2020年 over 地区生产总值 700.2 753.9: a header of years, no corner
             if len(candidate) == len(tokens) and not any(is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
                 header = candidate
                 caption = lines[back - 1][1].strip() if back > 0 else ""

@@ -61,6 +61,8 @@ def match(
             continue
         end = positions[length - 1] + 1
         follower = norm[end : end + 1]
+        if follower and follower in _MORE:  # 两个多月: the word goes on past the 多 (个…月, a duration)
+            follower = norm[end + 1 : end + 2]
         if follower and follower in not_after.get(unit[-1], ""):
             continue
         if unit == "年" and norm[max(0, numeral.start - 1) : numeral.start] != "每":

@@ -92,3 +92,36 @@ def test_a_company_keeps_the_city_it_is_named_after_but_not_a_province(known):
     assert [f.place for f in city] == ["柳州"]
     assert any("company" in note for note in city[0].notes)
     assert [f.place for f in province] == ["南宁"]
+
+
+def test_a_list_sharing_a_tier_starts_after_the_number_before_it(known):
+    """钢铁、有色、食品3个三千亿和石化、…、电力3个两千亿产业: 两千亿 is of the three items after 3个三千亿和,
+    not of all five (which drafted 两千亿 again for 钢铁 and 有色)."""
+    from pipelines.annotate import enumerations
+
+    norm = "形成钢铁、有色、食品3个三千亿和石化、造纸、电力3个两千亿产业"
+    at = norm.index("3个两千亿")
+    items = enumerations.items_before(norm, 2, at, [], [], [], known)
+    assert [norm[s:e] for s, e in items] == ["石化", "造纸", "电力"], items
+
+
+def test_and_above_joins_no_two_items(known):
+    """中层及以上管理人员平均工资: 及以上 is a bound (and above), no list of 中层 and 以上管理人员 sharing the wage
+    (which drafted the wage twice)."""
+    from pipelines.annotate import enumerations
+
+    norm = "广西中层及以上管理人员平均工资(222668元/年)"
+    assert enumerations.items_before(norm, 0, norm.index("222668"), [], [], [], known) == []
+    figures = extract(norm, "2025-01-01", known)
+    assert [f.value for f in figures].count(222668) == 1
+
+
+def test_an_item_with_its_own_number_shares_none(known):
+    """由规划面积3000亩的A园和规划面积4000亩的B园组成: 4000亩 is B's alone; with B's name unknown the 和 split
+    made 'A园' and '规划' two items sharing it (a duplicate row)."""
+    from pipelines.annotate import enumerations
+
+    norm = "广西北海工业园区由规划面积3000亩的中国电子北海产业园和规划面积4000亩"
+    park = norm.index("产业园")  # a cluster word the reference knows; 面积 the level cue that ends the last item
+    items = enumerations.items_before(norm, 0, norm.index("4000"), [norm.rindex("面积")], [(park, park + 3)], [], known)
+    assert items == [], [norm[s:e] for s, e in items]

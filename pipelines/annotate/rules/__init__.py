@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import (
     action_years,
+    amount_in_a_name,
     annual_capacity,
     area_of_section,
     average_of_the_plan,
@@ -88,9 +89,12 @@ from . import (
     qualifier_before_verb,
     qualifier_gap,
     qualifier_per_year,
+    quoted_name,
     rank_clause,
     rate_after,
     ratio_metric,
+    ratio_part,
+    reading_frame,
     relative_difference,
     reporting_year,
     respectively,
@@ -101,6 +105,8 @@ from . import (
     scope,
     section_year,
     sentence_year,
+    set_among,
+    set_of_a_rate,
     share_of,
     share_of_stock,
     share_shape,
@@ -121,6 +127,7 @@ from . import (
     subject_share,
     table_cell,
     table_rate,
+    table_rate_named,
     table_total,
     tier_at_range_end,
     tier_cluster,
@@ -144,6 +151,12 @@ Rule = Callable[["Figure", "Document", list], "Figure | None"]
 
 RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
+    set_of_a_rate.drop,  # 十种有色金属增长3.9%: the count is the set the rate is of
+    set_among.drop,  # 重点监测的25种产品中,有19种…: the set the figures are picked from
+    reading_frame.drop,  # 分三大门类看: a count that frames the reading
+    quoted_name.drop,  # “打好六大会战,奋战70天”: a count inside a quoted slogan
+    ratio_part.drop,  # 每7个贫困人口,就有1个在河池: the part of a ratio
+    amount_in_a_name.drop,  # 第一家超百亿元工业企业: the amount is part of what the count counts
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
@@ -176,6 +189,7 @@ RULES: tuple[Rule, ...] = (
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
+    table_rate_named.from_caption,  # 居民消费价格涨跌幅度 | 比上年增长(%): a price change, not a growth
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before

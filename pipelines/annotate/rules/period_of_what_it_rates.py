@@ -21,6 +21,8 @@ def like_the_figure_before(figure, doc, earlier):
         return figure
     if "(a stock" in period.basis or doc.reference.metric(figure.metric_code).kind not in KINDS:
         return figure
+    if figure.at in doc.cells:
+        return figure  # 地区 1-6月 上年同期 增长(%): a table cell's period is its column's, not the cell's before it
     before = earlier[-1]
     if before.at < figure.sentence[0]:
         return figure  # the figure before it is in another sentence (or no number of the text)

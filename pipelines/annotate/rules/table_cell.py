@@ -18,6 +18,11 @@ _BASE = ("上年同期", "去年同期", "上年")
 _COMPARED = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年)")
 
 
+def _names_a_metric(label: str, reference) -> bool:
+    """发电量, 地区生产总值: a row label that is a metric's cue word (its rate's row too: 增长 | -3.1)."""
+    return any(label in metric.cues for metric in reference.metrics)
+
+
 def fields(figure, doc, earlier):
     cell = doc.cells.get(figure.at)
     if cell is None:
@@ -33,8 +38,9 @@ def fields(figure, doc, earlier):
         figure.place, figure.place_key = cell.header.strip(), column_place
         figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
     if key is None and cell.label:
-        figure.subject = cell.label
-        if figure.cluster == "" and simplified(cell.label) in reference.clusters:
+        if simplified(cell.label) not in reference.clusters:
+            figure.subject = cell.label
+        elif figure.cluster == "":  # 农林牧渔业 | 5.2: the row is an industry, its cluster and no subject
             figure.cluster = cell.label
     measures = frozenset(reference.units.get(simplified(figure.unit), set()))
     metric = cue = None
@@ -47,6 +53,8 @@ def fields(figure, doc, earlier):
     if metric is not None and cue is not None:
         figure.metric_code = metric.code
         figure.notes = [n for n in figure.notes if not n.startswith("no cue word")]
+    if figure.subject and _names_a_metric(simplified(figure.subject), reference):
+        figure.subject = ""  # 发电量 | 亿千瓦时 | 85.6: the row names the metric, no subject (never its own words)
     year = figure.period.end
     stated = _YEAR.search(cell.header)
     if stated:

@@ -28,7 +28,8 @@ _COUNT_OF_ENTERPRISES = re.compile(r"\d+\s*家")  # 107家重点工业企业
 _NOUN_CODES = ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun")  # a count's glue: not not_a_noun
 _DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
 _LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
-_DATE_LEFT = re.compile(r"[年月日份]")  # 2015年全市接待游客: the end of a date is no part of the noun
+# 2015年全市接待游客, 年末全市规上企业: the end of a date (and the year's end or start) is no part of the noun
+_DATE_LEFT = re.compile(r"年[末底初]?|[月日份]")
 MAX_PRODUCT = 8  # 精制食用植物油: longer, it is a phrase, not a product's name
 PRODUCED = (
     "production_tonnes",
@@ -62,7 +63,8 @@ def _over_time(reference) -> re.Pattern:
     """比上年净增80家: a change since a past time, no noun of its own (the count before it names what it counts).
     The times are cue_words.csv's time_base rows after a comparison but a stated year (比2015年: never taken
     here)."""
-    times = "|".join(re.escape(w) for w in reference.words_of("time_base", position="after_comparison") if "{" not in w)
+    words = reference.words_of("time_base", position="after_comparison")
+    times = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if "{" not in w)  # 上年末 before 上年
     return re.compile(rf"(?:比|较)(?:{times or '(?!)'})(?:同期)?净?(?:增加|增|减少|减)?")
 
 

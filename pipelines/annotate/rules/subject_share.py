@@ -62,8 +62,13 @@ def _what(figure, doc, earlier, depth: int = 2) -> str:
         noun = _NOUN.search(before)
         if noun:
             begin = subject.after_the_lead(doc, start + noun.start(), start + noun.end())
-            if start + noun.end() - begin >= 2:
-                return doc.text.span(begin, start + noun.end())
+            end = start + noun.end()
+            # 医药及医疗器械等四大主导产业: the list's 等 (list group_end) closes examples of the head after it
+            closes = [norm.rfind(w, begin, end) + len(w) for w in doc.reference.words_of("list", "group_end")]
+            head = max([c for c in closes if c > 0 and end - c >= 2], default=begin)
+            begin = max(begin, head)
+            if end - begin >= 2:
+                return doc.text.span(begin, end)
     if depth == 0:
         return ""
     share = doc.reference.metric(figure.metric_code).kind in SHARES

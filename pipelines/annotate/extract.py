@@ -86,6 +86,7 @@ class Document:
     reporting_year: int = 0  # the year the document reports on (rules/reporting_year.py)
     reporting_basis: str = ""
     cells: dict = field(default_factory=dict)  # tables.Cell by where its number starts
+    body_start: int = 0  # where the article starts after the page's header lines (furniture.body_start)
     memo: dict = field(default_factory=dict, repr=False)  # once(): what rules work out per document
 
     def once(self, key, make):
@@ -155,7 +156,8 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
     years = sorted(year_mentions(norm, published_year, reference), key=lambda m: m.start)  # rules bisect them by start
-    reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference)
+    body = furniture.body_start(norm, reference)
+    reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference, body)
     years = reporting_year.previous_of_the_report(years, reporting)
     return Document(
         text,
@@ -176,6 +178,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         reporting,
         basis,
         tables.cells(norm, frozenset(reference.units)),
+        body,
     )
 
 
@@ -199,7 +202,7 @@ def _candidates(doc: Document) -> list[Figure]:
             unit = _cell_unit(doc, doc.cells[numeral.start], numeral)
         if unit is None:
             unit = _range_unit(doc, numeral, longest_unit)
-        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference):
+        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference, unit.end):
             continue
         figures.extend(_figures(doc, numeral, unit, rank, line, figures))
     return figures

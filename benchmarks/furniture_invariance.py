@@ -120,6 +120,45 @@ def _around(document: str, shape: str, head: list[str], tail: list[str]) -> Wrap
     return Wrapped(text, shape, {i: i + len(before) for i in range(len(document) + 1)})
 
 
+# Lines a page puts between an article's paragraphs: a photo caption, a continuation note, a related link.
+BETWEEN = [
+    "图为园区一角。(记者 张三 摄)",
+    "(下转第04版)",
+    "相关阅读: 某某市召开工业大会 2019-07-20",
+    "【广告】 扫码关注 了解更多",
+]
+FORUM_DATED_HEAD = [
+    "楼主 电梯直达",
+    "老王在路上",
+    "发表于 2019年5月3日 10:32 | 只看该作者",
+    "引用 小李飞刀 发表于 2019年5月2日 20:15",
+]
+
+
+# Furniture that names a place: a city's forum board, a city paper as the source, a site's copyright line.
+PLACED_HEAD = [
+    "首页 > 论坛 > 南宁论坛 > 经济观察",
+    "来源: 柳州日报 2021-07-24 08:15",
+    "浏览 12345 次",
+]
+PLACED_TAIL = [
+    "(来源: 桂林日报 编辑: 李四)",
+    "桂林新闻网 版权所有 备案号 桂ICP备12345678号",
+]
+
+
+def _between(document: str) -> Wrapped:
+    """Furniture lines after the second paragraph that ends a sentence (a line break after 。)."""
+    ends = [i for i, ch in enumerate(document) if ch == "\n" and i and document[i - 1] == "。"]
+    at = ends[1] + 1 if len(ends) > 1 else len(document)
+    inserted = _lines(BETWEEN)
+    if at == len(document):
+        inserted = "\n" + inserted
+    text = document[:at] + inserted + document[at:]
+    origin = {i: i if i < at else i + len(inserted) for i in range(len(document) + 1)}
+    return Wrapped(text, "between paragraphs", origin)
+
+
 def _html(document: str) -> Wrapped:
     """A broken HTML fragment: each line a <p class=…> with &nbsp; indentation and <br>, a tag cut by a
     line break, entities; the document's own characters unchanged (its & < > escaped as HTML would)."""
@@ -150,12 +189,29 @@ def _html(document: str) -> Wrapped:
     return Wrapped("".join(out), "html", origin)
 
 
+def _html_one_line(document: str) -> Wrapped:
+    """A fragment with no line breaks of its own: each of the document's line breaks is </p><p>."""
+    out, origin, at = ["<div><p>"], {}, len("<div><p>")
+    for position, ch in enumerate(document):
+        origin[position] = at
+        written = "</p><p>" if ch == "\n" else html.escape(ch, quote=False)
+        out.append(written)
+        at += len(written)
+    origin[len(document)] = at
+    out.append("</p></div>")
+    return Wrapped("".join(out), "html one line", origin)
+
+
 def wrappings(document: str) -> list[Wrapped]:
     return [
         _around(document, "forum", FORUM_HEAD, FORUM_TAIL),
         _around(document, "e-paper", EPAPER_HEAD, EPAPER_TAIL),
         _around(document, "aggregator", AGGREGATOR_HEAD, AGGREGATOR_TAIL),
         _html(document),
+        _around(document, "forum dated", FORUM_DATED_HEAD, []),
+        _between(document),
+        _around(document, "placed", PLACED_HEAD, PLACED_TAIL),
+        _html_one_line(document),
     ]
 
 

@@ -151,12 +151,16 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     text = read(original)
     norm = text.norm
     flow = _unwrapped(norm)
-    found_places = places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels)
+    body = furniture.body_start(norm, reference)
+    # a place the page names (a forum board, a city paper as the source) is not what the text is about
+    found_places = furniture.outside(
+        furniture.page_spans(norm, reference, body),
+        places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels),
+    )
     subject = places.subject(text, found_places, reference.place_levels, reference)
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
     years = sorted(year_mentions(norm, published_year, reference), key=lambda m: m.start)  # rules bisect them by start
-    body = furniture.body_start(norm, reference)
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference, body)
     years = reporting_year.previous_of_the_report(years, reporting)
     return Document(

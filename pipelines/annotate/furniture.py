@@ -31,7 +31,8 @@ _LIST_MARK = re.compile(r"^\s*[(]?$")
 # short items (首页 > 财经 > 正文, 积分 1234 帖子 56) with no sentence punctuation. A short line of one or two
 # items (楼主 电梯直达, a poster's name) is one too when a page word opens it (cue_kind furniture, code page)
 # or page lines stand on both sides of it; else it is a title (柳州工业 稳中向好).
-_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*版")
+# (© and an ICP licence number: a site's copyright line)
+_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*版|©|ICP")
 _SENTENCE = re.compile(r"[。,;!?、]")
 _ITEM_SPLIT = re.compile(r"[\s|>»]+")
 MENU_ITEM = 6  # characters: a menu's or a meta line's items are words, not phrases
@@ -73,6 +74,26 @@ def body_start(norm: str, reference) -> int:
             continue
         return at + len(line) - len(line.lstrip())
     return 0
+
+
+def page_spans(norm: str, reference, body: int) -> list[tuple[int, int]]:
+    """The page's own text: its header above the article (up to `body`), byline and contact lines, and
+    any line stamped with a date and time, a page number or a copyright (a forum's post meta, a site's
+    footer), where a place named (南宁论坛, 桂林新闻网) says where the page is, not what the text is about.
+    (A line of short items below the header is not taken: a flattened table's row has that shape.)"""
+    spans = [(0, body)] if body else []
+    spans.extend(furniture_spans(norm, reference))
+    at = 0
+    for line in norm.split("\n"):
+        if not _SENTENCE.search(line) and _STAMP.search(line):
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return sorted(spans)
+
+
+def outside(spans: list[tuple[int, int]], mentions: list) -> list:
+    """The mentions (with .start) that are in none of the sorted spans."""
+    return [m for m in mentions if not _inside(spans, m.start)]
 
 
 def _byline(reference) -> re.Pattern:

@@ -14,17 +14,24 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,
 # Tags that end a line as a browser shows them.
 BREAKS = frozenset({"br", "p", "div", "li", "tr", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
 BREAK = "\n"
+BLANK_LINE = "\n\n"  # what the end of an empty paragraph (<p></p>, <p>&nbsp;</p>) reads as: a blank line
+_EMPTY = re.compile(r"<(p|div)\b[^<>]{0,500}>(?:\s|&nbsp;|&#160;)*+</(?:p|div)\s*>", re.IGNORECASE)
 _SPACES = {"\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "}
 
 
 def edits(original: str) -> list[tuple[int, int, str]]:
-    """(start, end, what it reads as) of each tag and entity: "" (nothing), BREAK, or one character."""
+    """(start, end, what it reads as) of each tag and entity: "" (nothing), BREAK, BLANK_LINE, or one
+    character."""
     if "<" not in original and "&" not in original:
         return []
+    empty_ends = {match.end() for match in _EMPTY.finditer(original)}
     found = []
     for match in _TAG.finditer(original):
         name = (match.group(2) or "").lower()
-        found.append((match.start(), match.end(), BREAK if name in BREAKS else ""))
+        if match.end() in empty_ends:
+            found.append((match.start(), match.end(), BLANK_LINE))
+        else:
+            found.append((match.start(), match.end(), BREAK if name in BREAKS else ""))
     starts = [start for start, _, _ in found]
     for match in _ENTITY.finditer(original):
         index = bisect_right(starts, match.start()) - 1

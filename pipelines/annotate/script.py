@@ -73,8 +73,11 @@ def read(original: str) -> Text:
             continue
         if i in reads_as:
             ch = reads_as[i]
-            at_line_start = not chars or chars[-1] == "\n"
-            if not ch or (at_line_start and (ch == markup.BREAK or ch.isspace())):
+            if ch == markup.BLANK_LINE:  # an empty paragraph: one blank line, never more
+                if not chars or "".join(chars[-2:]) == "\n\n":
+                    continue
+                ch = markup.BREAK
+            elif not ch or ((not chars or chars[-1] == "\n") and (ch == markup.BREAK or ch.isspace())):
                 continue  # &nbsp;&nbsp; indenting a line is no text; a tag's break after a line's end adds none
         elif ch == "\n" and tag_break:
             tag_break = False

@@ -48,8 +48,9 @@ def test_furniture_changes_no_row_of_a_document_of_our_own(known):
 
 def test_each_wrapping_keeps_the_document_and_adds_furniture(known):
     for wrapped in _invariance().wrappings(OWN):
-        assert len(wrapped.text) > len(OWN) + 60, wrapped.shape
-        assert all(wrapped.text[wrapped.origin[i]] == OWN[i] for i in range(len(OWN))), wrapped.shape
+        assert len(wrapped.text) > len(OWN) + 20, wrapped.shape
+        kept = (wrapped.text[wrapped.origin[i]] == OWN[i] for i in range(len(OWN)) if OWN[i] != "\n")
+        assert all(kept), wrapped.shape  # (a line break may be written as a tag: </p><p>)
 
 
 @pytest.mark.skipif(not SHARED[0].exists(), reason="the shared seeds and corpus are not on this machine")

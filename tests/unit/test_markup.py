@@ -46,3 +46,18 @@ def test_the_article_starts_below_a_page_header(known):
     assert page[furniture.body_start(page, known) :].startswith("2020年全市工业运行")
     assert furniture.body_start("\n\n柳州工业 增长\n正文。", known) == 2  # a title with a space is no menu
     assert furniture.body_start("2020年全市工业运行\n正文,产值增长5%。", known) == 0
+
+
+def test_an_empty_html_paragraph_is_one_blank_line():
+    assert read("<p>甲。</p><p></p><p>乙。</p>").norm == "甲。\n\n乙。\n"
+    assert read("<p>甲。</p><p>&nbsp;</p><p></p><p>乙。</p>").norm == "甲。\n\n乙。\n"
+
+
+def test_a_place_the_page_names_is_not_the_subject(known):
+    from pipelines.annotate.extract import extract
+
+    article = "全市工业增加值增长5%。"
+    page = "首页 > 论坛 > 南宁论坛\n来源: 柳州日报 2021-07-24 08:15\n" + article + "\n桂林新闻网 版权所有 © 2021"
+    assert [f.place for f in extract(page, "2021-07-24", known)] == [
+        f.place for f in extract(article, "2021-07-24", known)
+    ]

@@ -127,6 +127,18 @@ BETWEEN = [
     "相关阅读: 某某市召开工业大会 2019-07-20",
     "【广告】 扫码关注 了解更多",
 ]
+# A long article a forum poster splits over posts: the next post's meta between two paragraphs.
+NEXT_POST = [
+    "回复 举报",
+    "老王在路上",
+    "积分 1234 帖子 56 精华 0",
+    "2# 发表于 2019年5月3日 10:40 | 只看该作者",
+    "本帖最后由 老王在路上 于 2019年5月4日 09:10 编辑",
+]
+TAIL_DATED = [
+    "发布时间: 2019年07月24日 10:32 来源: 某某网",
+    "【责任编辑: 李四】",
+]
 FORUM_DATED_HEAD = [
     "楼主 电梯直达",
     "老王在路上",
@@ -147,16 +159,16 @@ PLACED_TAIL = [
 ]
 
 
-def _between(document: str) -> Wrapped:
+def _between(document: str, lines: list[str] = BETWEEN, shape: str = "between paragraphs") -> Wrapped:
     """Furniture lines after the second paragraph that ends a sentence (a line break after 。)."""
     ends = [i for i, ch in enumerate(document) if ch == "\n" and i and document[i - 1] == "。"]
     at = ends[1] + 1 if len(ends) > 1 else len(document)
-    inserted = _lines(BETWEEN)
+    inserted = _lines(lines)
     if at == len(document):
         inserted = "\n" + inserted
     text = document[:at] + inserted + document[at:]
     origin = {i: i if i < at else i + len(inserted) for i in range(len(document) + 1)}
-    return Wrapped(text, "between paragraphs", origin)
+    return Wrapped(text, shape, origin)
 
 
 def _html(document: str) -> Wrapped:
@@ -212,6 +224,8 @@ def wrappings(document: str) -> list[Wrapped]:
         _between(document),
         _around(document, "placed", PLACED_HEAD, PLACED_TAIL),
         _html_one_line(document),
+        _between(document, NEXT_POST, "next post"),
+        _around(document, "dated tail", [], TAIL_DATED),
     ]
 
 

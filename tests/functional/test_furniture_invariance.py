@@ -53,6 +53,7 @@ def test_each_wrapping_keeps_the_document_and_adds_furniture(known):
         assert all(kept), wrapped.shape  # (a line break may be written as a tag: </p><p>)
 
 
+@pytest.mark.slow  # 16 documents drafted 12 times each: 3.3 s
 @pytest.mark.skipif(not SHARED[0].exists(), reason="the shared seeds and corpus are not on this machine")
 def test_furniture_changes_no_row_of_a_seed_or_development_document(known):
     invariance = _invariance()

@@ -86,6 +86,7 @@ class Document:
     reporting_year: int = 0  # the year the document reports on (rules/reporting_year.py)
     reporting_basis: str = ""
     cells: dict = field(default_factory=dict)  # tables.Cell by where its number starts
+    body_start: int = 0  # where the article starts after the page's header lines (furniture.body_start)
     memo: dict = field(default_factory=dict, repr=False)  # once(): what rules work out per document
 
     def once(self, key, make):
@@ -150,12 +151,17 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     text = read(original)
     norm = text.norm
     flow = _unwrapped(norm)
-    found_places = places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels)
+    body = furniture.body_start(norm, reference)
+    # a place the page names (a forum board, a city paper as the source) is not what the text is about
+    found_places = furniture.outside(
+        furniture.page_spans(norm, reference, body),
+        places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels),
+    )
     subject = places.subject(text, found_places, reference.place_levels, reference)
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
     years = sorted(year_mentions(norm, published_year, reference), key=lambda m: m.start)  # rules bisect them by start
-    reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference)
+    reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference, body)
     years = reporting_year.previous_of_the_report(years, reporting)
     return Document(
         text,
@@ -176,6 +182,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         reporting,
         basis,
         tables.cells(norm, frozenset(reference.units)),
+        body,
     )
 
 
@@ -199,7 +206,7 @@ def _candidates(doc: Document) -> list[Figure]:
             unit = _cell_unit(doc, doc.cells[numeral.start], numeral)
         if unit is None:
             unit = _range_unit(doc, numeral, longest_unit)
-        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference):
+        if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference, unit.end):
             continue
         figures.extend(_figures(doc, numeral, unit, rank, line, figures))
     return figures

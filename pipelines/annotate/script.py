@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import markup
+
 # Pinyin in parentheses after a character, left by a machine conversion: 業(yè), 經(jīng)濟(jì).
 _PINYIN_NOTE = re.compile(r"\([a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,8}\)")
 
@@ -59,10 +61,29 @@ def read(original: str) -> Text:
         if match.start() > 0 and "\u4e00" <= original[match.start() - 1] <= "\u9fff":
             for i in range(match.start(), match.end()):
                 dropped[i] = True
+    reads_as: dict[int, str] = {}  # HTML tags and entities: what each reads as, at its first character
+    for start, end, replacement in markup.edits(original):
+        reads_as[start] = replacement
+        for i in range(start + 1, end):
+            dropped[i] = True
     chars, origin = [], []
+    tag_break = False  # the last character is a line break a tag made: a line break after it adds none
     for i, ch in enumerate(converted):
-        if not dropped[i]:
-            chars.append(_half_width(ch))
-            origin.append(i)
+        if dropped[i]:
+            continue
+        if i in reads_as:
+            ch = reads_as[i]
+            if ch == markup.BLANK_LINE:  # an empty paragraph: one blank line, never more
+                if not chars or "".join(chars[-2:]) == "\n\n":
+                    continue
+                ch = markup.BREAK
+            elif not ch or ((not chars or chars[-1] == "\n") and (ch == markup.BREAK or ch.isspace())):
+                continue  # &nbsp;&nbsp; indenting a line is no text; a tag's break after a line's end adds none
+        elif ch == "\n" and tag_break:
+            tag_break = False
+            continue
+        tag_break = i in reads_as and ch == markup.BREAK
+        chars.append(_half_width(ch))
+        origin.append(i)
     origin.append(len(original))
     return Text(original, "".join(chars), tuple(origin))

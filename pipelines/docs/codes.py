@@ -39,6 +39,7 @@ CUE_EFFECTS = {
     ("rank", "exact", "field"): "the field of a ranking (保持全区…第一, 储量世界第一) when 第N closes its clause",
     ("furniture", "byline"): "a byline, source or contact line: no number on it is a figure",
     ("furniture", "reader_count"): "a reader count: no figure",
+    ("furniture", "page"): "a word opening a page's own line above an article (a forum post's meta, a menu): no head",
     ("unit_guard", "not_a_unit"): "the unit's last character begins a longer word when `not_followed_by` one of its "
     "characters (个人, 项目)",
     ("place_frame", "frame", "before_place"): "the place after it is the field of a ranking, a whole or a "

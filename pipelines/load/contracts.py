@@ -302,7 +302,7 @@ CUE_CODES = {
     # Word lists that were strings in code (issue 22): rankings, page furniture, unit guards, place frames.
     # bare_clause: a word a rank clause of nothing else may hold (均, 继续, 全广西): rules/rank_clause.py
     "rank": ("exact", "at_most", "bare_clause"),
-    "furniture": ("byline", "reader_count"),
+    "furniture": ("byline", "reader_count", "page"),
     "unit_guard": ("not_a_unit",),
     "place_frame": ("frame", "comparison", "zone", "helps", "speaker"),
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
@@ -376,7 +376,7 @@ CUE_POSITIONS = {
     "direction": ("by_metric_cue", "before_number"),
     "list": ("before_number", "between_items", "after_items", "before_name", "before_items", "after_tier"),
     "rank": ("before_ordinal", "before_top", "evidence_start", "field", "in_clause"),
-    "furniture": ("line_start", "before_number"),
+    "furniture": ("line_start", "before_number", "after_unit"),
     "unit_guard": ("after_unit",),
     "place_frame": ("before_place", "after_place", "after_implied", "title_end", "name_end", "before_number"),
     "subject": ("before_noun", "after_noun", "before_number", "after_unit"),

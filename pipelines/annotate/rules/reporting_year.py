@@ -44,29 +44,34 @@ def published(value: int | str) -> tuple[int, int | None]:
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None
 
 
-def of_document(norm: str, year: int, month: int | None, mentions, reference) -> tuple[int, str]:
+def of_document(norm: str, year: int, month: int | None, mentions, reference, start: int = 0) -> tuple[int, str]:
     """(the year reported on, why): a year the head states that is the publication year or the one
     before; a ranking list's data year (the year before the list's); else the year before when
     published early in a year by a text that looks back; else the publication year. (Taking the year
     a text states most was tried: it moved no held-out figure and put present-day areas in the year
-    before.)"""
-    first_line = len(norm) - len(norm.lstrip()) + (norm.lstrip() + "\n").index("\n")
-    head = [m for m in mentions if m.start < min(HEAD, first_line) and m.relative is None and m.first == m.last]
+    before.) `start`: where the article starts below the page's header lines (furniture.body_start)."""
+    body = norm[start:]
+    first_line = start + len(body) - len(body.lstrip()) + (body.lstrip() + "\n").index("\n")
+    head = [
+        m
+        for m in mentions
+        if start <= m.start < min(start + HEAD, first_line) and m.relative is None and m.first == m.last
+    ]
     dated, undated = _rankings(
         reference.alternation("reporting", "list_name", "title"), reference.alternation("reporting", "list_scope")
     )
-    ranking = dated.search(norm, 0, RANKING_HEAD)  # a list the text is about is named at its top
+    ranking = dated.search(norm, start, start + RANKING_HEAD)  # a list the text is about is named at its top
     if ranking and int(ranking.group(1)) in (year, year - 1):  # 2023年…百强榜单 in the title: the list's year
         data_year = int(ranking.group(1)) - 1
         return data_year, f"a ranking list of {ranking.group(1)}, on the results of {data_year}"
     if head and year - 1 <= head[0].first <= year:
         return head[0].first, f"{STATED} ({head[0].first})"
-    if not ranking and undated.search(norm, 0, RANKING_HEAD):  # 进入中国500强: this year's list
+    if not ranking and undated.search(norm, start, start + RANKING_HEAD):  # 进入中国500强: this year's list
         return year - 1, f"a ranking list published in {year}, on the results of {year - 1}"
     if (
         month is not None
         and month <= EARLY_MONTHS
-        and reference.cue("reporting", "looks_back").search(norm[: HEAD * 4])
+        and reference.cue("reporting", "looks_back").search(norm[start : start + HEAD * 4])
     ):
         return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
     return year, ""

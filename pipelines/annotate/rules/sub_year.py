@@ -93,7 +93,7 @@ def _frame(figure, doc) -> tuple[int, int, str] | None:
     if earlier:
         first, last = earlier[-1][2], earlier[-1][3]
         return first, last, f"months from earlier in the sentence ({first}-{last}月)"
-    head = spans(norm, 0, min(HEAD, len(norm)))
+    head = spans(norm, doc.body_start, min(doc.body_start + HEAD, len(norm)))  # the article's head, not the page's
     if not head or figure.period.end != doc.reporting_year or figure.period_kind == "as_of":
         return None
     first, last = head[0][2], head[0][3]

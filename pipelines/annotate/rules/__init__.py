@@ -124,6 +124,7 @@ from . import (
     subject,
     subject_alias,
     subject_pull,
+    subject_shape,
     subject_share,
     table_cell,
     table_rate,
@@ -253,6 +254,7 @@ RULES: tuple[Rule, ...] = (
     subject_alias.named_at_the_opening,  # 规上工业企业利润总额增长12%: a known subject opens the rate's clause
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
     bare_cue_word.not_the_metric_word,  # 4个项目 → 项目: the metric's own generic noun, no subject
+    subject_shape.no_particle_at_its_edge,  # 41个大类中的34个 → not 个大类中的: a phrase cut, no subject
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
     cluster_name.inside_a_name,  # 金海不锈钢有限公司, 石化炼化一体化项目: the name's cluster word, not the figure's
     cluster_clause.named_in_its_clause,  # 形成新能源、化工为核心的产业体系,规上工业总产值…: not 化工's

@@ -29,6 +29,7 @@ from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
 from pipelines.annotate.script import Text, read  # noqa: E402
 from pipelines.load.contracts import EVIDENCE_MAX_LENGTH  # noqa: E402
+from pipelines.load.numbers import value_in_evidence  # noqa: E402
 
 SEEDS = Path("/work/shared/seeds")
 CORPUS = Path("/work/shared/corpus")
@@ -136,6 +137,8 @@ def compare(
             out += [("row", t["figure_id"], "", _read_back(t["evidence"])) for t in traditional_rows[b0:b1]]
             continue
         for s, t in zip(simplified_rows[a0:a1], traditional_rows[b0:b1], strict=True):
+            if len(t["evidence"]) > EVIDENCE_MAX_LENGTH or not value_in_evidence(t["value"], t["evidence"]):
+                out.append(("evidence contract", t["figure_id"], "", t["evidence"]))  # raw/figures would refuse it
             for field in CODED:
                 if s[field] != t[field]:
                     out.append((field, s["figure_id"], s[field], t[field]))

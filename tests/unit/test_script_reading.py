@@ -56,3 +56,30 @@ def test_an_enterprise_and_a_cluster_named_with_pinyin_notes_are_drafted_without
     assert by_value["8"].enterprise == "廣西玉柴集團"
     assert by_value["8"].place == "玉林市"  # the enterprise's city, found by its name
     assert by_value["10"].cluster == "電子信息產業"
+
+
+def test_a_span_is_unique_as_its_copy_reads_it_not_as_its_notes_fall():
+    from pipelines.annotate.evidence import occurs_more_than_once
+
+    text = read("建成產業(yè)園區12個。新建產業園區12個。")
+    assert occurs_more_than_once(text, "產業(yè)園區12個")  # 產業園區12個 twice as read
+    assert not occurs_more_than_once(text, "建成產業(yè)園區12個")
+
+
+def test_evidence_is_chosen_as_read_and_kept_within_the_limit_as_written(known):
+    from pipelines.load.contracts import EVIDENCE_MAX_LENGTH
+    from pipelines.load.numbers import value_in_evidence
+
+    noted = (
+        "全區(qū)推進工業(yè)振興大會(huì)提出,著(zhuó)力培育(yù)先進(jìn)裝備(bèi)製造(zào)和綠(lǜ)色新材料"
+        "兩(liǎng)個(gè)萬億(yì)級(jí)產(chǎn)業(yè)集羣(qún)。"
+    )
+    figures = extract(noted, "2021-05-01", known)
+    assert figures
+    for figure in figures:
+        assert len(figure.evidence) <= EVIDENCE_MAX_LENGTH, figure.evidence
+        assert value_in_evidence(figure.value, figure.evidence) or "萬億" in figure.evidence, figure.evidence
+    plain_twin = extract(
+        "全区推进工业振兴大会提出,着力培育先进装备制造和绿色新材料两个万亿级产业集群。", "2021-05-01", known
+    )
+    assert len(plain_twin) == len(figures)

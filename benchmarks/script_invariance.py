@@ -37,7 +37,8 @@ CORPUS = Path("/work/shared/corpus")
 # suggest_loo.DEVELOPMENT, which also holds the held-out rule: nothing outside it is read here.
 DEVELOPMENT = ("020", "021", "022", "023", "024", "026", "028", "029", "033")
 SEED_IDS = ("000", "002", "003", "004")  # 001 is Traditional
-CONVERSIONS = ("s2t", "s2hk", "s2tw", "s2t+pinyin")
+# +pinyin: a note after every second converted character; +pinyin-all: after each (notes split phrases: 藉(jiè)助)
+CONVERSIONS = ("s2t", "s2hk", "s2tw", "s2t+pinyin", "s2t+pinyin-all")
 # Columns compared as codes or numbers, and columns of written text compared through their Simplified form
 CODED = (
     "metric_code",
@@ -86,6 +87,8 @@ def with_pinyin_notes(simplified_text: str, traditional: str, every: int = PINYI
 def convert(text: str, conversion: str) -> str:
     config, _, extra = conversion.partition("+")
     traditional = _converter(config)(text)
+    if extra == "pinyin-all":
+        return with_pinyin_notes(text, traditional, every=1)
     return with_pinyin_notes(text, traditional) if extra == "pinyin" else traditional
 
 

@@ -88,24 +88,27 @@ class Text:
     def reading(self, span: str) -> Text:
         """A span of the original (an evidence) read as the whole text was: its own copy and origin, so a
         rule matches words on the copy and cuts the span where they end (著力培育(yù)先進 → 先進)."""
-        return read(span, self.config)
+        return _read_span(span, self.config)
 
     def original_start(self, start: int) -> int:
         return self.origin[start]
 
 
 def read(original: str, config: str | None = None) -> Text:
-    """The copy of `original`; `config` (t2s, tw2s) converts a span as its document was converted."""
-    converted, config = _converted(original) if config is None else (_same_length(_converter(config), original), config)
+    """The copy of `original`; `config` (t2s, tw2s) converts a span as its document was converted. The pinyin
+    notes are left out before converting, so a phrase they split converts as one (藉(jiè)助 is 借助, not 藉助)."""
     dropped = [False] * len(original)
     for match in _PINYIN_NOTE.finditer(original):
         if match.start() > 0 and "\u4e00" <= original[match.start() - 1] <= "\u9fff":
             for i in range(match.start(), match.end()):
                 dropped[i] = True
-    chars, origin = [], []
-    for i, ch in enumerate(converted):
-        if not dropped[i]:
-            chars.append(_half_width(ch))
-            origin.append(i)
+    origin = [i for i, note in enumerate(dropped) if not note]
+    bare = "".join(original[i] for i in origin)
+    converted, config = _converted(bare) if config is None else (_same_length(_converter(config), bare), config)
     origin.append(len(original))
-    return Text(original, "".join(chars), tuple(origin), config)
+    return Text(original, "".join(map(_half_width, converted)), tuple(origin), config)
+
+
+@lru_cache(maxsize=4096)
+def _read_span(span: str, config: str) -> Text:
+    return read(span, config)  # a span is read again by several rules (its lead, its uniqueness)

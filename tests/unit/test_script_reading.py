@@ -83,3 +83,9 @@ def test_evidence_is_chosen_as_read_and_kept_within_the_limit_as_written(known):
         "全区推进工业振兴大会提出,着力培育先进装备制造和绿色新材料两个万亿级产业集群。", "2021-05-01", known
     )
     assert len(plain_twin) == len(figures)
+
+
+def test_a_phrase_split_by_a_pinyin_note_converts_as_one():
+    # 藉助 is 借助 only as a phrase: the note between its characters must not stop OpenCC seeing it
+    assert read("藉(jiè)助北海工業(yè)園").norm == "借助北海工业园"
+    assert read("藉助北海工業園").norm == "借助北海工业园"

@@ -15,7 +15,18 @@ _CLOSING = "”’」』)]】"
 
 
 def _length(text: Text, start: int, end: int) -> int:
+    """A span's length as read (its copy's), so that a span is chosen as in its Simplified twin though pinyin
+    notes (業(yè)) make it longer as written; rules/evidence_limit.py then cuts one the contract's limit refuses."""
+    return end - start
+
+
+def written_length(text: Text, start: int, end: int) -> int:
     return text.origin[end - 1] + 1 - text.origin[start]
+
+
+def read_length(text: Text, span: str) -> int:
+    """The length of a span of the document as its copy reads it (pinyin notes left out)."""
+    return len(text.reading(span).norm)
 
 
 def evidence(
@@ -30,7 +41,7 @@ def evidence(
     whole = _clause_on_line(text.norm, _own_item(text.norm, clause, number_start, end), line)
     if whole[0] <= number_start and end <= whole[1] and _length(text, *whole) <= LIMIT:
         span = text.span(*whole).strip()
-        if not occurs_more_than_once(text.original, span):
+        if not occurs_more_than_once(text, span):
             return span
     start = number_start
     for candidate in sorted(s for s in context_starts if line[0] <= s < number_start):
@@ -101,7 +112,7 @@ def _unique(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[in
     """Grow the span by one character at a time, to the right first, within its clause and LIMIT,
     until the document holds it once (6条 twice in a text; 6条铁路 once)."""
     norm = text.norm
-    while occurs_more_than_once(text.original, text.span(start, end)):
+    while _twice(norm, norm[start:end]):
         if end < line[1] and norm[end] not in _STOP and _length(text, start, end + 1) <= LIMIT:
             end += 1
         elif start > line[0] and norm[start - 1] not in _STOP and _length(text, start - 1, end) <= LIMIT:
@@ -115,18 +126,14 @@ def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, i
     """A whole clause the document holds twice (排全区第一): the span takes in the clause before it in
     its sentence, where both fit in LIMIT and hold once (占全区的23.4%,排全区第一)."""
     norm = text.norm
-    if (
-        start <= line[0]
-        or norm[start - 1] not in ",;"
-        or not occurs_more_than_once(text.original, text.span(start, end))
-    ):
+    if start <= line[0] or norm[start - 1] not in ",;" or not _twice(norm, norm[start:end]):
         return start, end
     before = start - 1
     while before > line[0] and norm[before - 1] not in _STOP:
         before -= 1
     while before < start and norm[before].isspace():
         before += 1
-    if _length(text, before, end) <= LIMIT and not occurs_more_than_once(text.original, text.span(before, end)):
+    if _length(text, before, end) <= LIMIT and not _twice(norm, norm[before:end]):
         return before, end
     return start, end
 
@@ -134,7 +141,14 @@ def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, i
 _INDEX: dict[str, dict[str, list[int]]] = {}
 
 
-def occurs_more_than_once(document: str, span: str) -> bool:
+def occurs_more_than_once(text: Text, span: str) -> bool:
+    """A span of the document, as written, that the document holds more than once, judged on its copy: the
+    pinyin notes a machine conversion leaves unevenly (產業(yè) here, 產業 there) do not make one reading of
+    the same words unique, so a span is unique as its Simplified twin's is."""
+    return _twice(text.norm, text.reading(span).norm)
+
+
+def _twice(document: str, span: str) -> bool:
     """document.count(span) > 1, without reading the whole document for every span (that made suggest
     quadratic: minutes for 1 MB): a span is looked for only where its rarest pair of characters is."""
     if len(span) < 2:

@@ -385,7 +385,7 @@ def _figures(
     items = _list_items(doc, numeral, unit, metric, hits, clause, sentence, end)
     if len(items) < 2:
         return [figure(cluster, [])]
-    return [figure(text.span(s, e), [f"one of a list sharing the number ({text.span(s, e)})"]) for s, e in items]
+    return [figure(text.name(s, e), [f"one of a list sharing the number ({text.span(s, e)})"]) for s, e in items]
 
 
 def _qualifier(
@@ -576,7 +576,7 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             return doc.written[mention.key], mention.key
         if places.names_a_company(doc.norm, mention, doc.reference):
             notes.append(f"place from the company's name ({doc.text.span(mention.start, mention.end)}…)")
-        return doc.text.span(mention.start, mention.end), mention.key
+        return doc.text.name(mention.start, mention.end), mention.key
     if doc.subject is not None:
         notes.append("place not in the sentence: the document's subject place")
         return doc.subject
@@ -621,7 +621,7 @@ def _above_the_subject(doc: Document, mention: places.Mention) -> bool:
 
 def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:
     mention = places.nearest([m for m in places.within(found, sentence) if m.end <= at], sentence, at)
-    return doc.text.span(mention.start, mention.end) if mention else ""
+    return doc.text.name(mention.start, mention.end) if mention else ""
 
 
 def _context_starts(

@@ -53,6 +53,7 @@ from . import (
     enterprise_city_by_name,
     estimated,
     evidence_lead,
+    evidence_limit,
     facility_year_output,
     from_to,
     future_year,
@@ -290,6 +291,7 @@ RULES: tuple[Rule, ...] = (
     lead_word.without_the_connective,  # 从2020年产值超20亿元, 围绕…三大核心部件: the span starts after the connective
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
     zone_lead.without_the_zone,  # 港南工业园区羽绒产业片区规划面积为4060亩: not at the zone it is of
+    evidence_limit.within_the_contract,  # 產業(yè)…: a span longer than 40 as written (pinyin notes) is cut back
 )
 
 

@@ -99,6 +99,6 @@ def each_its_own(figure, doc, earlier):
         return figure  # its own segment opens with no name (looked at first: the others only then)
     others = [s for s in _segments(doc, figure.sentence) if s != figure.sentence]
     if 1 + sum(1 for s in others if _name_of(doc, s)) >= MIN_LISTED:
-        figure.enterprise = doc.text.span(*name)
+        figure.enterprise = doc.text.name(*name)
         figure.notes.append(f"enterprise {figure.enterprise}: one of the companies the sentence lists, one a ; segment")
     return figure

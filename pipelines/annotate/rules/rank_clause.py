@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import LIMIT, occurs_more_than_once
+from ..evidence import LIMIT, occurs_more_than_once, read_length
 
 
 def _bare(figure, doc) -> bool:
@@ -41,7 +41,7 @@ def with_the_clause_before(figure, doc, earlier):
     if begin < 0 or begin > figure.number_start or before >= start - 1:
         return figure  # the span is not around the number (a rule rewrote it), or no clause is before
     wider = text.original[text.origin[before] : begin + len(span)].strip()
-    if len(wider) > LIMIT or "\n" in wider or occurs_more_than_once(text.original, wider):
+    if read_length(doc.text, wider) > LIMIT or "\n" in wider or occurs_more_than_once(text, wider):
         return figure
     figure.evidence = wider
     return figure

@@ -31,6 +31,6 @@ def pair_places(figure, doc, earlier):
     if index >= len(keys):
         return figure
     chosen = next(m for m in listed if m.key == keys[index])
-    figure.place, figure.place_key = doc.text.span(chosen.start, chosen.end), chosen.key
+    figure.place, figure.place_key = doc.text.name(chosen.start, chosen.end), chosen.key
     figure.notes.append(f"分别: place {index + 1} of the list paired with value {index + 1}")
     return figure

@@ -216,6 +216,10 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
     if not cues:
         return None
     end = cues[-1].start()
+    for cue in reversed(cues[:-1]):  # 保有储量, 探明储量: the metric's words run on, the product ends before them all
+        if cue.end() != end:
+            break
+        end = cue.start()
     run = re.search(r"[\u4e00-\u9fff]+$", norm[lo:end])
     if not run:
         return None

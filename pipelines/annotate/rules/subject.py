@@ -194,6 +194,10 @@ def _named_before(figure, doc, metric) -> str:
     if not before:
         return ""
     found, end = lo + before.start(1), lo + before.end(1)
+    if _no_noun(doc, norm[found:end]):
+        return ""  # 比上年增加1家: a change since a past time, no noun
+    if norm[found - 1 : found].isdigit() and not _DATE_LEFT.match(norm, found):
+        return ""  # 投资超10亿元的项目3个: words opening with a number's unit (not a date's 年) are a phrase cut inside
     start = after_the_lead(doc, found, end)
     # 属规模以上企业: a noun cut inside a word is left for the analyst; 等 ends a list, a new word starts after it
     starts_a_word = start > found or start == lo or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])

@@ -225,6 +225,7 @@ RULES: tuple[Rule, ...] = (
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     past_span_target.no_deadline_behind,  # 2021年以来,…;力争打造千亿级产业集群: no deadline, years empty
+    sentence_year.goal_year_across_the_semicolon,  # 今年,…:一是…;二是…计划实施项目120个: 今年 for both
     open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of

@@ -19,13 +19,13 @@ MIN_NAME, MAX_NAME = 2, 8
 MIN_LISTED = 2
 _DIGIT = re.compile(r"\d")
 LEVEL = "level"  # segments opening with a company's name: a list
-PRODUCT = (-1, -1)  # a segment opening with a product's or an industry's name, no company's
+PRODUCT = (-1, -1, False)  # a segment opening with a product's or an industry's name, no company's
 
 
 @lru_cache(maxsize=8)
 def _opening(cues: str, verbs: str, before_number: str) -> re.Pattern:
     return re.compile(
-        rf"([\u4e00-\u9fff]{{{MIN_NAME},{MAX_NAME}}}?)(?:{verbs})?(?:{cues})\s*(?:{verbs}|{before_number})*\s*\d"
+        rf"([\u4e00-\u9fff]{{{MIN_NAME},{MAX_NAME}}}?)((?:{verbs})?)(?:{cues})\s*(?:{verbs}|{before_number})*\s*\d"
     )
 
 
@@ -59,7 +59,7 @@ def _segments(doc, sentence) -> list[tuple[int, int]]:
     return sentences[first : last + 1]
 
 
-def _name(doc, segment) -> tuple[int, int] | None:
+def _name(doc, segment) -> tuple[int, int, bool] | None:
     """The name that opens the segment's first clause with a name, a cue word and a number after them (past
     据统计, 1月至9月 and lead words)."""
     norm, reference = doc.norm, doc.reference
@@ -71,7 +71,10 @@ def _name(doc, segment) -> tuple[int, int] | None:
         start = lead.end() if lead else start
         found = reference.pattern("company_list.opening", _pattern).match(norm, start, clause[1])
         if found:
-            return _checked(doc, *found.span(1)) or (PRODUCT if _a_product(doc, *found.span(1)) else None)
+            checked = _checked(doc, *found.span(1))
+            if checked:
+                return (*checked, bool(found.group(2)))  # (start, end, whether a verb says it did it: 完成产量)
+            return PRODUCT if _a_product(doc, *found.span(1)) else None
     return None
 
 
@@ -80,7 +83,7 @@ def _a_product(doc, start: int, end: int) -> bool:
     return doc.norm[start:end] in doc.reference.clusters or places.within(doc.clusters, (start, start + 1))
 
 
-def _name_of(doc, segment) -> tuple[int, int] | None:
+def _name_of(doc, segment) -> tuple[int, int, bool] | None:
     """_name, worked out once a segment: every figure of a segment asks for it (a sentence of 10,000 clauses
     asked 10,000 times)."""
     return doc.once(("company_list.name", segment), lambda d: _name(d, segment))
@@ -126,7 +129,11 @@ def each_its_own(figure, doc, earlier):
     if PRODUCT in names:
         return figure  # 氧化铝产量…;电解铝产量…;铝材产量…: one segment opens with a product, so all do (a list
         # holds items of one kind): 电解铝 is a product, no company
+    if not any(n[2] for n in [name, *names] if n):
+        return (
+            figure  # 电解铝产量…;铝材产量…: no segment says a name did it (完成产量, 实现产值): products, no companies
+        )
     if 1 + sum(1 for n in names if n) >= MIN_LISTED:
-        figure.enterprise = doc.text.span(*name)
+        figure.enterprise = doc.text.span(*name[:2])
         figure.notes.append(f"enterprise {figure.enterprise}: one of the companies the sentence lists, one a ; segment")
     return figure

@@ -311,6 +311,8 @@ def after_the_lead(doc, start: int, end: int) -> int:
             found = pattern.match(norm, start)
             if found and found.end() < end and not norm.startswith(_LEVEL, found.end()):
                 start, moved = found.end(), True
+                if start + 1 < end and norm[start] == "的":  # 今年的目标: the time's, no part of the noun
+                    start += 1
         if names and norm.startswith(names, start):
             name = next(n for n in names if norm.startswith(n, start))
             if start + len(name) < end and not norm.startswith(_LEVEL, start + len(name)):

@@ -15,6 +15,13 @@ def named_before_no_other(figure, doc, earlier):
     if not figure.cluster or figure.at < 0 or not earlier:
         return figure
     mention = last_mention_of_its_cluster(figure, doc)
+    if mention is not None and mention.end <= figure.clause[0] and growth_clause.bare_clause(figure, doc):
+        level = growth_clause.level_before(figure, doc, earlier)
+        if level is not None and not level.cluster and level.at > mention.end:
+            # 其中,铝加工产值63.5亿元,增长25.8%: the growth is of the amount before it, which names no cluster
+            figure.notes.append(f"cluster {figure.cluster} named before the amount this growth is of: not this one's")
+            figure.cluster = ""
+            return figure
     if mention is None or mention.end > figure.clause[0] or not names_its_own(figure, doc):
         return figure  # named in its own clause; or its clause says only how much (当月增长7.0%, 产值73.5亿元)
     for f in reversed(earlier):  # back to the mention only: no pass over the whole draft

@@ -560,6 +560,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             and levels.get(m.key) not in FALLBACK_LEVELS
             # 高于全区平均水平。累计培育…7家: an earlier sentence's comparison is no later figure's place
             and not comparison_place.is_comparison(doc.norm, m.start, m.end, doc.reference)
+            # 广西柳州钢铁集团有限公司排名第二。百强企业实现利润526亿元: an earlier company's city is the company's
+            and not places.names_a_company(doc.norm, m, doc.reference)
             and not _below_the_subject(doc, m)
             and not _above_the_subject(doc, m)
         ]

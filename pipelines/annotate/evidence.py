@@ -29,7 +29,7 @@ def evidence(
     # hide the other items' numbers (木材加工及木制品业(20.13%)、非金属矿物\n制品业(15.28%): one item each)
     whole = _clause_on_line(text.norm, _own_item(text.norm, clause, number_start, end), line)
     if whole[0] <= number_start and end <= whole[1] and _length(text, *whole) <= LIMIT:
-        span = text.span(*whole).strip()
+        span = text.exact(*whole).strip()
         if not occurs_more_than_once(text.original, span):
             return span
     start = number_start
@@ -44,7 +44,7 @@ def evidence(
         end = whole[1]  # the span from its cue word runs on to its clause's end where that fits
     end = _closing_bracket(text, start, end)
     start, end = _unique(text, start, end, line)
-    return text.span(start, end).strip()
+    return text.exact(start, end).strip()
 
 
 def _closing_bracket(text: Text, start: int, end: int) -> int:
@@ -101,7 +101,7 @@ def _unique(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[in
     """Grow the span by one character at a time, to the right first, within its clause and LIMIT,
     until the document holds it once (6条 twice in a text; 6条铁路 once)."""
     norm = text.norm
-    while occurs_more_than_once(text.original, text.span(start, end)):
+    while occurs_more_than_once(text.original, text.exact(start, end)):
         if end < line[1] and norm[end] not in _STOP and _length(text, start, end + 1) <= LIMIT:
             end += 1
         elif start > line[0] and norm[start - 1] not in _STOP and _length(text, start - 1, end) <= LIMIT:
@@ -118,7 +118,7 @@ def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, i
     if (
         start <= line[0]
         or norm[start - 1] not in ",;"
-        or not occurs_more_than_once(text.original, text.span(start, end))
+        or not occurs_more_than_once(text.original, text.exact(start, end))
     ):
         return start, end
     before = start - 1
@@ -126,7 +126,7 @@ def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, i
         before -= 1
     while before < start and norm[before].isspace():
         before += 1
-    if _length(text, before, end) <= LIMIT and not occurs_more_than_once(text.original, text.span(before, end)):
+    if _length(text, before, end) <= LIMIT and not occurs_more_than_once(text.original, text.exact(before, end)):
         return before, end
     return start, end
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import markup
+from . import layout, markup
 
 # Pinyin in parentheses after a character, left by a machine conversion: 業(yè), 經(jīng)濟(jì).
 _PINYIN_NOTE = re.compile(r"\([a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,8}\)")
@@ -30,7 +30,7 @@ def simplified(text: str) -> str:
     return _to_simplified()(text) if text else text
 
 
-def _half_width(ch: str) -> str:
+def half_width(ch: str) -> str:
     # Only full-width forms and the ideographic space: NFKC would also turn footnote marks ⁴ into digits.
     if "\uff01" <= ch <= "\uff5e" or ch == "\u3000":
         return unicodedata.normalize("NFKC", ch)
@@ -42,10 +42,22 @@ class Text:
     original: str
     norm: str  # Simplified, half-width, pinyin notes dropped
     origin: tuple[int, ...]  # origin[i]: index in original of norm[i]; origin[len(norm)] = len(original)
+    wraps: frozenset[int] = frozenset()  # in original: the soft wraps and \r that layout.py reads as nothing
+
+    def exact(self, start: int, end: int) -> str:
+        """The original text behind norm[start:end], layout and all: an evidence, a span of the text."""
+        return self.original[self.origin[start] : self.origin[end - 1] + 1] if end > start else ""
 
     def span(self, start: int, end: int) -> str:
-        """The original text behind norm[start:end]."""
-        return self.original[self.origin[start] : self.origin[end - 1] + 1] if end > start else ""
+        """The original text behind norm[start:end] without the line breaks of its layout: a name as
+        written (柳州市, not 柳州\n市 where a PDF's line wrapped)."""
+        if end <= start:
+            return ""
+        lo, hi = self.origin[start], self.origin[end - 1] + 1
+        piece = self.original[lo:hi]
+        if not self.wraps or ("\n" not in piece and "\r" not in piece):
+            return piece
+        return "".join(ch for i, ch in enumerate(piece, lo) if i not in self.wraps)
 
     def original_start(self, start: int) -> int:
         return self.origin[start]
@@ -57,9 +69,16 @@ def read(original: str) -> Text:
         convert = _to_simplified()
         converted = "".join(c if len(c := convert(ch)) == 1 else ch for ch in original)
     dropped = [False] * len(original)
-    for match in _PINYIN_NOTE.finditer(original):
-        if match.start() > 0 and "\u4e00" <= original[match.start() - 1] <= "\u9fff":
-            for i in range(match.start(), match.end()):
+    gone = layout.dropped(original)
+    for i in gone:  # a soft wrap, an indent, a \r: no text (layout.py)
+        dropped[i] = True
+    wraps = frozenset(i for i in gone if original[i] in "\r\n")
+    # pinyin notes are found with the layout gone and in half-width forms: (jì\nn), （ｙè）
+    kept = [i for i in range(len(original)) if not dropped[i]]
+    view = "".join(half_width(original[i]) for i in kept)
+    for match in _PINYIN_NOTE.finditer(view):
+        if match.start() > 0 and "\u4e00" <= view[match.start() - 1] <= "\u9fff":
+            for i in range(kept[match.start()], kept[match.end() - 1] + 1):
                 dropped[i] = True
     reads_as: dict[int, str] = {}  # HTML tags and entities: what each reads as, at its first character
     for start, end, replacement in markup.edits(original):
@@ -83,7 +102,7 @@ def read(original: str) -> Text:
             tag_break = False
             continue
         tag_break = i in reads_as and ch == markup.BREAK
-        chars.append(_half_width(ch))
+        chars.append(half_width(ch))
         origin.append(i)
     origin.append(len(original))
-    return Text(original, "".join(chars), tuple(origin))
+    return Text(original, "".join(chars), tuple(origin), wraps)

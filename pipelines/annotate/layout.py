@@ -81,7 +81,8 @@ def _spaced_prose(text: str, start: int) -> bool:
     for i, ch in enumerate(line):
         if ch == " ":
             before, after = line[i - 1], line[i + 1]
-            if (_cjk(before) and _cjk(after)) or (before.isdigit() and after.isdigit()) or not (_cjk(before) or _cjk(after)) and not (before.isalpha() and after.isalpha()):
+            between_words = _cjk(before) or _cjk(after) or (before.isalpha() and after.isalpha())
+            if (_cjk(before) and _cjk(after)) or (before.isdigit() and after.isdigit()) or not between_words:
                 return False
     return True
 

@@ -15,7 +15,7 @@ _CLOSING = "”’」』)]】"
 
 
 def _length(text: Text, start: int, end: int) -> int:
-    return text.origin[end - 1] + 1 - text.origin[start]
+    return text.length(start, end)
 
 
 def evidence(
@@ -132,20 +132,27 @@ def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, i
 
 
 _INDEX: dict[str, dict[str, list[int]]] = {}
+_FLAT: dict[str, str] = {}
+_LINE_LAYOUT = re.compile(r"\r|\n[ \t\u3000]*|\u3000")  # line ends and indents (layout.py)
 
 
 def occurs_more_than_once(document: str, span: str) -> bool:
     """document.count(span) > 1, without reading the whole document for every span (that made suggest
     quadratic: minutes for 1 MB): a span is looked for only where its rarest pair of characters is."""
-    if len(span) < 2:
-        return document.count(span) > 1
+    key = document
     if document not in _INDEX:  # one document at a time
         _INDEX.clear()
+        _FLAT.clear()
+        _FLAT[key] = flat = _LINE_LAYOUT.sub("", document)
         index: dict[str, list[int]] = {}
-        for at in range(len(document) - 1):
-            index.setdefault(document[at : at + 2], []).append(at)
+        for at in range(len(flat) - 1):
+            index.setdefault(flat[at : at + 2], []).append(at)
         _INDEX[document] = index
-    index = _INDEX[document]
+    # the same words wrapped at another place are the same span: compared with the lines' layout gone
+    document, span = _FLAT[key], _LINE_LAYOUT.sub("", span)
+    if len(span) < 2:
+        return document.count(span) > 1
+    index = _INDEX[key]
     offset, places = min(
         ((k, index.get(span[k : k + 2], [])) for k in range(len(span) - 1)), key=lambda found: len(found[1])
     )
@@ -156,6 +163,23 @@ def occurs_more_than_once(document: str, span: str) -> bool:
             if found > 1:
                 return True
     return False
+
+
+# What of a span is layout (layout.py): a line end and the indent after it, a full-width space, a space
+# typeset between Chinese and a digit or Latin letter.
+_SPAN_LAYOUT = re.compile(
+    r"\r|\n[ \t\u3000]*|\u3000|(?<=[\u4e00-\u9fff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u4e00-\u9fff])"
+)
+
+
+def flat(span: str) -> tuple[str, list[int]]:
+    """The span without its layout, for rules that read its words (a lead to cut: 河池\n共淘汰…), and where
+    each of its characters is in the span, to cut the span itself there; where[len(copy)] = len(span)."""
+    if not _SPAN_LAYOUT.search(span):
+        return span, list(range(len(span) + 1))
+    gone = {i for match in _SPAN_LAYOUT.finditer(span) for i in range(*match.span())}
+    kept = [i for i in range(len(span)) if i not in gone]
+    return "".join(span[i] for i in kept), kept + [len(span)]
 
 
 def holds(value, span: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +44,15 @@ class Text:
     norm: str  # Simplified, half-width, pinyin notes dropped
     origin: tuple[int, ...]  # origin[i]: index in original of norm[i]; origin[len(norm)] = len(original)
     wraps: frozenset[int] = frozenset()  # in original: the soft wraps and \r that layout.py reads as nothing
+    layout: tuple[int, ...] = ()  # in original, in order: every character layout.py reads as nothing
+
+    def length(self, start: int, end: int) -> int:
+        """How many characters of the original norm[start:end] spans, its layout not counted: a span's
+        length does not change with where a PDF wrapped its lines."""
+        if end <= start:
+            return 0
+        lo, hi = self.origin[start], self.origin[end - 1] + 1
+        return hi - lo - (bisect_left(self.layout, hi) - bisect_left(self.layout, lo))
 
     def exact(self, start: int, end: int) -> str:
         """The original text behind norm[start:end], layout and all: an evidence, a span of the text."""
@@ -105,4 +115,4 @@ def read(original: str) -> Text:
         chars.append(half_width(ch))
         origin.append(i)
     origin.append(len(original))
-    return Text(original, "".join(chars), tuple(origin), wraps)
+    return Text(original, "".join(chars), tuple(origin), wraps, tuple(sorted(gone)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import occurs_more_than_once
+from ..evidence import flat, occurs_more_than_once
 from ..places import IMPLIED
 from ..script import simplified
 
@@ -38,8 +38,9 @@ def _local_names(doc) -> str:
 
 def without_the_lead(figure, doc, earlier):
     span = figure.evidence
-    copy = simplified(span)
-    if len(copy) != len(span):
+    unwrapped, where = flat(span)  # its words read across a line's wrap
+    copy = simplified(unwrapped)
+    if len(copy) != len(unwrapped):
         return figure
     own = "|".join(map(re.escape, OWN_PLACE_WORDS))
     named = doc.place_names[1]
@@ -47,7 +48,7 @@ def without_the_lead(figure, doc, earlier):
     lead = re.match(rf"{_JOIN}{_YEAR}(?:(?:{own}|{local}){_AFTER}|(?:{named}){_AFTER_NAMED})|其中", copy)
     if lead is None or len(copy) - lead.end() < MIN_LEFT or _KEEPS.match(copy, lead.end()):
         return figure
-    rest = span[lead.end() :].lstrip()
+    rest = span[where[lead.end()] :].lstrip()
     if not any(ch.isdigit() for ch in rest) or occurs_more_than_once(doc.text.original, rest):
         return figure
     figure.evidence = rest

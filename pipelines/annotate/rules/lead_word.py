@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import holds, occurs_more_than_once
+from ..evidence import flat, holds, occurs_more_than_once
 from ..script import simplified
 
 MIN_LEFT = 4  # characters the span keeps at least
@@ -20,13 +20,14 @@ def _leads(reference) -> re.Pattern:
 
 def without_the_connective(figure, doc, earlier):
     span = figure.evidence
-    copy = simplified(span)
-    if len(copy) != len(span):
+    unwrapped, where = flat(span)  # its words read across a line's wrap
+    copy = simplified(unwrapped)
+    if len(copy) != len(unwrapped):
         return figure
     lead = doc.reference.pattern("lead_word.leads", _leads).match(copy)
     if lead is None or len(copy) - lead.end() < MIN_LEFT:
         return figure
-    rest = span[lead.end() :].lstrip()
+    rest = span[where[lead.end()] :].lstrip()
     if not holds(figure.value, rest) or occurs_more_than_once(doc.text.original, rest):
         return figure
     figure.evidence = rest

@@ -172,6 +172,14 @@ _SPAN_LAYOUT = re.compile(
 )
 
 
+_LINE_LAYOUT_IN_SPAN = re.compile(r"\r|\n[ \t\u3000]*|\u3000")
+
+
+def length(span: str) -> int:
+    """A span's length against LIMIT, its line layout not counted (a PDF's wrap adds no length)."""
+    return len(span) - sum(len(m.group()) for m in _LINE_LAYOUT_IN_SPAN.finditer(span))
+
+
 def flat(span: str) -> tuple[str, list[int]]:
     """The span without its layout, for rules that read its words (a lead to cut: 河池\n共淘汰…), and where
     each of its characters is in the span, to cut the span itself there; where[len(copy)] = len(span)."""

@@ -6,7 +6,7 @@ short from the cue word, grows back to its item where that fits: 石化、机械
 
 from __future__ import annotations
 
-from ..evidence import LIMIT, occurs_more_than_once
+from ..evidence import LIMIT, length, occurs_more_than_once
 from ..script import simplified
 
 LISTED = "one of a list sharing the number"
@@ -44,7 +44,7 @@ def _back_to_its_item(figure, doc) -> str:
     if "、" not in items or any(ch.isdigit() for ch in items):
         return ""  # not an item of this number's 、 list (产业园和规划面积4000亩; 食品3个三千亿和石化、…)
     span = text.original[text.origin[item] : begin + len(figure.evidence)]
-    return span if len(span) <= LIMIT else ""
+    return span if length(span) <= LIMIT else ""
 
 
 def span_from_the_last_item(figure, doc, earlier):

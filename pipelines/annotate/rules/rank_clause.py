@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import LIMIT, occurs_more_than_once
+from ..evidence import LIMIT, length, occurs_more_than_once
 
 
 def _bare(figure, doc) -> bool:
@@ -41,7 +41,8 @@ def with_the_clause_before(figure, doc, earlier):
     if begin < 0 or begin > figure.number_start or before >= start - 1:
         return figure  # the span is not around the number (a rule rewrote it), or no clause is before
     wider = text.original[text.origin[before] : begin + len(span)].strip()
-    if len(wider) > LIMIT or "\n" in wider or occurs_more_than_once(text.original, wider):
+    # a line break of the copy ends the clause; a soft wrap (layout.py) is none
+    if length(wider) > LIMIT or "\n" in norm[before : figure.at] or occurs_more_than_once(text.original, wider):
         return figure
     figure.evidence = wider
     return figure

@@ -51,6 +51,11 @@ def _wrap_width(lines: list[str], measure) -> int | None:
     return width
 
 
+def _a_space_cut(line: str) -> bool:
+    """A line that starts with the one space a wrap fell on (2021\n 年): no indent, which is wider."""
+    return line[0] == " " and line[1:2] not in _INDENT
+
+
 def soft_wraps(text: str) -> list[int]:
     """Positions of the line breaks that only wrap a line (in a text with \\n line ends)."""
     lines = text.split("\n")
@@ -62,7 +67,7 @@ def soft_wraps(text: str) -> list[int]:
         at += len(line)
         body = line.rstrip("\r")
         full = any(measure(body) >= width - (1 if measure is len else 2) for measure, width in widths)
-        if full and after.strip() and after[0] not in _INDENT:
+        if full and after.strip() and (after[0] not in _INDENT or _a_space_cut(after)):
             found.append(at)
         at += 1
     return found
@@ -103,6 +108,10 @@ def dropped(text: str) -> set[int]:
             continue
         elif ch == " " and 0 < i < len(text) - 1:
             before, after = text[i - 1], text[i + 1]
+            if before == "\n" and i - 1 in gone and i > 1:  # the neighbours across a soft wrap
+                before = text[i - 2 - (text[i - 2] == "\r")]
+            if after in "\r\n" and (i + 1 in gone or i + 2 in gone) and i + 3 < len(text):
+                after = text[i + 2 + (after == "\r")]
             if ((_cjk(before) and _ascii_word(after)) or (_ascii_word(before) and _cjk(after))) and prose:
                 gone.add(i)
         line_start = False

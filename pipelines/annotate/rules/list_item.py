@@ -82,8 +82,10 @@ def span_to_its_item_after(figure, doc, earlier):
     item = norm.find(name, figure.clause[1], figure.sentence[1])
     if item < 0 or "\n" in norm[figure.at : item]:
         return figure
-    end = min(text.origin[item + len(figure.cluster) - 1] + 1, figure.number_start + LIMIT)
-    span = text.original[figure.number_start : end].strip()
+    end = item + len(name)
+    while end > figure.at + 1 and text.length(figure.at, end) > LIMIT:  # layout not counted (a soft wrap)
+        end -= 1
+    span = text.original[figure.number_start : text.origin[end - 1] + 1].strip()
     if occurs_more_than_once(text.original, span):
         return figure
     figure.evidence = span

@@ -17,7 +17,11 @@ import unicodedata
 from collections import Counter
 
 _INDENT = " \t\u3000\xa0"
+_CLAUSE_MARKS = ",，。;；"
 MIN_WIDTH = 12  # characters: a column narrower than this is a table's, not a text's
+MAX_WIDTH = 50  # characters (a page's column; twice in columns): a longer line is a paragraph of its own
+MID_SENTENCE_SHARE = 0.5  # of the full lines end inside a clause where a wrap cut them; paragraphs end at 。
+_ENDS = "。!?;:,、”)！？；：，）"
 FULL_SHARE = 0.3  # of the non-blank lines end at the width in a hard-wrapped text
 LONGER_SHARE = 0.05  # at most this share runs past it
 
@@ -41,10 +45,14 @@ def _wrap_width(lines: list[str], measure) -> int | None:
         return None
     counts = Counter(lengths)
     width = max((n for n, c in counts.items() if c >= 3), default=0)
-    if width < MIN_WIDTH:
-        return None
     slack = 1 if measure is len else 2  # a wide character that does not fit leaves a column
-    full = sum(1 for n in lengths if width - slack <= n <= width)
+    if not MIN_WIDTH * slack <= width <= MAX_WIDTH * slack:
+        return None
+    full_lines = [line for line in lines if line.strip() and width - slack <= measure(line) <= width]
+    cut = sum(1 for line in full_lines if line.rstrip()[-1] not in _ENDS)
+    if cut < MID_SENTENCE_SHARE * len(full_lines):
+        return None  # lines of one length that end their sentences: a repeated form, not a wrapped text
+    full = len(full_lines)
     longer = sum(1 for n in lengths if n > width)
     if full < FULL_SHARE * len(lengths) or longer > LONGER_SHARE * len(lengths):
         return None
@@ -74,15 +82,15 @@ def soft_wraps(text: str) -> list[int]:
 
 
 def _spaced_prose(text: str, start: int) -> bool:
-    """The line starting at `start` is prose spaced by typesetting (2021 年全市增长 5.2%): no space
+    """The line starting at `start` is prose spaced by typesetting (2021 年全市增长 5.2%): a clause mark, no space
     between two Chinese characters or two digits, no run of spaces; a line of fields (阅读 3.2万 评论 128,
     来源: 某某日报 2021-07-24 08:15) or a table's row (南宁 12.5 13.6) keeps its spaces."""
     end = text.find("\n", start)
     line = text[start : end if end >= 0 else len(text)].strip(_INDENT + "\r")
     if " " not in line:
         return True
-    if "  " in line:
-        return False
+    if "  " in line or not any(mark in line for mark in _CLAUSE_MARKS):
+        return False  # no clause mark: a heading or a table's header (指标 2019年 2020年) keeps its spaces
     for i, ch in enumerate(line):
         if ch == " ":
             before, after = line[i - 1], line[i + 1]

@@ -39,6 +39,14 @@ def test_a_text_of_lines_of_many_lengths_has_no_soft_wrap():
     assert layout.soft_wraps(plain) == []
 
 
+def test_lines_of_one_length_that_end_their_sentences_are_no_wrapped_text():
+    """A report's repeated paragraphs (each园区's two lines, of one length by its form) are not hard-wrapped:
+    joining them made one paragraph of the whole text, and drafting quadratic."""
+    form = "南宁市{i}号工业园区工业经济运行情况\n园区规模以上工业增加值同比增长{i}.5%,工业投资增长{i}.4%。\n"
+    text = "".join(form.format(i=i) for i in range(1, 10))
+    assert layout.soft_wraps(text) == []
+
+
 def test_an_indented_or_blank_line_after_a_full_line_starts_a_paragraph():
     full = "一二三四五六七八九十一二"  # the column's width: 12
     lines = [full, full, full, "\u3000\u3000七八九十。", full, full, "", "三四"]

@@ -104,3 +104,13 @@ def test_a_wrapped_rank_keeps_its_clause_before(known):
     rank = next(f for f in extract.extract(text, "2024-06-01", known) if f.unit in ("位", "名"))
     assert plain.evidence == "新能源汽车渗透率达64.9%,位居全国第一"  # rank_clause: what is ranked
     assert rank.evidence.replace("\n", "") == plain.evidence and rank.evidence in text
+
+
+def test_a_listed_row_starts_at_its_item_wrapped_over_two_lines(known):
+    paragraph = (
+        "全市将着力培育先进装备制造和绿色新材料两个万亿级产业集群,推动产业转型升级,力争工业总产值年均增长百分之十以上。"
+    )
+    text = _wrapped([paragraph], 18)
+    assert "新材\n料" in text
+    rows = {f.cluster: f.evidence for f in extract.extract(text, "2021-06-01", known)}
+    assert rows["绿色新材料"] == "绿色新材\n料两个万亿级产业集群"  # list_item: from its own item

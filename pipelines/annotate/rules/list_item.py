@@ -6,7 +6,7 @@ short from the cue word, grows back to its item where that fits: 石化、机械
 
 from __future__ import annotations
 
-from ..evidence import LIMIT, length, occurs_more_than_once
+from ..evidence import LIMIT, flat, length, occurs_more_than_once
 from ..script import simplified
 
 LISTED = "one of a list sharing the number"
@@ -17,11 +17,12 @@ def span_from_its_item(figure, doc, earlier):
         return figure
     if doc.reference.metric(figure.metric_code).kind == "rank":
         return figure  # 保持全区工业投资总量、增速第一: the rank's span keeps its field
-    at = figure.evidence.find(figure.cluster)
+    unwrapped, where = flat(figure.evidence)  # the item may be wrapped over two lines (绿色新材\n料)
+    at = unwrapped.find(figure.cluster)
     if at < 0:
         span = _back_to_its_item(figure, doc)
     elif at > 0:
-        span = figure.evidence[at:]
+        span = figure.evidence[where[at] :]
     else:
         return figure
     if not span or occurs_more_than_once(doc.text.original, span):

@@ -8,7 +8,9 @@ drafted with the same reference and published date, and its rows compared with t
 
 Every difference is a bug: a number or unit split by a line break, a sentence or paragraph boundary moved,
 a cue word missed across a break, an evidence that is no longer a span of the rewritten text. Evidence is
-compared with layout whitespace removed and in half-width forms; it must be a span of the rewritten text.
+compared with layout whitespace removed and in half-width forms; it must be a span of the rewritten text. An
+evidence the contract's limit of 40 written characters cuts shorter where line ends make it longer is no
+difference (rules/evidence_limit.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.extract import Figure, extract  # noqa: E402
+from pipelines.load.contracts import EVIDENCE_MAX_LENGTH  # noqa: E402
 
 # The development split of benchmarks/suggest_loo.py and the seeds: held-out documents are never rewritten.
 DEVELOPMENT = ("020", "021", "022", "023", "024", "025", "026", "027", "028", "029", "033")
@@ -179,6 +182,17 @@ def _plain(evidence: str) -> str:
     )
 
 
+def _over_the_limit(evidence: str, document: str, number_start: int, rewritten: Rewritten) -> bool:
+    """The plain draft's evidence is longer than the evidence limit as the rewritten text writes it (its line
+    ends and indents count: evidence is verbatim): a shorter evidence there is the contract's
+    (rules/evidence_limit.py), no bug."""
+    begin = document.rfind(evidence, 0, number_start + len(evidence))
+    if begin < 0 or not evidence:
+        return False
+    first, last = rewritten.origin[begin], rewritten.origin[begin + len(evidence) - 1]
+    return last + 1 - first > EVIDENCE_MAX_LENGTH
+
+
 def differences(document: str, published: str, reference, shapes=None) -> list[str]:
     """Each way the drafts of the document's rewritings differ from its own draft, as a line."""
     plain_rows: dict[int, list[Figure]] = {}  # a number may give several rows (a list of items)
@@ -205,7 +219,11 @@ def differences(document: str, published: str, reference, shapes=None) -> list[s
                 continue
             for a, b in zip(ours, theirs, strict=True):
                 changed = [f"{k} {v!r} → {_row(b)[k]!r}" for k, v in _row(a).items() if _row(b)[k] != v]
-                if _plain(a.evidence) != _plain(b.evidence):
+                if _plain(a.evidence) != _plain(b.evidence) and not (
+                    _over_the_limit(a.evidence, document, a.number_start, rewritten)
+                    and len(b.evidence) <= EVIDENCE_MAX_LENGTH
+                    and _plain(b.evidence) in _plain(a.evidence)
+                ):
                     changed.append(f"evidence {a.evidence!r} → {b.evidence!r}")
                 elif b.evidence not in rewritten.text:
                     changed.append(f"evidence {b.evidence!r} is no span of the text")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..load.numbers import value_in_evidence
+from . import layout
 from .script import Text
 
 LIMIT = 40
@@ -15,7 +16,19 @@ _CLOSING = "”’」』)]】"
 
 
 def _length(text: Text, start: int, end: int) -> int:
+    """A span's length as read (its copy's: Text.length), so that a span is chosen as in the same text laid out
+    otherwise or in its Simplified twin though a PDF's wraps or pinyin notes (業(yè)) make it longer as written;
+    rules/evidence_limit.py then cuts one the contract's limit refuses."""
     return text.length(start, end)
+
+
+def written_length(text: Text, start: int, end: int) -> int:
+    return text.origin[end - 1] + 1 - text.origin[start]
+
+
+def read_length(text: Text, span: str) -> int:
+    """The length of a span of the document as its copy reads it (pinyin notes and line layout left out)."""
+    return len(text.reading(span).norm)
 
 
 def evidence(
@@ -30,7 +43,7 @@ def evidence(
     whole = _clause_on_line(text.norm, _own_item(text.norm, clause, number_start, end), line)
     if whole[0] <= number_start and end <= whole[1] and _length(text, *whole) <= LIMIT:
         span = text.exact(*whole).strip()
-        if not occurs_more_than_once(text.original, span):
+        if not occurs_more_than_once(text, span):
             return span
     start = number_start
     for candidate in sorted(s for s in context_starts if line[0] <= s < number_start):
@@ -101,7 +114,7 @@ def _unique(text: Text, start: int, end: int, line: tuple[int, int]) -> tuple[in
     """Grow the span by one character at a time, to the right first, within its clause and LIMIT,
     until the document holds it once (6条 twice in a text; 6条铁路 once)."""
     norm = text.norm
-    while occurs_more_than_once(text.original, text.exact(start, end)):
+    while _twice(norm, norm[start:end]):
         if end < line[1] and norm[end] not in _STOP and _length(text, start, end + 1) <= LIMIT:
             end += 1
         elif start > line[0] and norm[start - 1] not in _STOP and _length(text, start - 1, end) <= LIMIT:
@@ -115,41 +128,43 @@ def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, i
     """A whole clause the document holds twice (排全区第一): the span takes in the clause before it in
     its sentence, where both fit in LIMIT and hold once (占全区的23.4%,排全区第一)."""
     norm = text.norm
-    if (
-        start <= line[0]
-        or norm[start - 1] not in ",;"
-        or not occurs_more_than_once(text.original, text.exact(start, end))
-    ):
+    if start <= line[0] or norm[start - 1] not in ",;" or not _twice(norm, norm[start:end]):
         return start, end
     before = start - 1
     while before > line[0] and norm[before - 1] not in _STOP:
         before -= 1
     while before < start and norm[before].isspace():
         before += 1
-    if _length(text, before, end) <= LIMIT and not occurs_more_than_once(text.original, text.exact(before, end)):
+    if _length(text, before, end) <= LIMIT and not _twice(norm, norm[before:end]):
         return before, end
     return start, end
 
 
 _INDEX: dict[str, dict[str, list[int]]] = {}
 _FLAT: dict[str, str] = {}
-_LINE_LAYOUT = re.compile(r"\r|\n[ \t\u3000]*|\u3000")  # line ends and indents (layout.py)
 
 
-def occurs_more_than_once(document: str, span: str) -> bool:
+def occurs_more_than_once(text: Text, span: str) -> bool:
+    """A span of the document, as written, that the document holds more than once, judged on its copy: the
+    pinyin notes a machine conversion leaves unevenly (產業(yè) here, 產業 there) do not make one reading of
+    the same words unique, so a span is unique as its Simplified twin's is."""
+    return _twice(text.norm, text.reading(span).norm)
+
+
+def _twice(document: str, span: str) -> bool:
     """document.count(span) > 1, without reading the whole document for every span (that made suggest
     quadratic: minutes for 1 MB): a span is looked for only where its rarest pair of characters is."""
     key = document
     if document not in _INDEX:  # one document at a time
         _INDEX.clear()
         _FLAT.clear()
-        _FLAT[key] = flat = _LINE_LAYOUT.sub("", document)
+        _FLAT[key] = flat = layout.flattened(document)
         index: dict[str, list[int]] = {}
         for at in range(len(flat) - 1):
             index.setdefault(flat[at : at + 2], []).append(at)
         _INDEX[document] = index
     # the same words wrapped at another place are the same span: compared with the lines' layout gone
-    document, span = _FLAT[key], _LINE_LAYOUT.sub("", span)
+    document, span = _FLAT[key], layout.flattened(span)
     if len(span) < 2:
         return document.count(span) > 1
     index = _INDEX[key]
@@ -163,31 +178,6 @@ def occurs_more_than_once(document: str, span: str) -> bool:
             if found > 1:
                 return True
     return False
-
-
-# What of a span is layout (layout.py): a line end and the indent after it, a full-width space, a space
-# typeset between Chinese and a digit or Latin letter.
-_SPAN_LAYOUT = re.compile(
-    r"\r|\n[ \t\u3000]*|\u3000|(?<=[\u4e00-\u9fff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u4e00-\u9fff])"
-)
-
-
-_LINE_LAYOUT_IN_SPAN = re.compile(r"\r|\n[ \t\u3000]*|\u3000")
-
-
-def length(span: str) -> int:
-    """A span's length against LIMIT, its line layout not counted (a PDF's wrap adds no length)."""
-    return len(span) - sum(len(m.group()) for m in _LINE_LAYOUT_IN_SPAN.finditer(span))
-
-
-def flat(span: str) -> tuple[str, list[int]]:
-    """The span without its layout, for rules that read its words (a lead to cut: 河池\n共淘汰…), and where
-    each of its characters is in the span, to cut the span itself there; where[len(copy)] = len(span)."""
-    if not _SPAN_LAYOUT.search(span):
-        return span, list(range(len(span) + 1))
-    gone = {i for match in _SPAN_LAYOUT.finditer(span) for i in range(*match.span())}
-    kept = [i for i in range(len(span)) if i not in gone]
-    return "".join(span[i] for i in kept), kept + [len(span)]
 
 
 def holds(value, span: str) -> bool:

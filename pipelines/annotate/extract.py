@@ -387,7 +387,7 @@ def _figures(
     items = _list_items(doc, numeral, unit, metric, hits, clause, sentence, end)
     if len(items) < 2:
         return [figure(cluster, [])]
-    return [figure(text.span(s, e), [f"one of a list sharing the number ({text.span(s, e)})"]) for s, e in items]
+    return [figure(text.name(s, e), [f"one of a list sharing the number ({text.span(s, e)})"]) for s, e in items]
 
 
 def _qualifier(
@@ -562,6 +562,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             and levels.get(m.key) not in FALLBACK_LEVELS
             # 高于全区平均水平。累计培育…7家: an earlier sentence's comparison is no later figure's place
             and not comparison_place.is_comparison(doc.norm, m.start, m.end, doc.reference)
+            # 广西柳州钢铁集团有限公司排名第二。百强企业实现利润526亿元: an earlier company's city is the company's
+            and not places.names_a_company(doc.norm, m, doc.reference)
             and not _below_the_subject(doc, m)
             and not _above_the_subject(doc, m)
         ]
@@ -578,7 +580,7 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             return doc.written[mention.key], mention.key
         if places.names_a_company(doc.norm, mention, doc.reference):
             notes.append(f"place from the company's name ({doc.text.span(mention.start, mention.end)}…)")
-        return doc.text.span(mention.start, mention.end), mention.key
+        return doc.text.name(mention.start, mention.end), mention.key
     if doc.subject is not None:
         notes.append("place not in the sentence: the document's subject place")
         return doc.subject
@@ -623,7 +625,7 @@ def _above_the_subject(doc: Document, mention: places.Mention) -> bool:
 
 def _nearest_name(doc: Document, found: list[places.Mention], at: int, sentence: Span) -> str:
     mention = places.nearest([m for m in places.within(found, sentence) if m.end <= at], sentence, at)
-    return doc.text.span(mention.start, mention.end) if mention else ""
+    return doc.text.name(mention.start, mention.end) if mention else ""
 
 
 def _context_starts(

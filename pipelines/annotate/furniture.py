@@ -24,6 +24,10 @@ _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\b1\d{10}\b")
 _READER_COUNT = r"({})(量|数|次数)?\s*[::]?\s*$"
 _COUNTER_AFTER = r"\s*(?:{})"  # 12人收藏, 128条评论: the counter's word right after its unit
 _LIST_MARK = re.compile(r"^\s*[(]?$")
+# An interview's turn (记者:去年全县经济发展取得了哪些成绩?县委书记:去年…) opens with a byline word too, but holds
+# prose: a question, or a sentence ended with more after it. A byline names people and ends at most once (记者
+# 张三 报道。).
+_PROSE = re.compile(r"[??!!]|。\s*\S")
 
 
 # The lines a page sets above an article (a menu, a forum post's meta, an e-paper's header), told by their
@@ -44,7 +48,7 @@ HEAD_LINES = 40  # lines a page's header may take
 def _page_line(line: str, byline: re.Pattern, page: re.Pattern) -> str:
     """ "page", "short" (a page's line if its neighbours are) or "" (a line of the article)."""
     text = line.strip()
-    if byline.search(line) or (page.match(text) and len(text) <= SHORT * 4 and not _SENTENCE.search(text)):
+    if _is_byline(line, byline) or (page.match(text) and len(text) <= SHORT * 4 and not _SENTENCE.search(text)):
         return "page"
     if _SENTENCE.search(text):
         return ""
@@ -103,13 +107,17 @@ def _byline(reference) -> re.Pattern:
     return re.compile(_BYLINE.format(alternation))
 
 
+def _is_byline(line: str, byline: re.Pattern) -> bool:
+    return bool(byline.search(line)) and not _PROSE.search(line)
+
+
 def furniture_spans(norm: str, reference) -> list[tuple[int, int]]:
     """Spans of the copy that are furniture as a whole: byline and contact lines, phone numbers."""
     spans = []
     at = 0
     byline = _byline(reference)
     for line in norm.split("\n"):
-        if byline.search(line):
+        if _is_byline(line, byline):
             spans.append((at, at + len(line)))
         at += len(line) + 1
     spans.extend(m.span() for m in _LINK.finditer(norm))

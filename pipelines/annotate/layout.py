@@ -13,6 +13,7 @@ markup.py reads a tag, so a figure reads the same however the text was laid out.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -24,6 +25,15 @@ MID_SENTENCE_SHARE = 0.5  # of the full lines end inside a clause where a wrap c
 _ENDS = "。!?;:,、”)！？；：，）"
 FULL_SHARE = 0.3  # of the non-blank lines end at the width in a hard-wrapped text
 LONGER_SHARE = 0.05  # at most this share runs past it
+
+
+# A pinyin note after a character (業(yè)): a typesetting space after it is after that character (台(tái) 10).
+_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,8}[)）]")
+
+
+def _notes_ending(text: str) -> dict[int, int]:
+    """Where each pinyin note of `text` starts, by where it ends."""
+    return {m.end(): m.start() for m in _NOTE.finditer(text)} if "(" in text or "（" in text else {}
 
 
 def _cjk(ch: str) -> bool:
@@ -86,7 +96,7 @@ def _spaced_prose(text: str, start: int) -> bool:
     between two Chinese characters or two digits, no run of spaces; a line of fields (阅读 3.2万 评论 128,
     来源: 某某日报 2021-07-24 08:15) or a table's row (南宁 12.5 13.6) keeps its spaces."""
     end = text.find("\n", start)
-    line = text[start : end if end >= 0 else len(text)].strip(_INDENT + "\r")
+    line = _NOTE.sub("", text[start : end if end >= 0 else len(text)]).strip(_INDENT + "\r")
     if " " not in line:
         return True
     if "  " in line or not any(mark in line for mark in _CLAUSE_MARKS):
@@ -103,6 +113,7 @@ def _spaced_prose(text: str, start: int) -> bool:
 def dropped(text: str) -> set[int]:
     """Positions of the layout characters that read as nothing."""
     gone: set[int] = set(soft_wraps(text))
+    notes = _notes_ending(text)
     line_start, prose = True, _spaced_prose(text, 0)
     for i, ch in enumerate(text):
         if ch == "\r" and text[i + 1 : i + 2] == "\n":
@@ -115,7 +126,7 @@ def dropped(text: str) -> set[int]:
             gone.add(i)
             continue
         elif ch == " " and 0 < i < len(text) - 1:
-            before, after = text[i - 1], text[i + 1]
+            before, after = text[notes.get(i, i) - 1], text[i + 1]
             if before == "\n" and i - 1 in gone and i > 1:  # the neighbours across a soft wrap
                 before = text[i - 2 - (text[i - 2] == "\r")]
             if after in "\r\n" and (i + 1 in gone or i + 2 in gone) and i + 3 < len(text):
@@ -124,3 +135,26 @@ def dropped(text: str) -> set[int]:
                 gone.add(i)
         line_start = False
     return gone
+
+
+# What of a span of one line of the copy (an evidence) is layout: a line end and the indent after it (the
+# span lies on one line, so any line end in it is a wrap), a full-width space, a space typeset between
+# Chinese and a digit or Latin letter.
+_SPAN_LAYOUT = re.compile(
+    r"\r|\n[ \t\u3000]*|\u3000|(?<=[\u4e00-\u9fff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u4e00-\u9fff])"
+)
+
+
+def in_a_span(span: str) -> set[int]:
+    """Positions of the layout characters of a span read on its own (no lines to measure a wrap by); a
+    typesetting space after a pinyin note is after the character the note reads (台(tái) 10)."""
+    found = {i for match in _SPAN_LAYOUT.finditer(span) for i in range(*match.span())}
+    for end, start in _notes_ending(span).items():
+        if span[end : end + 1] == " " and end + 1 < len(span) and _ascii_word(span[end + 1]) and _cjk(span[start - 1]):
+            found.add(end)
+    return found
+
+
+def flattened(text: str) -> str:
+    """`text` with what in_a_span reads as layout left out: two readings of the same words compared."""
+    return _SPAN_LAYOUT.sub("", text)

@@ -209,7 +209,7 @@ def written_forms(text: Text, found: list[Mention], reference=None) -> dict[str,
     bodies: dict[str, Counter] = {}
     for m in found:
         into = bodies if after and text.norm.startswith(after, m.end) else counts
-        into.setdefault(m.key, Counter())[text.span(m.start, m.end)] += 1
+        into.setdefault(m.key, Counter())[text.name(m.start, m.end)] += 1
     out = {key: c.most_common(1)[0][0] for key, c in bodies.items()}
     out.update({key: c.most_common(1)[0][0] for key, c in counts.items()})
     return out

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,16 +18,51 @@ from . import layout, markup
 _PINYIN_NOTE = re.compile(r"\([a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,8}\)")
 
 
-@lru_cache(maxsize=1)
-def _to_simplified():
+@lru_cache(maxsize=4)
+def _converter(config: str):
     import opencc
 
-    return opencc.OpenCC("t2s").convert
+    return opencc.OpenCC(config).convert
+
+
+def _to_simplified():
+    return _converter("t2s")
+
+
+def _same_length(convert, original: str) -> str:
+    """`original` converted, one character for one: a phrase converted to another length is converted
+    character by character instead, so that positions in the copy map back to the original."""
+    converted = convert(original)
+    if len(converted) != len(original):
+        converted = "".join(c if len(c := convert(ch)) == 1 else ch for ch in original)
+    return converted
+
+
+def _converted(original: str) -> tuple[str, str]:
+    """(The Simplified form of a text, the OpenCC configuration that made it). Text in Traditional script
+    (more characters that only Traditional writes than ones only Simplified writes) is read with Taiwan's
+    variants too: 著 for 着 (著力培育 is 着力培育; 顯著 stays 显著), which t2s keeps, for 著 is a Simplified
+    character of its own. A Simplified text's 著 stays 著 (显著)."""
+    converted = _same_length(_to_simplified(), original)
+    traditional_only = sum(a != b for a, b in zip(original, converted, strict=True))
+    if traditional_only == 0:
+        return converted, "t2s"
+    simplified_only = sum(a != b for a, b in zip(original, _same_length(_converter("s2t"), original), strict=True))
+    if traditional_only > simplified_only:
+        return _same_length(_converter("tw2s"), original), "tw2s"
+    return converted, "t2s"
 
 
 def simplified(text: str) -> str:
     """Simplified script of a short string (a name, a cue word), same length when OpenCC keeps it."""
     return _to_simplified()(text) if text else text
+
+
+def plain(text: str) -> str:
+    """A written span as the copy reads it (Simplified, half-width, pinyin notes and line layout dropped): to
+    look a subject the draft keeps verbatim (發動(dòng)機) up in the reference, or to measure it, as its
+    Simplified twin."""
+    return read(text, layout_of=layout.in_a_span).norm if text else text
 
 
 def half_width(ch: str) -> str:
@@ -43,19 +77,17 @@ class Text:
     original: str
     norm: str  # Simplified, half-width, pinyin notes dropped
     origin: tuple[int, ...]  # origin[i]: index in original of norm[i]; origin[len(norm)] = len(original)
+    config: str = "t2s"  # how it was converted: a span of it is read the same way (reading)
     wraps: frozenset[int] = frozenset()  # in original: the soft wraps and \r that layout.py reads as nothing
-    layout: tuple[int, ...] = ()  # in original, in order: every character layout.py reads as nothing
 
     def length(self, start: int, end: int) -> int:
-        """How many characters of the original norm[start:end] spans, its layout not counted: a span's
-        length does not change with where a PDF wrapped its lines."""
-        if end <= start:
-            return 0
-        lo, hi = self.origin[start], self.origin[end - 1] + 1
-        return hi - lo - (bisect_left(self.layout, hi) - bisect_left(self.layout, lo))
+        """The length of norm[start:end] as read: its layout (a PDF's wrap, an indent), pinyin notes and tags
+        not counted, so a span is chosen as in the same text laid out otherwise or in its Simplified twin
+        (rules/evidence_limit.py cuts one that the contract's limit as written refuses)."""
+        return max(end - start, 0)
 
     def exact(self, start: int, end: int) -> str:
-        """The original text behind norm[start:end], layout and all: an evidence, a span of the text."""
+        """The original text behind norm[start:end], layout and notes and all: an evidence, a span of the text."""
         return self.original[self.origin[start] : self.origin[end - 1] + 1] if end > start else ""
 
     def span(self, start: int, end: int) -> str:
@@ -69,20 +101,29 @@ class Text:
             return piece
         return "".join(ch for i, ch in enumerate(piece, lo) if i not in self.wraps)
 
+    def name(self, start: int, end: int) -> str:
+        """The original characters behind norm[start:end], without the pinyin notes among them: a name that
+        the warehouse resolves by its spelling (南寧(níng)市 is 南寧市), where evidence keeps them verbatim."""
+        return "".join(self.original[self.origin[k]] for k in range(start, end))
+
+    def reading(self, span: str) -> Text:
+        """A span of the original (an evidence) read as the whole text was: its own copy and origin, so a
+        rule matches words on the copy and cuts the span where they end (著力培育(yù)先進 → 先進)."""
+        return _read_span(span, self.config)
+
     def original_start(self, start: int) -> int:
         return self.origin[start]
 
 
-def read(original: str) -> Text:
-    converted = _to_simplified()(original)
-    if len(converted) != len(original):  # a phrase converted to a different length: convert char by char
-        convert = _to_simplified()
-        converted = "".join(c if len(c := convert(ch)) == 1 else ch for ch in original)
+def read(original: str, config: str | None = None, layout_of=layout.dropped) -> Text:
+    """The copy of `original`; `config` (t2s, tw2s) converts a span as its document was converted, and
+    `layout_of` finds what of it is layout (a span's own, layout.in_a_span, has no lines to measure). The
+    pinyin notes are left out before converting, so a phrase they split converts as one (藉(jiè)助 is 借助)."""
     dropped = [False] * len(original)
-    gone = layout.dropped(original)
-    for i in gone:  # a soft wrap, an indent, a \r: no text (layout.py)
+    no_text = layout_of(original)
+    for i in no_text:  # a soft wrap, an indent, a \r: no text (layout.py)
         dropped[i] = True
-    wraps = frozenset(i for i in gone if original[i] in "\r\n")
+    wraps = frozenset(i for i in no_text if original[i] in "\r\n")
     # pinyin notes are found with the layout gone and in half-width forms: (jì\nn), （ｙè）
     kept = [i for i in range(len(original)) if not dropped[i]]
     view = "".join(half_width(original[i]) for i in kept)
@@ -95,11 +136,12 @@ def read(original: str) -> Text:
         reads_as[start] = replacement
         for i in range(start + 1, end):
             dropped[i] = True
+    kept = [i for i, gone in enumerate(dropped) if not gone]
+    bare = "".join(original[i] for i in kept)
+    converted, config = _converted(bare) if config is None else (_same_length(_converter(config), bare), config)
     chars, origin = [], []
     tag_break = False  # the last character is a line break a tag made: a line break after it adds none
-    for i, ch in enumerate(converted):
-        if dropped[i]:
-            continue
+    for i, ch in zip(kept, converted):
         if i in reads_as:
             ch = reads_as[i]
             if ch == markup.BLANK_LINE:  # an empty paragraph: one blank line, never more
@@ -115,4 +157,11 @@ def read(original: str) -> Text:
         chars.append(half_width(ch))
         origin.append(i)
     origin.append(len(original))
-    return Text(original, "".join(chars), tuple(origin), wraps, tuple(sorted(gone)))
+    return Text(original, "".join(chars), tuple(origin), config, wraps)
+
+
+@lru_cache(maxsize=4096)
+def _read_span(span: str, config: str) -> Text:
+    # a span is read again by several rules (its lead, its uniqueness); it lies on one line of the copy, so
+    # every line end in it is a wrap (layout.in_a_span)
+    return read(span, config, layout.in_a_span)

@@ -292,7 +292,7 @@ UNITS = Contract(
 CUE_CODES = {
     "status": STATUSES,
     "qualifier": tuple(q for q in QUALIFIERS if q != "exact"),
-    "period": ("average", "cumulative", "stock", "flow"),
+    "period": ("average", "cumulative", "stock", "flow", "year_end"),
     "direction": ("decrease", "reached", "above", "below"),
     # 分别 (one value per listed item); the words that join listed items (和, 及), end a list of examples
     # (等), or name a partner (同…合作): rules/company_name.py, cluster_group.py, cluster_whole.py, cue_after.py

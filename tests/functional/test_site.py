@@ -365,9 +365,9 @@ class browser_session:
 def load(driver, page: Path, fragment: str = "") -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
+    if fragment:  # a new hash alone is a same-document navigation: leave the page so this one loads anew
+        driver.get("about:blank")  # (a refresh right after get raced the page's own hash update under load)
     driver.get(page.absolute().as_uri() + fragment)
-    if fragment:
-        driver.refresh()  # a new hash alone is a same-document navigation: load it as a new page
     WebDriverWait(driver, 60).until(
         lambda d: d.execute_script(
             "return document.readyState === 'complete' && (!document.getElementById('page-data') "

@@ -79,10 +79,11 @@ def test_a_unit_is_written_half_width_and_a_full_width_digit_is_no_traditional_s
 
 
 def test_a_span_wrapped_elsewhere_is_the_same_span():
-    document = "园区产值达到48.5亿元。另一园区产\n值达到48.5亿元。"
+    document = read("园区产值达到48.5亿元。另一园区产\n值达到48.5亿元。")
     assert evidence.occurs_more_than_once(document, "园区产值达到48.5亿元")
-    assert evidence.length("柳州\r\n市") == 3
-    assert evidence.flat("河池\n共淘汰 20 万吨") == ("河池共淘汰20万吨", [0, 1, 3, 4, 5, 7, 8, 10, 11, 12])
+    assert evidence.read_length(document, "柳州\r\n市") == 3
+    span = document.reading("河池\n共淘汰 20 万吨")  # a span's words read across its wrap, cut back there
+    assert (span.norm, list(span.origin)) == ("河池共淘汰20万吨", [0, 1, 3, 4, 5, 7, 8, 10, 11, 12])
 
 
 def test_a_number_wrapped_over_lines_is_read_in_its_evidence():

@@ -61,3 +61,11 @@ def test_value_absent_from_evidence(value, evidence):
 
 def test_numbers_in_reads_every_number():
     assert numbers_in("2021年至2023年年均增长6.5%") == [Decimal("2021"), Decimal("2023"), Decimal("6.5")]
+
+
+def test_a_chinese_numeral_split_by_a_pinyin_note_is_read_whole():
+    from pipelines.load.numbers import value_in_evidence
+
+    # a machine conversion's note (兩(liǎng)) inside 兩千: the evidence still states 2000
+    assert value_in_evidence("2000", "電(diàn)力3個(gè)兩(liǎng)千億(yì)產業")
+    assert not value_in_evidence("2", "電(diàn)力3個(gè)兩(liǎng)千億(yì)產業")

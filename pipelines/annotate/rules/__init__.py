@@ -53,6 +53,7 @@ from . import (
     enterprise_city_by_name,
     estimated,
     evidence_lead,
+    evidence_limit,
     facility_year_output,
     from_to,
     future_year,
@@ -124,6 +125,7 @@ from . import (
     subject,
     subject_alias,
     subject_pull,
+    subject_shape,
     subject_share,
     table_cell,
     table_rate,
@@ -165,6 +167,7 @@ RULES: tuple[Rule, ...] = (
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
+    respectively.pair_clusters,  # 铝产业和新材料产业产值分别为X和Y: one industry per value
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
@@ -225,6 +228,7 @@ RULES: tuple[Rule, ...] = (
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     past_span_target.no_deadline_behind,  # 2021年以来,…;力争打造千亿级产业集群: no deadline, years empty
+    sentence_year.goal_year_across_the_semicolon,  # 今年,…:一是…;二是…计划实施项目120个: 今年 for both
     open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
@@ -253,6 +257,7 @@ RULES: tuple[Rule, ...] = (
     subject_alias.named_at_the_opening,  # 规上工业企业利润总额增长12%: a known subject opens the rate's clause
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
     bare_cue_word.not_the_metric_word,  # 4个项目 → 项目: the metric's own generic noun, no subject
+    subject_shape.no_particle_at_its_edge,  # 41个大类中的34个 → not 个大类中的: a phrase cut, no subject
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
     cluster_name.inside_a_name,  # 金海不锈钢有限公司, 石化炼化一体化项目: the name's cluster word, not the figure's
     cluster_clause.named_in_its_clause,  # 形成新能源、化工为核心的产业体系,规上工业总产值…: not 化工's
@@ -288,6 +293,7 @@ RULES: tuple[Rule, ...] = (
     lead_word.without_the_connective,  # 从2020年产值超20亿元, 围绕…三大核心部件: the span starts after the connective
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
     zone_lead.without_the_zone,  # 港南工业园区羽绒产业片区规划面积为4060亩: not at the zone it is of
+    evidence_limit.within_the_contract,  # 產業(yè)…: a span longer than 40 as written (pinyin notes) is cut back
 )
 
 

@@ -15,7 +15,8 @@ _NOUN_AFTER = re.compile(r"(?:级)?(?:的)?[\u4e00-\u9fff]{0,4}?(?:企业|公司
 def drop(figure, doc, earlier):
     if figure.at < 0 or figure.unit_end < 0:
         return figure
-    if figure.unit.endswith("级") or "yuan" not in doc.reference.units.get(simplified(figure.unit), set()):
+    unit = simplified(figure.unit)  # 億級 in a Traditional text
+    if unit.endswith("级") or "yuan" not in doc.reference.units.get(unit, set()):
         return figure
     norm = doc.norm
     if _COUNT_BEFORE.search(norm, max(0, figure.at - 3), figure.at) and _NOUN_AFTER.match(norm, figure.unit_end):

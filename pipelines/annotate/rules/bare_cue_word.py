@@ -6,18 +6,18 @@ kind (单项冠军, 千亿产业) and stays."""
 
 from __future__ import annotations
 
-from ..script import simplified
+from ..script import plain
 
 GENERIC = 2  # 企业, 产品: a generic head noun; 单项冠军, 专精特新: a kind of its own
 
 
 def not_the_metric_word(figure, doc, earlier):
-    if not figure.subject or figure.at < 0 or len(figure.subject) > GENERIC:
+    if not figure.subject or figure.at < 0 or len(plain(figure.subject)) > GENERIC:
         return figure
     reference = doc.reference
     codes = [c for c in (figure.metric_code, figure.rate_of_metric_code) if c]
     cues = {cue for code in codes for cue in reference.metric(code).cues}
-    if simplified(figure.subject) in cues:
+    if plain(figure.subject) in cues:
         figure.notes.append(f"subject {figure.subject} is the metric's own word: left empty")
         figure.subject = ""
     return figure

@@ -37,6 +37,6 @@ def named_after_the_number(figure, doc, earlier):
         return figure  # 三诺电子、, 支柱产业。: no measure of the cluster follows
     if _name_end(doc.reference).match(norm, mention.end, sentence_end):
         return figure  # …不锈钢有限公司: the cluster word opens a name
-    figure.cluster = doc.text.span(mention.start, mention.end)
+    figure.cluster = doc.text.name(mention.start, mention.end)
     figure.notes.append(f"cluster {figure.cluster}: named after the number in its sentence")
     return figure

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..places import IMPLIED, within
+from . import cluster_part
 from .industry_name import COUNTS_OF_CLUSTERS, NEW_NAME
 from .own_cluster import names_its_own
 
@@ -36,6 +37,8 @@ def of_the_sentence_before(figure, doc, earlier):
     paragraph = doc.paragraphs[bisect_right(doc.paragraphs, figure.at, key=lambda p: p[0]) - 1]
     if before.at < paragraph[0]:
         return figure  # the sentence before is in another paragraph
+    if cluster_part.under_its_whole(doc, before):
+        return figure  # …,其中铝产业完成产值52.3亿元;完成固定资产投资…: the whole goes on, not its part
     figure.cluster = before.cluster
     figure.notes.append(f"cluster {figure.cluster}: of the sentence before, this one naming nothing of its own")
     return figure

@@ -20,9 +20,9 @@ def as_the_text_names_it(figure, doc, earlier):
     before = [m for m in within(doc.clusters, (figure.sentence[0], mention.start)) if m.end == mention.start]
     if before:  # 电子信息制造业: 电子信息 is the kind of 制造业 it is
         mention = before[-1]
-        figure.cluster = doc.text.span(mention.start, mention.end)
+        figure.cluster = doc.text.name(mention.start, mention.end)
     if norm.startswith(_SUFFIX, mention.end) and not norm.startswith(_SUFFIX, mention.end - 1):
-        figure.cluster = doc.text.span(mention.start, mention.end + 1)
+        figure.cluster = doc.text.name(mention.start, mention.end + 1)
         if simplified(figure.cluster) not in doc.reference.clusters:  # the load resolves it through an alias
             figure.notes.append(f"cluster {figure.cluster} not in reference/cluster_aliases.csv: add it or correct it")
     return figure

@@ -32,7 +32,7 @@ def its_kind(figure, doc, earlier):
     kind = doc.norm[begin : mention.start]
     if len(kind) < MIN_KIND or _COUNT.search(kind) or within(doc.clusters, (begin, mention.start)):
         return figure
-    figure.cluster = doc.text.span(begin, mention.end)
+    figure.cluster = doc.text.name(begin, mention.end)
     figure.notes.append(f"cluster {figure.cluster}: a kind of {doc.text.span(mention.start, mention.end)}")
     if simplified(figure.cluster) not in doc.reference.clusters:
         figure.notes.append(f"cluster {figure.cluster} not in reference/cluster_aliases.csv: add it or correct it")

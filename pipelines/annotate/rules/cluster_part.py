@@ -5,6 +5,12 @@ no cluster named takes the cluster of the last figure of the part before it."""
 
 from __future__ import annotations
 
+import re
+
+# 其中: what follows is a part of the whole the part before opened with; the next part goes on with the whole
+# (after a comma: a sentence that opens with 其中 is about the part throughout)
+_PART = re.compile(r"[,,]\s*其中")
+
 
 def of_the_part_before(figure, doc, earlier):
     if figure.cluster or figure.at < 0 or not earlier:
@@ -20,7 +26,15 @@ def of_the_part_before(figure, doc, earlier):
         if f.at < before or f.at < 0:
             break
         if f.at < start and f.cluster:
+            if under_its_whole(doc, f):
+                break  # 全县完成产值…,其中铝产业完成产值…;完成固定资产投资…: the whole's, not its part's
             figure.cluster = f.cluster
             figure.notes.append(f"cluster {f.cluster}: of the part before, this part naming no subject of its own")
             break
     return figure
+
+
+def under_its_whole(doc, figure) -> bool:
+    """Whether the figure's cluster is a part named after 其中 in its sentence (a part of the whole the sentence
+    opened with): a later part that names nothing goes on with the whole."""
+    return bool(_PART.search(doc.norm, figure.sentence[0], figure.at))

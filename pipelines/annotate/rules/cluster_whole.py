@@ -30,7 +30,7 @@ def its_whole_name(figure, doc, earlier):
     rest = _rest(doc.reference.alternation("list", "joiner"), group_end).match(doc.norm, mention.end, figure.at)
     if rest is None or re.search(group_end, rest.group()) or within(doc.clusters, (mention.end, rest.end())):
         return figure
-    figure.cluster = doc.text.span(mention.start, rest.end())
+    figure.cluster = doc.text.name(mention.start, rest.end())
     if simplified(figure.cluster) not in doc.reference.clusters:
         figure.notes.append(f"cluster {figure.cluster} not in reference/cluster_aliases.csv: add it or correct it")
     return figure

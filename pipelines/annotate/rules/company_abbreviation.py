@@ -50,7 +50,7 @@ def abbreviated(figure, doc, earlier):
             continue
         if _in_a_list(reference).match(doc.norm, at + len(short)):
             continue
-        figure.enterprise = doc.text.span(at, at + len(short))
+        figure.enterprise = doc.text.name(at, at + len(short))
         figure.notes.append(
             f"enterprise {figure.enterprise}: the abbreviation of {whole} (its city's and name's first)"
         )

@@ -41,7 +41,7 @@ def the_one_named_before(figure, doc, earlier):
     named = _named_by_form(doc, since, figure.sentence[0])
     if named and (found is None or doc.norm.rfind(named[0], since, figure.sentence[0]) > found[0]):
         at = doc.norm.rfind(named[0], since, figure.sentence[0])
-        found = (at, doc.text.span(at, at + len(named[0])))
+        found = (at, doc.text.name(at, at + len(named[0])))
     if found:
         figure.enterprise = found[1]
         figure.notes.append(f"enterprise {figure.enterprise}: the company named before, that the clause points back at")

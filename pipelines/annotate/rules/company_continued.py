@@ -4,13 +4,28 @@ right before, in the same paragraph, are that company's (Chinese drops a subject
 
 from __future__ import annotations
 
+import re
+
 from .. import places
+
+
+def _set_of_enterprises(reference) -> re.Pattern:
+    """A noun of two characters or more before an enterprise count's word (百强企业, 规上企业, 入围企业), not a
+    word pointing back at the company (该企业: cue_kind company, code anaphor)."""
+    cues = "|".join(map(re.escape, sorted(reference.metric("enterprise_count").cues, key=len, reverse=True)))
+    anaphors = reference.alternation("company", "anaphor")
+    return re.compile(rf"(?<![{_POINTING}])(?!{anaphors})[\u4e00-\u9fff]{{2}}(?:{cues or '(?!)'})")
+
+
+_POINTING = "该其这此本"  # 该企业, 其企业: the company before, not a set
 
 
 def _names_its_own(doc, start: int, end: int) -> bool:
     said = doc.norm[start:end]
     if any(word in said for word in places.IMPLIED):
         return True  # 全市将力争…: the text's own place
+    if doc.reference.pattern("company_continued.set", _set_of_enterprises).search(said):
+        return True  # 百强企业实现利润总额526亿元: a set of enterprises does it, not the company before
     return any(places.within(found, (start, end)) for found in (doc.places, doc.clusters, doc.enterprises))
 
 

@@ -41,7 +41,7 @@ def by_its_short_name(figure, doc, earlier):
                 norm, at + len(short)
             ):
                 continue
-            figure.enterprise = doc.text.span(at, at + len(short))
+            figure.enterprise = doc.text.name(at, at + len(short))
             figure.notes.append(f"enterprise {figure.enterprise}: the short name of {whole}, named before")
             return figure
     return figure

@@ -77,6 +77,6 @@ def named_by_its_ending(figure, doc, earlier):
     norm = doc.norm
     if _in_a_list(doc.reference).match(norm, end) or _a_partner(doc.reference).match(norm, start - 1):
         return figure
-    figure.enterprise = doc.text.span(start, end)
+    figure.enterprise = doc.text.name(start, end)
     figure.notes.append(f"enterprise {figure.enterprise}: a company's name by its ending, before the number")
     return figure

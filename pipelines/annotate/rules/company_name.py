@@ -61,7 +61,7 @@ def named_before(figure, doc, earlier):
     start, end = found
     if _in_a_list(doc.reference).match(norm, end) or _a_partner(doc.reference).match(norm, start - 1):
         return figure
-    figure.enterprise = doc.text.span(start, end)
+    figure.enterprise = doc.text.name(start, end)
     figure.notes.append(f"enterprise {figure.enterprise}: a company's name before the number")
     return figure
 
@@ -99,7 +99,7 @@ def short_name_of_one_before(figure, doc, earlier):
             start = doc.norm.find(short, figure.unit_end, figure.clause[1])
             at = start
         if len(short) >= MIN_CORE and at >= 0 and not _in_a_list(doc.reference).match(doc.norm, start + len(short)):
-            figure.enterprise = doc.text.span(start, start + len(short))
+            figure.enterprise = doc.text.name(start, start + len(short))
             figure.notes.append(f"enterprise {figure.enterprise}: the short name of {f.enterprise}")
             break
     return figure

@@ -32,7 +32,7 @@ def of_its_project(figure, doc, earlier):
         if project:
             name = _company_of(doc, *project)
             if name:
-                figure.enterprise = doc.text.span(*name)
+                figure.enterprise = doc.text.name(*name)
                 figure.notes.append(f"enterprise {figure.enterprise}: the company that opens the project's name")
             return figure
         if norm[start - 1 : start] in _SEGMENT_ENDS:

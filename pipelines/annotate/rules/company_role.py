@@ -45,6 +45,6 @@ def named_for_its_role(figure, doc, earlier):
     if best is None or _in_a_list(doc.reference).match(norm, best[0] + len(best[1])):
         return figure
     at, name = best
-    figure.enterprise = doc.text.span(at, at + len(name))
+    figure.enterprise = doc.text.name(at, at + len(name))
     figure.notes.append(f"enterprise {figure.enterprise}: a company the text names for its role (以…为龙头)")
     return figure

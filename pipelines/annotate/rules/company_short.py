@@ -39,7 +39,7 @@ def prefix_of_one_named_before(figure, doc, earlier):
             at = said.rfind(short)
             if at >= 0 and not _in_a_list(reference).match(doc.norm, figure.sentence[0] + at + k):
                 start = figure.sentence[0] + at
-                figure.enterprise = doc.text.span(start, start + k)
+                figure.enterprise = doc.text.name(start, start + k)
                 figure.notes.append(f"enterprise {figure.enterprise}: the short name of {whole}")
                 return figure
     return figure

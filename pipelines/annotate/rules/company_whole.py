@@ -34,7 +34,7 @@ def as_written_whole(figure, doc, earlier):
         opening = [m for m in places.within(doc.places, (start - places.COMPANY_REACH, start)) if m.end == start]
         if opening and opening[-1].name not in places.IMPLIED:
             start = opening[-1].start
-    whole = doc.text.span(start, end)
+    whole = doc.text.name(start, end)
     if whole != figure.enterprise:
         figure.notes.append(f"enterprise {whole}: {figure.enterprise} as the text writes it whole")
         figure.enterprise = whole

@@ -76,7 +76,7 @@ def not_the_comparison(figure, doc, earlier):
     compared = doc.text.span(mentions[0].start, mentions[0].end)
     if others:
         chosen = others[-1]
-        figure.place, figure.place_key = doc.text.span(chosen.start, chosen.end), chosen.key
+        figure.place, figure.place_key = doc.text.name(chosen.start, chosen.end), chosen.key
         if chosen.name in places.IMPLIED:
             figure.place = doc.written.get(chosen.key, figure.place)
     elif doc.subject is not None:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import flat, occurs_more_than_once
+from ..evidence import occurs_more_than_once
 from ..places import IMPLIED
-from ..script import simplified
 
 LOCAL = ("county", "district")  # places below the city: cut at the head of a clause
 
@@ -38,18 +37,16 @@ def _local_names(doc) -> str:
 
 def without_the_lead(figure, doc, earlier):
     span = figure.evidence
-    unwrapped, where = flat(span)  # its words read across a line's wrap
-    copy = simplified(unwrapped)
-    if len(copy) != len(unwrapped):
-        return figure
+    read = doc.text.reading(span)  # matched on its copy, cut where the copy's words end in the span
+    copy = read.norm
     own = "|".join(map(re.escape, OWN_PLACE_WORDS))
     named = doc.place_names[1]
     local = doc.once("evidence_lead.local_names", _local_names)
     lead = re.match(rf"{_JOIN}{_YEAR}(?:(?:{own}|{local}){_AFTER}|(?:{named}){_AFTER_NAMED})|其中", copy)
     if lead is None or len(copy) - lead.end() < MIN_LEFT or _KEEPS.match(copy, lead.end()):
         return figure
-    rest = span[where[lead.end()] :].lstrip()
-    if not any(ch.isdigit() for ch in rest) or occurs_more_than_once(doc.text.original, rest):
+    rest = span[read.origin[lead.end()] :].lstrip()
+    if not any(ch.isdigit() for ch in rest) or occurs_more_than_once(doc.text, rest):
         return figure
     figure.evidence = rest
     return figure

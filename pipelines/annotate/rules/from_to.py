@@ -69,7 +69,7 @@ def each_value_its_part(figure, doc, earlier):
     before = _before_in_clause(earlier, clause, figure.at)
     if before is not None and _from_to(norm, clause, before, figure.at):
         part = text.original[text.origin[before.unit_end] : begin + len(span)].strip()
-        if part and not occurs_more_than_once(text.original, part):
+        if part and not occurs_more_than_once(text, part):
             figure.evidence = part
         return figure
     later = re.match(r"\s*[^\d,。;:、]{0,6}?(?:至|到)\s*\d", norm[figure.unit_end : clause[1]])
@@ -77,7 +77,7 @@ def each_value_its_part(figure, doc, earlier):
         cut = text.origin[figure.unit_end - 1] + 1
         begin = max(begin, _from_start(figure, doc))
         part = text.original[begin:cut].strip()
-        if begin + len(span) > cut and not occurs_more_than_once(text.original, part):
+        if begin + len(span) > cut and not occurs_more_than_once(text, part):
             figure.evidence = part
     return figure
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import LIMIT, length, occurs_more_than_once
+from ..evidence import LIMIT, occurs_more_than_once, read_length
 
 GROWTH = ("growth_rate",)
 # Words a bare growth clause may hold beside the growth cue (同比增长, 当月增长, 则增长达): no noun of its own
@@ -55,7 +55,7 @@ def with_its_value(figure, doc, earlier):
                 moved = True
                 break
     span = doc.text.exact(begin, figure.unit_end).strip()
-    if length(span) > LIMIT or occurs_more_than_once(doc.text.original, span):
+    if read_length(doc.text, span) > LIMIT or occurs_more_than_once(doc.text, span):
         return figure
     figure.evidence = span
     return figure

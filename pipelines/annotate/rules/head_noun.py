@@ -14,7 +14,8 @@ from .. import cues
 from ..script import simplified
 
 _GLUE = ("", "的")  # what may stand between the unit and its head noun
-_NUMBER = re.compile(r"\d")
+# a number after the word (not a rank's: 以2356亿元的营业收入排名第132位 ranks this amount) opens the next figure
+_NUMBER = re.compile(r"(?<![第\d.])\d")
 _CLOSE = re.compile(r"[\s,;:。!?、)]")
 _PRODUCT = re.compile(r"[\u4e00-\u9fff]{1,6}的?")  # 铝土矿, 氧化铝的: what the amount is of
 

@@ -179,7 +179,7 @@ def named_as_an_industry(figure, doc, earlier):
         if span is None:
             span, why = _in_its_own_clause(figure, doc), "in its own clause, the draft's in an earlier one"
         if span is not None:
-            figure.cluster = doc.text.span(*span)
+            figure.cluster = doc.text.name(*span)
             figure.notes.append(f"cluster {figure.cluster}: {NOTE}, {why}")
             if simplified(figure.cluster) not in doc.reference.clusters:
                 figure.notes.append(f"cluster {figure.cluster} {NEW_NAME}")
@@ -201,7 +201,7 @@ def named_as_an_industry(figure, doc, earlier):
         return figure
     if _opened_by_a_known_name(doc, span):
         return figure  # a known name there was the draft's to take, or a rule's to take off
-    figure.cluster = doc.text.span(*span)
+    figure.cluster = doc.text.name(*span)
     figure.notes.append(f"cluster {figure.cluster}: {NOTE}")
     if simplified(figure.cluster) not in doc.reference.clusters:
         figure.notes.append(f"cluster {figure.cluster} not in reference/cluster_aliases.csv: add it or correct it")

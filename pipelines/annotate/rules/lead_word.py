@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import flat, holds, occurs_more_than_once
-from ..script import simplified
+from ..evidence import holds, occurs_more_than_once
 
 MIN_LEFT = 4  # characters the span keeps at least
 
@@ -20,15 +19,13 @@ def _leads(reference) -> re.Pattern:
 
 def without_the_connective(figure, doc, earlier):
     span = figure.evidence
-    unwrapped, where = flat(span)  # its words read across a line's wrap
-    copy = simplified(unwrapped)
-    if len(copy) != len(unwrapped):
-        return figure
+    read = doc.text.reading(span)  # matched on its copy, cut where the copy's words end in the span
+    copy = read.norm
     lead = doc.reference.pattern("lead_word.leads", _leads).match(copy)
     if lead is None or len(copy) - lead.end() < MIN_LEFT:
         return figure
-    rest = span[where[lead.end()] :].lstrip()
-    if not holds(figure.value, rest) or occurs_more_than_once(doc.text.original, rest):
+    rest = span[read.origin[lead.end()] :].lstrip()
+    if not holds(figure.value, rest) or occurs_more_than_once(doc.text, rest):
         return figure
     figure.evidence = rest
     return figure

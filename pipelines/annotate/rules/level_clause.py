@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import LIMIT, length, occurs_more_than_once
+from ..evidence import LIMIT, occurs_more_than_once, read_length
 from .growth_clause import _GLUE, OF_A_LEVEL
 
 _STOP = ",;:。!?\n"
@@ -75,7 +75,7 @@ def with_the_clause_it_leans_on(figure, doc, earlier):
         if begin < 0:
             return figure
     span = doc.text.exact(begin, end).strip()
-    if length(span) > LIMIT or occurs_more_than_once(doc.text.original, span):
+    if read_length(doc.text, span) > LIMIT or occurs_more_than_once(doc.text, span):
         return figure
     figure.evidence = span
     return figure

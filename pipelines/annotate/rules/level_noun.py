@@ -49,6 +49,9 @@ def _before_the_glue(doc, start: int, end: int) -> int:
     """Where the noun ends before the words between it and the number (达, 为, 实现, 突破, 约, 累计: no noun)."""
     while end > start and doc.norm[end - 1].isspace():
         end -= 1
+    # 入围门槛提高到: a change to the level reached (cue_kind direction, code reached) is a verb, no part of the noun
+    reached = next((w for w in doc.reference.words_of("direction", "reached") if doc.norm.endswith(w, start, end)), "")
+    end -= len(reached)
     cut = end
     for at in range(max(start + 1, end - GLUE_REACH), end):  # glue is a few characters: no scan of the clause
         if _no_noun(doc, doc.norm[at:end]):

@@ -6,7 +6,7 @@ short from the cue word, grows back to its item where that fits: 石化、机械
 
 from __future__ import annotations
 
-from ..evidence import LIMIT, flat, length, occurs_more_than_once
+from ..evidence import LIMIT, occurs_more_than_once, read_length
 from ..script import simplified
 
 LISTED = "one of a list sharing the number"
@@ -17,15 +17,15 @@ def span_from_its_item(figure, doc, earlier):
         return figure
     if doc.reference.metric(figure.metric_code).kind == "rank":
         return figure  # 保持全区工业投资总量、增速第一: the rank's span keeps its field
-    unwrapped, where = flat(figure.evidence)  # the item may be wrapped over two lines (绿色新材\n料)
-    at = unwrapped.find(figure.cluster)
+    read = doc.text.reading(figure.evidence)  # found on the copy: the evidence keeps pinyin notes, a name not
+    at = read.norm.find(doc.text.reading(figure.cluster).norm)
     if at < 0:
         span = _back_to_its_item(figure, doc)
     elif at > 0:
-        span = figure.evidence[where[at] :]
+        span = figure.evidence[read.origin[at] :]
     else:
         return figure
-    if not span or occurs_more_than_once(doc.text.original, span):
+    if not span or occurs_more_than_once(doc.text, span):
         return figure
     figure.evidence = span
     return figure
@@ -45,7 +45,7 @@ def _back_to_its_item(figure, doc) -> str:
     if "、" not in items or any(ch.isdigit() for ch in items):
         return ""  # not an item of this number's 、 list (产业园和规划面积4000亩; 食品3个三千亿和石化、…)
     span = text.original[text.origin[item] : begin + len(figure.evidence)]
-    return span if length(span) <= LIMIT else ""
+    return span if read_length(text, span) <= LIMIT else ""
 
 
 def span_from_the_last_item(figure, doc, earlier):
@@ -64,7 +64,7 @@ def span_from_the_last_item(figure, doc, earlier):
     if last < 0 or any(mark in head[last:] for mark in ",，;；") or any(ch.isdigit() for ch in head):
         return figure
     rest = span[last + 1 :].lstrip()
-    if not rest or occurs_more_than_once(doc.text.original, rest):
+    if not rest or occurs_more_than_once(doc.text, rest):
         return figure
     figure.evidence = rest
     return figure
@@ -83,11 +83,9 @@ def span_to_its_item_after(figure, doc, earlier):
     item = norm.find(name, figure.clause[1], figure.sentence[1])
     if item < 0 or "\n" in norm[figure.at : item]:
         return figure
-    end = item + len(name)
-    while end > figure.at + 1 and text.length(figure.at, end) > LIMIT:  # layout not counted (a soft wrap)
-        end -= 1
-    span = text.original[figure.number_start : text.origin[end - 1] + 1].strip()
-    if occurs_more_than_once(text.original, span):
+    end = min(text.origin[item + len(name) - 1] + 1, text.origin[min(figure.at + LIMIT, len(norm))])
+    span = text.original[figure.number_start : end].strip()
+    if occurs_more_than_once(text, span):
         return figure
     figure.evidence = span
     return figure

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..evidence import LIMIT, length, occurs_more_than_once
+from ..evidence import LIMIT, occurs_more_than_once, read_length
 from ..script import simplified
 
 
@@ -103,7 +103,7 @@ def span_from_the_list_cue(figure, doc, earlier):
     # the cue nearest the value, the longest of those ending there (年产能, not its 产能)
     cue_at = min(found, key=lambda span: (-span[1], span[0]))[0]
     wider = text.original[text.origin[cue_at] : begin + len(span)].strip()
-    if length(wider) > LIMIT or occurs_more_than_once(text.original, wider):
+    if read_length(doc.text, wider) > LIMIT or occurs_more_than_once(text, wider):
         return figure
     figure.evidence = wider
     return figure

@@ -10,11 +10,31 @@ import re
 from ..places import IMPLIED, last_mention_of_its_cluster, within
 from . import growth_clause
 
+_SHARE_OF = re.compile(r"占")  # 占铝产业总产值的比重: what follows 占 in the share's clause is its whole
+
+
+def _whole_of_a_share(figure, doc, mention) -> bool:
+    if doc.reference.metric(figure.metric_code).kind != "share" or mention.start < figure.clause[0]:
+        return False
+    return bool(_SHARE_OF.search(doc.norm, figure.clause[0], mention.start))
+
 
 def named_before_no_other(figure, doc, earlier):
     if not figure.cluster or figure.at < 0 or not earlier:
         return figure
     mention = last_mention_of_its_cluster(figure, doc)
+    if mention is not None and _whole_of_a_share(figure, doc, mention):
+        # 铝加工产值…,占铝产业总产值的比重提高到40.0%: the industry after 占 is the whole, not the share's
+        figure.notes.append(f"cluster {figure.cluster} is the whole the share is of: not this one's")
+        figure.cluster = ""
+        return figure
+    if mention is not None and mention.end <= figure.clause[0] and growth_clause.bare_clause(figure, doc):
+        level = growth_clause.level_before(figure, doc, earlier)
+        if level is not None and not level.cluster and level.at > mention.end:
+            # 其中,铝加工产值63.5亿元,增长25.8%: the growth is of the amount before it, which names no cluster
+            figure.notes.append(f"cluster {figure.cluster} named before the amount this growth is of: not this one's")
+            figure.cluster = ""
+            return figure
     if mention is None or mention.end > figure.clause[0] or not names_its_own(figure, doc):
         return figure  # named in its own clause; or its clause says only how much (当月增长7.0%, 产值73.5亿元)
     for f in reversed(earlier):  # back to the mention only: no pass over the whole draft

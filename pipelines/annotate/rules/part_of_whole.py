@@ -32,7 +32,7 @@ def each_its_span(figure, doc, earlier):
     whole = _before_in_clause(figure, earlier)
     if whole is not None and whole.unit_end <= figure.at and _OF.search(norm, whole.unit_end, figure.at):
         part = text.original[whole.number_start : begin + len(span)].strip()  # 41个大类中的34个
-        if holds(figure.value, part) and not occurs_more_than_once(text.original, part):
+        if holds(figure.value, part) and not occurs_more_than_once(text, part):
             figure.evidence = part
         return figure
     after = re.match(r"[^\d,。;:、]{0,8}?(?=中的?\s*\d)", norm[figure.unit_end : figure.clause[1]])
@@ -40,6 +40,6 @@ def each_its_span(figure, doc, earlier):
         return figure
     cut = text.origin[figure.unit_end + after.end() - 1] + 1  # 工业门类涉及41个大类
     whole_span = text.original[begin:cut].strip()
-    if begin + len(span) > cut and not occurs_more_than_once(text.original, whole_span):
+    if begin + len(span) > cut and not occurs_more_than_once(text, whole_span):
         figure.evidence = whole_span
     return figure

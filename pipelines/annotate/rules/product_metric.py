@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..script import simplified
+from ..script import plain
 
 KINDS = ("rate", "share", "rank")
 
@@ -21,7 +21,7 @@ def of_its_product(figure, doc, earlier):
     if reference.metric(figure.metric_code).kind not in KINDS:
         return figure
     taken = reference.metric(figure.rate_of_metric_code)
-    product = simplified(figure.subject)
+    product = plain(figure.subject)
     known = reference.subject_metrics.get(product)
     why = f"{figure.subject}'s amounts are {known} (annotated elsewhere)"
     if known is None:  # a product never annotated: the commonest of the metrics the shared word names

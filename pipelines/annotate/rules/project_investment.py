@@ -20,6 +20,7 @@ _PHASE_ALONE = re.compile(r"[一二三四五六七八九十]期项目")  # 二�
 _NAMED_PHASE = re.compile(r"[\u4e00-\u9fff]{2,12}?[一二三四五六七八九十]期")  # 华谊三期: a name and its phase
 _SEGMENT_ENDS = (";", ";", ":", ":")  # a clause back past these is about another project
 _TOTAL = "总"  # 总投资为68.5亿元: the total, no noun
+_TASK = re.compile(r"[一二三四五六七八九十]是")  # 二是抓好项目建设: a task list's item, a verb phrase and no project
 
 
 def of_its_project(figure, doc, earlier):
@@ -54,6 +55,8 @@ def _project_opening(doc, start: int, end: int) -> tuple[int, int] | None:
     part of a project's name (广西石化炼化一体化转型升级项目), so it stays."""
     lead = doc.reference.pattern("subject.lead", _lead).match(doc.norm, start, end)
     start = lead.end() if lead else start
+    if _TASK.match(doc.norm, start, end):
+        return None
     project = _PROJECT.match(doc.norm, start, end)
     if project and not _PHASE_ALONE.fullmatch(project.group()):
         return project.span()

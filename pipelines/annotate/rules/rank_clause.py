@@ -5,8 +5,9 @@ ranked: 新能源汽车渗透率达64.9%,位居全国第一 — as growth_clause
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from ..evidence import LIMIT, length, occurs_more_than_once
+from ..evidence import LIMIT, occurs_more_than_once, read_length
 
 
 def _bare(figure, doc) -> bool:
@@ -42,7 +43,8 @@ def with_the_clause_before(figure, doc, earlier):
         return figure  # the span is not around the number (a rule rewrote it), or no clause is before
     wider = text.original[text.origin[before] : begin + len(span)].strip()
     # a line break of the copy ends the clause; a soft wrap (layout.py) is none
-    if length(wider) > LIMIT or "\n" in norm[before : figure.at] or occurs_more_than_once(text.original, wider):
+    breaks = "\n" in norm[before : bisect_left(text.origin, begin + len(span))]
+    if read_length(text, wider) > LIMIT or breaks or occurs_more_than_once(text, wider):
         return figure
     figure.evidence = wider
     return figure

@@ -92,11 +92,17 @@ def previous_of_the_report(mentions: list, reporting: int) -> list:
     ]
 
 
+def _at_the_year_end(figure, doc) -> bool:
+    """年末全市规模以上工业企业达到832家: a stock said at the year's end (cue_kind period, code year_end) in its
+    sentence is at the end of the year the document reports on, not at publication."""
+    return bool(doc.reference.cue("period", "year_end").search(doc.norm, figure.sentence[0], figure.at))
+
+
 def year_of_the_report(figure, doc, earlier):
     """A figure whose year was taken from the publication date gets the year the document reports on."""
     period = figure.period
     stock = "(a stock, as of publication)" in period.basis or figure.period_kind == "as_of"
-    if stock and not doc.reporting_basis.startswith(STATED):
+    if stock and not doc.reporting_basis.startswith(STATED) and not _at_the_year_end(figure, doc):
         return figure  # 目前, 现有: a stock is as of publication unless the document names its year
     if (
         doc.reporting_year

@@ -5,24 +5,21 @@ Reviewers start the span at 分别, or at the metric's cue word right before it 
 
 from __future__ import annotations
 
-from ..evidence import flat, holds, occurs_more_than_once
-from ..script import simplified
+from ..evidence import holds, occurs_more_than_once
 
 
 def from_the_list_cue(figure, doc, earlier):
     span = figure.evidence
-    unwrapped, where = flat(span)  # its words read across a line's wrap
-    copy = simplified(unwrapped)
-    if len(copy) != len(unwrapped):
-        return figure
+    read = doc.text.reading(span)  # matched on its copy, cut where the copy's words end in the span
+    copy = read.norm
     word = next((w for w in doc.reference.words_of("list", "respectively") if w in copy), "")
     at = copy.find(word) if word else -1
     if at <= 0 or any(ch.isdigit() for ch in copy[:at]):
         return figure
     cues = [c for c in doc.reference.metric(figure.metric_code).cues if c and copy.endswith(c, 0, at)]
     at -= len(max(cues, key=len, default=""))
-    rest = span[where[max(at, 0)] :].strip()
-    if at <= 0 or not holds(figure.value, rest) or occurs_more_than_once(doc.text.original, rest):
+    rest = span[read.origin[max(at, 0)] :].strip()
+    if at <= 0 or not holds(figure.value, rest) or occurs_more_than_once(doc.text, rest):
         return figure
     figure.evidence = rest
     return figure

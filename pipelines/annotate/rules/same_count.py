@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ..script import simplified
+
 GUESSED = "no cue word: metric {} guessed from the unit"
 
 
@@ -24,7 +26,8 @@ def like_the_count_before(figure, doc, earlier):
         at = bisect_left(origin, previous.number_start)
         if at < since:
             return figure
-        same_unit = previous.unit.lstrip("万千百") == figure.unit.lstrip("万千百")  # 1000多家、总量突破1万家
+        # 1000多家、总量突破1万家; units as written, so read in Simplified (萬家 is 万家)
+        same_unit = simplified(previous.unit).lstrip("万千百") == simplified(figure.unit).lstrip("万千百")
         if same_unit and GUESSED.format(previous.metric_code) not in previous.notes:
             if doc.reference.metric(previous.metric_code).kind != kind:
                 return figure

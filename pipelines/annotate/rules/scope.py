@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import places
-from ..script import simplified
+from ..script import plain
 from . import growth_clause
 
 # 规模以上工业增加值, 规模以上服务业营业收入: the scope, then the total's own words (the text is Simplified
@@ -152,7 +152,7 @@ def _scope_of_the_paragraph(figure, doc, earlier) -> str:
     for before in reversed(earlier):  # back to the paragraph's start only: no pass over the whole draft
         if 0 <= before.at < paragraph[0]:
             break
-        if before.at < 0 or not written_scope(doc.reference).fullmatch(simplified(before.subject)):
+        if before.at < 0 or not written_scope(doc.reference).fullmatch(plain(before.subject)):
             continue
         if not written_scope(doc.reference).search(doc.norm, max(0, before.at - REACH), before.at):
             continue  # 先进装备制造业规上产值: a scope implied for one industry's total is not the paragraph's

@@ -56,7 +56,7 @@ def of_the_speaker(figure, doc, earlier):
             mention = _speakers_place(doc, before[0], opened)
     if mention is None or mention.key == figure.place_key:
         return figure
-    figure.place, figure.place_key = doc.text.span(mention.start, mention.end), mention.key
+    figure.place, figure.place_key = doc.text.name(mention.start, mention.end), mention.key
     figure.notes = [n for n in figure.notes if not n.startswith(GUESSED)]
     figure.notes.append(f"place from the speaker's title ({figure.place}…): the figure is said by its official")
     return figure

@@ -189,11 +189,16 @@ def _named_before(figure, doc, metric) -> str:
         if not metric.cues or ends:
             start, end = whole.start(1), max(ends, default=whole.end(1))
             is_noun = end - start >= 2 and not doc.reference.pattern("subject.lead", _lead).fullmatch(norm, start, end)
+            is_noun = is_noun and not _no_noun(doc, norm[start:end])  # 达到21家: a verb, no noun
             return doc.text.span(start, end) if is_noun else ""
     before = _NOUN_BEFORE.search(norm[lo : figure.at])
     if not before:
         return ""
     found, end = lo + before.start(1), lo + before.end(1)
+    if _no_noun(doc, norm[found:end]):
+        return ""  # 比上年增加1家: a change since a past time, no noun
+    if norm[found - 1 : found].isdigit() and not _DATE_LEFT.match(norm, found):
+        return ""  # 投资超10亿元的项目3个: words opening with a number's unit (not a date's 年) are a phrase cut inside
     start = after_the_lead(doc, found, end)
     # 属规模以上企业: a noun cut inside a word is left for the analyst; 等 ends a list, a new word starts after it
     starts_a_word = start > found or start == lo or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
@@ -216,10 +221,16 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
     if not cues:
         return None
     end = cues[-1].start()
+    for cue in reversed(cues[:-1]):  # 保有储量, 探明储量: the metric's words run on, the product ends before them all
+        if cue.end() != end:
+            break
+        end = cue.start()
     run = re.search(r"[\u4e00-\u9fff]+$", norm[lo:end])
     if not run:
         return None
+    end -= norm[end - 1 : end] == "年"  # 氧化铝年产量: the year's 年, not the product's
     begin = after_the_lead(doc, lo + run.start(), end)
+    begin = _past_the_period_words(doc, begin, end)
     if doc.reference.pattern("subject.lead", _lead).fullmatch(norm, begin, end):
         return None  # 全市生产汽车: the words before the cue are only a place or a lead word, no product
     verb = next(
@@ -232,9 +243,21 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
         if not norm[begin:end].endswith(doc.reference.words_of("subject", "metric_noun", "before_noun")):
             return None
     end = _trailing_lead(doc, begin, end)
-    if not 2 <= end - begin <= MAX_PRODUCT:
-        return None
+    if not 2 <= end - begin <= MAX_PRODUCT or norm[end - 1] == "的":
+        return None  # …时定下的年产: words ending with 的 describe what follows, no product
     return begin, end
+
+
+def _past_the_period_words(doc, begin: int, end: int) -> int:
+    """两地合计氧化铝: a period word (cue_kind period: 合计, 累计, 现有) inside the words is no part of the product,
+    which starts after the last one."""
+    words = doc.reference.pattern("subject.period_words", _period_words).finditer(doc.norm, begin, end)
+    last = max((found.end() for found in words), default=begin)
+    return last if last < end else begin
+
+
+def _period_words(reference) -> re.Pattern:
+    return re.compile(reference.alternation("period") or "(?!)")
 
 
 def _cue_of(doc, metric_code: str) -> re.Pattern:
@@ -288,6 +311,8 @@ def after_the_lead(doc, start: int, end: int) -> int:
             found = pattern.match(norm, start)
             if found and found.end() < end and not norm.startswith(_LEVEL, found.end()):
                 start, moved = found.end(), True
+                if start + 1 < end and norm[start] == "的":  # 今年的目标: the time's, no part of the noun
+                    start += 1
         if names and norm.startswith(names, start):
             name = next(n for n in names if norm.startswith(n, start))
             if start + len(name) < end and not norm.startswith(_LEVEL, start + len(name)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import places
-from ..script import simplified
+from ..script import plain
 from . import subject
 
 SHARES = ("share",)
@@ -42,12 +42,12 @@ def whole_in_front(figure, doc, earlier):
         return figure
     whole = _whole(figure, doc)
     # 自治区制造业数字化转型升级项目 占全区的23.4%: what already names its region needs no whole in front
-    names_a_place = simplified(what).startswith(doc.place_names[0] + places.IMPLIED)
+    names_a_place = plain(what).startswith(doc.place_names[0] + places.IMPLIED)
     if whole is None:
         return figure
     if not _is_own(figure, doc, whole) and not names_a_place:
         figure.subject = doc.text.span(*whole) + what
-    elif figure.rate_of_metric_code and simplified(what) not in reference.metric(figure.rate_of_metric_code).cues:
+    elif figure.rate_of_metric_code and plain(what) not in reference.metric(figure.rate_of_metric_code).cues:
         figure.subject = what  # a share of the place's own total of a count: the count's subject, as a rate's
     return figure
 

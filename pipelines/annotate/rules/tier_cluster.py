@@ -23,6 +23,6 @@ def named_after_it(figure, doc, earlier):
     mention = after[0]
     if _OTHER_TIERS.fullmatch(doc.norm, figure.unit_end, mention.start) is None:
         return figure
-    figure.cluster = doc.text.span(mention.start, mention.end)
+    figure.cluster = doc.text.name(mention.start, mention.end)
     figure.notes.append(f"cluster {figure.cluster}: named after the tier")
     return figure

@@ -64,7 +64,7 @@ def of_the_paragraph(figure, doc, earlier):
         own = [m for m in named if not (topic[0] <= m.start and m.end <= topic[1])]
         if any(not _opens_a_noun(doc, m) for m in own):
             return figure  # a cluster of its own, named outside the topic
-    figure.cluster = doc.text.span(*topic)
+    figure.cluster = doc.text.name(*topic)
     name = simplified(figure.cluster)
     short = [
         m
@@ -72,7 +72,7 @@ def of_the_paragraph(figure, doc, earlier):
         if name.startswith(m.name) and m.name != name
     ]
     if short:  # 在新能源汽车产业上,…新能源汽车渗透率达64.9%: the topic as the sentence writes it
-        figure.cluster = doc.text.span(short[-1].start, short[-1].end)
+        figure.cluster = doc.text.name(short[-1].start, short[-1].end)
     figure.notes = [n for n in figure.notes if not n.startswith("cluster ")]
     figure.notes.append(f"cluster {figure.cluster}: the topic its paragraph opens with")
     if simplified(figure.cluster) not in doc.reference.clusters:

@@ -32,6 +32,8 @@ def named_before_its_growth(figure, doc, earlier):
     end = _before_the_glue(doc, start, end)
     if not _NOUN.fullmatch(norm, start, end):
         return figure
+    if reference.cue("status", "target").search(norm, start, end):
+        return figure  # 今年的目标是增长7%: a goal's words, not what grows
     rated = reference.metric(figure.rate_of_metric_code).cues if figure.rate_of_metric_code else ()
     if rated and not any(cue in norm[start:end] for cue in rated):
         figure.rate_of_metric_code = ""  # carried from the growth before: none of its words here

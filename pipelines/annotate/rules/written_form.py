@@ -26,7 +26,7 @@ def written_in_its_sentence(figure, doc) -> bool:
     signs = reference.words_of("place_frame", "frame", "after_place")
     ends = {m.end for m in doc.places}
     for m in places.within(doc.places, figure.sentence):
-        if m.key != figure.place_key or m.name in places.IMPLIED or doc.text.span(m.start, m.end) != figure.place:
+        if m.key != figure.place_key or m.name in places.IMPLIED or doc.text.name(m.start, m.end) != figure.place:
             continue
         starts_a_word = m.start == 0 or m.start in ends or places.BEFORE_A_PLACE.match(norm, m.start - 1)
         if starts_a_word and not norm.startswith(signs, m.end) and not places.names_a_company(norm, m, reference):

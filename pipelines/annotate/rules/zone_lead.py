@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import flat, occurs_more_than_once
-from ..script import simplified
+from ..evidence import occurs_more_than_once
 from .evidence_lead import MIN_LEFT
 
 
@@ -32,18 +31,16 @@ def _zones_end(pattern: re.Pattern, words: tuple[str, ...], copy: str) -> int:
 
 def without_the_zone(figure, doc, earlier):
     span = figure.evidence
-    unwrapped, where = flat(span)  # its words read across a line's wrap
-    copy = simplified(unwrapped)
-    if len(copy) != len(unwrapped):
-        return figure
+    read = doc.text.reading(span)  # matched on its copy, cut where the copy's words end in the span
+    copy = read.norm
     words = doc.reference.words_of("place_frame", "zone", "name_end")
     end = _zones_end(doc.reference.pattern("zone_lead.zone_name", _zone_name), words, copy)
     if end == 0 or len(copy) - end < MIN_LEFT:
         return figure
-    rest = span[where[end] :].lstrip()
+    rest = span[read.origin[end] :].lstrip()
     if rest.startswith("的") or not any(ch.isdigit() for ch in rest):
         return figure  # 入驻产业园的企业达120家: the zone is of the noun after it, not the figure's place
-    if occurs_more_than_once(doc.text.original, rest):
+    if occurs_more_than_once(doc.text, rest):
         return figure
     figure.evidence = rest
     return figure

@@ -44,7 +44,7 @@ def of_the_zone(figure, doc, earlier):
     if found is None:
         return figure
     start, end = found
-    name = doc.text.span(start, end)
+    name = doc.text.name(start, end)
     figure.place, figure.place_key = name, doc.reference.places.get(simplified(name))
     figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
     known = "" if figure.place_key else ": not in reference/places.csv, add it (level zone) or correct it"

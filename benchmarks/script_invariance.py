@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
-from pipelines.annotate.script import Text, read  # noqa: E402
+from pipelines.annotate.script import Text, plain, read  # noqa: E402
 from pipelines.load.contracts import EVIDENCE_MAX_LENGTH  # noqa: E402
 from pipelines.load.numbers import value_in_evidence  # noqa: E402
 
@@ -103,9 +103,10 @@ def documents() -> dict[str, Path]:
 
 
 def _read_back(value: str, field: str = "") -> str:
-    if field in RESOLVED and len(read(value).norm) != len(value):
+    # a written value is a span of one line: read as one (script.plain), its typesetting spaces as nothing
+    if field in RESOLVED and len(plain(value)) != len(value):
         return value  # a pinyin note kept in a name
-    return read(value).norm if value else value
+    return plain(value)
 
 
 def _key(row: dict[str, str]) -> tuple[str, str]:

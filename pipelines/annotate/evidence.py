@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..load.numbers import value_in_evidence
+from . import layout
 from .script import Text
 
 LIMIT = 40
@@ -15,9 +16,10 @@ _CLOSING = "”’」』)]】"
 
 
 def _length(text: Text, start: int, end: int) -> int:
-    """A span's length as read (its copy's), so that a span is chosen as in its Simplified twin though pinyin
-    notes (業(yè)) make it longer as written; rules/evidence_limit.py then cuts one the contract's limit refuses."""
-    return end - start
+    """A span's length as read (its copy's: Text.length), so that a span is chosen as in the same text laid out
+    otherwise or in its Simplified twin though a PDF's wraps or pinyin notes (業(yè)) make it longer as written;
+    rules/evidence_limit.py then cuts one the contract's limit refuses."""
+    return text.length(start, end)
 
 
 def written_length(text: Text, start: int, end: int) -> int:
@@ -25,7 +27,7 @@ def written_length(text: Text, start: int, end: int) -> int:
 
 
 def read_length(text: Text, span: str) -> int:
-    """The length of a span of the document as its copy reads it (pinyin notes left out)."""
+    """The length of a span of the document as its copy reads it (pinyin notes and line layout left out)."""
     return len(text.reading(span).norm)
 
 
@@ -40,7 +42,7 @@ def evidence(
     # hide the other items' numbers (木材加工及木制品业(20.13%)、非金属矿物\n制品业(15.28%): one item each)
     whole = _clause_on_line(text.norm, _own_item(text.norm, clause, number_start, end), line)
     if whole[0] <= number_start and end <= whole[1] and _length(text, *whole) <= LIMIT:
-        span = text.span(*whole).strip()
+        span = text.exact(*whole).strip()
         if not occurs_more_than_once(text, span):
             return span
     start = number_start
@@ -55,7 +57,7 @@ def evidence(
         end = whole[1]  # the span from its cue word runs on to its clause's end where that fits
     end = _closing_bracket(text, start, end)
     start, end = _unique(text, start, end, line)
-    return text.span(start, end).strip()
+    return text.exact(start, end).strip()
 
 
 def _closing_bracket(text: Text, start: int, end: int) -> int:
@@ -139,6 +141,7 @@ def _with_the_clause_before(text: Text, start: int, end: int, line: tuple[int, i
 
 
 _INDEX: dict[str, dict[str, list[int]]] = {}
+_FLAT: dict[str, str] = {}
 
 
 def occurs_more_than_once(text: Text, span: str) -> bool:
@@ -151,15 +154,20 @@ def occurs_more_than_once(text: Text, span: str) -> bool:
 def _twice(document: str, span: str) -> bool:
     """document.count(span) > 1, without reading the whole document for every span (that made suggest
     quadratic: minutes for 1 MB): a span is looked for only where its rarest pair of characters is."""
-    if len(span) < 2:
-        return document.count(span) > 1
+    key = document
     if document not in _INDEX:  # one document at a time
         _INDEX.clear()
+        _FLAT.clear()
+        _FLAT[key] = flat = layout.flattened(document)
         index: dict[str, list[int]] = {}
-        for at in range(len(document) - 1):
-            index.setdefault(document[at : at + 2], []).append(at)
+        for at in range(len(flat) - 1):
+            index.setdefault(flat[at : at + 2], []).append(at)
         _INDEX[document] = index
-    index = _INDEX[document]
+    # the same words wrapped at another place are the same span: compared with the lines' layout gone
+    document, span = _FLAT[key], layout.flattened(span)
+    if len(span) < 2:
+        return document.count(span) > 1
+    index = _INDEX[key]
     offset, places = min(
         ((k, index.get(span[k : k + 2], [])) for k in range(len(span) - 1)), key=lambda found: len(found[1])
     )

@@ -22,6 +22,8 @@ Span = tuple[int, int]
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE_END = re.compile(r"[,;:。!?\n]")
 _NEWLINE = re.compile("\n")
+# Paragraphs end at a line break; blank lines between them are layout, no paragraph of their own.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)*")
 # Ranking words are cue words (cue_kind rank): before 第N, before 前N, where a rank's evidence starts.
 _RANK_BEFORE = r"(?:{})[^,。;]{{0,8}}第\s*$"
 _TOP_BEFORE = r"(?:{})[^,。;]{{0,6}}前\s*$"
@@ -170,7 +172,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         _spans(flow, _SENTENCE_END),
         _spans(flow, _CLAUSE_END),
         _spans(norm, _NEWLINE),
-        _spans(flow, _NEWLINE),
+        _spans(flow, _PARAGRAPH_BREAK),
         sorted(found_places + [m for m in implied if m.key in written], key=lambda m: m.start),
         places.mentions(norm, reference.clusters),
         places.mentions(norm, {e: e for e in reference.enterprises}),

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import markup
+from . import layout, markup
 
 # Pinyin in parentheses after a character, left by a machine conversion: 業(yè), 經(jīng)濟(jì).
 _PINYIN_NOTE = re.compile(r"\([a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,8}\)")
@@ -59,12 +59,13 @@ def simplified(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """A written span as the copy reads it (Simplified, half-width, pinyin notes dropped): to look a subject
-    the draft keeps verbatim (發動(dòng)機) up in the reference, or to measure it, as its Simplified twin."""
-    return read(text).norm if text else text
+    """A written span as the copy reads it (Simplified, half-width, pinyin notes and line layout dropped): to
+    look a subject the draft keeps verbatim (發動(dòng)機) up in the reference, or to measure it, as its
+    Simplified twin."""
+    return read(text, layout_of=layout.in_a_span).norm if text else text
 
 
-def _half_width(ch: str) -> str:
+def half_width(ch: str) -> str:
     # Only full-width forms and the ideographic space: NFKC would also turn footnote marks ⁴ into digits.
     if "\uff01" <= ch <= "\uff5e" or ch == "\u3000":
         return unicodedata.normalize("NFKC", ch)
@@ -77,10 +78,28 @@ class Text:
     norm: str  # Simplified, half-width, pinyin notes dropped
     origin: tuple[int, ...]  # origin[i]: index in original of norm[i]; origin[len(norm)] = len(original)
     config: str = "t2s"  # how it was converted: a span of it is read the same way (reading)
+    wraps: frozenset[int] = frozenset()  # in original: the soft wraps and \r that layout.py reads as nothing
+
+    def length(self, start: int, end: int) -> int:
+        """The length of norm[start:end] as read: its layout (a PDF's wrap, an indent), pinyin notes and tags
+        not counted, so a span is chosen as in the same text laid out otherwise or in its Simplified twin
+        (rules/evidence_limit.py cuts one that the contract's limit as written refuses)."""
+        return max(end - start, 0)
+
+    def exact(self, start: int, end: int) -> str:
+        """The original text behind norm[start:end], layout and notes and all: an evidence, a span of the text."""
+        return self.original[self.origin[start] : self.origin[end - 1] + 1] if end > start else ""
 
     def span(self, start: int, end: int) -> str:
-        """The original text behind norm[start:end]."""
-        return self.original[self.origin[start] : self.origin[end - 1] + 1] if end > start else ""
+        """The original text behind norm[start:end] without the line breaks of its layout: a name as
+        written (柳州市, not 柳州\n市 where a PDF's line wrapped)."""
+        if end <= start:
+            return ""
+        lo, hi = self.origin[start], self.origin[end - 1] + 1
+        piece = self.original[lo:hi]
+        if not self.wraps or ("\n" not in piece and "\r" not in piece):
+            return piece
+        return "".join(ch for i, ch in enumerate(piece, lo) if i not in self.wraps)
 
     def name(self, start: int, end: int) -> str:
         """The original characters behind norm[start:end], without the pinyin notes among them: a name that
@@ -96,13 +115,21 @@ class Text:
         return self.origin[start]
 
 
-def read(original: str, config: str | None = None) -> Text:
-    """The copy of `original`; `config` (t2s, tw2s) converts a span as its document was converted. The pinyin
-    notes are left out before converting, so a phrase they split converts as one (藉(jiè)助 is 借助, not 藉助)."""
+def read(original: str, config: str | None = None, layout_of=layout.dropped) -> Text:
+    """The copy of `original`; `config` (t2s, tw2s) converts a span as its document was converted, and
+    `layout_of` finds what of it is layout (a span's own, layout.in_a_span, has no lines to measure). The
+    pinyin notes are left out before converting, so a phrase they split converts as one (藉(jiè)助 is 借助)."""
     dropped = [False] * len(original)
-    for match in _PINYIN_NOTE.finditer(original):
-        if match.start() > 0 and "\u4e00" <= original[match.start() - 1] <= "\u9fff":
-            for i in range(match.start(), match.end()):
+    no_text = layout_of(original)
+    for i in no_text:  # a soft wrap, an indent, a \r: no text (layout.py)
+        dropped[i] = True
+    wraps = frozenset(i for i in no_text if original[i] in "\r\n")
+    # pinyin notes are found with the layout gone and in half-width forms: (jì\nn), （ｙè）
+    kept = [i for i in range(len(original)) if not dropped[i]]
+    view = "".join(half_width(original[i]) for i in kept)
+    for match in _PINYIN_NOTE.finditer(view):
+        if match.start() > 0 and "\u4e00" <= view[match.start() - 1] <= "\u9fff":
+            for i in range(kept[match.start()], kept[match.end() - 1] + 1):
                 dropped[i] = True
     reads_as: dict[int, str] = {}  # HTML tags and entities: what each reads as, at its first character
     for start, end, replacement in markup.edits(original):
@@ -127,12 +154,14 @@ def read(original: str, config: str | None = None) -> Text:
             tag_break = False
             continue
         tag_break = i in reads_as and ch == markup.BREAK
-        chars.append(_half_width(ch))
+        chars.append(half_width(ch))
         origin.append(i)
     origin.append(len(original))
-    return Text(original, "".join(chars), tuple(origin), config)
+    return Text(original, "".join(chars), tuple(origin), config, wraps)
 
 
 @lru_cache(maxsize=4096)
 def _read_span(span: str, config: str) -> Text:
-    return read(span, config)  # a span is read again by several rules (its lead, its uniqueness)
+    # a span is read again by several rules (its lead, its uniqueness); it lies on one line of the copy, so
+    # every line end in it is a wrap (layout.in_a_span)
+    return read(span, config, layout.in_a_span)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .numerals import Numeral
-from .script import Text
+from .script import Text, half_width
 
 TIER_UNIT = "亿级"
 _BARE = re.compile("[一二两三四五六七八九]?[十百千万]")  # 千, 五百: an order of magnitude, no digits
@@ -67,7 +67,7 @@ def match(
             continue
         if unit == "年" and norm[max(0, numeral.start - 1) : numeral.start] != "每":
             return None  # 三年行动, 近五年: a span of time, not a figure (每3年 is one)
-        written = "".join(text.original[text.origin[p]] for p in positions[:length])
+        written = "".join(half_width(text.original[text.origin[p]]) for p in positions[:length])  # ％ is %
         if unit == "亿" and numeral.chinese and follower not in ("元", "美"):
             return _tier(text, positions[0], end, more, units)
         if (
@@ -95,7 +95,7 @@ def match(
 def _as_script(text: Text, at: int, hans: str, hant: str) -> str:
     """A unit that is read rather than copied, in the script of the character at `at`."""
     ch = text.original[text.origin[at]]
-    return hant if ch != text.norm[at] else hans
+    return hant if half_width(ch) != text.norm[at] else hans  # a full-width digit is no Traditional script
 
 
 def _tier(text: Text, start: int, end: int, more: bool, units: dict[str, set[str]]) -> UnitMatch | None:

@@ -65,14 +65,17 @@ def chinese_numeral_value(text: str) -> int:
     return total + section + (digit or 0)
 
 
+# A line break inside a number (a PDF's column wrapped it: 1250.\n3亿元) with the indent after it: no text.
+_WRAPPED_NUMBER = re.compile(r"(?<=[0-9.])\r?\n[ \t\u3000]*(?=[0-9.])")
 # Pinyin in parentheses after a character, left by a machine conversion (兩(liǎng)千, 業(yè)): not part of a numeral.
 _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,8}\)")
 
 
 def normalise_evidence(text: str) -> str:
-    """Full-width to ASCII (NFKC), pinyin notes dropped, thousands separators dropped, Chinese numerals as
-    digits."""
+    """Full-width to ASCII (NFKC), pinyin notes, a number's line wrap and thousands separators dropped, Chinese
+    numerals as digits."""
     text = _PINYIN_NOTE.sub("", unicodedata.normalize("NFKC", text))
+    text = _WRAPPED_NUMBER.sub("", text)
     text = _THOUSANDS.sub("", text)
     return _CHINESE_NUMERAL.sub(lambda m: f" {chinese_numeral_value(m.group())} ", text)
 

@@ -26,5 +26,5 @@ def within_the_contract(figure, doc, earlier):
             start += 1
         else:
             end -= 1
-    figure.evidence = text.span(start, end).strip()
+    figure.evidence = text.exact(start, end).strip()
     return figure

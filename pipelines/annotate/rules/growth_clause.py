@@ -54,7 +54,7 @@ def with_its_value(figure, doc, earlier):
                 begin -= len(word)
                 moved = True
                 break
-    span = doc.text.span(begin, figure.unit_end).strip()
+    span = doc.text.exact(begin, figure.unit_end).strip()
     if read_length(doc.text, span) > LIMIT or occurs_more_than_once(doc.text, span):
         return figure
     figure.evidence = span

@@ -74,7 +74,7 @@ def with_the_clause_it_leans_on(figure, doc, earlier):
         end = figure.unit_end
         if begin < 0:
             return figure
-    span = doc.text.span(begin, end).strip()
+    span = doc.text.exact(begin, end).strip()
     if read_length(doc.text, span) > LIMIT or occurs_more_than_once(doc.text, span):
         return figure
     figure.evidence = span

@@ -5,6 +5,7 @@ ranked: 新能源汽车渗透率达64.9%,位居全国第一 — as growth_clause
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..evidence import LIMIT, occurs_more_than_once, read_length
 
@@ -41,7 +42,9 @@ def with_the_clause_before(figure, doc, earlier):
     if begin < 0 or begin > figure.number_start or before >= start - 1:
         return figure  # the span is not around the number (a rule rewrote it), or no clause is before
     wider = text.original[text.origin[before] : begin + len(span)].strip()
-    if read_length(doc.text, wider) > LIMIT or "\n" in wider or occurs_more_than_once(text, wider):
+    # a line break of the copy ends the clause; a soft wrap (layout.py) is none
+    breaks = "\n" in norm[before : bisect_left(text.origin, begin + len(span))]
+    if read_length(text, wider) > LIMIT or breaks or occurs_more_than_once(text, wider):
         return figure
     figure.evidence = wider
     return figure

@@ -22,11 +22,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.corpus_split import readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.extract import Figure, extract  # noqa: E402
 
 # The development split of benchmarks/suggest_loo.py and the seeds: held-out documents are never wrapped.
-DEVELOPMENT = ("020", "021", "022", "023", "024", "025", "026", "027", "028", "029", "033")
 FIELDS = (
     "place",
     "cluster",
@@ -261,15 +261,7 @@ def differences(document: str, published: str, reference) -> list[str]:
 
 
 def documents(folders: list[Path], ids: list[str] | None) -> dict[str, Path]:
-    chosen = {}
-    for folder in folders:
-        for path in sorted(folder.glob("*.txt")):
-            prefix = path.stem[:3]
-            if not (prefix < "020" or prefix in DEVELOPMENT):
-                continue  # held-out: never read
-            if ids is None or prefix in ids:
-                chosen[path.stem] = path
-    return chosen
+    return readable(folders, ids)  # held-out texts are never read
 
 
 def main() -> int:

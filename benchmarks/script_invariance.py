@@ -8,7 +8,7 @@ is a place where Traditional text or its artefacts are read otherwise than Simpl
 
     python benchmarks/script_invariance.py [--show]   (--show prints each differing field)
 
-Held-out documents are never read: only the seeds and the DEVELOPMENT documents of suggest_loo.py.
+Held-out documents are never read: only the seed and development documents of corpus_split.py.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.corpus_split import SHARED, readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
@@ -31,12 +32,8 @@ from pipelines.annotate.script import Text, plain, read  # noqa: E402
 from pipelines.load.contracts import EVIDENCE_MAX_LENGTH  # noqa: E402
 from pipelines.load.numbers import value_in_evidence  # noqa: E402
 
-SEEDS = Path("/work/shared/seeds")
-CORPUS = Path("/work/shared/corpus")
-# Development corpus documents in Simplified script (025 and 027 are Traditional already); mirrors
-# suggest_loo.DEVELOPMENT, which also holds the held-out rule: nothing outside it is read here.
-DEVELOPMENT = ("020", "021", "022", "023", "024", "026", "028", "029", "033")
-SEED_IDS = ("000", "002", "003", "004")  # 001 is Traditional
+SEEDS, CORPUS = SHARED
+TRADITIONAL = ("001", "025", "027")  # written in Traditional already: no Simplified twin to convert
 # +pinyin: a note after every second converted character; +pinyin-all: after each (notes split phrases: 藉(jiè)助)
 CONVERSIONS = ("s2t", "s2hk", "s2tw", "s2t+pinyin", "s2t+pinyin-all")
 # Columns compared as codes or numbers, and columns of written text compared through their Simplified form
@@ -94,12 +91,7 @@ def convert(text: str, conversion: str) -> str:
 
 def documents() -> dict[str, Path]:
     """Simplified seed and development documents by id (held-out ones are never listed)."""
-    found = {}
-    for folder, ids in ((SEEDS, SEED_IDS), (CORPUS, DEVELOPMENT)):
-        for prefix in ids:
-            (path,) = folder.glob(f"{prefix}_*.txt")
-            found[path.stem] = path
-    return found
+    return {i: path for i, path in readable((SEEDS, CORPUS)).items() if i[:3] not in TRADITIONAL}
 
 
 def _read_back(value: str, field: str = "") -> str:

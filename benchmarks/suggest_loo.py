@@ -33,6 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.corpus_split import DEVELOPMENT, group_of  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
@@ -284,9 +285,6 @@ def timing(texts: list[str], reference, published_year: int, project_dir: Path) 
     return command, statistics.median(runs), len(document)
 
 
-# Corpus documents the rules were written from. Issue 22's third round promoted 020 023 024 025 028 from
-# held-out to development: a fixed split by ID order (the five lowest held-out IDs), not chosen by score.
-DEVELOPMENT = ("020", "021", "022", "023", "024", "025", "026", "027", "028", "029", "033")
 GOALS_HELD_OUT = {
     "recall": 95.0,
     "precision": 85.0,
@@ -297,14 +295,6 @@ GOALS_HELD_OUT = {
     "all_five": 80.0,
 }
 FIELDS = ("recall", "precision", "place", "end_year", "metric", "status", "qualifier", "all_five", "unedited")
-
-
-def group_of(document_id: str) -> str:
-    """seed (the five source documents), development (corpus documents read to write rules) or
-    held-out (corpus documents no rule was written from)."""
-    if document_id[:3] < "020":
-        return "seed"
-    return "development" if document_id[:3] in DEVELOPMENT else "held-out"
 
 
 def pooled(results: list[dict]) -> dict:

@@ -6,12 +6,11 @@ benchmarks/furniture_invariance.py wraps each document in furniture of those sha
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks import furniture_invariance
 from pipelines.annotate import reference
 
 REPO = Path(__file__).resolve().parents[2]
@@ -27,27 +26,17 @@ OWN = (
 )
 
 
-def _invariance():
-    spec = importlib.util.spec_from_file_location(
-        "furniture_invariance", REPO / "benchmarks" / "furniture_invariance.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def known():
     return reference.load(REPO / "raw")
 
 
 def test_furniture_changes_no_row_of_a_document_of_our_own(known):
-    assert _invariance().differences(OWN, "2020-12-16", known) == []
+    assert furniture_invariance.differences(OWN, "2020-12-16", known) == []
 
 
 def test_each_wrapping_keeps_the_document_and_adds_furniture(known):
-    for wrapped in _invariance().wrappings(OWN):
+    for wrapped in furniture_invariance.wrappings(OWN):
         assert len(wrapped.text) > len(OWN) + 20, wrapped.shape
         kept = (wrapped.text[wrapped.origin[i]] == OWN[i] for i in range(len(OWN)) if OWN[i] != "\n")
         assert all(kept), wrapped.shape  # (a line break may be written as a tag: </p><p>)
@@ -56,7 +45,7 @@ def test_each_wrapping_keeps_the_document_and_adds_furniture(known):
 @pytest.mark.slow  # 16 documents drafted 12 times each: 3.3 s
 @pytest.mark.skipif(not SHARED[0].exists(), reason="the shared seeds and corpus are not on this machine")
 def test_furniture_changes_no_row_of_a_seed_or_development_document(known):
-    invariance = _invariance()
+    invariance = furniture_invariance
     with (REPO / "raw" / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
         published = {r["document_id"]: r["published"] for r in csv.DictReader(handle)}
     found = {}

@@ -7,12 +7,11 @@ those shapes and compares drafts row by row; evidence must stay a span of the re
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks import layout_invariance
 from pipelines.annotate import reference
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,25 +42,17 @@ FIXED = (
 LEFT = {"wrap 18": 13, "wrap 25": 1, "full-width": 11, "spaced": 2}
 
 
-def _invariance():
-    spec = importlib.util.spec_from_file_location("layout_invariance", REPO / "benchmarks" / "layout_invariance.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def known():
     return reference.load(REPO / "raw")
 
 
 def test_layout_changes_no_row_of_a_document_of_our_own(known):
-    assert _invariance().differences(OWN, "2021-12-16", known) == []
+    assert layout_invariance.differences(OWN, "2021-12-16", known) == []
 
 
 def test_each_rewriting_keeps_the_document_and_changes_its_layout():
-    invariance = _invariance()
+    invariance = layout_invariance
     for rewritten in invariance.rewritings(OWN):
         assert rewritten.text != OWN or rewritten.shape == "no blank lines", rewritten.shape  # OWN has none
         kept = (
@@ -75,7 +66,7 @@ def test_each_rewriting_keeps_the_document_and_changes_its_layout():
 @pytest.mark.slow  # 16 documents drafted 13 times each: 5 s
 @pytest.mark.skipif(not SHARED[0].exists(), reason="the shared seeds and corpus are not on this machine")
 def test_layout_changes_no_row_of_a_seed_or_development_document(known):
-    invariance = _invariance()
+    invariance = layout_invariance
     with (REPO / "raw" / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
         published = {r["document_id"]: r["published"] for r in csv.DictReader(handle)}
     by_shape: dict[str, list[str]] = {}

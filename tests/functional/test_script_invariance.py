@@ -5,26 +5,16 @@ documents are never read."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks import script_invariance as invariance
 from pipelines.annotate import reference
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _invariance():
-    spec = importlib.util.spec_from_file_location("script_invariance", REPO / "benchmarks" / "script_invariance.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-invariance = _invariance()
 DOCUMENTS = invariance.documents() if invariance.SEEDS.exists() and invariance.CORPUS.exists() else {}
 
 

@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _suggest_loo():
-    spec = importlib.util.spec_from_file_location("suggest_loo", REPO / "benchmarks" / "suggest_loo.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from benchmarks import suggest_loo
 
 
 def _row(**fields: str) -> dict[str, str]:
@@ -24,7 +12,7 @@ def _row(**fields: str) -> dict[str, str]:
 
 
 def test_a_wrong_code_is_counted_gold_to_drafted_and_written_columns_by_shape_alone():
-    how_wrong = _suggest_loo().how_wrong
+    how_wrong = suggest_loo.how_wrong
     gold = _row(
         metric_code="capacity_tonnes",
         period_kind="as_of",

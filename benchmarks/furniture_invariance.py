@@ -26,7 +26,7 @@ from benchmarks.corpus_split import readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.extract import Figure, extract  # noqa: E402
 
-# The development split of benchmarks/suggest_loo.py and the seeds: held-out documents are never wrapped.
+# A drafted figure's fields compared between the bare and the wrapped document.
 FIELDS = (
     "place",
     "cluster",

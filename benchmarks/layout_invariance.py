@@ -31,7 +31,7 @@ from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.extract import Figure, extract  # noqa: E402
 from pipelines.load.contracts import EVIDENCE_MAX_LENGTH  # noqa: E402
 
-# The development split of benchmarks/suggest_loo.py and the seeds: held-out documents are never rewritten.
+# A drafted figure's fields compared between the two layouts (evidence apart: compared without layout).
 FIELDS = (
     "place",
     "cluster",

@@ -113,6 +113,14 @@ def table_unit(lines: list[tuple[int, str]], before: int) -> str:
     return caption.group(1) if caption else ""
 
 
+def caption_before(lines: list[tuple[int, str]], before: int) -> str:
+    """The line before the table, past a line that only states its unit (表2 居民消费价格涨跌幅度 / 单位:%)."""
+    back = before - 1
+    if back > 0 and _TABLE_UNIT.fullmatch(lines[back][1].strip()):
+        back -= 1
+    return lines[back][1].strip() if back >= 0 else ""
+
+
 def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
     """Number cells by where their number starts in the copy; units: those a cell may hold after its
     number (the reference's)."""
@@ -191,7 +199,7 @@ def _one_per_line(lines, found, is_number) -> None:
             i = where[origin[last + 1]]
         unit_at = _unit_column(header)
         start_line = where[origin[first - texts_before - len(header)]]
-        caption = lines[start_line - 1][1].strip() if start_line > 0 else ""
+        caption = caption_before(lines, start_line)
         whole = table_unit(lines, start_line)
         column, label, row_unit = 0, "", ""
         for (at, line), text in zip(run[first - texts_before : last + 1], rows):
@@ -373,7 +381,7 @@ def _pipe_rows(lines, found, is_number) -> None:
             continue
         unit_at = _unit_column(header)
         first = run[0]
-        caption = lines[first - 1][1].strip() if first > 0 else ""
+        caption = caption_before(lines, first)
         whole = table_unit(lines, first)
         for k, row in body:
             if len(row) != width or not all(_fits(t, c not in (0, unit_at), is_number) for c, t in enumerate(row)):
@@ -411,7 +419,7 @@ def _columns(lines, found, is_number) -> None:
                 ]  # 2019年 2020年 over 地区生产总值 700.2 753.9: a header of years, no corner
             if len(candidate) == len(tokens) and not any(is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
                 header = candidate
-                caption = lines[back - 1][1].strip() if back > 0 else ""
+                caption = caption_before(lines, back)
                 whole = table_unit(lines, back)
                 break
         if header is None or (unit_text and _unit_column(header) != 1):

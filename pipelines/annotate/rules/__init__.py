@@ -252,6 +252,7 @@ RULES: tuple[Rule, ...] = (
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     metric_guard.not_that_metric,  # 居民人均可支配收入增长8%: no revenue's growth, the subject says what grows
     price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written
+    price_named.of_the_price_before,  # 居民消费价格上涨0.3%,其中城市上涨0.2%: a part of that price changed
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
     subject_alias.named_at_the_opening,  # 规上工业企业利润总额增长12%: a known subject opens the rate's clause

@@ -1,12 +1,16 @@
 """Which price a price change is of (docs/codes.md, Subjects: what the figure is where the metric alone does not
 say): price_change is any price index's change, so 居民消费价格上涨1.5% and 工业生产者出厂价格下降2.1% differ only
 in the price named. The subject is that price, as written: the noun ending in 价格 (or 价格指数) that opens the
-figure's clause, past its place, date and lead words, right before the change word (上涨, 下降, 同比…)."""
+figure's clause, past its place, date and lead words, right before the change word (上涨, 下降, 同比…).
+
+A rate so written is a price change whatever cue word was near it: 工业生产者购进价格下降3.5% is no growth of
+a production (the 生产 of 生产者 is no production cue), so its metric is price_change and it rates nothing."""
 
 from __future__ import annotations
 
 import re
 
+from .. import cues
 from . import sub_year
 from .subject import after_the_lead
 
@@ -14,9 +18,21 @@ from .subject import after_the_lead
 PRICE_CHANGES = ("price_change", "growth_rate")
 # the price's noun, then the glue and change words between it and the number (同比上涨, 比上年下降, 持平)
 _PRICE = re.compile(
-    r"([\u4e00-\u9fff]{0,12}价格(?:总?指数)?)(?:\([A-Za-z]+\))?(?:同比|比上年|比上月|环比|累计)?"
+    r"([\u4e00-\u9fff]{0,12}价格(?:总?指数)?)(?:\([A-Za-z]+\))?(?:总水平)?(?:同比|比上年|比上月|环比|累计)?"
     r"(?:上涨|下降|上升|下跌|涨|降|持平|增长|回落)(?:了)?(?:约|近)?\s*$"
 )
+
+
+# a price's noun anywhere in a table's row label or caption (居民消费价格, 工业生产者出厂价格指数)
+_PRICE_NOUN = re.compile(r"价格(?:总?指数)?")
+
+
+def names_a_price(text: str) -> bool:
+    return bool(_PRICE_NOUN.search(text))
+
+
+# a clause that is a short label and a change word (城市上涨0.2%, 衣着类下降0.5%): a part of what came before
+_PART_CHANGED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:同比|比上年)?(?:上涨|下降|上升|下跌|持平|回落)(?:了)?\s*$")
 
 
 def _past_the_months(doc, start: int, end: int) -> int:
@@ -34,6 +50,30 @@ def the_price_changed(figure, doc, earlier):
         return figure
     start = _past_the_months(doc, after_the_lead(doc, figure.clause[0], figure.at), figure.at)
     named = _PRICE.fullmatch(doc.norm, start, figure.at)
-    if named and len(named.group(1)) > len("价格"):  # 价格上涨3%: the metric's words alone, no price named
+    if not named:
+        return figure
+    figure.metric_code, figure.rate_of_metric_code = "price_change", ""
+    if len(named.group(1)) > len("价格"):  # 价格上涨3%: the metric's words alone, no price named
         figure.subject = doc.text.span(*named.span(1))
+    return figure
+
+
+def of_the_price_before(figure, doc, earlier):
+    """居民消费价格上涨0.3%,其中城市上涨0.2%,农村上涨0.5% and 八大类价格"五涨三降":食品烟酒类上涨1.2%: a part's
+    change after a price named earlier in its sentence is a change of that price's part, a price change too. Only
+    when the part's clause names no amount of its own (工业增加值增长5% after a price is a growth)."""
+    if figure.metric_code != "growth_rate" or figure.at < 0 or figure.clause[0] <= figure.sentence[0]:
+        return figure
+    norm = doc.norm
+    if not names_a_price(norm[figure.sentence[0] : figure.clause[0]]):
+        return figure
+    start = after_the_lead(doc, figure.clause[0], figure.at)
+    part = _PART_CHANGED.fullmatch(norm, start, figure.at)
+    if part is None:
+        return figure
+    reference = doc.reference
+    if any(h.metric.kind != "rate" for h in cues.cue_hits(norm, (start, figure.at), reference)):
+        return figure
+    figure.metric_code, figure.rate_of_metric_code = "price_change", ""
+    figure.notes.append("a part's change after a price named before it: price_change")
     return figure

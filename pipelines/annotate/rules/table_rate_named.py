@@ -1,12 +1,18 @@
 """A percent cell of a table whose caption or row names a rate of its own is that rate, not the header's
 plain growth: in 居民消费价格涨跌幅度 | 类别 | 比上年增长(%) | 食品烟酒 | 8.1 the 8.1 is a price change (涨跌,
 消费价格: metrics.csv price_change's cue words), though 增长 in the header reads as a growth rate. Only a rate
-other than growth_rate, of the percent measure, named in the row's label or, failing that, the caption."""
+other than growth_rate, of the percent measure, named in the row's label or, failing that, the caption.
+
+With no such cue word, a row or caption that names a price (价格, 价格指数) still makes the cell a price change:
+the words a bulletin puts beside a price (涨跌, 涨幅) are its own, while a price's noun is every price's. The
+caption counts only when the row names or holds no amount of its own (钢材产量 in a table of 产量及价格 is a
+growth)."""
 
 from __future__ import annotations
 
 from .. import cues
 from ..script import simplified
+from .price_named import names_a_price
 
 PLAIN = ("growth_rate", "share")
 
@@ -28,5 +34,26 @@ def from_caption(figure, doc, earlier):
             best = max(named, key=lambda h: (h.end - h.start, h.end))
             figure.notes.append(f"a table of {best.metric.code} ({text[best.start : best.end]} in {words})")
             figure.metric_code = best.metric.code
+            return figure
+    return _a_price(figure, doc, cell, measures)
+
+
+def _a_price(figure, doc, cell, measures):
+    reference = doc.reference
+    try:
+        if reference.metric("price_change").unit_measure not in measures:
+            return figure
+    except KeyError:  # a catalogue without price changes
+        return figure
+    label = simplified(cell.label)
+    row_names_an_amount = any(h.metric.kind != "rate" for h in cues.cue_hits(label, (0, len(label)), reference))
+    # a rate of its row's amount (南宁 | 512.3 | -0.5 in any caption) is a growth of that amount
+    for words, counts in (
+        (cell.label, True),
+        (cell.caption, not row_names_an_amount and not figure.rate_of_metric_code),
+    ):
+        if counts and names_a_price(simplified(words)):
+            figure.notes.append(f"a table of price_change (a price named in {words})")
+            figure.metric_code, figure.rate_of_metric_code = "price_change", ""
             return figure
     return figure

@@ -399,14 +399,24 @@ def _pipe_rows(lines, found, is_number) -> None:
                     found[digits] = Cell(digits, start + len(text), header[column], label, unit, caption)
 
 
+# a row's number before its label (1 广西柳州钢铁集团 1234567: a ranking's place, not a figure of the row)
+_ROW_NUMBER = re.compile(r"\d{1,4}")
+
+
 def _columns(lines, found, is_number) -> None:
+    """Rows written with spaces (or tabs) between cells: a label, perhaps a unit, then numbers or blanks, under a
+    header line of as many words a few lines above. A two-cell row (兴宁区 5.2) needs a header naming its unit
+    (地区 增速(%)); a ranking's row number before the label (1 某公司 123) is passed over."""
     for index in range(1, len(lines)):
         at, line = lines[index]
         tokens = line.split()
-        if len(tokens) < MIN_COLUMNS + 1 or _is_number(tokens[0]):
+        label_at = 1 if len(tokens) >= 3 and _ROW_NUMBER.fullmatch(tokens[0]) and not _is_number(tokens[1]) else 0
+        if len(tokens) - label_at < MIN_COLUMNS or _is_number(tokens[label_at]):
             continue
-        unit_text = len(tokens) > MIN_COLUMNS + 1 and not (is_number(tokens[1]) or _is_blank(tokens[1]))
-        values = tokens[1 + unit_text :]  # 汽车 万辆 85.2 -3.1: a unit column
+        unit_text = len(tokens) - label_at > MIN_COLUMNS + 1 and not (
+            is_number(tokens[label_at + 1]) or _is_blank(tokens[label_at + 1])
+        )
+        values = tokens[label_at + 1 + unit_text :]  # 汽车 万辆 85.2 -3.1: a unit column
         if not all(is_number(t) or _is_blank(t) for t in values) or not any(map(is_number, values)):
             continue  # a row is numbers, or a blank (—) among them
         header, caption, whole = None, "", ""
@@ -422,19 +432,25 @@ def _columns(lines, found, is_number) -> None:
                 caption = caption_before(lines, back)
                 whole = table_unit(lines, back)
                 break
-        if header is None or (unit_text and _unit_column(header) != 1):
+        if header is None or (unit_text and _unit_column(header) != label_at + 1):
             continue
+        if len(tokens) - label_at == MIN_COLUMNS and not (header_unit(header[-1]) or whole):
+            continue  # two words on a line (南宁 2023) are no table without a unit over the number
+        label = tokens[label_at]
         position = 0
         for column, token in enumerate(tokens):
             position = line.index(token, position)
             start = at + position + (not token[0].isdigit())
-            if column == 1 and unit_text:
+            if column == label_at + 1 and unit_text:
                 found[at + position] = Cell(
-                    at + position, at + position + len(token), header[1], tokens[0], token, caption, is_unit=True
+                    at + position, at + position + len(token), header[column], label, token, caption, is_unit=True
                 )
-            elif column and start not in found and is_number(token):
+            elif column > label_at and start not in found and is_number(token):
                 unit = (
-                    header_unit(header[column]) or (tokens[1] if unit_text else "") or header_unit(tokens[0]) or whole
+                    header_unit(header[column])
+                    or (tokens[label_at + 1] if unit_text else "")
+                    or header_unit(label)
+                    or whole
                 )
-                found[start] = Cell(start, at + position + len(token), header[column], tokens[0], unit, caption)
+                found[start] = Cell(start, at + position + len(token), header[column], label, unit, caption)
             position += len(token)

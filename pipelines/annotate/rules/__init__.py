@@ -87,6 +87,7 @@ from . import (
     period_of_what_it_rates,
     price_named,
     product_alias,
+    product_at_the_number,
     product_metric,
     project_investment,
     qualifier_before_verb,
@@ -240,6 +241,8 @@ RULES: tuple[Rule, ...] = (
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
+    product_at_the_number.after_its_verb,  # 平果生产氧化铝260万吨: the product between the verb and the number
+    product_at_the_number.of_a_listed_item,  # 年产氧化铝200万吨、电解铝15万吨: the listed item's product
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
     count_threshold.of_those_over_it,  # 2个产业产值超2000亿元 → 产值超2000亿元的产业: those past the threshold
     area_of_section.of_the_section,  # 羽绒产业片区规划面积为4060亩,目前在建面积2335亩: the section's areas

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .subject import MAX_PRODUCT, PRODUCED, SOLD, _lead, _metric_noun, _no_noun, after_the_lead
+from .subject import MAX_PRODUCT, PRODUCED, SOLD, _cue_of, _lead, _metric_noun, _no_noun, after_the_lead
 
 _PRODUCT = re.compile(r"[\u4e00-\u9fff]+")
 _MARK = re.compile(r"\s*(?:[、,,;;]|和|及|与)?\s*")  # between two listed values
@@ -46,6 +46,8 @@ def of_a_listed_item(figure, doc, earlier):
         return figure
     start = after_the_lead(doc, mark.end(), figure.at)
     span = _product(doc, start, figure.at)
+    if span and _cue_of(doc, figure.metric_code).search(doc.norm, *span):
+        return figure  # 电解铝产量20万吨: its own cue word, so subject.py reads the product before it
     if span and span[0] == start:
         figure.subject = doc.text.span(*span)
     return figure

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .. import places
 from .subject import MAX_PRODUCT, PRODUCED, SOLD, _cue_of, _lead, _metric_noun, _no_noun, after_the_lead
 
 _PRODUCT = re.compile(r"[\u4e00-\u9fff]+")
@@ -45,12 +46,33 @@ def of_a_listed_item(figure, doc, earlier):
     if mark is None:
         return figure
     start = after_the_lead(doc, mark.end(), figure.at)
+    maker = _item_end(doc, start, figure.at)
+    if _no_noun(doc, doc.norm[start:maker]) or _whose(figure, doc, start, maker):
+        # 其中平果450万吨、靖西400万吨, 柳钢集团1200万吨: a maker's part of the volume before, of its product
+        figure.subject = before.subject
+        return figure
     span = _product(doc, start, figure.at)
     if span and _cue_of(doc, figure.metric_code).search(doc.norm, *span):
         return figure  # 电解铝产量20万吨: its own cue word, so subject.py reads the product before it
     if span and span[0] == start:
-        figure.subject = doc.text.span(*span)
+        figure.subject = doc.text.span(*span)  # 、电解铝15万吨: a product of its own
     return figure
+
+
+def _item_end(doc, start: int, end: int) -> int:
+    """Where the item's words end before the glue right before the number (约, 达: no noun; a few characters)."""
+    for cut in range(max(start, end - 4), end + 1):
+        if _no_noun(doc, doc.norm[cut:end]):
+            return cut
+    return end
+
+
+def _whose(figure, doc, start: int, end: int) -> bool:
+    """其中柳钢集团1200万吨, 平果450万吨: the item is a part's maker (a place, a company), not a product: the
+    part is of the product before it, whose place or enterprise it says."""
+    if figure.enterprise or places.within(doc.places, (start, end)) or doc.norm[start:end] in doc.reference.places:
+        return True
+    return any(word in doc.norm[start:end] for word in doc.reference.words_of("company", "name_end"))
 
 
 def _annual(doc) -> tuple[str, ...]:
@@ -81,10 +103,7 @@ def _product(doc, start: int, end: int) -> tuple[int, int] | None:
     norm = doc.norm
     while end > start and norm[end - 1].isspace():
         end -= 1
-    for cut in range(max(start, end - 4), end + 1):  # the glue is a few characters at most
-        if _no_noun(doc, norm[cut:end]):
-            end = cut
-            break
+    end = _item_end(doc, start, end)
     found = _PRODUCT.fullmatch(norm, start, end)
     if not found or not 2 <= end - start <= MAX_PRODUCT or "的" in found.group():
         return None

@@ -134,27 +134,10 @@ def _product_after(doc, figure) -> tuple[int, int] | None:
     after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
     if not after or after.group().startswith(_not_a_noun(reference) + (_LEVEL,)):
         return None
-    start, end = after.span()
-    end = _before_the_facility(doc, start, end)
     holders = [c for code in HOLDERS for c in reference.metric(code).cues]
-    if any(word in norm[start:end] for word in holders) or not 2 <= end - start <= MAX_PRODUCT:
+    if any(word in after.group() for word in holders) or not 2 <= len(after.group()) <= MAX_PRODUCT:
         return None
-    return start, end
-
-
-def _before_the_facility(doc, start: int, end: int) -> int:
-    """年产160万吨氧化铝项目, 30万吨电解铝生产线, 10万吨铝型材生产基地: the product ends before the facility that makes
-    it (cue_kind capacity facility: 项目, 生产线, 基地, 厂) and the verb of making before that (生产)."""
-    norm, reference = doc.norm, doc.reference
-    facilities = reference.words_of("capacity", "facility", "after_size")  # longest first: 生产线 before 产线
-    # the facility ends the noun: 电动工程机械产品 holds 工程 but is a product
-    facility = next((w for w in facilities if norm.endswith(w, start + 2, end)), "")
-    if not facility:
-        return end
-    cut = end - len(facility)
-    makes = {cue for code in PRODUCED for cue in reference.metric(code).cues}
-    verb = next((w for w in sorted(makes, key=len, reverse=True) if norm.endswith(w, start + 2, cut)), "")
-    return cut - len(verb)
+    return after.span()
 
 
 def _named_after(figure, doc, metric) -> str:

@@ -46,6 +46,7 @@ from . import (
     comparison_place,
     compound_noun,
     continued_time,
+    count_threshold,
     cue_after,
     done_now,
     economy_growth,
@@ -60,6 +61,7 @@ from . import (
     goal_section,
     growth_clause,
     growth_of,
+    growth_of_the_level_before,
     growth_since_base,
     head_noun,
     helps_its_city,
@@ -85,6 +87,7 @@ from . import (
     period_of_what_it_rates,
     price_named,
     product_alias,
+    product_at_the_number,
     product_metric,
     project_investment,
     qualifier_before_verb,
@@ -92,6 +95,7 @@ from . import (
     qualifier_per_year,
     quoted_name,
     rank_clause,
+    rank_of_a_growth,
     rate_after,
     ratio_metric,
     ratio_part,
@@ -108,6 +112,7 @@ from . import (
     sentence_year,
     set_among,
     set_of_a_rate,
+    share_held_by,
     share_of,
     share_of_stock,
     share_shape,
@@ -238,7 +243,10 @@ RULES: tuple[Rule, ...] = (
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
+    product_at_the_number.after_its_verb,  # 平果生产氧化铝260万吨: the product between the verb and the number
+    product_at_the_number.of_a_listed_item,  # 年产氧化铝200万吨、电解铝15万吨: the listed item's product
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
+    count_threshold.of_those_over_it,  # 2个产业产值超2000亿元 → 产值超2000亿元的产业: those past the threshold
     area_of_section.of_the_section,  # 羽绒产业片区规划面积为4060亩,目前在建面积2335亩: the section's areas
     product_alias.known_product_before_its_cue,  # 钢铁产业柳钢本部钢材产量: the known product the words end with
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
@@ -254,6 +262,7 @@ RULES: tuple[Rule, ...] = (
     price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written
     price_named.of_the_price_before,  # 居民消费价格上涨0.3%,其中城市上涨0.2%: a part of that price changed
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
+    growth_of_the_level_before.named_before_the_amount,  # 财政收入8.6亿元,增长6.1%: the bare growth's noun is the amount's
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
     subject_alias.named_at_the_opening,  # 规上工业企业利润总额增长12%: a known subject opens the rate's clause
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
@@ -278,6 +287,8 @@ RULES: tuple[Rule, ...] = (
     cluster_count.of_no_one_cluster,  # 钢铁、有色、食品3个三千亿: a count of tiers, of no one cluster
     cluster_after.named_after_the_number,  # 销量突破20万辆,成为…新能源汽车销量纪录…: named only after the number
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
+    share_held_by.of_the_noun_after,  # 占据…企业数20%的农副食品加工和木材加工业企业: the share's holder
+    rank_of_a_growth.named_by_its_amount,  # 增加值…增长14%,增速排名贵港市第一: 规模以上工业增加值增速
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
     zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's

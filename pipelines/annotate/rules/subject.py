@@ -231,6 +231,8 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
     end -= norm[end - 1 : end] == "年"  # 氧化铝年产量: the year's 年, not the product's
     begin = after_the_lead(doc, lo + run.start(), end)
     begin = _past_the_period_words(doc, begin, end)
+    begin = after_the_lead(doc, begin, end)  # 两地合计形成氧化铝产能: a lead word after the period word too
+    begin = _past_its_own_verb(doc, metric_code, begin, end)
     if doc.reference.pattern("subject.lead", _lead).fullmatch(norm, begin, end):
         return None  # 全市生产汽车: the words before the cue are only a place or a lead word, no product
     verb = next(
@@ -254,6 +256,15 @@ def _past_the_period_words(doc, begin: int, end: int) -> int:
     words = doc.reference.pattern("subject.period_words", _period_words).finditer(doc.norm, begin, end)
     last = max((found.end() for found in words), default=begin)
     return last if last < end else begin
+
+
+def _past_its_own_verb(doc, metric_code: str, begin: int, end: int) -> int:
+    """已探明铝土矿储量: a cue word of the metric opening the words (探明, 生产) is the verb, not the product's
+    first word; the product starts after it."""
+    for cue in sorted(doc.reference.metric(metric_code).cues, key=len, reverse=True):
+        if doc.norm.startswith(cue, begin) and end - begin - len(cue) >= 2:
+            return begin + len(cue)
+    return begin
 
 
 def _period_words(reference) -> re.Pattern:

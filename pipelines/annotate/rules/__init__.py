@@ -89,6 +89,7 @@ from . import (
     project_investment,
     qualifier_before_verb,
     qualifier_gap,
+    qualifier_over_items,
     qualifier_per_year,
     quoted_name,
     rank_clause,
@@ -163,6 +164,8 @@ RULES: tuple[Rule, ...] = (
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
+    qualifier_over_items.said_before_the_first_item,  # 产能约有A厂300万吨、…: 约 before the first item's name
+    qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's

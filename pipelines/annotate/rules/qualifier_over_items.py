@@ -22,17 +22,20 @@ ITEM = 8  # the longest item name: 田东锦鑫, 铝加工, A厂
 _NAME = re.compile(r"[^\d\s,;:。!?、()%零〇一二两三四五六七八九十]*")
 _COLON = ":"  # the copy writes full-width punctuation half-width
 MARK = "the qualifier said before the first item"
+_DIGIT = re.compile(r"\d")
 
 
 def _floor(doc, figure) -> int:
-    """The figure's sentence, and the line before it when that line ends in a colon (a header: 如下:)."""
+    """The figure's sentence, and the lead before it when the lead holds no number and ends in a colon or a line
+    break (a header: 产能大概如下: / 两地的产能(约)\n平果 260万吨 / 产能大约是\n平果260万吨)."""
     start = figure.sentence[0]
     norm = doc.norm
-    before = norm[:start].rstrip()
-    if before.endswith(_COLON) and "\n" in norm[len(before) : start + 1]:
-        index = bisect_right(doc.sentences, len(before) - 1, key=lambda s: s[0]) - 1
-        return doc.sentences[max(0, index)][0]
-    return start
+    before = norm[:start].rstrip(" ")
+    if not before.endswith((_COLON, "\n")):
+        return start
+    index = bisect_right(doc.sentences, len(before.rstrip()) - 1, key=lambda s: s[0]) - 1
+    lead = doc.sentences[max(0, index)][0]
+    return start if _DIGIT.search(norm, lead, start) else lead
 
 
 def _said_before(doc, at: int, floor: int) -> tuple[str, int] | None:
@@ -43,7 +46,8 @@ def _said_before(doc, at: int, floor: int) -> tuple[str, int] | None:
     if at > floor and norm[at - 1] == _COLON:  # 百色:150万吨, an item named before a colon
         at -= 1
     glue = reference.words_of("subject", "no_noun")
-    leads = reference.words_of("list", "lead", "before_items")
+    # 如下 (list lead), 分别 (respectively) may stand between the qualifier's glue and the list: 大约分别是
+    leads = reference.words_of("list", "lead", "before_items") + reference.words_of("list", "respectively")
     for length in range(ITEM + 1):
         start = at - length
         if start < floor or not _NAME.fullmatch(norm, start, at):
@@ -78,7 +82,8 @@ def said_before_the_first_item(figure, doc, earlier):
     if said is None:
         return figure
     figure.qualifier = said[0]
-    figure.notes.append(f"qualifier {doc.norm[said[1] : figure.at].strip()} before its item: {said[0]}, {MARK}")
+    head = " ".join(doc.norm[said[1] : figure.at].split())
+    figure.notes.append(f"qualifier {head} before its item: {said[0]}, {MARK}")
     return figure
 
 

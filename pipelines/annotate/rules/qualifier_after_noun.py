@@ -1,0 +1,33 @@
+"""A qualifier said after the unit may have words between them: 260万吨产能左右, 260万吨(年产能)左右, 260万吨 左右
+are about as 260万吨左右 is (raw/README.md, qualifier: 左右 → about; cue_words.csv qualifier after_unit). Between the
+unit and the word stand only spaces, a cue word of the figure's own metric (产能 of a capacity, 的 before it) or
+words in brackets with no number, and the qualifier then closes the clause (260万吨产能以上的企业 says what the
+companies are, not the amount); extract reads the word only right after the unit."""
+
+from __future__ import annotations
+
+import re
+
+from .. import cues
+
+_BRACKETED = r"\([^()\d]{1,10}\)"
+_CLOSES = re.compile(r"\s*(?:[,;:。!?、)\n]|$)")
+
+
+def after_the_noun(figure, doc, earlier):
+    if figure.at < 0 or figure.qualifier != "exact" or figure.unit_end < 0:
+        return figure
+    reference, norm = doc.reference, doc.norm
+    own = "|".join(re.escape(c) for c in reference.metric(figure.metric_code).cues) or "(?!)"
+    between = re.match(f"\\s*(?:的?(?:{own})|{_BRACKETED})?\\s*", norm[figure.unit_end : figure.clause[1]])
+    if between is None or between.end() == 0:
+        return figure
+    at = figure.unit_end + between.end()
+    said = cues.qualifier_after(norm, at, reference)
+    if said is None:
+        return figure
+    if between.group().strip() and not _CLOSES.match(norm, said[1]):
+        return figure
+    figure.qualifier = said[0]
+    figure.notes.append(f"qualifier after {between.group().strip() or 'a space'}: {said[0]}")
+    return figure

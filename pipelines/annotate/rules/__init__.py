@@ -19,6 +19,7 @@ from . import (
     area_of_section,
     average_of_the_plan,
     bare_cue_word,
+    built_capacity,
     cluster_after,
     cluster_clause,
     cluster_continued,
@@ -221,6 +222,7 @@ RULES: tuple[Rule, ...] = (
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity
     facility_year_output.before_the_annual_word,  # 该厂年产电解锰6万吨: a facility's yearly amount, a capacity
+    built_capacity.built_or_held,  # 已建成氧化铝200万吨, 一期10万吨已经投产, 可年产200万吨: a capacity, no 产能 written
     head_noun.after_the_unit,  # 生产企业形成1000万吨产能: the noun after the unit, not the 生产 before it
     scale_capacity.before_the_number,  # 项目总规模约30万吨: the scale said before its weight is a capacity
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head

@@ -67,6 +67,7 @@ from . import (
     honour_count,
     industry_name,
     lead_metric,
+    lead_qualifier,
     lead_word,
     level_clause,
     level_noun,
@@ -227,6 +228,7 @@ RULES: tuple[Rule, ...] = (
     scale_capacity.before_the_number,  # 项目总规模约30万吨: the scale said before its weight is a capacity
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
     lead_metric.named_in_the_lead,  # 说说电解铝产能。百色150万吨,来宾50万吨: the metric named once before the list
+    lead_qualifier.said_in_the_lead,  # 两地产能大致如下。平果260万吨,靖西200万吨: the lead's 大致 for each
     listed_qualifier.of_the_first_value,  # 分别约为100万吨、200万吨和300万吨: 约 said of every listed value
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速

@@ -22,7 +22,7 @@ _NUMBER = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s*[、,;\n]\s*")
 
 
-def _lead_start(doc, figure) -> int:
+def lead_start(doc, figure) -> int:
     """The start of the sentence before the figure's (a lead sentence or a heading line)."""
     index = bisect_right(doc.sentences, figure.sentence[0] - 1, key=lambda s: s[0]) - 1
     return doc.sentences[index][0] if index >= 0 else figure.sentence[0]
@@ -60,7 +60,7 @@ def named_in_the_lead(figure, doc, earlier):
         return figure
     if earlier and any(MARK in n for n in earlier[-1].notes) and _same_list(doc, earlier[-1], figure):
         return _set(figure, earlier[-1].metric_code, f"the value listed before ({earlier[-1].value}{earlier[-1].unit})")
-    lo = _lead_start(doc, figure)
+    lo = lead_start(doc, figure)
     measures = reference.units.get(simplified(figure.unit), set())
     hits = [
         h

@@ -1,7 +1,8 @@
 """A qualifier word may stand a verb away from its number: 占比约为18.05%, 约占全国的30%, 总量近达1万家 are
 about or nearly, as 约18.05% is (raw/README.md, qualifier: 约 → about, 近 → nearly). Between the word and the
 number stand only words of no noun (cue_words.csv subject no_noun: 为, 有, 达, 是, 在…) or a share's 占 and
-the whole it is of (占全国的); a noun or another number between makes the word another's."""
+the whole it is of (占全国的), and an adverb or a modal (已经, 能, 也就: 产能大约已经达到260万吨); a noun or another
+number between makes the word another's."""
 
 from __future__ import annotations
 
@@ -41,7 +42,10 @@ def strip_words(norm: str, at: int, floor: int, glue: tuple[str, ...]) -> int:
 def word_before(norm: str, at: int, floor: int, reference) -> tuple[str, int, int] | None:
     """(qualifier, where its word starts, where the glue after it starts) for a qualifier word before the
     number at `at`, right before it or with glue between; None when there is none."""
-    start = _gap_start(norm, at, floor, reference.words_of("subject", "no_noun"))
+    # no-noun glue (为, 有, 达到) and adverbs (已经, 能, 也就: cue_words.csv glue adverb), longest first
+    words = reference.words_of("subject", "no_noun") + reference.words_of("glue", "adverb")
+    glue = tuple(sorted(words, key=len, reverse=True))
+    start = _gap_start(norm, at, floor, glue)
     found = cues.qualifier_before(norm, start, floor, reference)
     return None if found is None else (found[0], found[1], start)
 

@@ -89,6 +89,8 @@ def _words(reference) -> re.Pattern:
 
 
 def _is_glue(cue) -> bool:
+    if (cue.kind, cue.position) == ("qualifier", "before_magnitude"):
+        return False  # 上, 数, 几: glue only before 百, 千 (上百家), a word's part elsewhere (上月, 几何)
     return cue.kind in GLUE_KINDS and (GLUE_KINDS[cue.kind] is None or cue.code in GLUE_KINDS[cue.kind])
 
 

@@ -2,7 +2,8 @@
 产能约为氧化铝260万吨、电解铝50万吨, 产能大概如下:华银200万吨,信发260万吨, 电解铝产能(约):百色150万吨 are all
 about (raw/README.md, qualifier: 约 → about), as 分别约为100万吨、200万吨 is (listed_qualifier.py, values with no
 names between). The qualifier word (cue_words.csv qualifier before_number) stands before the first item's name
-with glue after it (subject no_noun: 有, 为, 是) or a colon, a list's lead word (list lead: 如下) allowed between;
+with glue after it (subject no_noun: 有, 为, 是) or a colon, a list's lead word (list lead: 如下) allowed between
+(an about word of two characters or more, 大约 or 估计, needs neither: 大约平果260万吨, 估计平果有260万吨);
 a qualifier written in brackets before a colon is the header's. An item's name is a few characters of no number
 or punctuation (约有两成企业增长15% has a numeral: no item's name). A later value takes the
 qualifier when only a separator (、 , ; a line break) and its own item's name stand after the value before it;
@@ -67,10 +68,12 @@ def _said_before(doc, at: int, floor: int) -> tuple[str, int] | None:
             continue
         lead = next((w for w in leads if norm.endswith(w, floor, head)), "")
         glued = strip_words(norm, head - len(lead), floor, glue)
-        if not (colon or glued < head):
-            continue  # 近年来, 超大型: a qualifier's character opening a word, no glue or colon after it
         said = cues.qualifier_before(norm, glued, floor, reference)
-        if said is not None:
+        if said is None:
+            continue
+        # 近年来, 超大型: a qualifier's character opening a word, no glue or colon after it; an about word of
+        # two characters or more (大约, 估计) needs neither: 大约平果260万吨, 估计平果有260万吨
+        if colon or glued < head or (said[0] == "about" and glued - said[1] >= 2):
             return said
     return None
 

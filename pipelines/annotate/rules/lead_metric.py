@@ -3,8 +3,10 @@
 An amount with no cue word of its own (its metric guessed from the unit) takes the metric of the last cue word of
 its unit's measure (metrics.csv cue_words) in its sentence or the one before, when no number stands between that
 word and it; a capacity's scale word (cue_words.csv capacity facility after_unit: 规模, 能力; not 规模以上) makes it
-the unit's capacity (annual_capacity.to_capacity). The next amounts of the list (a separator and an item's name
-between) take the same metric, across a line break too."""
+the unit's capacity (annual_capacity.to_capacity). The lead heads a list: a colon or a line break stands between
+it and the amount, or another amount of the unit is listed right after it (加快提升产能。全市完成钢材1000万吨 is
+one amount of its own). The next amounts of the list (a separator and an item's name between) take the same
+metric, across a line break too."""
 
 from __future__ import annotations
 
@@ -61,6 +63,8 @@ def named_in_the_lead(figure, doc, earlier):
     if earlier and any(MARK in n for n in earlier[-1].notes) and _same_list(doc, earlier[-1], figure):
         return _set(figure, earlier[-1].metric_code, f"the value listed before ({earlier[-1].value}{earlier[-1].unit})")
     lo = lead_start(doc, figure)
+    if not _heads_a_list(doc, figure, lo):
+        return figure
     measures = reference.units.get(simplified(figure.unit), set())
     hits = [
         h
@@ -77,6 +81,22 @@ def named_in_the_lead(figure, doc, earlier):
     if cue is None or cue.metric.code == figure.metric_code or _NUMBER.search(norm, cue.end, figure.at):
         return figure
     return _set(figure, cue.metric.code, doc.text.span(cue.start, cue.end))
+
+
+_HEADER = re.compile(r"[:\n]")
+
+
+def _heads_a_list(doc, figure, lo: int) -> bool:
+    """A lead is read for the amounts of a list: a header (a colon or a line break between the lead and the
+    amount: 产能分布如下:, a heading line) or an amount with another of its unit listed right after it
+    (百色150万吨,来宾50万吨). 加快提升产能。全市完成钢材1000万吨 is one amount of its own sentence, no list."""
+    if _HEADER.search(doc.norm, lo, figure.at):
+        return True
+    qualifier = doc.reference.alternation("qualifier", None, "before_number")  # 平果:约50万吨: the item's own
+    item = re.compile(
+        rf"\s*[、,;\n]\s*[^\d\s,;:。!?、()%]{{0,{ITEM}}}:?\s*(?:{qualifier})?\d+(?:\.\d+)?\s*{re.escape(figure.unit)}"
+    )
+    return item.match(doc.norm, figure.unit_end, figure.clause[1] + 40) is not None
 
 
 def _set(figure, code: str, why: str):

@@ -7,6 +7,7 @@ companies are, not the amount); extract reads the word only right after the unit
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import cues
 
@@ -14,15 +15,21 @@ _BRACKETED = r"\([^()\d]{1,10}\)"
 _CLOSES = re.compile(r"\s*(?:[,;:。!?、)\n]|$)")
 
 
+@lru_cache(maxsize=64)
+def _between(own_cues: tuple[str, ...]) -> re.Pattern:
+    """Spaces, the metric's own cue word (的 before it) or a bracket, between the unit and the qualifier."""
+    own = "|".join(map(re.escape, own_cues)) or "(?!)"
+    return re.compile(f"\\s*(?:的?(?:{own})|{_BRACKETED})?\\s*")
+
+
 def after_the_noun(figure, doc, earlier):
     if figure.at < 0 or figure.qualifier != "exact" or figure.unit_end < 0:
         return figure
     reference, norm = doc.reference, doc.norm
-    own = "|".join(re.escape(c) for c in reference.metric(figure.metric_code).cues) or "(?!)"
-    between = re.match(f"\\s*(?:的?(?:{own})|{_BRACKETED})?\\s*", norm[figure.unit_end : figure.clause[1]])
-    if between is None or between.end() == 0:
+    between = _between(reference.metric(figure.metric_code).cues).match(norm, figure.unit_end, figure.clause[1])
+    if between is None or between.end() == figure.unit_end:
         return figure
-    at = figure.unit_end + between.end()
+    at = between.end()
     said = cues.qualifier_after(norm, at, reference)
     if said is None:
         return figure

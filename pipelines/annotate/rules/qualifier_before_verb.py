@@ -19,9 +19,17 @@ _PRODUCT_BEFORE = 6  # 大概氧化铝产能是260万吨: what is made may stand
 _NAME = re.compile(r"[^\d\s,;:。!?、()%零〇一二两三四五六七八九十]+")
 
 
-def _before_the_product(norm: str, at: int, lo: int, reference) -> tuple[str, int] | None:
+def _long_words(doc) -> re.Pattern:
+    words = [w for w in doc.reference.words_of("qualifier", None, "before_number") if len(w) >= 2]
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _before_the_product(doc, at: int, lo: int) -> tuple[str, int] | None:
     """A qualifier of two characters or more (大概, 大约) before a product's name that opens the verb phrase;
     one character (近期, 约定) opens a word of its own more often than not."""
+    norm, reference = doc.norm, doc.reference
+    if not doc.once(("qualifier_before_verb", "long"), _long_words).search(norm, max(lo, at - _PRODUCT_BEFORE - 4), at):
+        return None  # no such word within reach (most verbs): no product to look past
     for length in range(1, _PRODUCT_BEFORE + 1):
         if at - length < lo or not _NAME.fullmatch(norm, at - length, at):
             return None
@@ -43,9 +51,7 @@ def opening_the_verb(figure, doc, earlier):
     found = tail.search(norm, lo, figure.at)
     if found is None:
         return figure
-    said = cues.qualifier_before(norm, found.start(), lo, reference) or _before_the_product(
-        norm, found.start(), lo, reference
-    )
+    said = cues.qualifier_before(norm, found.start(), lo, reference) or _before_the_product(doc, found.start(), lo)
     if said is None:
         return figure
     figure.qualifier = said[0]

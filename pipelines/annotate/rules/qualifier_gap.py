@@ -7,6 +7,7 @@ number between makes the word another's."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import cues
 
@@ -27,6 +28,11 @@ def _gap_start(norm: str, at: int, floor: int, glue: tuple[str, ...]) -> int:
     return at
 
 
+@lru_cache(maxsize=8)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def strip_words(norm: str, at: int, floor: int, glue: tuple[str, ...]) -> int:
     moved = True
     while moved:
@@ -43,8 +49,7 @@ def word_before(norm: str, at: int, floor: int, reference) -> tuple[str, int, in
     """(qualifier, where its word starts, where the glue after it starts) for a qualifier word before the
     number at `at`, right before it or with glue between; None when there is none."""
     # no-noun glue (为, 有, 达到) and adverbs (已经, 能, 也就: cue_words.csv glue adverb), longest first
-    words = reference.words_of("subject", "no_noun") + reference.words_of("glue", "adverb")
-    glue = tuple(sorted(words, key=len, reverse=True))
+    glue = _longest_first(reference.words_of("subject", "no_noun") + reference.words_of("glue", "adverb"))
     start = _gap_start(norm, at, floor, glue)
     found = cues.qualifier_before(norm, start, floor, reference)
     return None if found is None else (found[0], found[1], start)

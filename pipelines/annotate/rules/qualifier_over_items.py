@@ -24,6 +24,7 @@ _NAME = re.compile(r"[^\d\s,;:。!?、()%零〇一二两三四五六七八九十
 _COLON = ":"  # the copy writes full-width punctuation half-width
 MARK = "the qualifier said before the first item"
 _DIGIT = re.compile(r"\d")
+_REACH = ITEM + 16  # the item's name, a colon, a lead word, glue and the qualifier word itself
 
 
 def _floor(doc, figure) -> int:
@@ -46,6 +47,12 @@ def _said_before(doc, at: int, floor: int) -> tuple[str, int] | None:
         at -= 1
     if at > floor and norm[at - 1] == _COLON:  # 百色:150万吨, an item named before a colon
         at -= 1
+    words = doc.once(
+        ("qualifier_over_items", "words"),
+        lambda d: re.compile(d.reference.alternation("qualifier", None, "before_number")),
+    )
+    if not words.search(norm, max(floor, at - _REACH), at):
+        return None  # no qualifier word within reach: most numbers (the check below tries each item length)
     glue = reference.words_of("subject", "no_noun")
     # 如下 (list lead), 分别 (respectively) may stand between the qualifier's glue and the list: 大约分别是
     leads = reference.words_of("list", "lead", "before_items") + reference.words_of("list", "respectively")

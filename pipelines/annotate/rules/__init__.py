@@ -143,6 +143,7 @@ from . import (
     topic_frame,
     total_since,
     total_to_date,
+    trailing_qualifier,
     undated_share,
     vague_magnitude,
     what_grows,
@@ -170,6 +171,7 @@ RULES: tuple[Rule, ...] = (
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
+    trailing_qualifier.said_after_the_list,  # 平果260万吨,靖西200万吨(以上均为约数): the note's about for each
     vague_magnitude.order_of_magnitude,  # 数百万吨, 几十家, 上百家: about or at least the order of magnitude
     range_qualifier.both_bounds,  # 约200～300万吨, 200-300万吨左右: the range's qualifier for both bounds
     qualifier_after_noun.after_the_noun,  # 260万吨产能左右, 260万吨 左右: the qualifier a noun or space after the unit

@@ -402,7 +402,7 @@ def _qualifier(
     after = cues.qualifier_after(norm, unit.end, reference)
     if after:
         return after[0], None, after[1]
-    return ("more_than" if unit.more_than else "exact"), None, unit.end
+    return ("more_than" if unit.more_than else "about" if unit.about else "exact"), None, unit.end
 
 
 # what may stand between a cue word and its number for the cue to be the number's own: 产能达100万辆

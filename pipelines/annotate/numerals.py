@@ -14,7 +14,9 @@ _ARABIC = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})++(?:\.\d++)?(?![\d,])|(?<![\d
 # Chinese numerals; 万 is read into the value (一万台 = 10000 台), 亿 never (千亿级 = 1000 亿级).
 _CHINESE = re.compile("[零〇一二两三四五六七八九十百千万]+")
 _UNIT_LEAD = re.compile(r"(?:\(|单位\s*:?)$")  # 常住人口(万人), 单位:万吨: a unit named, no number
-_APPROXIMATE = re.compile(r"[\d零〇一二两三四五六七八九十百千] *[余多]$")  # 200余, 三十多: the number before a 万
+_APPROXIMATE = re.compile(
+    r"[\d零〇一二两三四五六七八九十百千] *[余多来]$"
+)  # 200余, 三十多, 100来: the number before a 万
 
 
 @dataclass(frozen=True)

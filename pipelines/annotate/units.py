@@ -1,6 +1,7 @@
 """The unit after a number: the longest unit of raw/reference/units.csv that starts there.
 
-多 and 余 between a number and its unit (4000多台, 24万余人) say "more than" and are not part of the unit.
+多 and 余 between a number and its unit (4000多台, 24万余人) say "more than" and are not part of the unit;
+来 there (100来万吨, 十来家) says "about" (raw/README.md, qualifier), and is no part of it either.
 A size tier (千亿级, 三千亿 产业) takes the catalogue's tier unit 亿级, as raw/README.md asks.
 """
 
@@ -16,6 +17,7 @@ TIER_UNIT = "亿级"
 _BARE = re.compile("[一二两三四五六七八九]?[十百千万]")  # 千, 五百: an order of magnitude, no digits
 _TIER_NOUNS = ("产业", "级", "元级")
 _MORE = "多余"
+_ABOUT = "来"
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class UnitMatch:
     more_than: bool  # 多 / 余 inside
     tier: bool
     read_as: str | None = None  # a unit not written but read (七大 -> 个): said in the note
+    about: bool = False  # 来 inside
 
 
 def match(
@@ -39,13 +42,13 @@ def match(
     while pos < len(norm) and norm[pos] == " ":
         pos += 1
     skip: set[int] = set()
-    more = False
-    if pos < len(norm) and norm[pos] in _MORE:
+    more = about = False
+    if pos < len(norm) and norm[pos] in _MORE + _ABOUT:
         skip.add(pos)
-        more = True
-    elif pos + 1 < len(norm) and norm[pos] in "万亿" and norm[pos + 1] in _MORE:
+        more, about = norm[pos] in _MORE, norm[pos] in _ABOUT
+    elif pos + 1 < len(norm) and norm[pos] in "万亿" and norm[pos + 1] in _MORE + _ABOUT:
         skip.add(pos + 1)
-        more = True
+        more, about = norm[pos + 1] in _MORE, norm[pos + 1] in _ABOUT
     chars = []
     positions = []
     i = pos
@@ -79,7 +82,7 @@ def match(
             return _tier(text, positions[0], end, more, units)  # 千亿元产业: a class, not an amount
         if unit == TIER_UNIT:
             return _tier(text, positions[0], end, more, units)
-        return UnitMatch(written, end, frozenset(units[unit]), more, False)
+        return UnitMatch(written, end, frozenset(units[unit]), more, False, about=about)
     if candidate[:1] == "大" and "个" in units:  # 七大产业: seven of them
         return UnitMatch(
             _as_script(text, numeral.start, "个", "個"),

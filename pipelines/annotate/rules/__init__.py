@@ -19,6 +19,7 @@ from . import (
     area_of_section,
     average_of_the_plan,
     bare_cue_word,
+    built_capacity,
     cluster_after,
     cluster_clause,
     cluster_continued,
@@ -67,6 +68,8 @@ from . import (
     helps_its_city,
     honour_count,
     industry_name,
+    lead_metric,
+    lead_qualifier,
     lead_word,
     level_clause,
     level_noun,
@@ -90,10 +93,13 @@ from . import (
     product_at_the_number,
     product_metric,
     project_investment,
+    qualifier_after_noun,
     qualifier_before_verb,
     qualifier_gap,
+    qualifier_over_items,
     qualifier_per_year,
     quoted_name,
+    range_qualifier,
     rank_clause,
     rank_of_a_growth,
     rate_after,
@@ -142,7 +148,9 @@ from . import (
     topic_frame,
     total_since,
     total_to_date,
+    trailing_qualifier,
     undated_share,
+    vague_magnitude,
     what_grows,
     whole_year,
     written_form,
@@ -168,6 +176,12 @@ RULES: tuple[Rule, ...] = (
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
+    trailing_qualifier.said_after_the_list,  # 平果260万吨,靖西200万吨(以上均为约数): the note's about for each
+    vague_magnitude.order_of_magnitude,  # 数百万吨, 几十家, 上百家: about or at least the order of magnitude
+    range_qualifier.both_bounds,  # 约200～300万吨, 200-300万吨左右: the range's qualifier for both bounds
+    qualifier_after_noun.after_the_noun,  # 260万吨产能左右, 260万吨 左右: the qualifier a noun or space after the unit
+    qualifier_over_items.said_before_the_first_item,  # 产能约有A厂300万吨、…: 约 before the first item's name
+    qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
@@ -220,9 +234,12 @@ RULES: tuple[Rule, ...] = (
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity
     facility_year_output.before_the_annual_word,  # 该厂年产电解锰6万吨: a facility's yearly amount, a capacity
+    built_capacity.built_or_held,  # 已建成氧化铝200万吨, 一期10万吨已经投产, 可年产200万吨: a capacity, no 产能 written
     head_noun.after_the_unit,  # 生产企业形成1000万吨产能: the noun after the unit, not the 生产 before it
     scale_capacity.before_the_number,  # 项目总规模约30万吨: the scale said before its weight is a capacity
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
+    lead_metric.named_in_the_lead,  # 说说电解铝产能。百色150万吨,来宾50万吨: the metric named once before the list
+    lead_qualifier.said_in_the_lead,  # 两地产能大致如下。平果260万吨,靖西200万吨: the lead's 大致 for each
     listed_qualifier.of_the_first_value,  # 分别约为100万吨、200万吨和300万吨: 约 said of every listed value
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速

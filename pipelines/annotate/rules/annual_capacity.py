@@ -59,7 +59,9 @@ def of_a_facility(figure, doc, earlier):
     if said is None or _ANOTHER.search(clause_before, said.end()):
         # 华昇200万吨氧化铝项目: a project or line named by its size, no 年产 needed (not 能力, 规模: 的 before)
         named = facility_named and facility.group() in reference.words_of("capacity", "facility", "after_size")
-        if named and facility.start() <= NAMED_AFTER and "的" not in after[: facility.start()]:
+        built = re.search(reference.alternation("capacity", "build"), norm[figure.clause[0] : figure.at])
+        # 投产了两条10万吨的生产线: a facility after 的 is named by its size where building is said before it
+        if named and facility.start() <= NAMED_AFTER and ("的" not in after[: facility.start()] or built):
             return to_capacity(figure, doc, annual, f"a facility named by its size ({facility.group()})")
         return figure
     built = re.search(

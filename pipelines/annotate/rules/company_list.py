@@ -40,7 +40,10 @@ def _pattern(reference) -> re.Pattern:
     return _opening(
         _level_cues(reference.metrics),
         reference.alternation("subject", "noun_end"),
-        reference.alternation("qualifier"),
+        # 产量达, 产值超 (not 上, 数 of before_magnitude, glue only before 百, 千)
+        reference.alternation("qualifier", None, "before_number")
+        + "|"
+        + reference.alternation("qualifier", None, "after_unit"),
     )
 
 

@@ -36,6 +36,7 @@ def named_after_the_unit(figure, doc, earlier):
         and h.metric.kind in AMOUNT
         and h.start - after <= AFTER
         and not _ANOTHER.search(doc.norm, after, h.start)
+        and not inside_a_facility(doc, h)
     ]
     if not hits:
         return figure
@@ -44,6 +45,12 @@ def named_after_the_unit(figure, doc, earlier):
     figure.notes = [n for n in figure.notes if n != guessed]
     figure.notes.append(f"metric {best.metric.code} from {doc.text.span(best.start, best.end)} after the unit")
     return figure
+
+
+def inside_a_facility(doc, hit) -> bool:
+    """生产 of 10万吨的生产线 is a facility's name (cue_words.csv capacity facility), no metric's cue word."""
+    words = doc.reference.words_of("capacity", "facility", "after_size")
+    return any(len(w) > hit.end - hit.start and doc.norm.startswith(w, hit.start) for w in words)
 
 
 ITEM = 8  # the longest name of a further item (电解铝, 铝材加工)

@@ -12,6 +12,7 @@ import re
 
 from .. import cues
 from ..script import simplified
+from .cue_after import inside_a_facility
 
 _GLUE = ("", "的")  # what may stand between the unit and its head noun
 # a number after the word (not a rank's: 以2356亿元的营业收入排名第132位 ranks this amount) opens the next figure
@@ -41,6 +42,7 @@ def after_the_unit(figure, doc, earlier):
         if h.metric.kind == "level"
         and h.metric.unit_measure in measures
         and (norm[figure.unit_end : h.start] in _GLUE or _closes(norm, figure.unit_end, h, end))
+        and not inside_a_facility(doc, h)
     ]
     if not hits:
         return figure

@@ -89,7 +89,7 @@ def _before_name(reference) -> re.Pattern:
     words = [
         c
         for c in reference.cue_words
-        if c.kind == "glue"
+        if (c.kind, c.code) == ("glue", "no_what")
         or (c.kind, c.code) == ("list", "group_end")  # 智能家电等战略性新兴产业: 等 closes a list before the name
         or (c.kind, c.code, c.position) == ("cluster_frame", "not_industry", "before_name")
         or (c.kind, c.code) == ("subject", "lead")  # 累计引进铝产业项目: what was done, before any name

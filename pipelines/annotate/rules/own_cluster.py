@@ -51,7 +51,7 @@ def named_before_no_other(figure, doc, earlier):
 # rows of these kinds (and codes; None: every code). A kind not named here is no glue: a new kind (a name's
 # part, a list's joint, an earlier time: 公司, 和, 上年) changes nothing here until it is added on purpose.
 GLUE_KINDS = {
-    "glue": None,
+    "glue": ("no_what",),  # not adverb: 能 of 智能 opens no clause of glue (qualifier_gap.py)
     "status": None,
     "qualifier": None,
     "period": None,
@@ -89,6 +89,8 @@ def _words(reference) -> re.Pattern:
 
 
 def _is_glue(cue) -> bool:
+    if (cue.kind, cue.position) == ("qualifier", "before_magnitude"):
+        return False  # 上, 数, 几: glue only before 百, 千 (上百家), a word's part elsewhere (上月, 几何)
     return cue.kind in GLUE_KINDS and (GLUE_KINDS[cue.kind] is None or cue.code in GLUE_KINDS[cue.kind])
 
 

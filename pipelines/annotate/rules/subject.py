@@ -381,7 +381,10 @@ def _no_noun(doc, words: str) -> bool:
     """Whether the words are only a date, a stock's word, a qualifier, a lead word and glue (总数达, 总量突破,
     2011年, 共完成): no noun of their own."""
     reference = doc.reference
-    glue = reference.words_of("period") + reference.words_of("qualifier")
+    qualifiers = reference.words_of("qualifier", None, "before_number") + reference.words_of(
+        "qualifier", None, "after_unit"
+    )
+    glue = reference.words_of("period") + qualifiers  # (not 上, 数 of before_magnitude: glue only before 百, 千)
     glue += tuple(w for code in _NOUN_CODES for w in reference.words_of("subject", code))
     words = reference.pattern("subject_over_time", _over_time).sub(" ", words)
     for word in sorted(set(glue), key=len, reverse=True):

@@ -49,7 +49,7 @@ def _opens_a_noun(doc, mention) -> bool:
         return False
     reference = doc.reference
     words = metric_words(reference) + reference.words_of("subject", "noun_end", "after_noun")
-    return not norm.startswith(words + reference.words_of("glue") + reference.words_of("list"), end)
+    return not norm.startswith(words + reference.words_of("glue", "no_what") + reference.words_of("list"), end)
 
 
 def of_the_paragraph(figure, doc, earlier):

@@ -46,7 +46,9 @@ def named_before_its_growth(figure, doc, earlier):
 def _before_the_glue(doc, start: int, end: int) -> int:
     """Where the noun ends before the glue that closes it (同比, 累计, 则: cue_kind glue and the growth's glue)."""
     glue = sorted(
-        set(doc.reference.words_of("glue")) | set(growth_clause._GLUE) | {"累计", "当月"}, key=len, reverse=True
+        set(doc.reference.words_of("glue", "no_what")) | set(growth_clause._GLUE) | {"累计", "当月"},
+        key=len,
+        reverse=True,
     )
     moved = True
     while moved:

@@ -208,6 +208,8 @@ def _candidates(doc: Document) -> list[Figure]:
             unit = _cell_unit(doc, doc.cells[numeral.start], numeral)
         if unit is None:
             unit = _range_unit(doc, numeral, longest_unit)
+        if unit is None:
+            unit = _listed_unit(doc, numeral, longest_unit)
         if unit is None or furniture.is_furniture(doc.norm, numeral, doc.furniture, doc.reference, unit.end):
             continue
         figures.extend(_figures(doc, numeral, unit, rank, line, figures))
@@ -254,6 +256,35 @@ def _range_unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatc
     if found is None or found.tier:
         return None
     return units.UnitMatch(found.unit, numeral.end, found.measures, found.more_than, False, read_as="range")
+
+
+_LISTED_NEXT = re.compile(r"\s*(?:、|和|及|与)\s*(?=\d)")
+_LISTED_BEFORE = r"(?:{})[为是约达到增长下降了\s]{{0,4}}(?:\d+(?:\.\d+)?\s*(?:、|和|及|与)\s*)*$"
+
+
+def _listed_unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatch | None:
+    """分别为260、200万吨: a value of a list after 分别 (cue_words.csv list respectively) takes the unit written
+    after the list's last value, as the lower bound of a range does."""
+    norm = doc.norm
+    if numeral.chinese:
+        return None
+    before = re.compile(_LISTED_BEFORE.format(doc.reference.alternation("list", "respectively")))
+    if not before.search(norm, max(0, numeral.start - 40), numeral.start):
+        return None
+    at = numeral.end
+    for _ in range(8):  # a list of at most nine values
+        joint = _LISTED_NEXT.match(norm, at)
+        following = joint and next(iter(numerals(norm[joint.end() : joint.end() + 24])), None)
+        if not following or following.start != 0:
+            return None
+        shifted = Numeral(joint.end(), joint.end() + following.end, following.value, False)
+        found = units.match(doc.text, shifted, doc.reference.units, longest, doc.reference.unit_guards)
+        if found is not None:
+            if found.tier:
+                return None
+            return units.UnitMatch(found.unit, numeral.end, found.measures, found.more_than, False, read_as="list")
+        at = shifted.end
+    return None
 
 
 def _cell_unit(doc: Document, cell: tables.Cell, numeral: Numeral) -> units.UnitMatch | None:

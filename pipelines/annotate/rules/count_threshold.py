@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..script import simplified
+from ..script import half_width, simplified
 
 PASSING = ("more_than", "at_least")  # 超, 超过, 突破, 不低于: the amount is a floor the things pass
 _NOUN = r"[\u4e00-\u9fff]{1,8}?"  # 企业, 产业, 工业企业: what is counted, right after the unit
@@ -38,5 +38,11 @@ def of_those_over_it(figure, doc, earlier):
     noun = doc.text.span(*found.span("noun"))
     if figure.subject and simplified(figure.subject) != simplified(noun):
         return figure  # named otherwise: 3家企业入选…名单
-    figure.subject = f"{doc.text.span(*found.span('threshold'))}的{noun}"
+    figure.subject = f"{_composed(doc, *found.span('threshold'))}的{noun}"
     return figure
+
+
+def _composed(doc, start: int, end: int) -> str:
+    """The threshold in a subject the rule writes (no span of the text): its digits half-width and no
+    typesetting space, so 超 2000 亿元 and 超２０００亿元 give the subject 超2000亿元 does."""
+    return "".join(half_width(ch) for ch in doc.text.name(start, end) if not ch.isspace())

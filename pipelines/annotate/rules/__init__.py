@@ -19,6 +19,7 @@ from . import (
     area_of_section,
     average_of_the_plan,
     bare_cue_word,
+    body_sets,
     cluster_after,
     cluster_clause,
     cluster_continued,
@@ -65,6 +66,7 @@ from . import (
     helps_its_city,
     honour_count,
     industry_name,
+    interview_turn,
     lead_word,
     level_clause,
     level_noun,
@@ -165,6 +167,8 @@ RULES: tuple[Rule, ...] = (
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
+    interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
+    body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     respectively.pair_clusters,  # 铝产业和新材料产业产值分别为X和Y: one industry per value

@@ -16,6 +16,7 @@ from . import (
     action_years,
     amount_in_a_name,
     annual_capacity,
+    another_company,
     area_of_section,
     average_of_the_plan,
     bare_cue_word,
@@ -183,6 +184,7 @@ RULES: tuple[Rule, ...] = (
     company_list.each_its_own,  # 上汽通用五菱完成产量131.8万辆…;东风柳汽完成产量20万辆: a company a ; segment
     company_anaphor.the_one_named_before,  # 工厂提前两个多月完成… after 祥云亿航: the company the clause points back at
     company_continued.of_the_sentence_before,  # 祥云亿航…。“十四五”期间,将力争实现年产3万台: no subject, the company before
+    another_company.not_its_city,  # 柳州钢铁集团…第98位,上汽通用五菱…580亿元: 柳州 is the steel group's, not the carmaker's
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     enterprise_city_by_name.of_the_city_its_name_opens_with,  # 玉柴…450亿元 in Guangxi's story: 玉林's, its first character
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole

@@ -33,8 +33,8 @@ def not_its_city(figure, doc, earlier):
     name = _company(doc.reference)[0].match(doc.norm, mention.end, figure.at)
     company = doc.norm[mention.start : name.end()] if name else ""
     own = simplified(figure.enterprise)
-    if not company or own in company or company in own or name.end() > figure.clause[0]:
-        return figure  # the figure's own company, or one named in its own clause
+    if not company or own in company or company in own or doc.norm.find(own, name.end(), figure.at) < 0:
+        return figure  # the figure's own company, or no other company named between it and the number
     other = doc.text.name(mention.start, mention.end)
     figure.place, figure.place_key = doc.subject
     figure.notes = [n for n in figure.notes if not n.startswith("place from")]

@@ -304,7 +304,7 @@ CUE_CODES = {
     "rank": ("exact", "at_most", "bare_clause"),
     "furniture": ("byline", "reader_count", "page"),
     "unit_guard": ("not_a_unit",),
-    "place_frame": ("frame", "comparison", "zone", "helps", "speaker"),
+    "place_frame": ("frame", "comparison", "zone", "helps", "speaker", "interview", "sets"),
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
     # no_noun: glue between a count and the count before it (总数达827家); not_a_noun: a qualifier right
     # after a count's unit, where its noun would be (1000多家)
@@ -379,7 +379,15 @@ CUE_POSITIONS = {
     "rank": ("before_ordinal", "before_top", "evidence_start", "field", "in_clause"),
     "furniture": ("line_start", "before_number", "after_unit"),
     "unit_guard": ("after_unit",),
-    "place_frame": ("before_place", "after_place", "after_implied", "title_end", "name_end", "before_number"),
+    "place_frame": (
+        "before_place",
+        "after_place",
+        "after_implied",
+        "title_end",
+        "name_end",
+        "before_number",
+        "line_start",
+    ),
     "subject": ("before_noun", "after_noun", "before_number", "after_unit"),
     "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end", "before_name"),
     "table": ("row_label",),

@@ -16,9 +16,11 @@ from . import (
     action_years,
     amount_in_a_name,
     annual_capacity,
+    another_company,
     area_of_section,
     average_of_the_plan,
     bare_cue_word,
+    body_sets,
     built_capacity,
     cluster_after,
     cluster_clause,
@@ -68,6 +70,7 @@ from . import (
     helps_its_city,
     honour_count,
     industry_name,
+    interview_turn,
     lead_metric,
     lead_qualifier,
     lead_word,
@@ -80,10 +83,12 @@ from . import (
     listed_values,
     metric_guard,
     months_to_come,
+    named_after_the_city,
     nearest_period_cue,
     not_a_figure,
     open_target,
     own_cluster,
+    page_line,
     part_of_whole,
     past_span_target,
     past_year,
@@ -184,6 +189,9 @@ RULES: tuple[Rule, ...] = (
     qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
+    page_line.of_the_line_before,  # 广西两会 2022-01-20 10:30 inside the text: the new piece's place
+    interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
+    body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     respectively.pair_clusters,  # 铝产业和新材料产业产值分别为X和Y: one industry per value
@@ -198,6 +206,8 @@ RULES: tuple[Rule, ...] = (
     company_list.each_its_own,  # 上汽通用五菱完成产量131.8万辆…;东风柳汽完成产量20万辆: a company a ; segment
     company_anaphor.the_one_named_before,  # 工厂提前两个多月完成… after 祥云亿航: the company the clause points back at
     company_continued.of_the_sentence_before,  # 祥云亿航…。“十四五”期间,将力争实现年产3万台: no subject, the company before
+    another_company.not_its_city,  # 柳州钢铁集团…第98位,上汽通用五菱…580亿元: 柳州 is the steel group's, not the carmaker's
+    named_after_the_city.of_the_county,  # 崇左…糖厂 in 江州区's document: the factory stands in 江州区
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     enterprise_city_by_name.of_the_city_its_name_opens_with,  # 玉柴…450亿元 in Guangxi's story: 玉林's, its first character
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import places
 from ..periods import TIMES_OF
 from .mentions import starting_in
 
@@ -33,6 +34,8 @@ def is_field(doc, figure, mention) -> bool:
     全国) before it stays the field (全市排名第一)."""
     if figure.metric_code != "rank" or not (mention.end <= figure.at <= mention.end + FIELD_REACH):
         return False
+    if places.names_a_company(doc.norm, mention, doc.reference):
+        return False  # 柳州钢铁集团(第230位): the place opens the ranked company's name, no field
     if _CLAUSE_BREAK.search(doc.norm, mention.end, figure.at):
         return False
     verbs = doc.reference.alternation("rank", "exact", "before_ordinal")
@@ -50,8 +53,6 @@ _OWN_VALUE = r"\s*(?:的)?\s*(?:{})*\s*(?:为|是|达到|达|[((])\s*"
 def not_the_comparison(figure, doc, earlier):
     if figure.at < 0 or figure.place_key is None:
         return figure
-    from .. import places
-
     sentence = figure.sentence
     keyed = [m for m in starting_in(doc.places, sentence[0], sentence[1]) if m.key == figure.place_key]
     # the mention the place was read from (the nearest before the number), not another of the sentence:

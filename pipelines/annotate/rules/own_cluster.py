@@ -59,7 +59,8 @@ GLUE_KINDS = {
     "rank": ("exact", "at_most"),  # not a bare rank clause's glue (均, 继续): rules/rank_clause.py
     "furniture": None,
     "unit_guard": None,
-    "place_frame": None,
+    # not an interview's or a setting body's words (书记, 报告, 提出): they name something of the clause's own
+    "place_frame": ("frame", "comparison", "zone", "helps", "speaker"),
     "cluster_frame": ("name",),  # not the topic frame's 在 and 上 (上月 names a time, 在 no what)
     "table": None,
     "list": ("respectively",),

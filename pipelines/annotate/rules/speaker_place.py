@@ -23,10 +23,19 @@ def _title(words: str) -> re.Pattern:
 
 def _speakers_place(doc, start: int, end: int):
     pattern = _title(doc.reference.alternation("place_frame", "speaker"))
-    for m in places.within(doc.places, (start, end)):
+    found = places.within(doc.places, (start, end))
+    for i, m in enumerate(found):
         if m.name not in places.IMPLIED and m.end > start and pattern.match(doc.norm, m.end, end):
-            return m
+            return _innermost(found, i, doc.reference.place_parents)
     return None
+
+
+def _innermost(found: list, i: int, parents: dict[str, str]):
+    """柳州市柳江区工业和信息化局: a city written right before a place in it says where that place is; the
+    title is the last place's of the chain (柳江区), not the city's."""
+    while places.qualifies_the_next(found[i], found, parents):
+        i += 1
+    return found[i]
 
 
 def _attribution(doc, figure) -> tuple[int, int] | None:

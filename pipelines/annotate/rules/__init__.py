@@ -88,7 +88,6 @@ from . import (
     not_a_figure,
     open_target,
     own_cluster,
-    page_line,
     part_of_whole,
     past_span_target,
     past_year,
@@ -189,7 +188,6 @@ RULES: tuple[Rule, ...] = (
     qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
-    page_line.of_the_line_before,  # 广西两会 2022-01-20 10:30 inside the text: the new piece's place
     interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
     body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's

@@ -83,7 +83,6 @@ from . import (
     listed_values,
     metric_guard,
     months_to_come,
-    named_after_the_city,
     nearest_period_cue,
     not_a_figure,
     open_target,
@@ -205,7 +204,6 @@ RULES: tuple[Rule, ...] = (
     company_anaphor.the_one_named_before,  # 工厂提前两个多月完成… after 祥云亿航: the company the clause points back at
     company_continued.of_the_sentence_before,  # 祥云亿航…。“十四五”期间,将力争实现年产3万台: no subject, the company before
     another_company.not_its_city,  # 柳州钢铁集团…第98位,上汽通用五菱…580亿元: 柳州 is the steel group's, not the carmaker's
-    named_after_the_city.of_the_county,  # 崇左…糖厂 in 江州区's document: the factory stands in 江州区
     enterprise_city.of_its_city,  # 玉柴集团's revenue in a region's list: Yulin's, as annotated elsewhere
     enterprise_city_by_name.of_the_city_its_name_opens_with,  # 玉柴…450亿元 in Guangxi's story: 玉林's, its first character
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole

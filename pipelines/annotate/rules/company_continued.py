@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .. import places
+from .level_noun import names_a_noun_of_its_own
 
 
 def _set_of_enterprises(reference) -> re.Pattern:
@@ -26,7 +27,9 @@ def _names_its_own(doc, start: int, end: int) -> bool:
         return True  # 全市将力争…: the text's own place
     if doc.reference.pattern("company_continued.set", _set_of_enterprises).search(said):
         return True  # 百强企业实现利润总额526亿元: a set of enterprises does it, not the company before
-    return any(places.within(found, (start, end)) for found in (doc.places, doc.clusters, doc.enterprises))
+    if any(places.within(found, (start, end)) for found in (doc.places, doc.clusters, doc.enterprises)):
+        return True
+    return names_a_noun_of_its_own(doc, start, end)  # 今年入围门槛为25.6亿元: the list's threshold, no company's
 
 
 def of_the_sentence_before(figure, doc, earlier):

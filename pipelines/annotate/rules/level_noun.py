@@ -38,11 +38,33 @@ def named_before_its_amount(figure, doc, earlier):
     if not _NOUN.fullmatch(norm, start, end) or _is_a_company(doc, norm[start:end]) or _has_a_goal(doc, start, end):
         return figure
     noun = norm[start:end]
+    if _is_a_comparison(doc, noun):
+        return figure  # 比上年提高1.2亿元: a change of the amount before it, no noun of its own
     if any(cue in noun for cue in reference.metric(figure.metric_code).cues) or _PHRASE in noun:
         return figure  # 管理人员平均工资: the metric's own word is there after all; 高质量的…: a phrase, not a noun
     if _names_its_own(doc, figure, noun):
         figure.subject = doc.text.span(start, end)
     return figure
+
+
+def _any_metric_word(reference) -> re.Pattern:
+    words = sorted({cue for m in reference.metrics for cue in m.cues}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def names_a_noun_of_its_own(doc, start: int, end: int) -> bool:
+    """Whether norm[start:end], the words before a number, name a thing of their own past the lead words and
+    before the glue (今年入围门槛为: 入围门槛), no metric's word (今年实现营业收入: what a company before it did),
+    no goal's verb (将力争实现年产), no comparison and no company."""
+    norm = doc.norm
+    start = after_the_lead(doc, start, end)
+    end = _before_the_glue(doc, start, end)
+    if not _NOUN.fullmatch(norm, start, end) or _PHRASE in norm[start:end]:
+        return False
+    noun = norm[start:end]
+    if _is_a_company(doc, noun) or _has_a_goal(doc, start, end) or _is_a_comparison(doc, noun):
+        return False
+    return not doc.reference.pattern("level_noun.any_metric_word", _any_metric_word).search(noun)
 
 
 def _before_the_glue(doc, start: int, end: int) -> int:
@@ -63,6 +85,11 @@ def _before_the_glue(doc, start: int, end: int) -> int:
 def _only_metric_of_its_unit(reference, figure) -> bool:
     measures = reference.units.get(simplified(figure.unit), set())
     return sum(1 for m in reference.metrics if m.kind == LEVEL and m.unit_measure in measures) < 2
+
+
+def _is_a_comparison(doc, noun: str) -> bool:
+    """比上年, 较去年同期, 高于全区: a comparison's word (cue_kind place_frame, code comparison) opens it."""
+    return any(noun.startswith(w) for w in doc.reference.words_of("place_frame", "comparison"))
 
 
 def _has_a_goal(doc, start: int, end: int) -> bool:

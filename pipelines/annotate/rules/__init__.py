@@ -62,6 +62,7 @@ from . import (
     growth_of,
     growth_since_base,
     head_noun,
+    held_now,
     helps_its_city,
     honour_count,
     industry_name,
@@ -69,6 +70,7 @@ from . import (
     level_clause,
     level_noun,
     list_item,
+    list_year,
     listed_qualifier,
     listed_rates,
     listed_share,
@@ -223,6 +225,7 @@ RULES: tuple[Rule, ...] = (
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     listed_share.like_the_share_before,  # 木材加工业(20.13%)、非金属矿物制品业(15.28%): one whole's shares
+    list_year.of_the_list_before,  # 在2015年中国企业500强榜单中,…营业收入620亿元: of 2014, the list's data year
     ratio_metric.of_its_parts,  # R&D经费占地区生产总值比重: rd_intensity, a ratio of its own with no rate_of
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
@@ -235,6 +238,7 @@ RULES: tuple[Rule, ...] = (
     honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
     stock_year_inferred.dated_by_the_sentence,  # 2024年…完成生产77.6万辆,…累计产量突破300万辆: as of 2024, inferred
+    held_now.of_the_publication_year,  # 2018年建成投产,目前年产能达到50万吨: held now, not in 2018
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each

@@ -52,6 +52,7 @@ from . import (
     enterprise_city,
     enterprise_city_by_name,
     estimated,
+    event_date,
     evidence_lead,
     evidence_limit,
     facility_year_output,
@@ -133,6 +134,7 @@ from . import (
     table_rate,
     table_rate_named,
     table_total,
+    target_after_result,
     tier_at_range_end,
     tier_cluster,
     title_year,
@@ -231,6 +233,7 @@ RULES: tuple[Rule, ...] = (
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     past_span_target.no_deadline_behind,  # 2021年以来,…;力争打造千亿级产业集群: no deadline, years empty
+    target_after_result.no_deadline_of_its_own,  # 2021年…增长15%,我们力争打造百亿元产业 in 2022: no deadline
     sentence_year.goal_year_across_the_semicolon,  # 今年,…:一是…;二是…计划实施项目120个: 今年 for both
     open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
@@ -239,6 +242,7 @@ RULES: tuple[Rule, ...] = (
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
     stock_year_inferred.dated_by_the_sentence,  # 2024年…完成生产77.6万辆,…累计产量突破300万辆: as of 2024, inferred
     held_now.of_the_publication_year,  # 2018年建成投产,目前年产能达到50万吨: held now, not in 2018
+    event_date.held_after_the_event,  # 2018年5月,…考察,…初步形成了六大…集群基本框架: as of publication
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each

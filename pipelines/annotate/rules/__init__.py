@@ -77,6 +77,7 @@ from . import (
     listed_share,
     listed_values,
     metric_guard,
+    months_done,
     months_to_come,
     nearest_period_cue,
     not_a_figure,
@@ -192,6 +193,7 @@ RULES: tuple[Rule, ...] = (
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
+    months_done.done_in_the_months,  # 上半年,全区建成投产项目12个 in July: months ended, an actual
     months_to_come.months_of_this_year,  # 确保上半年…完成223亿元 in June 2024: a goal for 2024's first half
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column

@@ -31,8 +31,8 @@ def done_in_the_months(figure, doc, earlier):
     start, end, first, last = own[-1]
     if doc.reference.cue("goal", "goal").search(doc.norm, end, figure.at):
         return figure  # 上半年目标, 下半年将: a goal set for the months
-    if doc.reference.cue("status", "target").search(doc.norm, end, figure.at) and not _doing_only(figure, doc, end):
-        return figure  # 上半年,全区力争…: a goal's word of its own, not a plan's word of doing
+    if not _doing_only(figure, doc, figure.sentence[0]):
+        return figure  # 力争一季度…, 上半年,全区力争…: a goal's word in its sentence, not a plan's word of doing
     year = doc.published_year
     figure.status = "actual"
     figure.notes = [n for n in figure.notes if n != period.basis]

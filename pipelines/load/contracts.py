@@ -394,7 +394,7 @@ CUE_POSITIONS = {
     "company": ("after_place", "before_number", "after_name", "name_end"),
     "time_base": ("after_comparison", "sentence_start", "relative_year", "in_clause"),
     "glue": ("in_clause",),
-    "goal": ("after_year",),
+    "goal": ("after_year", "after_unit"),
     "change": ("in_clause",),
     "meeting": ("after_number", "before_meeting"),
     "congress": ("before_number", "after_unit"),

@@ -58,6 +58,7 @@ from . import (
     facility_year_output,
     from_to,
     future_year,
+    goal_after_amount,
     goal_section,
     growth_clause,
     growth_of,
@@ -211,6 +212,7 @@ RULES: tuple[Rule, ...] = (
     since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)
     shared_target.of_the_clause_before,  # 力争A100项以上;推动…,每年完成200项以上: one 力争 for both
     goal_section.targets_under_a_goal,  # 二、主要目标\n全市工业总产值达到1000亿元: a goal, no word of its own
+    goal_after_amount.of_the_goal_after_it,  # 向100亿元目标冲刺: the amount is a goal's, a target
     done_now.of_the_publication_year,  # 力争到2025年…,目前已达到320亿元: 320 of publication, an actual
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)

@@ -85,6 +85,7 @@ from . import (
     open_target,
     own_cluster,
     part_of_whole,
+    passed_deadline,
     past_span_target,
     past_year,
     period_of_what_it_rates,
@@ -209,6 +210,7 @@ RULES: tuple[Rule, ...] = (
     average_of_the_plan.over_the_plan_so_far,  # 年均增长57% of 2025, no span given: 2021-2025, the plan so far
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
+    passed_deadline.reached_by_then,  # 到2019年底,…增加到58家 in 2020: a deadline passed, a result
     since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)
     shared_target.of_the_clause_before,  # 力争A100项以上;推动…,每年完成200项以上: one 力争 for both
     goal_section.targets_under_a_goal,  # 二、主要目标\n全市工业总产值达到1000亿元: a goal, no word of its own

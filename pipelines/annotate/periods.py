@@ -32,6 +32,7 @@ _CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八�
 _CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
 _QUOTE_END = r"[”\"’']?\s*"
+_OF_THE_PLAN = re.compile(r"[”\"’']?[^,，。;；!?\n]{0,8}?之年")  # “十四五”承上启下之年: one of the plan's years
 
 
 @lru_cache(maxsize=8)
@@ -133,6 +134,8 @@ def year_mentions(norm: str, published_year: int, reference) -> list[Mention]:
             elif year:
                 one = first if year.group(1) else first + 4
                 found.append(Mention(match.start(), year.end(), one, one))
+            elif _OF_THE_PLAN.match(norm, match.end()):
+                continue  # 2022年是“十四五”承上启下之年: a year the plan describes, no span of the figure's
             else:
                 found.append(Mention(match.start(), match.end(), first, first + 4))
     for match in _RECENT.finditer(norm):  # 近三年来 in a text of 2021: 2018 to 2021

@@ -185,6 +185,7 @@ def test_explicit_years_and_ranges(known):
         ("柳州市营业收入是2010年的4.4倍。", 2023, 2023),  # the base of a multiple is no year of the figure
         ("2021年是“十四五”开局之年,柳州市工业总产值增长9%。", 2021, 2021),  # the plan's first year
         ("“十三五”收官之年,柳州市工业总产值增长9%。", 2020, 2020),  # its last
+        ("2023年是“十四五”承上启下之年,柳州市工业总产值增长9%。", 2023, 2023),  # a year the plan describes
         ("“十四五”期间,柳州市工业总产值年均增长9%。", 2021, 2025),
         ("“十四五”以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),  # since the plan began: to publication
         # each plan_year word of cue_words.csv: the plan named between, its time before 以来

@@ -56,6 +56,7 @@ from . import (
     evidence_lead,
     evidence_limit,
     facility_year_output,
+    frame_of_its_own,
     from_to,
     future_year,
     goal_after_amount,
@@ -193,6 +194,7 @@ RULES: tuple[Rule, ...] = (
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
     years_passed.end_of_the_years_passed,  # 2018年5月,…。经过近三年攻坚,…进入全国前五: of 2020, not 2018
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
+    frame_of_its_own.no_year_from_before,  # 2016年,…。近年来,…年均增长12%: not of 2016
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
     months_done.done_in_the_months,  # 上半年,全区建成投产项目12个 in July: months ended, an actual

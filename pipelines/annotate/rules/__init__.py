@@ -139,6 +139,7 @@ from . import (
     table_rate_named,
     table_total,
     target_after_result,
+    target_over_a_span,
     tier_at_range_end,
     tier_cluster,
     title_year,
@@ -243,6 +244,7 @@ RULES: tuple[Rule, ...] = (
     target_after_result.no_deadline_of_its_own,  # 2021年…增长15%,我们力争打造百亿元产业 in 2022: no deadline
     sentence_year.goal_year_across_the_semicolon,  # 今年,…:一是…;二是…计划实施项目120个: 今年 for both
     open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
+    target_over_a_span.kind_year,  # “十四五”期间,将力争实现年产3万台: a goal, kind year, no total
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
     honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock

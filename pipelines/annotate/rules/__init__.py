@@ -79,6 +79,7 @@ from . import (
     listed_share,
     listed_values,
     metric_guard,
+    milestone_total,
     months_done,
     months_to_come,
     nearest_period_cue,
@@ -224,6 +225,7 @@ RULES: tuple[Rule, ...] = (
     span_total.over_the_span,  # 上市200天销量突破20万辆: a total over the 200 days
     total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication
     total_to_date.reached_so_far,  # 累计培育…企业7家 with no span: the count reached, as_of
+    milestone_total.reached_past_a_mark,  # 累计产量突破300万辆: a level reached, as_of
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity

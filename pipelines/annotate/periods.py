@@ -13,12 +13,18 @@ _YEAR = r"((?:19|20)\d{2})"
 # Possessive \s*+: `\s*年?\s*` after a year followed by 50,000 spaces tried every split of them.
 _RANGE = re.compile(_YEAR + r"\s*+(?:年\s*+)?(?:至|到|—|–|-|~|－)\s*+" + _YEAR + r"\s*+年")
 # 2021年以来, 2019年下半年以来, 2020年6月以来: from then to publication; 2018年投产以来, 2015年开园以来:
-# from the event the year dates (a verb of at most four characters between the date and 以来)
+# from the event the year dates (at most ten characters of no punctuation between the date and 以来: 2017年被列为
+# 试点县以来)
 _SINCE = re.compile(
     r"(?<!\d)"
     + _YEAR
     + r"\s*+年\s*+(?:\d{1,2}\s*+月份?|[上下]半年|第?[一二三四]季度|[初底末])?\s*+(?:\d{1,2}\s*+日)?"
-    + r"[\u4e00-\u9fff]{0,4}?以来"
+    + r"[\u4e00-\u9fff]{0,10}?(?:以来|至今)"  # 2016年至今: the same span, from then to publication
+)
+# 从2018年起, 自2019年开始, 2020年起,: from then on, as 以来 (a bare 2018年开始 opening a clause is an event's start)
+_FROM = re.compile(
+    r"(?:(?:从|自)\s*+" + _YEAR + r"\s*+年\s*+(?:\d{1,2}\s*+月份?)?\s*+(?:起|开始)"
+    r"|(?<!\d)" + _YEAR + r"\s*+年\s*+(?:\d{1,2}\s*+月份?)?\s*+(?:起|开始)(?=\s*[,，]))"
 )
 _ONE = re.compile(r"(?<!\d)" + _YEAR + r"\s*+年")
 # A year in Chinese digits, as formal documents date themselves: 二〇一九年 (〇, ○ or 零 for zero)
@@ -26,6 +32,7 @@ _CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八�
 _CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
 _QUOTE_END = r"[”\"’']?\s*"
+_OF_THE_PLAN = re.compile(r"[”\"’']?[^,，。;；!?\n]{0,8}?之年")  # “十四五”承上启下之年: one of the plan's years
 
 
 @lru_cache(maxsize=8)
@@ -62,7 +69,8 @@ def relative_years(reference) -> tuple[tuple[str, int], ...]:
 
 # 近三年来, 近5年来: the last N years up to publication (a section's 五年来 is rules/reviewed_years.py's)
 _SPAN_WORDS = "两三四五六七八九十"
-_RECENT = re.compile(r"近\s*([两三四五六七八九十2-9])\s*年来")  # not 经过近三年攻坚: a time that passed
+# 近三年, 近5年 closing their clause too; not 经过近三年攻坚: a time that passed
+_RECENT = re.compile(r"近\s*([两三四五六七八九十2-9])\s*年(?:来|(?=\s*[,，]))")
 _COMPARED = re.compile(r"(?:比|较|与|同)$")
 _SINCE_WORD = re.compile(r"\s*以来")
 TIMES_OF = re.compile(  # 是2010年的4.4倍, 是靖西市的1.8倍: the base of a multiple
@@ -96,8 +104,8 @@ def year_mentions(norm: str, published_year: int, reference) -> list[Mention]:
         if first <= last:
             found.append(Mention(match.start(), match.end(), first, last))
             taken.append(match.span())
-    for match in _SINCE.finditer(norm):  # 2021年以来: from 2021 to the publication year
-        first = int(match.group(1))
+    for match in (*_SINCE.finditer(norm), *_FROM.finditer(norm)):  # 2021年以来: from 2021 to publication
+        first = int(match.group(1) or match.group(2))
         if first <= published_year:
             found.append(Mention(match.start(), match.end(), first, published_year, relative="以来"))
             taken.append(match.span())
@@ -126,14 +134,17 @@ def year_mentions(norm: str, published_year: int, reference) -> list[Mention]:
             elif year:
                 one = first if year.group(1) else first + 4
                 found.append(Mention(match.start(), year.end(), one, one))
+            elif _OF_THE_PLAN.match(norm, match.end()):
+                continue  # 2022年是“十四五”承上启下之年: a year the plan describes, no span of the figure's
             else:
                 found.append(Mention(match.start(), match.end(), first, first + 4))
     for match in _RECENT.finditer(norm):  # 近三年来 in a text of 2021: 2018 to 2021
         span = int(match.group(1)) if match.group(1).isdigit() else _SPAN_WORDS.index(match.group(1)) + 2
         if not any(m.start <= match.start() < m.end for m in found):
             found.append(Mention(match.start(), match.end(), published_year - span, published_year, match.group()))
-    for word, offset in relative_years(reference):
-        for at in (m.start() for m in re.finditer(word, norm)):
+    for cue in reference.words("time_base", "relative_year"):  # not_preceded_by: 目前年产 holds no 前年
+        word, offset = cue.word, RELATIVE_OFFSETS[cue.code]
+        for at in (m.start() for m in cue.pattern.finditer(norm)):
             if _COMPARED.search(norm, max(0, at - 2), at) or norm.startswith("同期", at + len(word)):
                 continue  # 比上年, 较去年同期: the base of a comparison, not the figure's year
             if not any(m.start <= at < m.end for m in found):

@@ -323,7 +323,16 @@ CUE_CODES = {
     # relative difference (rules/relative_difference.py)
     # a year read from the publication year (今年, 去年, 前年, 明年): the code is how far (periods.py)
     # year_start: 比年初 (rules/subject.py's change since a past time; no relative_difference base)
-    "time_base": ("earlier", "continues", "this_year", "last_year", "year_before_last", "next_year", "year_start"),
+    "time_base": (
+        "earlier",
+        "continues",
+        "this_year",
+        "last_year",
+        "year_before_last",
+        "next_year",
+        "year_start",
+        "now",
+    ),
     # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
     # such words names nothing of its own (rules/own_cluster.py)
     # adverb: an adverb or modal between a qualifier word and its number (大约已经达到: rules/qualifier_gap.py)
@@ -392,9 +401,9 @@ CUE_POSITIONS = {
     "cluster_frame": ("after_cluster", "before_topic", "after_topic", "name_end", "before_name"),
     "table": ("row_label",),
     "company": ("after_place", "before_number", "after_name", "name_end"),
-    "time_base": ("after_comparison", "sentence_start", "relative_year"),
+    "time_base": ("after_comparison", "sentence_start", "relative_year", "in_clause"),
     "glue": ("in_clause", "before_number"),
-    "goal": ("after_year",),
+    "goal": ("after_year", "after_unit"),
     "change": ("in_clause",),
     "meeting": ("after_number", "before_meeting"),
     "congress": ("before_number", "after_unit"),

@@ -185,6 +185,7 @@ def test_explicit_years_and_ranges(known):
         ("柳州市营业收入是2010年的4.4倍。", 2023, 2023),  # the base of a multiple is no year of the figure
         ("2021年是“十四五”开局之年,柳州市工业总产值增长9%。", 2021, 2021),  # the plan's first year
         ("“十三五”收官之年,柳州市工业总产值增长9%。", 2020, 2020),  # its last
+        ("2023年是“十四五”承上启下之年,柳州市工业总产值增长9%。", 2023, 2023),  # a year the plan describes
         ("“十四五”期间,柳州市工业总产值年均增长9%。", 2021, 2025),
         ("“十四五”以来,柳州市累计完成工业投资1000亿元。", 2021, 2023),  # since the plan began: to publication
         # each plan_year word of cue_words.csv: the plan named between, its time before 以来
@@ -196,6 +197,13 @@ def test_explicit_years_and_ranges(known):
         ("2020年5月投产以来,工厂累计生产发动机50万台。", 2020, 2023),
         ("近三年来累计协调解决企业提出的问题800多个。", 2020, 2023),  # the last three years to publication
         ("去年以来,柳州市工业投资增长11%。", 2022, 2023),  # since last year: to publication
+        ("2016年至今,柳州市共引进企业40家。", 2016, 2023),  # 至今: since then, as 以来
+        ("2017年被列为国家级试点以来,柳州市累计引进企业50家。", 2017, 2023),  # since an event of six characters
+        ("从2018年起,柳州市每年投入技改资金1亿元。", 2018, 2023),  # from then on
+        ("2019年开始,柳州市累计完成工业投资800亿元。", 2019, 2023),  # from then on, the frame its own clause
+        ("近5年,柳州市工业投资年均增长9%。", 2018, 2023),  # the last five years, no 来 closing the clause
+        ("柳州市氧化铝目前年产能达到50万吨。", 2023, 2023),  # 目前年产能 holds no 前年 (two years before)
+        ("柳州市规模以上年度营业收入超亿元的企业达500家。", 2023, 2023),  # 以上年度 holds no 上年
     ],
 )
 def test_years_in_chinese_digits_and_since_a_part_of_a_year(known, sentence, start, end):

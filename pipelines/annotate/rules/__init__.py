@@ -56,17 +56,21 @@ from . import (
     enterprise_city,
     enterprise_city_by_name,
     estimated,
+    event_date,
     evidence_lead,
     evidence_limit,
     facility_year_output,
+    frame_of_its_own,
     from_to,
     future_year,
+    goal_after_amount,
     goal_section,
     growth_clause,
     growth_of,
     growth_of_the_level_before,
     growth_since_base,
     head_noun,
+    held_now,
     helps_its_city,
     honour_count,
     industry_name,
@@ -77,17 +81,21 @@ from . import (
     level_clause,
     level_noun,
     list_item,
+    list_year,
     listed_qualifier,
     listed_rates,
     listed_share,
     listed_values,
     metric_guard,
+    milestone_total,
+    months_done,
     months_to_come,
     nearest_period_cue,
     not_a_figure,
     open_target,
     own_cluster,
     part_of_whole,
+    passed_deadline,
     past_span_target,
     past_year,
     period_of_what_it_rates,
@@ -134,6 +142,7 @@ from . import (
     speaker_place,
     stock_in_its_year,
     stock_metric,
+    stock_target,
     stock_year_inferred,
     sub_year,
     subject,
@@ -145,6 +154,8 @@ from . import (
     table_rate,
     table_rate_named,
     table_total,
+    target_after_result,
+    target_over_a_span,
     tier_at_range_end,
     tier_cluster,
     title_year,
@@ -211,8 +222,10 @@ RULES: tuple[Rule, ...] = (
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
     years_passed.end_of_the_years_passed,  # 2018年5月,…。经过近三年攻坚,…进入全国前五: of 2020, not 2018
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
+    frame_of_its_own.no_year_from_before,  # 2016年,…。近年来,…年均增长12%: not of 2016
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
+    months_done.done_in_the_months,  # 上半年,全区建成投产项目12个 in July: months ended, an actual
     months_to_come.months_of_this_year,  # 确保上半年…完成223亿元 in June 2024: a goal for 2024's first half
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
@@ -227,15 +240,18 @@ RULES: tuple[Rule, ...] = (
     average_of_the_plan.over_the_plan_so_far,  # 年均增长57% of 2025, no span given: 2021-2025, the plan so far
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
+    passed_deadline.reached_by_then,  # 到2019年底,…增加到58家 in 2020: a deadline passed, a result
     since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)
     shared_target.of_the_clause_before,  # 力争A100项以上;推动…,每年完成200项以上: one 力争 for both
     goal_section.targets_under_a_goal,  # 二、主要目标\n全市工业总产值达到1000亿元: a goal, no word of its own
+    goal_after_amount.of_the_goal_after_it,  # 向100亿元目标冲刺: the amount is a goal's, a target
     done_now.of_the_publication_year,  # 力争到2025年…,目前已达到320亿元: 320 of publication, an actual
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
     span_total.over_the_span,  # 上市200天销量突破20万辆: a total over the 200 days
     total_since.over_the_span_before,  # 2021年以来,…。累计11个集群入选: a total over 2021 to publication
     total_to_date.reached_so_far,  # 累计培育…企业7家 with no span: the count reached, as_of
+    milestone_total.reached_past_a_mark,  # 累计产量突破300万辆: a level reached, as_of
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity
@@ -256,13 +272,18 @@ RULES: tuple[Rule, ...] = (
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     past_span_target.no_deadline_behind,  # 2021年以来,…;力争打造千亿级产业集群: no deadline, years empty
+    target_after_result.no_deadline_of_its_own,  # 2021年…增长15%,我们力争打造百亿元产业 in 2022: no deadline
     sentence_year.goal_year_across_the_semicolon,  # 今年,…:一是…;二是…计划实施项目120个: 今年 for both
     open_target.kind_year,  # 力争每年突破…100项以上 with no years: an open-ended target is kind year
+    target_over_a_span.kind_year,  # “十四五”期间,将力争实现年产3万台: a goal, kind year, no total
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
     honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
+    list_year.of_the_list_before,  # 在2015年中国企业500强榜单中,…营业收入620亿元: of 2014, the list's data year
     stock_year_inferred.dated_by_the_sentence,  # 2024年…完成生产77.6万辆,…累计产量突破300万辆: as of 2024, inferred
+    held_now.of_the_publication_year,  # 2018年建成投产,目前年产能达到50万吨: held now, not in 2018
+    event_date.held_after_the_event,  # 2018年5月,…考察,…初步形成了六大…集群基本框架: as of publication
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
@@ -329,6 +350,7 @@ RULES: tuple[Rule, ...] = (
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
     zone_lead.without_the_zone,  # 港南工业园区羽绒产业片区规划面积为4060亩: not at the zone it is of
     evidence_limit.within_the_contract,  # 產業(yè)…: a span longer than 40 as written (pinyin notes) is cut back
+    stock_target.no_inferred_deadline,  # 今年…力争规上工业企业达到120家: no inferred deadline, years empty (last)
 )
 
 

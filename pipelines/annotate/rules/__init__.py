@@ -142,7 +142,6 @@ from . import (
     speaker_place,
     stock_in_its_year,
     stock_metric,
-    stock_target,
     stock_year_inferred,
     sub_year,
     subject,
@@ -350,7 +349,6 @@ RULES: tuple[Rule, ...] = (
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
     zone_lead.without_the_zone,  # 港南工业园区羽绒产业片区规划面积为4060亩: not at the zone it is of
     evidence_limit.within_the_contract,  # 產業(yè)…: a span longer than 40 as written (pinyin notes) is cut back
-    stock_target.no_inferred_deadline,  # 今年…力争规上工业企业达到120家: no inferred deadline, years empty (last)
 )
 
 

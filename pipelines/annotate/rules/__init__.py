@@ -266,6 +266,7 @@ RULES: tuple[Rule, ...] = (
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     listed_share.like_the_share_before,  # 木材加工业(20.13%)、非金属矿物制品业(15.28%): one whole's shares
+    list_year.of_the_list_before,  # 在2015年中国企业500强榜单中,…营业收入620亿元: of 2014, the list's data year
     ratio_metric.of_its_parts,  # R&D经费占地区生产总值比重: rd_intensity, a ratio of its own with no rate_of
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
@@ -279,7 +280,6 @@ RULES: tuple[Rule, ...] = (
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
     honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
-    list_year.of_the_list_before,  # 在2015年中国企业500强榜单中,…营业收入620亿元: of 2014, the list's data year
     stock_year_inferred.dated_by_the_sentence,  # 2024年…完成生产77.6万辆,…累计产量突破300万辆: as of 2024, inferred
     held_now.of_the_publication_year,  # 2018年建成投产,目前年产能达到50万吨: held now, not in 2018
     event_date.held_after_the_event,  # 2018年5月,…考察,…初步形成了六大…集群基本框架: as of publication

@@ -1,8 +1,7 @@
 """A year that names a ranking list is the list's, not the figure's: 在2015年中国企业500强榜单中,柳钢营业收入620
 亿元 states the list of 2015, whose data are the results of 2014 (the year before the list's, as reporting_year
-reads a list at a document's top). A count the list holds stays a stock (as_of) of that year (stock_in_its_year
-runs first). A figure whose own clause names the list after it keeps the list's year (仅有20%进入2024年广西制造业
-企业100强 is of 2024: the list entered)"""
+reads a list at a document's top). A stock (as_of) is as of the list's date and stays, and so does a count or
+share of the entrants (仅有20%进入2024年广西制造业企业100强 is of 2024)."""
 
 from __future__ import annotations
 
@@ -10,8 +9,8 @@ from bisect import bisect_left
 
 from ..periods import Period
 from .reporting_year import _rankings
-from .stock_in_its_year import year_after
 
+ENTRANTS = ("count", "share")  # what a list counts of its entrants, not their results
 NOTE = "{} names a ranking list: its data are of {}, the year before the list's"
 
 
@@ -21,12 +20,12 @@ def _start(mention) -> int:
 
 def of_the_list_before(figure, doc, earlier):
     period = figure.period
-    if figure.status != "actual" or figure.at < 0 or period.inferred:
+    if figure.status != "actual" or figure.at < 0 or period.inferred or figure.period_kind == "as_of":
         return figure
     if period.start is None or period.start != period.end:
         return figure
-    if year_after(figure, doc):
-        return figure  # 仅有20%进入2024年…100强: the year after it names the list its entrants entered
+    if doc.reference.metric(figure.metric_code).kind in ENTRANTS:
+        return figure  # 仅有20%进入2024年…100强: a share or count of the entrants is of the list's year
     index = bisect_left(doc.years, figure.at, key=_start) - 1  # the year it took: the last before it
     if index < 0:
         return figure

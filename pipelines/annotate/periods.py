@@ -13,12 +13,13 @@ _YEAR = r"((?:19|20)\d{2})"
 # Possessive \s*+: `\s*年?\s*` after a year followed by 50,000 spaces tried every split of them.
 _RANGE = re.compile(_YEAR + r"\s*+(?:年\s*+)?(?:至|到|—|–|-|~|－)\s*+" + _YEAR + r"\s*+年")
 # 2021年以来, 2019年下半年以来, 2020年6月以来: from then to publication; 2018年投产以来, 2015年开园以来:
-# from the event the year dates (a verb of at most four characters between the date and 以来)
+# from the event the year dates (at most ten characters of no punctuation between the date and 以来: 2017年被列为
+# 试点县以来)
 _SINCE = re.compile(
     r"(?<!\d)"
     + _YEAR
     + r"\s*+年\s*+(?:\d{1,2}\s*+月份?|[上下]半年|第?[一二三四]季度|[初底末])?\s*+(?:\d{1,2}\s*+日)?"
-    + r"[\u4e00-\u9fff]{0,4}?(?:以来|至今)"  # 2016年至今: the same span, from then to publication
+    + r"[\u4e00-\u9fff]{0,10}?(?:以来|至今)"  # 2016年至今: the same span, from then to publication
 )
 # 从2018年起, 自2019年开始, 2020年起,: from then on, as 以来 (a bare 2018年开始 opening a clause is an event's start)
 _FROM = re.compile(

@@ -198,6 +198,7 @@ def test_explicit_years_and_ranges(known):
         ("近三年来累计协调解决企业提出的问题800多个。", 2020, 2023),  # the last three years to publication
         ("去年以来,柳州市工业投资增长11%。", 2022, 2023),  # since last year: to publication
         ("2016年至今,柳州市共引进企业40家。", 2016, 2023),  # 至今: since then, as 以来
+        ("2017年被列为国家级试点以来,柳州市累计引进企业50家。", 2017, 2023),  # since an event of six characters
         ("从2018年起,柳州市每年投入技改资金1亿元。", 2018, 2023),  # from then on
         ("2019年开始,柳州市累计完成工业投资800亿元。", 2019, 2023),  # from then on, the frame its own clause
         ("近5年,柳州市工业投资年均增长9%。", 2018, 2023),  # the last five years, no 来 closing the clause

@@ -81,6 +81,7 @@ from . import (
     nearest_period_cue,
     not_a_figure,
     open_target,
+    outlook,
     own_cluster,
     part_of_whole,
     past_span_target,
@@ -165,6 +166,7 @@ RULES: tuple[Rule, ...] = (
     quoted_name.drop,  # “打好六大会战,奋战70天”: a count inside a quoted slogan
     ratio_part.drop,  # 每7个贫困人口,就有1个在河池: the part of a ratio
     amount_in_a_name.drop,  # 第一家超百亿元工业企业: the amount is part of what the count counts
+    outlook.to_come,  # 建成后年产值可达15亿元, 若保持…可翻一番: what is to come, a target
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object

@@ -59,6 +59,7 @@ from . import (
     facility_year_output,
     from_to,
     future_year,
+    goal_done,
     goal_section,
     growth_clause,
     growth_of,
@@ -209,6 +210,7 @@ RULES: tuple[Rule, ...] = (
     action_years.of_the_action,  # 实施新一轮工业振兴三年行动,保持每年统筹400亿元 in 2024: a yearly average of 2024-2026
     average_of_the_plan.over_the_plan_so_far,  # 年均增长57% of 2025, no span given: 2021-2025, the plan so far
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
+    goal_done.share_of_the_goal,  # 完成年度目标任务的55%: a share of the goal done, an actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     ended_months.of_ended_months_is_actual,  # 上半年,全区建成投产项目8个 in July: months ended, a result
     since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)

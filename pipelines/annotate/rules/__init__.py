@@ -50,7 +50,6 @@ from . import (
     cue_after,
     done_now,
     economy_growth,
-    ended_months,
     enterprise_city,
     enterprise_city_by_name,
     estimated,
@@ -212,7 +211,6 @@ RULES: tuple[Rule, ...] = (
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
     goal_done.share_of_the_goal,  # 完成年度目标任务的55%: a share of the goal done, an actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
-    ended_months.of_ended_months_is_actual,  # 上半年,全区建成投产项目8个 in July: months ended, a result
     since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)
     shared_target.of_the_clause_before,  # 力争A100项以上;推动…,每年完成200项以上: one 力争 for both
     goal_section.targets_under_a_goal,  # 二、主要目标\n全市工业总产值达到1000亿元: a goal, no word of its own

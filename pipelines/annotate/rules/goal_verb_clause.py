@@ -12,6 +12,7 @@ import re
 from ..periods import period_of
 
 NOTE = "{} is a goal of its own clause, not of this one: an actual"
+NEAR = 20  # characters before the number its period words stand in (extract._period_words_from)
 DONE = "了"  # the aspect a verb of doing takes (打造了): a target word cancelled by it is a verb with an object
 
 
@@ -37,7 +38,7 @@ def of_its_own_clause(figure, doc, earlier):
     verbs = reference.pattern("status target verbs", _verbs)
     if not all(verbs.fullmatch(norm, t.start(), t.end()) for t in targets):
         return figure  # 力争…, 确保…: a word of intent governs the clauses after it
-    from ..extract import _within  # extract imports the rules: read here, not at import
+    from ..extract import _period_kind, _within  # extract imports the rules: read here, not at import
 
     figure.status = "actual"
     basis = figure.period.basis
@@ -51,6 +52,8 @@ def of_its_own_clause(figure, doc, earlier):
         doc.published_year,
         figure.period_kind == "as_of",
     )
+    near = norm[max(start, figure.at - NEAR) : figure.at]  # the words extract reads a period kind from
+    figure.period_kind = _period_kind(near, reference.metric(figure.metric_code), figure.period, reference)
     figure.notes = [n for n in figure.notes if n != basis] + [NOTE.format(targets[-1].group())]
     if figure.period.basis:
         figure.notes.append(figure.period.basis)

@@ -13,6 +13,7 @@ from . import sub_year
 
 # the goal's noun runs on a few characters to 的, and a qualifier may stand between 的 and the number
 _TO_THE_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,4}的[近约超逾]?\s*$")
+REACH = 120  # characters before the number its sentence's status words are read in: no sentence read whole
 NOTE = "{} is the goal the figure is a part of (…的): a share done, an actual"
 
 
@@ -20,7 +21,7 @@ def share_of_the_goal(figure, doc, earlier):
     if figure.status != "target" or figure.at < 0:
         return figure
     reference = doc.reference
-    start = figure.sentence[0]
+    start = max(figure.sentence[0], figure.at - REACH)
     targets = list(reference.cue("status", "target").finditer(doc.norm, start, figure.at))
     if not targets or not _TO_THE_NUMBER.fullmatch(doc.norm, targets[-1].end(), figure.at):
         return figure

@@ -12,6 +12,7 @@ import re
 from ..periods import period_of
 
 NOTE = "{} is a goal of its own clause, not of this one: an actual"
+REACH = 120  # characters before the figure's clause its sentence's target words are read in: no sentence read whole
 NEAR = 20  # characters before the number its period words stand in (extract._period_words_from)
 DONE = "了"  # the aspect a verb of doing takes (打造了): a target word cancelled by it is a verb with an object
 
@@ -27,8 +28,9 @@ def of_its_own_clause(figure, doc, earlier):
     if figure.status != "target" or figure.at < 0 or figure.unit.endswith("级"):
         return figure
     reference, norm = doc.reference, doc.norm
-    start, clause = figure.sentence[0], figure.clause[0]
-    if clause <= start or reference.cue("status", "target").search(norm, clause, figure.at):
+    clause = figure.clause[0]
+    start = max(figure.sentence[0], clause - REACH)
+    if clause <= figure.sentence[0] or reference.cue("status", "target").search(norm, clause, figure.at):
         return figure  # the target word is in the figure's own clause
     if reference.cue("goal", "goal").search(norm, clause, figure.at):
         return figure  # 着力培育新动能,2023年任务为…增长8%: a goal's word of its own (cue_kind goal)

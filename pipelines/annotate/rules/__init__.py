@@ -149,6 +149,7 @@ from . import (
     what_grows,
     whole_year,
     written_form,
+    year_end_deadline,
     years_passed,
     zone_lead,
     zone_name,
@@ -168,6 +169,7 @@ RULES: tuple[Rule, ...] = (
     ratio_part.drop,  # 每7个贫困人口,就有1个在河池: the part of a ratio
     amount_in_a_name.drop,  # 第一家超百亿元工业企业: the amount is part of what the count counts
     outlook.to_come,  # 建成后年产值可达15亿元, 若保持…可翻一番: what is to come, a target
+    year_end_deadline.by_the_year_end,  # 到年底,全市汽车产量有望突破200万辆: a goal for the year's end
     goal_verb_clause.of_its_own_clause,  # 大力培育新兴产业,全区规上工业企业达到56家: 培育's goal is its own clause's
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number

@@ -378,6 +378,9 @@ CUE_CODES = {
     # a connective or a verb of effort opening a figure's span (从, 并确保, 围绕, 目前): joins the clause to the
     # sentence and says nothing of what the figure is; the span starts after it (rules/lead_word.py)
     "lead": ("connective",),
+    # what is to come (rules/outlook.py): a modal right before a verb of reaching (可达, 可实现年产值), an event
+    # with 后 (建成后, 投产后), a condition (若, 如果): the figures after them in the sentence are an outlook, a target
+    "outlook": ("modal", "verb", "event", "condition"),
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
@@ -417,6 +420,7 @@ CUE_POSITIONS = {
     "counted": ("before_number",),
     "scope": ("before_noun", "after_scope"),
     "lead": ("span_start",),
+    "outlook": ("before_number",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

@@ -64,7 +64,9 @@ from . import (
     from_to,
     future_year,
     goal_after_amount,
+    goal_done,
     goal_section,
+    goal_verb_clause,
     growth_clause,
     growth_of,
     growth_of_the_level_before,
@@ -93,6 +95,7 @@ from . import (
     nearest_period_cue,
     not_a_figure,
     open_target,
+    outlook,
     own_cluster,
     part_of_whole,
     passed_deadline,
@@ -167,6 +170,7 @@ from . import (
     what_grows,
     whole_year,
     written_form,
+    year_end_deadline,
     years_passed,
     zone_lead,
     zone_name,
@@ -185,6 +189,9 @@ RULES: tuple[Rule, ...] = (
     quoted_name.drop,  # “打好六大会战,奋战70天”: a count inside a quoted slogan
     ratio_part.drop,  # 每7个贫困人口,就有1个在河池: the part of a ratio
     amount_in_a_name.drop,  # 第一家超百亿元工业企业: the amount is part of what the count counts
+    outlook.to_come,  # 建成后年产值可达15亿元, 若保持…可翻一番: what is to come, a target
+    year_end_deadline.by_the_year_end,  # 到年底,全市汽车产量有望突破200万辆: a goal for the year's end
+    goal_verb_clause.of_its_own_clause,  # 大力培育新兴产业,全区规上工业企业达到56家: 培育's goal is its own clause's
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
@@ -238,6 +245,7 @@ RULES: tuple[Rule, ...] = (
     action_years.of_the_action,  # 实施新一轮工业振兴三年行动,保持每年统筹400亿元 in 2024: a yearly average of 2024-2026
     average_of_the_plan.over_the_plan_so_far,  # 年均增长57% of 2025, no span given: 2021-2025, the plan so far
     estimated.ended_year_is_actual,  # 预计 of a year that has ended: a preliminary actual
+    goal_done.share_of_the_goal,  # 完成年度目标任务的55%: a share of the goal done, an actual
     past_year.stated_past_year_is_actual,  # 培育方面成效显著,2024年…增长: a stated ended year is a result
     passed_deadline.reached_by_then,  # 到2019年底,…增加到58家 in 2020: a deadline passed, a result
     since_frame.looks_back,  # 今年以来,全市建成投产项目35个: a look back, an actual (力争 after it: a target)

@@ -15,6 +15,7 @@ HEAD = 60  # the first line (a title), at most this long: where a document names
 # Words that say the text looks back on a whole year that has ended: cue_kind reporting, code looks_back
 # (比上年, 较去年同期 are comparisons that any report makes, not a look back: its not_preceded_by).
 EARLY_MONTHS = 6  # published in the first half of a year: a look back is about the year before
+WHOLE_YEAR = "全年"  # a look-back word that a forecast of the running year says too (预计全年 in May)
 STATED = "the year the document's head states"
 RANKING_HEAD = 300
 # 2015中国企业500强: a ranking list, whose data year is the year before the list's
@@ -68,13 +69,20 @@ def of_document(norm: str, year: int, month: int | None, mentions, reference, st
         return head[0].first, f"{STATED} ({head[0].first})"
     if not ranking and undated.search(norm, start, start + RANKING_HEAD):  # 进入中国500强: this year's list
         return year - 1, f"a ranking list published in {year}, on the results of {year - 1}"
-    if (
-        month is not None
-        and month <= EARLY_MONTHS
-        and reference.cue("reporting", "looks_back").search(norm[start : start + HEAD * 4])
-    ):
-        return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
+    if month is not None and month <= EARLY_MONTHS:
+        looks = [m.group() for m in reference.cue("reporting", "looks_back").finditer(norm[start : start + HEAD * 4])]
+        if looks and not (set(looks) <= {WHOLE_YEAR} and _months_ended(norm, start, month)):
+            return year - 1, f"a look back on {year - 1} published in {year}-{month:02d}"
     return year, ""
+
+
+def _months_ended(norm: str, start: int, month: int) -> bool:
+    """The head names months that ended before publication (一季度, 1—4月 in May): the text reports on the
+    running year, and its 全年 is that year's, a forecast (预计全年), not a look back. Months that had not
+    ended (1—11月 in January) are the year before's and leave the look back."""
+    from . import sub_year
+
+    return any(last < month for *_, last in sub_year.spans(norm, start, start + HEAD * 4))
 
 
 # 上年 (the year before) is said of the period a text reports on; 去年 and 今年 of the day it speaks

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..periods import period_of
+from .restatus import restate
 
 NOTE = "{} is a goal of its own clause, not of this one: an actual"
 REACH = 120  # characters before the figure's clause its sentence's target words are read in: no sentence read whole
@@ -40,23 +40,9 @@ def of_its_own_clause(figure, doc, earlier):
     verbs = reference.pattern("status target verbs", _verbs)
     if not all(verbs.fullmatch(norm, t.start(), t.end()) for t in targets):
         return figure  # 力争…, 确保…: a word of intent governs the clauses after it
-    from ..extract import _period_kind, _within  # extract imports the rules: read here, not at import
+    from ..extract import _period_kind  # extract imports the rules: read here, not at import
 
-    figure.status = "actual"
-    basis = figure.period.basis
-    figure.period = period_of(
-        doc.years,
-        figure.sentence,
-        figure.clause,
-        _within(doc.paragraphs, figure.at),
-        figure.at,
-        False,
-        doc.published_year,
-        figure.period_kind == "as_of",
-    )
+    restate(figure, doc, "actual", NOTE.format(targets[-1].group()), figure.period_kind == "as_of")
     near = norm[max(start, figure.at - NEAR) : figure.at]  # the words extract reads a period kind from
     figure.period_kind = _period_kind(near, reference.metric(figure.metric_code), figure.period, reference)
-    figure.notes = [n for n in figure.notes if n != basis] + [NOTE.format(targets[-1].group())]
-    if figure.period.basis:
-        figure.notes.append(figure.period.basis)
     return figure

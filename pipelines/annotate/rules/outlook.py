@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..periods import period_of
 from . import sub_year
 from .mentions import starting_in
+from .restatus import restate
 
 NOTE = "{} before it: what is to come, a target"
 EVENT_GAP = 4  # characters an event may stand before its 后: 建成投产后, 达产达效后
@@ -54,20 +54,5 @@ def to_come(figure, doc, earlier):
             return figure  # 项目投产后运行良好,今年1-6月实现产值3亿元: a time of its own after the event, a result
     if reference.cue("status", "actual").search(norm, found.end(), figure.at):
         return figure  # 建成后已入驻企业30家: done, though after the event
-    from ..extract import _within  # extract imports the rules: read here, not at import
-
-    figure.status = "target"
-    basis = figure.period.basis
-    figure.period = period_of(
-        doc.years,
-        figure.sentence,
-        figure.clause,
-        _within(doc.paragraphs, figure.at),
-        figure.at,
-        True,
-        doc.published_year,
-    )
-    figure.notes = [n for n in figure.notes if n != basis] + [NOTE.format(found.group())]
-    if figure.period.basis:
-        figure.notes.append(figure.period.basis)
+    restate(figure, doc, "target", NOTE.format(found.group()))
     return figure

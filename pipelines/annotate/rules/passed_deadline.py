@@ -6,16 +6,15 @@ quoted), and a deadline of the publication year or later is one."""
 from __future__ import annotations
 
 from ..reference import YEAR
+from .restatus import target_of_a_past_year
 
 NOTE = "{} had passed by publication and no word of intention goes with it: a result, an actual"
 
 
 def reached_by_then(figure, doc, earlier):
+    if not target_of_a_past_year(figure, doc):
+        return figure
     period = figure.period
-    if figure.status != "target" or figure.at < 0 or period.end is None or period.inferred:
-        return figure
-    if period.end >= doc.published_year:
-        return figure
     reference = doc.reference
     found = list(reference.cue("status", "target").finditer(doc.norm, figure.sentence[0], figure.at))
     if not found:

@@ -25,3 +25,11 @@ def restate(figure, doc, status: str, note: str, is_stock: bool = False) -> None
     figure.notes = [n for n in figure.notes if n != basis] + [note]
     if figure.period.basis:
         figure.notes.append(figure.period.basis)
+
+
+def target_of_a_past_year(figure, doc) -> bool:
+    """A target whose sentence states a year that had ended by publication (力争到2019年… in a text of 2020)."""
+    period = figure.period
+    if figure.status != "target" or figure.at < 0 or period.end is None or period.inferred:
+        return False
+    return period.end < doc.published_year

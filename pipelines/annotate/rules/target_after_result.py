@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..periods import Period
+from .restatus import target_of_a_past_year
 
 NOTE = "a target after a result of {}: the year is the result's, no deadline"
 
@@ -18,11 +19,9 @@ def _start(mention) -> int:
 
 
 def no_deadline_of_its_own(figure, doc, earlier):
+    if not target_of_a_past_year(figure, doc):
+        return figure
     period = figure.period
-    if figure.status != "target" or figure.at < 0 or period.end is None or period.inferred:
-        return figure
-    if period.end >= doc.published_year:
-        return figure
     index = bisect_left(doc.years, figure.at, key=_start) - 1  # the year it took: the last before it
     if index < 0:
         return figure

@@ -20,6 +20,7 @@ from . import (
     average_of_the_plan,
     bare_cue_word,
     built_capacity,
+    change_span_end,
     cluster_after,
     cluster_clause,
     cluster_continued,
@@ -322,6 +323,7 @@ RULES: tuple[Rule, ...] = (
     list_item.span_to_its_item_after,  # 千亿级产业集群,将聚焦新能源、…: the span runs from the tier to its item
     respectively_lead.from_the_list_cue,  # 智慧电驱和电子电控年产能分别达到55.5GWh: the span starts at 年产能分别
     held_share_span.without_the_holder,  # 占据…企业数20%的农副食品加工企业: the span ends at the share
+    change_span_end.at_its_unit,  # 同比增长近10%创历史新高: a change's span ends at its unit
     run_together.each_its_own,  # 工业投资增长11.4%技改投资增长19.7%: two figures run together, one span each
     lead_word.without_the_connective,  # 从2020年产值超20亿元, 围绕…三大核心部件: the span starts after the connective
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place

@@ -117,6 +117,7 @@ from . import (
     same_count,
     scale_capacity,
     scope,
+    scope_count_lead,
     section_year,
     sentence_year,
     set_among,
@@ -325,6 +326,7 @@ RULES: tuple[Rule, ...] = (
     held_share_span.without_the_holder,  # 占据…企业数20%的农副食品加工企业: the span ends at the share
     change_span_end.at_its_unit,  # 同比增长近10%创历史新高: a change's span ends at its unit
     run_together.each_its_own,  # 工业投资增长11.4%技改投资增长19.7%: two figures run together, one span each
+    scope_count_lead.from_the_verb,  # 全市107家重点工业企业共完成工业总产值434.15亿元: from 共完成
     lead_word.without_the_connective,  # 从2020年产值超20亿元, 围绕…三大核心部件: the span starts after the connective
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
     zone_lead.without_the_zone,  # 港南工业园区羽绒产业片区规划面积为4060亩: not at the zone it is of

@@ -70,6 +70,7 @@ from . import (
     helps_its_city,
     honour_count,
     industry_name,
+    last_quoted_item,
     lead_metric,
     lead_qualifier,
     lead_word,
@@ -320,6 +321,7 @@ RULES: tuple[Rule, ...] = (
     from_to.each_value_its_part,  # 由2015年的53位跃升至47位: 由2015年的53位 and 跃升至47位, one span each
     listed_values.span_from_the_list_cue,  # 增长37.8%、43.5%: a bare listed value's span starts at the list's cue
     list_item.span_from_the_last_item,  # 生产樟脑、冰片、醋酸钠等12个品种: the number's clause starts at the last 、
+    last_quoted_item.from_its_quote,  # ‘容缺后补’‘圆桌会议’‘化零为整’三项机制: from the last quoted item
     list_item.span_from_its_item,  # 机械制造、新材料、大健康四大千亿产业: 新材料's row starts at 新材料
     list_item.span_to_its_item_after,  # 千亿级产业集群,将聚焦新能源、…: the span runs from the tier to its item
     respectively_lead.from_the_list_cue,  # 智慧电驱和电子电控年产能分别达到55.5GWh: the span starts at 年产能分别

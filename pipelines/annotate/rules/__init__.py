@@ -22,6 +22,7 @@ from . import (
     bare_cue_word,
     body_sets,
     built_capacity,
+    change_span_end,
     cluster_after,
     cluster_clause,
     cluster_continued,
@@ -73,10 +74,12 @@ from . import (
     growth_since_base,
     head_noun,
     held_now,
+    held_share_span,
     helps_its_city,
     honour_count,
     industry_name,
     interview_turn,
+    last_quoted_item,
     lead_metric,
     lead_qualifier,
     lead_word,
@@ -125,9 +128,11 @@ from . import (
     respectively,
     respectively_lead,
     reviewed_years,
+    run_together,
     same_count,
     scale_capacity,
     scope,
+    scope_count_lead,
     section_year,
     sentence_year,
     set_among,
@@ -350,9 +355,14 @@ RULES: tuple[Rule, ...] = (
     from_to.each_value_its_part,  # 由2015年的53位跃升至47位: 由2015年的53位 and 跃升至47位, one span each
     listed_values.span_from_the_list_cue,  # 增长37.8%、43.5%: a bare listed value's span starts at the list's cue
     list_item.span_from_the_last_item,  # 生产樟脑、冰片、醋酸钠等12个品种: the number's clause starts at the last 、
+    last_quoted_item.from_its_quote,  # ‘容缺后补’‘圆桌会议’‘化零为整’三项机制: from the last quoted item
     list_item.span_from_its_item,  # 机械制造、新材料、大健康四大千亿产业: 新材料's row starts at 新材料
     list_item.span_to_its_item_after,  # 千亿级产业集群,将聚焦新能源、…: the span runs from the tier to its item
     respectively_lead.from_the_list_cue,  # 智慧电驱和电子电控年产能分别达到55.5GWh: the span starts at 年产能分别
+    held_share_span.without_the_holder,  # 占据…企业数20%的农副食品加工企业: the span ends at the share
+    change_span_end.at_its_unit,  # 同比增长近10%创历史新高: a change's span ends at its unit
+    run_together.each_its_own,  # 工业投资增长11.4%技改投资增长19.7%: two figures run together, one span each
+    scope_count_lead.from_the_verb,  # 全市107家重点工业企业共完成工业总产值434.15亿元: from 共完成
     lead_word.without_the_connective,  # 从2020年产值超20亿元, 围绕…三大核心部件: the span starts after the connective
     evidence_lead.without_the_lead,  # 全区规模以上工业增加值…: the span starts at the figure, not its place
     zone_lead.without_the_zone,  # 港南工业园区羽绒产业片区规划面积为4060亩: not at the zone it is of

@@ -14,17 +14,27 @@ SHARE = "share"
 _HELD_BY = re.compile(r"的([\u4e00-\u9fff、]{2,20})\s*$")
 
 
-def of_the_noun_after(figure, doc, earlier):
-    if figure.subject or figure.at < 0 or figure.metric_code != SHARE or figure.unit_end < 0:
-        return figure
+def held_by(figure, doc) -> re.Match | None:
+    """The 的 and noun after a share's percent and qualifier that hold the share (group 1: the noun); None if none."""
+    if figure.metric_code != SHARE or figure.at < 0 or figure.unit_end < 0:
+        return None
     norm = doc.norm
     if not subject_share._SHARE_CUE.search(norm, figure.clause[0], figure.at):
-        return figure  # 7.14%的企业成功跻身…: no 占, the percent is of a set the sentence names elsewhere
+        return None  # 7.14%的企业成功跻身…: no 占, the percent is of a set the sentence names elsewhere
     after = figure.unit_end
     qualifier = re.compile(doc.reference.alternation("qualifier", position="after_unit")).match(norm, after)
     if qualifier:
         after = qualifier.end()
     held = _HELD_BY.match(norm, after, figure.clause[1])
     if held and not held.group(1).startswith("、") and not held.group(1).endswith("、"):
+        return held
+    return None
+
+
+def of_the_noun_after(figure, doc, earlier):
+    if figure.subject:
+        return figure
+    held = held_by(figure, doc)
+    if held is not None:
         figure.subject = doc.text.span(*held.span(1))
     return figure

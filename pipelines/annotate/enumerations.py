@@ -69,6 +69,9 @@ def _trim_first(norm: str, item: tuple[int, int], names, places, words: _Words) 
     start, end = item
     for s, e in names:  # a known name that ends the first item is the item
         if e == end and s >= start:
+            lead = words.lead.match(norm[start:s])
+            if lead and start + lead.end() < s:  # 培育铜基新材料: what stands between the lead and the name is its own
+                return start + lead.end(), e
             return s, e
     for s, e in places:
         if start <= s and e < end:

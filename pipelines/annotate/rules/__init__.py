@@ -35,6 +35,7 @@ from . import (
     cluster_name,
     cluster_of_noun,
     cluster_part,
+    cluster_product,
     cluster_whole,
     company_abbreviation,
     company_anaphor,
@@ -331,6 +332,7 @@ RULES: tuple[Rule, ...] = (
     cluster_item.not_a_measure,  # 保持全区工业投资总量、增速第一: listed measures, no clusters
     tier_cluster.named_after_it,  # 打造千亿级产业集群: the tier's cluster named after it
     cluster_part.of_the_part_before,  # 汽车产量达151.9万辆;实现…产值1376.7亿元: the part before's cluster
+    cluster_product.not_of_a_product_list,  # 氧化铝增长29.3%,瓷质砖增长28.8%,钢材增长25.6%: a product among products
     cluster_group.not_one_of_a_group,  # 机械、电子信息、医药等行业占比超90%: the group's, no one cluster's
     cluster_whole.its_whole_name,  # 电力、热力、燃气及水生产和供应业: the industry's whole name, not 电力
     cluster_form.as_the_text_names_it,  # 电子信息业, 先进装备制造业: the cluster's word whole, the specific one first

@@ -1,6 +1,6 @@
 """A cluster word inside a proper name is the name's, not the figure's cluster: 金海不锈钢有限公司,
-广西石化炼化一体化转型升级项目, 自治区制造业数字化转型升级项目公示名单 name a company, a project and a list,
-and a figure of them (its investment, its count, a share of the list) is of no cluster. The name runs
+广西石化炼化一体化转型升级项目, 自治区制造业数字化转型升级项目公示名单, 台湾(北海)电子产业园 name a company, a
+project, a list and a park, and a figure of them (its investment, its count, a share of the list) is of no cluster. The name runs
 from the cluster word, with no punctuation, digit or space, to one of the words that end such a name:
 cue_words.csv, cue_kind cluster_frame, code name, position after_cluster."""
 

@@ -49,6 +49,7 @@ from . import (
     comparison_place,
     compound_noun,
     continued_time,
+    count_of_points,
     count_threshold,
     cue_after,
     done_now,
@@ -155,6 +156,7 @@ from . import (
     table_total,
     target_after_result,
     target_over_a_span,
+    threshold_of_a_set,
     tier_at_range_end,
     tier_cluster,
     title_year,
@@ -179,6 +181,8 @@ Rule = Callable[["Figure", "Document", list], "Figure | None"]
 
 RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
+    threshold_of_a_set.drop,  # 投资超10亿元的项目有6个: the amount says which projects are counted
+    count_of_points.drop,  # 主要有三个原因。一是…: the count of the points that follow
     set_of_a_rate.drop,  # 十种有色金属增长3.9%: the count is the set the rate is of
     set_among.drop,  # 重点监测的25种产品中,有19种…: the set the figures are picked from
     reading_frame.drop,  # 分三大门类看: a count that frames the reading

@@ -49,6 +49,7 @@ from . import (
     comparison_place,
     compound_noun,
     continued_time,
+    count_between,
     count_of_points,
     count_threshold,
     cue_after,
@@ -183,6 +184,7 @@ RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
     threshold_of_a_set.drop,  # 投资超10亿元的项目有6个: the amount says which projects are counted
     count_of_points.drop,  # 主要有三个原因。一是…: the count of the points that follow
+    count_between.drop,  # 两个城市之间的物流通道: the parties of a relation, no count
     set_of_a_rate.drop,  # 十种有色金属增长3.9%: the count is the set the rate is of
     set_among.drop,  # 重点监测的25种产品中,有19种…: the set the figures are picked from
     reading_frame.drop,  # 分三大门类看: a count that frames the reading

@@ -160,6 +160,7 @@ from . import (
     threshold_of_a_set,
     tier_at_range_end,
     tier_cluster,
+    tier_of_a_count,
     title_year,
     topic_frame,
     total_since,
@@ -276,6 +277,7 @@ RULES: tuple[Rule, ...] = (
     ratio_metric.of_its_parts,  # R&D经费占地区生产总值比重: rd_intensity, a ratio of its own with no rate_of
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
+    tier_of_a_count.drop,  # 打造了10个千亿元产业: the count's tier, no member named, no figure of its own
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     past_span_target.no_deadline_behind,  # 2021年以来,…;力争打造千亿级产业集群: no deadline, years empty
     target_after_result.no_deadline_of_its_own,  # 2021年…增长15%,我们力争打造百亿元产业 in 2022: no deadline

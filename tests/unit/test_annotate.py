@@ -95,6 +95,13 @@ def test_a_spoken_hundred_million_is_an_amount_not_a_count(known, written):
     assert (figure.value, figure.unit, figure.metric_code) == (Decimal("4"), written, "investment")
 
 
+@pytest.mark.parametrize("written", ["人次", "家次"])
+def test_visits_are_read_whole_not_as_people_or_enterprises(known, written):
+    # 出动工作人员120人次, 走访企业300家次: visits (as 033 counts 1800万人次), not 120 people
+    figure = one(f"全县出动工作人员走访120{written}。", known)
+    assert (figure.value, figure.unit) == (Decimal("120"), written)
+
+
 @pytest.mark.parametrize("written", ["亿千瓦时", "万千瓦时", "億千瓦時"])
 def test_kilowatt_hours_are_energy_not_yuan(known, written):
     # 亿 alone is 亿 yuan (units.csv): 亿千瓦时 must be read whole, as energy

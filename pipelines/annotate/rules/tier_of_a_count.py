@@ -25,9 +25,16 @@ def drop(figure, doc, earlier):
         return figure
     if doc.norm[count.unit_end : figure.at].strip(_SPACE):
         return figure  # the tier is not the one right after the count
-    if figure.cluster and (
-        figure.cluster in doc.norm[count.clause[0] : count.at]
-        or figure.cluster in _next_clause(doc.norm, figure.clause[1], figure.sentence[1])
+    member = _simplified(figure.cluster)  # written as the document writes it; the copy is simplified
+    if member and (
+        member in doc.norm[count.clause[0] : count.at]
+        or member in _next_clause(doc.norm, figure.clause[1], figure.sentence[1])
     ):
         return figure  # a member named before the count or in the clause after the tier's: its own tier
     return None  # no member, or only the tier's own noun (千亿级产业集群)
+
+
+def _simplified(text: str) -> str:
+    from ..script import simplified
+
+    return simplified(text)

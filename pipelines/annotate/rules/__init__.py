@@ -22,6 +22,7 @@ from . import (
     bare_cue_word,
     body_sets,
     built_capacity,
+    classifier_of_the_noun,
     cluster_after,
     cluster_clause,
     cluster_continued,
@@ -192,6 +193,7 @@ RULES: tuple[Rule, ...] = (
     quoted_name.drop,  # “打好六大会战,奋战70天”: a count inside a quoted slogan
     ratio_part.drop,  # 每7个贫困人口,就有1个在河池: the part of a ratio
     amount_in_a_name.drop,  # 第一家超百亿元工业企业: the amount is part of what the count counts
+    classifier_of_the_noun.in_its_classifier,  # 企业提质增效四大行动: 4 项, the classifier 行动 is counted in
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object

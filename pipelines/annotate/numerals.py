@@ -19,6 +19,10 @@ _APPROXIMATE = re.compile(
 )  # 200余, 三十多, 100来: the number before a 万
 
 
+# 两三个, 七八家: two neighbouring digits say "a few", no number (cn2an reads 两三 as 23)
+_A_FEW = frozenset({"一两", "两三", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九"})
+
+
 @dataclass(frozen=True)
 class Numeral:
     start: int  # in the text's copy
@@ -46,7 +50,7 @@ def numerals(norm: str) -> list[Numeral]:
             before[-1:].isdigit() or _APPROXIMATE.search(before) or _UNIT_LEAD.search(before)
         ):
             continue  # the 万 of 1.2万 (20 万, 200余万吨, 1000多万, a header's (万人), 单位:万吨): part of a unit
-        value = _chinese_value(run)
+        value = None if run in _A_FEW else _chinese_value(run)
         if value is None:
             continue
         found.append(Numeral(start, match.end(), value, True))

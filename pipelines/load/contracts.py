@@ -371,7 +371,7 @@ CUE_CODES = {
     "estimate": ("preliminary",),
     # a word right before a count that makes the count the figure (有42项, 新增12家), not the set a number
     # after it is about (全区9个高新区实现营业收入1200亿元): rules/not_a_figure.py
-    "counted": ("figure",),
+    "counted": ("figure", "item"),  # item: a noun a X大 count takes 项 for (四大行动)
     # a statistic's scope (规模以上工业增加值): above_size 规上 / 规模以上 before its sector 工业 / 服务业
     # (rules/scope.py)
     "scope": ("above_size", "sector"),
@@ -417,7 +417,7 @@ CUE_POSITIONS = {
     "rate_of": ("before_rate",),
     "metric_guard": ("before_cue",),
     "estimate": ("before_number",),
-    "counted": ("before_number",),
+    "counted": ("before_number", "after_unit"),
     "scope": ("before_noun", "after_scope"),
     "lead": ("span_start",),
     "outlook": ("before_number",),

@@ -88,6 +88,20 @@ def test_the_longest_unit_of_the_reference_wins(known):
     assert [(f.value, f.unit) for f in figures] == [(Decimal("30"), "GWh"), (Decimal("200"), "万台套")]
 
 
+@pytest.mark.parametrize("written", ["个亿", "個億"])
+def test_a_spoken_hundred_million_is_an_amount_not_a_count(known, written):
+    # 投资达到4个亿 (an interview's spoken 亿): 4 hundred million yuan, not 4 items counted in 个
+    figure = one(f"全县引进项目投资达到4{written}。", known)
+    assert (figure.value, figure.unit, figure.metric_code) == (Decimal("4"), written, "investment")
+
+
+@pytest.mark.parametrize("written", ["人次", "家次"])
+def test_visits_are_read_whole_not_as_people_or_enterprises(known, written):
+    # 出动工作人员120人次, 走访企业300家次: visits (as 033 counts 1800万人次), not 120 people
+    figure = one(f"全县出动工作人员走访120{written}。", known)
+    assert (figure.value, figure.unit) == (Decimal("120"), written)
+
+
 @pytest.mark.parametrize("written", ["亿千瓦时", "万千瓦时", "億千瓦時"])
 def test_kilowatt_hours_are_energy_not_yuan(known, written):
     # 亿 alone is 亿 yuan (units.csv): 亿千瓦时 must be read whole, as energy

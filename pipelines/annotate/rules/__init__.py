@@ -23,6 +23,7 @@ from . import (
     body_sets,
     built_capacity,
     change_span_end,
+    classifier_of_the_noun,
     cluster_after,
     cluster_clause,
     cluster_continued,
@@ -51,6 +52,8 @@ from . import (
     comparison_place,
     compound_noun,
     continued_time,
+    count_between,
+    count_of_points,
     count_threshold,
     cue_after,
     done_now,
@@ -164,8 +167,10 @@ from . import (
     table_total,
     target_after_result,
     target_over_a_span,
+    threshold_of_a_set,
     tier_at_range_end,
     tier_cluster,
+    tier_of_a_count,
     title_year,
     topic_frame,
     total_since,
@@ -189,6 +194,9 @@ Rule = Callable[["Figure", "Document", list], "Figure | None"]
 
 RULES: tuple[Rule, ...] = (
     not_a_figure.drop,  # 每万人, 每7个, 复核1次, the scope of a statistic: no figures
+    threshold_of_a_set.drop,  # 投资超10亿元的项目有6个: the amount says which projects are counted
+    count_of_points.drop,  # 主要有三个原因。一是…: the count of the points that follow
+    count_between.drop,  # 两个城市之间的物流通道: the parties of a relation, no count
     set_of_a_rate.drop,  # 十种有色金属增长3.9%: the count is the set the rate is of
     set_among.drop,  # 重点监测的25种产品中,有19种…: the set the figures are picked from
     reading_frame.drop,  # 分三大门类看: a count that frames the reading
@@ -198,6 +206,7 @@ RULES: tuple[Rule, ...] = (
     outlook.to_come,  # 建成后年产值可达15亿元, 若保持…可翻一番: what is to come, a target
     year_end_deadline.by_the_year_end,  # 到年底,全市汽车产量有望突破200万辆: a goal for the year's end
     goal_verb_clause.of_its_own_clause,  # 大力培育新兴产业,全区规上工业企业达到56家: 培育's goal is its own clause's
+    classifier_of_the_noun.in_its_classifier,  # 企业提质增效四大行动: 4 项, the classifier 行动 is counted in
     sign.keep_sign,  # -0.5 in a table cell is negative
     qualifier_gap.across_glue,  # 占比约为18.05%, 约占全国的30%: the qualifier a verb away from its number
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
@@ -284,6 +293,7 @@ RULES: tuple[Rule, ...] = (
     ratio_metric.of_its_parts,  # R&D经费占地区生产总值比重: rd_intensity, a ratio of its own with no rate_of
     relative_difference.compared_with_another,  # 比江西少30%以上: -30, relative to what is compared
     size_tier.count_by_tier,  # 2个产业产值超2000亿元, 三个千亿级产业链: a count by size tier
+    tier_of_a_count.drop,  # 打造了10个千亿元产业: the count's tier, no member named, no figure of its own
     tier_at_range_end.tier_held_at_the_end,  # 2021年至2023年…形成3个三千亿: tiers held in 2023
     past_span_target.no_deadline_behind,  # 2021年以来,…;力争打造千亿级产业集群: no deadline, years empty
     target_after_result.no_deadline_of_its_own,  # 2021年…增长15%,我们力争打造百亿元产业 in 2022: no deadline

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 _EACH = "每"
-_FREQUENCY = re.compile(r"每\s*[\d一二三四五六七八九十两半]+\s*(?:年|个月|月|周|天)[^,。;]{0,8}$")
+# 每3年复核1次, 每月召开1次, 每季度调度1次: the times of a frequency (the interval with no number too)
+_FREQUENCY = re.compile(r"每\s*(?:[\d一二三四五六七八九十两半]+\s*)?(?:年|个月|月|季度|季|周|天|旬)[^,。;]{0,8}$")
 # 有42项, 新增12家: a count that is itself the figure (its words before: cue_words.csv's counted rows);
 # otherwise a count whose noun then 实现/完成 a number in the same clause is the set that number is about
 # (全区9个高新区实现营业收入1200亿元).

@@ -31,6 +31,14 @@ def read_length(text: Text, span: str) -> int:
     return len(text.reading(span).norm)
 
 
+def span_start(text: Text, figure) -> int | None:
+    """Where a figure's evidence starts in the original text, when it starts at or before the figure's number
+    and runs on past it; None when a rule has rewritten it away from the number."""
+    span = figure.evidence
+    begin = text.original.rfind(span, 0, figure.number_start + len(span))
+    return begin if 0 <= begin <= figure.number_start else None
+
+
 def evidence(
     text: Text, number_start: int, end: int, context_starts: list[int], line: tuple[int, int], clause: tuple[int, int]
 ) -> str:

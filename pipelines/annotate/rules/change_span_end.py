@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import holds, occurs_more_than_once
+from ..evidence import holds, occurs_more_than_once, span_start
 
 
 def _qualifier(doc) -> re.Pattern:
@@ -23,8 +23,8 @@ def at_its_unit(figure, doc, earlier):
         return figure
     text, norm = doc.text, doc.norm
     span = figure.evidence
-    begin = text.original.rfind(span, 0, figure.number_start + len(span))
-    if begin < 0 or begin > figure.number_start:
+    begin = span_start(text, figure)
+    if begin is None:
         return figure  # the span is not around the number (a rule rewrote it)
     own_end = _qualifier(doc).match(norm, figure.unit_end, figure.clause[1]).end()
     tail = norm[own_end : figure.clause[1]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import occurs_more_than_once
+from ..evidence import occurs_more_than_once, span_start
 from ..periods import Period
 from .mentions import starting_in
 
@@ -63,8 +63,8 @@ def each_value_its_part(figure, doc, earlier):
         return figure
     norm, text, clause = doc.norm, doc.text, figure.clause
     span = figure.evidence
-    begin = text.original.rfind(span, 0, figure.number_start + len(span))
-    if begin < 0 or begin > figure.number_start:
+    begin = span_start(text, figure)
+    if begin is None:
         return figure  # the span is not around the number (a rule rewrote it)
     before = _before_in_clause(earlier, clause, figure.at)
     if before is not None and _from_to(norm, clause, before, figure.at):

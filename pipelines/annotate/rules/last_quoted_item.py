@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import holds, occurs_more_than_once
+from ..evidence import holds, occurs_more_than_once, span_start
 
 # a quoted name closing right before the number (spaces between allowed): its opening quote is group 1's start
 _QUOTED = re.compile(r"([“‘「『][^“”‘’「」『』,;:。\d]{1,20}[”’」』])\s*$")
@@ -18,8 +18,8 @@ def from_its_quote(figure, doc, earlier):
         return figure
     text, norm = doc.text, doc.norm
     span = figure.evidence
-    begin = text.original.rfind(span, 0, figure.number_start + len(span))
-    if begin < 0 or begin > figure.number_start:
+    begin = span_start(text, figure)
+    if begin is None:
         return figure  # the span is not around the number (a rule rewrote it)
     quoted = _QUOTED.search(norm, figure.clause[0], figure.at)
     if quoted is None or text.origin[quoted.start(1)] <= begin:

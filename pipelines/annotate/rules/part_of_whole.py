@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import holds, occurs_more_than_once
+from ..evidence import holds, occurs_more_than_once, span_start
 
 _OF = re.compile(r"[^\d,。;:、]{0,8}?中的?\s*$")  # between the whole's unit and the part's number: 大类中的
 
@@ -26,8 +26,8 @@ def each_its_span(figure, doc, earlier):
         return figure
     text, norm = doc.text, doc.norm
     span = figure.evidence
-    begin = text.original.rfind(span, 0, figure.number_start + len(span))
-    if begin < 0 or begin > figure.number_start:
+    begin = span_start(text, figure)
+    if begin is None:
         return figure  # the span is not around the number (a rule rewrote it)
     whole = _before_in_clause(figure, earlier)
     if whole is not None and whole.unit_end <= figure.at and _OF.search(norm, whole.unit_end, figure.at):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import holds, occurs_more_than_once
+from ..evidence import holds, occurs_more_than_once, span_start
 from ..script import simplified
 from .listed_values import _separator
 from .part_of_whole import _before_in_clause
@@ -60,8 +60,8 @@ def each_its_own(figure, doc, earlier):
         return figure
     text, norm = doc.text, doc.norm
     span = figure.evidence
-    begin = text.original.rfind(span, 0, figure.number_start + len(span))
-    if begin < 0 or begin > figure.number_start:
+    begin = span_start(text, figure)
+    if begin is None:
         return figure  # the span is not around the number (a rule rewrote it)
     start, end = begin, begin + len(span)
     own_end = _qualifier(doc).match(norm, figure.unit_end, figure.clause[1]).end()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import holds, occurs_more_than_once
+from ..evidence import holds, occurs_more_than_once, span_start
 
 _NOUN = 2  # characters the counted noun holds at least (重点企业), so that the verb is not the count's own word
 
@@ -27,8 +27,8 @@ def from_the_verb(figure, doc, earlier):
         return figure
     text, norm, reference = doc.text, doc.norm, doc.reference
     span = figure.evidence
-    begin = text.original.rfind(span, 0, figure.number_start + len(span))
-    if begin < 0 or begin > figure.number_start:
+    begin = span_start(text, figure)
+    if begin is None:
         return figure  # the span is not around the number (a rule rewrote it)
     count = reference.pattern("scope_count_lead.count", _count).search(norm, figure.clause[0], figure.at)
     if count is None or text.origin[count.start()] < begin:

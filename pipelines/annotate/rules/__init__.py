@@ -156,6 +156,7 @@ from . import (
     sub_year,
     subject,
     subject_alias,
+    subject_not_a_place,
     subject_pull,
     subject_shape,
     subject_share,
@@ -305,6 +306,7 @@ RULES: tuple[Rule, ...] = (
     product_at_the_number.after_its_verb,  # 平果生产氧化铝260万吨: the product between the verb and the number
     product_at_the_number.of_a_listed_item,  # 年产氧化铝200万吨、电解铝15万吨: the listed item's product
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
+    subject_not_a_place.like_the_count_before,  # 南宁市上榜企业4家,柳州市2家: 2家 counts 上榜企业, not 柳州市
     count_threshold.of_those_over_it,  # 2个产业产值超2000亿元 → 产值超2000亿元的产业: those past the threshold
     area_of_section.of_the_section,  # 羽绒产业片区规划面积为4060亩,目前在建面积2335亩: the section's areas
     product_alias.known_product_before_its_cue,  # 钢铁产业柳钢本部钢材产量: the known product the words end with

@@ -218,6 +218,7 @@ RULES: tuple[Rule, ...] = (
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     respectively.pair_clusters,  # 铝产业和新材料产业产值分别为X和Y: one industry per value
     ranked_companies.each_its_rank,  # A公司、B集团分列第二、第三位: one company per rank
+    ranked_companies.named_after_its_rank,  # 第二名:广西梧州中恒集团股份有限公司,营业收入…: the rank's company
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by

@@ -56,3 +56,19 @@ def each_its_rank(figure, doc, earlier):
     figure.enterprise = doc.text.name(*items[index])
     figure.notes.append(f"分列: company {index + 1} of the list paired with rank {index + 1}")
     return figure
+
+
+_NAME_AFTER = re.compile(r"\s*[:：]\s*([^,，;；。:：\n]{2,40})")
+
+
+def named_after_its_rank(figure, doc, earlier):
+    """第二名:广西梧州中恒集团股份有限公司,营业收入28.5亿元: a list's line opens with the rank, then a colon and the
+    company it is of (a name ending as a company's does: cue_kind company, name_end)."""
+    if figure.metric_code != RANK or figure.enterprise or figure.at < 0 or figure.unit_end < 0:
+        return figure
+    found = _NAME_AFTER.match(doc.norm, figure.unit_end)
+    if found is None or not _company(doc, *found.span(1)):
+        return figure
+    figure.enterprise = doc.text.name(*found.span(1))
+    figure.notes.append(f"the company named after the rank's colon: {figure.enterprise}")
+    return figure

@@ -22,6 +22,7 @@ from . import (
     bare_cue_word,
     body_sets,
     built_capacity,
+    change_of_the_amount,
     change_span_end,
     classifier_of_the_noun,
     cluster_after,
@@ -123,6 +124,7 @@ from . import (
     range_qualifier,
     rank_clause,
     rank_of_a_growth,
+    ranked_companies,
     rate_after,
     ratio_metric,
     ratio_part,
@@ -158,6 +160,7 @@ from . import (
     sub_year,
     subject,
     subject_alias,
+    subject_not_a_place,
     subject_pull,
     subject_shape,
     subject_share,
@@ -224,6 +227,8 @@ RULES: tuple[Rule, ...] = (
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     respectively.pair_clusters,  # 铝产业和新材料产业产值分别为X和Y: one industry per value
+    ranked_companies.each_its_rank,  # A公司、B集团分列第二、第三位: one company per rank
+    ranked_companies.named_after_its_rank,  # 第二名:广西梧州中恒集团股份有限公司,营业收入…: the rank's company
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
@@ -313,6 +318,7 @@ RULES: tuple[Rule, ...] = (
     product_at_the_number.after_its_verb,  # 平果生产氧化铝260万吨: the product between the verb and the number
     product_at_the_number.of_a_listed_item,  # 年产氧化铝200万吨、电解铝15万吨: the listed item's product
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
+    subject_not_a_place.like_the_count_before,  # 南宁市上榜企业4家,柳州市2家: 2家 counts 上榜企业, not 柳州市
     count_threshold.of_those_over_it,  # 2个产业产值超2000亿元 → 产值超2000亿元的产业: those past the threshold
     area_of_section.of_the_section,  # 羽绒产业片区规划面积为4060亩,目前在建面积2335亩: the section's areas
     product_alias.known_product_before_its_cue,  # 钢铁产业柳钢本部钢材产量: the known product the words end with
@@ -331,6 +337,7 @@ RULES: tuple[Rule, ...] = (
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
     growth_of_the_level_before.named_before_the_amount,  # 财政收入8.6亿元,增长6.1%: the bare growth's noun is the amount's
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
+    change_of_the_amount.like_the_amount_before,  # 入围门槛为25.6亿元,比上年提高1.2亿元: the threshold's change
     subject_alias.named_at_the_opening,  # 规上工业企业利润总额增长12%: a known subject opens the rate's clause
     scope.like_the_rate_before,  # 同比增长7.1%,比10月份加快4.2个百分点: the same total's change
     bare_cue_word.not_the_metric_word,  # 4个项目 → 项目: the metric's own generic noun, no subject

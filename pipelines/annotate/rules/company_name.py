@@ -31,7 +31,10 @@ def _a_partner(reference) -> re.Pattern:
 def _patterns(endings: str, words: str) -> tuple[re.Pattern, re.Pattern]:
     """A company's name after the place that opens it (places.names_a_company, with its whole ending:
     广西美斯达集团有限公司), and the ending alone: cue_words.csv, cue_kind company."""
-    name = re.compile(rf"[\u4e00-\u9fff]{{0,{places.COMPANY_REACH}}}?(?:{endings})(?:{words})*")
+    # a bracketed word inside the name is part of it: 广西梧州制药(集团)股份有限公司
+    name = re.compile(
+        rf"(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff]{{1,6}}[)）]){{0,{places.COMPANY_REACH}}}?(?:{endings})(?:{words})*"
+    )
     return name, re.compile(rf"(?:{words})+$")
 
 

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .. import places
-from ..script import simplified
+from ..script import half_width, simplified
 from .company_name import endings
 
 
@@ -23,10 +23,12 @@ def as_written_whole(figure, doc, earlier):
     if not figure.enterprise or figure.at < 0:
         return figure
     norm = doc.norm
-    start = norm.rfind(simplified(figure.enterprise), figure.sentence[0], figure.at)
+    # as the copy reads it: Simplified and half-width (梧州制药(集团)股份有限公司 with its brackets)
+    name = "".join(half_width(c) for c in simplified(figure.enterprise))
+    start = norm.rfind(name, figure.sentence[0], figure.at)
     if start < 0:
         return figure  # named in another sentence (a paragraph's topic): nothing to widen here
-    end = start + len(simplified(figure.enterprise))
+    end = start + len(name)
     run_on, ends = _ending(endings(doc.reference))
     more = run_on.match(norm, end, figure.at)
     end = more.end() if more else end

@@ -9,13 +9,24 @@ from .. import places
 from ..script import simplified
 
 HIGH_LEVELS = ("province", "region", "country")
+MIN_NAME = 2  # a short name of two characters (柳工) is a company's
+
+
+def _known(enterprise_places: dict, name: str):
+    """The company as annotated, or the longest annotated name its whole name opens with (上汽通用五菱汽车股份有限公司
+    is 上汽通用五菱's whole name)."""
+    for end in range(len(name), MIN_NAME - 1, -1):
+        found = enterprise_places.get(name[:end])
+        if found is not None:
+            return found
+    return None
 
 
 def of_its_city(figure, doc, earlier):
     if not figure.enterprise:
         return figure
     reference = doc.reference
-    found = reference.enterprise_places.get(simplified(figure.enterprise))
+    found = _known(reference.enterprise_places, simplified(figure.enterprise))
     if found is None:
         return figure
     annotated, key = found

@@ -13,11 +13,19 @@ DEFAULT = "year not stated: publication year"
 # a year from an earlier sentence (period_of: "year from 2024 earlier in the paragraph") is further off than
 # the figure before it in its own sentence: 年产能分别达到…1780万件,本地配套率超60% is as of the capacities
 FROM_BEFORE = "year from "
+# a ranking list's data year (reporting_year.py) is the year of what the list ranks; a rank of a figure before it
+# in its sentence (有22家企业入围,分列全区第一、第二位: the entrants of the list's year) is of that figure's year
+REPORTED = "year not stated: the year the document reports on"
 
 
 def like_the_figure_before(figure, doc, earlier):
     period = figure.period
-    if figure.at < 0 or not earlier or not period.inferred or not period.basis.startswith((DEFAULT, FROM_BEFORE)):
+    if (
+        figure.at < 0
+        or not earlier
+        or not period.inferred
+        or not period.basis.startswith((DEFAULT, FROM_BEFORE, REPORTED))
+    ):
         return figure
     if "(a stock" in period.basis or doc.reference.metric(figure.metric_code).kind not in KINDS:
         return figure

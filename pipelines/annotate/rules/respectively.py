@@ -1,12 +1,9 @@
-"""南宁、柳州、桂林分别为X、Y、Z: the listed places pair one to one with the values after 分别, in order;
+"""南宁、柳州、桂林分别为X、Y、Z: the listed places pair one to one with the values after 分别 (or 分列, 依次:
+cue_kind list, code respectively), in order;
 when 分别's clause names none, the places the sentence's clauses open with (平果市…,靖西市…,分别增长X和Y).
 Listed industries pair the same way (铝产业和新材料产业产值分别为280亿元和95亿元)."""
 
 from __future__ import annotations
-
-import re
-
-_RESPECTIVELY = re.compile(r"分别")
 
 
 def _paired(figure, doc, earlier, mentions):
@@ -14,7 +11,7 @@ def _paired(figure, doc, earlier, mentions):
     its index: the values of the figure's unit after 分别 count the figure's place in the list."""
     sentence = figure.sentence
     word = None
-    for match in _RESPECTIVELY.finditer(doc.norm, sentence[0], figure.at):
+    for match in doc.reference.cue("list", "respectively").finditer(doc.norm, sentence[0], figure.at):
         word = match
     if word is None:
         return None

@@ -1,13 +1,25 @@
 """A share or a rank of a count is of a stock, as the count is: 规模以上工业企业仅占全国的1.4%, 企业数居全国
 第18位 are as of a date (period_kind as_of), not a year's flow. A share or rank of a flow (产值, 增加值,
 GDP) stays a year's; one of months (1—5月) keeps its months; one followed by a year in its clause
-(仅有7.14%的企业成功跻身2024年广西企业100强) is the share that entered that year's list, a year's."""
+(仅有7.14%的企业成功跻身2024年广西企业100强) is the share that entered that year's list, a year's, and so
+is one of a count before it in its sentence that is a year's flow (有22家企业入围,…居全区第一)."""
 
 from __future__ import annotations
 
 from .stock_in_its_year import year_after
 
 NOTE = "a share or rank of a count: as of a date, like the count"
+
+
+def _of_a_flow_before(figure, earlier) -> bool:
+    """The count it rates stands before it in its sentence and is a year's flow (entrants to a list, 新增), not a
+    stock: the share or rank is a year's like it."""
+    for before in reversed(earlier):
+        if before.at < figure.sentence[0]:
+            return False
+        if 0 <= before.at < figure.at and before.metric_code == figure.rate_of_metric_code:
+            return before.period_kind == "year"
+    return False
 
 
 def like_its_whole(figure, doc, earlier):
@@ -24,6 +36,8 @@ def like_its_whole(figure, doc, earlier):
         return figure
     if year_after(figure, doc):
         return figure  # 7.14%的企业成功跻身2024年广西企业100强: the share that entered that year's list
+    if _of_a_flow_before(figure, earlier):
+        return figure  # 南宁市有22家企业入围,…分列全区第一、第二位: a rank of the year's entrants, a year's
     figure.period_kind = "as_of"
     figure.notes.append(NOTE)
     return figure

@@ -18,6 +18,33 @@ _BASE = ("上年同期", "去年同期", "上年")
 _COMPARED = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年)")
 
 
+LABEL_REACH = 400  # a row's label stands on its cell's line or a few lines above it (one cell per line)
+
+
+def _written(doc, label: str, before: int) -> str:
+    """The row's label as the document writes it (廣西投資集團有限公司, 南寧: tables.py reads the copy, in
+    Simplified script): the last time the copy holds it before the cell, looked for only a few lines back."""
+    at = doc.norm.rfind(label, max(0, before - LABEL_REACH), before) if label else -1
+    return doc.text.name(at, at + len(label)) if at >= 0 else label
+
+
+def _written_unit(doc, cell) -> str:
+    """The column's unit as its header writes it ((億元), not the copy's 亿元): looked up once a header."""
+
+    def find(d) -> str:
+        at = d.norm.find(cell.header)
+        within = d.norm.find(cell.unit, at, at + len(cell.header)) if at >= 0 else -1
+        return d.text.name(within, within + len(cell.unit)) if within >= 0 else cell.unit
+
+    return doc.once(("table_cell.unit", cell.header, cell.unit), find)
+
+
+def _a_company(doc, label: str) -> bool:
+    """1 | 广西投资集团有限公司 | 1050.8: a row label ending as a company's name does (cue_kind company, name_end)
+    is the enterprise the row is about, not what it counts."""
+    return any(label.endswith(word) for word in doc.reference.words_of("company", "name_end"))
+
+
 def _names_a_metric(label: str, reference) -> bool:
     """发电量, 地区生产总值: a row label that is a metric's cue word (its rate's row too: 增长 | -3.1)."""
     return any(label in metric.cues for metric in reference.metrics)
@@ -29,19 +56,24 @@ def fields(figure, doc, earlier):
         return figure
     reference = doc.reference
     notes = [f"a table cell: row {cell.label}, column {cell.header}"]
+    label = _written(doc, cell.label, cell.start)
+    if cell.unit and figure.unit == cell.unit:
+        figure.unit = _written_unit(doc, cell)
     key = reference.places.get(simplified(cell.label))
     column_place = reference.places.get(simplified(cell.header.strip()))
     if key is not None:
-        figure.place, figure.place_key = cell.label, key
+        figure.place, figure.place_key = label, key
         figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
     elif column_place is not None:  # 指标 | 平果 | 靖西: places side by side, the row label is what is measured
         figure.place, figure.place_key = cell.header.strip(), column_place
         figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
     if key is None and cell.label:
-        if simplified(cell.label) not in reference.clusters:
-            figure.subject = cell.label
+        if _a_company(doc, simplified(cell.label)):
+            figure.enterprise = label
+        elif simplified(cell.label) not in reference.clusters:
+            figure.subject = label
         elif figure.cluster == "":  # 农林牧渔业 | 5.2: the row is an industry, its cluster and no subject
-            figure.cluster = cell.label
+            figure.cluster = label
     measures = frozenset(reference.units.get(simplified(figure.unit), set()))
     metric = cue = None
     # the column's own words first, then the row's label (工业增加值 | 亿元 | 512.3), then the table's caption

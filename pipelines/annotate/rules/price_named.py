@@ -18,13 +18,14 @@ from .subject import after_the_lead
 PRICE_CHANGES = ("price_change", "growth_rate")
 # the price's noun, then the glue and change words between it and the number (同比上涨, 比上年下降, 持平)
 _PRICE = re.compile(
-    r"([\u4e00-\u9fff]{0,12}价格(?:总?指数)?)(?:\([A-Za-z]+\))?(?:总水平)?(?:同比|比上年|比上月|环比|累计)?"
+    r"([\u4e00-\u9fff]{0,12}价格(?:总?指数)?)(?:\([A-Za-z]+\))?(?:总水平)?(?:同比|环比|累计|[比较](?:上年|去年|上月)(?:同期|同月)?)?"
     r"(?:上涨|下降|上升|下跌|涨|降|持平|增长|回落)(?:了)?(?:约|近)?\s*$"
 )
 
 
-# a price's noun anywhere in a table's row label or caption (居民消费价格, 工业生产者出厂价格指数)
-_PRICE_NOUN = re.compile(r"价格(?:总?指数)?")
+# a price's noun anywhere in a table's row label, caption or section heading (居民消费价格, 工业生产者出厂价格指数,
+# 四、物价: prices as a whole)
+_PRICE_NOUN = re.compile(r"价格(?:总?指数)?|物价")
 
 
 def names_a_price(text: str) -> bool:
@@ -35,9 +36,16 @@ def names_a_price(text: str) -> bool:
 _PART_CHANGED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:同比|比上年)?(?:上涨|下降|上升|下跌|持平|回落)(?:了)?\s*$")
 
 
+# 2023年, 2023年12月 opening the clause, in digits: the figure's date, no part of the price's name
+_DATE_DIGITS = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?")
+
+
 def _past_the_months(doc, start: int, end: int) -> int:
     """上半年, 1-6月, 前三季度 opening the clause: the figure's months, no part of the price's name."""
     norm = doc.norm
+    dated = _DATE_DIGITS.match(norm, start, end)
+    if dated:
+        start = after_the_lead(doc, dated.end(), end)
     for pattern in (sub_year._SPAN, sub_year._NAMED_RE, sub_year._ONE_MONTH):
         found = pattern.match(norm, start, end)
         if found:
@@ -55,6 +63,15 @@ def the_price_changed(figure, doc, earlier):
     figure.metric_code, figure.rate_of_metric_code = "price_change", ""
     if len(named.group(1)) > len("价格"):  # 价格上涨3%: the metric's words alone, no price named
         figure.subject = doc.text.span(*named.span(1))
+    return figure
+
+
+def rates_nothing(figure, doc, earlier):
+    """A price change is its price index's own change, a rate of no amount: 工业生产者出厂价格 | -2.1 read as a rate
+    of a production (生产者's 生产, then its product's metric) keeps no rate_of once it is a price change."""
+    if figure.metric_code == "price_change" and figure.rate_of_metric_code:
+        figure.notes.append(f"a price change rates no {figure.rate_of_metric_code}")
+        figure.rate_of_metric_code = ""
     return figure
 
 

@@ -11,11 +11,14 @@ amount either: a bulletin's section of prices holds tables of the 八大类 whos
 
 from __future__ import annotations
 
+import re
+
 from .. import cues
 from ..script import simplified
 from .price_named import names_a_price
 
 PLAIN = ("growth_rate", "share")
+_PRICE_MOVE = re.compile(r"涨(?:跌|幅)")
 
 
 def from_caption(figure, doc, earlier):
@@ -65,6 +68,12 @@ def _a_price(figure, doc, cell, measures):
     ):
         if counts and names_a_price(simplified(words)):
             figure.notes.append(f"a table of price_change (a price named in {words})")
+            figure.metric_code, figure.rate_of_metric_code = "price_change", ""
+            return figure
+    # 同比涨幅(%), 涨跌(%): 涨, a price's verb (an amount 增长), in the column's header or the caption
+    for words in (cell.header, cell.caption):
+        if alone and _PRICE_MOVE.search(simplified(words)):
+            figure.notes.append(f"a table of price_change (a price's rise or fall in {words})")
             figure.metric_code, figure.rate_of_metric_code = "price_change", ""
             return figure
     return figure

@@ -152,7 +152,28 @@ def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
     _pipe_rows(lines, found, is_number)
     _one_per_line(lines, found, is_number)
     _columns(lines, found, is_number)
-    return _with_sections(lines, found)
+    return _with_sections(lines, _continued(found))
+
+
+# what stands above a table continued on a new page instead of a caption: a page number (- 5 -, 第5页), 续表
+_NO_CAPTION = re.compile(r"[\s\d\-—–·/()()第页共续表]*")
+
+
+def _continued(found: dict[int, Cell]) -> dict[int, Cell]:
+    """A table continued after a page break repeats its header (类别 | 比上年) but not its caption or 单位:% line:
+    a cell of no unit with no caption above its table but a page number or 续表, under a header an earlier cell
+    had with a unit, takes that cell's unit and caption."""
+    seen: dict[str, Cell] = {}
+    out = {}
+    for start in sorted(found):
+        cell = found[start]
+        if cell.unit or cell.is_unit:
+            seen[cell.header] = cell
+        elif cell.header in seen and _NO_CAPTION.fullmatch(cell.caption):
+            earlier = seen[cell.header]
+            cell = replace(cell, unit=earlier.unit, caption=earlier.caption)
+        out[start] = cell
+    return out
 
 
 def _is_cell(line: str) -> bool:

@@ -160,6 +160,7 @@ from . import (
     table_cell,
     table_rate,
     table_rate_named,
+    table_row_part,
     table_total,
     target_after_result,
     target_over_a_span,
@@ -242,6 +243,7 @@ RULES: tuple[Rule, ...] = (
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
     table_rate_named.from_caption,  # 居民消费价格涨跌幅度 | 比上年增长(%): a price change, not a growth
+    table_row_part.of_the_row_above,  # 居民消费价格(%) | 0.3 then 其中:城市 | 0.2: a part of the price above
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before

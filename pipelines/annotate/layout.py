@@ -75,10 +75,18 @@ def _a_space_cut(line: str) -> bool:
 
 
 def _cells(line: str) -> bool:
-    """A line of a table's cells set apart by spaces (指标 本月(%) 累计(%), 城市 0.2 0.2): three or more words and
-    no clause mark. Rows of one table are often of one length, as a hard-wrapped text's lines are, but a row
-    ends where its line does."""
-    return len(line.split()) >= 3 and not any(mark in line for mark in _CLAUSE_MARKS)
+    """A line of a table's cells set apart by spaces (指标 本月(%) 累计(%), 城市 0.2 0.2): three or more words, no
+    clause mark, and a space between two Chinese characters or two numbers, where typesetting puts none (its
+    spaces fall between Chinese and a digit or Latin letter: 上市 200 天). Rows of one table are often of one
+    length, as a hard-wrapped text's lines are, but a row ends where its line does."""
+    text = line.strip(_INDENT + "\r")
+    if len(text.split()) < 3 or any(mark in text for mark in _CLAUSE_MARKS):
+        return False
+    return any(
+        ch.isspace()
+        and ((_cjk(text[i - 1]) and _cjk(text[i + 1])) or (text[i - 1].isdigit() and text[i + 1].isdigit()))
+        for i, ch in enumerate(text[1:-1], start=1)
+    )
 
 
 def soft_wraps(text: str) -> list[int]:

@@ -74,6 +74,21 @@ def _a_space_cut(line: str) -> bool:
     return line[0] == " " and line[1:2] not in _INDENT
 
 
+def _cells(line: str) -> bool:
+    """A line of a table's cells set apart by spaces (指标 本月(%) 累计(%), 城市 0.2 0.2): three or more words, no
+    clause mark, and a space between two Chinese characters or two numbers, where typesetting puts none (its
+    spaces fall between Chinese and a digit or Latin letter: 上市 200 天). Rows of one table are often of one
+    length, as a hard-wrapped text's lines are, but a row ends where its line does."""
+    text = line.strip(_INDENT + "\r")
+    if len(text.split()) < 3 or any(mark in text for mark in _CLAUSE_MARKS):
+        return False
+    return any(
+        ch.isspace()
+        and ((_cjk(text[i - 1]) and _cjk(text[i + 1])) or (text[i - 1].isdigit() and text[i + 1].isdigit()))
+        for i, ch in enumerate(text[1:-1], start=1)
+    )
+
+
 def soft_wraps(text: str) -> list[int]:
     """Positions of the line breaks that only wrap a line (in a text with \\n line ends)."""
     lines = text.split("\n")
@@ -85,7 +100,7 @@ def soft_wraps(text: str) -> list[int]:
         at += len(line)
         body = line.rstrip("\r")
         full = any(measure(body) >= width - (1 if measure is len else 2) for measure, width in widths)
-        if full and after.strip() and (after[0] not in _INDENT or _a_space_cut(after)):
+        if full and after.strip() and not _cells(body) and (after[0] not in _INDENT or _a_space_cut(after)):
             found.append(at)
         at += 1
     return found

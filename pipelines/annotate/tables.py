@@ -12,9 +12,10 @@ the column's header the place."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # 1,250.3: a statistics table writes thousands with commas (numerals.py reads them so)
 _NUMBER = re.compile(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -40,6 +41,7 @@ class Cell:
     unit: str  # from the header: (%) -> %, (亿元) -> 亿元; the table's 单位:; empty when none names one
     caption: str = ""  # the line before the table (分行业增加值): what its figures are, when a header does not say
     is_unit: bool = False  # a cell of a unit column (计量单位: 万吨): no figure of its own
+    section: str = ""  # the heading of the section the table stands in (三、居民消费价格), when one is near
 
 
 # A column of units (指标 | 计量单位 | 1-6月 | 增长(%)): each row's numbers are in its row's unit unless
@@ -121,6 +123,26 @@ def caption_before(lines: list[tuple[int, str]], before: int) -> str:
     return lines[back][1].strip() if back >= 0 else ""
 
 
+# a section's heading line: 三、价格 / (二)居民消费价格
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十]{1,3}[))])")
+
+
+def _with_sections(lines, found: dict[int, Cell]) -> dict[int, Cell]:
+    """Each cell with the heading of the section it stands in (三、价格: the last heading line above it), so a
+    table under a heading that says what its figures are is read as that, though its caption does not say."""
+    if not found:
+        return found
+    starts = [at for at, _ in lines]
+    heading, last = [], ""
+    for _, line in lines:  # one pass: the section each line stands in
+        if _HEADING.match(line):  # a long line is a heading and its prose: no name of the section alone
+            last = line.strip() if len(line.strip()) <= SHORT_CELL + 4 else ""
+        heading.append(last)
+    return {
+        start: replace(cell, section=heading[bisect.bisect_right(starts, start) - 1]) for start, cell in found.items()
+    }
+
+
 def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
     """Number cells by where their number starts in the copy; units: those a cell may hold after its
     number (the reference's)."""
@@ -130,7 +152,28 @@ def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
     _pipe_rows(lines, found, is_number)
     _one_per_line(lines, found, is_number)
     _columns(lines, found, is_number)
-    return found
+    return _with_sections(lines, _continued(found))
+
+
+# what stands above a table continued on a new page instead of a caption: a page number (- 5 -, 第5页), 续表
+_NO_CAPTION = re.compile(r"[\s\d\-—–·/()()第页共续表]*")
+
+
+def _continued(found: dict[int, Cell]) -> dict[int, Cell]:
+    """A table continued after a page break repeats its header (类别 | 比上年) but not its caption or 单位:% line:
+    a cell of no unit with no caption above its table but a page number or 续表, under a header an earlier cell
+    had with a unit, takes that cell's unit and caption."""
+    seen: dict[str, Cell] = {}
+    out = {}
+    for start in sorted(found):
+        cell = found[start]
+        if cell.unit or cell.is_unit:
+            seen[cell.header] = cell
+        elif cell.header in seen and _NO_CAPTION.fullmatch(cell.caption):
+            earlier = seen[cell.header]
+            cell = replace(cell, unit=earlier.unit, caption=earlier.caption)
+        out[start] = cell
+    return out
 
 
 def _is_cell(line: str) -> bool:
@@ -422,11 +465,16 @@ def _columns(lines, found, is_number) -> None:
         header, caption, whole = None, "", ""
         for back in range(index - 1, max(-1, index - 30), -1):
             candidate = lines[back][1].split()
-            if len(candidate) == len(tokens) - 1 and all(_YEAR.fullmatch(t) for t in candidate):
+            # 2019年 2020年 over 地区生产总值 700.2 753.9, or short words over the values only (全市 城市 农村: its
+            # corner cell left empty, the tab before them lost in the copy): a header of one word fewer than the row
+            cornerless = len(candidate) >= MIN_COLUMNS and all(
+                len(t) <= SHORT_CELL // 2 and not _SENTENCE.search(t) and not _NUMBER.fullmatch(t) for t in candidate
+            )
+            if len(candidate) == len(tokens) - 1 and (cornerless or all(_YEAR.fullmatch(t) for t in candidate)):
                 candidate = [
                     "",
                     *candidate,
-                ]  # 2019年 2020年 over 地区生产总值 700.2 753.9: a header of years, no corner
+                ]
             if len(candidate) == len(tokens) and not any(is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
                 header = candidate
                 caption = caption_before(lines, back)

@@ -167,6 +167,7 @@ from . import (
     table_cell,
     table_rate,
     table_rate_named,
+    table_row_part,
     table_total,
     target_after_result,
     target_over_a_span,
@@ -257,6 +258,7 @@ RULES: tuple[Rule, ...] = (
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
     table_rate_named.from_caption,  # 居民消费价格涨跌幅度 | 比上年增长(%): a price change, not a growth
+    table_row_part.of_the_row_above,  # 居民消费价格(%) | 0.3 then 其中:城市 | 0.2: a part of the price above
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
@@ -334,6 +336,7 @@ RULES: tuple[Rule, ...] = (
     metric_guard.not_that_metric,  # 居民人均可支配收入增长8%: no revenue's growth, the subject says what grows
     price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written
     price_named.of_the_price_before,  # 居民消费价格上涨0.3%,其中城市上涨0.2%: a part of that price changed
+    price_named.rates_nothing,  # 工业生产者出厂价格 | -2.1: a price change is of no production
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
     growth_of_the_level_before.named_before_the_amount,  # 财政收入8.6亿元,增长6.1%: the bare growth's noun is the amount's
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount

@@ -102,9 +102,25 @@ def fields(figure, doc, earlier):
     return figure
 
 
+# a column of one month: 11月 (a header is no date of a day, so no 份 is needed as in prose), or 本月 / 当月 under a
+# caption that names the month (2023年11月居民消费价格…)
+_HEADER_MONTH = re.compile(r"^(?:\d{4}年)?(\d{1,2})月(?![\d份])")
+_THIS_MONTH = re.compile(r"^(?:本月|当月)")
+_CAPTION_MONTH = re.compile(r"\d{4}年(\d{1,2})月(?!份?[\d\-—–~至到])")
+
+
+def _one_month(cell) -> list[tuple[int, int, int, int]]:
+    header = simplified(cell.header).strip()
+    found = _HEADER_MONTH.match(header)
+    if found is None and _THIS_MONTH.match(header):
+        found = _CAPTION_MONTH.search(simplified(cell.caption))
+    month = int(found.group(1)) if found else 0
+    return [(0, 0, month, month)] if 1 <= month <= 12 else []
+
+
 def header_months(figure, cell) -> None:
     """1-6月 in the column's header: the cell's months (not over a total's or an average's kind)."""
-    months = sub_year.spans(simplified(cell.header), 0, len(cell.header))
+    months = sub_year.spans(simplified(cell.header), 0, len(cell.header)) or _one_month(cell)
     if months and figure.period_kind not in sub_year.WHOLE_YEAR_KINDS:
         _, _, first, last = months[0]
         if (first, last) != (1, 12):

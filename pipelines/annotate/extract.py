@@ -15,7 +15,7 @@ from .numerals import Numeral, numerals
 from .periods import Mention as YearMention
 from .periods import Period, period_of, year_mentions
 from .reference import Metric, Reference
-from .rules import comparison_place, reporting_year
+from .rules import company_spans, comparison_place, reporting_year
 from .script import Text, read, simplified
 
 Span = tuple[int, int]
@@ -335,6 +335,8 @@ def _figures(
     reached = reference.cue("direction", "reached")
     # 比重下降到30%, 失业率降至3%: a change *to* the number gives the level reached, not a rate of change
     hits = [h for h in hits if h.metric.kind != "rate" or not reached.match(norm, h.start)]
+    # 广西投资集团有限公司分列第三位: a word of a company's name (投资, 公司) is no cue for a figure outside it
+    hits = [h for h in hits if not company_spans.inside_a_name(doc, h.start, h.end)]
 
     qualifier, qualifier_start, end = _qualifier(norm, numeral, unit, rank, line, reference)
     metric, cue = _metric(hits, numeral, unit, rank, clause, reference, norm)

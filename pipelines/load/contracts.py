@@ -381,6 +381,9 @@ CUE_CODES = {
     # what is to come (rules/outlook.py): a modal right before a verb of reaching (可达, 可实现年产值), an event
     # with 后 (建成后, 投产后), a condition (若, 如果): the figures after them in the sentence are an outlook, a target
     "outlook": ("modal", "verb", "event", "condition"),
+    # a stock of a resource in the ground (rules/in_the_ground.py): a held word (资源, 储, 探明) or an ore (矿) before
+    # a weight with no cue word, and the verbs of making or moving that keep it a year's output (开采, 生产, 加工)
+    "reserve": ("held", "ore", "made"),
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
@@ -421,6 +424,7 @@ CUE_POSITIONS = {
     "scope": ("before_noun", "after_scope"),
     "lead": ("span_start",),
     "outlook": ("before_number",),
+    "reserve": ("in_clause",),
 }
 _WORDS = dict(pattern=r"[^;]+(;[^;]+)*", fix="words separated by ';', e.g. 为;除")
 

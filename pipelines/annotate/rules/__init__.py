@@ -82,6 +82,7 @@ from . import (
     held_share_span,
     helps_its_city,
     honour_count,
+    in_the_ground,
     industry_name,
     interview_turn,
     last_quoted_item,
@@ -261,6 +262,7 @@ RULES: tuple[Rule, ...] = (
     table_row_part.of_the_row_above,  # 居民消费价格(%) | 0.3 then 其中:城市 | 0.2: a part of the price above
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
+    in_the_ground.held_in_the_ground,  # 已查明锰矿资源量2.6亿吨 with no cue word: a reserve, not a year's output
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year

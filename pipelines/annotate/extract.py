@@ -268,7 +268,9 @@ def _listed_unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMat
     norm = doc.norm
     if numeral.chinese:
         return None
-    before = re.compile(_LISTED_BEFORE.format(doc.reference.alternation("list", "respectively")))
+    before = doc.reference.pattern(
+        "extract.listed_before", lambda r: re.compile(_LISTED_BEFORE.format(r.alternation("list", "respectively")))
+    )
     if not before.search(norm, max(0, numeral.start - 40), numeral.start):
         return None
     at = numeral.end

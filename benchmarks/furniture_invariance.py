@@ -13,7 +13,6 @@ shapes such pages have; no word of it is taken from a corpus document.
 from __future__ import annotations
 
 import argparse
-import csv
 import html
 import sys
 from dataclasses import dataclass
@@ -22,28 +21,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks import invariance  # noqa: E402
 from benchmarks.corpus_split import readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.extract import Figure, extract  # noqa: E402
 
-# A drafted figure's fields compared between the bare and the wrapped document.
-FIELDS = (
-    "place",
-    "cluster",
-    "enterprise",
-    "metric_code",
-    "rate_of_metric_code",
-    "period",
-    "period_kind",
-    "value",
-    "unit",
-    "status",
-    "qualifier",
-    "evidence",
-    "subject",
-    "start_month",
-    "end_month",
-)
+# A drafted figure's fields compared between the bare and the wrapped document: evidence as written too.
+FIELDS = (*invariance.FIELDS, "evidence")
 
 FORUM_HEAD = [
     "首页 > 论坛 > 城市论坛 > 经济观察",
@@ -230,7 +214,7 @@ def wrappings(document: str) -> list[Wrapped]:
 
 
 def _row(figure: Figure) -> dict[str, object]:
-    return {name: getattr(figure, name) for name in FIELDS}
+    return invariance.row(figure, FIELDS)
 
 
 def differences(document: str, published: str, reference) -> list[str]:
@@ -271,8 +255,7 @@ def main() -> int:
     args = parser.parse_args()
     folders = args.documents or [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
     raw = REPO / "raw"
-    with (raw / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
-        published = {r["document_id"]: r["published"] for r in csv.DictReader(handle)}
+    published = invariance.published_dates(raw)
     reference = reference_module.load(raw)
     total = 0
     for document_id, path in documents(folders, args.ids).items():

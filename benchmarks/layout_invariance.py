@@ -16,7 +16,6 @@ difference (rules/evidence_limit.py).
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 import sys
 import unicodedata
@@ -26,28 +25,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks import invariance  # noqa: E402
 from benchmarks.corpus_split import readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.extract import Figure, extract  # noqa: E402
 from pipelines.load.contracts import EVIDENCE_MAX_LENGTH  # noqa: E402
 
 # A drafted figure's fields compared between the two layouts (evidence apart: compared without layout).
-FIELDS = (
-    "place",
-    "cluster",
-    "enterprise",
-    "metric_code",
-    "rate_of_metric_code",
-    "period",
-    "period_kind",
-    "value",
-    "unit",
-    "status",
-    "qualifier",
-    "subject",
-    "start_month",
-    "end_month",
-)
+FIELDS = invariance.FIELDS
 INDENT = "\u3000\u3000"
 _LAYOUT = re.compile(r"[\s\u3000]+")
 
@@ -172,7 +157,7 @@ def rewritings(document: str) -> list[Rewritten]:
 
 
 def _row(figure: Figure) -> dict[str, object]:
-    return {name: getattr(figure, name) for name in FIELDS}
+    return invariance.row(figure)
 
 
 def _plain(evidence: str) -> str:
@@ -245,8 +230,7 @@ def main() -> int:
     args = parser.parse_args()
     folders = args.documents or [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
     raw = REPO / "raw"
-    with (raw / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
-        published = {r["document_id"]: r["published"] for r in csv.DictReader(handle)}
+    published = invariance.published_dates(raw)
     reference = reference_module.load(raw)
     total, per_shape = 0, {r.shape: 0 for r in rewritings("")}
     for document_id, path in documents(folders, args.ids).items():

@@ -14,7 +14,6 @@ Held-out documents are never read: only the seed and development documents of co
 from __future__ import annotations
 
 import argparse
-import csv
 import difflib
 import sys
 from collections import Counter
@@ -25,6 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus_split import SHARED, readable  # noqa: E402
+from benchmarks.invariance import published_dates  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.draft import rows as draft_rows  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
@@ -144,11 +144,6 @@ def compare(
                 ):
                     out.append((field, s["figure_id"], s[field], _read_back(t[field], field)))
     return out
-
-
-def published_dates(raw: Path) -> dict[str, str]:
-    with (raw / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return {r["document_id"]: r["published"] for r in csv.DictReader(handle)}
 
 
 def differences(document_id: str, text: str, published: str, reference, conversions=CONVERSIONS) -> dict:

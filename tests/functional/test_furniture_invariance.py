@@ -5,12 +5,12 @@ benchmarks/furniture_invariance.py wraps each document in furniture of those sha
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from benchmarks import furniture_invariance
+from benchmarks.invariance import published_dates
 from pipelines.annotate import reference
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,8 +46,7 @@ def test_each_wrapping_keeps_the_document_and_adds_furniture(known):
 @pytest.mark.skipif(not SHARED[0].exists(), reason="the shared seeds and corpus are not on this machine")
 def test_furniture_changes_no_row_of_a_seed_or_development_document(known):
     invariance = furniture_invariance
-    with (REPO / "raw" / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
-        published = {r["document_id"]: r["published"] for r in csv.DictReader(handle)}
+    published = published_dates(REPO / "raw")
     found = {}
     for document_id, path in invariance.documents(SHARED, None).items():  # held-out documents are left out
         differences = invariance.differences(path.read_text(encoding="utf-8"), published.get(document_id, ""), known)

@@ -6,12 +6,12 @@ those shapes and compares drafts row by row; evidence must stay a span of the re
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from benchmarks import layout_invariance
+from benchmarks.invariance import published_dates
 from pipelines.annotate import reference
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,8 +67,7 @@ def test_each_rewriting_keeps_the_document_and_changes_its_layout():
 @pytest.mark.skipif(not SHARED[0].exists(), reason="the shared seeds and corpus are not on this machine")
 def test_layout_changes_no_row_of_a_seed_or_development_document(known):
     invariance = layout_invariance
-    with (REPO / "raw" / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
-        published = {r["document_id"]: r["published"] for r in csv.DictReader(handle)}
+    published = published_dates(REPO / "raw")
     by_shape: dict[str, list[str]] = {}
     for document_id, path in invariance.documents(SHARED, None).items():  # held-out documents are left out
         for line in invariance.differences(path.read_text(encoding="utf-8"), published.get(document_id, ""), known):

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 from benchmarks import invariance  # noqa: E402
 from benchmarks.corpus_split import readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
-from pipelines.annotate.extract import Figure, extract  # noqa: E402
+from pipelines.annotate.extract import extract  # noqa: E402
 
 # A drafted figure's fields compared between the bare and the wrapped document: evidence as written too.
 FIELDS = (*invariance.FIELDS, "evidence")
@@ -213,34 +213,17 @@ def wrappings(document: str) -> list[Wrapped]:
     ]
 
 
-def _row(figure: Figure) -> dict[str, object]:
-    return invariance.row(figure, FIELDS)
-
-
 def differences(document: str, published: str, reference) -> list[str]:
     """Each way the drafts of the document's wrappings differ from its own draft, as a line."""
-    plain_rows: dict[int, list[Figure]] = {}  # a number may give several rows (a list of items)
-    for figure in extract(document, published, reference):
-        plain_rows.setdefault(figure.number_start, []).append(figure)
-    found = []
+    plain_rows = invariance.by_number(extract(document, published, reference))
+    found: list[str] = []
     for wrapped in wrappings(document):
         back = {at: position for position, at in wrapped.origin.items()}
-        drafted: dict[int, list[Figure]] = {}
-        for figure in extract(wrapped.text, published, reference):
-            drafted.setdefault(back.get(figure.number_start, -1), []).append(figure)
-        for figure in drafted.pop(-1, []):
-            found.append(
-                f"{wrapped.shape}: furniture drafted as a figure: {figure.value} {figure.unit} «{figure.evidence}»"
-            )
-        for at in sorted(set(plain_rows) | set(drafted)):
-            ours, theirs = plain_rows.get(at, []), drafted.get(at, [])
-            if len(ours) != len(theirs):
-                found.append(f"{wrapped.shape}: {len(ours)} rows → {len(theirs)} at «{document[at : at + 12]}»")
-                continue
-            for a, b in zip(ours, theirs, strict=True):
-                changed = [f"{k} {v!r} → {_row(b)[k]!r}" for k, v in _row(a).items() if _row(b)[k] != v]
-                if changed:
-                    found.append(f"{wrapped.shape}: «{a.evidence}»: " + "; ".join(changed))
+        drafted = invariance.by_number(extract(wrapped.text, published, reference), back)
+        for a, b in invariance.paired(document, plain_rows, drafted, wrapped.shape, "furniture", found):
+            changed = invariance.changed(a, b, FIELDS)
+            if changed:
+                found.append(f"{wrapped.shape}: «{a.evidence}»: " + "; ".join(changed))
     return found
 
 

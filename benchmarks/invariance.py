@@ -34,3 +34,32 @@ def published_dates(raw: Path) -> dict[str, str]:
     """document_id -> its publication date, from raw/documents.csv."""
     with (raw / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
         return {r["document_id"]: r["published"] for r in csv.DictReader(handle)}
+
+
+def by_number(figures, back: dict[int, int] | None = None) -> dict[int, list]:
+    """A draft's figures by where their number stands in the document (a number may give several rows: a list
+    of items); `back` maps a rewriting's positions to the document's, -1 for a number the document lacks."""
+    rows: dict[int, list] = {}
+    for figure in figures:
+        at = figure.number_start if back is None else back.get(figure.number_start, -1)
+        rows.setdefault(at, []).append(figure)
+    return rows
+
+
+def paired(document: str, plain: dict[int, list], rewritten: dict[int, list], shape: str, what: str, found: list):
+    """The rows both drafts give at each number, a pair at a time. A number drafted only in the rewriting (`what`
+    drafted as a figure) and a number giving another count of rows are written to `found` instead."""
+    for figure in rewritten.get(-1, []):
+        found.append(f"{shape}: {what} drafted as a figure: {figure.value} {figure.unit} «{figure.evidence}»")
+    for at in sorted((set(plain) | set(rewritten)) - {-1}):
+        ours, theirs = plain.get(at, []), rewritten.get(at, [])
+        if len(ours) != len(theirs):
+            found.append(f"{shape}: {len(ours)} rows → {len(theirs)} at «{document[at : at + 12]}»")
+            continue
+        yield from zip(ours, theirs, strict=True)
+
+
+def changed(a, b, fields=FIELDS) -> list[str]:
+    """`field old → new` for each compared field the two rows differ in."""
+    ours, theirs = row(a, fields), row(b, fields)
+    return [f"{k} {v!r} → {theirs[k]!r}" for k, v in ours.items() if theirs[k] != v]

@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 from benchmarks import invariance  # noqa: E402
 from benchmarks.corpus_split import readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
-from pipelines.annotate.extract import Figure, extract  # noqa: E402
+from pipelines.annotate.extract import extract  # noqa: E402
 from pipelines.load.contracts import EVIDENCE_MAX_LENGTH  # noqa: E402
 
 # A drafted figure's fields compared between the two layouts (evidence apart: compared without layout).
@@ -156,10 +156,6 @@ def rewritings(document: str) -> list[Rewritten]:
     ]
 
 
-def _row(figure: Figure) -> dict[str, object]:
-    return invariance.row(figure)
-
-
 def _plain(evidence: str) -> str:
     """Evidence without layout: no whitespace, half-width forms."""
     return _LAYOUT.sub(
@@ -180,40 +176,27 @@ def _over_the_limit(evidence: str, document: str, number_start: int, rewritten: 
 
 def differences(document: str, published: str, reference, shapes=None) -> list[str]:
     """Each way the drafts of the document's rewritings differ from its own draft, as a line."""
-    plain_rows: dict[int, list[Figure]] = {}  # a number may give several rows (a list of items)
-    for figure in extract(document, published, reference):
-        plain_rows.setdefault(figure.number_start, []).append(figure)
-    found = []
+    plain_rows = invariance.by_number(extract(document, published, reference))
+    found: list[str] = []
     for rewritten in rewritings(document):
         if shapes and rewritten.shape not in shapes:
             continue
         back: dict[int, int] = {}
         for position, at in sorted(rewritten.origin.items(), reverse=True):
             back[at] = position  # the first of a run of positions written at one place
-        drafted: dict[int, list[Figure]] = {}
-        for figure in extract(rewritten.text, published, reference):
-            drafted.setdefault(back.get(figure.number_start, -1), []).append(figure)
-        for figure in drafted.pop(-1, []):
-            found.append(
-                f"{rewritten.shape}: layout drafted as a figure: {figure.value} {figure.unit} «{figure.evidence}»"
-            )
-        for at in sorted(set(plain_rows) | set(drafted)):
-            ours, theirs = plain_rows.get(at, []), drafted.get(at, [])
-            if len(ours) != len(theirs):
-                found.append(f"{rewritten.shape}: {len(ours)} rows → {len(theirs)} at «{document[at : at + 12]}»")
-                continue
-            for a, b in zip(ours, theirs, strict=True):
-                changed = [f"{k} {v!r} → {_row(b)[k]!r}" for k, v in _row(a).items() if _row(b)[k] != v]
-                if _plain(a.evidence) != _plain(b.evidence) and not (
-                    _over_the_limit(a.evidence, document, a.number_start, rewritten)
-                    and len(b.evidence) <= EVIDENCE_MAX_LENGTH
-                    and _plain(b.evidence) in _plain(a.evidence)
-                ):
-                    changed.append(f"evidence {a.evidence!r} → {b.evidence!r}")
-                elif b.evidence not in rewritten.text:
-                    changed.append(f"evidence {b.evidence!r} is no span of the text")
-                if changed:
-                    found.append(f"{rewritten.shape}: «{a.evidence}»: " + "; ".join(changed))
+        drafted = invariance.by_number(extract(rewritten.text, published, reference), back)
+        for a, b in invariance.paired(document, plain_rows, drafted, rewritten.shape, "layout", found):
+            changed = invariance.changed(a, b)
+            if _plain(a.evidence) != _plain(b.evidence) and not (
+                _over_the_limit(a.evidence, document, a.number_start, rewritten)
+                and len(b.evidence) <= EVIDENCE_MAX_LENGTH
+                and _plain(b.evidence) in _plain(a.evidence)
+            ):
+                changed.append(f"evidence {a.evidence!r} → {b.evidence!r}")
+            elif b.evidence not in rewritten.text:
+                changed.append(f"evidence {b.evidence!r} is no span of the text")
+            if changed:
+                found.append(f"{rewritten.shape}: «{a.evidence}»: " + "; ".join(changed))
     return found
 
 

@@ -66,8 +66,9 @@ def row_noun(label: str, reference) -> str:
 
 
 def _names_a_metric(label: str, reference) -> bool:
-    """发电量, 地区生产总值: a row label that is a metric's cue word (its rate's row too: 增长 | -3.1)."""
-    return any(label in metric.cues for metric in reference.metrics)
+    """发电量, 地区生产总值: a row label that is a metric's cue word (its rate's row too: 增长 | -3.1). A price's
+    name (CPI, PPI: price_change's cue words) is no such row: a price change's subject is which price (price_named)."""
+    return any(label in metric.cues for metric in reference.metrics if metric.code != "price_change")
 
 
 def fields(figure, doc, earlier):

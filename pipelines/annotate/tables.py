@@ -155,7 +155,16 @@ def cells(norm: str, units=frozenset(), leads=()) -> dict[int, Cell]:
     return _with_sections(lines, _parts_in_the_unit_above(_continued(found), leads))
 
 
-_LEAD_COLON = re.compile(r"\s*[::]")
+_LEAD_COLON = re.compile(r"\s*[:：]\s*")
+
+
+def after_a_part_lead(label: str, leads) -> int:
+    """Where a part's row label's noun starts past its lead word and colon (其中:城市 → 3), 0 when none opens it."""
+    for lead in leads:
+        colon = _LEAD_COLON.match(label, len(lead)) if label.startswith(lead) else None
+        if colon:
+            return colon.end()
+    return 0
 
 
 def _parts_in_the_unit_above(found: dict[int, Cell], leads) -> dict[int, Cell]:
@@ -167,7 +176,7 @@ def _parts_in_the_unit_above(found: dict[int, Cell], leads) -> dict[int, Cell]:
         if cell.is_unit:
             continue
         if cell.label != above_label and cell.label != part_label:
-            part = any(cell.label.startswith(lead) and _LEAD_COLON.match(cell.label, len(lead)) for lead in leads)
+            part = after_a_part_lead(cell.label, leads) > 0
             if part and above_unit and cell.caption == above_caption:  # the row above, in the same table
                 part_label = cell.label
             else:

@@ -10,6 +10,7 @@ import re
 from .. import cues
 from ..periods import Period
 from ..script import simplified
+from ..tables import after_a_part_lead
 from . import sub_year
 
 _YEAR = re.compile(r"((?:19|20)\d{2})")
@@ -47,18 +48,13 @@ def _a_company(doc, label: str) -> bool:
 
 # a unit in brackets closing a row's label (工业增加值(%), 产值(億元)): the column's unit, no part of the row's noun
 _UNIT_AT_END = re.compile(r"\s*[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
-_COLON = re.compile(r"\s*[:：]\s*")
 
 
 def row_noun(label: str, reference) -> str:
     """The noun a row is about, as written: 其中:城市 → 城市 (a lead word and its colon: "of which", no part of
     the noun), 工业增加值(%) → 工业增加值 (the unit its cells are in)."""
     words = label.strip()
-    for lead in reference.words_of("subject", "lead"):
-        colon = _COLON.match(words, len(lead)) if simplified(words).startswith(lead) else None
-        if colon and colon.end() < len(words):
-            words = words[colon.end() :]
-            break
+    words = words[after_a_part_lead(simplified(words), reference.words_of("subject", "lead")) :] or words
     unit = _UNIT_AT_END.search(words)
     if unit and unit.start() > 0 and simplified(unit.group(1)) in reference.units:
         words = words[: unit.start()]

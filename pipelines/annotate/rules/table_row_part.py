@@ -6,10 +6,9 @@ naming an amount of its own (社会消费品零售总额) or a price of its own 
 
 from __future__ import annotations
 
-import re
-
 from .. import cues
 from ..script import simplified
+from ..tables import after_a_part_lead
 from .price_named import names_a_price
 from .table_rate_named import PLAIN
 
@@ -37,14 +36,9 @@ def of_the_row_above(figure, doc, earlier):
     return figure
 
 
-_LEAD_COLON = re.compile(r"\s*[:：]")
-
-
 def _a_part(label: str, reference) -> bool:
     """其中:轻工业: a lead word and its colon open the row, a part of the whole in the row above."""
-    return any(
-        label.startswith(lead) and _LEAD_COLON.match(label, len(lead)) for lead in reference.words_of("subject", "lead")
-    )
+    return after_a_part_lead(label, reference.words_of("subject", "lead")) > 0
 
 
 def of_its_whole(figure, doc, earlier):

@@ -183,7 +183,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         published_month,
         reporting,
         basis,
-        tables.cells(norm, frozenset(reference.units)),
+        tables.cells(norm, frozenset(reference.units), reference.words_of("subject", "lead")),
         body,
     )
 

@@ -143,16 +143,48 @@ def _with_sections(lines, found: dict[int, Cell]) -> dict[int, Cell]:
     }
 
 
-def cells(norm: str, units=frozenset()) -> dict[int, Cell]:
+def cells(norm: str, units=frozenset(), leads=()) -> dict[int, Cell]:
     """Number cells by where their number starts in the copy; units: those a cell may hold after its
-    number (the reference's)."""
+    number (the reference's); leads: words that open a part's row before a colon (其中:)."""
     found: dict[int, Cell] = {}
     lines = _lines(norm)
     is_number = _number_cells(units)
     _pipe_rows(lines, found, is_number)
     _one_per_line(lines, found, is_number)
     _columns(lines, found, is_number)
-    return _with_sections(lines, _continued(found))
+    return _with_sections(lines, _parts_in_the_unit_above(_continued(found), leads))
+
+
+_LEAD_COLON = re.compile(r"\s*[:：]\s*")
+
+
+def after_a_part_lead(label: str, leads) -> int:
+    """Where a part's row label's noun starts past its lead word and colon (其中:城市 → 3), 0 when none opens it."""
+    for lead in leads:
+        colon = _LEAD_COLON.match(label, len(lead)) if label.startswith(lead) else None
+        if colon:
+            return colon.end()
+    return 0
+
+
+def _parts_in_the_unit_above(found: dict[int, Cell], leads) -> dict[int, Cell]:
+    """居民消费价格(%) | 0.3 then 其中:城市 | 0.4: a part's row (a lead word and its colon) names no unit of its own,
+    it is in the unit its whole's label, the row right above, names."""
+    above_label, above_unit, above_caption, part_label = "", "", None, None
+    for start in sorted(found):  # once over the cells, in the copy's order: linear in the document
+        cell = found[start]
+        if cell.is_unit:
+            continue
+        if cell.label != above_label and cell.label != part_label:
+            part = after_a_part_lead(cell.label, leads) > 0
+            if part and above_unit and cell.caption == above_caption:  # the row above, in the same table
+                part_label = cell.label
+            else:
+                above_label, above_unit, part_label = cell.label, header_unit(cell.label), None
+                above_caption = cell.caption
+        if cell.label == part_label and not cell.unit:
+            found[start] = replace(cell, unit=above_unit)
+    return found
 
 
 # what stands above a table continued on a new page instead of a caption: a page number (- 5 -, 第5页), 续表

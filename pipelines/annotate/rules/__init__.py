@@ -260,6 +260,7 @@ RULES: tuple[Rule, ...] = (
     table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
     table_rate_named.from_caption,  # 居民消费价格涨跌幅度 | 比上年增长(%): a price change, not a growth
     table_row_part.of_the_row_above,  # 居民消费价格(%) | 0.3 then 其中:城市 | 0.2: a part of the price above
+    table_row_part.of_its_whole,  # 工业增加值(亿元) | 30.2 then 其中:轻工业 | 10.4: of the whole's metric, added_value
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
     in_the_ground.held_in_the_ground,  # 已查明锰矿资源量2.6亿吨 with no cue word: a reserve, not a year's output

@@ -16,6 +16,10 @@ _SIGN = r"[+＋-]$"
 def percent_of_a_whole(figure, doc, earlier):
     if figure.metric_code != "growth_rate" or GUESSED not in figure.notes or figure.at < 1:
         return figure
+    if figure.at in doc.cells:
+        # 本月(%) over 固定资产投资 | 5.2: a table's cell has no clause of words, so no missing 增长 makes it a share;
+        # a share's table says so in its header or caption (比重, 占), a cue word read before this rule
+        return figure
     norm = doc.norm
     of_what = norm[figure.unit_end : figure.unit_end + 1] == "的"
     in_brackets = norm[figure.at - 1] == "(" and norm[figure.unit_end : figure.unit_end + 1] == ")"

@@ -10,6 +10,7 @@ import re
 from .. import cues
 from ..periods import Period
 from ..script import simplified
+from ..tables import after_a_part_lead
 from . import sub_year
 
 _YEAR = re.compile(r"((?:19|20)\d{2})")
@@ -45,9 +46,25 @@ def _a_company(doc, label: str) -> bool:
     return any(label.endswith(word) for word in doc.reference.words_of("company", "name_end"))
 
 
+# a unit in brackets closing a row's label (工业增加值(%), 产值(億元)): the column's unit, no part of the row's noun
+_UNIT_AT_END = re.compile(r"\s*[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
+
+
+def row_noun(label: str, reference) -> str:
+    """The noun a row is about, as written: 其中:城市 → 城市 (a lead word and its colon: "of which", no part of
+    the noun), 工业增加值(%) → 工业增加值 (the unit its cells are in)."""
+    words = label.strip()
+    words = words[after_a_part_lead(simplified(words), reference.words_of("subject", "lead")) :] or words
+    unit = _UNIT_AT_END.search(words)
+    if unit and unit.start() > 0 and simplified(unit.group(1)) in reference.units:
+        words = words[: unit.start()]
+    return words
+
+
 def _names_a_metric(label: str, reference) -> bool:
-    """发电量, 地区生产总值: a row label that is a metric's cue word (its rate's row too: 增长 | -3.1)."""
-    return any(label in metric.cues for metric in reference.metrics)
+    """发电量, 地区生产总值: a row label that is a metric's cue word (its rate's row too: 增长 | -3.1). A price's
+    name (CPI, PPI: price_change's cue words) is no such row: a price change's subject is which price (price_named)."""
+    return any(label in metric.cues for metric in reference.metrics if metric.code != "price_change")
 
 
 def fields(figure, doc, earlier):
@@ -70,10 +87,10 @@ def fields(figure, doc, earlier):
     if key is None and cell.label:
         if _a_company(doc, simplified(cell.label)):
             figure.enterprise = label
-        elif simplified(cell.label) not in reference.clusters:
-            figure.subject = label
+        elif simplified(row_noun(label, reference)) not in reference.clusters:
+            figure.subject = row_noun(label, reference)
         elif figure.cluster == "":  # 农林牧渔业 | 5.2: the row is an industry, its cluster and no subject
-            figure.cluster = label
+            figure.cluster = row_noun(label, reference)
     measures = frozenset(reference.units.get(simplified(figure.unit), set()))
     metric = cue = None
     # the column's own words first, then the row's label (工业增加值 | 亿元 | 512.3), then the table's caption

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import cues
 from ..script import simplified
+from ..tables import after_a_part_lead
 from .price_named import names_a_price
 from .table_rate_named import PLAIN
 
@@ -31,5 +32,37 @@ def of_the_row_above(figure, doc, earlier):
             if before.metric_code == "price_change" and before.unit == "%":
                 figure.notes.append(f"a part of the price in the row above ({above.label}): price_change")
                 figure.metric_code, figure.rate_of_metric_code = "price_change", ""
+            return figure
+    return figure
+
+
+def _a_part(label: str, reference) -> bool:
+    """其中:轻工业: a lead word and its colon open the row, a part of the whole in the row above."""
+    return after_a_part_lead(label, reference.words_of("subject", "lead")) > 0
+
+
+def of_its_whole(figure, doc, earlier):
+    """工业增加值(亿元) | 30.2 | 5.1 then 其中:轻工业 | 10.4 | 3.2: a part's row whose label names no metric of its own
+    is of its whole's metric, column by column (10.4 is added_value, 3.2 a growth of it), not the unit's guess."""
+    cell = doc.cells.get(figure.at)
+    if cell is None:
+        return figure
+    label = simplified(cell.label)
+    if not _a_part(label, doc.reference) or cues.cue_hits(label, (0, len(label)), doc.reference):
+        return figure
+    above_label = None
+    for before in reversed(earlier[-ROW_WIDTH:]):
+        above = doc.cells.get(before.at)
+        if above is None or above.caption != cell.caption:
+            return figure  # no table row right above: prose, or another table
+        if above.label == cell.label:
+            continue
+        if above_label is not None and above.label != above_label:
+            return figure  # past the row above: no cell of its in this column
+        above_label = above.label
+        if above.header == cell.header and before.unit == figure.unit:
+            if (before.metric_code, before.rate_of_metric_code) != (figure.metric_code, figure.rate_of_metric_code):
+                figure.notes.append(f"a part of the row above ({above.label}): {before.metric_code}")
+                figure.metric_code, figure.rate_of_metric_code = before.metric_code, before.rate_of_metric_code
             return figure
     return figure

@@ -12,7 +12,6 @@ shapes such pages have; no word of it is taken from a corpus document.
 
 from __future__ import annotations
 
-import argparse
 import html
 import sys
 from dataclasses import dataclass
@@ -22,7 +21,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks import invariance  # noqa: E402
-from benchmarks.corpus_split import readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
 
@@ -227,22 +225,15 @@ def differences(document: str, published: str, reference) -> list[str]:
     return found
 
 
-def documents(folders: list[Path], ids: list[str] | None) -> dict[str, Path]:
-    return readable(folders, ids)  # held-out texts are never read
+documents = invariance.documents
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=Path, action="append", default=None)
-    parser.add_argument("--ids", nargs="*", default=None)
-    args = parser.parse_args()
-    folders = args.documents or [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
-    raw = REPO / "raw"
-    published = invariance.published_dates(raw)
-    reference = reference_module.load(raw)
+    args = invariance.arguments(__doc__.splitlines()[0]).parse_args()
+    reference = reference_module.load(REPO / "raw")
     total = 0
-    for document_id, path in documents(folders, args.ids).items():
-        found = differences(path.read_text(encoding="utf-8"), published.get(document_id, ""), reference)
+    for document_id, text, published in invariance.texts(args, REPO / "raw"):
+        found = differences(text, published, reference)
         total += len(found)
         print(f"{document_id}: {len(found)} differences")
         for line in found:

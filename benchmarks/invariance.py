@@ -3,8 +3,11 @@ fields of a drafted figure they compare, and the publication dates the documents
 
 from __future__ import annotations
 
+import argparse
 import csv
 from pathlib import Path
+
+from benchmarks.corpus_split import SHARED, readable
 
 # A drafted figure's fields compared between a document and its rewriting. Evidence is compared by each check
 # its own way (as written, without layout, read back from Traditional script).
@@ -63,3 +66,22 @@ def changed(a, b, fields=FIELDS) -> list[str]:
     """`field old → new` for each compared field the two rows differ in."""
     ours, theirs = row(a, fields), row(b, fields)
     return [f"{k} {v!r} → {theirs[k]!r}" for k, v in ours.items() if theirs[k] != v]
+
+
+def documents(folders=SHARED, ids=None) -> dict[str, Path]:
+    return readable(folders, ids)  # held-out texts are never read
+
+
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The command line every check takes: which folders of texts, which document ids."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--documents", type=Path, action="append", default=None, help="a folder of texts")
+    parser.add_argument("--ids", nargs="*", default=None, help="only these documents (their 3-digit ids)")
+    return parser
+
+
+def texts(args, raw: Path):
+    """(document id, text, publication date) of each seed and development document the arguments name."""
+    published = published_dates(raw)
+    for document_id, path in documents(args.documents or SHARED, args.ids).items():
+        yield document_id, path.read_text(encoding="utf-8"), published.get(document_id, "")

@@ -15,7 +15,6 @@ difference (rules/evidence_limit.py).
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import unicodedata
@@ -26,7 +25,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks import invariance  # noqa: E402
-from benchmarks.corpus_split import readable  # noqa: E402
 from pipelines.annotate import reference as reference_module  # noqa: E402
 from pipelines.annotate.extract import extract  # noqa: E402
 from pipelines.load.contracts import EVIDENCE_MAX_LENGTH  # noqa: E402
@@ -200,24 +198,18 @@ def differences(document: str, published: str, reference, shapes=None) -> list[s
     return found
 
 
-def documents(folders: list[Path], ids: list[str] | None) -> dict[str, Path]:
-    return readable(folders, ids)  # held-out texts are never read
+documents = invariance.documents
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=Path, action="append", default=None)
-    parser.add_argument("--ids", nargs="*", default=None)
+    parser = invariance.arguments(__doc__.splitlines()[0])
     parser.add_argument("--shapes", nargs="*", default=None)
     parser.add_argument("--quiet", action="store_true", help="counts per shape only")
     args = parser.parse_args()
-    folders = args.documents or [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
-    raw = REPO / "raw"
-    published = invariance.published_dates(raw)
-    reference = reference_module.load(raw)
+    reference = reference_module.load(REPO / "raw")
     total, per_shape = 0, {r.shape: 0 for r in rewritings("")}
-    for document_id, path in documents(folders, args.ids).items():
-        found = differences(path.read_text(encoding="utf-8"), published.get(document_id, ""), reference, args.shapes)
+    for document_id, text, published in invariance.texts(args, REPO / "raw"):
+        found = differences(text, published, reference, args.shapes)
         total += len(found)
         print(f"{document_id}: {len(found)} differences")
         for line in found:

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks import furniture_invariance
+from benchmarks.corpus_split import SHARED
 from benchmarks.invariance import published_dates
 from pipelines.annotate import reference
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
 # A document of the tests' own, written like a statistics release: its head's months frame the figures
 # below it (year_to_date, 当月), in paragraphs, with a subject place.
 OWN = (

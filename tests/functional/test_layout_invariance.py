@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks import layout_invariance
+from benchmarks.corpus_split import SHARED
 from benchmarks.invariance import published_dates
 from pipelines.annotate import reference
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = [Path("/work/shared/seeds"), Path("/work/shared/corpus")]
 # A document of the tests' own, a monthly release: wrapped at 18 it breaks 131.\n8万辆 and 完成\n工业投资,
 # its company's figures take their cluster from the sentence before, a rank its clause before.
 OWN = (

@@ -33,7 +33,10 @@ def read_length(text: Text, span: str) -> int:
 
 def span_start(text: Text, figure) -> int | None:
     """Where a figure's evidence starts in the original text, when it starts at or before the figure's number
-    and runs on past it; None when a rule has rewritten it away from the number."""
+    and runs on past it; None when a rule has rewritten it away from the number, or the figure has no number in
+    the copy (figure.at < 0)."""
+    if figure.at < 0:
+        return None
     span = figure.evidence
     begin = text.original.rfind(span, 0, figure.number_start + len(span))
     return begin if 0 <= begin <= figure.number_start else None

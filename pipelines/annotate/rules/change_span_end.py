@@ -19,13 +19,10 @@ def _qualifier(doc) -> re.Pattern:
 
 
 def at_its_unit(figure, doc, earlier):
-    if figure.at < 0 or figure.unit_end < 0 or doc.reference.metric(figure.metric_code).kind != "rate":
+    begin = span_start(doc.text, figure)  # None: the span is not around the number (a rule rewrote it)
+    if begin is None or figure.unit_end < 0 or doc.reference.metric(figure.metric_code).kind != "rate":
         return figure
-    text, norm = doc.text, doc.norm
-    span = figure.evidence
-    begin = span_start(text, figure)
-    if begin is None:
-        return figure  # the span is not around the number (a rule rewrote it)
+    text, norm, span = doc.text, doc.norm, figure.evidence
     own_end = _qualifier(doc).match(norm, figure.unit_end, figure.clause[1]).end()
     tail = norm[own_end : figure.clause[1]]
     if not tail.strip() or tail.lstrip().startswith("的") or any(ch.isdigit() or ch in "、()" for ch in tail):

@@ -59,13 +59,10 @@ def _before_in_clause(earlier, clause, at: int):
 def each_value_its_part(figure, doc, earlier):
     """由2015年的53位跃升至47位 holds two figures: the earlier value's span ends at its unit (由2015年的53位),
     the later one's starts after the earlier value's unit (跃升至47位), as reviewers split them."""
-    if figure.at < 0:
-        return figure
-    norm, text, clause = doc.norm, doc.text, figure.clause
-    span = figure.evidence
-    begin = span_start(text, figure)
+    begin = span_start(doc.text, figure)
     if begin is None:
         return figure  # the span is not around the number (a rule rewrote it)
+    norm, text, clause, span = doc.norm, doc.text, figure.clause, figure.evidence
     before = _before_in_clause(earlier, clause, figure.at)
     if before is not None and _from_to(norm, clause, before, figure.at):
         part = text.original[text.origin[before.unit_end] : begin + len(span)].strip()

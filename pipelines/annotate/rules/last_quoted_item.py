@@ -14,13 +14,10 @@ _QUOTED = re.compile(r"([“‘「『][^“”‘’「」『』,;:。\d]{1,20}[
 
 
 def from_its_quote(figure, doc, earlier):
-    if figure.at < 0:
-        return figure
-    text, norm = doc.text, doc.norm
-    span = figure.evidence
-    begin = span_start(text, figure)
+    begin = span_start(doc.text, figure)
     if begin is None:
         return figure  # the span is not around the number (a rule rewrote it)
+    text, norm, span = doc.text, doc.norm, figure.evidence
     quoted = _QUOTED.search(norm, figure.clause[0], figure.at)
     if quoted is None or text.origin[quoted.start(1)] <= begin:
         return figure  # no quoted name before the number, or the span starts at it already

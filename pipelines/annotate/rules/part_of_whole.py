@@ -22,13 +22,10 @@ def _before_in_clause(figure, earlier):
 
 
 def each_its_span(figure, doc, earlier):
-    if figure.at < 0 or figure.unit_end < 0:
+    begin = span_start(doc.text, figure)  # None: the span is not around the number (a rule rewrote it)
+    if begin is None or figure.unit_end < 0:
         return figure
-    text, norm = doc.text, doc.norm
-    span = figure.evidence
-    begin = span_start(text, figure)
-    if begin is None:
-        return figure  # the span is not around the number (a rule rewrote it)
+    text, norm, span = doc.text, doc.norm, figure.evidence
     whole = _before_in_clause(figure, earlier)
     if whole is not None and whole.unit_end <= figure.at and _OF.search(norm, whole.unit_end, figure.at):
         part = text.original[whole.number_start : begin + len(span)].strip()  # 41个大类中的34个

@@ -56,13 +56,10 @@ def _is_rate(doc, figure) -> bool:
 
 
 def each_its_own(figure, doc, earlier):
-    if figure.at < 0 or figure.unit_end < 0 or not _is_rate(doc, figure):
+    begin = span_start(doc.text, figure)  # None: the span is not around the number (a rule rewrote it)
+    if begin is None or figure.unit_end < 0 or not _is_rate(doc, figure):
         return figure
-    text, norm = doc.text, doc.norm
-    span = figure.evidence
-    begin = span_start(text, figure)
-    if begin is None:
-        return figure  # the span is not around the number (a rule rewrote it)
+    text, norm, span = doc.text, doc.norm, figure.evidence
     start, end = begin, begin + len(span)
     own_end = _qualifier(doc).match(norm, figure.unit_end, figure.clause[1]).end()
     before = _before_in_clause(figure, earlier)

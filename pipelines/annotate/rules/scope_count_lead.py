@@ -23,13 +23,10 @@ def _verb(reference) -> re.Pattern:
 
 
 def from_the_verb(figure, doc, earlier):
-    if figure.at < 0 or doc.reference.metric(figure.metric_code).kind != "level":
+    begin = span_start(doc.text, figure)  # None: the span is not around the number (a rule rewrote it)
+    if begin is None or doc.reference.metric(figure.metric_code).kind != "level":
         return figure
-    text, norm, reference = doc.text, doc.norm, doc.reference
-    span = figure.evidence
-    begin = span_start(text, figure)
-    if begin is None:
-        return figure  # the span is not around the number (a rule rewrote it)
+    text, norm, reference, span = doc.text, doc.norm, doc.reference, figure.evidence
     count = reference.pattern("scope_count_lead.count", _count).search(norm, figure.clause[0], figure.at)
     if count is None or text.origin[count.start()] < begin:
         return figure  # no count in the span before the amount

@@ -183,7 +183,12 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         published_month,
         reporting,
         basis,
-        tables.cells(norm, frozenset(reference.units), reference.words_of("subject", "lead")),
+        tables.cells(
+            norm,
+            frozenset(reference.units),
+            reference.words_of("subject", "lead"),
+            reference.words_of("change", "rate"),
+        ),
         body,
     )
 

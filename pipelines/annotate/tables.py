@@ -27,8 +27,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}(?:年|年度)?")  # a header may be a year (
 # a cell with no figure (a statistics table's — or …): punctuation, not words
 _BLANK = re.compile(r"[-—–…/*×xX.·]{1,6}")
 _RULE_LINE = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*")  # |---|:--:| of a markdown table
-# 单位:亿元 / (单位:万吨) on the line before a table: the unit of its cells
-_TABLE_UNIT = re.compile(r"单位\s*[::]\s*([^\s,;:()()、]{1,6})")
+# 单位:亿元 / (单位:万吨) / 单位:万吨,% on the line before a table: the units of its cells
+_TABLE_UNIT = re.compile(r"单位\s*[::]\s*([^\s,;:()()、]{1,6}(?:\s*[,、]\s*[^\s,;:()()、]{1,6})*)")
+_UNIT_SEPARATOR = re.compile(r"\s*[,、]\s*")  # not /: 元/吨 is one unit
 _CAPTION_UNIT = re.compile(r"[((]\s*([^\s,;:()()、\d]{1,6})\s*[))]\s*$")
 
 
@@ -104,15 +105,31 @@ def _marked_blank(text: str) -> bool:
     return bool(text.strip()) and _is_blank(text)
 
 
-def table_unit(lines: list[tuple[int, str]], before: int) -> str:
-    """The unit a line just before the table states for all of it (单位:亿元), else ''."""
+@dataclass(frozen=True)
+class TableUnits:
+    """The units a line before a table states for the cells whose header and row name none. One (单位:亿元)
+    is every such cell's. An amount's unit and % (单位:万吨,%) make a table of amounts beside their changes:
+    a column headed by a change word (增长, 比上年: cue kind change) is in %, the others in the amount's."""
+
+    units: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+
+    def of(self, header: str) -> str:
+        amounts = [unit for unit in self.units if unit != "%"]
+        if "%" in self.units and (not amounts or any(word in header for word in self.changes)):
+            return "%"
+        return amounts[0] if amounts else ""
+
+
+def table_unit(lines: list[tuple[int, str]], before: int, changes=()) -> TableUnits:
+    """The units a line just before the table states for all of it (单位:亿元, 单位:万吨,%), else none."""
     for back in range(before - 1, max(-1, before - 3), -1):
         match = _TABLE_UNIT.search(lines[back][1])
         if match:
-            return match.group(1)
+            return TableUnits(tuple(_UNIT_SEPARATOR.split(match.group(1))), tuple(changes))
     # 各市地区生产总值(亿元): a caption that ends in a unit in brackets
     caption = _CAPTION_UNIT.search(lines[before - 1][1]) if before > 0 else None
-    return caption.group(1) if caption else ""
+    return TableUnits((caption.group(1),) if caption else ())
 
 
 def caption_before(lines: list[tuple[int, str]], before: int) -> str:
@@ -143,15 +160,16 @@ def _with_sections(lines, found: dict[int, Cell]) -> dict[int, Cell]:
     }
 
 
-def cells(norm: str, units=frozenset(), leads=()) -> dict[int, Cell]:
+def cells(norm: str, units=frozenset(), leads=(), changes=()) -> dict[int, Cell]:
     """Number cells by where their number starts in the copy; units: those a cell may hold after its
-    number (the reference's); leads: words that open a part's row before a colon (其中:)."""
+    number (the reference's); leads: words that open a part's row before a colon (其中:); changes: words
+    of a column of changes (增长, 比上年), in % where the table states an amount's unit and %."""
     found: dict[int, Cell] = {}
     lines = _lines(norm)
     is_number = _number_cells(units)
-    _pipe_rows(lines, found, is_number)
-    _one_per_line(lines, found, is_number)
-    _columns(lines, found, is_number)
+    _pipe_rows(lines, found, is_number, changes)
+    _one_per_line(lines, found, is_number, changes)
+    _columns(lines, found, is_number, changes)
     return _with_sections(lines, _parts_in_the_unit_above(_continued(found), leads))
 
 
@@ -220,7 +238,7 @@ def _is_cell(line: str) -> bool:
     return len(text) > 0 and len(spaced) <= SHORT_CELL and not _SENTENCE.search(spaced)
 
 
-def _one_per_line(lines, found, is_number) -> None:
+def _one_per_line(lines, found, is_number, changes) -> None:
     """A run of one-cell lines: the header cells, then rows of a label and numbers. The first number
     cell tells where the header ends (the cell before it is the first row's label); every row must
     then be a label and numbers, or the run is no table."""
@@ -275,7 +293,7 @@ def _one_per_line(lines, found, is_number) -> None:
         unit_at = _unit_column(header)
         start_line = where[origin[first - texts_before - len(header)]]
         caption = caption_before(lines, start_line)
-        whole = table_unit(lines, start_line)
+        whole = table_unit(lines, start_line, changes)
         column, label, row_unit = 0, "", ""
         for (at, line), text in zip(run[first - texts_before : last + 1], rows):
             if column == 0:
@@ -291,7 +309,7 @@ def _one_per_line(lines, found, is_number) -> None:
                     header_unit(header[column])
                     or (row_unit if unit_at is not None else "")
                     or header_unit(label)
-                    or whole
+                    or whole.of(header[column])
                 )
                 found[start] = Cell(start, start + len(text), header[column], label, unit, caption)
             column = (column + 1) % len(header)
@@ -429,7 +447,7 @@ def _header(rows: list[list[str]], width: int) -> list[str] | None:
     return header if sum(bool(h) for h in header[1:]) >= MIN_COLUMNS - 1 else None
 
 
-def _pipe_rows(lines, found, is_number) -> None:
+def _pipe_rows(lines, found, is_number, changes) -> None:
     """Runs of rows written several `|` cells to a line: header rows (no number but years), then rows
     of a label and numbers or blanks, each in its column's header. A markdown table's `|---|` line is
     passed over; a row of another width (a 其中: sub-heading) carries no figures."""
@@ -457,7 +475,7 @@ def _pipe_rows(lines, found, is_number) -> None:
         unit_at = _unit_column(header)
         first = run[0]
         caption = caption_before(lines, first)
-        whole = table_unit(lines, first)
+        whole = table_unit(lines, first, changes)
         for k, row in body:
             if len(row) != width or not all(_fits(t, c not in (0, unit_at), is_number) for c, t in enumerate(row)):
                 continue
@@ -470,7 +488,7 @@ def _pipe_rows(lines, found, is_number) -> None:
                     found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
                 elif column and is_number(text):
                     digits = start + (not text[0].isdigit())  # where the digits start
-                    unit = header_unit(header[column]) or row_unit or header_unit(label) or whole
+                    unit = header_unit(header[column]) or row_unit or header_unit(label) or whole.of(header[column])
                     found[digits] = Cell(digits, start + len(text), header[column], label, unit, caption)
 
 
@@ -478,7 +496,7 @@ def _pipe_rows(lines, found, is_number) -> None:
 _ROW_NUMBER = re.compile(r"\d{1,4}")
 
 
-def _columns(lines, found, is_number) -> None:
+def _columns(lines, found, is_number, changes) -> None:
     """Rows written with spaces (or tabs) between cells: a label, perhaps a unit, then numbers or blanks, under a
     header line of as many words a few lines above. A two-cell row (兴宁区 5.2) needs a header naming its unit
     (地区 增速(%)); a ranking's row number before the label (1 某公司 123) is passed over."""
@@ -494,7 +512,7 @@ def _columns(lines, found, is_number) -> None:
         values = tokens[label_at + 1 + unit_text :]  # 汽车 万辆 85.2 -3.1: a unit column
         if not all(is_number(t) or _is_blank(t) for t in values) or not any(map(is_number, values)):
             continue  # a row is numbers, or a blank (—) among them
-        header, caption, whole = None, "", ""
+        header, caption, whole = None, "", TableUnits()
         for back in range(index - 1, max(-1, index - 30), -1):
             candidate = lines[back][1].split()
             # 2019年 2020年 over 地区生产总值 700.2 753.9, or short words over the values only (全市 城市 农村: its
@@ -510,11 +528,11 @@ def _columns(lines, found, is_number) -> None:
             if len(candidate) == len(tokens) and not any(is_number(t) and not _YEAR.fullmatch(t) for t in candidate):
                 header = candidate
                 caption = caption_before(lines, back)
-                whole = table_unit(lines, back)
+                whole = table_unit(lines, back, changes)
                 break
         if header is None or (unit_text and _unit_column(header) != label_at + 1):
             continue
-        if len(tokens) - label_at == MIN_COLUMNS and not (header_unit(header[-1]) or whole):
+        if len(tokens) - label_at == MIN_COLUMNS and not (header_unit(header[-1]) or whole.of(header[-1])):
             continue  # two words on a line (南宁 2023) are no table without a unit over the number
         label = tokens[label_at]
         position = 0
@@ -530,7 +548,7 @@ def _columns(lines, found, is_number) -> None:
                     header_unit(header[column])
                     or (tokens[label_at + 1] if unit_text else "")
                     or header_unit(label)
-                    or whole
+                    or whole.of(header[column])
                 )
                 found[start] = Cell(start, at + position + len(token), header[column], label, unit, caption)
             position += len(token)

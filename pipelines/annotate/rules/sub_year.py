@@ -27,10 +27,10 @@ _NAMED = {
     "三季度": (7, 9),
     "第四季度": (10, 12),
     "四季度": (10, 12),
-    "前两个月": (1, 2),
-    "前2个月": (1, 2),
 }
 _NAMED_RE = re.compile("|".join(sorted(map(re.escape, _NAMED), key=len, reverse=True)))
+# 前5个月, 前十个月: January through the Nth month (前两个月 too)
+_FIRST_MONTHS = re.compile(r"前\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月")
 _BASE = re.compile(r"(?:上年|去年)同期\s*$")  # 上年同期: the comparison, not the figure's period
 _CHINESE = "一二三四五六七八九十"
 HEAD = 60
@@ -47,6 +47,8 @@ AMOUNTS = ("level", "count")  # 累计 of an amount is a total to date unless it
 def _month(written: str) -> int:
     if written.isdigit():
         return int(written)
+    if written == "两":
+        return 2
     if written == "十":
         return 10
     if written.startswith("十"):
@@ -65,6 +67,10 @@ def spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
         if not _BASE.search(norm, max(0, match.start() - 4), match.end() + 2):
             first, last = _NAMED[match.group()]
             found.append((match.start(), match.end(), first, last))
+    for match in _FIRST_MONTHS.finditer(norm, lo, hi):
+        last = _month(match.group(1))
+        if 1 <= last <= 12 and not _BASE.search(norm, max(0, match.start() - 4), match.end() + 2):
+            found.append((match.start(), match.end(), 1, last))
     for match in _ONE_MONTH.finditer(norm, lo, hi):
         month = _month(match.group(1))
         if 1 <= month <= 12 and not any(s <= match.start() < e for s, e, *_ in found):

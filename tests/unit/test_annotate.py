@@ -65,6 +65,20 @@ def test_a_magnitude_after_yu_or_duo_stays_with_the_unit(known, sentence, value)
     assert (figure.value, figure.qualifier) == (Decimal(value), "more_than")
 
 
+@pytest.mark.parametrize(
+    "sentence, unit",
+    [("全市已建成基站1.2万个。", "万个"), ("全市新增市场主体1.2万户。", "万户"), ("全区累计建成基站2.5萬個。", "萬個")],
+)
+def test_a_count_in_ten_thousands_is_read_whole(known, sentence, unit):
+    # 1.2万个 was no figure at all: 万 before a count's unit is that unit's multiplier, as in 万家
+    figure = one(sentence, known)
+    assert (figure.value, figure.unit) == (Decimal(sentence[sentence.index(unit) - 3 : sentence.index(unit)]), unit)
+
+
+def test_a_person_after_wan_is_no_count_of_ge(known):
+    assert draft("全市新增3万个体工商户。", known) == []
+
+
 def test_chinese_numerals_with_wan_are_read_whole(known):
     figure = one("工厂去年完成年产一万台无人机的任务。", known)
     assert (figure.value, figure.unit) == (Decimal("10000"), "台")

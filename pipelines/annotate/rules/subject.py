@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..places import IMPLIED
 from . import growth_clause, list_item
 
 # The noun after a count ends before a particle or a word of cue_kind subject, noun_end or honour (421个贫困村
@@ -29,6 +30,9 @@ _NOUN_CODES = ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun")  
 _DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
 _LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 # 2015年全市接待游客, 年末全市规上企业: the end of a date (and the year's end or start) is no part of the noun
+# 我市, 该县: the document's own place, named by reference; not 自治区, which opens a title the region gives
+# (自治区技术创新示范企业)
+_OWN_PLACE = tuple(word for word in IMPLIED if word != "自治区")
 _DATE_LEFT = re.compile(r"年[末底初]?|[月日份]")
 MAX_PRODUCT = 8  # 精制食用植物油: longer, it is a phrase, not a product's name
 PRODUCED = (
@@ -119,7 +123,10 @@ def _kind_of_area(doc, figure) -> str:
 
 
 def _not_a_noun(reference) -> tuple[str, ...]:
-    return reference.words_of("subject", "not_a_noun", "after_unit")
+    # 1000多家: a qualifier; 120家增加到356家: a change (a direction word of two or more characters: 高 of
+    # 高新技术企业 is none), where a noun would be
+    changes = tuple(word for word in reference.words_of("direction") if len(word) > 1)
+    return reference.words_of("subject", "not_a_noun", "after_unit") + changes
 
 
 def _product_after(doc, figure) -> tuple[int, int] | None:
@@ -312,7 +319,7 @@ def after_the_lead(doc, start: int, end: int) -> int:
     """Past the end of a date (年), the places (全市, 港南区, with their 的) and the lead words (其中, 新增)
     before a noun."""
     norm = doc.norm
-    names = doc.place_names[0]
+    names = (*doc.place_names[0], *_OWN_PLACE)
     lead = doc.reference.pattern("subject.lead", _lead)
     joiners = ("、", *doc.reference.words_of("list", "joiner", "between_items"))
     moved = True

@@ -143,6 +143,7 @@ from . import (
     section_year,
     sentence_year,
     set_among,
+    set_doing_it,
     set_of_a_rate,
     share_held_by,
     share_of,
@@ -328,6 +329,7 @@ RULES: tuple[Rule, ...] = (
     area_of_section.of_the_section,  # 羽绒产业片区规划面积为4060亩,目前在建面积2335亩: the section's areas
     product_alias.known_product_before_its_cue,  # 钢铁产业柳钢本部钢材产量: the known product the words end with
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
+    set_doing_it.named_at_the_opening,  # 重点企业完成工业产值85亿元: the set of enterprises doing it
     project_investment.of_its_project,  # 华谊三期已开工…,累计完成投资73亿元: the project's investment
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
     economy_growth.of_the_economy,  # 经济增长5.8%, 拉动经济增长18.5个百分点: a rate of gdp

@@ -335,6 +335,19 @@ def test_a_change_to_a_percent_is_the_level_reached(known, sentence, metric, val
 @pytest.mark.parametrize(
     "sentence, metric",
     [
+        ("柳州市出口额达12.5亿美元。", "export_value_usd"),  # was no figure: no metric was measured in dollars
+        ("柳州市实际利用外资3.2亿美元。", "foreign_investment"),
+        ("柳州市实现出口12.5亿元。", "export_value"),  # yuan stay yuan: no exchange rate
+    ],
+)
+def test_amounts_in_us_dollars_are_drafted_in_dollars(known, sentence, metric):
+    figure = one(sentence, known)
+    assert (figure.metric_code, figure.unit) == (metric, "亿元" if metric == "export_value" else "亿美元")
+
+
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
         ("柳州市实现税收收入85亿元。", "tax_revenue"),  # 税收 names the revenue, not 收入 (operating revenue)
         ("柳州市工业产品销售额1000亿元。", "revenue"),  # a sales amount: revenue, not a guessed output value
         ("柳州市批发零售业营业额300亿元。", "revenue"),

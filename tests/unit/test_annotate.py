@@ -346,6 +346,19 @@ def test_amounts_in_us_dollars_are_drafted_in_dollars(known, sentence, metric):
 
 
 @pytest.mark.parametrize(
+    "sentence, unit, metric",
+    [
+        ("园区规划面积为12.5平方公里。", "平方公里", "area_square_metres"),  # was no figure: no unit of area but 亩
+        ("新建标准厂房10万平方米。", "万平方米", "area_square_metres"),
+        ("园区规划面积3000亩。", "亩", "land_area"),
+    ],
+)
+def test_areas_in_square_metres_are_drafted_apart_from_mu(known, sentence, unit, metric):
+    figure = one(sentence, known)
+    assert (figure.unit, figure.metric_code) == (unit, metric)
+
+
+@pytest.mark.parametrize(
     "sentence, metric",
     [
         ("柳州市实现税收收入85亿元。", "tax_revenue"),  # 税收 names the revenue, not 收入 (operating revenue)

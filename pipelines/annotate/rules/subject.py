@@ -46,7 +46,7 @@ PRODUCED = (
     "reserves_tonnes",
 )
 SOLD = ("sales_units", "sales_vehicles")
-AREAS = ("land_area",)  # 规划面积 and 在建面积 are two areas: the metric alone does not say which
+AREAS = ("land_area", "area_square_metres")  # 规划面积 and 在建面积 are two areas: the metric alone does not say which
 # the area's name right before its number, its clause's words or those after a word that joins or links
 # (由规划面积3000亩的…和规划面积4000亩的…: 规划面积 each)
 _AREA_NAME = re.compile(

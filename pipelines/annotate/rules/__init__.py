@@ -136,6 +136,7 @@ from . import (
     respectively_lead,
     reviewed_years,
     run_together,
+    running_year_goal,
     same_count,
     scale_capacity,
     scope,
@@ -188,6 +189,7 @@ from . import (
     written_form,
     year_end_deadline,
     years_passed,
+    years_up_to_now,
     zone_lead,
     zone_name,
 )
@@ -249,6 +251,7 @@ RULES: tuple[Rule, ...] = (
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
     years_passed.end_of_the_years_passed,  # 2018年5月,…。经过近三年攻坚,…进入全国前五: of 2020, not 2018
+    years_up_to_now.span_to_publication,  # 2018年5月,…。三年来,…增长45% in 2021: of 2018-2021, not 2018
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     frame_of_its_own.no_year_from_before,  # 2016年,…。近年来,…年均增长12%: not of 2016
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
@@ -278,6 +281,7 @@ RULES: tuple[Rule, ...] = (
     goal_section.targets_under_a_goal,  # 二、主要目标\n全市工业总产值达到1000亿元: a goal, no word of its own
     goal_after_amount.of_the_goal_after_it,  # 向100亿元目标冲刺: the amount is a goal's, a target
     done_now.of_the_publication_year,  # 力争到2025年…,目前已达到320亿元: 320 of publication, an actual
+    running_year_goal.of_the_publication_year,  # 全年力争完成投资100亿元 in July 2020: a goal for 2020
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
     span_total.over_the_span,  # 上市200天销量突破20万辆: a total over the 200 days

@@ -66,6 +66,7 @@ from . import (
     evidence_lead,
     evidence_limit,
     facility_year_output,
+    following_year,
     frame_of_its_own,
     from_to,
     future_year,
@@ -249,6 +250,7 @@ RULES: tuple[Rule, ...] = (
     enterprise_city_by_name.of_the_city_its_name_opens_with,  # 玉柴…450亿元 in Guangxi's story: 玉林's, its first character
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
+    following_year.year_after_the_one_before,  # 2019年建成投产,次年实现产值12亿元: of 2020, not 2019
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
     years_passed.end_of_the_years_passed,  # 2018年5月,…。经过近三年攻坚,…进入全国前五: of 2020, not 2018
     years_up_to_now.span_to_publication,  # 2018年5月,…。三年来,…增长45% in 2021: of 2018-2021, not 2018

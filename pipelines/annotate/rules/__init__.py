@@ -100,6 +100,7 @@ from . import (
     listed_values,
     metric_guard,
     milestone_total,
+    month_opening,
     months_done,
     months_to_come,
     nearest_period_cue,
@@ -261,6 +262,7 @@ RULES: tuple[Rule, ...] = (
     months_done.done_in_the_months,  # 上半年,全区建成投产项目12个 in July: months ended, an actual
     months_to_come.months_of_this_year,  # 确保上半年…完成223亿元 in June 2024: a goal for 2024's first half
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
+    month_opening.of_the_opening_month,  # 今年10月,全市规上工业增加值同比增长6%: the month 10
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
     table_rate_named.from_caption,  # 居民消费价格涨跌幅度 | 比上年增长(%): a price change, not a growth

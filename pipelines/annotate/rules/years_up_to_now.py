@@ -16,6 +16,7 @@ from ..periods import Period
 _UP_TO_NOW = re.compile(r"(?<![经历过去的第])近?\s*([2-9]|1\d|[两三四五六七八九十])\s*年\s*多?\s*来")
 _WORDS = "一两三四五六七八九十"
 TAKEN = "earlier in the paragraph"  # the basis of a year taken from an earlier sentence
+REACH = 120  # characters before the number the words are looked for in: no sentence read whole
 
 
 def _years(word: str) -> int:
@@ -28,7 +29,7 @@ def span_to_publication(figure, doc, earlier):
         return figure
     at = bisect_left(doc.years, figure.at, key=lambda m: m.start)  # the year it took: the last before it
     last = doc.years[at - 1] if at else None
-    start = figure.sentence[0] if last is None else max(last.end, figure.sentence[0])
+    start = max(figure.sentence[0], figure.at - REACH, 0 if last is None else last.end)
     found = _UP_TO_NOW.search(doc.norm, start, figure.at)
     if found is None:
         return figure

@@ -32,6 +32,9 @@ _CHINESE_DIGITS = {c: str(d) for d, c in enumerate("〇一二三四五六七八�
 _CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])([一二][〇○零一二三四五六七八九]{3})\s*+年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六])五")  # also inside quotes: “十四五”  # 十四五 = 2021-2025
 _QUOTE_END = r"[”\"’']?\s*"
+# “十四五”前三年, 头两年, 后两年: the plan's first or last N years (a count of its years, no word to look up)
+_PLAN_PART = re.compile(r"[”\"’']?\s*(?:的)?\s*(前|头|后)\s*([两二三四2-4])\s*年(?!度)")
+_PLAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4}
 _OF_THE_PLAN = re.compile(r"[”\"’']?[^,，。;；!?\n]{0,8}?之年")  # “十四五”承上启下之年: one of the plan's years
 
 
@@ -129,7 +132,12 @@ def year_mentions(norm: str, published_year: int, reference) -> list[Mention]:
         if 1990 <= first <= 2046:
             year = plan_year.match(norm, match.end())  # “十四五”开局之年 is 2021, 收官之年 2025: one year
             since = plan_since.match(norm, match.end())  # “十四五”以来: from its first year to publication
-            if since and first <= published_year:
+            part = _PLAN_PART.match(norm, match.end())
+            if part:
+                years = int(part.group(2)) if part.group(2).isdigit() else _PLAN_YEARS[part.group(2)]
+                lo, hi = (first, first + years - 1) if part.group(1) != "后" else (first + 5 - years, first + 4)
+                found.append(Mention(match.start(), part.end(), lo, hi))
+            elif since and first <= published_year:
                 found.append(Mention(match.start(), since.end(), first, published_year, relative="以来"))
             elif year:
                 one = first if year.group(1) else first + 4

@@ -332,6 +332,7 @@ CUE_CODES = {
         "next_year",
         "year_start",
         "now",
+        "following",  # 次年, 翌年: the year after the one the text stated before (rules/following_year.py)
     ),
     # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
     # such words names nothing of its own (rules/own_cluster.py)

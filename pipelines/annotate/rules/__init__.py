@@ -66,6 +66,7 @@ from . import (
     evidence_lead,
     evidence_limit,
     facility_year_output,
+    following_year,
     frame_of_its_own,
     from_to,
     future_year,
@@ -99,6 +100,7 @@ from . import (
     listed_values,
     metric_guard,
     milestone_total,
+    month_opening,
     months_done,
     months_to_come,
     nearest_period_cue,
@@ -136,6 +138,7 @@ from . import (
     respectively_lead,
     reviewed_years,
     run_together,
+    running_year_goal,
     same_count,
     scale_capacity,
     scope,
@@ -189,6 +192,7 @@ from . import (
     written_form,
     year_end_deadline,
     years_passed,
+    years_up_to_now,
     zone_lead,
     zone_name,
 )
@@ -248,8 +252,10 @@ RULES: tuple[Rule, ...] = (
     enterprise_city_by_name.of_the_city_its_name_opens_with,  # 玉柴…450亿元 in Guangxi's story: 玉林's, its first character
     company_whole.as_written_whole,  # 广西玉柴集团 where 玉柴集团 was annotated: the name as written, whole
     from_to.later_value_keeps_its_year,  # 由2015年的53位跃升至47位: 47位 is not of 2015
+    following_year.year_after_the_one_before,  # 2019年建成投产,次年实现产值12亿元: of 2020, not 2019
     sentence_year.stated_before_the_semicolon,  # 2022年,产值…;增加值102.83亿元: 2022 stated, a ; joins
     years_passed.end_of_the_years_passed,  # 2018年5月,…。经过近三年攻坚,…进入全国前五: of 2020, not 2018
+    years_up_to_now.span_to_publication,  # 2018年5月,…。三年来,…增长45% in 2021: of 2018-2021, not 2018
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     frame_of_its_own.no_year_from_before,  # 2016年,…。近年来,…年均增长12%: not of 2016
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
@@ -257,6 +263,7 @@ RULES: tuple[Rule, ...] = (
     months_done.done_in_the_months,  # 上半年,全区建成投产项目12个 in July: months ended, an actual
     months_to_come.months_of_this_year,  # 确保上半年…完成223亿元 in June 2024: a goal for 2024's first half
     sub_year.months,  # 1—5月, 一季度, 上半年, 前三季度: part of a year
+    month_opening.of_the_opening_month,  # 今年10月,全市规上工业增加值同比增长6%: the month 10
     table_cell.fields,  # a table's cell: place from its row, period and metric from its column
     table_rate.of_its_row,  # 地区生产总值 |\n1200.5 |\n5.5 |: the 5.5 is a growth of the row's amount, gdp
     table_rate_named.from_caption,  # 居民消费价格涨跌幅度 | 比上年增长(%): a price change, not a growth
@@ -279,6 +286,7 @@ RULES: tuple[Rule, ...] = (
     goal_section.targets_under_a_goal,  # 二、主要目标\n全市工业总产值达到1000亿元: a goal, no word of its own
     goal_after_amount.of_the_goal_after_it,  # 向100亿元目标冲刺: the amount is a goal's, a target
     done_now.of_the_publication_year,  # 力争到2025年…,目前已达到320亿元: 320 of publication, an actual
+    running_year_goal.of_the_publication_year,  # 全年力争完成投资100亿元 in July 2020: a goal for 2020
     future_year.is_a_target,  # 《…(2021—2023年)》…年均增长20% in 2021: no result of a year to come, a target
     nearest_period_cue.kind_of_the_nearer_word,  # 累计新增526家,总数达827家: 827家 a stock (总数 is nearer)
     span_total.over_the_span,  # 上市200天销量突破20万辆: a total over the 200 days

@@ -2,7 +2,8 @@
 the year is not stated next to the number but taken from the text, or for an actual stock the date).
 2024年柳州新能源汽车完成生产77.6万辆,…,全市新能源汽车累计产量突破300万辆: the 2024 dates the year's output, and
 the total held is as of then by inference. A date stated for the stock stays stated: in its own clause
-(2011年5046家), or after a stock word (截至2015年,…;…整合至26家). A rank or share is left alone: its year is
+(2011年5046家), after a stock word (截至2015年,…;…整合至26家) or as a year's end
+(到2023年末,…拥有…38家). A rank or share is left alone: its year is
 that of what it rates. The seed and development rows that contradict this: 004-042 (31个省市, a count dated by
 its sentence, not inferred) and about 25 flows dated by an earlier clause and annotated as stated (a flow is not a stock)."""
 
@@ -38,6 +39,9 @@ def dated_by_the_sentence(figure, doc, earlier):
     before = doc.norm[max(figure.sentence[0], mention.start - 3) : mention.start]
     if doc.reference.cue("period", "stock").search(before):
         return figure  # 截至2015年: the stock's own date
+    year_end = doc.reference.cue("period", "year_end")
+    if any(year_end.match(doc.norm, at) for at in (mention.end - 1, mention.end)):
+        return figure  # 到2023年末, 2023年年底: a date at the year's end, the stock's own
     figure.period = Period(period.start, period.end, True, f"a stock in a sentence dated {period.end}: as of then")
     figure.notes.append(figure.period.basis)
     return figure

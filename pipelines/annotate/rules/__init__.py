@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     action_years,
     amount_in_a_name,
+    anaphor_place,
     annual_capacity,
     another_company,
     area_of_section,
@@ -53,6 +54,7 @@ from . import (
     comparison_place,
     compound_noun,
     continued_time,
+    copula_place,
     count_between,
     count_of_points,
     count_threshold,
@@ -126,6 +128,7 @@ from . import (
     rank_clause,
     rank_of_a_growth,
     ranked_companies,
+    ranked_place,
     rate_after,
     ratio_metric,
     ratio_part,
@@ -222,7 +225,9 @@ RULES: tuple[Rule, ...] = (
     qualifier_after_noun.after_the_noun,  # 260万吨产能左右, 260万吨 左右: the qualifier a noun or space after the unit
     qualifier_over_items.said_before_the_first_item,  # 产能约有A厂300万吨、…: 约 before the first item's name
     qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
-    comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
+    anaphor_place.of_the_place_named_before,  # 鹿寨县是工业强县。今年以来,该县新增…15家: 该县 is 鹿寨县
+    comparison_place.not_the_comparison,
+    copula_place.of_the_place_it_describes,  # 柳州市是广西最大的工业城市,汽车产量达80万辆: 柳州市's  # 比全国高, 全区平均水平: not the figure's place
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
     body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's
@@ -231,6 +236,7 @@ RULES: tuple[Rule, ...] = (
     respectively.pair_clusters,  # 铝产业和新材料产业产值分别为X和Y: one industry per value
     ranked_companies.each_its_rank,  # A公司、B集团分列第二、第三位: one company per rank
     ranked_companies.named_after_its_rank,  # 第二名:广西梧州中恒集团股份有限公司,营业收入…: the rank's company
+    ranked_place.named_after_its_rank,  # 第二名:南宁市,汽车产量10万辆; 排名第一的是北海市: the place after the rank
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by

@@ -226,8 +226,8 @@ RULES: tuple[Rule, ...] = (
     qualifier_over_items.said_before_the_first_item,  # 产能约有A厂300万吨、…: 约 before the first item's name
     qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
     anaphor_place.of_the_place_named_before,  # 鹿寨县是工业强县。今年以来,该县新增…15家: 该县 is 鹿寨县
-    comparison_place.not_the_comparison,
-    copula_place.of_the_place_it_describes,  # 柳州市是广西最大的工业城市,汽车产量达80万辆: 柳州市's  # 比全国高, 全区平均水平: not the figure's place
+    comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
+    copula_place.of_the_place_it_describes,  # 柳州市是广西最大的工业城市,汽车产量达80万辆: 柳州市's
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
     body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's

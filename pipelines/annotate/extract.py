@@ -162,6 +162,9 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     subject = places.subject(text, found_places, reference.place_levels, reference)
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
+    for mention in implied:  # 全区 of a city's text that never names its region: the region, by its plain name
+        if mention.key not in written and reference.place_levels.get(mention.key) == "province":
+            written[mention.key] = places.plain_name(mention.key, reference)
     years = sorted(year_mentions(norm, published_year, reference), key=lambda m: m.start)  # rules bisect them by start
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference, body)
     years = reporting_year.previous_of_the_report(years, reporting)

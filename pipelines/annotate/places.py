@@ -76,6 +76,19 @@ def names_a_company(norm: str, mention: Mention, reference) -> bool:
     return bool(_company_after(endings).match(norm, mention.end))
 
 
+# A dateline's date between the place and the word that signs it: 新华社南宁8月1日电, 本报柳州3月5日讯 (the
+# words, 日电 and 日讯 after the month, are cue words: place_frame, frame, after_place).
+_DATELINE_DATE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*(?=日)")
+
+
+def signed_after(norm: str, end: int, words: tuple[str, ...]) -> bool:
+    """A word that makes the place before it a signature (南宁讯, 广西日报, 南宁8月1日电), after its date if any."""
+    if not words:
+        return False
+    date = _DATELINE_DATE.match(norm, end)
+    return norm.startswith(words, date.end() if date else end)
+
+
 TITLE_REACH = 12
 _TITLE = r"[\u4e00-\u9fff]{0,%d}?(?:%s)"
 _YEAR_BEFORE = re.compile(r"\d{4}\s*年度?\s*$")
@@ -89,7 +102,7 @@ def is_frame(norm: str, mention: Mention, reference=None) -> bool:
     frame_before = reference.words_of("place_frame", "frame", "before_place") if reference else ()
     frame_after = reference.words_of("place_frame", "frame", "after_implied") if reference else ()
     frame_next = reference.words_of("place_frame", "frame", "after_place") if reference else ()
-    if any(before.endswith(word) for word in frame_before) or norm.startswith(frame_next, mention.end):
+    if any(before.endswith(word) for word in frame_before) or signed_after(norm, mention.end, frame_next):
         return True
     titles = reference.alternation("place_frame", "frame", "title_end") if reference else "(?!)"
     # 广西高新技术企业百强, 广西智能制造标杆企业: the province names a title or list, not the place
@@ -174,6 +187,8 @@ def implied(
     full_names = reference.place_full_names if reference is not None else {}
     provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
     province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
+    if province is None:  # 全区 in a text that names only its city (本报柳州讯 …全区增长6%): the city's region
+        province = _province_of(subject_key, levels, parents)
     out = []
     level = levels.get(subject_key) if subject_key else None
     for word in IMPLIED:
@@ -200,6 +215,21 @@ def implied(
     return out
 
 
+def _province_of(key: str | None, levels: dict[str, str], parents: dict[str, str]) -> str | None:
+    seen = set()
+    while key is not None and key not in seen and levels.get(key) != "province":
+        seen.add(key)
+        key = parents.get(key)
+    return key
+
+
+def plain_name(key: str, reference) -> str:
+    """The shortest Simplified name the reference knows a place by (广西 of guangxi): how a text that never
+    names its region is written for a figure of 全区."""
+    names = [n for n, k in reference.places.items() if k == key and simplified(n) == n]
+    return min(names, key=len) if names else reference.place_full_names.get(key, key)
+
+
 def written_forms(text: Text, found: list[Mention], reference=None) -> dict[str, str]:
     """Each place's name as the document writes it most often, one form for all its figures (reviewers
     write 桂林市 on every row of a text that says 桂林市 six times and 桂林 twice). A name that opens a
@@ -208,7 +238,7 @@ def written_forms(text: Text, found: list[Mention], reference=None) -> dict[str,
     counts: dict[str, Counter] = {}
     bodies: dict[str, Counter] = {}
     for m in found:
-        into = bodies if after and text.norm.startswith(after, m.end) else counts
+        into = bodies if signed_after(text.norm, m.end, after) else counts
         into.setdefault(m.key, Counter())[text.name(m.start, m.end)] += 1
     out = {key: c.most_common(1)[0][0] for key, c in bodies.items()}
     out.update({key: c.most_common(1)[0][0] for key, c in counts.items()})
@@ -250,9 +280,7 @@ def subject(text: Text, found: list[Mention], levels: dict[str, str], reference=
     at_levels = [m for m in found if levels.get(m.key) in SUBJECT_LEVELS]
     # 崇左市 of 崇左市江州区 says where the district is; 崇左 of 崇左日报, 南宁讯 who wrote: neither is what about
     counted = [
-        m
-        for m in at_levels
-        if not qualifies_the_next(m, found, parents) and not (signs and text.norm.startswith(signs, m.end))
+        m for m in at_levels if not qualifies_the_next(m, found, parents) and not signed_after(text.norm, m.end, signs)
     ] or at_levels
     counts = Counter(m.key for m in counted)
     if not counts:

@@ -598,3 +598,33 @@ def test_funds_secured_are_an_actual_and_a_deadline_after_the_same_verb_a_target
     # 争取到 (managed to obtain) reports what was secured; 争取到2025年 is a deadline (到{year}年)
     assert one("全年争取到中央预算内资金12亿元。", known).status == "actual"
     assert one("争取到2025年全市工业总产值达到500亿元。", known).status == "target"
+
+
+# places: datelines and a region the text never names ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, place",
+    [
+        # a dateline with its date signs where the report was filed, not what it is about
+        ("新华社南宁8月1日电(记者王明)今年上半年,柳州汽车产量达80万辆。全市新能源汽车产量增长30%。", "30", "柳州"),
+        ("本报南宁8月1日讯 今年上半年,柳州市汽车产量达80万辆。全市新增企业20家。", "20", "柳州市"),
+        ("新華社南寧8月1日電 今年上半年,柳州汽車產量達80萬輛。全市新能源汽車產量增長30%。", "30", "柳州"),
+    ],
+)
+def test_a_dateline_with_its_date_is_no_subject(known, text, value, place):
+    figures = [f for f in draft(text, known, 2024) if f.value == Decimal(value)]
+    assert [f.place for f in figures] == [place], [(f.value, f.place, f.notes) for f in figures]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("本报南宁8月1日讯 今年上半年,全区规上工业增加值增长6%。", "6"),
+        ("2023年,全区工业增加值增长6.6%,南宁5.5%、柳州6.1%、桂林4.2%。", "6.6"),
+        ("柳州市工业发展。柳州市汽车产量增长5%,全区规上工业增加值增长7%。", "7"),
+    ],
+)
+def test_the_region_of_a_text_that_names_only_its_cities_is_the_cities_region(known, text, value):
+    figures = [f for f in draft(text, known, 2024) if f.value == Decimal(value)]
+    assert [(f.place, f.place_key) for f in figures] == [("广西", "guangxi")], [(f.place, f.notes) for f in figures]

@@ -48,15 +48,19 @@ def mentions(norm: str, names: dict[str, str]) -> list[Mention]:
 # other character of a word makes the name part of that word (中国石油广西石化, 娱乐业 holding 乐业).
 BEFORE_A_PLACE = re.compile(r"[^\u4e00-\u9fff]|[年月日在和与及、的是为对从到至向赴于同比较占居列由将]")
 _SUFFIXES = ("市", "区", "县", "旗")
+_NUMBER_AFTER = re.compile(r"\s*\d")
 LOCAL = ("county", "district")
 
 
 def inside_a_word(norm: str, mention: Mention, levels: dict[str, str], ends: set[int]) -> bool:
     """A county's or district's short name (乐业, 大新, 江南: no 县 or 区 of its own) written inside another
     word (娱乐业, 加大新能源, 工业园区江南片区) is no mention of the place: it must open the text, follow a
-    character that no word runs on from, or follow another place's name (广西横州, 南宁武鸣)."""
+    character that no word runs on from, follow another place's name (广西横州, 南宁武鸣), or stand right
+    before a number it labels (两地产能平果260万吨)."""
     if levels.get(mention.key) not in LOCAL or mention.name.endswith(_SUFFIXES) or mention.start == 0:
         return False
+    if _NUMBER_AFTER.match(norm, mention.end):
+        return False  # 两地产能平果260万吨: a name right before its number labels it, whatever stands before
     return mention.start not in ends and not BEFORE_A_PLACE.match(norm, mention.start - 1)
 
 

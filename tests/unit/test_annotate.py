@@ -628,3 +628,42 @@ def test_a_dateline_with_its_date_is_no_subject(known, text, value, place):
 def test_the_region_of_a_text_that_names_only_its_cities_is_the_cities_region(known, text, value):
     figures = [f for f in draft(text, known, 2024) if f.value == Decimal(value)]
     assert [(f.place, f.place_key) for f in figures] == [("广西", "guangxi")], [(f.place, f.notes) for f in figures]
+
+
+@pytest.mark.parametrize(
+    "text, value, place",
+    [
+        ("柳州市工业发展。全区工业投资增速第1名为钦州市,柳州市居第5位。", "1", "钦州市"),
+        ("2023年,钦州市工业投资增长20%,高于全国平均水平17个百分点。", "17", "钦州市"),
+        ("广西工业运行。\n第一名:柳州市,汽车产量190万辆;第二名:南宁市,汽车产量10万辆。", "2", "南宁市"),
+    ],
+)
+def test_place_note_says_a_guess_only_when_it_is_one(known, text, value, place):
+    """The place is written beside the figure: no note calls it a guess (raw/README.md, place)."""
+    figure = next(f for f in draft(text, known, 2024) if f.value == Decimal(value))
+    assert figure.place == place
+    guesses = [
+        n
+        for n in figure.notes
+        if "place" in n and ("guess" in n or "not in the sentence" in n or "earlier in the" in n)
+    ]
+    assert guesses == [], figure.notes
+
+
+def test_place_note_stays_on_a_guess(known):
+    figure = next(f for f in draft("柳州市工业发展。\n今年以来,新增企业20家。", known, 2024) if f.value == 20)
+    assert figure.place == "柳州市" and any("place" in n for n in figure.notes), figure.notes
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("两地产能平果260万吨,靖西200万吨。", {"260": "平果", "200": "靖西"}),
+        ("兩地產能平果260萬噸,靖西200萬噸。", {"260": "平果", "200": "靖西"}),
+        ("百色市铝产业。产能平果 260万吨。", {"260": "平果"}),
+    ],
+)
+def test_a_short_county_name_right_before_its_number_labels_it(known, text, places):
+    """平果 after 产能 runs on from a word (能平果), yet right before a number it is the number's place."""
+    drafted = {str(f.value): f.place for f in draft(text, known, 2021)}
+    assert {v: drafted.get(v) for v in places} == places, drafted

@@ -113,6 +113,7 @@ from . import (
     past_span_target,
     past_year,
     period_of_what_it_rates,
+    place_note,
     price_named,
     product_alias,
     product_at_the_number,
@@ -381,6 +382,7 @@ RULES: tuple[Rule, ...] = (
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
     zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's
     zone_named_before.of_the_zone_named_before,  # 南宁东部新城…。东部新城要…,建成千亿级产业集群: the zone, no guess
+    place_note.said_when_guessed,  # 第二名:南宁市 after a guess from the subject: no guess note where the sentence names it
     level_clause.with_the_clause_it_leans_on,  # 产值544亿元,同比增长33.7%: a bare amount keeps the clause it leans on
     growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
     rank_clause.with_the_clause_before,  # 渗透率达64.9%,位居全国第一: a bare rank's span says what is ranked

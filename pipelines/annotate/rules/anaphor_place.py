@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .. import places
 from .comparison_place import is_comparison
+from .copula_place import _described
 from .mentions import starting_in
 
 # The words are places.IMPLIED: its last character says the level it points at.
@@ -86,6 +87,7 @@ def _named_before(doc, at: int, character: str):
             or is_comparison(doc.norm, mention.start, mention.end, doc.reference)
             or places.names_a_company(doc.norm, mention, doc.reference)
             or places.qualifies_the_next(mention, doc.places, doc.reference.place_parents)
+            or _described(doc, mention) is not None  # 岑溪市是梧州的工业强市,该市…: 梧州 is said of 岑溪市
         ):
             continue
         return mention

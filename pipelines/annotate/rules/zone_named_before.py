@@ -51,7 +51,8 @@ def of_the_zone_named_before(figure, doc, earlier):
     figure.place, figure.place_key = name, doc.reference.places.get(simplified(name))
     figure.notes = [n for n in figure.notes if not n.startswith(GUESSED) and not n.startswith("place from")]
     known = "" if figure.place_key else ": not in reference/places.csv, add it (level zone) or correct it"
-    figure.notes.append(f"place: the zone {name} ({full}) named before it in the paragraph{known} (check)")
+    where = "of its sentence" if start >= figure.sentence[0] else "named before it in the paragraph (check)"
+    figure.notes.append(f"place: the zone {name} ({full}) {where}{known}")
     return figure
 
 

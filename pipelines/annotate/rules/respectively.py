@@ -5,6 +5,8 @@ Listed industries pair the same way (铝产业和新材料产业产值分别为2
 
 from __future__ import annotations
 
+import re
+
 
 def _paired(figure, doc, earlier, mentions):
     """The mention of `mentions` (places or clusters) listed before the figure's 分别 that pairs with it, and
@@ -21,10 +23,27 @@ def _paired(figure, doc, earlier, mentions):
     if len(dict.fromkeys(m.key for m in listed)) < 2:  # 平果市产值400亿元,靖西市200亿元,分别增长17%和10%
         listed = [m for m in mentions if sentence[0] <= m.start and m.end <= word.start()]
     keys = list(dict.fromkeys(m.key for m in listed))
-    index = sum(1 for f in earlier if word.end() < f.at < figure.at and f.unit == figure.unit)
+    same_unit = sum(1 for f in earlier if word.end() < f.at < figure.at and f.unit == figure.unit)
+    index = max(same_unit, _run_before(figure, earlier, word.end(), doc.norm))
     if len(keys) < 2 or index >= len(keys):
         return None
     return next(m for m in listed if m.key == keys[index]), index
+
+
+_JOINED = re.compile(r"\s*(?:[、,和及与]|以及)\s*")
+
+
+def _run_before(figure, earlier, after: int, norm: str) -> int:
+    """How many values after 分别 stand right before the figure in one list, whatever their units
+    (柳州汽车产量、南宁电子信息产值分别达到190万辆、1000亿元: 1000亿元 is the second)."""
+    run, at = 0, figure.at
+    for before in reversed(earlier):
+        if before.at <= after or before.unit_end < 0 or before.at >= at:
+            break
+        if not _JOINED.fullmatch(norm, before.unit_end, at):
+            break
+        run, at = run + 1, before.at
+    return run
 
 
 def pair_places(figure, doc, earlier):

@@ -159,7 +159,7 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         furniture.page_spans(norm, reference, body),
         places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels),
     )
-    subject = places.subject(text, found_places, reference.place_levels, reference)
+    subject = places.subject(text, found_places, reference.place_levels, reference, body)
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
     for mention in implied:  # 全区 of a city's text that never names its region: the region, by its plain name

@@ -274,8 +274,27 @@ def qualifies_the_next(mention: Mention, found: list[Mention], parents: dict[str
     return at < len(found) and found[at].start == mention.end and parents.get(found[at].key) == mention.key
 
 
-def subject(text: Text, found: list[Mention], levels: dict[str, str], reference=None) -> tuple[str, str] | None:
-    """(place as the document writes it, key): the city or province the document names most (not counting
+TITLE_LENGTH = 40  # a headline: a short first line of the article that no sentence end closes
+
+
+def title_place(norm: str, counted: list[Mention], body_start: int) -> str | None:
+    """The one place a headline names (象州县:工业强县建设提速; 贵港市港南区:…: the district), when the text
+    names it again below: a feature's subject, though the city it belongs to is named more often."""
+    line_end = norm.find("\n", body_start)
+    if line_end < 0 or line_end - body_start > TITLE_LENGTH or "。" in norm[body_start:line_end]:
+        return None
+    keys = {m.key for m in counted if body_start <= m.start < line_end}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    return key if any(m.key == key and m.start > line_end for m in counted) else None
+
+
+def subject(
+    text: Text, found: list[Mention], levels: dict[str, str], reference=None, body_start: int = 0
+) -> tuple[str, str] | None:
+    """(place as the document writes it, key): the one place its headline names and its text names again;
+    else the city or province the document names most (not counting
     a city written before a place in it, nor a name that signs a dateline or body: 南宁讯, 崇左日报); among
     places at the level its own words imply (全县 → a county) when it names one there (广西日报 in a
     byline of a county's interview is not its subject)."""
@@ -289,6 +308,9 @@ def subject(text: Text, found: list[Mention], levels: dict[str, str], reference=
     counts = Counter(m.key for m in counted)
     if not counts:
         return None
+    titled = title_place(text.norm, counted, body_start)
+    if titled is not None:
+        return written_forms(text, [m for m in found if m.key == titled], reference)[titled], titled
     implied_levels = own_level(text.norm)
     if implied_levels is not None:
         at_level = Counter({k: n for k, n in counts.items() if levels.get(k) in implied_levels})

@@ -667,3 +667,32 @@ def test_a_short_county_name_right_before_its_number_labels_it(known, text, plac
     """平果 after 产能 runs on from a word (能平果), yet right before a number it is the number's place."""
     drafted = {str(f.value): f.place for f in draft(text, known, 2021)}
     assert {v: drafted.get(v) for v in places} == places, drafted
+
+
+@pytest.mark.parametrize(
+    "text, value, place",
+    [
+        # a headline's one place, named again below, is the subject though its city is named more often
+        (
+            "象州县:工业强县建设提速\n近年来,象州县主动融入来宾市工业发展大局。来宾市提出建设工业强市,"
+            "来宾市各县区积极作为。今年以来,新增规上企业12家。",
+            "12",
+            "象州县",
+        ),
+        (
+            "橫州市:茉莉花產業提速\n南寧市大力支持橫州市茉莉花產業。南寧市將茉莉花產業列入重點,南寧市各部門積極作為。"
+            "今年茉莉花產業綜合產值達150億元。",
+            "150",
+            "橫州市",
+        ),
+        # a headline that is a sentence, or names two places, leaves the count as it was
+        (
+            "象州县工业强县建设提速。\n来宾市各县区积极作为,来宾市新增企业30家。今年以来,新增规上企业12家。",
+            "12",
+            "来宾市",
+        ),
+    ],
+)
+def test_the_place_a_headline_names_is_the_subject(known, text, value, place):
+    figure = next(f for f in draft(text, known, 2024) if f.value == Decimal(value))
+    assert figure.place == place, figure.notes

@@ -604,6 +604,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             and not places.names_a_company(doc.norm, m, doc.reference)
             and not _below_the_subject(doc, m)
             and not _above_the_subject(doc, m)
+            # 南宁、柳州、桂林等市工业增速较快。…增长6%: a list of places is no one place of a later sentence
+            and not (m.end <= sentence[0] and places.in_a_list(doc.norm, m, doc.places))
         ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:

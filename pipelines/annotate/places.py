@@ -267,6 +267,23 @@ def own_level(norm: str) -> tuple[str, ...] | None:
     return _OWN_PLACE[best][1]
 
 
+_JOINER = re.compile(r"\s*(?:[、和与及]|以及)\s*")
+_EXAMPLES_END = re.compile(r"\s*等")
+
+
+def in_a_list(norm: str, mention: Mention, found: list[Mention]) -> bool:
+    """南宁、柳州、桂林等市…, 柳州、南宁等地: a place listed with others (or closing with 等) names a set of places,
+    none of them the place of a later sentence's figure."""
+    at = bisect_left(found, mention.start, key=_start)
+    after = found[at + 1] if at + 1 < len(found) else None
+    before = found[at - 1] if at > 0 else None
+    if after is not None and _JOINER.fullmatch(norm, mention.end, after.start):
+        return True
+    if before is not None and before.end <= mention.start and _JOINER.fullmatch(norm, before.end, mention.start):
+        return True
+    return bool(_EXAMPLES_END.match(norm, mention.end))
+
+
 def qualifies_the_next(mention: Mention, found: list[Mention], parents: dict[str, str]) -> bool:
     """崇左市 in 崇左市江州区, 百色市 in 百色市平果市: a city written before a place in it says where that
     place is; it is no mention of the city as a subject of its own."""

@@ -696,3 +696,22 @@ def test_a_short_county_name_right_before_its_number_labels_it(known, text, plac
 def test_the_place_a_headline_names_is_the_subject(known, text, value, place):
     figure = next(f for f in draft(text, known, 2024) if f.value == Decimal(value))
     assert figure.place == place, figure.notes
+
+
+@pytest.mark.parametrize(
+    "text, value, place",
+    [
+        (
+            "广西工业运行。\n今年以来,广西工业稳中有进。南宁、柳州、桂林等市工业增速较快。1—6月,规上工业增加值增长6%。",
+            "6",
+            "广西",
+        ),
+        ("广西工业运行。\n今年以来,广西工业稳中有进,柳州和南宁贡献突出。规上工业增加值增长6%。", "6", "广西"),
+        ("廣西工業運行。\n今年以來,廣西工業穩中有進,柳州等地貢獻突出。規上工業增加值增長6%。", "6", "廣西"),
+        # one place named alone before stays the later figure's place
+        ("广西工业运行。\n柳州市工业稳中有进。规上工业增加值增长6%。", "6", "柳州市"),
+    ],
+)
+def test_a_list_of_places_in_an_earlier_sentence_is_no_later_figures_place(known, text, value, place):
+    figure = next(f for f in draft(text, known, 2024) if f.value == Decimal(value))
+    assert figure.place == place, figure.notes

@@ -17,7 +17,7 @@ from .script import Text, simplified
 # characters, then a word that ends a company's name (cue_words.csv, cue_kind company, code name_end).
 COMPANY_REACH = 8
 # Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.
-IMPLIED = ("全市", "我市", "该市", "全区", "我区", "该区", "自治区", "全省", "全县", "我县", "该县")
+IMPLIED = ("全市", "我市", "该市", "本市", "全区", "我区", "该区", "自治区", "全省", "全县", "我县", "该县", "本县")
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ def implied(
             # In a city's or county's document 自治区 qualifies a body, a fund or a list (自治区各部门,
             # 自治区技术创新示范企业): the region's, not the place of the city's figures.
             key = province if level in (None, "province") else None
-        elif word in ("全县", "我县", "该县"):
+        elif word in ("全县", "我县", "该县", "本县"):
             key = subject_key if level == "county" else None
         elif word != "该市" and (level == "district" or full_names.get(subject_key, "").endswith("县")):
             key = parents.get(subject_key)  # 江州区's and 武宣县's 全市 are 崇左 and 来宾

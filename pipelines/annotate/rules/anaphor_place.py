@@ -19,7 +19,7 @@ from .mentions import starting_in
 
 # The words are places.IMPLIED: its last character says the level it points at.
 _POINTING = ("该",)
-_WHOLE = ("全", "我")
+_WHOLE = ("全", "我", "本")
 # A county-level city (横州市, 北流市) is a 市 as well as a prefecture.
 _LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("district",)}
 # The levels under a document's own place that a whole word of that character can only mean another place.

@@ -58,6 +58,7 @@ from . import (
     count_between,
     count_of_points,
     count_threshold,
+    country_opening,
     cue_after,
     done_now,
     economy_growth,
@@ -230,6 +231,7 @@ RULES: tuple[Rule, ...] = (
     anaphor_place.of_the_place_named_before,  # 鹿寨县是工业强县。今年以来,该县新增…15家: 该县 is 鹿寨县
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     copula_place.of_the_place_it_describes,  # 柳州市是广西最大的工业城市,汽车产量达80万辆: 柳州市's
+    country_opening.of_the_country_it_opens_with,  # 2023年,全国规上工业增加值增长4.6%: the country's, far from the number
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
     body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's

@@ -1,8 +1,9 @@
 """A sentence that opens with the country as its subject (2023年,全国规模以上工业增加值比上年增长4.6%; 从全国看,…;
 我国新能源汽车产量达958.7万辆,同比增长35.8%) states the country's figures, however far the number stands from
 the name: extract takes the country only right before a number (全国平均水平2.65%), so that 全国两会 named in
-passing does not make a city's figures national. Here the country must open the sentence or a clause of it (after its time, a
-从…看 or a source's clause: 国家统计局数据显示,), be no frame (全国人大代表, 位居全国第一), and no other place may stand between it and the number."""
+passing does not make a city's figures national. Here the country must open the sentence or a clause of it
+(after its time, a 从…看 or a source's clause: 国家统计局数据显示,), be no frame (全国人大代表, 位居全国第一),
+and no other place may stand between it and the number."""
 
 from __future__ import annotations
 

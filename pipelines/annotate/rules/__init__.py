@@ -135,6 +135,7 @@ from . import (
     ratio_metric,
     ratio_part,
     reading_frame,
+    region_after,
     relative_difference,
     reporting_year,
     respectively,
@@ -232,6 +233,7 @@ RULES: tuple[Rule, ...] = (
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
     copula_place.of_the_place_it_describes,  # 柳州市是广西最大的工业城市,汽车产量达80万辆: 柳州市's
     country_opening.of_the_country_it_opens_with,  # 2023年,全国规上工业增加值增长4.6%: the country's, far from the number
+    region_after.not_the_region_after,  # 18家企业入围2024年广西…百强 in 桂林's text: 桂林's count, not 广西's
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
     body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's

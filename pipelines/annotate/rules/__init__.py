@@ -146,6 +146,7 @@ from . import (
     scale_capacity,
     scope,
     scope_count_lead,
+    section_place,
     section_year,
     sentence_year,
     set_among,
@@ -237,6 +238,7 @@ RULES: tuple[Rule, ...] = (
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
     body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's
+    section_place.of_its_heading,  # 鹿寨县:\n今年以来,新增规上企业10家 in 柳州's text: the section heading's place
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     respectively.pair_clusters,  # 铝产业和新材料产业产值分别为X和Y: one industry per value

@@ -159,9 +159,12 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         furniture.page_spans(norm, reference, body),
         places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels),
     )
-    subject = places.subject(text, found_places, reference.place_levels, reference)
+    subject = places.subject(text, found_places, reference.place_levels, reference, body)
     written = places.written_forms(text, found_places, reference)
     implied = places.implied(norm, subject[1] if subject else None, reference.place_levels, found_places, reference)
+    for mention in implied:  # 全区 of a city's text that never names its region: the region, by its plain name
+        if mention.key not in written and reference.place_levels.get(mention.key) == "province":
+            written[mention.key] = places.plain_name(mention.key, reference)
     years = sorted(year_mentions(norm, published_year, reference), key=lambda m: m.start)  # rules bisect them by start
     reporting, basis = reporting_year.of_document(norm, published_year, published_month, years, reference, body)
     years = reporting_year.previous_of_the_report(years, reporting)
@@ -606,6 +609,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             and not places.names_a_company(doc.norm, m, doc.reference)
             and not _below_the_subject(doc, m)
             and not _above_the_subject(doc, m)
+            # 南宁、柳州、桂林等市工业增速较快。…增长6%: a list of places is no one place of a later sentence
+            and not (m.end <= sentence[0] and places.in_a_list(doc.norm, m, doc.places))
         ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:

@@ -17,7 +17,7 @@ from .script import Text, simplified
 # characters, then a word that ends a company's name (cue_words.csv, cue_kind company, code name_end).
 COMPANY_REACH = 8
 # Words that mean the document's own place: 全市 is the subject city, 全区/我区/自治区 is Guangxi.
-IMPLIED = ("全市", "我市", "该市", "全区", "我区", "该区", "自治区", "全省", "全县", "我县", "该县")
+IMPLIED = ("全市", "我市", "该市", "本市", "全区", "我区", "该区", "自治区", "全省", "全县", "我县", "该县", "本县")
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,19 @@ def mentions(norm: str, names: dict[str, str]) -> list[Mention]:
 # other character of a word makes the name part of that word (中国石油广西石化, 娱乐业 holding 乐业).
 BEFORE_A_PLACE = re.compile(r"[^\u4e00-\u9fff]|[年月日在和与及、的是为对从到至向赴于同比较占居列由将]")
 _SUFFIXES = ("市", "区", "县", "旗")
+_NUMBER_AFTER = re.compile(r"\s*\d")
 LOCAL = ("county", "district")
 
 
 def inside_a_word(norm: str, mention: Mention, levels: dict[str, str], ends: set[int]) -> bool:
     """A county's or district's short name (乐业, 大新, 江南: no 县 or 区 of its own) written inside another
     word (娱乐业, 加大新能源, 工业园区江南片区) is no mention of the place: it must open the text, follow a
-    character that no word runs on from, or follow another place's name (广西横州, 南宁武鸣)."""
+    character that no word runs on from, follow another place's name (广西横州, 南宁武鸣), or stand right
+    before a number it labels (两地产能平果260万吨)."""
     if levels.get(mention.key) not in LOCAL or mention.name.endswith(_SUFFIXES) or mention.start == 0:
         return False
+    if _NUMBER_AFTER.match(norm, mention.end):
+        return False  # 两地产能平果260万吨: a name right before its number labels it, whatever stands before
     return mention.start not in ends and not BEFORE_A_PLACE.match(norm, mention.start - 1)
 
 
@@ -76,6 +80,19 @@ def names_a_company(norm: str, mention: Mention, reference) -> bool:
     return bool(_company_after(endings).match(norm, mention.end))
 
 
+# A dateline's date between the place and the word that signs it: 新华社南宁8月1日电, 本报柳州3月5日讯 (the
+# words, 日电 and 日讯 after the month, are cue words: place_frame, frame, after_place).
+_DATELINE_DATE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*(?=日)")
+
+
+def signed_after(norm: str, end: int, words: tuple[str, ...]) -> bool:
+    """A word that makes the place before it a signature (南宁讯, 广西日报, 南宁8月1日电), after its date if any."""
+    if not words:
+        return False
+    date = _DATELINE_DATE.match(norm, end)
+    return norm.startswith(words, date.end() if date else end)
+
+
 TITLE_REACH = 12
 _TITLE = r"[\u4e00-\u9fff]{0,%d}?(?:%s)"
 _YEAR_BEFORE = re.compile(r"\d{4}\s*年度?\s*$")
@@ -89,7 +106,7 @@ def is_frame(norm: str, mention: Mention, reference=None) -> bool:
     frame_before = reference.words_of("place_frame", "frame", "before_place") if reference else ()
     frame_after = reference.words_of("place_frame", "frame", "after_implied") if reference else ()
     frame_next = reference.words_of("place_frame", "frame", "after_place") if reference else ()
-    if any(before.endswith(word) for word in frame_before) or norm.startswith(frame_next, mention.end):
+    if any(before.endswith(word) for word in frame_before) or signed_after(norm, mention.end, frame_next):
         return True
     titles = reference.alternation("place_frame", "frame", "title_end") if reference else "(?!)"
     # 广西高新技术企业百强, 广西智能制造标杆企业: the province names a title or list, not the place
@@ -174,6 +191,8 @@ def implied(
     full_names = reference.place_full_names if reference is not None else {}
     provinces = Counter(m.key for m in found if levels.get(m.key) == "province")
     province = max(provinces, key=lambda k: provinces[k]) if provinces else None  # 广西, not a 北京 named once
+    if province is None:  # 全区 in a text that names only its city (本报柳州讯 …全区增长6%): the city's region
+        province = _province_of(subject_key, levels, parents)
     out = []
     level = levels.get(subject_key) if subject_key else None
     for word in IMPLIED:
@@ -185,7 +204,7 @@ def implied(
             # In a city's or county's document 自治区 qualifies a body, a fund or a list (自治区各部门,
             # 自治区技术创新示范企业): the region's, not the place of the city's figures.
             key = province if level in (None, "province") else None
-        elif word in ("全县", "我县", "该县"):
+        elif word in ("全县", "我县", "该县", "本县"):
             key = subject_key if level == "county" else None
         elif word != "该市" and (level == "district" or full_names.get(subject_key, "").endswith("县")):
             key = parents.get(subject_key)  # 江州区's and 武宣县's 全市 are 崇左 and 来宾
@@ -200,6 +219,21 @@ def implied(
     return out
 
 
+def _province_of(key: str | None, levels: dict[str, str], parents: dict[str, str]) -> str | None:
+    seen = set()
+    while key is not None and key not in seen and levels.get(key) != "province":
+        seen.add(key)
+        key = parents.get(key)
+    return key
+
+
+def plain_name(key: str, reference) -> str:
+    """The shortest Simplified name the reference knows a place by (广西 of guangxi): how a text that never
+    names its region is written for a figure of 全区."""
+    names = [n for n, k in reference.places.items() if k == key and simplified(n) == n]
+    return min(names, key=len) if names else reference.place_full_names.get(key, key)
+
+
 def written_forms(text: Text, found: list[Mention], reference=None) -> dict[str, str]:
     """Each place's name as the document writes it most often, one form for all its figures (reviewers
     write 桂林市 on every row of a text that says 桂林市 six times and 桂林 twice). A name that opens a
@@ -208,7 +242,7 @@ def written_forms(text: Text, found: list[Mention], reference=None) -> dict[str,
     counts: dict[str, Counter] = {}
     bodies: dict[str, Counter] = {}
     for m in found:
-        into = bodies if after and text.norm.startswith(after, m.end) else counts
+        into = bodies if signed_after(text.norm, m.end, after) else counts
         into.setdefault(m.key, Counter())[text.name(m.start, m.end)] += 1
     out = {key: c.most_common(1)[0][0] for key, c in bodies.items()}
     out.update({key: c.most_common(1)[0][0] for key, c in counts.items()})
@@ -233,6 +267,23 @@ def own_level(norm: str) -> tuple[str, ...] | None:
     return _OWN_PLACE[best][1]
 
 
+_JOINER = re.compile(r"\s*(?:[、和与及]|以及)\s*")
+_EXAMPLES_END = re.compile(r"\s*等")
+
+
+def in_a_list(norm: str, mention: Mention, found: list[Mention]) -> bool:
+    """南宁、柳州、桂林等市…, 柳州、南宁等地: a place listed with others (or closing with 等) names a set of places,
+    none of them the place of a later sentence's figure."""
+    at = bisect_left(found, mention.start, key=_start)
+    after = found[at + 1] if at + 1 < len(found) else None
+    before = found[at - 1] if at > 0 else None
+    if after is not None and _JOINER.fullmatch(norm, mention.end, after.start):
+        return True
+    if before is not None and before.end <= mention.start and _JOINER.fullmatch(norm, before.end, mention.start):
+        return True
+    return bool(_EXAMPLES_END.match(norm, mention.end))
+
+
 def qualifies_the_next(mention: Mention, found: list[Mention], parents: dict[str, str]) -> bool:
     """崇左市 in 崇左市江州区, 百色市 in 百色市平果市: a city written before a place in it says where that
     place is; it is no mention of the city as a subject of its own."""
@@ -240,8 +291,27 @@ def qualifies_the_next(mention: Mention, found: list[Mention], parents: dict[str
     return at < len(found) and found[at].start == mention.end and parents.get(found[at].key) == mention.key
 
 
-def subject(text: Text, found: list[Mention], levels: dict[str, str], reference=None) -> tuple[str, str] | None:
-    """(place as the document writes it, key): the city or province the document names most (not counting
+TITLE_LENGTH = 40  # a headline: a short first line of the article that no sentence end closes
+
+
+def title_place(norm: str, counted: list[Mention], body_start: int) -> str | None:
+    """The one place a headline names (象州县:工业强县建设提速; 贵港市港南区:…: the district), when the text
+    names it again below: a feature's subject, though the city it belongs to is named more often."""
+    line_end = norm.find("\n", body_start)
+    if line_end < 0 or line_end - body_start > TITLE_LENGTH or "。" in norm[body_start:line_end]:
+        return None
+    keys = {m.key for m in counted if body_start <= m.start < line_end}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    return key if any(m.key == key and m.start > line_end for m in counted) else None
+
+
+def subject(
+    text: Text, found: list[Mention], levels: dict[str, str], reference=None, body_start: int = 0
+) -> tuple[str, str] | None:
+    """(place as the document writes it, key): the one place its headline names and its text names again;
+    else the city or province the document names most (not counting
     a city written before a place in it, nor a name that signs a dateline or body: 南宁讯, 崇左日报); among
     places at the level its own words imply (全县 → a county) when it names one there (广西日报 in a
     byline of a county's interview is not its subject)."""
@@ -250,13 +320,14 @@ def subject(text: Text, found: list[Mention], levels: dict[str, str], reference=
     at_levels = [m for m in found if levels.get(m.key) in SUBJECT_LEVELS]
     # 崇左市 of 崇左市江州区 says where the district is; 崇左 of 崇左日报, 南宁讯 who wrote: neither is what about
     counted = [
-        m
-        for m in at_levels
-        if not qualifies_the_next(m, found, parents) and not (signs and text.norm.startswith(signs, m.end))
+        m for m in at_levels if not qualifies_the_next(m, found, parents) and not signed_after(text.norm, m.end, signs)
     ] or at_levels
     counts = Counter(m.key for m in counted)
     if not counts:
         return None
+    titled = title_place(text.norm, counted, body_start)
+    if titled is not None:
+        return written_forms(text, [m for m in found if m.key == titled], reference)[titled], titled
     implied_levels = own_level(text.norm)
     if implied_levels is not None:
         at_level = Counter({k: n for k, n in counts.items() if levels.get(k) in implied_levels})

@@ -638,3 +638,120 @@ def test_funds_secured_are_an_actual_and_a_deadline_after_the_same_verb_a_target
     # 争取到 (managed to obtain) reports what was secured; 争取到2025年 is a deadline (到{year}年)
     assert one("全年争取到中央预算内资金12亿元。", known).status == "actual"
     assert one("争取到2025年全市工业总产值达到500亿元。", known).status == "target"
+
+
+# places: datelines and a region the text never names ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, place",
+    [
+        # a dateline with its date signs where the report was filed, not what it is about
+        ("新华社南宁8月1日电(记者王明)今年上半年,柳州汽车产量达80万辆。全市新能源汽车产量增长30%。", "30", "柳州"),
+        ("本报南宁8月1日讯 今年上半年,柳州市汽车产量达80万辆。全市新增企业20家。", "20", "柳州市"),
+        ("新華社南寧8月1日電 今年上半年,柳州汽車產量達80萬輛。全市新能源汽車產量增長30%。", "30", "柳州"),
+    ],
+)
+def test_a_dateline_with_its_date_is_no_subject(known, text, value, place):
+    figures = [f for f in draft(text, known, 2024) if f.value == Decimal(value)]
+    assert [f.place for f in figures] == [place], [(f.value, f.place, f.notes) for f in figures]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("本报南宁8月1日讯 今年上半年,全区规上工业增加值增长6%。", "6"),
+        ("2023年,全区工业增加值增长6.6%,南宁5.5%、柳州6.1%、桂林4.2%。", "6.6"),
+        ("柳州市工业发展。柳州市汽车产量增长5%,全区规上工业增加值增长7%。", "7"),
+    ],
+)
+def test_the_region_of_a_text_that_names_only_its_cities_is_the_cities_region(known, text, value):
+    figures = [f for f in draft(text, known, 2024) if f.value == Decimal(value)]
+    assert [(f.place, f.place_key) for f in figures] == [("广西", "guangxi")], [(f.place, f.notes) for f in figures]
+
+
+@pytest.mark.parametrize(
+    "text, value, place",
+    [
+        ("柳州市工业发展。全区工业投资增速第1名为钦州市,柳州市居第5位。", "1", "钦州市"),
+        ("2023年,钦州市工业投资增长20%,高于全国平均水平17个百分点。", "17", "钦州市"),
+        ("广西工业运行。\n第一名:柳州市,汽车产量190万辆;第二名:南宁市,汽车产量10万辆。", "2", "南宁市"),
+    ],
+)
+def test_place_note_says_a_guess_only_when_it_is_one(known, text, value, place):
+    """The place is written beside the figure: no note calls it a guess (raw/README.md, place)."""
+    figure = next(f for f in draft(text, known, 2024) if f.value == Decimal(value))
+    assert figure.place == place
+    guesses = [
+        n
+        for n in figure.notes
+        if "place" in n and ("guess" in n or "not in the sentence" in n or "earlier in the" in n)
+    ]
+    assert guesses == [], figure.notes
+
+
+def test_place_note_stays_on_a_guess(known):
+    figure = next(f for f in draft("柳州市工业发展。\n今年以来,新增企业20家。", known, 2024) if f.value == 20)
+    assert figure.place == "柳州市" and any("place" in n for n in figure.notes), figure.notes
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("两地产能平果260万吨,靖西200万吨。", {"260": "平果", "200": "靖西"}),
+        ("兩地產能平果260萬噸,靖西200萬噸。", {"260": "平果", "200": "靖西"}),
+        ("百色市铝产业。产能平果 260万吨。", {"260": "平果"}),
+    ],
+)
+def test_a_short_county_name_right_before_its_number_labels_it(known, text, places):
+    """平果 after 产能 runs on from a word (能平果), yet right before a number it is the number's place."""
+    drafted = {str(f.value): f.place for f in draft(text, known, 2021)}
+    assert {v: drafted.get(v) for v in places} == places, drafted
+
+
+@pytest.mark.parametrize(
+    "text, value, place",
+    [
+        # a headline's one place, named again below, is the subject though its city is named more often
+        (
+            "象州县:工业强县建设提速\n近年来,象州县主动融入来宾市工业发展大局。来宾市提出建设工业强市,"
+            "来宾市各县区积极作为。今年以来,新增规上企业12家。",
+            "12",
+            "象州县",
+        ),
+        (
+            "橫州市:茉莉花產業提速\n南寧市大力支持橫州市茉莉花產業。南寧市將茉莉花產業列入重點,南寧市各部門積極作為。"
+            "今年茉莉花產業綜合產值達150億元。",
+            "150",
+            "橫州市",
+        ),
+        # a headline that is a sentence, or names two places, leaves the count as it was
+        (
+            "象州县工业强县建设提速。\n来宾市各县区积极作为,来宾市新增企业30家。今年以来,新增规上企业12家。",
+            "12",
+            "来宾市",
+        ),
+    ],
+)
+def test_the_place_a_headline_names_is_the_subject(known, text, value, place):
+    figure = next(f for f in draft(text, known, 2024) if f.value == Decimal(value))
+    assert figure.place == place, figure.notes
+
+
+@pytest.mark.parametrize(
+    "text, value, place",
+    [
+        (
+            "广西工业运行。\n今年以来,广西工业稳中有进。南宁、柳州、桂林等市工业增速较快。1—6月,规上工业增加值增长6%。",
+            "6",
+            "广西",
+        ),
+        ("广西工业运行。\n今年以来,广西工业稳中有进,柳州和南宁贡献突出。规上工业增加值增长6%。", "6", "广西"),
+        ("廣西工業運行。\n今年以來,廣西工業穩中有進,柳州等地貢獻突出。規上工業增加值增長6%。", "6", "廣西"),
+        # one place named alone before stays the later figure's place
+        ("广西工业运行。\n柳州市工业稳中有进。规上工业增加值增长6%。", "6", "柳州市"),
+    ],
+)
+def test_a_list_of_places_in_an_earlier_sentence_is_no_later_figures_place(known, text, value, place):
+    figure = next(f for f in draft(text, known, 2024) if f.value == Decimal(value))
+    assert figure.place == place, figure.notes

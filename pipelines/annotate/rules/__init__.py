@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     action_years,
     amount_in_a_name,
+    anaphor_place,
     annual_capacity,
     another_company,
     area_of_section,
@@ -53,9 +54,11 @@ from . import (
     comparison_place,
     compound_noun,
     continued_time,
+    copula_place,
     count_between,
     count_of_points,
     count_threshold,
+    country_opening,
     cue_after,
     done_now,
     economy_growth,
@@ -113,6 +116,7 @@ from . import (
     past_span_target,
     past_year,
     period_of_what_it_rates,
+    place_note,
     price_named,
     product_alias,
     product_at_the_number,
@@ -128,10 +132,12 @@ from . import (
     rank_clause,
     rank_of_a_growth,
     ranked_companies,
+    ranked_place,
     rate_after,
     ratio_metric,
     ratio_part,
     reading_frame,
+    region_after,
     relative_difference,
     reporting_year,
     respectively,
@@ -143,6 +149,7 @@ from . import (
     scale_capacity,
     scope,
     scope_count_lead,
+    section_place,
     section_year,
     sentence_year,
     set_among,
@@ -195,6 +202,7 @@ from . import (
     years_up_to_now,
     zone_lead,
     zone_name,
+    zone_named_before,
 )
 
 if TYPE_CHECKING:
@@ -227,15 +235,21 @@ RULES: tuple[Rule, ...] = (
     qualifier_after_noun.after_the_noun,  # 260万吨产能左右, 260万吨 左右: the qualifier a noun or space after the unit
     qualifier_over_items.said_before_the_first_item,  # 产能约有A厂300万吨、…: 约 before the first item's name
     qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
+    anaphor_place.of_the_place_named_before,  # 鹿寨县是工业强县。今年以来,该县新增…15家: 该县 is 鹿寨县
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place
+    copula_place.of_the_place_it_describes,  # 柳州市是广西最大的工业城市,汽车产量达80万辆: 柳州市's
+    country_opening.of_the_country_it_opens_with,  # 2023年,全国规上工业增加值增长4.6%: the country's, far from the number
+    region_after.not_the_region_after,  # 18家企业入围2024年广西…百强 in 桂林's text: 桂林's count, not 广西's
     speaker_place.of_the_speaker,  # “…产值100亿元。”柳州市柳江区工业和信息化局副局长李哲表示: the speaker's place
     interview_turn.of_the_interviewee,  # 专访象州县委书记 … 王建国:在来宾市委领导下,我们…增长9.1%: the interviewee's place
     body_sets.of_the_body_that_sets_it,  # 自治区政府工作报告提出今年工业投资增长15%: the region's, not the county's
+    section_place.of_its_heading,  # 鹿寨县:\n今年以来,新增规上企业10家 in 柳州's text: the section heading's place
     helps_its_city.of_the_city_it_helps,  # 横州市…助力打造千亿级产业集群: the city's goal, not the county's
     respectively.pair_places,  # 南宁、柳州分别为X、Y: one place per value
     respectively.pair_clusters,  # 铝产业和新材料产业产值分别为X和Y: one industry per value
     ranked_companies.each_its_rank,  # A公司、B集团分列第二、第三位: one company per rank
     ranked_companies.named_after_its_rank,  # 第二名:广西梧州中恒集团股份有限公司,营业收入…: the rank's company
+    ranked_place.named_after_its_rank,  # 第二名:南宁市,汽车产量10万辆; 排名第一的是北海市: the place after the rank
     company_name.named_before,  # 柳州津晶公司…每台10秒钟: a company an annotation never named, by its name's form
     company_project.of_its_project,  # 恒逸钦州…一期项目…累计完成84亿元: the company that opens the project's name
     company_name.short_name_of_one_before,  # 玉柴…销售收入450亿元 after 广西玉柴集团: the short name it goes by
@@ -383,6 +397,8 @@ RULES: tuple[Rule, ...] = (
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
     zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's
+    zone_named_before.of_the_zone_named_before,  # 南宁东部新城…。东部新城要…,建成千亿级产业集群: the zone, no guess
+    place_note.said_when_guessed,  # 第二名:南宁市 after a guess from the subject: no guess note where the sentence names it
     level_clause.with_the_clause_it_leans_on,  # 产值544亿元,同比增长33.7%: a bare amount keeps the clause it leans on
     growth_clause.with_its_value,  # 产值达2691.2亿元,增长12.1%: a bare growth's span says what grew
     rank_clause.with_the_clause_before,  # 渗透率达64.9%,位居全国第一: a bare rank's span says what is ranked

@@ -15,11 +15,27 @@ _BEFORE = r"(?:{})\s*(?:全)?$"
 _AFTER = r"\s*(?:的)?\s*(?:{})"
 
 
+# 分别比全国、全区高2.6和0.6个百分点: a later item of the list the comparison word opens is compared too
+_LISTED = r"(?:{})([\u4e00-\u9fff]{{1,8}})[、和与及]\s*(?:全)?$"
+LIST_REACH = 12
+
+
+def _compared_before(norm: str, start: int, words: str, reference) -> bool:
+    """The place is the second of a list of places the comparison word opens (比全国、全区高)."""
+    listed = re.search(_LISTED.format(words), norm[max(0, start - LIST_REACH) : start])
+    if listed is None:
+        return False
+    item = listed.group(1)
+    return item in reference.places or item in places.IMPLIED or item.removeprefix("全") in reference.places
+
+
 def is_comparison(norm: str, start: int, end: int, reference) -> bool:
-    before = _BEFORE.format(reference.alternation("place_frame", "comparison", "before_place"))
+    words = reference.alternation("place_frame", "comparison", "before_place")
+    before = _BEFORE.format(words)
     after = _AFTER.format(reference.alternation("place_frame", "comparison", "after_place"))
     return bool(
         re.search(before, norm[max(0, start - 4) : start])
+        or _compared_before(norm, start, words, reference)
         or re.match(after, norm[end : end + 6])
         or TIMES_OF.match(norm, end, end + 16)  # 是靖西市的1.8倍: the base of a multiple
     )

@@ -2,7 +2,8 @@
 工业和信息化局副局长李哲表示) is of the speaker's place, where the figure's own sentence names none: the place
 opening the body in the speaker's title (a place, a few characters, a speech word: cue_kind place_frame, code
 speaker: 表示, 说, 介绍), in the attribution after its quotation (or before it, 李哲说:“…”), or for a figure
-outside quotation marks, in its sentence after the number."""
+outside quotation marks, in its sentence after the number. So is a figure whose place is the speaker's own
+word for it (我市, 我县: 桂林市市长李四说:“去年,我市接待游客1亿人次。” in a text about 柳州)."""
 
 from __future__ import annotations
 
@@ -47,12 +48,17 @@ def _attribution(doc, figure) -> tuple[int, int] | None:
     closed = norm.find("”", figure.at, figure.at + QUOTE_REACH)
     if closed < 0:
         return None
-    after = norm.find("。", closed)
-    return closed, len(norm) if after < 0 else after
+    # the attribution ends with its sentence, its line, or the next quotation (…”\n桂林市市长李四说:“…)
+    ends = [at for at in (norm.find(mark, closed + 1) for mark in ("。", "\n", "“")) if at >= 0]
+    return closed, min(ends, default=len(norm))
+
+
+# 我市, 我县, 我区 said in a quotation or by an official: the speaker's own place, not the document's subject
+FIRST_PERSON = "place from 我"
 
 
 def of_the_speaker(figure, doc, earlier):
-    if figure.at < 0 or not any(n.startswith(GUESSED) for n in figure.notes):
+    if figure.at < 0 or not any(n.startswith(GUESSED + (FIRST_PERSON,)) for n in figure.notes):
         return figure
     span = _attribution(doc, figure)
     if span is None:
@@ -66,7 +72,7 @@ def of_the_speaker(figure, doc, earlier):
     if mention is None or mention.key == figure.place_key:
         return figure
     figure.place, figure.place_key = doc.text.name(mention.start, mention.end), mention.key
-    figure.notes = [n for n in figure.notes if not n.startswith(GUESSED)]
+    figure.notes = [n for n in figure.notes if not n.startswith(GUESSED + (FIRST_PERSON,))]
     figure.notes.append(f"place from the speaker's title ({figure.place}…): the figure is said by its official")
     return figure
 

@@ -124,6 +124,21 @@ def _within(spans: list[Span], at: int) -> Span:
     return spans[max(index, 0)]
 
 
+def _opens_its_clause(doc: Document, mention: places.Mention) -> bool:
+    return not doc.norm[_within(doc.clauses, mention.start)[0] : mention.start].strip()
+
+
+def _shares_out_its_sentence(doc: Document, mention: places.Mention) -> bool:
+    """A place opening a clause of a sentence in which another place opens another clause (柳州市有15家企业入围,
+    南宁市有8家): each clause is its place's, and the sentence is no one place's."""
+    if not _opens_its_clause(doc, mention):
+        return False
+    sentence = _near(_within(doc.sentences, mention.start), mention.start)
+    return any(
+        other.key != mention.key and _opens_its_clause(doc, other) for other in places.within(doc.places, sentence)
+    )
+
+
 REACH = 400  # characters either side of a number that its sentence is read in
 
 
@@ -611,6 +626,8 @@ def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[
             and not _above_the_subject(doc, m)
             # 南宁、柳州、桂林等市工业增速较快。…增长6%: a list of places is no one place of a later sentence
             and not (m.end <= sentence[0] and places.in_a_list(doc.norm, m, doc.places))
+            # 柳州市有15家,南宁市有8家,桂林市有6家。入围门槛为…: places that share out a sentence are no later one's
+            and not (m.end <= sentence[0] and _shares_out_its_sentence(doc, m))
         ]
         mention = places.nearest(earlier, (before[0], paragraph[1]), at, doc.norm, levels, doc.reference)
         if mention is not None:

@@ -750,6 +750,13 @@ def test_the_place_a_headline_names_is_the_subject(known, text, value, place):
         ("廣西工業運行。\n今年以來,廣西工業穩中有進,柳州等地貢獻突出。規上工業增加值增長6%。", "6", "廣西"),
         # one place named alone before stays the later figure's place
         ("广西工业运行。\n柳州市工业稳中有进。规上工业增加值增长6%。", "6", "柳州市"),
+        # places that each open a clause share out their sentence: the next sentence is none of theirs
+        (
+            "广西制造业企业50强发布。\n柳州市有15家企业入围,南宁市有8家,桂林市有6家。入围门槛为12.5亿元。",
+            "12.5",
+            "广西",
+        ),
+        ("广西制造业企业50强发布。\n柳州市有15家企业入围,南宁市有8家,桂林市有6家。", "6", "桂林市"),
     ],
 )
 def test_a_list_of_places_in_an_earlier_sentence_is_no_later_figures_place(known, text, value, place):

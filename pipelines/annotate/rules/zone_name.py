@@ -66,9 +66,14 @@ def _zone_at(doc, at: int, limit: int, zone_words: str) -> tuple[int, int] | Non
 def _opening_the_clause(figure, doc, zone_words: str) -> tuple[int, int] | None:
     """The zone that opens the number's clause, else its sentence (南宁东部新城已初步形成…,…增长率达57%), as its
     subject: not an item of a list (北海工业园和出口加工区两大平台), nor a zone a part of it or another place is
-    named after (港南工业园区羽绒产业片区规划面积4060亩: the section's)."""
+    named after (港南工业园区羽绒产业片区规划面积4060亩: the section's). A clause before its own in its sentence
+    counts too."""
     joiners = doc.reference.words_of("list", "joiner", "between_items") + ("、",)
-    for lo in dict.fromkeys((figure.clause[0], figure.sentence[0])):
+    # its own clause first, then those before it in its sentence (今年上半年,钦州港片区新签约项目32个,总投资达…):
+    # by bisection, a sentence's clauses only
+    first, last = bisect_left(doc.clauses, (figure.sentence[0],)), bisect_right(doc.clauses, (figure.clause[0], _END))
+    starts = [figure.clause[0], *(c[0] for c in reversed(doc.clauses[first:last])), figure.sentence[0]]
+    for lo in dict.fromkeys(starts):
         opener = _OPENER.match(doc.norm, lo, figure.at)
         zone = _zone_at(doc, opener.end(), figure.at, zone_words)
         if zone is None:

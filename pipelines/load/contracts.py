@@ -387,7 +387,7 @@ CUE_CODES = {
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
-    "qualifier": ("before_number", "after_unit", "before_magnitude", "after_list"),
+    "qualifier": ("before_number", "after_unit", "before_magnitude", "after_list", "closing_unit", "before_list"),
     "period": ("before_number",),
     "direction": ("by_metric_cue", "before_number"),
     "list": ("before_number", "between_items", "after_items", "before_name", "before_items", "after_tier"),

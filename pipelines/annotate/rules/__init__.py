@@ -101,6 +101,7 @@ from . import (
     milestone_total,
     months_done,
     months_to_come,
+    more_closing_the_unit,
     nearest_period_cue,
     not_a_figure,
     open_target,
@@ -220,6 +221,7 @@ RULES: tuple[Rule, ...] = (
     vague_magnitude.order_of_magnitude,  # 数百万吨, 几十家, 上百家: about or at least the order of magnitude
     range_qualifier.both_bounds,  # 约200～300万吨, 200-300万吨左右: the range's qualifier for both bounds
     qualifier_after_noun.after_the_noun,  # 260万吨产能左右, 260万吨 左右: the qualifier a noun or space after the unit
+    more_closing_the_unit.after_the_unit,  # 增长2倍多, 提高2个百分点多: 多 after a unit that closes its clause
     qualifier_over_items.said_before_the_first_item,  # 产能约有A厂300万吨、…: 约 before the first item's name
     qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
     comparison_place.not_the_comparison,  # 比全国高, 全区平均水平: not the figure's place

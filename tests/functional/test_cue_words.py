@@ -131,7 +131,7 @@ def test_a_cue_row_suggest_cannot_read_is_one_error_naming_file_line_and_column(
     assert result.output.strip().splitlines()[-1] == (
         f"Error: position 'by_metric_cue' is not a position of cue_kind qualifier — {path}:{line}: position — "
         "write one of before_number, after_unit, before_magnitude, after_list, closing_unit, before_list "
-            "(raw/README.md gives the contract)"
+        "(raw/README.md gives the contract)"
     )
 
 

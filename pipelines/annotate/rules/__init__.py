@@ -61,6 +61,7 @@ from . import (
     economy_growth,
     enterprise_city,
     enterprise_city_by_name,
+    estimate_opening,
     estimated,
     event_date,
     evidence_lead,
@@ -220,6 +221,7 @@ RULES: tuple[Rule, ...] = (
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     trailing_qualifier.said_after_the_list,  # 平果260万吨,靖西200万吨(以上均为约数): the note's about for each
     note_ahead.said_before_the_list,  # 注:以下数据均为约数。\n平果260万吨: the note before the list's about for each
+    estimate_opening.of_the_sentence,  # 据估算,平果氧化铝产能260万吨: an opening that says the amounts are estimated
     vague_magnitude.order_of_magnitude,  # 数百万吨, 几十家, 上百家: about or at least the order of magnitude
     range_qualifier.both_bounds,  # 约200～300万吨, 200-300万吨左右: the range's qualifier for both bounds
     qualifier_after_noun.after_the_noun,  # 260万吨产能左右, 260万吨 左右: the qualifier a noun or space after the unit

@@ -79,6 +79,7 @@ from . import (
     growth_of_the_level_before,
     growth_since_base,
     head_noun,
+    heading_topic,
     held_now,
     held_share_span,
     helps_its_city,
@@ -368,6 +369,7 @@ RULES: tuple[Rule, ...] = (
     cluster_modifier.its_kind,  # 规上高技术制造业增加值: 高技术制造业, not the 制造业 it is a kind of
     industry_name.named_as_an_industry,  # 采矿业增加值下降6.9%: a new industry's name, as written
     topic_frame.of_the_paragraph,  # 在新能源工程机械上,…柳工牵头制定了9项标准: the paragraph's topic
+    heading_topic.of_the_heading,  # 一、铝产业\n全年产值增长8%: the industry its heading or paragraph opens with
     share_whole.of_the_whole_named,  # 占据广西规上工业企业数20%: a share of the count its whole names
     cluster_implied.of_the_paragraph_before,  # 汽车产量…。\n上汽通用五菱完成产量131.8万辆: the carmaker's, implied
     cluster_continued.of_the_sentence_before,  # …智能家电产业实现产值100亿元。从2020年产值超20亿元: the same cluster

@@ -188,6 +188,7 @@ from . import (
     undated_share,
     vague_magnitude,
     what_grows,
+    whole_economy,
     whole_year,
     written_form,
     year_end_deadline,
@@ -358,6 +359,7 @@ RULES: tuple[Rule, ...] = (
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
     cluster_name.inside_a_name,  # 金海不锈钢有限公司, 石化炼化一体化项目: the name's cluster word, not the figure's
     cluster_clause.named_in_its_clause,  # 形成新能源、化工为核心的产业体系,规上工业总产值…: not 化工's
+    whole_economy.no_industry,  # 受汽车产业下滑影响,全市工业增加值下降3%: the whole economy's, no industry's
     cluster_of_noun.opens_the_noun,  # 智能制造标杆企业、…数字化车间149家: the noun's kind, no cluster
     cluster_item.not_a_measure,  # 保持全区工业投资总量、增速第一: listed measures, no clusters
     tier_cluster.named_after_it,  # 打造千亿级产业集群: the tier's cluster named after it

@@ -3,9 +3,8 @@
 from the analysts' rows of seed 003): the figures after it that name no cluster of their own take it, as
 written, through the heading's section (to the next heading) or the sentence's paragraph. The heading's or
 sentence's words open with the industry's name (after its numbering: 一、, (二), 1., 一是, ——) and are short: a
-longer sentence says something of its own. A figure of the whole economy or industry (规上工业增加值, 地区生产
-总值: cue_words.csv scope above_size, the gdp metric) takes no industry, and a cluster another rule took off on
-purpose stays off."""
+longer sentence says something of its own. A figure of the whole economy or industry (全市规上工业增加值, 地区
+生产总值: whole_economy.py) takes no industry, and a cluster another rule took off on purpose stays off."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from bisect import bisect_right
 
 from ..places import within
 from .cluster_continued import _took
+from .whole_economy import of_the_whole
 
 SHORT = 16  # characters a topic's words may hold after its numbering (智能终端及机器人产业加快发展)
 _NUMBERING = re.compile(
@@ -53,20 +53,12 @@ def _section_end(doc, headings: list[int], after: int) -> int:
     return headings[index] if index < len(headings) else len(doc.norm)
 
 
-def _of_the_whole(figure, doc) -> bool:
-    """规上工业增加值增长8%, 地区生产总值: a figure of the whole economy or industry, no one industry's."""
-    if "gdp" in (figure.metric_code, figure.rate_of_metric_code):
-        return True
-    scope = doc.reference.alternation("scope", "above_size")
-    return bool(re.search(scope, doc.norm[figure.sentence[0] : figure.at]))
-
-
 def of_the_heading(figure, doc, earlier):
     if figure.cluster or figure.at < 0 or any(_took(n) for n in figure.notes):
         return figure
     ends, topics = doc.once(("heading_topic", "topics"), _topics)
     i = bisect_right(ends, figure.at) - 1
-    if i < 0 or figure.at >= topics[i][0] or _of_the_whole(figure, doc):
+    if i < 0 or figure.at >= topics[i][0] or of_the_whole(figure, doc):
         return figure
     figure.cluster = doc.text.name(*topics[i][1])
     figure.notes.append(f"cluster {figure.cluster}: the industry its heading or paragraph opens with")

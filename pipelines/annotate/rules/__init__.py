@@ -33,6 +33,7 @@ from . import (
     cluster_group,
     cluster_implied,
     cluster_item,
+    cluster_modified,
     cluster_modifier,
     cluster_name,
     cluster_of_noun,
@@ -377,6 +378,7 @@ RULES: tuple[Rule, ...] = (
     cluster_continued.of_the_sentence_before,  # …智能家电产业实现产值100亿元。从2020年产值超20亿元: the same cluster
     cluster_count.of_no_one_cluster,  # 钢铁、有色、食品3个三千亿: a count of tiers, of no one cluster
     cluster_after.named_after_the_number,  # 销量突破20万辆,成为…新能源汽车销量纪录…: named only after the number
+    cluster_modified.by_the_amount_before,  # 增长15%的电子信息产业: the industry the amount describes
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     share_held_by.of_the_noun_after,  # 占据…企业数20%的农副食品加工和木材加工业企业: the share's holder
     rank_of_a_growth.named_by_its_amount,  # 增加值…增长14%,增速排名贵港市第一: 规模以上工业增加值增速

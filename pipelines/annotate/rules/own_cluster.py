@@ -112,6 +112,8 @@ def names_its_own(figure, doc) -> bool:
     if growth_clause.bare_clause(figure, doc):
         return False
     said = doc.norm[figure.clause[0] : figure.at]
+    if _SHARE_OF.match(said.lstrip()) and doc.reference.metric(figure.metric_code).kind == "share":
+        return False  # 汽车产业增长10.2%,占规上工业的比重为35%: the holder is elided, what follows 占 is the whole
     for mention in within(doc.places, (figure.clause[0], figure.at)):
         said = said.replace(mention.name, " ")
     said = _words(doc.reference).sub(" ", said)

@@ -1,7 +1,8 @@
 """A heading or a paragraph's first sentence that names an industry and holds no number (一、铝产业, (二)汽车产业
 加快发展。, 一是铝产业提质增效。) opens the talk about that industry, as 在新能源工程机械上, does (topic_frame.py,
 from the analysts' rows of seed 003): the figures after it that name no cluster of their own take it, as
-written, through the heading's section (to the next heading) or the sentence's paragraph. The heading's or
+written, through the heading's section (to the next heading; a line of no numbering, the paragraph after it)
+or the sentence's paragraph. The heading's or
 sentence's words open with the industry's name (after its numbering: 一、, (二), 1., 一是, ——) and are short: a
 longer sentence says something of its own. A figure of the whole economy or industry (全市规上工业增加值, 地区
 生产总值: whole_economy.py) takes no industry, and a cluster another rule took off on purpose stays off."""
@@ -42,9 +43,19 @@ def _topics(doc) -> tuple[list[int], list[tuple[int, tuple[int, int]]]]:
         named = within(doc.clusters, (numbering.end(), numbering.end() + 1))
         if not named:
             continue
-        reach = _section_end(doc, headings, p_hi - 1) if heading else p_hi
+        if not heading:
+            reach = p_hi
+        elif numbering.group().strip():
+            reach = _section_end(doc, headings, p_hi - 1)
+        else:  # 汽车产业加快发展。 alone on its line, no numbering: the paragraph after it
+            reach = _next_paragraph_end(doc, p_hi)
         found.append((words_end, (reach, (named[0].start, named[0].end))))
     return [at for at, _ in found], [topic for _, topic in found]
+
+
+def _next_paragraph_end(doc, after: int) -> int:
+    index = bisect_right(doc.paragraphs, after, key=lambda p: p[0])
+    return doc.paragraphs[index][1] if index < len(doc.paragraphs) else len(doc.norm)
 
 
 def _section_end(doc, headings: list[int], after: int) -> int:

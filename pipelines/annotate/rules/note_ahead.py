@@ -2,14 +2,15 @@
 约数。, 下列产能为估算:, 下表数据为概数 make each amount after it about, as a note right after a list does
 (trailing_qualifier.py; raw/README.md, qualifier: 约 → about). The note holds a word pointing ahead (cue_words.csv
 qualifier before_list: 以下, 下列, 如下) and a word of approximation (qualifier after_list: 约数, 概数, 估算). It
-covers the rest of its line and the lines after it up to the first that holds no number (the list or table
-ends there). An amount with a qualifier word of its own keeps it."""
+covers the rest of its line and the short lines after it up to the first that holds no number or runs on as
+prose (the list or table ends there). An amount with a qualifier word of its own keeps it."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
+ITEM_LINE = 40  # characters of a list's item or a table's row on its own line; a longer line is prose
 _DIGIT = re.compile(r"\d")
 _LINE = re.compile(r"[^\n]*\n?")
 _BRACKET = re.compile(r"\([^()\d\n]{2,24}\)")  # (以下数据均为估算)平果260万吨: a note in brackets opening a sentence
@@ -41,8 +42,8 @@ def _scope_end(norm: str, at: int) -> int:
     end = line.end()
     while end < len(norm):
         line = _LINE.match(norm, end)
-        if not _DIGIT.search(line.group()):
-            break
+        if not _DIGIT.search(line.group()) or len(line.group().strip()) > ITEM_LINE:
+            break  # no number, or prose: the list or table is over
         end = line.end()
     return end
 

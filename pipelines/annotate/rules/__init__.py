@@ -33,6 +33,7 @@ from . import (
     cluster_group,
     cluster_implied,
     cluster_item,
+    cluster_listed,
     cluster_modified,
     cluster_modifier,
     cluster_name,
@@ -378,6 +379,8 @@ RULES: tuple[Rule, ...] = (
     cluster_continued.of_the_sentence_before,  # …智能家电产业实现产值100亿元。从2020年产值超20亿元: the same cluster
     cluster_count.of_no_one_cluster,  # 钢铁、有色、食品3个三千亿: a count of tiers, of no one cluster
     cluster_after.named_after_the_number,  # 销量突破20万辆,成为…新能源汽车销量纪录…: named only after the number
+    cluster_listed.named_in_the_lead,  # 说说两地的氧化铝产能。柳州260万吨: the industry the lead names
+    cluster_listed.like_the_item_before,  # …,南宁200万吨: the list's industry, named by its first item
     cluster_modified.by_the_amount_before,  # 增长15%的电子信息产业: the industry the amount describes
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     share_held_by.of_the_noun_after,  # 占据…企业数20%的农副食品加工和木材加工业企业: the share's holder

@@ -17,6 +17,7 @@ from . import (
     amount_in_a_name,
     annual_capacity,
     another_company,
+    answered_question,
     area_of_section,
     average_of_the_plan,
     bare_cue_word,
@@ -225,6 +226,7 @@ RULES: tuple[Rule, ...] = (
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     trailing_qualifier.said_after_the_list,  # 平果260万吨,靖西200万吨(以上均为约数): the note's about for each
     note_ahead.said_before_the_list,  # 注:以下数据均为约数。\n平果260万吨: the note before the list's about for each
+    answered_question.of_the_question,  # 产能大概是多少呢?260万吨。: the answer to a question asking roughly
     estimate_opening.of_the_sentence,  # 据估算,平果氧化铝产能260万吨: an opening that says the amounts are estimated
     vague_magnitude.order_of_magnitude,  # 数百万吨, 几十家, 上百家: about or at least the order of magnitude
     range_qualifier.both_bounds,  # 约200～300万吨, 200-300万吨左右: the range's qualifier for both bounds

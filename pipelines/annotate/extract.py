@@ -183,7 +183,15 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
         published_month,
         reporting,
         basis,
-        tables.cells(norm, frozenset(reference.units), reference.words_of("subject", "lead")),
+        tables.cells(
+            norm,
+            frozenset(reference.units),
+            reference.words_of("subject", "lead"),
+            (
+                reference.words_of("qualifier", None, "before_number"),
+                reference.words_of("qualifier", None, "after_unit"),
+            ),
+        ),
         body,
     )
 

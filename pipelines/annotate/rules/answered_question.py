@@ -14,20 +14,26 @@ from .lead_qualifier import _about_words
 _DIGIT = re.compile(r"\d")
 
 
+def _asks_roughly(doc, index: int) -> str | None:
+    """The about word of sentence `index` if it is a question of no number that holds one, worked out once per
+    sentence (every figure of the answer asks)."""
+    lo, hi = doc.sentences[index]
+    norm = doc.norm
+    if norm[hi : hi + 1] != "?" or _DIGIT.search(norm, lo, hi):
+        return None
+    said = doc.once(("lead_qualifier", "about"), lambda d: _about_words(d.reference)).search(norm, lo, hi)
+    return None if said is None else said.group()
+
+
 def of_the_question(figure, doc, earlier):
     if figure.at < 0 or figure.qualifier != "exact":
         return figure
-    norm = doc.norm
     index = bisect_right(doc.sentences, figure.sentence[0] - 1, key=lambda s: s[0]) - 1
     if index < 0:
         return figure
-    lo, hi = doc.sentences[index]
-    question = norm[lo:hi]
-    if norm[hi : hi + 1] != "?" or _DIGIT.search(question) or _DIGIT.search(norm, hi, figure.at):
-        return figure  # no question right before, or another number answers it first
-    said = doc.once(("lead_qualifier", "about"), lambda d: _about_words(d.reference)).search(question)
-    if said is None:
-        return figure
+    word = doc.once(("answered_question", index), lambda d: _asks_roughly(d, index))
+    if word is None or _DIGIT.search(doc.norm, doc.sentences[index][1], figure.at):
+        return figure  # no question asking roughly right before, or another number answers it first
     figure.qualifier = "about"
-    figure.notes.append(f"the answer to a question asking {said.group()}…?: about")
+    figure.notes.append(f"the answer to a question asking {word}…?: about")
     return figure

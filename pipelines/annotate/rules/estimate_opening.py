@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 AROUND = 4  # characters the opening clause may hold before and after the word
+OPENING = 16  # characters of such a clause at most (据粗略估算, 大概算了一下): no longer clause is read
 _CLAUSE_END = re.compile(r"[,;:]")
 
 
@@ -26,9 +27,9 @@ def of_the_sentence(figure, doc, earlier):
     lo = figure.sentence[0]
     if figure.clause[0] <= lo:
         return figure  # the number is in the opening clause: its own words are read by extract
-    end = _CLAUSE_END.search(doc.norm, lo, figure.clause[0])
+    end = _CLAUSE_END.search(doc.norm, lo, min(figure.clause[0], lo + OPENING))
     if end is None:
-        return figure
+        return figure  # no opening clause short enough to hold only the word
     opening = doc.norm[lo : end.start()].strip()
     if not doc.reference.pattern("estimate_opening", _about).match(opening):
         return figure

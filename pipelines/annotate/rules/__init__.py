@@ -110,6 +110,7 @@ from . import (
     nearest_period_cue,
     not_a_figure,
     note_ahead,
+    note_below,
     open_target,
     outlook,
     own_cluster,
@@ -227,6 +228,7 @@ RULES: tuple[Rule, ...] = (
     trailing_qualifier.said_after_the_list,  # 平果260万吨,靖西200万吨(以上均为约数): the note's about for each
     note_ahead.said_before_the_list,  # 注:以下数据均为约数。\n平果260万吨: the note before the list's about for each
     answered_question.of_the_question,  # 产能大概是多少呢?260万吨。: the answer to a question asking roughly
+    note_below.said_under_the_list,  # 平果260万吨\n靖西200万吨\n(以上均为约数): the note under the lines
     estimate_opening.of_the_sentence,  # 据估算,平果氧化铝产能260万吨: an opening that says the amounts are estimated
     vague_magnitude.order_of_magnitude,  # 数百万吨, 几十家, 上百家: about or at least the order of magnitude
     range_qualifier.both_bounds,  # 约200～300万吨, 200-300万吨左右: the range's qualifier for both bounds

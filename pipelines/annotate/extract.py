@@ -205,6 +205,10 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
             norm,
             frozenset(reference.units),
             reference.words_of("subject", "lead"),
+            (
+                reference.words_of("qualifier", None, "before_number"),
+                reference.words_of("qualifier", None, "after_unit"),
+            ),
             reference.words_of("change", "rate"),
         ),
         body,

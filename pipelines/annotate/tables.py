@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 # 1,250.3: a statistics table writes thousands with commas (numerals.py reads them so)
 _NUMBER = re.compile(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*([^()()]{1,6})\s*[))]|(%)")
 MIN_COLUMNS = 2
 SHORT_CELL = 16
@@ -82,16 +83,27 @@ def _is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text.strip()))
 
 
-def _number_cells(units) -> Callable[[str], bool]:
+def _number_cells(units, qualifiers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> Callable[[str], bool]:
     """A test of a value cell: a number, or a number and a unit of the reference written in the cell
-    (512.3亿元, 5.1%): the unit is then read from the cell as from any text."""
+    (512.3亿元, 5.1%): the unit is then read from the cell as from any text. A qualifier word may stand before
+    the number or after it (约260, 200左右, 超1.5万: qualifiers, the words of cue_words.csv qualifier before_number
+    and after_unit): extract reads it from the text around the number as anywhere else."""
+    before, after = qualifiers
 
     def is_number(text: str) -> bool:
         text = text.strip()
+        text = next((text[len(w) :].lstrip() for w in before if text.startswith(w)), text)
+        text = next((text[: -len(w)].rstrip() for w in after if text.endswith(w)), text)
         match = _NUMBER.match(text)
         return bool(match) and (match.end() == len(text) or text[match.end() :].strip() in units)
 
     return is_number
+
+
+def _digits_at(text: str) -> int:
+    """Where a value cell's digits start: after its sign or its qualifier word (-0.5, 约260)."""
+    found = _DIGIT.search(text)
+    return found.start() if found else 0
 
 
 def _is_blank(text: str) -> bool:
@@ -160,13 +172,14 @@ def _with_sections(lines, found: dict[int, Cell]) -> dict[int, Cell]:
     }
 
 
-def cells(norm: str, units=frozenset(), leads=(), changes=()) -> dict[int, Cell]:
+def cells(norm: str, units=frozenset(), leads=(), qualifiers=((), ()), changes=()) -> dict[int, Cell]:
     """Number cells by where their number starts in the copy; units: those a cell may hold after its
-    number (the reference's); leads: words that open a part's row before a colon (其中:); changes: words
-    of a column of changes (增长, 比上年), in % where the table states an amount's unit and %."""
+    number (the reference's); leads: words that open a part's row before a colon (其中:); qualifiers: the words
+    a cell may hold before and after its number (约260, 200左右); changes: words of a column of changes (增长,
+    比上年), in % where the table states an amount's unit and %."""
     found: dict[int, Cell] = {}
     lines = _lines(norm)
-    is_number = _number_cells(units)
+    is_number = _number_cells(units, qualifiers)
     _pipe_rows(lines, found, is_number, changes)
     _one_per_line(lines, found, is_number, changes)
     _columns(lines, found, is_number, changes)
@@ -303,7 +316,7 @@ def _one_per_line(lines, found, is_number, changes) -> None:
                 start = at + line.index(text) if text else at
                 found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
             elif is_number(text):
-                start = at + line.index(text) + (not text[0].isdigit())  # where the digits start
+                start = at + line.index(text) + _digits_at(text)  # where the digits start
                 # the column's unit (增长(%)), the row's unit column, else the row label's (地区生产总值(亿元))
                 unit = (
                     header_unit(header[column])
@@ -487,7 +500,7 @@ def _pipe_rows(lines, found, is_number, changes) -> None:
                 if column == unit_at and text:
                     found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
                 elif column and is_number(text):
-                    digits = start + (not text[0].isdigit())  # where the digits start
+                    digits = start + _digits_at(text)  # where the digits start
                     unit = header_unit(header[column]) or row_unit or header_unit(label) or whole.of(header[column])
                     found[digits] = Cell(digits, start + len(text), header[column], label, unit, caption)
 
@@ -538,7 +551,7 @@ def _columns(lines, found, is_number, changes) -> None:
         position = 0
         for column, token in enumerate(tokens):
             position = line.index(token, position)
-            start = at + position + (not token[0].isdigit())
+            start = at + position + _digits_at(token)
             if column == label_at + 1 and unit_text:
                 found[at + position] = Cell(
                     at + position, at + position + len(token), header[column], label, token, caption, is_unit=True

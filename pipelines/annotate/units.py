@@ -18,6 +18,7 @@ _BARE = re.compile("[一二两三四五六七八九]?[十百千万]")  # 千, �
 _TIER_NOUNS = ("产业", "级", "元级")
 _MORE = "多余"
 _ABOUT = "来"
+_POINTS = "百分点"  # 个多百分点: 多 between the classifier and the points
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ def match(
     elif pos + 1 < len(norm) and norm[pos] in "万亿" and norm[pos + 1] in _MORE + _ABOUT:
         skip.add(pos + 1)
         more, about = norm[pos + 1] in _MORE, norm[pos + 1] in _ABOUT
+    elif norm.startswith(_POINTS, pos + 2) and norm[pos] == "个" and norm[pos + 1] in _MORE:
+        skip.add(pos + 1)  # 1个多百分点: more than 1个百分点, the 多 inside the unit
+        more = True
     chars = []
     positions = []
     i = pos

@@ -337,7 +337,7 @@ CUE_CODES = {
     # a word that says how much, when or compared with what, and no what (当月, 同比, 的): a clause of only
     # such words names nothing of its own (rules/own_cluster.py)
     # adverb: an adverb or modal between a qualifier word and its number (大约已经达到: rules/qualifier_gap.py)
-    "glue": ("no_what", "adverb"),
+    "glue": ("no_what", "adverb", "grant"),
     # a goal's word after a year that has ended (2020年目标): the figure stays a target (rules/past_year.py)
     "goal": ("goal",),
     # a word of change in a bare percent's clause (增长, 同比): a growth rate, not a share (rules/share_shape.py)
@@ -388,7 +388,7 @@ CUE_CODES = {
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
-    "qualifier": ("before_number", "after_unit", "before_magnitude", "after_list"),
+    "qualifier": ("before_number", "after_unit", "before_magnitude", "after_list", "closing_unit", "before_list"),
     "period": ("before_number",),
     "direction": ("by_metric_cue", "before_number"),
     "list": ("before_number", "between_items", "after_items", "before_name", "before_items", "after_tier"),

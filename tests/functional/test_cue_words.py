@@ -82,7 +82,7 @@ def test_not_preceded_by_is_read_from_the_table(raw):
 @pytest.mark.parametrize(
     "word, code, position, text",
     [
-        ("起码", "at_least", "before_number", "柳州市汽车产量起码150万辆。"),  # 不少于 is in the table now
+        ("保底", "at_least", "before_number", "柳州市汽车产量保底150万辆。"),  # 不少于, 起码 are in the table now
         ("光景", "about", "after_unit", "柳州市汽车产量150万辆光景。"),  # and 上下
     ],
 )
@@ -130,7 +130,8 @@ def test_a_cue_row_suggest_cannot_read_is_one_error_naming_file_line_and_column(
     assert result.exit_code != 0
     assert result.output.strip().splitlines()[-1] == (
         f"Error: position 'by_metric_cue' is not a position of cue_kind qualifier — {path}:{line}: position — "
-        "write one of before_number, after_unit, before_magnitude, after_list (raw/README.md gives the contract)"
+        "write one of before_number, after_unit, before_magnitude, after_list, closing_unit, before_list "
+        "(raw/README.md gives the contract)"
     )
 
 

@@ -18,6 +18,7 @@ from . import (
     anaphor_place,
     annual_capacity,
     another_company,
+    answered_question,
     area_of_section,
     average_of_the_plan,
     bare_cue_word,
@@ -34,6 +35,8 @@ from . import (
     cluster_group,
     cluster_implied,
     cluster_item,
+    cluster_listed,
+    cluster_modified,
     cluster_modifier,
     cluster_name,
     cluster_of_noun,
@@ -65,6 +68,7 @@ from . import (
     economy_growth,
     enterprise_city,
     enterprise_city_by_name,
+    estimate_opening,
     estimated,
     event_date,
     evidence_lead,
@@ -83,6 +87,7 @@ from . import (
     growth_of_the_level_before,
     growth_since_base,
     head_noun,
+    heading_topic,
     held_now,
     held_share_span,
     helps_its_city,
@@ -107,8 +112,11 @@ from . import (
     month_opening,
     months_done,
     months_to_come,
+    more_closing_the_unit,
     nearest_period_cue,
     not_a_figure,
+    note_ahead,
+    note_below,
     open_target,
     outlook,
     own_cluster,
@@ -196,6 +204,7 @@ from . import (
     undated_share,
     vague_magnitude,
     what_grows,
+    whole_economy,
     whole_year,
     written_form,
     year_end_deadline,
@@ -231,9 +240,14 @@ RULES: tuple[Rule, ...] = (
     qualifier_before_verb.opening_the_verb,  # 约可年产30万吨, 每年大约生产30万吨: about the verb's object
     qualifier_per_year.after_the_year,  # 30万吨/年左右: the qualifier after the unit's /年
     trailing_qualifier.said_after_the_list,  # 平果260万吨,靖西200万吨(以上均为约数): the note's about for each
+    note_ahead.said_before_the_list,  # 注:以下数据均为约数。\n平果260万吨: the note before the list's about for each
+    answered_question.of_the_question,  # 产能大概是多少呢?260万吨。: the answer to a question asking roughly
+    note_below.said_under_the_list,  # 平果260万吨\n靖西200万吨\n(以上均为约数): the note under the lines
+    estimate_opening.of_the_sentence,  # 据估算,平果氧化铝产能260万吨: an opening that says the amounts are estimated
     vague_magnitude.order_of_magnitude,  # 数百万吨, 几十家, 上百家: about or at least the order of magnitude
     range_qualifier.both_bounds,  # 约200～300万吨, 200-300万吨左右: the range's qualifier for both bounds
     qualifier_after_noun.after_the_noun,  # 260万吨产能左右, 260万吨 左右: the qualifier a noun or space after the unit
+    more_closing_the_unit.after_the_unit,  # 增长2倍多, 提高2个百分点多: 多 after a unit that closes its clause
     qualifier_over_items.said_before_the_first_item,  # 产能约有A厂300万吨、…: 约 before the first item's name
     qualifier_over_items.like_the_item_before,  # …、B厂200万吨: the qualifier said before the list's first item
     anaphor_place.of_the_place_named_before,  # 鹿寨县是工业强县。今年以来,该县新增…15家: 该县 is 鹿寨县
@@ -377,6 +391,7 @@ RULES: tuple[Rule, ...] = (
     own_cluster.named_before_no_other,  # 氧化铝增长29.3%,瓷质砖增长28.8%: 氧化铝 is not 瓷质砖's cluster
     cluster_name.inside_a_name,  # 金海不锈钢有限公司, 石化炼化一体化项目: the name's cluster word, not the figure's
     cluster_clause.named_in_its_clause,  # 形成新能源、化工为核心的产业体系,规上工业总产值…: not 化工's
+    whole_economy.no_industry,  # 受汽车产业下滑影响,全市工业增加值下降3%: the whole economy's, no industry's
     cluster_of_noun.opens_the_noun,  # 智能制造标杆企业、…数字化车间149家: the noun's kind, no cluster
     cluster_item.not_a_measure,  # 保持全区工业投资总量、增速第一: listed measures, no clusters
     tier_cluster.named_after_it,  # 打造千亿级产业集群: the tier's cluster named after it
@@ -388,11 +403,15 @@ RULES: tuple[Rule, ...] = (
     cluster_modifier.its_kind,  # 规上高技术制造业增加值: 高技术制造业, not the 制造业 it is a kind of
     industry_name.named_as_an_industry,  # 采矿业增加值下降6.9%: a new industry's name, as written
     topic_frame.of_the_paragraph,  # 在新能源工程机械上,…柳工牵头制定了9项标准: the paragraph's topic
+    heading_topic.of_the_heading,  # 一、铝产业\n全年产值增长8%: the industry its heading or paragraph opens with
     share_whole.of_the_whole_named,  # 占据广西规上工业企业数20%: a share of the count its whole names
     cluster_implied.of_the_paragraph_before,  # 汽车产量…。\n上汽通用五菱完成产量131.8万辆: the carmaker's, implied
     cluster_continued.of_the_sentence_before,  # …智能家电产业实现产值100亿元。从2020年产值超20亿元: the same cluster
     cluster_count.of_no_one_cluster,  # 钢铁、有色、食品3个三千亿: a count of tiers, of no one cluster
     cluster_after.named_after_the_number,  # 销量突破20万辆,成为…新能源汽车销量纪录…: named only after the number
+    cluster_listed.named_in_the_lead,  # 说说两地的氧化铝产能。柳州260万吨: the industry the lead names
+    cluster_listed.like_the_item_before,  # …,南宁200万吨: the list's industry, named by its first item
+    cluster_modified.by_the_amount_before,  # 增长15%的电子信息产业: the industry the amount describes
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     share_held_by.of_the_noun_after,  # 占据…企业数20%的农副食品加工和木材加工业企业: the share's holder
     rank_of_a_growth.named_by_its_amount,  # 增加值…增长14%,增速排名贵港市第一: 规模以上工业增加值增速

@@ -14,7 +14,10 @@ from ..evidence import holds, occurs_more_than_once, span_start
 def _qualifier(doc) -> re.Pattern:
     return doc.reference.pattern(
         "change_span_end.qualifier",
-        lambda reference: re.compile(rf"\s*(?:{reference.alternation('qualifier', position='after_unit')})?"),
+        lambda reference: re.compile(
+            rf"\s*(?:{reference.alternation('qualifier', position='after_unit')}"
+            rf"|{reference.alternation('qualifier', position='closing_unit')})?"  # 增长2倍多: the 多 is its own
+        ),
     )
 
 

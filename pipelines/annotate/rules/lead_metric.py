@@ -94,7 +94,7 @@ def _heads_a_list(doc, figure, lo: int) -> bool:
         return True
     qualifier = doc.reference.alternation("qualifier", None, "before_number")  # 平果:约50万吨: the item's own
     item = re.compile(
-        rf"\s*[、,;\n]\s*[^\d\s,;:。!?、()%]{{0,{ITEM}}}:?\s*(?:{qualifier})?\d+(?:\.\d+)?\s*{re.escape(figure.unit)}"
+        rf"\s*[、,;\n]\s*[^\d\s,;:。!?、()%]{{0,{ITEM}}}:?\s*(?:{qualifier})?\d+(?:\.\d+)?\s*{re.escape(simplified(figure.unit))}"
     )
     return item.match(doc.norm, figure.unit_end, figure.clause[1] + 40) is not None
 

@@ -19,6 +19,15 @@ def _whole_of_a_share(figure, doc, mention) -> bool:
     return bool(_SHARE_OF.search(doc.norm, figure.clause[0], mention.start))
 
 
+def _part_before(figure, earlier) -> str:
+    """The cluster of the amount right before a share in its sentence (the part the share measures), if another's
+    than the whole's."""
+    before = earlier[-1] if earlier else None
+    if before is None or before.sentence != figure.sentence or not before.cluster or before.cluster == figure.cluster:
+        return ""
+    return before.cluster
+
+
 def named_before_no_other(figure, doc, earlier):
     if not figure.cluster or figure.at < 0 or not earlier:
         return figure
@@ -26,7 +35,9 @@ def named_before_no_other(figure, doc, earlier):
     if mention is not None and _whole_of_a_share(figure, doc, mention):
         # 铝加工产值…,占铝产业总产值的比重提高到40.0%: the industry after 占 is the whole, not the share's
         figure.notes.append(f"cluster {figure.cluster} is the whole the share is of: not this one's")
-        figure.cluster = ""
+        figure.cluster = _part_before(figure, earlier)
+        if figure.cluster:  # 新能源汽车产量20万辆,占全市汽车产量的10%: the share is the part's
+            figure.notes.append(f"cluster {figure.cluster}: of the part the share measures, named before it")
         return figure
     if mention is not None and mention.end <= figure.clause[0] and growth_clause.bare_clause(figure, doc):
         level = growth_clause.level_before(figure, doc, earlier)
@@ -101,6 +112,8 @@ def names_its_own(figure, doc) -> bool:
     if growth_clause.bare_clause(figure, doc):
         return False
     said = doc.norm[figure.clause[0] : figure.at]
+    if _SHARE_OF.match(said.lstrip()) and doc.reference.metric(figure.metric_code).kind == "share":
+        return False  # 汽车产业增长10.2%,占规上工业的比重为35%: the holder is elided, what follows 占 is the whole
     for mention in within(doc.places, (figure.clause[0], figure.at)):
         said = said.replace(mention.name, " ")
     said = _words(doc.reference).sub(" ", said)

@@ -3,7 +3,7 @@ are about as 260万吨左右 is (raw/README.md, qualifier: 左右 → about; cue
 unit and the word stand only spaces, a cue word of the figure's own metric (产能 of a capacity, 的 before it) or
 words in brackets with no number, and the qualifier then closes the clause (260万吨产能以上的企业 says what the
 companies are, not the amount); extract reads the word only right after the unit. A qualifier word opening a
-bracket right after the unit (260万吨(约), 260万吨(约数)) is the amount's too."""
+bracket right after the unit (260万吨(约), 260万吨(约数), 10%(以上)) is the amount's too."""
 
 from __future__ import annotations
 
@@ -52,6 +52,11 @@ def _in_brackets(figure, doc):
     inside = found.group(1)
     for cue in doc.reference.words("qualifier", "before_number"):
         if cue.pattern.match(inside):
+            figure.qualifier = cue.code
+            figure.notes.append(f"qualifier in brackets after the unit ({inside}): {cue.code}")
+            return figure
+    for cue in doc.reference.words("qualifier", "after_unit"):  # 10%(以上): the word after the unit, bracketed
+        if cue.pattern.fullmatch(inside):
             figure.qualifier = cue.code
             figure.notes.append(f"qualifier in brackets after the unit ({inside}): {cue.code}")
             return figure

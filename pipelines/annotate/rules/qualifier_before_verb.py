@@ -11,12 +11,18 @@ import re
 
 from .. import cues
 
-_MODAL = "[可将能]{0,2}"
+_MODAL = "[可将能需]{0,2}"  # 约需投资50亿元: need, as a modal
 _PRODUCT = "[\u4e00-\u9fff]{0,6}?"  # 铝材, 电解锰: what is made, no number or clause between
 
 
 _PRODUCT_BEFORE = 6  # 大概氧化铝产能是260万吨: what is made may stand between the qualifier and the verb
 _NAME = re.compile(r"[^\d\s,;:。!?、()%零〇一二两三四五六七八九十]+")
+
+
+def _reaching(reference) -> re.Pattern:
+    """A verb of reaching (cue_words.csv outlook verb: 实现, 达到, 带动) or of a flow done in the period (period
+    flow: 完成, 新增)."""
+    return re.compile(f"{reference.alternation('outlook', 'verb')}|{reference.alternation('period', 'flow')}")
 
 
 def _long_words(doc) -> re.Pattern:
@@ -46,7 +52,9 @@ def opening_the_verb(figure, doc, earlier):
     verbs = [re.escape(c) for c in reference.metric(figure.metric_code).cues]
     verbs += [reference.alternation("capacity", "annual", "before_number")]
     glue = reference.alternation("subject", "no_noun")
-    tail = re.compile(f"{_MODAL}(?:{'|'.join(verbs)}){_PRODUCT}(?:{glue})?\\s*$")
+    # 约可实现产值50亿元, 约完成投资50亿元: a verb of reaching or of a flow before the metric's cue
+    reaching = doc.reference.pattern("qualifier_before_verb.reaching", _reaching).pattern
+    tail = re.compile(f"{_MODAL}(?:{reaching})?(?:{'|'.join(verbs)}){_PRODUCT}(?:{glue})?\\s*$")
     lo = figure.clause[0]
     found = tail.search(norm, lo, figure.at)
     if found is None:

@@ -53,7 +53,12 @@ def word_before(norm: str, at: int, floor: int, reference) -> tuple[str, int, in
     """(qualifier, where its word starts, where the glue after it starts) for a qualifier word before the
     number at `at`, right before it or with glue between; None when there is none."""
     # no-noun glue (为, 有, 达到) and adverbs (已经, 能, 也就: cue_words.csv glue adverb), longest first
-    glue = _longest_first(reference.words_of("subject", "no_noun") + reference.words_of("glue", "adverb"))
+    # and a verb of granting (glue grant: 最高奖励100万元, 最高可获得100万元: the bound is the amount's)
+    glue = _longest_first(
+        reference.words_of("subject", "no_noun")
+        + reference.words_of("glue", "adverb")
+        + reference.words_of("glue", "grant")
+    )
     start = _gap_start(norm, at, floor, glue)
     found = cues.qualifier_before(norm, start, floor, reference)
     return None if found is None else (found[0], found[1], start)

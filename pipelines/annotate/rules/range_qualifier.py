@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import cues
+from ..script import simplified
 
 _TO = r"\s*(?:-|—|–|~|～|至|到)\s*"
 
@@ -17,7 +18,7 @@ def both_bounds(figure, doc, earlier):
         return figure
     norm = doc.norm
     # the lower bound (8-10%, or 8%-10% with its own unit): the word after the upper one's unit
-    upper = re.compile(f"{_TO}\\d+(?:\\.\\d+)?\\s*{re.escape(figure.unit)}").match(norm, figure.unit_end)
+    upper = re.compile(f"{_TO}\\d+(?:\\.\\d+)?\\s*{re.escape(simplified(figure.unit))}").match(norm, figure.unit_end)
     said = cues.qualifier_after(norm, upper.end(), doc.reference) if upper else None
     if said is not None:
         figure.qualifier = said[0]

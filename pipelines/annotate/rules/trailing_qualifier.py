@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..script import simplified
 from .qualifier_over_items import ITEM
 
 MAX_ITEMS = 12  # a longer run is a table, read as one (tables.py)
@@ -20,7 +21,7 @@ def said_after_the_list(figure, doc, earlier):
         return figure
     norm, reference = doc.norm, doc.reference
     item = re.compile(
-        rf"\s*[、,;]\s*[^\d\s,;:。!?、()%]{{0,{ITEM}}}:?\s*\d+(?:\.\d+)?\s*{re.escape(figure.unit)}"
+        rf"\s*[、,;]\s*[^\d\s,;:。!?、()%]{{0,{ITEM}}}:?\s*\d+(?:\.\d+)?\s*{re.escape(simplified(figure.unit))}"
         rf"(?:{reference.alternation('qualifier', None, 'after_unit')})?"
     )
     at = figure.unit_end

@@ -78,6 +78,8 @@ def _opening_the_clause(figure, doc, zone_words: str) -> tuple[int, int] | None:
         zone = _zone_at(doc, opener.end(), figure.at, zone_words)
         if zone is None:
             continue
+        if lo not in (figure.clause[0], figure.sentence[0]) and not _opens_with_a_place(doc, zone):
+            continue  # an earlier clause's 位于萬秀區松脂生態產業園: a verb, no zone opening the clause
         again = re.compile(f"(?:{zone_words})").match(doc.norm, zone[1], figure.at)  # 中电北海产业园园区产值: itself
         between = doc.norm[again.end() if again else zone[1] : figure.at]
         if (
@@ -89,6 +91,10 @@ def _opening_the_clause(figure, doc, zone_words: str) -> tuple[int, int] | None:
             return None
         return zone
     return None
+
+
+def _opens_with_a_place(doc, zone: tuple[int, int]) -> bool:
+    return any(m.start == zone[0] for m in places.within(doc.places, zone))
 
 
 def _after_the_number(figure, doc, zone_words: str) -> tuple[int, int] | None:

@@ -78,6 +78,7 @@ from . import (
     growth_of_the_level_before,
     growth_since_base,
     head_noun,
+    held_frame,
     held_now,
     held_share_span,
     helps_its_city,
@@ -97,6 +98,7 @@ from . import (
     listed_rates,
     listed_share,
     listed_values,
+    made_in_its_clause,
     metric_guard,
     milestone_total,
     months_done,
@@ -127,6 +129,7 @@ from . import (
     rank_of_a_growth,
     ranked_companies,
     rate_after,
+    rate_of_a_count,
     ratio_metric,
     ratio_part,
     reading_frame,
@@ -264,6 +267,8 @@ RULES: tuple[Rule, ...] = (
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
     in_the_ground.held_in_the_ground,  # 已查明锰矿资源量2.6亿吨 with no cue word: a reserve, not a year's output
+    held_frame.under_a_frame,  # 矿产资源中,锡50万吨 / 已发现矿产145种,其中锡矿120万吨: the frame clause's reserve
+    made_in_its_clause.made_not_held,  # 铝土矿储量3亿吨,年开采量1000万吨: the second weight is output, not a reserve
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
@@ -330,6 +335,7 @@ RULES: tuple[Rule, ...] = (
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
     project_investment.of_its_project,  # 华谊三期已开工…,累计完成投资73亿元: the project's investment
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
+    rate_of_a_count.counted_or_not,  # 汽车产业增长18.5%: 产业 names what grew, no count of industries
     economy_growth.of_the_economy,  # 经济增长5.8%, 拉动经济增长18.5个百分点: a rate of gdp
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
     product_metric.of_its_product,  # 氧化铝增长29.3% after 产量…: 氧化铝 is weighed in tonnes, not counted in vehicles

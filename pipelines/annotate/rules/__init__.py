@@ -94,11 +94,13 @@ from . import (
     level_noun,
     list_item,
     list_year,
+    listed_amounts,
     listed_qualifier,
     listed_rates,
     listed_share,
     listed_values,
     made_in_its_clause,
+    measure_of_the_product,
     metric_guard,
     milestone_total,
     months_done,
@@ -128,6 +130,7 @@ from . import (
     rank_clause,
     rank_of_a_growth,
     ranked_companies,
+    ranked_growth,
     rate_after,
     rate_of_a_count,
     ratio_metric,
@@ -301,6 +304,7 @@ RULES: tuple[Rule, ...] = (
     lead_qualifier.said_in_the_lead,  # 两地产能大致如下。平果260万吨,靖西200万吨: the lead's 大致 for each
     listed_qualifier.of_the_first_value,  # 分别约为100万吨、200万吨和300万吨: 约 said of every listed value
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
+    listed_amounts.each_its_metric,  # 营业收入、利润、税收分别为50亿元、5亿元和3亿元: one metric per value
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
     listed_share.like_the_share_before,  # 木材加工业(20.13%)、非金属矿物制品业(15.28%): one whole's shares
@@ -339,6 +343,7 @@ RULES: tuple[Rule, ...] = (
     economy_growth.of_the_economy,  # 经济增长5.8%, 拉动经济增长18.5个百分点: a rate of gdp
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
     product_metric.of_its_product,  # 氧化铝增长29.3% after 产量…: 氧化铝 is weighed in tonnes, not counted in vehicles
+    measure_of_the_product.in_the_products_measure,  # 氧化铝产能占全国的10%: tonnes, the product's measure
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
     listed_rates.each_its_level,  # 地区生产总值、居民人均可支配收入分别增长37.8%、43.5%: each rate its item's
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
@@ -376,6 +381,7 @@ RULES: tuple[Rule, ...] = (
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     share_held_by.of_the_noun_after,  # 占据…企业数20%的农副食品加工和木材加工业企业: the share's holder
     rank_of_a_growth.named_by_its_amount,  # 增加值…增长14%,增速排名贵港市第一: 规模以上工业增加值增速
+    ranked_growth.of_the_speed,  # 增速排名贵港市第一, 总量、增速第一: a rank of growth rates
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
     zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's

@@ -1,16 +1,17 @@
 """A rate is of a count only when the text counts: 企业数量增长12%, 高新技术企业数同比增长25% (a counting word right
 after the count's cue word), or a count of that metric stands before it in its sentence (汽车企业达到32家,增长10%).
 A count's cue word with neither names what grew, not how many: 汽车产业增长18.5%, 规上工业中,轻工业增长4.2%,
-战略性新兴产业同比增长15.3% (产业, 规上 are cue words of cluster_count and enterprise_count). Such a rate is of the
-amount before it in its paragraph (全年实现工业总产值1580亿元。从行业看,汽车产业增长18.5%: output value), and of
-none when there is none (the subject then says what grew: docs/codes.md, Subjects). The counting words are data
-(cue_words.csv rate_of count, after_cue)."""
+战略性新兴产业同比增长15.3%, 汽车产业对全市工业增长的贡献率达35% (产业, 规上 are cue words of cluster_count and
+enterprise_count). Such a rate is of the amount before it in its paragraph (全年实现工业总产值1580亿元。从行业看,
+汽车产业增长18.5%: output value), and of none when there is none (the subject then says what grew: docs/codes.md,
+Subjects). The counting words are data (cue_words.csv rate_of count, after_cue)."""
 
 from __future__ import annotations
 
 import re
 
 KINDS = ("rate",)  # a growth, a change in points; a share of a count (企业数只占16%) is the count's
+CONTRIBUTION = "contribution_rate"  # a share of a growth (汽车产业对工业增长的贡献率): of an amount, never a count
 NOTE = "{} is named but not counted before the rate: {}"
 
 
@@ -28,7 +29,7 @@ def counted_or_not(figure, doc, earlier):
     if figure.at < 0 or not code:
         return figure
     reference, norm = doc.reference, doc.norm
-    if reference.metric(figure.metric_code).kind not in KINDS:
+    if reference.metric(figure.metric_code).kind not in KINDS and figure.metric_code != CONTRIBUTION:
         return figure
     counted = reference.metric(code)
     if counted.kind != "count":

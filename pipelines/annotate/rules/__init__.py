@@ -133,6 +133,7 @@ from . import (
     ranked_growth,
     rate_after,
     rate_of_a_count,
+    rates_of_listed_amounts,
     ratio_metric,
     ratio_part,
     reading_frame,
@@ -141,6 +142,7 @@ from . import (
     respectively,
     respectively_lead,
     reviewed_years,
+    run_in_heading,
     run_together,
     same_count,
     scale_capacity,
@@ -301,6 +303,7 @@ RULES: tuple[Rule, ...] = (
     scale_capacity.before_the_number,  # 项目总规模约30万吨: the scale said before its weight is a capacity
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
     lead_metric.named_in_the_lead,  # 说说电解铝产能。百色150万吨,来宾50万吨: the metric named once before the list
+    run_in_heading.named_in_the_heading,  # 1.工业投资。全年完成230亿元: the heading's metric
     lead_qualifier.said_in_the_lead,  # 两地产能大致如下。平果260万吨,靖西200万吨: the lead's 大致 for each
     listed_qualifier.of_the_first_value,  # 分别约为100万吨、200万吨和300万吨: 约 said of every listed value
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
@@ -346,6 +349,7 @@ RULES: tuple[Rule, ...] = (
     measure_of_the_product.in_the_products_measure,  # 氧化铝产能占全国的10%: tonnes, the product's measure
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
     listed_rates.each_its_level,  # 地区生产总值、居民人均可支配收入分别增长37.8%、43.5%: each rate its item's
+    rates_of_listed_amounts.each_its_amount,  # 产销量分别达到160万辆和158万辆,同比分别增长5%和4%: one rate per amount
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     metric_guard.not_that_metric,  # 居民人均可支配收入增长8%: no revenue's growth, the subject says what grows
     price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written

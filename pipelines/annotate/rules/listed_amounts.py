@@ -3,7 +3,8 @@
 (tax_revenue), in order, as listed_rates.py pairs rates with their levels. extract read each amount's metric from
 the cue word nearest before it, the list's last (税收) for all three. An item's metric is the catalogue amount whose
 cue word it holds, of a measure the amount's unit has (产值 and 增加值 in 亿元, 企业 and 项目 in 家 and 个), the longest
-cue word first (工业投资 before 投资); an item with none keeps what extract read."""
+cue word first (工业投资 before 投资); an item with none keeps what extract read. One item of two metrics'
+first characters (产销量, 产销: 产量 and 销量) is read as two, when the catalogue has both in the unit's measure."""
 
 from __future__ import annotations
 
@@ -29,9 +30,11 @@ def each_its_metric(figure, doc, earlier):
         opening = after_the_lead(doc, dated.end(), word.start())
     items = listed_rates._JOINERS.split(norm[opening : word.start()])
     index = sum(1 for f in earlier if word.end() <= f.at < figure.at)
+    measures = reference.units.get(simplified(figure.unit), set())
+    if len(items) == 1:  # 产销量分别为150万辆和148万辆: a compound of two metrics' first characters
+        items = _compound(reference, items[0], measures)
     if len(items) < 2 or index >= len(items) or not all(listed_rates._ITEM.fullmatch(i) for i in items):
         return figure
-    measures = reference.units.get(simplified(figure.unit), set())
     metric = _metric_of(reference, items[index], measures)
     if metric is None or metric == figure.metric_code:
         return figure
@@ -53,3 +56,17 @@ def _metric_of(reference, item: str, measures) -> str | None:
             if at >= 0 and (at + len(cue), len(cue)) > best:
                 found, best = metric.code, (at + len(cue), len(cue))
     return found
+
+
+def _compound(reference, item: str, measures) -> list[str]:
+    """产销量, 产销: two characters each opening a cue word of the unit's measure with the same ending (产量 and
+    销量, production and sales), read as the two items [产量, 销量]; [] when the item holds no such pair."""
+    cues = {cue for m in reference.metrics if m.kind in AMOUNTS and m.unit_measure in measures for cue in m.cues}
+    for at in range(len(item) - 1):
+        first, second = item[at], item[at + 1]
+        for cue in cues:
+            if len(cue) == 2 and cue[0] == first and second + cue[1] in cues and first != second:
+                pair = [first + cue[1], second + cue[1]]
+                if _metric_of(reference, pair[0], measures) != _metric_of(reference, pair[1], measures):
+                    return pair
+    return []

@@ -37,7 +37,7 @@ def _frame(doc, figure) -> tuple[int, int] | None:
     word, or the clause before the 其中 that opens a clause between it and the number."""
     norm = doc.norm
     lo = max(figure.sentence[0], figure.clause[0] - REACH)
-    hits = list(_frame_pattern(doc.reference).finditer(norm, lo, figure.at))
+    hits = list(_frame_pattern(doc.reference).finditer(norm, lo, min(figure.at, figure.clause[0] + 2)))
     if not hits:
         return None
     last = hits[-1]

@@ -10,6 +10,7 @@ import re
 
 RANK = "rank"
 GROWTH = "growth_rate"
+REACH = 40  # a rank's clause is short: no read of a long one per rank
 NOTE = "{} ranked: a rank of growth rates"
 
 
@@ -23,7 +24,7 @@ def of_the_speed(figure, doc, earlier):
     if figure.at < 0 or figure.metric_code != RANK or figure.rate_of_metric_code == GROWTH:
         return figure
     norm, reference = doc.norm, doc.reference
-    start = max(figure.clause[0], figure.sentence[0])
+    start = max(figure.clause[0], figure.sentence[0], figure.at - REACH)
     found = list(_speeds(reference).finditer(norm, start, figure.at))
     if not found:
         return figure

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
+from .. import cues
+
 KINDS = ("rate",)  # a growth, a change in points; a share of a count (企业数只占16%) is the count's
+REACH = 300  # characters back where the count or the amount a rate is of may stand
+SHARE = "share"
 CONTRIBUTION = "contribution_rate"  # a share of a growth (汽车产业对工业增长的贡献率): of an amount, never a count
 NOTE = "{} is named but not counted before the rate: {}"
 
@@ -29,19 +33,22 @@ def counted_or_not(figure, doc, earlier):
     if figure.at < 0 or not code:
         return figure
     reference, norm = doc.reference, doc.norm
-    if reference.metric(figure.metric_code).kind not in KINDS and figure.metric_code != CONTRIBUTION:
-        return figure
     counted = reference.metric(code)
     if counted.kind != "count":
         return figure
-    if _counted(reference, counted.cues).search(norm, figure.sentence[0], figure.at):
+    if reference.metric(figure.metric_code).kind == SHARE and figure.metric_code != CONTRIBUTION:
+        return _share_of_the_whole(figure, doc, counted)
+    if reference.metric(figure.metric_code).kind not in KINDS and figure.metric_code != CONTRIBUTION:
+        return figure
+    if _counted(reference, counted.cues).search(norm, max(figure.sentence[0], figure.at - REACH), figure.at):
         return figure
     from ..extract import _within
 
     paragraph = _within(doc.paragraphs, figure.at)
     amount = None
-    for before in reversed(earlier):  # back to the paragraph's start only: no pass over the whole draft
-        if 0 <= before.at < paragraph[0]:
+    since = max(paragraph[0], figure.at - REACH)
+    for before in reversed(earlier):  # back REACH characters in the paragraph only: no pass over the whole draft
+        if 0 <= before.at < since:
             break
         if before.at < 0 or before.at >= figure.at:
             continue
@@ -71,3 +78,23 @@ def _kind_of_enterprise(figure, doc) -> str:
         return ""
     at = opening + norm[opening : figure.at].index(grows.group(1))
     return doc.text.span(at, at + len(grows.group(1)))
+
+
+def _share_of_the_whole(figure, doc, counted):
+    """汽车产业占全市工业总产值的35%: a share whose whole after 占 is an amount (a level's cue word between 占 and
+    the number) is a share of that amount, not of the count its holder's word (产业) is a cue of; 民营企业占80% and
+    高新技术企业占规上工业企业的25% (no amount in the whole) stay shares of the count."""
+    reference, norm = doc.reference, doc.norm
+    if _counted(reference, counted.cues).search(norm, max(figure.sentence[0], figure.at - REACH), figure.at):
+        return figure
+    hits = cues.cue_hits(norm, (figure.clause[0], figure.at), reference)
+    opening = next((h for h in hits if h.metric.code == figure.metric_code), None)  # 占 of 占…的比重
+    if opening is None:
+        return figure
+    whole = [h for h in hits if h.start >= opening.end and h.metric.kind == "level"]
+    if not whole:
+        return figure
+    amount = max(whole, key=lambda h: (h.end, h.end - h.start)).metric.code
+    figure.notes.append(NOTE.format(counted.code, f"a share of {amount}, the whole after 占"))
+    figure.rate_of_metric_code = amount
+    return figure

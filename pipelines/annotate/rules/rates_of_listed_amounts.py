@@ -10,6 +10,7 @@ import re
 
 KINDS = ("rate",)
 AMOUNTS = ("level", "count")
+REACH = 120  # how far before the rates' clause the amounts' 分别 may stand
 _NO_ITEM = re.compile(r"[\s同比较上年期分别均累计当月]*")
 
 
@@ -18,15 +19,18 @@ def each_its_amount(figure, doc, earlier):
     if figure.at < 0 or reference.metric(figure.metric_code).kind not in KINDS:
         return figure
     respectively = reference.cue("list", "respectively")
-    words = list(respectively.finditer(norm, figure.sentence[0], figure.at))
-    if len(words) < 2 or words[-1].start() < figure.clause[0]:
+    own = next(reversed(list(respectively.finditer(norm, figure.clause[0], figure.at))), None)
+    if own is None:
         return figure
-    own, first = words[-1], words[-2]
+    lo = max(figure.sentence[0], figure.clause[0] - REACH)  # a bounded look back, not the whole sentence
+    first = next(reversed(list(respectively.finditer(norm, lo, figure.clause[0]))), None)
+    if first is None:
+        return figure
     if not _NO_ITEM.fullmatch(norm, figure.clause[0], own.start()):
         return figure  # 营业收入、利润分别增长: items of their own (listed_rates.py)
     amounts, rates = [], 0
-    for before in reversed(earlier):  # the sentence's figures only: a bounded look back
-        if before.at < figure.sentence[0]:
+    for before in reversed(earlier):  # back to the first 分别 only: a bounded look back
+        if 0 <= before.at < first.start():
             break
         if before.at < 0:
             continue

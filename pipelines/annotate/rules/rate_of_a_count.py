@@ -52,8 +52,9 @@ def counted_or_not(figure, doc, earlier):
             break
         if before.at < 0 or before.at >= figure.at:
             continue
-        if before.metric_code == code and before.at >= figure.sentence[0]:
-            return figure  # 汽车企业达到32家,增长10%: the count before it grows
+        if reference.metric(before.metric_code).kind == "count" and before.at >= figure.sentence[0]:
+            figure.rate_of_metric_code = before.metric_code  # 汽车企业达到32家,增长10%: the count before it grows
+            return figure
         if amount is None and reference.metric(before.metric_code).kind == "level":
             amount = before.metric_code
     figure.rate_of_metric_code = amount or ""

@@ -4,7 +4,8 @@ capacity_energy, capacity_tonnes and capacity_units alike, and a rate has no uni
 first in catalogue order (energy). The product does: its amounts were annotated elsewhere in a measure (氧化铝 in
 tonnes, 发动机 in units; reference.subject_metrics), and the metric of that measure that shares the cue word is the
 one meant. product_metric.py resolves a production word the same way; this reads the measure, so a capacity, a
-production or a sale of a known product are all put in the product's measure."""
+production or a sale of a known product are all put in the product's measure. An amount right before the rate in
+its sentence whose metric shares the word says it first (钢铁产能2000万吨,产能利用率85%: capacity in tonnes)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,22 @@ KINDS = ("rate", "share", "rank")
 
 
 def in_the_products_measure(figure, doc, earlier):
-    if figure.at < 0 or not figure.rate_of_metric_code or not figure.subject:
+    if figure.at < 0 or not figure.rate_of_metric_code:
         return figure
     reference = doc.reference
     if reference.metric(figure.metric_code).kind not in KINDS:
         return figure
-    known = reference.subject_metrics.get(plain(figure.subject))
+    taken = reference.metric(figure.rate_of_metric_code)
+    before = _amount_before(doc, figure, earlier, taken)
+    if before is not None:  # 钢铁产能2000万吨,产能利用率85%: the shared word's measure, read with its unit
+        figure.notes.append(
+            f"{taken.code} shares its cue word with {before.value}{before.unit} before: {before.metric_code}"
+        )
+        figure.rate_of_metric_code = before.metric_code
+        return figure
+    known = reference.subject_metrics.get(plain(figure.subject)) if figure.subject else None
     if known is None:
         return figure
-    taken = reference.metric(figure.rate_of_metric_code)
     measure = reference.metric(known).unit_measure
     if taken.unit_measure == measure:
         return figure
@@ -38,3 +46,21 @@ def in_the_products_measure(figure, doc, earlier):
     )
     figure.rate_of_metric_code = fitting.code
     return figure
+
+
+REACH = 60  # characters before the rate where the amount of the shared word may stand
+
+
+def _amount_before(doc, figure, earlier, taken):
+    """The amount drafted right before the rate in its sentence (within REACH) whose metric shares a cue word with
+    the one taken but is of another measure: the amount's unit resolved the shared word (产能 in 万吨)."""
+    if not earlier:
+        return None
+    before = earlier[-1]
+    if before.at < max(figure.sentence[0], figure.at - REACH) or before.at >= figure.at:
+        return None
+    metric = doc.reference.metric(before.metric_code)
+    if metric.code == taken.code or metric.kind != taken.kind or not set(metric.cues) & set(taken.cues):
+        return None
+    # 汽车产量165万辆,发动机产量增长5%: another product's amount says nothing of this one's measure
+    return before if not figure.subject or plain(before.subject or "") == plain(figure.subject) else None

@@ -115,6 +115,7 @@ from . import (
     past_span_target,
     past_year,
     period_of_what_it_rates,
+    points_of_the_rate_before,
     price_named,
     product_alias,
     product_at_the_number,
@@ -356,6 +357,7 @@ RULES: tuple[Rule, ...] = (
     price_named.of_the_price_before,  # 居民消费价格上涨0.3%,其中城市上涨0.2%: a part of that price changed
     price_named.rates_nothing,  # 工业生产者出厂价格 | -2.1: a price change is of no production
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
+    points_of_the_rate_before.like_the_rate_before,  # 经济增速达到6.5%,高于全区1个百分点: gdp's points
     growth_of_the_level_before.named_before_the_amount,  # 财政收入8.6亿元,增长6.1%: the bare growth's noun is the amount's
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
     change_of_the_amount.like_the_amount_before,  # 入围门槛为25.6亿元,比上年提高1.2亿元: the threshold's change

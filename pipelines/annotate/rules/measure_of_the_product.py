@@ -23,10 +23,9 @@ def in_the_products_measure(figure, doc, earlier):
     taken = reference.metric(figure.rate_of_metric_code)
     before = _amount_before(doc, figure, earlier, taken)
     if before is not None:  # 钢铁产能2000万吨,产能利用率85%: the shared word's measure, read with its unit
-        figure.notes.append(
-            f"{taken.code} shares its cue word with {before.value}{before.unit} before: {before.metric_code}"
-        )
-        figure.rate_of_metric_code = before.metric_code
+        code = _measured(reference, before)
+        figure.notes.append(f"{taken.code} shares its cue word with {before.value}{before.unit} before: {code}")
+        figure.rate_of_metric_code = code
         return figure
     known = reference.subject_metrics.get(plain(figure.subject)) if figure.subject else None
     if known is None:
@@ -59,8 +58,16 @@ def _amount_before(doc, figure, earlier, taken):
     before = earlier[-1]
     if before.at < max(figure.sentence[0], figure.at - REACH) or before.at >= figure.at:
         return None
-    metric = doc.reference.metric(before.metric_code)
+    code = _measured(doc.reference, before)  # 铝材产量同比增长12%,占全区的40%: what the rate before is of
+    if not code:
+        return None
+    metric = doc.reference.metric(code)
     if metric.code == taken.code or metric.kind != taken.kind or not set(metric.cues) & set(taken.cues):
         return None
     # 汽车产量165万辆,发动机产量增长5%: another product's amount says nothing of this one's measure
     return before if not figure.subject or plain(before.subject or "") == plain(figure.subject) else None
+
+
+def _measured(reference, figure) -> str:
+    """What a figure measures: an amount its metric; a rate what it is of."""
+    return figure.rate_of_metric_code if reference.metric(figure.metric_code).kind in KINDS else figure.metric_code

@@ -57,6 +57,8 @@ def counted_or_not(figure, doc, earlier):
             return figure
         if amount is None and reference.metric(before.metric_code).kind == "level":
             amount = before.metric_code
+    named = _amount_named_before(doc, figure)  # 工业投资方面,受重大项目集中开工拉动,全年增长25%
+    amount = named or amount
     figure.rate_of_metric_code = amount or ""
     if not amount and not figure.subject:
         figure.subject = _kind_of_enterprise(figure, doc)
@@ -99,3 +101,11 @@ def _share_of_the_whole(figure, doc, counted):
     figure.notes.append(NOTE.format(counted.code, f"a share of {amount}, the whole after 占"))
     figure.rate_of_metric_code = amount
     return figure
+
+
+def _amount_named_before(doc, figure) -> str:
+    """The amount a cue word names last before the rate in its sentence (within REACH): 工业投资方面,…增长25%,
+    营业收入方面,规上工业企业全年实现增长6%. It says what grew before an amount drafted in an earlier sentence."""
+    lo = max(figure.sentence[0], figure.at - REACH)
+    hits = [h for h in cues.cue_hits(doc.norm, (lo, figure.at), doc.reference) if h.metric.kind == "level"]
+    return max(hits, key=lambda h: (h.end, h.end - h.start)).metric.code if hits else ""

@@ -2,7 +2,8 @@
 总量、增速第一 are ranks whose rate_of_metric_code is growth_rate, as reviewers record them (what is ranked is the
 speed, not the amount), though extract read the amount's cue word before (增加值, 工业投资). The rank's own clause
 holds a noun of growth (增速, 增幅, 增长率: cue_words.csv rate_of growth, before_rank) with no amount's cue word
-between it and the rank; 增长14%,居全区第一 (a verb, no noun) keeps the amount."""
+between it and the rank; 增长14%,居全区第一 (a verb, no noun) keeps the amount, and so does the total's item of a list sharing the rank
+(工业投资总量、增速第一: 028-022 is industrial_investment's, 028-023 growth_rate's)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 RANK = "rank"
 GROWTH = "growth_rate"
 REACH = 40  # a rank's clause is short: no read of a long one per rank
+LISTED = "one of a list sharing the number ("  # extract's note on each item of a list sharing one rank
 NOTE = "{} ranked: a rank of growth rates"
 
 
@@ -29,6 +31,9 @@ def of_the_speed(figure, doc, earlier):
     if not found:
         return figure
     speed = found[-1]
+    item = next((n for n in figure.notes if n.startswith(LISTED)), None)
+    if item is not None and not _speeds(reference).search(item):
+        return figure  # 工业投资总量、增速第一: the total's rank is the amount's, the speed's the growth's
     between = norm[speed.end() : figure.at]
     for metric in reference.metrics:
         if metric.kind in ("level", "count") and any(cue in between for cue in metric.cues):

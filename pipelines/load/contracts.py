@@ -362,7 +362,7 @@ CUE_CODES = {
     "capacity": ("annual", "facility", "build"),
     # what a rate is of when words other than its level's cue say so (经济增长: gdp); the code is a
     # metric_code of metrics.csv (rules/economy_growth.py)
-    "rate_of": ("gdp", "count", "growth"),
+    "rate_of": ("gdp", "count", "growth", "total"),
     # a word right before a metric's cue that makes it no such metric (可支配收入, 财政收入: no revenue); the
     # code is the metric kept out (rules/metric_guard.py)
     "metric_guard": ("revenue",),

@@ -156,6 +156,7 @@ from . import (
     share_held_by,
     share_of,
     share_of_stock,
+    share_of_the_whole,
     share_shape,
     share_whole,
     shared_target,
@@ -193,6 +194,7 @@ from . import (
     undated_share,
     vague_magnitude,
     what_grows,
+    whole_named_after,
     whole_year,
     written_form,
     year_end_deadline,
@@ -297,6 +299,7 @@ RULES: tuple[Rule, ...] = (
     milestone_total.reached_past_a_mark,  # 累计产量突破300万辆: a level reached, as_of
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
+    whole_named_after.named_after,  # 完成120亿元,增长8%,占全市规上工业增加值的35%: value added, its share's whole
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity
     facility_year_output.before_the_annual_word,  # 该厂年产电解锰6万吨: a facility's yearly amount, a capacity
     built_capacity.built_or_held,  # 已建成氧化铝200万吨, 一期10万吨已经投产, 可年产200万吨: a capacity, no 产能 written
@@ -311,6 +314,7 @@ RULES: tuple[Rule, ...] = (
     listed_amounts.each_its_metric,  # 营业收入、利润、税收分别为50亿元、5亿元和3亿元: one metric per value
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    share_of_the_whole.of_the_whole_named,  # …,占全市规上工业增加值的35%: a share of value added
     listed_share.like_the_share_before,  # 木材加工业(20.13%)、非金属矿物制品业(15.28%): one whole's shares
     list_year.of_the_list_before,  # 在2015年中国企业500强榜单中,…营业收入620亿元: of 2014, the list's data year
     ratio_metric.of_its_parts,  # R&D经费占地区生产总值比重: rd_intensity, a ratio of its own with no rate_of

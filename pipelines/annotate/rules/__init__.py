@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     action_years,
     amount_in_a_name,
+    amount_of_the_projects,
     annual_capacity,
     another_company,
     area_of_section,
@@ -300,6 +301,7 @@ RULES: tuple[Rule, ...] = (
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
     whole_named_after.named_after,  # 完成120亿元,增长8%,占全市规上工业增加值的35%: value added, its share's whole
+    amount_of_the_projects.invested,  # 签约项目85个,签约金额560亿元: the projects' investment
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity
     facility_year_output.before_the_annual_word,  # 该厂年产电解锰6万吨: a facility's yearly amount, a capacity
     built_capacity.built_or_held,  # 已建成氧化铝200万吨, 一期10万吨已经投产, 可年产200万吨: a capacity, no 产能 written

@@ -559,7 +559,8 @@ def _rate_of(doc: Document, hits, cue, numeral: Numeral, sentence: Span, earlier
     levels = [h for h in hits if h.metric.kind in LEVEL_KINDS and h.end <= until]
     origin = doc.text.origin
     previous = _last_level_before(doc, earlier, sentence[0], numeral.start)
-    if previous and (not levels or bisect_left(origin, previous[-1].number_start) > levels[-1].end):
+    # >=: a level right after its own cue (产能1000万吨,占全国的10%) is read with its unit, which the shared cue is not
+    if previous and (not levels or bisect_left(origin, previous[-1].number_start) >= levels[-1].end):
         return previous[-1].metric_code
     if levels:
         return max(levels, key=lambda h: (h.end, h.end - h.start)).metric.code

@@ -363,7 +363,7 @@ CUE_CODES = {
     "capacity": ("annual", "facility", "build"),
     # what a rate is of when words other than its level's cue say so (经济增长: gdp); the code is a
     # metric_code of metrics.csv (rules/economy_growth.py)
-    "rate_of": ("gdp",),
+    "rate_of": ("gdp", "count", "growth", "total"),
     # a word right before a metric's cue that makes it no such metric (可支配收入, 财政收入: no revenue); the
     # code is the metric kept out (rules/metric_guard.py)
     "metric_guard": ("revenue",),
@@ -384,7 +384,7 @@ CUE_CODES = {
     "outlook": ("modal", "verb", "event", "condition"),
     # a stock of a resource in the ground (rules/in_the_ground.py): a held word (资源, 储, 探明) or an ore (矿) before
     # a weight with no cue word, and the verbs of making or moving that keep it a year's output (开采, 生产, 加工)
-    "reserve": ("held", "ore", "made"),
+    "reserve": ("held", "ore", "made", "frame"),
 }
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
@@ -418,7 +418,7 @@ CUE_POSITIONS = {
     "listed_value": ("between_values", "after_unit", "before_number"),
     "plan_year": ("after_plan", "after_unit", "in_clause"),
     "capacity": ("before_number", "after_unit", "after_size"),
-    "rate_of": ("before_rate",),
+    "rate_of": ("before_rate", "after_cue", "before_rank"),
     "metric_guard": ("before_cue",),
     "estimate": ("before_number",),
     "counted": ("before_number", "after_unit"),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import (
     action_years,
     amount_in_a_name,
+    amount_of_the_projects,
     anaphor_place,
     annual_capacity,
     another_company,
@@ -88,6 +89,7 @@ from . import (
     growth_since_base,
     head_noun,
     heading_topic,
+    held_frame,
     held_now,
     held_share_span,
     helps_its_city,
@@ -103,10 +105,13 @@ from . import (
     level_noun,
     list_item,
     list_year,
+    listed_amounts,
     listed_qualifier,
     listed_rates,
     listed_share,
     listed_values,
+    made_in_its_clause,
+    measure_of_the_product,
     metric_guard,
     milestone_total,
     month_opening,
@@ -126,6 +131,7 @@ from . import (
     past_year,
     period_of_what_it_rates,
     place_note,
+    points_of_the_rate_before,
     price_named,
     product_alias,
     product_at_the_number,
@@ -141,8 +147,11 @@ from . import (
     rank_clause,
     rank_of_a_growth,
     ranked_companies,
+    ranked_growth,
     ranked_place,
     rate_after,
+    rate_of_a_count,
+    rates_of_listed_amounts,
     ratio_metric,
     ratio_part,
     reading_frame,
@@ -152,6 +161,7 @@ from . import (
     respectively,
     respectively_lead,
     reviewed_years,
+    run_in_heading,
     run_together,
     running_year_goal,
     same_count,
@@ -167,6 +177,7 @@ from . import (
     share_held_by,
     share_of,
     share_of_stock,
+    share_of_the_whole,
     share_shape,
     share_whole,
     shared_target,
@@ -205,6 +216,7 @@ from . import (
     vague_magnitude,
     what_grows,
     whole_economy,
+    whole_named_after,
     whole_year,
     written_form,
     year_end_deadline,
@@ -301,6 +313,8 @@ RULES: tuple[Rule, ...] = (
     table_total.whole_table,  # 合计, 全市 as a table's row: the whole table's place, no subject
     continued_time.of_the_figures_before,  # 与此同时,…打造了10个千亿元产业: the time of the figures before
     in_the_ground.held_in_the_ground,  # 已查明锰矿资源量2.6亿吨 with no cue word: a reserve, not a year's output
+    held_frame.under_a_frame,  # 矿产资源中,锡50万吨 / 已发现矿产145种,其中锡矿120万吨: the frame clause's reserve
+    made_in_its_clause.made_not_held,  # 铝土矿储量3亿吨,年开采量1000万吨: the second weight is output, not a reserve
     whole_year.of_the_last_full_year,  # 地区生产总值212.5亿元 in a text of February: the year before
     section_year.year_of_its_section,  # 一、2023年工作回顾: the figures under it that state no year are of 2023
     period_of_what_it_rates.like_the_figure_before,  # 增长8%,增速居全区第3位 in February: the growth's year
@@ -324,6 +338,8 @@ RULES: tuple[Rule, ...] = (
     milestone_total.reached_past_a_mark,  # 累计产量突破300万辆: a level reached, as_of
     growth_since_base.over_the_years_since_the_base,  # 2020年…比2015年增长37.8%: the growth of 2016-2020
     cue_after.named_after_the_unit,  # 统筹400亿元资金, 年产200万吨氧化铝的生产能力: the cue after the unit
+    whole_named_after.named_after,  # 完成120亿元,增长8%,占全市规上工业增加值的35%: value added, its share's whole
+    amount_of_the_projects.invested,  # 签约项目85个,签约金额560亿元: the projects' investment
     annual_capacity.of_a_facility,  # 建成年产30万吨…生产线: what a facility can make in a year, a capacity
     facility_year_output.before_the_annual_word,  # 该厂年产电解锰6万吨: a facility's yearly amount, a capacity
     built_capacity.built_or_held,  # 已建成氧化铝200万吨, 一期10万吨已经投产, 可年产200万吨: a capacity, no 产能 written
@@ -331,11 +347,14 @@ RULES: tuple[Rule, ...] = (
     scale_capacity.before_the_number,  # 项目总规模约30万吨: the scale said before its weight is a capacity
     compound_noun.head_of_the_noun,  # 4个产业园区: parks, not industries; the compound's last noun is its head
     lead_metric.named_in_the_lead,  # 说说电解铝产能。百色150万吨,来宾50万吨: the metric named once before the list
+    run_in_heading.named_in_the_heading,  # 1.工业投资。全年完成230亿元: the heading's metric
     lead_qualifier.said_in_the_lead,  # 两地产能大致如下。平果260万吨,靖西200万吨: the lead's 大致 for each
     listed_qualifier.of_the_first_value,  # 分别约为100万吨、200万吨和300万吨: 约 said of every listed value
     listed_values.like_the_value_before,  # 年产能分别达到55.5GWh、185万台套和1780万件: one list, one period and metric
+    listed_amounts.each_its_metric,  # 营业收入、利润、税收分别为50亿元、5亿元和3亿元: one metric per value
     rate_after.named_after_the_percent,  # 以12.5%的增速位居全区第一: a growth rate, not a share of 增速
     share_shape.percent_of_a_whole,  # 7.14%的企业, 制品业(15.28%): a share, though no cue word says so
+    share_of_the_whole.of_the_whole_named,  # …,占全市规上工业增加值的35%: a share of value added
     listed_share.like_the_share_before,  # 木材加工业(20.13%)、非金属矿物制品业(15.28%): one whole's shares
     list_year.of_the_list_before,  # 在2015年中国企业500强榜单中,…营业收入620亿元: of 2014, the list's data year
     ratio_metric.of_its_parts,  # R&D经费占地区生产总值比重: rd_intensity, a ratio of its own with no rate_of
@@ -370,17 +389,21 @@ RULES: tuple[Rule, ...] = (
     set_doing_it.named_at_the_opening,  # 重点企业完成工业产值85亿元: the set of enterprises doing it
     project_investment.of_its_project,  # 华谊三期已开工…,累计完成投资73亿元: the project's investment
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
+    rate_of_a_count.counted_or_not,  # 汽车产业增长18.5%: 产业 names what grew, no count of industries
     economy_growth.of_the_economy,  # 经济增长5.8%, 拉动经济增长18.5个百分点: a rate of gdp
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
     product_metric.of_its_product,  # 氧化铝增长29.3% after 产量…: 氧化铝 is weighed in tonnes, not counted in vehicles
+    measure_of_the_product.in_the_products_measure,  # 氧化铝产能占全国的10%: tonnes, the product's measure
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
     listed_rates.each_its_level,  # 地区生产总值、居民人均可支配收入分别增长37.8%、43.5%: each rate its item's
+    rates_of_listed_amounts.each_its_amount,  # 产销量分别达到160万辆和158万辆,同比分别增长5%和4%: one rate per amount
     scope.of_the_total,  # 规上工业增加值增长8%: 规上工业 is the total's scope, its subject, and its rate's
     metric_guard.not_that_metric,  # 居民人均可支配收入增长8%: no revenue's growth, the subject says what grows
     price_named.the_price_changed,  # 居民消费价格上涨1.5%: which price index changed, as written
     price_named.of_the_price_before,  # 居民消费价格上涨0.3%,其中城市上涨0.2%: a part of that price changed
     price_named.rates_nothing,  # 工业生产者出厂价格 | -2.1: a price change is of no production
     what_grows.named_before_its_growth,  # 水路客货周转量增长8.4%: no catalogue metric, the subject names what grows
+    points_of_the_rate_before.like_the_rate_before,  # 经济增速达到6.5%,高于全区1个百分点: gdp's points
     growth_of_the_level_before.named_before_the_amount,  # 财政收入8.6亿元,增长6.1%: the bare growth's noun is the amount's
     level_noun.named_before_its_amount,  # 旅游总消费180多亿元: no catalogue metric, the subject names the amount
     change_of_the_amount.like_the_amount_before,  # 入围门槛为25.6亿元,比上年提高1.2亿元: the threshold's change
@@ -415,6 +438,7 @@ RULES: tuple[Rule, ...] = (
     share_of.of_its_own_amount,  # 资产总计占全区的12% after 企业数: not a share of the enterprise count
     share_held_by.of_the_noun_after,  # 占据…企业数20%的农副食品加工和木材加工业企业: the share's holder
     rank_of_a_growth.named_by_its_amount,  # 增加值…增长14%,增速排名贵港市第一: 规模以上工业增加值增速
+    ranked_growth.of_the_speed,  # 增速排名贵港市第一, 总量、增速第一: a rank of growth rates
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
     zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's

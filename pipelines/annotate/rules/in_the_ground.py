@@ -20,6 +20,7 @@ NOTE = "{} read from the grammar of a stock in the ground in its clause ({}), he
 BIG = "亿"  # the magnitude of a bare ore's weight that no year's mining reaches
 BARE = re.compile(r"[\s约达到有为是超过近已经据说总共计]{0,6}")  # a clause's words before its number that name nothing
 SEPARATOR = re.compile(r"[,;:]")
+SHORT = 16  # the longest a clause of no noun can be: BARE's words and a qualifier
 
 
 def _metric_in_the_ground(reference, measures: set[str]):
@@ -37,7 +38,12 @@ def _own_words(doc, figure) -> tuple[int, int]:
     """The number's clause; a clause of no noun before the number (约10亿吨, 据说有50万吨) continues the one before
     it in its sentence (铝土矿资源丰富,约10亿吨): that one says what is weighed."""
     start, end = figure.clause
-    if not BARE.fullmatch(doc.norm[start : figure.at]):
+    if figure.at - start > SHORT:
+        return start, end  # a clause that long names something of its own
+    words = doc.norm[start : figure.at]
+    for cue in doc.reference.words("qualifier", "before_number"):  # 大约2亿吨左右: a qualifier names nothing
+        words = words.replace(cue.word, "")
+    if not BARE.fullmatch(words):
         return start, end
     cut = [m.end() for m in SEPARATOR.finditer(doc.norm, figure.sentence[0], max(start - 1, figure.sentence[0]))]
     return (cut[-1] if cut else figure.sentence[0]), end

@@ -32,6 +32,9 @@ def compared_with_another(figure, doc, earlier):
         found, what = said, ""
     else:
         what = found.group("what")
+        # 同比减少4.5%: 比 closes 同比 (year on year, cue_kind change), a change over time, no comparison
+        if any(clause.endswith(w, 0, found.start("what")) for w in reference.words_of("change", "rate")):
+            return figure
     # a comparison over time is a growth: 比上年, 较去年同期, 比2015年 (cue_kind time_base)
     if re.match(rf"\s*(?:{reference.cue('time_base', 'earlier').pattern})", what):
         return figure

@@ -35,6 +35,11 @@ def named_before_its_growth(figure, doc, earlier):
     if reference.cue("status", "target").search(norm, start, end):
         return figure  # 今年的目标是增长7%: a goal's words, not what grows
     rated = reference.metric(figure.rate_of_metric_code).cues if figure.rate_of_metric_code else ()
+    # 经济发展增速6.5%: the economy's words (cue_words.csv rate_of before_rate) name gdp's growth too
+    rated = (
+        *rated,
+        *(c.word for c in reference.words("rate_of", "before_rate") if c.code == figure.rate_of_metric_code),
+    )
     if rated and not any(cue in norm[start:end] for cue in rated):
         figure.rate_of_metric_code = ""  # carried from the growth before: none of its words here
         figure.notes.append("rate_of_metric_code emptied: the clause names what grows, no catalogue metric")
@@ -54,7 +59,7 @@ def _before_the_glue(doc, start: int, end: int) -> int:
     while moved:
         moved = False
         for word in glue:
-            if end - len(word) > start and doc.norm.startswith(word, end - len(word)):
+            if end - len(word) >= start and doc.norm.startswith(word, end - len(word)):  # 按可比价计算: all glue
                 end, moved = end - len(word), True
                 break
     return end

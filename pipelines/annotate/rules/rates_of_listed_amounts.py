@@ -1,0 +1,48 @@
+"""Rates listed after 分别 with no items of their own pair one to one with the amounts listed after an earlier 分别
+in their sentence: 产销量分别达到160万辆和158万辆,同比分别增长5%和4% (5% of production, 4% of sales); 营业收入、
+利润分别为800亿元、45亿元,分别增长6%、12%. extract read each rate's rate_of from the nearest amount before it (the
+list's last) for all. listed_rates.py pairs rates with items named before their own 分别; here the items are the
+amounts drafted before (their metrics), so the clause of the rates must name no item: only glue and change words."""
+
+from __future__ import annotations
+
+import re
+
+KINDS = ("rate",)
+AMOUNTS = ("level", "count")
+REACH = 120  # how far before the rates' clause the amounts' 分别 may stand
+_NO_ITEM = re.compile(r"[\s同比较上年期分别均累计当月]*")
+
+
+def each_its_amount(figure, doc, earlier):
+    reference, norm = doc.reference, doc.norm
+    if figure.at < 0 or reference.metric(figure.metric_code).kind not in KINDS:
+        return figure
+    respectively = reference.cue("list", "respectively")
+    own = next(reversed(list(respectively.finditer(norm, figure.clause[0], figure.at))), None)
+    if own is None:
+        return figure
+    lo = max(figure.sentence[0], figure.clause[0] - REACH)  # a bounded look back, not the whole sentence
+    first = next(reversed(list(respectively.finditer(norm, lo, figure.clause[0]))), None)
+    if first is None:
+        return figure
+    if not _NO_ITEM.fullmatch(norm, figure.clause[0], own.start()):
+        return figure  # 营业收入、利润分别增长: items of their own (listed_rates.py)
+    amounts, rates = [], 0
+    for before in reversed(earlier):  # back to the first 分别 only: a bounded look back
+        if 0 <= before.at < first.start():
+            break
+        if before.at < 0:
+            continue
+        if own.end() <= before.at < figure.at:
+            rates += 1
+        elif first.end() <= before.at < figure.clause[0] and reference.metric(before.metric_code).kind in AMOUNTS:
+            amounts.append(before)
+    amounts.reverse()
+    if len(amounts) < 2 or rates >= len(amounts) or len({a.metric_code for a in amounts}) < 2:
+        return figure
+    code = amounts[rates].metric_code
+    if code != figure.rate_of_metric_code:
+        figure.rate_of_metric_code = code
+        figure.notes.append(f"rate {rates + 1} of the list after 分别: of {amounts[rates].value}{amounts[rates].unit}")
+    return figure

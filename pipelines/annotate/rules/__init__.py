@@ -127,6 +127,7 @@ from . import (
     range_qualifier,
     rank_clause,
     rank_of_a_growth,
+    rank_of_a_share,
     ranked_companies,
     rate_after,
     ratio_metric,
@@ -381,6 +382,7 @@ RULES: tuple[Rule, ...] = (
     share_held_by.of_the_noun_after,  # 占据…企业数20%的农副食品加工和木材加工业企业: the share's holder
     rank_of_a_growth.named_by_its_amount,  # 增加值…增长14%,增速排名贵港市第一: 规模以上工业增加值增速
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
+    rank_of_a_share.like_the_share_before,  # 占全国的5.1%,列全国第6位: the share's subject, no whole
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
     zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's
     level_clause.with_the_clause_it_leans_on,  # 产值544亿元,同比增长33.7%: a bare amount keeps the clause it leans on

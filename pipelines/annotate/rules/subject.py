@@ -292,11 +292,14 @@ def _trailing_lead(doc, begin: int, end: int) -> int:
 
 
 def _lead(reference) -> re.Pattern:
-    """The words before a noun that are no part of it (其中, 累计, 实施): cue_kind subject, code lead, and the
+    """The words before a noun that are no part of it (其中, 累计, 实施): cue_kind subject, code lead or verb, and the
     words that make a figure a goal (力争, 预计, 计划: cue_kind status): 力争培育专精特新企业100家 → 专精特新企业."""
     status = "|".join(c.regex for c in reference.words("status", "before_number")) or "(?!)"
+    # 全市有高新技术企业: the verb 有 too (code verb), each word with its guard (not 有色金属's), longest first
+    words = [c for c in reference.words("subject", "before_noun") if c.code in ("lead", "verb")]
+    leads = "|".join(c.regex for c in words) or "(?!)"
     # 培育了, 实施了: the lead's 了 too; matched at a position: no ^
-    return re.compile(f"(?:{reference.alternation('subject', 'lead', 'before_noun')}|{status})了?")
+    return re.compile(f"(?:{leads}|{status})了?")
 
 
 def _honour_after(doc, at: int, clause_end: int) -> str:

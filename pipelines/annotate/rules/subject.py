@@ -174,7 +174,8 @@ def _like_the_count_before(figure, doc, earlier) -> str:
             break
         if f.clause == figure.clause and f.at < figure.at:
             since = max(since, f.unit_end)
-    if not _no_noun(doc, norm[since : figure.at]):
+    # 南宁市拥有…1800家,柳州市拥有1600家: the next item's place is no noun of its own (nor its date, lead words)
+    if not _no_noun(doc, norm[after_the_lead(doc, since, figure.at) : figure.at]):
         return ""
     for before in reversed(earlier):
         if before.at < figure.sentence[0]:
@@ -388,14 +389,15 @@ def _rank_of_the_level(figure, doc, earlier):
 
 
 def _no_noun(doc, words: str) -> bool:
-    """Whether the words are only a date, a stock's word, a qualifier, a lead word and glue (总数达, 总量突破,
-    2011年, 共完成): no noun of their own."""
+    """Whether the words are only a date, a stock's word, a qualifier, a lead word, a change to the number
+    (增加到, 提高至) and glue (总数达, 总量突破, 2011年, 共完成): no noun of their own."""
     reference = doc.reference
     qualifiers = reference.words_of("qualifier", None, "before_number") + reference.words_of(
         "qualifier", None, "after_unit"
     )
     glue = reference.words_of("period") + qualifiers  # (not 上, 数 of before_magnitude: glue only before 百, 千)
     glue += tuple(w for code in _NOUN_CODES for w in reference.words_of("subject", code))
+    glue += reference.words_of("direction", "reached")  # 2024年增加到8家: a change to the number, no noun
     words = reference.pattern("subject_over_time", _over_time).sub(" ", words)
     for word in sorted(set(glue), key=len, reverse=True):
         words = words.replace(word, " ")

@@ -86,6 +86,7 @@ from . import (
     in_the_ground,
     industry_name,
     interview_turn,
+    kind_of_investment,
     last_quoted_item,
     lead_metric,
     lead_qualifier,
@@ -341,6 +342,7 @@ RULES: tuple[Rule, ...] = (
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
     set_doing_it.named_at_the_opening,  # 重点企业完成工业产值85亿元: the set of enterprises doing it
     set_continued.of_the_clause_before,  # …企业实现营业收入1200亿元,…;实现利润60亿元: the same set's
+    kind_of_investment.named_at_the_opening,  # 技改投资增长19.7%: which investment, the metric says none
     project_investment.of_its_project,  # 华谊三期已开工…,累计完成投资73亿元: the project's investment
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
     economy_growth.of_the_economy,  # 经济增长5.8%, 拉动经济增长18.5个百分点: a rate of gdp

@@ -299,8 +299,9 @@ def _lead(reference) -> re.Pattern:
     # 全市有高新技术企业: the verb 有 too (code verb), each word with its guard (not 有色金属's), longest first
     words = [c for c in reference.words("subject", "before_noun") if c.code in ("lead", "verb")]
     leads = "|".join(c.regex for c in words) or "(?!)"
-    # 培育了, 实施了: the lead's 了 too; matched at a position: no ^
-    return re.compile(f"(?:{leads}|{status})了?")
+    # 培育了, 实施了: the lead's 了 too; 共培育, 已认定: an adverb of all or done opening the lead word (共 alone is
+    # glue of no noun, no lead: 共享); matched at a position: no ^
+    return re.compile(f"(?:[共已]?(?:{leads})|{status})了?")
 
 
 def _honour_after(doc, at: int, clause_end: int) -> str:

@@ -253,9 +253,18 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
         if not norm[begin:end].endswith(doc.reference.words_of("subject", "metric_noun", "before_noun")):
             return None
     end = _trailing_lead(doc, begin, end)
+    begin = _past_the_maker(doc, begin, end)
     if not 2 <= end - begin <= MAX_PRODUCT or norm[end - 1] == "的":
         return None  # …时定下的年产: words ending with 的 describe what follows, no product
     return begin, end
+
+
+def _past_the_maker(doc, begin: int, end: int) -> int:
+    """柳工集团挖掘机销量: a company's name (ending in a name_end word: 集团, 公司) opening the words is who made or
+    sold it, not the product, which starts after it (a company's name is the enterprise column's)."""
+    ends = doc.reference.words_of("company", "name_end", "after_place")
+    after = max((i + len(w) for w in ends if (i := doc.norm.rfind(w, begin, end)) > begin), default=begin)
+    return after if end - after >= 2 else begin
 
 
 def _past_the_period_words(doc, begin: int, end: int) -> int:
@@ -350,9 +359,9 @@ def after_the_lead(doc, start: int, end: int) -> int:
 
 
 def product_of_a_rate(figure, doc, earlier):
-    """A growth, rank or share of a production volume carries its product, as the volume does (docs/codes.md,
+    """A growth, rank or share of a production or sales volume carries its product, as the volume does (docs/codes.md,
     Subjects): 钢材增长25.6% → 钢材, as 钢材产量1700万吨 is; 乘用车、氧化铝产量进入全国前五 → each its item."""
-    if figure.subject or figure.at < 0 or figure.rate_of_metric_code not in PRODUCED:
+    if figure.subject or figure.at < 0 or figure.rate_of_metric_code not in PRODUCED + SOLD:
         return figure
     if doc.reference.metric(figure.metric_code).kind not in RATED or growth_clause.bare_clause(figure, doc):
         return figure  # 产量131.8万辆,同比增长14.5%: the level's subject (scope.py), not a word of its own

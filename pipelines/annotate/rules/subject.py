@@ -262,6 +262,8 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
 def _past_the_maker(doc, begin: int, end: int) -> int:
     """柳工集团挖掘机销量: a company's name (ending in a name_end word: 集团, 公司) opening the words is who made or
     sold it, not the product, which starts after it (a company's name is the enterprise column's)."""
+    if end - begin > MAX_PRODUCT:
+        return begin  # 某某集团防城港基地氧化铝: longer, a phrase of maker, site and product (product_alias.py)
     ends = doc.reference.words_of("company", "name_end", "after_place")
     after = max((i + len(w) for w in ends if (i := doc.norm.rfind(w, begin, end)) > begin), default=begin)
     return after if end - after >= 2 else begin

@@ -55,6 +55,7 @@ from . import (
     continued_time,
     count_between,
     count_of_points,
+    count_of_the_lead,
     count_threshold,
     cue_after,
     done_now,
@@ -336,6 +337,7 @@ RULES: tuple[Rule, ...] = (
     product_at_the_number.of_a_listed_item,  # 年产氧化铝200万吨、电解铝15万吨: the listed item's product
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
     subject_not_a_place.like_the_count_before,  # 南宁市上榜企业4家,柳州市2家: 2家 counts 上榜企业, not 柳州市
+    count_of_the_lead.named_in_the_lead,  # 全市专精特新企业中,国家级12家: 国家级专精特新企业
     count_threshold.of_those_over_it,  # 2个产业产值超2000亿元 → 产值超2000亿元的产业: those past the threshold
     area_of_section.of_the_section,  # 羽绒产业片区规划面积为4060亩,目前在建面积2335亩: the section's areas
     product_alias.known_product_before_its_cue,  # 钢铁产业柳钢本部钢材产量: the known product the words end with

@@ -374,6 +374,12 @@ def product_of_a_rate(figure, doc, earlier):
     product = _product_before(doc, figure.rate_of_metric_code, start, figure.at)
     if product and _SHARE_OF.search(norm, start, product[1]):
         return figure  # 占全市汽车产量的20%: the whole after 占, not the part; subject_share.py names the part
+    if (
+        product
+        and doc.reference.metric(figure.metric_code).kind == "share"
+        and _SHARE_OF.search(norm, product[1], figure.at)
+    ):
+        return figure  # 汽车产量占全国的8%: what is shared and its whole are subject_share.py's (全国汽车产量)
     if product:
         begin, end = product
     elif _cue_of(doc, figure.rate_of_metric_code).search(norm, start, figure.at):

@@ -27,7 +27,9 @@ _COUNT_OF_ENTERPRISES = re.compile(r"\d+\s*家")  # 107家重点工业企业
 # 总数达827家, 是在2011年5046家: words of no noun (cue_kind subject, code no_noun); 500个以上, 1000多家: a
 # qualifier right after the unit, where a noun would be (code not_a_noun)
 _NOUN_CODES = ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun")  # a count's glue: not not_a_noun
-_DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
+# 入选2024年国家质量标杆典型经验, 入围2024广西民营企业100强: the list's year, with its 年 or none (a year of 19xx or
+# 20xx right before the title's words)
+_DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?|(?:19|20)\d{2}(?=[\u4e00-\u9fff]))?\s*")
 _LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 # 2015年全市接待游客, 年末全市规上企业: the end of a date (and the year's end or start) is no part of the noun
 # 我市, 该县: the document's own place, named by reference; not 自治区, which opens a title the region gives
@@ -208,6 +210,8 @@ def _named_before(figure, doc, metric) -> str:
     if norm[found - 1 : found].isdigit() and not _DATE_LEFT.match(norm, found):
         return ""  # 投资超10亿元的项目3个: words opening with a number's unit (not a date's 年) are a phrase cut inside
     start = after_the_lead(doc, found, end)
+    if _no_noun(doc, norm[start:end]):
+        return ""  # 2023年达到58家: past the date, only glue is left (达到), no noun
     # 属规模以上企业: a noun cut inside a word is left for the analyst; 等 ends a list, a new word starts after it
     starts_a_word = start > found or start == lo or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
     starts_a_word = starts_a_word or norm[start - 1] == "等"
@@ -416,6 +420,7 @@ def _no_noun(doc, words: str) -> bool:
     glue = reference.words_of("period") + qualifiers  # (not 上, 数 of before_magnitude: glue only before 百, 千)
     glue += tuple(w for code in _NOUN_CODES for w in reference.words_of("subject", code))
     glue += reference.words_of("direction", "reached")  # 2024年增加到8家: a change to the number, no noun
+    glue += reference.words_of("time_base", "earlier")  # 去年同期为36家: a time compared with, no noun
     words = reference.pattern("subject_over_time", _over_time).sub(" ", words)
     for word in sorted(set(glue), key=len, reverse=True):
         words = words.replace(word, " ")

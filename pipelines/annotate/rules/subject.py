@@ -140,13 +140,21 @@ def _product_after(doc, figure) -> tuple[int, int] | None:
         [noun_ends(reference)]
         + [re.escape(c) for c in sorted(reference.metric(figure.metric_code).cues, key=len, reverse=True)]
     )
-    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
+    at = figure.unit_end
+    while at < figure.clause[1] and norm[at].isspace():  # 30 万吨 锂电池材料项目: the spacing is no word
+        at += 1
+    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, at, figure.clause[1])
     if not after or after.group().startswith(_not_a_noun(reference) + (_LEVEL,)):
         return None
     holders = [c for code in HOLDERS for c in reference.metric(code).cues]
-    if any(word in after.group() for word in holders) or not 2 <= len(after.group()) <= MAX_PRODUCT:
+    holders += reference.words_of("capacity", "facility", "after_size")  # 生产线, 工厂, 装置, 厂
+    # 年产30万吨锂电池材料项目, 铝合金生产线: what the project, base or line makes is the words before its word
+    # (its last word only: 工程 opens 工程机械, a product; 电动工程机械产品 holds nothing)
+    word = after.group()
+    cut = next((len(word) - len(w) for w in sorted(holders, key=len, reverse=True) if word.endswith(w)), len(word))
+    if not 2 <= cut <= MAX_PRODUCT or word[cut - 1] == "的":
         return None
-    return after.span()
+    return after.start(), after.start() + cut
 
 
 def _named_after(figure, doc, metric) -> str:

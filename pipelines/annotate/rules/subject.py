@@ -14,6 +14,20 @@ from . import growth_clause, list_item
 # The noun after a count ends before a particle or a word of cue_kind subject, noun_end or honour (421个贫困村
 # 全部出列 → 贫困村; 3家企业入选…), read from cue_words.csv
 _NOUN_AFTER = r"[\u4e00-\u9fff()]{{2,14}}?(?=[,。;:、!?和及与的在]|$|\s|\d|{})"
+# 12家国家级专精特新“小巨人”企业: a quoted name inside the noun; reviewers write it without the marks (raw/figures 028:
+# 四张清单重点项目), so the subject drops them
+_QUOTES = re.compile(r"[“”‘’\"']")
+_QUOTED_NOUN_AFTER = r"[\u4e00-\u9fff()“”‘’\"']{{2,18}}?(?=[,。;:、!?和及与的在]|$|\s|\d|{})"
+
+
+def _quoted_noun(found: re.Match | None) -> re.Match | None:
+    """The noun after a count with a quoted name in it, its quotes paired; None if it holds none."""
+    if found is None or not _QUOTES.search(found.group()):
+        return None
+    marks = _QUOTES.findall(found.group())
+    return found if len(marks) % 2 == 0 else None
+
+
 # The noun before a count: a list's last item ends at 等, so the noun after it is the list's kind (重点实验室、
 # 新型研发机构等技术创新平台超过500个 → 技术创新平台)
 _NOUN_BEFORE = re.compile(
@@ -21,7 +35,7 @@ _NOUN_BEFORE = re.compile(
 )
 # the clause, past its lead words, is one noun before the count (up to 16 characters)
 _WHOLE_CLAUSE_NOUN = re.compile(
-    r"((?:(?!等)[\u4e00-\u9fff]){2,16}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*"
+    r"((?:(?!等)[\u4e00-\u9fff“”‘’]){2,16}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*"
 )
 _COUNT_OF_ENTERPRISES = re.compile(r"\d+\s*家")  # 107家重点工业企业
 # 总数达827家, 是在2011年5046家: words of no noun (cue_kind subject, code no_noun); 500个以上, 1000多家: a
@@ -162,12 +176,15 @@ def _named_after(figure, doc, metric) -> str:
     主导产业集群), or the list after an honour word (3家企业入选…典型经验 → …典型经验)."""
     norm, reference = doc.norm, doc.reference
     after = re.compile(_NOUN_AFTER.format(noun_ends(reference))).match(norm, figure.unit_end, figure.clause[1])
+    quoted = _QUOTED_NOUN_AFTER.format(noun_ends(reference))
+    after = _quoted_noun(re.compile(quoted).match(norm, figure.unit_end, figure.clause[1])) or after
     cues = metric.cues + tuple(c for code in COUNTS_LIKE.get(metric.code, ()) for c in reference.metric(code).cues)
     named = after and (not cues or any(cue in after.group() for cue in cues))
     if not named or after.group().startswith(_not_a_noun(reference)):
         return ""
     cut = max((after.start() + i + len(c) for c in cues if (i := after.group().rfind(c)) >= 0), default=0)
-    return _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(after.start(), cut or after.end())
+    named = doc.text.span(after.start(), cut or after.end())
+    return _honour_after(doc, after.end(), figure.clause[1]) or _QUOTES.sub("", named)
 
 
 def _like_the_count_before(figure, doc, earlier) -> str:
@@ -208,7 +225,8 @@ def _named_before(figure, doc, metric) -> str:
             start, end = whole.start(1), max(ends, default=whole.end(1))
             is_noun = end - start >= 2 and not doc.reference.pattern("subject.lead", _lead).fullmatch(norm, start, end)
             is_noun = is_noun and not _no_noun(doc, norm[start:end])  # 达到21家: a verb, no noun
-            return doc.text.span(start, end) if is_noun else ""
+            is_noun = is_noun and len(_QUOTES.findall(norm[start:end])) % 2 == 0  # a quote cut in two: none
+            return _QUOTES.sub("", doc.text.span(start, end)) if is_noun else ""
     before = _NOUN_BEFORE.search(norm[lo : figure.at])
     if not before:
         return ""

@@ -18,7 +18,13 @@ def like_the_share_before(figure, doc, earlier):
     start = figure.clause[0]
     if start <= figure.sentence[0] or doc.norm[start - 1] not in ",," or not rank_clause._bare(figure, doc):
         return figure
-    share = next((f for f in reversed(earlier) if f.at >= 0 and f.clause[1] == start - 1), None)
+    share = None
+    for before in reversed(earlier):  # back to its sentence's start only: linear in the document's length
+        if 0 <= before.at < figure.sentence[0]:
+            break
+        if before.at >= 0 and before.clause[1] == start - 1:
+            share = before
+            break
     if share is None or not share.subject or reference.metric(share.metric_code).kind not in subject_share.SHARES:
         return figure
     if figure.rate_of_metric_code and share.rate_of_metric_code != figure.rate_of_metric_code:

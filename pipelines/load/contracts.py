@@ -308,7 +308,7 @@ CUE_CODES = {
     # what a count counts (rules/subject.py): the words around its noun that are no part of it
     # no_noun: glue between a count and the count before it (总数达827家); not_a_noun: a qualifier right
     # after a count's unit, where its noun would be (1000多家)
-    "subject": ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun", "not_a_noun"),
+    "subject": ("lead", "verb", "noun_end", "honour", "pull", "metric_noun", "no_noun", "not_a_noun"),
     # a word that ends the proper name a cluster word opens (rules/cluster_name.py): the name's, not the figure's
     # and the words around a topic a paragraph opens with (在新能源工程机械上: rules/topic_frame.py), and the
     # words ending in 业 that name no industry (企业, 工业: rules/industry_name.py)

@@ -62,6 +62,7 @@ from . import (
     count_between,
     count_continued,
     count_of_points,
+    count_of_the_lead,
     count_threshold,
     country_opening,
     cue_after,
@@ -97,6 +98,7 @@ from . import (
     in_the_ground,
     industry_name,
     interview_turn,
+    kind_of_investment,
     last_quoted_item,
     lead_metric,
     lead_qualifier,
@@ -146,6 +148,7 @@ from . import (
     range_qualifier,
     rank_clause,
     rank_of_a_growth,
+    rank_of_a_share,
     ranked_companies,
     ranked_growth,
     ranked_place,
@@ -172,6 +175,7 @@ from . import (
     section_year,
     sentence_year,
     set_among,
+    set_continued,
     set_doing_it,
     set_of_a_rate,
     share_held_by,
@@ -382,18 +386,20 @@ RULES: tuple[Rule, ...] = (
     subject.what_is_counted,  # 5372家规模以上工业企业, 钢材产量: what a count or a volume is of
     subject_not_a_place.like_the_count_before,  # 南宁市上榜企业4家,柳州市2家: 2家 counts 上榜企业, not 柳州市
     count_continued.like_the_count_before,  # 柳州市有15家企业入围,南宁市有8家: the same count's period, another place
+    count_of_the_lead.named_in_the_lead,  # 全市专精特新企业中,国家级12家: 国家级专精特新企业
     count_threshold.of_those_over_it,  # 2个产业产值超2000亿元 → 产值超2000亿元的产业: those past the threshold
     area_of_section.of_the_section,  # 羽绒产业片区规划面积为4060亩,目前在建面积2335亩: the section's areas
     product_alias.known_product_before_its_cue,  # 钢铁产业柳钢本部钢材产量: the known product the words end with
     subject.of_the_set_counted,  # 107家重点工业企业共完成工业总产值434.15亿元: the set's amount
     set_doing_it.named_at_the_opening,  # 重点企业完成工业产值85亿元: the set of enterprises doing it
+    set_continued.of_the_clause_before,  # …企业实现营业收入1200亿元,…;实现利润60亿元: the same set's
+    kind_of_investment.named_at_the_opening,  # 技改投资增长19.7%: which investment, the metric says none
     project_investment.of_its_project,  # 华谊三期已开工…,累计完成投资73亿元: the project's investment
     growth_of.like_the_growth_before,  # 股份制企业累计增长3.0% after 增加值增长1.6%: a growth of value added too
     rate_of_a_count.counted_or_not,  # 汽车产业增长18.5%: 产业 names what grew, no count of industries
     economy_growth.of_the_economy,  # 经济增长5.8%, 拉动经济增长18.5个百分点: a rate of gdp
     subject.product_of_a_rate,  # 钢材增长25.6%, 氧化铝产量进入全国前五: a rate of a volume carries its product
     product_metric.of_its_product,  # 氧化铝增长29.3% after 产量…: 氧化铝 is weighed in tonnes, not counted in vehicles
-    measure_of_the_product.in_the_products_measure,  # 氧化铝产能占全国的10%: tonnes, the product's measure
     subject_pull.part_that_pulls,  # 第二产业…拉动全市经济增长18.5个百分点: the part that pulls
     listed_rates.each_its_level,  # 地区生产总值、居民人均可支配收入分别增长37.8%、43.5%: each rate its item's
     rates_of_listed_amounts.each_its_amount,  # 产销量分别达到160万辆和158万辆,同比分别增长5%和4%: one rate per amount
@@ -440,6 +446,8 @@ RULES: tuple[Rule, ...] = (
     rank_of_a_growth.named_by_its_amount,  # 增加值…增长14%,增速排名贵港市第一: 规模以上工业增加值增速
     ranked_growth.of_the_speed,  # 增速排名贵港市第一, 总量、增速第一: a rank of growth rates
     subject_share.whole_in_front,  # 羽绒加工量占全国28% → 全国羽绒加工量; 列全国第18位 → what the count counts
+    measure_of_the_product.in_the_products_measure,  # 氧化铝产能占全国的10%: tonnes, the product's measure (after its subject)
+    rank_of_a_share.like_the_share_before,  # 占全国的5.1%,列全国第6位: the share's subject, no whole
     written_form.as_the_document_writes_it,  # 防城港市 in its own sentence as written; else the commonest form
     zone_name.of_the_zone,  # 中电北海产业园园区产值…, 3000亩的中国电子北海产业园: the zone's figure, not the city's
     zone_named_before.of_the_zone_named_before,  # 南宁东部新城…。东部新城要…,建成千亿级产业集群: the zone, no guess

@@ -14,6 +14,16 @@ from ..script import plain
 KINDS = ("rate", "share", "rank")
 
 
+def _product_metric(reference, subject: str) -> str | None:
+    """The metric a product named by the subject was annotated in: the subject itself, else the longest known
+    product inside it (a share's subject carries its whole and its metric's word: 全国氧化铝产能 → 氧化铝)."""
+    products = reference.subject_metrics
+    if subject in products:
+        return products[subject]
+    inside = max((name for name in products if len(name) > 1 and name in subject), key=len, default=None)
+    return products[inside] if inside else None
+
+
 def in_the_products_measure(figure, doc, earlier):
     if figure.at < 0 or not figure.rate_of_metric_code:
         return figure
@@ -27,7 +37,7 @@ def in_the_products_measure(figure, doc, earlier):
         figure.notes.append(f"{taken.code} shares its cue word with {before.value}{before.unit} before: {code}")
         figure.rate_of_metric_code = code
         return figure
-    known = reference.subject_metrics.get(plain(figure.subject)) if figure.subject else None
+    known = _product_metric(reference, plain(figure.subject)) if figure.subject else None
     if known is None:
         return figure
     measure = reference.metric(known).unit_measure

@@ -82,11 +82,18 @@ def _annual(doc) -> tuple[str, ...]:
 def _named_before(doc, lo: int, at: int) -> bool:
     """Whether words of their own (past the date, the place and the lead words) stand right before the word at
     `at`: 汽车产量 names what the 产量 is of; 2020年,平果生产 names only who made it."""
-    run = re.search(r"[\u4e00-\u9fff]+$", doc.norm[lo:at])
+    run = re.search(r"[\u4e00-\u9fff]+(?=\s*$)", doc.norm[lo:at])
     if not run:
         return False
+    at = lo + run.end()  # 全市 生产: the spacing before the verb is no word
     start = after_the_lead(doc, lo + run.start(), at)
-    return start < at and doc.norm[start:at] not in doc.place_names[0]
+    # 全市生产, 我市共生产: a place, a lead word or glue alone right before the verb (after_the_lead keeps the last word
+    # when nothing follows it) names who made it too
+    words = doc.norm[start:at]
+    # (汽车 before 产量 is a product word the metric says, not glue: 汽车产量有望突破 names a noun's head, no verb)
+    glue = _no_noun(doc, words) and not _metric_noun(doc, start, at)
+    only_a_lead = doc.reference.pattern("subject.lead", _lead).fullmatch(doc.norm, start, at) or glue
+    return start < at and words not in doc.place_names[0] + places.IMPLIED and not only_a_lead
 
 
 def _verbs(metric_code: str):
@@ -103,6 +110,8 @@ def _product(doc, start: int, end: int) -> tuple[int, int] | None:
     norm = doc.norm
     while end > start and norm[end - 1].isspace():
         end -= 1
+    while start < end and norm[start].isspace():  # 生产 氧化铝 850万吨: the spacing is no part of it
+        start += 1
     end = _item_end(doc, start, end)
     found = _PRODUCT.fullmatch(norm, start, end)
     if not found or not 2 <= end - start <= MAX_PRODUCT or "的" in found.group():

@@ -14,6 +14,20 @@ from . import growth_clause, list_item
 # The noun after a count ends before a particle or a word of cue_kind subject, noun_end or honour (421个贫困村
 # 全部出列 → 贫困村; 3家企业入选…), read from cue_words.csv
 _NOUN_AFTER = r"[\u4e00-\u9fff()]{{2,14}}?(?=[,。;:、!?和及与的在]|$|\s|\d|{})"
+# 12家国家级专精特新“小巨人”企业: a quoted name inside the noun; reviewers write it without the marks (raw/figures 028:
+# 四张清单重点项目), so the subject drops them
+_QUOTES = re.compile(r"[“”‘’\"']")
+_QUOTED_NOUN_AFTER = r"[\u4e00-\u9fff()“”‘’\"']{{2,18}}?(?=[,。;:、!?和及与的在]|$|\s|\d|{})"
+
+
+def _quoted_noun(found: re.Match | None) -> re.Match | None:
+    """The noun after a count with a quoted name in it, its quotes paired; None if it holds none."""
+    if found is None or not _QUOTES.search(found.group()):
+        return None
+    marks = _QUOTES.findall(found.group())
+    return found if len(marks) % 2 == 0 else None
+
+
 # The noun before a count: a list's last item ends at 等, so the noun after it is the list's kind (重点实验室、
 # 新型研发机构等技术创新平台超过500个 → 技术创新平台)
 _NOUN_BEFORE = re.compile(
@@ -21,13 +35,15 @@ _NOUN_BEFORE = re.compile(
 )
 # the clause, past its lead words, is one noun before the count (up to 16 characters)
 _WHOLE_CLAUSE_NOUN = re.compile(
-    r"((?:(?!等)[\u4e00-\u9fff]){2,16}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*"
+    r"((?:(?!等)[\u4e00-\u9fff“”‘’]){2,16}?)(?:数量|总数|总量|数)?(?:达到|达|为|有|超过|超|近|约)?\s*"
 )
 _COUNT_OF_ENTERPRISES = re.compile(r"\d+\s*家")  # 107家重点工业企业
 # 总数达827家, 是在2011年5046家: words of no noun (cue_kind subject, code no_noun); 500个以上, 1000多家: a
 # qualifier right after the unit, where a noun would be (code not_a_noun)
 _NOUN_CODES = ("lead", "noun_end", "honour", "pull", "metric_noun", "no_noun")  # a count's glue: not not_a_noun
-_DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?)?\s*")  # 入选2024年国家质量标杆典型经验: the list's year
+# 入选2024年国家质量标杆典型经验, 入围2024广西民营企业100强: the list's year, with its 年 or none (a year of 19xx or
+# 20xx right before the title's words)
+_DATE_START = re.compile(r"\s*(?:\d{4}\s*年(?:度)?|(?:19|20)\d{2}(?=[\u4e00-\u9fff]))?\s*")
 _LEVEL = "级"  # 自治区级龙头企业, 国家级: a place before 级 names a level, part of the noun
 # 2015年全市接待游客, 年末全市规上企业: the end of a date (and the year's end or start) is no part of the noun
 # 我市, 该县: the document's own place, named by reference; not 自治区, which opens a title the region gives
@@ -138,13 +154,21 @@ def _product_after(doc, figure) -> tuple[int, int] | None:
         [noun_ends(reference)]
         + [re.escape(c) for c in sorted(reference.metric(figure.metric_code).cues, key=len, reverse=True)]
     )
-    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, figure.unit_end, figure.clause[1])
+    at = figure.unit_end
+    while at < figure.clause[1] and norm[at].isspace():  # 30 万吨 锂电池材料项目: the spacing is no word
+        at += 1
+    after = re.compile(_NOUN_AFTER.format(ends)).match(norm, at, figure.clause[1])
     if not after or after.group().startswith(_not_a_noun(reference) + (_LEVEL,)):
         return None
     holders = [c for code in HOLDERS for c in reference.metric(code).cues]
-    if any(word in after.group() for word in holders) or not 2 <= len(after.group()) <= MAX_PRODUCT:
+    holders += reference.words_of("capacity", "facility", "after_size")  # 生产线, 工厂, 装置, 厂
+    # 年产30万吨锂电池材料项目, 铝合金生产线: what the project, base or line makes is the words before its word
+    # (its last word only: 工程 opens 工程机械, a product; 电动工程机械产品 holds nothing)
+    word = after.group()
+    cut = next((len(word) - len(w) for w in sorted(holders, key=len, reverse=True) if word.endswith(w)), len(word))
+    if not 2 <= cut <= MAX_PRODUCT or word[cut - 1] == "的":
         return None
-    return after.span()
+    return after.start(), after.start() + cut
 
 
 def _named_after(figure, doc, metric) -> str:
@@ -152,12 +176,15 @@ def _named_after(figure, doc, metric) -> str:
     主导产业集群), or the list after an honour word (3家企业入选…典型经验 → …典型经验)."""
     norm, reference = doc.norm, doc.reference
     after = re.compile(_NOUN_AFTER.format(noun_ends(reference))).match(norm, figure.unit_end, figure.clause[1])
+    quoted = _QUOTED_NOUN_AFTER.format(noun_ends(reference))
+    after = _quoted_noun(re.compile(quoted).match(norm, figure.unit_end, figure.clause[1])) or after
     cues = metric.cues + tuple(c for code in COUNTS_LIKE.get(metric.code, ()) for c in reference.metric(code).cues)
     named = after and (not cues or any(cue in after.group() for cue in cues))
     if not named or after.group().startswith(_not_a_noun(reference)):
         return ""
     cut = max((after.start() + i + len(c) for c in cues if (i := after.group().rfind(c)) >= 0), default=0)
-    return _honour_after(doc, after.end(), figure.clause[1]) or doc.text.span(after.start(), cut or after.end())
+    named = doc.text.span(after.start(), cut or after.end())
+    return _honour_after(doc, after.end(), figure.clause[1]) or _QUOTES.sub("", named)
 
 
 def _like_the_count_before(figure, doc, earlier) -> str:
@@ -174,7 +201,8 @@ def _like_the_count_before(figure, doc, earlier) -> str:
             break
         if f.clause == figure.clause and f.at < figure.at:
             since = max(since, f.unit_end)
-    if not _no_noun(doc, norm[since : figure.at]):
+    # 南宁市拥有…1800家,柳州市拥有1600家: the next item's place is no noun of its own (nor its date, lead words)
+    if not _no_noun(doc, norm[after_the_lead(doc, since, figure.at) : figure.at]):
         return ""
     for before in reversed(earlier):
         if before.at < figure.sentence[0]:
@@ -197,7 +225,8 @@ def _named_before(figure, doc, metric) -> str:
             start, end = whole.start(1), max(ends, default=whole.end(1))
             is_noun = end - start >= 2 and not doc.reference.pattern("subject.lead", _lead).fullmatch(norm, start, end)
             is_noun = is_noun and not _no_noun(doc, norm[start:end])  # 达到21家: a verb, no noun
-            return doc.text.span(start, end) if is_noun else ""
+            is_noun = is_noun and len(_QUOTES.findall(norm[start:end])) % 2 == 0  # a quote cut in two: none
+            return _QUOTES.sub("", doc.text.span(start, end)) if is_noun else ""
     before = _NOUN_BEFORE.search(norm[lo : figure.at])
     if not before:
         return ""
@@ -207,6 +236,8 @@ def _named_before(figure, doc, metric) -> str:
     if norm[found - 1 : found].isdigit() and not _DATE_LEFT.match(norm, found):
         return ""  # 投资超10亿元的项目3个: words opening with a number's unit (not a date's 年) are a phrase cut inside
     start = after_the_lead(doc, found, end)
+    if _no_noun(doc, norm[start:end]):
+        return ""  # 2023年达到58家: past the date, only glue is left (达到), no noun
     # 属规模以上企业: a noun cut inside a word is left for the analyst; 等 ends a list, a new word starts after it
     starts_a_word = start > found or start == lo or not re.match(r"[\u4e00-\u9fff]", norm[start - 1])
     starts_a_word = starts_a_word or norm[start - 1] == "等"
@@ -252,9 +283,20 @@ def _product_before(doc, metric_code: str, lo: int, at: int) -> tuple[int, int] 
         if not norm[begin:end].endswith(doc.reference.words_of("subject", "metric_noun", "before_noun")):
             return None
     end = _trailing_lead(doc, begin, end)
+    begin = _past_the_maker(doc, begin, end)
     if not 2 <= end - begin <= MAX_PRODUCT or norm[end - 1] == "的":
         return None  # …时定下的年产: words ending with 的 describe what follows, no product
     return begin, end
+
+
+def _past_the_maker(doc, begin: int, end: int) -> int:
+    """柳工集团挖掘机销量: a company's name (ending in a name_end word: 集团, 公司) opening the words is who made or
+    sold it, not the product, which starts after it (a company's name is the enterprise column's)."""
+    if end - begin > MAX_PRODUCT:
+        return begin  # 某某集团防城港基地氧化铝: longer, a phrase of maker, site and product (product_alias.py)
+    ends = doc.reference.words_of("company", "name_end", "after_place")
+    after = max((i + len(w) for w in ends if (i := doc.norm.rfind(w, begin, end)) > begin), default=begin)
+    return after if end - after >= 2 else begin
 
 
 def _past_the_period_words(doc, begin: int, end: int) -> int:
@@ -292,11 +334,15 @@ def _trailing_lead(doc, begin: int, end: int) -> int:
 
 
 def _lead(reference) -> re.Pattern:
-    """The words before a noun that are no part of it (其中, 累计, 实施): cue_kind subject, code lead, and the
+    """The words before a noun that are no part of it (其中, 累计, 实施): cue_kind subject, code lead or verb, and the
     words that make a figure a goal (力争, 预计, 计划: cue_kind status): 力争培育专精特新企业100家 → 专精特新企业."""
     status = "|".join(c.regex for c in reference.words("status", "before_number")) or "(?!)"
-    # 培育了, 实施了: the lead's 了 too; matched at a position: no ^
-    return re.compile(f"(?:{reference.alternation('subject', 'lead', 'before_noun')}|{status})了?")
+    # 全市有高新技术企业: the verb 有 too (code verb), each word with its guard (not 有色金属's), longest first
+    words = [c for c in reference.words("subject", "before_noun") if c.code in ("lead", "verb")]
+    leads = "|".join(c.regex for c in words) or "(?!)"
+    # 培育了, 实施了: the lead's 了 too; 共培育, 已认定: an adverb of all or done opening the lead word (共 alone is
+    # glue of no noun, no lead: 共享); matched at a position: no ^
+    return re.compile(f"(?:[共已]?(?:{leads})|{status})了?")
 
 
 def _honour_after(doc, at: int, clause_end: int) -> str:
@@ -345,9 +391,9 @@ def after_the_lead(doc, start: int, end: int) -> int:
 
 
 def product_of_a_rate(figure, doc, earlier):
-    """A growth, rank or share of a production volume carries its product, as the volume does (docs/codes.md,
+    """A growth, rank or share of a production or sales volume carries its product, as the volume does (docs/codes.md,
     Subjects): 钢材增长25.6% → 钢材, as 钢材产量1700万吨 is; 乘用车、氧化铝产量进入全国前五 → each its item."""
-    if figure.subject or figure.at < 0 or figure.rate_of_metric_code not in PRODUCED:
+    if figure.subject or figure.at < 0 or figure.rate_of_metric_code not in PRODUCED + SOLD:
         return figure
     if doc.reference.metric(figure.metric_code).kind not in RATED or growth_clause.bare_clause(figure, doc):
         return figure  # 产量131.8万辆,同比增长14.5%: the level's subject (scope.py), not a word of its own
@@ -358,6 +404,12 @@ def product_of_a_rate(figure, doc, earlier):
     product = _product_before(doc, figure.rate_of_metric_code, start, figure.at)
     if product and _SHARE_OF.search(norm, start, product[1]):
         return figure  # 占全市汽车产量的20%: the whole after 占, not the part; subject_share.py names the part
+    if (
+        product
+        and doc.reference.metric(figure.metric_code).kind == "share"
+        and _SHARE_OF.search(norm, product[1], figure.at)
+    ):
+        return figure  # 汽车产量占全国的8%: what is shared and its whole are subject_share.py's (全国汽车产量)
     if product:
         begin, end = product
     elif _cue_of(doc, figure.rate_of_metric_code).search(norm, start, figure.at):
@@ -385,14 +437,16 @@ def _rank_of_the_level(figure, doc, earlier):
 
 
 def _no_noun(doc, words: str) -> bool:
-    """Whether the words are only a date, a stock's word, a qualifier, a lead word and glue (总数达, 总量突破,
-    2011年, 共完成): no noun of their own."""
+    """Whether the words are only a date, a stock's word, a qualifier, a lead word, a change to the number
+    (增加到, 提高至) and glue (总数达, 总量突破, 2011年, 共完成): no noun of their own."""
     reference = doc.reference
     qualifiers = reference.words_of("qualifier", None, "before_number") + reference.words_of(
         "qualifier", None, "after_unit"
     )
     glue = reference.words_of("period") + qualifiers  # (not 上, 数 of before_magnitude: glue only before 百, 千)
     glue += tuple(w for code in _NOUN_CODES for w in reference.words_of("subject", code))
+    glue += reference.words_of("direction", "reached")  # 2024年增加到8家: a change to the number, no noun
+    glue += reference.words_of("time_base", "earlier")  # 去年同期为36家: a time compared with, no noun
     words = reference.pattern("subject_over_time", _over_time).sub(" ", words)
     for word in sorted(set(glue), key=len, reverse=True):
         words = words.replace(word, " ")

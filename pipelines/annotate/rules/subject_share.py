@@ -59,6 +59,11 @@ def _what(figure, doc, earlier, depth: int = 2) -> str:
     cues = list(_SHARE_CUE.finditer(norm, start, figure.at))
     if cues:
         before = _ADVERBS.sub("", norm[start : cues[-1].start()])
+        # 稀土储量约占全国的5%: the share's qualifier (约, 近: cue_kind qualifier) is no part of what is shared
+        qualifiers = doc.reference.words_of("qualifier", None, "before_number")
+        while before.endswith(qualifiers):
+            before = before[: -len(next(q for q in qualifiers if before.endswith(q)))]
+            before = _ADVERBS.sub("", before)
         noun = _NOUN.search(before)
         if noun:
             begin = subject.after_the_lead(doc, start + noun.start(), start + noun.end())

@@ -172,7 +172,9 @@ def read_document(original: str, published: int | str, reference: Reference) -> 
     # a place the page names (a forum board, a city paper as the source) is not what the text is about
     found_places = furniture.outside(
         furniture.page_spans(norm, reference, body),
-        places.as_places(norm, places.mentions(norm, reference.places), reference.place_levels),
+        places.as_places(
+            norm, places.mentions(norm, reference.places), reference.place_levels, reference.words_of("subject", "lead")
+        ),
     )
     subject = places.subject(text, found_places, reference.place_levels, reference, body)
     written = places.written_forms(text, found_places, reference)

@@ -64,10 +64,21 @@ def inside_a_word(norm: str, mention: Mention, levels: dict[str, str], ends: set
     return mention.start not in ends and not BEFORE_A_PLACE.match(norm, mention.start - 1)
 
 
-def as_places(norm: str, found: list[Mention], levels: dict[str, str]) -> list[Mention]:
+def opens_inside_a_lead(norm: str, mention: Mention, leads: tuple[str, ...]) -> bool:
+    """其中国家级2个: a lead word (其中, cue_kind subject lead) that runs into the name's first characters holds
+    them; 中国 here is no mention of the country."""
+    return any(
+        norm.startswith(word, mention.start - k)
+        for word in leads
+        for k in range(1, len(word))
+        if k <= mention.start and word[k:] and mention.name.startswith(word[k:])
+    )
+
+
+def as_places(norm: str, found: list[Mention], levels: dict[str, str], leads: tuple[str, ...] = ()) -> list[Mention]:
     """The mentions of places that name a place, not a piece of another word."""
     ends = {m.end for m in found}
-    return [m for m in found if not inside_a_word(norm, m, levels, ends)]
+    return [m for m in found if not inside_a_word(norm, m, levels, ends) and not opens_inside_a_lead(norm, m, leads)]
 
 
 @lru_cache(maxsize=8)

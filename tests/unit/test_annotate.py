@@ -739,6 +739,14 @@ def test_the_place_a_headline_names_is_the_subject(known, text, value, place):
 
 
 @pytest.mark.parametrize(
+    "sentence", ["全市有高新技术企业500家,其中国家级企业20家。", "全區有工業園區50個,其中國家級2個。"]
+)
+def test_a_place_inside_a_lead_word_is_none(known, sentence):
+    # 其中国家级: 中国 runs out of 其中, no mention of the country
+    assert all(f.place != "中国" for f in draft(sentence, known)), [f.place for f in draft(sentence, known)]
+
+
+@pytest.mark.parametrize(
     "text, value, place",
     [
         (

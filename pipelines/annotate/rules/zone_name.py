@@ -57,7 +57,10 @@ def _zone_at(doc, at: int, limit: int, zone_words: str) -> tuple[int, int] | Non
     named = _name(zone_words).match(doc.norm, at, limit)
     if named is None:
         return None
-    inside = [m for m in places.within(doc.places, (at, named.end())) if m.end <= named.end()]
+    # 全区有工业园区: a place by reference (全区, 我市) names no zone; a zone's name holds a place's own name
+    inside = [
+        m for m in places.within(doc.places, (at, named.end())) if m.end <= named.end() and m.name not in places.IMPLIED
+    ]
     if not inside:
         return None
     return at, named.end()

@@ -796,4 +796,19 @@ def _list_items(
         return []  # 平果、靖西两地…合计超过600亿元: places listed with one number share a total, no cluster each
     if not items and unit.tier:
         items = enumerations.items_after(doc.norm, end, sentence[1], names, doc.reference)
+    if not unit.tier and _one_industrys_name(doc.norm, items, numeral.start):
+        return []  # 有色金属冶炼和压延加工业实现产值210.5亿元: one statistical industry, not two
     return items
+
+
+# the last item's words run on to an industry's 业 (热力 → 热力生产和供应业), no 等 of a list's end between
+_RUNS_ON_TO_AN_INDUSTRY = re.compile(r"[^\W\d_等]*?业")
+
+
+def _one_industrys_name(norm: str, items: list[Span], upto: int) -> bool:
+    """A statistical industry's name joins its activities with 和 or 、 and ends once in 业 (有色金属冶炼和压延加工业,
+    电力、热力生产和供应业): a list whose last item runs on to an industry's 业 and whose earlier items hold none is
+    that one name."""
+    if len(items) < 2 or not _RUNS_ON_TO_AN_INDUSTRY.match(norm, items[-1][0], upto):
+        return False
+    return all("业" not in norm[start:stop] for start, stop in items[:-1])

@@ -168,6 +168,18 @@ def test_a_size_tiers_list_is_read_with_the_list_words_of_cue_words(text, items,
 # Traditional script ---------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "sentence, rows",
+    [
+        ("有色金属冶炼和压延加工业实现产值210.5亿元。", 1),  # one statistical industry's name, not two industries
+        ("电力、热力生产和供应业实现增加值50亿元。", 1),
+        ("汽车、机械和冶金等行业实现产值800亿元。", 3),  # a list closed by 等: one row per item, as before
+    ],
+)
+def test_an_industrys_name_joined_with_he_is_one_item(known, sentence, rows):
+    assert len(draft(sentence, known)) == rows, [(f.value, f.cluster) for f in draft(sentence, known)]
+
+
 def test_traditional_script_is_matched_through_simplified_and_written_as_it_stands(known):
     figure = one("南寧市去年工業總產值達到1200億元。", known, 2024)
     assert (figure.place, figure.unit, figure.metric_code) == ("南寧市", "億元", "output_value")

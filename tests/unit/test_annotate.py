@@ -358,6 +358,15 @@ def test_amounts_in_us_dollars_are_drafted_in_dollars(known, sentence, metric):
 
 
 @pytest.mark.parametrize(
+    "sentence, metric",
+    [("柳州市进口额达到120亿元。", "import_value"), ("柳州市外贸进出口总值500亿元。", "export_value")],
+)
+def test_imports_are_no_exports(known, sentence, metric):
+    # 进口 was no cue: an import amount was guessed an output value (or an export where 出口 stood near)
+    assert one(sentence, known).metric_code == metric
+
+
+@pytest.mark.parametrize(
     "sentence, unit, metric",
     [
         ("园区规划面积为12.5平方公里。", "平方公里", "area_square_metres"),  # was no figure: no unit of area but 亩

@@ -320,6 +320,12 @@ def test_contribution_rate_and_percentage_points(known):
     assert (points.metric_code, points.unit) == ("percentage_point_change", "个百分点")
 
 
+@pytest.mark.parametrize("sentence", ["南宁市工业用电量环比减少3%。", "南宁市工業用電量環比減少3%。"])
+def test_a_month_on_month_decrease_is_negative(known, sentence):
+    # 环比 (month on month) was no growth cue, so 减少 was never read beside one: +3
+    assert one(sentence, known).value == Decimal("-3")
+
+
 def test_a_decrease_is_negative(known):
     figure = one("南宁市工业投资同比下降2.5%。", known)
     assert (figure.metric_code, figure.rate_of_metric_code, figure.value) == (

@@ -546,6 +546,11 @@ def _count_metric(hits, numeral: Numeral, unit: units.UnitMatch, clause: Span, r
     if later:  # 有42项总投资为68.5亿元的项目: the noun closes the clause
         best = min(later, key=lambda h: (h.start, -(h.end - h.start)))
         return best.metric, best
+    # 专精特新企业增长20%,达到85家: a clause of only glue before the count counts the noun of the clause before
+    previous = [h for h in fitting if h.end <= clause[0]]
+    if previous and norm and _NEXT_TO.fullmatch(norm[clause[0] : numeral.start]):
+        best = max(previous, key=lambda h: (h.end, h.end - h.start))
+        return best.metric, best
     other = unit.measures - {"count"}  # 产量2959辆: a unit that also measures a level (vehicles, units)
     if other:
         metric, cue = cues.choose_metric(hits, numeral.start, frozenset(other), reference)

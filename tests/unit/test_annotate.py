@@ -320,6 +320,19 @@ def test_contribution_rate_and_percentage_points(known):
     assert (points.metric_code, points.unit) == ("percentage_point_change", "个百分点")
 
 
+@pytest.mark.parametrize(
+    "sentence, value, metric",
+    [
+        ("南宁市专精特新企业增长20%,达到85家。", "85", "enterprise_count"),
+        ("南宁市引进项目20个,达到150个。", "150", "project_count"),
+        ("南宁市专精特新企业增长20%,新建厂房12个。", "12", "item_count"),  # a noun of its own: no carry
+    ],
+)
+def test_a_count_of_only_glue_counts_the_noun_of_the_clause_before(known, sentence, value, metric):
+    figure = next(f for f in draft(sentence, known) if f.value == Decimal(value))
+    assert figure.metric_code == metric, figure.notes
+
+
 @pytest.mark.parametrize("sentence", ["南宁市工业用电量环比减少3%。", "南宁市工業用電量環比減少3%。"])
 def test_a_month_on_month_decrease_is_negative(known, sentence):
     # 环比 (month on month) was no growth cue, so 减少 was never read beside one: +3

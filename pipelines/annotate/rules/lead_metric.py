@@ -17,7 +17,7 @@ from .. import cues
 from ..script import simplified
 from . import annual_capacity
 from .qualifier_over_items import _NAME, ITEM
-from .same_count import GUESSED
+from .same_count import drop_the_guess, guessed_level
 
 MARK = "named in the lead before its list"
 _NUMBER = re.compile(r"\d")
@@ -54,12 +54,9 @@ def _same_list(doc, before, figure) -> bool:
 
 
 def named_in_the_lead(figure, doc, earlier):
-    guessed = GUESSED.format(figure.metric_code)
-    if figure.at < 0 or guessed not in figure.notes:
+    if not guessed_level(figure, doc):
         return figure
     reference, norm = doc.reference, doc.norm
-    if reference.metric(figure.metric_code).kind != "level":
-        return figure
     if earlier and any(MARK in n for n in earlier[-1].notes) and _same_list(doc, earlier[-1], figure):
         return _set(figure, earlier[-1].metric_code, f"the value listed before ({earlier[-1].value}{earlier[-1].unit})")
     lo = lead_start(doc, figure)
@@ -102,8 +99,7 @@ def _heads_a_list(doc, figure, lo: int) -> bool:
 def _set(figure, code: str, why: str):
     if code == figure.metric_code:
         return figure
-    guessed = GUESSED.format(figure.metric_code)
-    figure.notes = [n for n in figure.notes if n != guessed]
+    drop_the_guess(figure)
     figure.metric_code = code
     figure.notes.append(f"metric {code} from {why}, {MARK}")
     return figure

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..script import simplified
 from . import listed_rates
-from .subject import after_the_lead
 
 AMOUNTS = ("level", "count")
 NOTE = "one of a list after {}: metric {} from its item {}"
@@ -20,15 +19,10 @@ def each_its_metric(figure, doc, earlier):
     reference = doc.reference
     if figure.at < 0 or reference.metric(figure.metric_code).kind not in AMOUNTS:
         return figure
-    norm, start = doc.norm, figure.clause[0]
-    word = reference.cue("list", "respectively").search(norm, start, figure.at)
-    if not word:
+    listed = listed_rates.items_before_the_list_word(doc, figure)
+    if listed is None:
         return figure
-    opening = after_the_lead(doc, start, word.start())
-    dated = listed_rates._YEAR.match(norm, opening, word.start())  # 2023年营业收入、…: the year is no item
-    if dated:
-        opening = after_the_lead(doc, dated.end(), word.start())
-    items = listed_rates._JOINERS.split(norm[opening : word.start()])
+    word, _, items = listed
     index = _listed_before(earlier, word.end(), figure.at)
     measures = reference.units.get(simplified(figure.unit), set())
     if len(items) == 1:  # 产销量分别为150万辆和148万辆: a compound of two metrics' first characters

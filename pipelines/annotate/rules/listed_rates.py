@@ -20,19 +20,28 @@ _JOINERS = re.compile(r"[、和及与]")
 _YEAR = re.compile(r"\s*(?:\d{4}\s*年(?:度)?|[上下]半年|前?[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月)[,,]?\s*")
 
 
+def items_before_the_list_word(doc, figure):
+    """(分别's match, where the items start, the items) of the figure's clause, past its lead words and a year
+    opening the list (2020年地区生产总值、…: no item); None with no 分别 before the number."""
+    norm, start = doc.norm, figure.clause[0]
+    word = doc.reference.cue("list", "respectively").search(norm, start, figure.at)
+    if not word:
+        return None
+    opening = after_the_lead(doc, start, word.start())
+    dated = _YEAR.match(norm, opening, word.start())
+    if dated:
+        opening = after_the_lead(doc, dated.end(), word.start())
+    return word, opening, _JOINERS.split(norm[opening : word.start()])
+
+
 def each_its_level(figure, doc, earlier):
     reference = doc.reference
     if figure.subject or figure.at < 0 or reference.metric(figure.metric_code).kind != RATE:
         return figure
-    norm, start = doc.norm, figure.clause[0]
-    word = reference.cue("list", "respectively").search(norm, start, figure.at)
-    if not word:
+    listed = items_before_the_list_word(doc, figure)
+    if listed is None:
         return figure
-    opening = after_the_lead(doc, start, word.start())
-    dated = _YEAR.match(norm, opening, word.start())  # 2020年地区生产总值、…: the year opens the list, no item
-    if dated:
-        opening = after_the_lead(doc, dated.end(), word.start())
-    items = _JOINERS.split(norm[opening : word.start()])
+    word, opening, items = listed
     index = sum(1 for f in earlier if word.end() <= f.at < figure.at)
     if len(items) < 2 or index >= len(items) or not all(_ITEM.fullmatch(i) for i in items):
         return figure

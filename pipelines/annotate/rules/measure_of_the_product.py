@@ -10,6 +10,7 @@ its sentence whose metric shares the word says it first (钢铁产能2000万吨,
 from __future__ import annotations
 
 from ..script import plain
+from .share_of import rates_an_amount
 
 KINDS = ("rate", "share", "rank")
 
@@ -25,11 +26,9 @@ def _product_metric(reference, subject: str) -> str | None:
 
 
 def in_the_products_measure(figure, doc, earlier):
-    if figure.at < 0 or not figure.rate_of_metric_code:
+    if not rates_an_amount(figure, doc, KINDS):
         return figure
     reference = doc.reference
-    if reference.metric(figure.metric_code).kind not in KINDS:
-        return figure
     taken = reference.metric(figure.rate_of_metric_code)
     before = _amount_before(doc, figure, earlier, taken)
     if before is not None:  # 钢铁产能2000万吨,产能利用率85%: the shared word's measure, read with its unit

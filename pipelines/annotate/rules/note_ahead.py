@@ -60,14 +60,20 @@ def _scope_end(norm: str, at: int) -> int:
     return end
 
 
-def said_before_the_list(figure, doc, earlier):
+def qualified_by_a_note(figure, doc, key: str, notes, where: str):
+    """An exact amount inside a note's scope takes the qualifier the note says. notes(doc) gives the scopes'
+    starts and, for each, (end, word, code), kept once a document under key."""
     if figure.at < 0 or figure.qualifier != "exact":
         return figure
-    starts, scopes = doc.once(("note_ahead", "notes"), _notes)
+    starts, scopes = doc.once((key, "notes"), notes)
     i = bisect_right(starts, figure.at) - 1
     if i < 0 or figure.at >= scopes[i][0]:
         return figure
     _, word, code = scopes[i]
     figure.qualifier = code
-    figure.notes.append(f"{word} said in a note before the list: {code}")
+    figure.notes.append(f"{word} said in a note {where} the list: {code}")
     return figure
+
+
+def said_before_the_list(figure, doc, earlier):
+    return qualified_by_a_note(figure, doc, "note_ahead", _notes, "before")

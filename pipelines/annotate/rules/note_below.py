@@ -10,9 +10,8 @@ of its own keeps it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
-from .note_ahead import ITEM_LINE
+from .note_ahead import ITEM_LINE, qualified_by_a_note
 
 LABEL_CELL = 8  # characters of a table's label cell on its own line (靖西 |, 电解铝产能 |)
 _DIGIT = re.compile(r"\d")
@@ -44,13 +43,4 @@ def _notes(doc) -> tuple[list[int], list[tuple[int, str, str]]]:
 
 
 def said_under_the_list(figure, doc, earlier):
-    if figure.at < 0 or figure.qualifier != "exact":
-        return figure
-    starts, notes = doc.once(("note_below", "notes"), _notes)
-    i = bisect_right(starts, figure.at) - 1
-    if i < 0 or figure.at >= notes[i][0]:
-        return figure
-    _, word, code = notes[i]
-    figure.qualifier = code
-    figure.notes.append(f"{word} said in a note under the list: {code}")
-    return figure
+    return qualified_by_a_note(figure, doc, "note_below", _notes, "under")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import cues
+from . import share_of_the_whole
 
 KINDS = ("rate",)  # a growth, a change in points; a share of a count (企业数只占16%) is the count's
 REACH = 300  # characters back where the count or the amount a rate is of may stand
@@ -90,14 +91,10 @@ def _share_of_the_whole(figure, doc, counted):
     reference, norm = doc.reference, doc.norm
     if _counted(reference, counted.cues).search(norm, max(figure.sentence[0], figure.at - REACH), figure.at):
         return figure
-    hits = cues.cue_hits(norm, (figure.clause[0], figure.at), reference)
-    opening = next((h for h in hits if h.metric.code == figure.metric_code), None)  # 占 of 占…的比重
-    if opening is None:
+    found = share_of_the_whole.amount_of_the_whole(doc, figure.clause[0], figure.at, figure.metric_code)  # 占…的比重
+    if found is None:
         return figure
-    whole = [h for h in hits if h.start >= opening.end and h.metric.kind == "level"]
-    if not whole:
-        return figure
-    amount = max(whole, key=lambda h: (h.end, h.end - h.start)).metric.code
+    amount = found[1]
     figure.notes.append(NOTE.format(counted.code, f"a share of {amount}, the whole after 占"))
     figure.rate_of_metric_code = amount
     return figure

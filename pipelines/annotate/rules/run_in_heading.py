@@ -12,7 +12,7 @@ import re
 from .. import cues
 from ..script import simplified
 from .lead_metric import lead_start
-from .same_count import GUESSED
+from .same_count import drop_the_guess, guessed_level
 
 _HEADING = re.compile(
     r"\s*(?:\d{1,2}\s*[.．、]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|第[一二三四五六七八九十]{1,3}\s*[,、])"
@@ -22,12 +22,9 @@ NOTE = "metric {} from the run-in heading {} before its sentence"
 
 
 def named_in_the_heading(figure, doc, earlier):
-    guessed = GUESSED.format(figure.metric_code)
-    if figure.at < 0 or guessed not in figure.notes:
+    if not guessed_level(figure, doc):
         return figure
     reference, norm = doc.reference, doc.norm
-    if reference.metric(figure.metric_code).kind != "level":
-        return figure
     lo = lead_start(doc, figure)
     if lo >= figure.sentence[0]:
         return figure
@@ -41,7 +38,7 @@ def named_in_the_heading(figure, doc, earlier):
     if not hits:
         return figure
     cue = max(hits, key=lambda h: (h.end, h.end - h.start))
-    figure.notes = [n for n in figure.notes if n != guessed]
+    drop_the_guess(figure)
     figure.metric_code = cue.metric.code
     figure.notes.append(NOTE.format(cue.metric.code, doc.text.span(start, end)))
     return figure

@@ -12,6 +12,19 @@ from ..script import simplified
 GUESSED = "no cue word: metric {} guessed from the unit"
 
 
+def guessed_level(figure, doc) -> bool:
+    """An amount whose metric extract guessed from its unit alone: what the rules after a cue look for."""
+    if figure.at < 0 or GUESSED.format(figure.metric_code) not in figure.notes:
+        return False
+    return doc.reference.metric(figure.metric_code).kind == "level"
+
+
+def drop_the_guess(figure) -> None:
+    """The guess's note goes once a rule names the metric (before figure.metric_code changes)."""
+    guessed = GUESSED.format(figure.metric_code)
+    figure.notes = [n for n in figure.notes if n != guessed]
+
+
 def like_the_count_before(figure, doc, earlier):
     guessed = GUESSED.format(figure.metric_code)
     if figure.at < 0 or guessed not in figure.notes:

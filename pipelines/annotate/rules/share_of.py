@@ -12,12 +12,17 @@ SHARES = ("share",)
 _OWN_AMOUNT = re.compile(r"(?:总计|总额|总量|量|额)[却也只仅都]*占")
 
 
+def rates_an_amount(figure, doc, kinds) -> bool:
+    """A figure of one of the kinds (a share, a rate) that extract read as of some amount (rate_of)."""
+    return (
+        figure.at >= 0 and bool(figure.rate_of_metric_code) and doc.reference.metric(figure.metric_code).kind in kinds
+    )
+
+
 def of_its_own_amount(figure, doc, earlier):
-    if figure.at < 0 or not figure.rate_of_metric_code:
+    if not rates_an_amount(figure, doc, SHARES):
         return figure
     reference = doc.reference
-    if reference.metric(figure.metric_code).kind not in SHARES:
-        return figure
     own = doc.norm[figure.clause[0] : figure.at]
     if any(cue in own for cue in reference.metric(figure.rate_of_metric_code).cues):
         return figure

@@ -11,18 +11,24 @@ from .. import cues
 SHARE = "share"
 
 
+def amount_of_the_whole(doc, lo: int, at: int, code: str):
+    """(the share word's hit, the amount its whole names) for a share at `at` whose clause opens at lo: the
+    last level cue word between the first cue of `code` (占) and the number; None when the whole names none."""
+    hits = cues.cue_hits(doc.norm, (lo, at), doc.reference)
+    opening = next((h for h in hits if h.metric.code == code), None)
+    whole = [h for h in hits if opening is not None and h.start >= opening.end and h.metric.kind == "level"]
+    if not whole:
+        return None
+    return opening, max(whole, key=lambda h: (h.end, h.end - h.start)).metric.code
+
+
 def of_the_whole_named(figure, doc, earlier):
     if figure.at < 0 or figure.metric_code != SHARE:
         return figure
-    reference, norm = doc.reference, doc.norm
-    hits = cues.cue_hits(norm, (max(figure.clause[0], figure.at - 40), figure.at), reference)
-    opening = next((h for h in hits if h.metric.code == SHARE), None)
-    if opening is None:
+    found = amount_of_the_whole(doc, max(figure.clause[0], figure.at - 40), figure.at, SHARE)
+    if found is None:
         return figure
-    whole = [h for h in hits if h.start >= opening.end and h.metric.kind == "level"]
-    if not whole:
-        return figure
-    code = max(whole, key=lambda h: (h.end, h.end - h.start)).metric.code
+    opening, code = found
     if code != figure.rate_of_metric_code:
         figure.notes.append(f"a share of {code}, the whole named after {doc.text.span(opening.start, opening.end)}")
         figure.rate_of_metric_code = code

@@ -12,7 +12,7 @@ import re
 
 from .. import cues
 from ..script import simplified
-from .same_count import GUESSED
+from .same_count import drop_the_guess, guessed_level
 
 REACH = 40
 NOTE = "metric {} from {} named after it in its sentence ({})"
@@ -20,12 +20,9 @@ _ANOTHER_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?![\d.%％])(?!个百分点)")
 
 
 def named_after(figure, doc, earlier):
-    guessed = GUESSED.format(figure.metric_code)
-    if figure.at < 0 or guessed not in figure.notes:
+    if not guessed_level(figure, doc):
         return figure
     reference, norm = doc.reference, doc.norm
-    if reference.metric(figure.metric_code).kind != "level":
-        return figure
     lo, hi = figure.unit_end, min(figure.sentence[1], figure.unit_end + REACH)
     measures = reference.units.get(simplified(figure.unit), set())
     hits = cues.cue_hits(norm, (lo, hi), reference)
@@ -38,7 +35,7 @@ def named_after(figure, doc, earlier):
         total = re.match(f"(?:{totals})", norm[hit.end : hit.end + 3]) is not None
         if not (whole or total) or _ANOTHER_AMOUNT.search(norm, lo, hit.start):
             continue
-        figure.notes = [n for n in figure.notes if n != guessed]
+        drop_the_guess(figure)
         figure.metric_code = hit.metric.code
         said = "the whole of its share" if whole else "its total"
         figure.notes.append(NOTE.format(hit.metric.code, said, doc.text.span(hit.start, hit.end)))

@@ -44,6 +44,7 @@ class Cell:
     caption: str = ""  # the line before the table (分行业增加值): what its figures are, when a header does not say
     is_unit: bool = False  # a cell of a unit column (计量单位: 万吨): no figure of its own
     section: str = ""  # the heading of the section the table stands in (三、居民消费价格), when one is near
+    attributes: tuple[str, ...] = ()  # text cells between the row's label and its numbers (所在地: 柳州)
 
 
 # A column of units (指标 | 计量单位 | 1-6月 | 增长(%)): each row's numbers are in its row's unit unless
@@ -507,6 +508,7 @@ def _pipe_rows(lines, found, is_number, changes) -> None:
 
 # a row's number before its label (1 广西柳州钢铁集团 1234567: a ranking's place, not a figure of the row)
 _ROW_NUMBER = re.compile(r"\d{1,4}")
+MAX_ATTRIBUTES = 2  # text cells a row may hold between its label and its numbers (所在地, 行业)
 
 
 def _columns(lines, found, is_number, changes) -> None:
@@ -519,10 +521,14 @@ def _columns(lines, found, is_number, changes) -> None:
         label_at = 1 if len(tokens) >= 3 and _ROW_NUMBER.fullmatch(tokens[0]) and not _is_number(tokens[1]) else 0
         if len(tokens) - label_at < MIN_COLUMNS or _is_number(tokens[label_at]):
             continue
-        unit_text = len(tokens) - label_at > MIN_COLUMNS + 1 and not (
-            is_number(tokens[label_at + 1]) or _is_blank(tokens[label_at + 1])
-        )
-        values = tokens[label_at + 1 + unit_text :]  # 汽车 万辆 85.2 -3.1: a unit column
+        first_value = label_at + 1
+        while first_value < len(tokens) and not (is_number(tokens[first_value]) or _is_blank(tokens[first_value])):
+            first_value += 1
+        # 汽车 万辆 85.2 -3.1: a unit column; 1 某公司 柳州 1050.8: a column of the row's attributes (所在地)
+        texts = tokens[label_at + 1 : first_value]
+        values = tokens[first_value:]
+        if len(texts) > MAX_ATTRIBUTES or any(len(t) > SHORT_CELL for t in texts):
+            continue
         if not all(is_number(t) or _is_blank(t) for t in values) or not any(map(is_number, values)):
             continue  # a row is numbers, or a blank (—) among them
         header, caption, whole = None, "", TableUnits()
@@ -543,8 +549,10 @@ def _columns(lines, found, is_number, changes) -> None:
                 caption = caption_before(lines, back)
                 whole = table_unit(lines, back, changes)
                 break
-        if header is None or (unit_text and _unit_column(header) != label_at + 1):
+        if header is None:
             continue
+        unit_text = len(texts) == 1 and _unit_column(header) == label_at + 1
+        attributes = () if unit_text else tuple(texts)
         if len(tokens) - label_at == MIN_COLUMNS and not (header_unit(header[-1]) or whole.of(header[-1])):
             continue  # two words on a line (南宁 2023) are no table without a unit over the number
         label = tokens[label_at]
@@ -563,5 +571,7 @@ def _columns(lines, found, is_number, changes) -> None:
                     or header_unit(label)
                     or whole.of(header[column])
                 )
-                found[start] = Cell(start, at + position + len(token), header[column], label, unit, caption)
+                found[start] = Cell(
+                    start, at + position + len(token), header[column], label, unit, caption, attributes=attributes
+                )
             position += len(token)

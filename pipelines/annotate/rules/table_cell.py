@@ -84,6 +84,10 @@ def fields(figure, doc, earlier):
     elif column_place is not None:  # 指标 | 平果 | 靖西: places side by side, the row label is what is measured
         figure.place, figure.place_key = cell.header.strip(), column_place
         figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
+    elif placed := next((a for a in cell.attributes if reference.places.get(simplified(a))), None):
+        # 1 某公司 柳州 1050.8 under 排名 企业名称 所在地 营收: the row's place column
+        figure.place, figure.place_key = _written(doc, placed, cell.start), reference.places[simplified(placed)]
+        figure.notes = [n for n in figure.notes if not n.startswith(("place ", "no place"))]
     if key is None and cell.label:
         if _a_company(doc, simplified(cell.label)):
             figure.enterprise = label

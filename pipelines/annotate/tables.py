@@ -490,20 +490,44 @@ def _pipe_rows(lines, found, is_number, changes) -> None:
         first = run[0]
         caption = caption_before(lines, first)
         whole = table_unit(lines, first, changes)
+        label_at, attributes_at = _row_roles([row for _, row in body if len(row) == width], width, unit_at, is_number)
+        values_at = set(range(label_at + 1, width)) - {unit_at, *attributes_at}
         for k, row in body:
-            if len(row) != width or not all(_fits(t, c not in (0, unit_at), is_number) for c, t in enumerate(row)):
+            if len(row) != width or not all(
+                c < label_at or _fits(t, c in values_at, is_number) for c, t in enumerate(row)
+            ):
                 continue
             at, line = lines[k]
             cells = _row_cells(line)
-            label, row_unit = row[0], row[unit_at] if unit_at is not None else ""
+            label, row_unit = row[label_at], row[unit_at] if unit_at is not None else ""
+            attributes = tuple(row[c] for c in attributes_at)
             for column, (offset, text) in enumerate(cells):
                 start = at + offset
                 if column == unit_at and text:
                     found[start] = Cell(start, start + len(text), header[column], label, text, caption, is_unit=True)
-                elif column and is_number(text):
+                elif column in values_at and is_number(text):
                     digits = start + _digits_at(text)  # where the digits start
                     unit = header_unit(header[column]) or row_unit or header_unit(label) or whole.of(header[column])
-                    found[digits] = Cell(digits, start + len(text), header[column], label, unit, caption)
+                    found[digits] = Cell(
+                        digits, start + len(text), header[column], label, unit, caption, attributes=attributes
+                    )
+
+
+def _row_roles(rows: list[list[str]], width: int, unit_at, is_number) -> tuple[int, tuple[int, ...]]:
+    """(the label's column, the attribute columns) of a table's rows: a first column of row numbers (1, 2, 3 of a
+    ranking) before a column of text is passed over; columns of text right after the label (所在地, 行业) hold
+    the row's attributes, at most MAX_ATTRIBUTES, no figures."""
+
+    def text(column: int) -> bool:
+        return bool(rows) and all(not is_number(r[column]) and not _is_blank(r[column]) for r in rows)
+
+    numbered = width > MIN_COLUMNS and bool(rows) and all(_ROW_NUMBER.fullmatch(r[0].strip()) for r in rows)
+    label_at = 1 if numbered and text(1) else 0
+    attributes, column = [], label_at + 1
+    while column < width - 1 and column != unit_at and text(column) and len(attributes) < MAX_ATTRIBUTES:
+        attributes.append(column)
+        column += 1
+    return label_at, tuple(attributes)
 
 
 # a row's number before its label (1 广西柳州钢铁集团 1234567: a ranking's place, not a figure of the row)

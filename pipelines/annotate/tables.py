@@ -282,14 +282,18 @@ def _one_per_line(lines, found, is_number, changes) -> None:
         # the longest header first (the fewest caption lines before it): a one-row table with a unit column
         # (产品名称 | 计量单位 | 产量 | 增长(%) | 水泥 | 万吨 | 850.2 | -3.5) also fits a shorter header
         for skip in range(0, max(0, first - 1 - MIN_COLUMNS + 1)):  # lines before the header (a caption)
-            for texts_before in (1, 2):  # a label, or a label and its unit, before a row's first number
+            # a label, or a label and its unit or attributes (所在地), before a row's first number
+            for texts_before in range(1, 2 + MAX_ATTRIBUTES):
                 rows = texts[first - texts_before : last + 1]  # short lines after the last number are no part of it
                 candidate = texts[skip : first - texts_before]
+                if len(candidate) <= texts_before:
+                    continue
                 unit_at = _unit_column(candidate) if texts_before == 2 else None
-                if len(candidate) < MIN_COLUMNS or (texts_before == 2 and unit_at != 1):
+                if len(candidate) < MIN_COLUMNS or (unit_at is not None and unit_at != 1):
                     continue
                 if len(rows) >= len(candidate) and all(
-                    _fits(t, k % len(candidate) not in (0, unit_at), is_number) for k, t in enumerate(rows)
+                    _fits_before_the_numbers(t, k % len(candidate), texts_before, unit_at, is_number)
+                    for k, t in enumerate(rows)
                 ):
                     header = candidate
                     break
@@ -305,13 +309,17 @@ def _one_per_line(lines, found, is_number, changes) -> None:
             rows = texts[first - texts_before : last + 1]
             i = where[origin[last + 1]]
         unit_at = _unit_column(header)
+        # the text cells after the label that are no unit: the row's attributes (所在地: 南宁)
+        attributes_at = range(1 + (unit_at == 1), texts_before)
         start_line = where[origin[first - texts_before - len(header)]]
         caption = caption_before(lines, start_line)
         whole = table_unit(lines, start_line, changes)
-        column, label, row_unit = 0, "", ""
+        column, label, row_unit, attributes = 0, "", "", []
         for (at, line), text in zip(run[first - texts_before : last + 1], rows):
             if column == 0:
-                label = text
+                label, attributes = text, []
+            elif column in attributes_at:
+                attributes.append(text)
             elif column == unit_at:
                 row_unit = text
                 start = at + line.index(text) if text else at
@@ -325,8 +333,21 @@ def _one_per_line(lines, found, is_number, changes) -> None:
                     or header_unit(label)
                     or whole.of(header[column])
                 )
-                found[start] = Cell(start, start + len(text), header[column], label, unit, caption)
+                found[start] = Cell(
+                    start, start + len(text), header[column], label, unit, caption, attributes=tuple(attributes)
+                )
             column = (column + 1) % len(header)
+
+
+def _fits_before_the_numbers(text: str, column: int, texts_before: int, unit_at, is_number) -> bool:
+    """A cell of a one-cell-a-line row: a number or blank after the texts before a row's first number; a unit, and
+    a label with no attributes after it, as _fits has them; a label before attributes and the attributes (所在地:
+    南宁) text, no number in any unit (5.1% is none)."""
+    if column >= texts_before or column == unit_at:
+        return _fits(text, column >= texts_before, is_number)
+    if column == 0 and texts_before - (unit_at == 1) == 1:
+        return _fits(text, False, is_number)  # a label alone before the numbers, as it always was read
+    return not is_number(text) and not _is_blank(text)
 
 
 def _leading_table(texts: list[str], first: int, is_number) -> tuple[list[str] | None, int, int]:

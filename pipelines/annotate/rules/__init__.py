@@ -183,6 +183,7 @@ from . import (
     shared_target,
     sign,
     since_frame,
+    size_of_the_counted,
     size_tier,
     span_total,
     speaker_place,
@@ -218,6 +219,7 @@ from . import (
     whole_economy,
     whole_named_after,
     whole_year,
+    whole_year_count,
     written_form,
     year_end_deadline,
     years_passed,
@@ -299,6 +301,7 @@ RULES: tuple[Rule, ...] = (
     years_up_to_now.span_to_publication,  # 2018年5月,…。三年来,…增长45% in 2021: of 2018-2021, not 2018
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     frame_of_its_own.no_year_from_before,  # 2016年,…。近年来,…年均增长12%: not of 2016
+    whole_year_count.of_the_whole_year,  # 全年专利授权量5600件: the year's flow, not a stock at publication
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
     months_done.done_in_the_months,  # 上半年,全区建成投产项目12个 in July: months ended, an actual
@@ -375,6 +378,7 @@ RULES: tuple[Rule, ...] = (
     held_now.of_the_publication_year,  # 2018年建成投产,目前年产能达到50万吨: held now, not in 2018
     event_date.held_after_the_event,  # 2018年5月,…考察,…初步形成了六大…集群基本框架: as of publication
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
+    size_of_the_counted.like_the_count,  # 新签约项目120个,总投资560亿元: the year's signing, like the count
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
     product_at_the_number.after_its_verb,  # 平果生产氧化铝260万吨: the product between the verb and the number

@@ -595,9 +595,12 @@ def _period_words_from(doc: Document, earlier: list[Figure], sentence: Span, at:
 def _period_kind(near: str, metric: Metric, period: Period, reference: Reference) -> str:
     if reference.cue("period", "average").search(near):
         return "average"
-    if reference.cue("period", "cumulative").search(near):
+    total = reference.cue("period", "cumulative").search(near)
+    stocks = list(reference.cue("period", "stock").finditer(near))
+    # 资产总计, 资产总额合计: a total in or right after a stock's name is the stock's, held at a date, not a total over the period
+    if total and not any(s.start() <= total.start() <= s.end() for s in stocks):
         return "cumulative"
-    stock = reference.cue("period", "stock").search(near)
+    stock = stocks[0] if stocks else None
     if stock and not _added_to(near, stock.start(), reference):
         return "as_of"
     if period.start is not None and period.start != period.end:

@@ -61,6 +61,7 @@ from . import (
     copula_place,
     count_between,
     count_continued,
+    count_of_occurrences,
     count_of_points,
     count_threshold,
     country_opening,
@@ -301,6 +302,7 @@ RULES: tuple[Rule, ...] = (
     years_up_to_now.span_to_publication,  # 2018年5月,…。三年来,…增长45% in 2021: of 2018-2021, not 2018
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     frame_of_its_own.no_year_from_before,  # 2016年,…。近年来,…年均增长12%: not of 2016
+    count_of_occurrences.done_not_held,  # 开展检查860次, 培训1.2万人次: what the period did, not a stock
     whole_year_count.of_the_whole_year,  # 全年专利授权量5600件: the year's flow, not a stock at publication
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed

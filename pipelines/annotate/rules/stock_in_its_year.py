@@ -8,6 +8,7 @@ clause (18家企业入围2024年…百强), or a word of the whole year before i
 
 from __future__ import annotations
 
+from .count_of_occurrences import occurrence_unit
 from .whole_year_count import whole_year_word
 
 NEAR = 20  # characters before the number a period word is looked for in (extract's _period_kind)
@@ -37,6 +38,8 @@ def held_in_the_year(figure, doc, earlier):
     clause = norm[figure.clause[0] : figure.clause[1]]
     if any(word in clause for word in reference.words_of("subject", "honour")):
         return figure
+    if occurrence_unit(figure, doc):
+        return figure  # 2023年,全市开展检查860次: occurrences, what the year did
     if whole_year_word(figure, doc):
         return figure  # 2023年全年专利授权量5600件: the whole year's count, a flow
     if year_after(figure, doc):

@@ -211,6 +211,7 @@ from . import (
     tier_of_a_count,
     title_year,
     topic_frame,
+    total_of_a_stated_year,
     total_since,
     total_to_date,
     trailing_qualifier,
@@ -375,6 +376,7 @@ RULES: tuple[Rule, ...] = (
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
     honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock
+    total_of_a_stated_year.of_its_year,  # 2023年共计完成投资500亿元: the year's; 2023年末…共计1300家: held
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
     stock_year_inferred.dated_by_the_sentence,  # 2024年…完成生产77.6万辆,…累计产量突破300万辆: as of 2024, inferred
     held_now.of_the_publication_year,  # 2018年建成投产,目前年产能达到50万吨: held now, not in 2018

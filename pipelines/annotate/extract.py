@@ -602,15 +602,32 @@ def _period_words_from(doc: Document, earlier: list[Figure], sentence: Span, at:
 def _period_kind(near: str, metric: Metric, period: Period, reference: Reference) -> str:
     if reference.cue("period", "average").search(near):
         return "average"
-    if reference.cue("period", "cumulative").search(near):
+    total = reference.cue("period", "cumulative").search(near)
+    stocks = list(reference.cue("period", "stock").finditer(near))
+    # 资产总计, 资产总额合计: a total in or right after a stock's name is the stock's, held at a date, not a total over the period
+    if total and not any(s.start() <= total.start() <= s.end() for s in stocks):
         return "cumulative"
-    if reference.cue("period", "stock").search(near):
+    stock = stocks[0] if stocks else None
+    if stock and not _added_to(near, stock.start(), reference):
         return "as_of"
     if period.start is not None and period.start != period.end:
         return "cumulative"
     if metric.kind == "count" and period.inferred and not reference.cue("period", "flow").search(near):
         return "as_of"  # 现有企业56家: held at a date; 新增企业25家, 引进项目35个: the year's flow
     return "year"
+
+
+_PHRASE = 6  # characters between a flow word and the stock word it adds to (新增|氧化铝|产能)
+_BREAK = re.compile(r"[\d\W]")
+
+
+def _added_to(near: str, at: int, reference: Reference) -> bool:
+    """A flow word before the stock word in one phrase (新增产能, 新增风电装机容量, 新增氧化铝产能): what the period
+    added to the stock, a flow. One phrase: a few characters between, none of them a digit or a mark."""
+    return any(
+        at - m.end() <= _PHRASE and not _BREAK.search(near, m.end(), at)
+        for m in reference.cue("period", "flow").finditer(near, 0, at)
+    )
 
 
 def _place(doc: Document, at: int, sentence: Span, paragraph: Span, notes: list[str]) -> tuple[str, str | None]:

@@ -26,6 +26,10 @@ CUE_EFFECTS = {
     ("period", "cumulative"): "`period_kind` `cumulative`",
     ("period", "stock"): "`period_kind` `as_of`: a stock; a year not stated is the publication year",
     ("period", "flow"): "a count made in the period, not a stock (with neither word near, a count is a stock)",
+    (
+        "period",
+        "occurrence",
+    ): "the unit ends in it (人次, 家次, 批次): a count of occurrences in the period, never a stock",
     ("direction", "decrease"): "a rate that fell: its value is written negative",
     ("direction", "reached"): "a change *to* the number (提高到35%): the level reached, no word of change; a bare "
     "percent after it is a share",

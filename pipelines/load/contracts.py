@@ -292,7 +292,7 @@ UNITS = Contract(
 CUE_CODES = {
     "status": STATUSES,
     "qualifier": tuple(q for q in QUALIFIERS if q != "exact"),
-    "period": ("average", "cumulative", "stock", "flow", "year_end"),
+    "period": ("average", "cumulative", "stock", "flow", "year_end", "occurrence"),
     "direction": ("decrease", "reached", "above", "below"),
     # 分别 (one value per listed item); the words that join listed items (和, 及), end a list of examples
     # (等), or name a partner (同…合作): rules/company_name.py, cluster_group.py, cluster_whole.py, cue_after.py
@@ -389,7 +389,7 @@ CUE_CODES = {
 CUE_POSITIONS = {
     "status": ("before_number", "in_clause"),
     "qualifier": ("before_number", "after_unit", "before_magnitude", "after_list", "closing_unit", "before_list"),
-    "period": ("before_number",),
+    "period": ("before_number", "after_unit"),
     "direction": ("by_metric_cue", "before_number"),
     "list": ("before_number", "between_items", "after_items", "before_name", "before_items", "after_tier"),
     "rank": ("before_ordinal", "before_top", "evidence_start", "field", "in_clause"),

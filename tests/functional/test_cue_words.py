@@ -93,7 +93,7 @@ def test_a_qualifier_added_to_the_table_qualifies_the_value(raw, word, code, pos
 
 
 def test_a_period_word_added_to_the_table_sets_the_period_kind(raw):
-    text = "2023年柳州市汽车产量一共150万辆。"
+    text = "柳州市汽车产量一共150万辆。"  # no stated year: one year's total is that year's (total_of_a_stated_year.py)
     assert only(text, raw).period_kind == "year"
     edit_cues(raw, add=[dict(cue_kind="period", cue_word="一共", code="cumulative", position="before_number")])
     assert only(text, raw).period_kind == "cumulative"

@@ -61,6 +61,7 @@ from . import (
     copula_place,
     count_between,
     count_continued,
+    count_of_occurrences,
     count_of_points,
     count_of_the_lead,
     count_threshold,
@@ -187,6 +188,7 @@ from . import (
     shared_target,
     sign,
     since_frame,
+    size_of_the_counted,
     size_tier,
     span_total,
     speaker_place,
@@ -213,6 +215,7 @@ from . import (
     tier_of_a_count,
     title_year,
     topic_frame,
+    total_of_a_stated_year,
     total_since,
     total_to_date,
     trailing_qualifier,
@@ -222,6 +225,7 @@ from . import (
     whole_economy,
     whole_named_after,
     whole_year,
+    whole_year_count,
     written_form,
     year_end_deadline,
     years_passed,
@@ -303,6 +307,8 @@ RULES: tuple[Rule, ...] = (
     years_up_to_now.span_to_publication,  # 2018年5月,…。三年来,…增长45% in 2021: of 2018-2021, not 2018
     title_year.taken_from_a_title,  # 《三年行动方案(2021—2023年)》…年均增长20%: years of the plan, inferred
     frame_of_its_own.no_year_from_before,  # 2016年,…。近年来,…年均增长12%: not of 2016
+    count_of_occurrences.done_not_held,  # 开展检查860次, 培训1.2万人次: what the period did, not a stock
+    whole_year_count.of_the_whole_year,  # 全年专利授权量5600件: the year's flow, not a stock at publication
     reporting_year.year_of_the_report,  # a figure with no year of its own: the year the document reports on
     reviewed_years.years_reviewed,  # 一、过去五年工作回顾: a figure with no year is of the years reviewed
     months_done.done_in_the_months,  # 上半年,全区建成投产项目12个 in July: months ended, an actual
@@ -374,11 +380,13 @@ RULES: tuple[Rule, ...] = (
     same_count.like_the_count_before,  # 新增企业526家,总数达827家: 827家 counts enterprises too
     stock_metric.held_at_a_date,  # 年产200万吨氧化铝的生产能力, 锰矿储量1.2亿吨: capacity, reserves are held, as_of
     honour_count.an_event_of_its_year,  # 南宁6个先进制造业集群入选: the year's selection, not a stock
+    total_of_a_stated_year.of_its_year,  # 2023年共计完成投资500亿元: the year's; 2023年末…共计1300家: held
     stock_in_its_year.held_in_the_year,  # 2011年5046家, 截至2015年…整合至26家: a count of what exists, as_of
     stock_year_inferred.dated_by_the_sentence,  # 2024年…完成生产77.6万辆,…累计产量突破300万辆: as of 2024, inferred
     held_now.of_the_publication_year,  # 2018年建成投产,目前年产能达到50万吨: held now, not in 2018
     event_date.held_after_the_event,  # 2018年5月,…考察,…初步形成了六大…集群基本框架: as of publication
     share_of_stock.like_its_whole,  # 占全国的1.4% of enterprises: as of a date, like the count
+    size_of_the_counted.like_the_count,  # 新签约项目120个,总投资560亿元: the year's signing, like the count
     undated_share.as_of_publication,  # 羽绒加工量占全国28% with no year in its text: as of publication
     subject.each_its_item,  # 能源系统、智慧电驱和电子电控年产能分别达到55.5GWh、185万台套…: one product each
     product_at_the_number.after_its_verb,  # 平果生产氧化铝260万吨: the product between the verb and the number

@@ -40,4 +40,19 @@ def like_its_whole(figure, doc, earlier):
         return figure  # 南宁市有22家企业入围,…分列全区第一、第二位: a rank of the year's entrants, a year's
     figure.period_kind = "as_of"
     figure.notes.append(NOTE)
+    held = _the_count_held_before(figure, earlier)
+    if held is not None and held.period != figure.period:  # 现有…企业25家,位居全区第二 in March: 2024's, as the count
+        figure.notes = [n for n in figure.notes if n != figure.period.basis]
+        figure.period = held.period
+        figure.notes.append(f"dated as the count it rates ({held.value}{held.unit})")
     return figure
+
+
+def _the_count_held_before(figure, earlier):
+    """The count it rates, before it in its sentence and held (as_of): its date is the share's or rank's."""
+    for before in reversed(earlier):
+        if before.at < figure.sentence[0]:
+            return None
+        if 0 <= before.at < figure.at and before.metric_code == figure.rate_of_metric_code:
+            return before if before.period_kind == "as_of" else None
+    return None

@@ -40,6 +40,7 @@ _THIS_MONTH = re.compile(r"当月")
 _GOES_ON = re.compile(r"\s*其中")  # a sentence that opens with 其中 goes on with the one before it
 _SO_FAR = re.compile(r"累计")
 WHOLE_YEAR_KINDS = ("average", "cumulative")  # kinds a table cell's months never replace
+STOCK_NEAR = 20  # characters before the number a stock word is looked for in (extract's _period_kind)
 NEAR = 8  # characters before the number that 累计 or 当月 may stand in
 AMOUNTS = ("level", "count")  # 累计 of an amount is a total to date unless its own clause says which months
 
@@ -115,6 +116,8 @@ def months(figure, doc, earlier):
     if frame is None:
         return figure
     first, last, basis = frame
+    if figure.period_kind == "as_of" and _held(figure, doc):
+        return figure  # 上半年新增企业58家,总数达到1350家: the total held at the months' end, no months' flow
     near = doc.norm[max(figure.sentence[0], figure.at - NEAR) : figure.at]
     if _THIS_MONTH.search(near):
         first = last  # 累计增长1.6%,当月增长8.2%: the frame's last month alone
@@ -132,6 +135,15 @@ def months(figure, doc, earlier):
     if basis:
         figure.notes.append(basis)
     return figure
+
+
+def _held(figure, doc) -> bool:
+    """A count with a stock word in the number's clause before it (总数, 共有, 现有: cue_words period stock): what is held at the
+    end of the months, not what they added (a count with no such word, 产值超亿元企业128家, is of the months)."""
+    if doc.reference.metric(figure.metric_code).kind != "count":
+        return False  # 上半年…保持全区工业投资总量、增速第一: 总量 names what a rank ranks, of the months
+    lo = max(figure.clause[0], figure.at - STOCK_NEAR)
+    return bool(doc.reference.cue("period", "stock").search(doc.norm, lo, figure.at))
 
 
 def _year_before_if_not_ended(figure, doc, last: int) -> None:

@@ -15,7 +15,7 @@ from .numerals import Numeral, numerals
 from .periods import Mention as YearMention
 from .periods import Period, period_of, year_mentions
 from .reference import Metric, Reference
-from .rules import company_spans, comparison_place, reporting_year
+from .rules import company_spans, comparison_place, from_to, reporting_year
 from .script import Text, read, simplified
 
 Span = tuple[int, int]
@@ -510,7 +510,11 @@ _ANOTHER_ITEM = re.compile(r"[的、\d]")
 
 
 def _next_to(gap: str) -> bool:
-    return bool(_NEXT_TO.fullmatch(gap)) or (len(gap) <= 3 and not _ANOTHER_ITEM.search(gap))
+    return (
+        bool(_NEXT_TO.fullmatch(gap))
+        or (len(gap) <= 3 and not _ANOTHER_ITEM.search(gap))
+        or bool(from_to.FROM_TO_GAP.fullmatch(gap))
+    )
 
 
 COUNTED_AFTER = 10  # how far after a count's unit its noun may start: 9项电动土方机械国家标准

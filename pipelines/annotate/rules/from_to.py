@@ -9,6 +9,12 @@ from ..evidence import occurs_more_than_once, span_start
 from ..periods import Period
 from .mentions import starting_in
 
+# 企业由2020年的850家增加到2023年的1300家: a level at a date, then the level it changed to, of one noun
+FROM_TO_GAP = re.compile(
+    r"\s*数?量?\s*(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?\s*)?的?\s*"
+    r"(?:[\d.]+\s*[^\d\s,。;]{0,2}?\s*(?:增加|提高|提升|增长|扩大|减少|下降|发展|跃升)?(?:到|至)\s*(?:\d{4}\s*年(?:底|末)?\s*)?的?\s*)?"
+)
+
 _FROM_TO = re.compile(r"的\s*[\d.,]+\s*[^\d,。;]{0,6}?(?:至|到)\s*$")
 
 

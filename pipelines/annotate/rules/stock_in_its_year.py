@@ -8,6 +8,8 @@ clause (18家企业入围2024年…百强), or a word of the whole year before i
 
 from __future__ import annotations
 
+import re
+
 from .count_of_occurrences import occurrence_unit
 from .whole_year_count import whole_year_word
 
@@ -15,9 +17,16 @@ NEAR = 20  # characters before the number a period word is looked for in (extrac
 NOTE = "a count of what exists, its year stated: as of a date in that year"
 
 
+# 850家增加到2023年的1300家: the year after 到/至 is the later level's, no list the count entered
+_CHANGED_TO = re.compile(r"[^\d,。;]{0,4}(?:到|至)\s*$")
+
+
 def year_after(figure, doc) -> bool:
     """A year said after the number in its clause: the year of what the count entered (…入围2024年…百强)."""
-    return any(figure.at < m.start < figure.clause[1] for m in doc.years)
+    return any(
+        figure.at < m.start < figure.clause[1] and not _CHANGED_TO.fullmatch(doc.norm, figure.unit_end, m.start)
+        for m in doc.years
+    )
 
 
 def held_in_the_year(figure, doc, earlier):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..places import IMPLIED
-from . import growth_clause, list_item
+from . import from_to, growth_clause, list_item
 
 # The noun after a count ends before a particle or a word of cue_kind subject, noun_end or honour (421个贫困村
 # 全部出列 → 贫困村; 3家企业入选…), read from cue_words.csv
@@ -212,13 +212,24 @@ def _like_the_count_before(figure, doc, earlier) -> str:
     return ""
 
 
+def _before_a_change(norm: str, start: int, at: int) -> int:
+    """Where a change's frame before the number starts (企业由2020年的850家增加到2023年的: at 由), else at: the
+    noun before it is what both levels count."""
+    words = norm[start:at]
+    for opener in ("由", "从"):
+        i = words.find(opener)
+        if i > 0 and from_to.FROM_TO_GAP.fullmatch(norm, start + i, at):
+            return start + i
+    return at
+
+
 def _named_before(figure, doc, metric) -> str:
     """The noun before a count: the whole clause past its lead words when it is one noun (全区新增培育了自治区级
     企业技术中心139家), cut after the count's own noun (有色金属规模以上企业整合至26家 → 有色金属规模以上企业); else
     the last words before the number, where they start a word."""
     norm, lo = doc.norm, figure.clause[0]
     opening = after_the_lead(doc, lo, figure.at)
-    whole = _WHOLE_CLAUSE_NOUN.fullmatch(norm, opening, figure.at)
+    whole = _WHOLE_CLAUSE_NOUN.fullmatch(norm, opening, _before_a_change(norm, opening, figure.at))
     if whole:
         ends = [whole.start(1) + i + len(c) for c in metric.cues if (i := whole.group(1).rfind(c)) >= 0]
         if not metric.cues or ends:

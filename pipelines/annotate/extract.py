@@ -586,7 +586,15 @@ def _status(norm: str, sentence_start: int, at: int, tier: bool, reference: Refe
     actuals = list(reference.cue("status", "actual").finditer(before))
     target_last = targets and (not actuals or actuals[-1].start() < targets[-1].start())
     built = actuals and targets and actuals[-1].end() == targets[-1].start()  # 已建成: built, not to build
-    if target_last and not built:
+    # 将形成, 将实现: a word of intent right before a verb of reaching (cue_kind outlook verb) that says a fact
+    # done makes it to be done; 计划总投资 (a noun, a project's size) stays a fact
+    willed = (
+        actuals
+        and targets
+        and targets[-1].end() == actuals[-1].start()
+        and reference.cue("outlook", "verb").match(before, actuals[-1].start()) is not None
+    )
+    if (target_last and not built) or willed:
         return "target"
     return "target" if tier and not actuals else "actual"
 

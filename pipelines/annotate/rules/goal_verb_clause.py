@@ -14,6 +14,7 @@ from .restatus import restate
 NOTE = "{} is a goal of its own clause, not of this one: an actual"
 REACH = 120  # characters before the figure's clause its sentence's target words are read in: no sentence read whole
 NEAR = 20  # characters before the number its period words stand in (extract._period_words_from)
+_AFTER = "后"
 DONE = "了"  # the aspect a verb of doing takes (打造了): a target word cancelled by it is a verb with an object
 
 
@@ -34,7 +35,8 @@ def of_its_own_clause(figure, doc, earlier):
         return figure  # the target word is in the figure's own clause
     if reference.cue("goal", "goal").search(norm, clause, figure.at):
         return figure  # 着力培育新动能,2023年任务为…增长8%: a goal's word of its own (cue_kind goal)
-    targets = list(reference.cue("status", "target").finditer(norm, start, clause))
+    # 建成后, 投产后: an event the figure comes after (an outlook, outlook.py), no goal a verb sets for its object
+    targets = [t for t in reference.cue("status", "target").finditer(norm, start, clause) if norm[t.end()] != _AFTER]
     if not targets:
         return figure
     verbs = reference.pattern("status target verbs", _verbs)

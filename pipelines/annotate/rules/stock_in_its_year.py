@@ -39,7 +39,7 @@ def held_in_the_year(figure, doc, earlier):
     if reference.metric(figure.metric_code).kind != "count":
         return figure
     norm = doc.norm
-    near = norm[max(figure.sentence[0], figure.at - NEAR) : figure.at]
+    near = norm[max(figure.clause[0], figure.at - NEAR) : figure.at]  # its own clause: 累计建成…,入驻企业560家
     if reference.cue("period", "flow").search(near) or reference.cue("period", "cumulative").search(near):
         return figure
     if reference.cue("period", "average").search(near):

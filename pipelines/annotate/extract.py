@@ -277,14 +277,19 @@ def _range_unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMatc
     to = _RANGE_TO.match(doc.norm, numeral.end)
     if not to or numeral.chinese:
         return None
-    upper = next((n for n in numerals(doc.norm[to.end() : to.end() + 20])), None)
-    if upper is None or upper.start != 0:
-        return None
-    shifted = Numeral(to.end(), to.end() + upper.end, upper.value, False)
-    found = units.match(doc.text, shifted, doc.reference.units, longest, doc.reference.unit_guards)
-    if found is None or found.tier:
+    upper = _number_at(doc, to.end(), 20)
+    found = upper and units.match(doc.text, upper, doc.reference.units, longest, doc.reference.unit_guards)
+    if not found or found.tier:
         return None
     return units.UnitMatch(found.unit, numeral.end, found.measures, found.more_than, False, read_as="range")
+
+
+def _number_at(doc: Document, at: int, reach: int) -> Numeral | None:
+    """The number that starts right at `at` in the copy (a range's upper bound, a list's next value), else None."""
+    found = next(iter(numerals(doc.norm[at : at + reach])), None)
+    if found is None or found.start != 0:
+        return None
+    return Numeral(at, at + found.end, found.value, False)
 
 
 _LISTED_NEXT = re.compile(r"\s*(?:、|和|及|与)\s*(?=\d)")
@@ -305,10 +310,9 @@ def _listed_unit(doc: Document, numeral: Numeral, longest: int) -> units.UnitMat
     at = numeral.end
     for _ in range(8):  # a list of at most nine values
         joint = _LISTED_NEXT.match(norm, at)
-        following = joint and next(iter(numerals(norm[joint.end() : joint.end() + 24])), None)
-        if not following or following.start != 0:
+        shifted = joint and _number_at(doc, joint.end(), 24)
+        if not shifted:
             return None
-        shifted = Numeral(joint.end(), joint.end() + following.end, following.value, False)
         found = units.match(doc.text, shifted, doc.reference.units, longest, doc.reference.unit_guards)
         if found is not None:
             if found.tier:

@@ -30,23 +30,33 @@ def each_its_amount(figure, doc, earlier):
     first = next(reversed(list(respectively.finditer(norm, lo, figure.clause[0]))), None)
     if first is None:
         return _each_amount_before(figure, doc, earlier, own, lo)
+    amounts, rates = _drafted_before(figure, doc, earlier, own, first.start(), first.end())
+    amounts.reverse()
+    if len(amounts) < 2 or rates >= len(amounts) or len({a.metric_code for a in amounts}) < 2:
+        return figure
+    return _of_its_amount(figure, amounts[rates], f"rate {rates + 1} of the list after 分别")
+
+
+def _drafted_before(figure, doc, earlier, own, since: int, amounts_from: int):
+    """(the amounts drafted from amounts_from up to the rates' clause, last first; how many rates after the rates'
+    分别 were drafted before this one), looking back to since only: a bounded look back."""
     amounts, rates = [], 0
-    for before in reversed(earlier):  # back to the first 分别 only: a bounded look back
-        if 0 <= before.at < first.start():
+    for before in reversed(earlier):
+        if 0 <= before.at < since:
             break
         if before.at < 0:
             continue
         if own.end() <= before.at < figure.at:
             rates += 1
-        elif first.end() <= before.at < figure.clause[0] and reference.metric(before.metric_code).kind in AMOUNTS:
+        elif amounts_from <= before.at < figure.clause[0] and doc.reference.metric(before.metric_code).kind in AMOUNTS:
             amounts.append(before)
-    amounts.reverse()
-    if len(amounts) < 2 or rates >= len(amounts) or len({a.metric_code for a in amounts}) < 2:
-        return figure
-    code = amounts[rates].metric_code
-    if code != figure.rate_of_metric_code:
-        figure.rate_of_metric_code = code
-        figure.notes.append(f"rate {rates + 1} of the list after 分别: of {amounts[rates].value}{amounts[rates].unit}")
+    return amounts, rates
+
+
+def _of_its_amount(figure, amount, said: str, how: str = ""):
+    if amount.metric_code != figure.rate_of_metric_code:
+        figure.rate_of_metric_code = amount.metric_code
+        figure.notes.append(f"{said}: of {amount.value}{amount.unit}{how}")
     return figure
 
 
@@ -56,25 +66,11 @@ _PERCENT = re.compile(r"-?\d+(?:\.\d+)?\s*%")
 def _each_amount_before(figure, doc, earlier, own, lo: int):
     """营业收入2856亿元,利润总额156亿元,分别增长6.2%和8.5%: as many amounts, the last of the sentence before the
     rates' clause, each of its own metric, as the rates listed after 分别."""
-    reference = doc.reference
     count = len(_PERCENT.findall(doc.norm, own.end(), figure.clause[1]))
-    amounts, rates = [], 0
-    for before in reversed(earlier):  # back to the sentence's start only: a bounded look back
-        if 0 <= before.at < lo:
-            break
-        if before.at < 0:
-            continue
-        if own.end() <= before.at < figure.at:
-            rates += 1
-        elif before.at < figure.clause[0] and reference.metric(before.metric_code).kind in AMOUNTS:
-            amounts.append(before)
+    amounts, rates = _drafted_before(figure, doc, earlier, own, lo, lo)
     amounts = amounts[:count][::-1]
     if count < 2 or len(amounts) < count or rates >= count or len({a.metric_code for a in amounts}) < count:
         return figure
     if len({a.clause for a in amounts}) < count:
         return figure  # one clause's amounts (产值120亿元、利润5亿元) are another list: not read here
-    code = amounts[rates].metric_code
-    if code != figure.rate_of_metric_code:
-        figure.rate_of_metric_code = code
-        figure.notes.append(f"rate {rates + 1} after 分别: of {amounts[rates].value}{amounts[rates].unit}, in order")
-    return figure
+    return _of_its_amount(figure, amounts[rates], f"rate {rates + 1} after 分别", ", in order")
